@@ -1,0 +1,214 @@
+#include "codec.h"
+
+#include "protocollimits.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <cmath>
+
+namespace Hubbub {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubbub::Codec", text);
+}
+
+Error badRequest(const QString &message)
+{
+    return makeError(ErrorCode::BadRequest, message);
+}
+
+Error wrongType(const QString &key, const QString &expected)
+{
+    return badRequest(tr("The field '%1' must be %2.").arg(key, expected));
+}
+
+bool isWholeNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return false;
+    const double d = value.toDouble();
+    return std::isfinite(d) && std::trunc(d) == d;
+}
+
+DecodedFrame decodeDocument(const QJsonDocument &document, const QJsonParseError &parseError)
+{
+    DecodedFrame result;
+    if (parseError.error != QJsonParseError::NoError) {
+        result.error = badRequest(tr("The frame is not valid JSON: %1.").arg(parseError.errorString()));
+        return result;
+    }
+    if (!document.isObject()) {
+        result.error = badRequest(tr("A frame must hold one JSON object."));
+        return result;
+    }
+    const QJsonObject object = document.object();
+    const QJsonValue id = object.value(QLatin1StringView("id"));
+    if (Codec::isProtocolInteger(id))
+        result.id = id;
+
+    const QJsonValue type = object.value(QLatin1StringView("type"));
+    if (!type.isString()) {
+        result.error = badRequest(tr("The frame has no 'type' string."));
+        return result;
+    }
+    const std::optional<MessageType> messageType = messageTypeFromName(type.toString());
+    if (!messageType) {
+        result.error = badRequest(tr("Unknown request type '%1'.").arg(type.toString().left(64)));
+        return result;
+    }
+    if (id.isUndefined()) {
+        result.error = badRequest(tr("The request has no 'id'."));
+        return result;
+    }
+    if (!Codec::isProtocolInteger(id)) {
+        result.error = badRequest(tr("The 'id' must be an integer from 0 to 2^53-1."));
+        return result;
+    }
+    result.request = Request{*messageType, static_cast<qint64>(id.toDouble()), object};
+    return result;
+}
+
+} // namespace
+
+namespace Codec {
+
+DecodedFrame decodeRequest(const QByteArray &utf8)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
+    return decodeDocument(document, parseError);
+}
+
+DecodedFrame decodeRequest(const QString &frame)
+{
+    return decodeRequest(frame.toUtf8());
+}
+
+QString encode(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject request(MessageType type, qint64 id, QJsonObject params)
+{
+    params.insert(QStringLiteral("type"), messageTypeName(type));
+    params.insert(QStringLiteral("id"), id);
+    return params;
+}
+
+QJsonObject okReply(qint64 id, QJsonObject result)
+{
+    result.insert(QStringLiteral("type"), QStringLiteral("reply"));
+    result.insert(QStringLiteral("id"), id);
+    result.insert(QStringLiteral("ok"), true);
+    return result;
+}
+
+QJsonObject errorReply(const QJsonValue &id, const Error &error)
+{
+    return {{QStringLiteral("type"), QStringLiteral("reply")},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("ok"), false},
+            {QStringLiteral("error"), error.toJson()}};
+}
+
+QJsonObject event(qint64 seq, const QString &name, const QJsonObject &payload)
+{
+    QJsonObject object = payload;
+    object.insert(QStringLiteral("type"), QStringLiteral("event"));
+    object.insert(QStringLiteral("seq"), seq);
+    object.insert(QStringLiteral("event"), name);
+    return object;
+}
+
+bool isProtocolInteger(const QJsonValue &value)
+{
+    if (!isWholeNumber(value))
+        return false;
+    const double d = value.toDouble();
+    return d >= 0 && d <= static_cast<double>(Limits::MaxSafeInteger);
+}
+
+} // namespace Codec
+
+Result<QString> Params::string(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined())
+        return badRequest(tr("The field '%1' is missing.").arg(key));
+    if (!value.isString())
+        return wrongType(key, tr("a string"));
+    return value.toString();
+}
+
+Result<std::optional<QString>> Params::optionalString(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<QString>();
+    if (!value.isString())
+        return wrongType(key, tr("a string"));
+    return std::optional<QString>(value.toString());
+}
+
+Result<qint64> Params::id(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined())
+        return badRequest(tr("The field '%1' is missing.").arg(key));
+    if (!isWholeNumber(value))
+        return wrongType(key, tr("an integer id"));
+    if (!Codec::isProtocolInteger(value))
+        return makeError(ErrorCode::Invalid, tr("The id '%1' is out of range.").arg(key), key);
+    return static_cast<qint64>(value.toDouble());
+}
+
+Result<std::optional<qint64>> Params::optionalId(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<qint64>();
+    Result<qint64> parsed = id(key);
+    if (!parsed)
+        return parsed.error();
+    return std::optional<qint64>(*parsed);
+}
+
+Result<qint64> Params::integer(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined())
+        return badRequest(tr("The field '%1' is missing.").arg(key));
+    if (!value.isDouble())
+        return wrongType(key, tr("a number"));
+    if (!isWholeNumber(value) || std::abs(value.toDouble()) > static_cast<double>(Limits::MaxSafeInteger))
+        return makeError(ErrorCode::Invalid, tr("The field '%1' must be a whole number.").arg(key),
+                         key);
+    return static_cast<qint64>(value.toDouble());
+}
+
+Result<int> Params::limit(const QString &key, int min, int max, int fallback) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    if (!value.isDouble())
+        return wrongType(key, tr("a number"));
+    const double d = value.toDouble();
+    if (!isWholeNumber(value) || d < min || d > max) {
+        return makeError(ErrorCode::Invalid,
+                         tr("The field '%1' must be a whole number from %2 to %3.")
+                             .arg(key)
+                             .arg(min)
+                             .arg(max),
+                         key);
+    }
+    return static_cast<int>(d);
+}
+
+} // namespace Hubbub

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <array>
+#include <optional>
+
+namespace Hubbub {
+
+//! Every request verb of protocol v1. Append only: the order is part of no wire format, but
+//! the name table below must stay in step, which tst_messagetype checks for every entry.
+enum class MessageType {
+    Hello,
+    AuthRegister,
+    AuthLogin,
+    AuthToken,
+    AuthLogout,
+    UserRename,
+    FeedPage,
+    PostGet,
+    PostCreate,
+    PostUpdate,
+    PostDelete,
+    ReviewCreate,
+    ReviewList,
+    ImageUpload,
+    ImageGet,
+    ChannelList,
+    ChannelCreate,
+    ChatHistory,
+    ChatSend,
+    ChatEdit,
+    ChatDelete,
+    ChatTyping,
+    PresenceList,
+    Sync,
+    Ping,
+};
+
+inline constexpr std::array<const char *, 25> messageTypeNames = {
+    "hello",         "auth.register", "auth.login",   "auth.token",   "auth.logout",
+    "user.rename",   "feed.page",     "post.get",     "post.create",  "post.update",
+    "post.delete",   "review.create", "review.list",  "image.upload", "image.get",
+    "channel.list",  "channel.create", "chat.history", "chat.send",   "chat.edit",
+    "chat.delete",   "chat.typing",   "presence.list", "sync",        "ping",
+};
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Ping) + 1,
+              "messageTypeNames must name every MessageType");
+
+//! The wire name of a verb, e.g. "post.create".
+QString messageTypeName(MessageType type);
+//! The verb for a wire name; nullopt for an unknown one.
+std::optional<MessageType> messageTypeFromName(QStringView name);
+//! True for the verbs accepted before a successful auth.* (hello, auth.*, ping).
+bool isAllowedBeforeAuth(MessageType type);
+
+//! Event names carried in `event` frames.
+namespace Events {
+inline constexpr auto UserRenamed = "user.renamed";
+inline constexpr auto PostCreated = "post.created";
+inline constexpr auto PostUpdated = "post.updated";
+inline constexpr auto PostDeleted = "post.deleted";
+inline constexpr auto ReviewCreated = "review.created";
+inline constexpr auto ChannelCreated = "channel.created";
+inline constexpr auto MessageCreated = "message.created";
+inline constexpr auto MessageUpdated = "message.updated";
+inline constexpr auto MessageDeleted = "message.deleted";
+} // namespace Events
+
+} // namespace Hubbub

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QtGlobal>
+
+//! The limits of protocol v1 ("Limits" in the spec) plus the project's own extensions.
+namespace Hubbub::Limits {
+
+inline constexpr int UsernameMin = 3;
+inline constexpr int UsernameMax = 32;
+inline constexpr int PasswordMin = 8;
+inline constexpr int PasswordMax = 256;
+inline constexpr int TitleMin = 1;
+inline constexpr int TitleMax = 200;
+inline constexpr int ContentMax = 20000;
+inline constexpr int ChatTextMin = 1;
+inline constexpr int ChatTextMax = 4000;
+inline constexpr int CommentMax = 2000;
+inline constexpr int RatingMin = 1;
+inline constexpr int RatingMax = 5;
+inline constexpr qint64 ImageBytesMax = 8 * 1024 * 1024;
+inline constexpr int ImageDimensionMax = 8192;
+inline constexpr qint64 FrameBytesMax = 16 * 1024 * 1024;
+
+inline constexpr int FeedPageDefault = 20;
+inline constexpr int FeedPageMax = 100;
+inline constexpr int HistoryPageDefault = 50;
+inline constexpr int HistoryPageMax = 200;
+
+// Extensions (documented in docs/protocol.md): channel names and topics.
+inline constexpr int ChannelNameMin = 1;
+inline constexpr int ChannelNameMax = 64;
+inline constexpr int ChannelTopicMax = 500;
+inline constexpr int NonceMax = 128;
+inline constexpr int ClientNameMax = 128;
+
+//! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
+inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
+
+} // namespace Hubbub::Limits

@@ -1,0 +1,189 @@
+#include "types.h"
+
+#include <QJsonValue>
+#include <QTimeZone>
+
+namespace Hubbub {
+
+namespace {
+
+QJsonValue nullable(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString str(const QJsonObject &object, QLatin1StringView key)
+{
+    return object.value(key).toString();
+}
+
+qint64 integer(const QJsonObject &object, QLatin1StringView key)
+{
+    return object.value(key).toInteger();
+}
+
+} // namespace
+
+QString formatTimestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTimestamp(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+QString nowTimestamp()
+{
+    return formatTimestamp(QDateTime::currentDateTimeUtc());
+}
+
+QString roleName(Role role)
+{
+    return role == Role::Admin ? QStringLiteral("admin") : QStringLiteral("member");
+}
+
+Role roleFromName(QStringView name)
+{
+    return name == u"admin" ? Role::Admin : Role::Member;
+}
+
+QJsonObject User::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("username"), username},
+            {QStringLiteral("role"), roleName(role)}};
+}
+
+User User::fromJson(const QJsonObject &object)
+{
+    return {integer(object, QLatin1StringView("id")), str(object, QLatin1StringView("username")),
+            roleFromName(str(object, QLatin1StringView("role")))};
+}
+
+QString User::toString() const
+{
+    return QStringLiteral("User(%1, %2, %3)").arg(id).arg(username, roleName(role));
+}
+
+QJsonObject Post::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("author"), author.toJson()},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("content"), content},
+            {QStringLiteral("imageId"), nullable(imageId)},
+            {QStringLiteral("createdAt"), createdAt},
+            {QStringLiteral("updatedAt"), nullable(updatedAt)},
+            {QStringLiteral("rating"),
+             QJsonObject{{QStringLiteral("average"), ratingAverage},
+                         {QStringLiteral("count"), ratingCount}}}};
+}
+
+Post Post::fromJson(const QJsonObject &object)
+{
+    Post post;
+    post.id = integer(object, QLatin1StringView("id"));
+    post.author = User::fromJson(object.value(QLatin1StringView("author")).toObject());
+    post.title = str(object, QLatin1StringView("title"));
+    post.content = str(object, QLatin1StringView("content"));
+    post.imageId = str(object, QLatin1StringView("imageId"));
+    post.createdAt = str(object, QLatin1StringView("createdAt"));
+    post.updatedAt = str(object, QLatin1StringView("updatedAt"));
+    const QJsonObject rating = object.value(QLatin1StringView("rating")).toObject();
+    post.ratingAverage = rating.value(QLatin1StringView("average")).toDouble();
+    post.ratingCount = rating.value(QLatin1StringView("count")).toInteger();
+    return post;
+}
+
+QString Post::toString() const
+{
+    return QStringLiteral("Post(%1 by %2: \"%3\", image %4, rating %5/%6)")
+        .arg(id)
+        .arg(author.username, title, imageId.isEmpty() ? QStringLiteral("none") : imageId)
+        .arg(ratingAverage)
+        .arg(ratingCount);
+}
+
+QJsonObject Review::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("postId"), postId},
+            {QStringLiteral("author"), author.toJson()},
+            {QStringLiteral("rating"), rating},
+            {QStringLiteral("comment"), comment},
+            {QStringLiteral("createdAt"), createdAt}};
+}
+
+Review Review::fromJson(const QJsonObject &object)
+{
+    Review review;
+    review.id = integer(object, QLatin1StringView("id"));
+    review.postId = integer(object, QLatin1StringView("postId"));
+    review.author = User::fromJson(object.value(QLatin1StringView("author")).toObject());
+    review.rating = object.value(QLatin1StringView("rating")).toInt();
+    review.comment = str(object, QLatin1StringView("comment"));
+    review.createdAt = str(object, QLatin1StringView("createdAt"));
+    return review;
+}
+
+QString Review::toString() const
+{
+    return QStringLiteral("Review(%1 on post %2 by %3: %4 stars)")
+        .arg(id)
+        .arg(postId)
+        .arg(author.username)
+        .arg(rating);
+}
+
+QJsonObject Channel::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("topic"), topic}};
+}
+
+Channel Channel::fromJson(const QJsonObject &object)
+{
+    return {integer(object, QLatin1StringView("id")), str(object, QLatin1StringView("name")),
+            str(object, QLatin1StringView("topic"))};
+}
+
+QString Channel::toString() const
+{
+    return QStringLiteral("Channel(%1, #%2)").arg(id).arg(name);
+}
+
+QJsonObject Message::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("channelId"), channelId},
+            {QStringLiteral("author"), author.toJson()},
+            {QStringLiteral("text"), text},
+            {QStringLiteral("createdAt"), createdAt},
+            {QStringLiteral("editedAt"), nullable(editedAt)}};
+}
+
+Message Message::fromJson(const QJsonObject &object)
+{
+    Message message;
+    message.id = integer(object, QLatin1StringView("id"));
+    message.channelId = integer(object, QLatin1StringView("channelId"));
+    message.author = User::fromJson(object.value(QLatin1StringView("author")).toObject());
+    message.text = str(object, QLatin1StringView("text"));
+    message.createdAt = str(object, QLatin1StringView("createdAt"));
+    message.editedAt = str(object, QLatin1StringView("editedAt"));
+    return message;
+}
+
+QString Message::toString() const
+{
+    return QStringLiteral("Message(%1 in %2 by %3: \"%4\")")
+        .arg(id)
+        .arg(channelId)
+        .arg(author.username, text);
+}
+
+} // namespace Hubbub

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace Hubbub {
+
+//! ISO 8601 UTC with milliseconds, e.g. 2026-11-22T10:00:00.123Z.
+QString formatTimestamp(const QDateTime &time);
+//! Parses formatTimestamp's output; an invalid QDateTime for anything else.
+QDateTime parseTimestamp(const QString &text);
+//! The current time in the protocol's format.
+QString nowTimestamp();
+
+enum class Role { Member, Admin };
+QString roleName(Role role);
+Role roleFromName(QStringView name);
+
+//! User {id, username, role}
+struct User
+{
+    qint64 id = 0;
+    QString username;
+    Role role = Role::Member;
+
+    bool isAdmin() const { return role == Role::Admin; }
+    QJsonObject toJson() const;
+    static User fromJson(const QJsonObject &object);
+    QString toString() const;
+    bool operator==(const User &) const = default;
+};
+
+//! Post {id, author, title, content, imageId, createdAt, updatedAt, rating}
+struct Post
+{
+    qint64 id = 0;
+    User author;
+    QString title;
+    QString content;
+    QString imageId; //!< empty means null
+    QString createdAt;
+    QString updatedAt; //!< empty means null: never edited
+    double ratingAverage = 0;
+    qint64 ratingCount = 0;
+
+    QJsonObject toJson() const;
+    static Post fromJson(const QJsonObject &object);
+    QString toString() const;
+    bool operator==(const Post &) const = default;
+};
+
+//! Review {id, postId, author, rating, comment, createdAt}
+struct Review
+{
+    qint64 id = 0;
+    qint64 postId = 0;
+    User author;
+    int rating = 0;
+    QString comment;
+    QString createdAt;
+
+    QJsonObject toJson() const;
+    static Review fromJson(const QJsonObject &object);
+    QString toString() const;
+    bool operator==(const Review &) const = default;
+};
+
+//! Channel {id, name, topic}
+struct Channel
+{
+    qint64 id = 0;
+    QString name;
+    QString topic;
+
+    QJsonObject toJson() const;
+    static Channel fromJson(const QJsonObject &object);
+    QString toString() const;
+    bool operator==(const Channel &) const = default;
+};
+
+//! Message {id, channelId, author, text, createdAt, editedAt}
+struct Message
+{
+    qint64 id = 0;
+    qint64 channelId = 0;
+    User author;
+    QString text;
+    QString createdAt;
+    QString editedAt; //!< empty means null: never edited
+
+    QJsonObject toJson() const;
+    static Message fromJson(const QJsonObject &object);
+    QString toString() const;
+    bool operator==(const Message &) const = default;
+};
+
+} // namespace Hubbub

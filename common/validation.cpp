@@ -1,0 +1,150 @@
+#include "validation.h"
+
+#include "protocollimits.h"
+
+#include <QCoreApplication>
+
+namespace Hubbub::Validation {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubbub::Validation", text);
+}
+
+std::optional<Error> checkLength(QStringView text, qsizetype min, qsizetype max,
+                                 const QString &field, const QString &label)
+{
+    const qsizetype count = charCount(text);
+    if (count > max) {
+        return makeError(ErrorCode::TooLarge,
+                         tr("%1 is too long: at most %2 characters, this has %3.")
+                             .arg(label)
+                             .arg(max)
+                             .arg(count),
+                         field);
+    }
+    if (count < min) {
+        const QString message = min == 1 ? tr("%1 must not be empty.").arg(label)
+                                         : tr("%1 is too short: at least %2 characters.")
+                                               .arg(label)
+                                               .arg(min);
+        return makeError(ErrorCode::Invalid, message, field);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+qsizetype charCount(QStringView text)
+{
+    qsizetype count = text.size();
+    for (const QChar ch : text) {
+        if (ch.isLowSurrogate())
+            --count;
+    }
+    return count;
+}
+
+std::optional<Error> checkUsername(const QString &username)
+{
+    if (auto error = checkLength(username, Limits::UsernameMin, Limits::UsernameMax,
+                                 QStringLiteral("username"), tr("The username")))
+        return error;
+    for (const QChar ch : username) {
+        const char16_t c = ch.unicode();
+        const bool allowed = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+            || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.' || c == u'-';
+        if (!allowed) {
+            return makeError(ErrorCode::Invalid,
+                             tr("A username may contain only letters A-Z, digits, '_', '.' "
+                                "and '-'."),
+                             QStringLiteral("username"));
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> checkPassword(const QString &password)
+{
+    return checkLength(password, Limits::PasswordMin, Limits::PasswordMax,
+                       QStringLiteral("password"), tr("The password"));
+}
+
+std::optional<Error> checkTitle(const QString &trimmedTitle)
+{
+    return checkLength(trimmedTitle, Limits::TitleMin, Limits::TitleMax, QStringLiteral("title"),
+                       tr("The title"));
+}
+
+std::optional<Error> checkContent(const QString &content)
+{
+    return checkLength(content, 0, Limits::ContentMax, QStringLiteral("content"),
+                       tr("The text"));
+}
+
+std::optional<Error> checkChatText(const QString &trimmedText)
+{
+    return checkLength(trimmedText, Limits::ChatTextMin, Limits::ChatTextMax,
+                       QStringLiteral("text"), tr("The message"));
+}
+
+std::optional<Error> checkComment(const QString &comment)
+{
+    return checkLength(comment, 0, Limits::CommentMax, QStringLiteral("comment"),
+                       tr("The comment"));
+}
+
+std::optional<Error> checkRating(qint64 rating)
+{
+    if (rating < Limits::RatingMin || rating > Limits::RatingMax) {
+        return makeError(ErrorCode::Invalid,
+                         tr("The rating must be a whole number of stars from %1 to %2.")
+                             .arg(Limits::RatingMin)
+                             .arg(Limits::RatingMax),
+                         QStringLiteral("rating"));
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> checkChannelName(const QString &trimmedName)
+{
+    if (auto error = checkLength(trimmedName, Limits::ChannelNameMin, Limits::ChannelNameMax,
+                                 QStringLiteral("name"), tr("The channel name")))
+        return error;
+    for (const QChar ch : trimmedName) {
+        if (ch.category() == QChar::Other_Control || ch == u'\n' || ch == u'\r') {
+            return makeError(ErrorCode::Invalid,
+                             tr("A channel name may not contain line breaks or control "
+                                "characters."),
+                             QStringLiteral("name"));
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> checkChannelTopic(const QString &topic)
+{
+    return checkLength(topic, 0, Limits::ChannelTopicMax, QStringLiteral("topic"),
+                       tr("The topic"));
+}
+
+std::optional<Error> checkNonce(const QString &nonce)
+{
+    return checkLength(nonce, 1, Limits::NonceMax, QStringLiteral("nonce"), tr("The nonce"));
+}
+
+bool isImageId(const QString &imageId)
+{
+    if (imageId.size() != 64)
+        return false;
+    for (const QChar ch : imageId) {
+        const char16_t c = ch.unicode();
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
+}
+
+} // namespace Hubbub::Validation
