@@ -47,8 +47,11 @@ function(hubbub_add_test)
     add_executable(${ARG_NAME} ${ARG_SOURCES})
     target_link_libraries(${ARG_NAME} PRIVATE Qt::Test hubbub_settings ${ARG_LIBRARIES})
     target_compile_definitions(${ARG_NAME} PRIVATE
-        HUBBUB_SERVER_BINARY="$<TARGET_FILE:hubbub-server>"
         HUBBUB_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data")
+    if(TARGET hubbub-server)
+        target_compile_definitions(${ARG_NAME} PRIVATE
+            HUBBUB_SERVER_BINARY="$<TARGET_FILE:hubbub-server>")
+    endif()
     add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
     set(_env "QT_QPA_PLATFORM=offscreen")
     set_tests_properties(${ARG_NAME} PROPERTIES TIMEOUT ${ARG_TIMEOUT} ENVIRONMENT "${_env}")
