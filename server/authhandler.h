@@ -1,0 +1,25 @@
+#pragma once
+
+#include "handler.h"
+
+namespace Hubbub::Server {
+
+//! auth.register, auth.login, auth.token, auth.logout.
+class AuthHandler final : public Handler
+{
+public:
+    using Handler::Handler;
+    QList<MessageType> types() const override;
+    void handle(Session &session, const Request &request, const Responder &reply) override;
+
+private:
+    void registerUser(Session &session, const Params &params, const Responder &reply);
+    void login(Session &session, const Params &params, const Responder &reply);
+    void resume(Session &session, const Params &params, const Responder &reply);
+    void logout(Session &session, const Responder &reply);
+    //! Stores a new session token for `user` and logs the connection in.
+    void startSession(const User &user, const Responder &reply);
+    bool reserveHash(const Responder &reply);
+};
+
+} // namespace Hubbub::Server

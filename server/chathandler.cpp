@@ -1,0 +1,240 @@
+#include "chathandler.h"
+
+#include "chatstore.h"
+#include "protocollimits.h"
+#include "session.h"
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace Hubbub::Server {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubbub::Server::ChatHandler", text);
+}
+
+Error channelNotFound()
+{
+    return makeError(ErrorCode::NotFound, tr("This channel does not exist."),
+                     QStringLiteral("channelId"));
+}
+
+//! Chat text as stored: trimmed, then checked.
+Result<QString> chatText(const Params &params)
+{
+    Result<QString> text = params.string(QStringLiteral("text"));
+    if (!text)
+        return text;
+    QString trimmed = text->trimmed();
+    if (auto error = Validation::checkChatText(trimmed))
+        return *error;
+    return trimmed;
+}
+
+Status requireChannel(SqlConnection &c, qint64 channelId)
+{
+    Result<std::optional<Channel>> channel = ChatStore::channel(c, channelId);
+    if (!channel)
+        return channel.error();
+    if (!*channel)
+        return channelNotFound();
+    return Ok{};
+}
+
+//! The message's channel and author, for authorization; `not_found` when it is gone.
+Result<Message> existingMessage(WriteTx &tx, qint64 messageId)
+{
+    Result<std::optional<Message>> message = ChatStore::message(tx.sql(), messageId);
+    if (!message)
+        return message.error();
+    if (!*message) {
+        return makeError(ErrorCode::NotFound,
+                         tr("This message does not exist (it may have been deleted)."),
+                         QStringLiteral("messageId"));
+    }
+    return **message;
+}
+
+} // namespace
+
+QList<MessageType> ChatHandler::types() const
+{
+    return {MessageType::ChannelList, MessageType::ChannelCreate, MessageType::ChatHistory,
+            MessageType::ChatSend,    MessageType::ChatEdit,      MessageType::ChatDelete};
+}
+
+void ChatHandler::handle(Session &session, const Request &request, const Responder &reply)
+{
+    const Params params(request.params);
+    const User &user = *session.user();
+    switch (request.type) {
+    case MessageType::ChannelList:
+        return listChannels(reply);
+    case MessageType::ChannelCreate:
+        return createChannel(params, reply);
+    case MessageType::ChatHistory:
+        return history(params, reply);
+    case MessageType::ChatSend:
+        return send(user, params, reply);
+    case MessageType::ChatEdit:
+        return edit(user, params, reply);
+    case MessageType::ChatDelete:
+        return remove(user, params, reply);
+    default:
+        return reply.fail(makeError(ErrorCode::BadRequest, tr("Not a chat request.")));
+    }
+}
+
+void ChatHandler::listChannels(const Responder &reply)
+{
+    const Result<QList<Channel>> channels = ChatStore::channels(m_ctx.reader);
+    if (!channels)
+        return reply.fail(channels.error());
+    QJsonArray array;
+    for (const Channel &channel : *channels)
+        array.append(channel.toJson());
+    reply.ok({{QStringLiteral("channels"), array}});
+}
+
+void ChatHandler::createChannel(const Params &params, const Responder &reply)
+{
+    const Result<QString> name = params.string(QStringLiteral("name"));
+    if (!name)
+        return reply.fail(name.error());
+    const Result<std::optional<QString>> topic = params.optionalString(QStringLiteral("topic"));
+    if (!topic)
+        return reply.fail(topic.error());
+    const QString trimmedName = name->trimmed();
+    const QString trimmedTopic = topic->value_or(QString()).trimmed();
+    if (auto error = Validation::checkChannelName(trimmedName))
+        return reply.fail(*error);
+    if (auto error = Validation::checkChannelTopic(trimmedTopic))
+        return reply.fail(*error);
+    m_ctx.writer.submit(
+        [trimmedName, trimmedTopic](WriteTx &tx) -> Result<QJsonObject> {
+            Result<Channel> channel = ChatStore::createChannel(tx, trimmedName, trimmedTopic);
+            if (!channel)
+                return channel.error();
+            return tx.publish(Events::ChannelCreated,
+                              {{QStringLiteral("channel"), channel->toJson()}});
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+void ChatHandler::history(const Params &params, const Responder &reply)
+{
+    const Result<qint64> channelId = params.id(QStringLiteral("channelId"));
+    if (!channelId)
+        return reply.fail(channelId.error());
+    const Result<std::optional<qint64>> before = params.optionalId(QStringLiteral("before"));
+    if (!before)
+        return reply.fail(before.error());
+    const Result<int> limit = params.limit(QStringLiteral("limit"), 1, Limits::HistoryPageMax,
+                                           Limits::HistoryPageDefault);
+    if (!limit)
+        return reply.fail(limit.error());
+    if (Status s = requireChannel(m_ctx.reader, *channelId); !s)
+        return reply.fail(s.error());
+    const Result<ChatStore::History> history =
+        ChatStore::history(m_ctx.reader, *channelId, *before, *limit);
+    if (!history)
+        return reply.fail(history.error());
+    QJsonArray array;
+    for (const Message &message : history->messages)
+        array.append(message.toJson());
+    reply.ok({{QStringLiteral("messages"), array}, {QStringLiteral("more"), history->more}});
+}
+
+void ChatHandler::send(const User &user, const Params &params, const Responder &reply)
+{
+    const Result<qint64> channelId = params.id(QStringLiteral("channelId"));
+    if (!channelId)
+        return reply.fail(channelId.error());
+    const Result<QString> text = chatText(params);
+    if (!text)
+        return reply.fail(text.error());
+    const Result<std::optional<QString>> nonce = params.optionalString(QStringLiteral("nonce"));
+    if (!nonce)
+        return reply.fail(nonce.error());
+    if (*nonce) {
+        if (auto error = Validation::checkNonce(**nonce))
+            return reply.fail(*error);
+    }
+    m_ctx.writer.submit(
+        [userId = user.id, channelId = *channelId, text = *text,
+         nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
+            if (!nonce.isEmpty()) {
+                Result<std::optional<ChatStore::Sent>> earlier =
+                    ChatStore::findByNonce(tx.sql(), userId, nonce);
+                if (!earlier)
+                    return earlier.error();
+                if (*earlier) {
+                    return QJsonObject{{QStringLiteral("message"), (*earlier)->message.toJson()},
+                                       {QStringLiteral("seq"), (*earlier)->seq}};
+                }
+            }
+            if (Status s = requireChannel(tx.sql(), channelId); !s)
+                return s.error();
+            Result<Message> message = ChatStore::insert(tx, channelId, userId, text, nonce);
+            if (!message)
+                return message.error();
+            return tx.publish(Events::MessageCreated,
+                              {{QStringLiteral("message"), message->toJson()}});
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+void ChatHandler::edit(const User &user, const Params &params, const Responder &reply)
+{
+    const Result<qint64> messageId = params.id(QStringLiteral("messageId"));
+    if (!messageId)
+        return reply.fail(messageId.error());
+    const Result<QString> text = chatText(params);
+    if (!text)
+        return reply.fail(text.error());
+    m_ctx.writer.submit(
+        [user, messageId = *messageId, text = *text](WriteTx &tx) -> Result<QJsonObject> {
+            Result<Message> existing = existingMessage(tx, messageId);
+            if (!existing)
+                return existing.error();
+            if (Status s = checkMayChange(tx, user, existing->author.id, tr("message")); !s)
+                return s.error();
+            Result<Message> message = ChatStore::edit(tx, messageId, text);
+            if (!message)
+                return message.error();
+            return tx.publish(Events::MessageUpdated,
+                              {{QStringLiteral("message"), message->toJson()}});
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+void ChatHandler::remove(const User &user, const Params &params, const Responder &reply)
+{
+    const Result<qint64> messageId = params.id(QStringLiteral("messageId"));
+    if (!messageId)
+        return reply.fail(messageId.error());
+    m_ctx.writer.submit(
+        [user, messageId = *messageId](WriteTx &tx) -> Result<QJsonObject> {
+            Result<Message> existing = existingMessage(tx, messageId);
+            if (!existing)
+                return existing.error();
+            if (Status s = checkMayChange(tx, user, existing->author.id, tr("message")); !s)
+                return s.error();
+            if (Status s = ChatStore::remove(tx, messageId); !s)
+                return s.error();
+            Result<QJsonObject> published =
+                tx.publish(Events::MessageDeleted, {{QStringLiteral("messageId"), messageId},
+                                                    {QStringLiteral("channelId"),
+                                                     existing->channelId}});
+            if (!published)
+                return published;
+            return QJsonObject{{QStringLiteral("seq"), published->value(QLatin1StringView("seq"))}};
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+} // namespace Hubbub::Server

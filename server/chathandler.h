@@ -1,0 +1,24 @@
+#pragma once
+
+#include "handler.h"
+
+namespace Hubbub::Server {
+
+//! channel.list, channel.create, chat.history, chat.send, chat.edit, chat.delete.
+class ChatHandler final : public Handler
+{
+public:
+    using Handler::Handler;
+    QList<MessageType> types() const override;
+    void handle(Session &session, const Request &request, const Responder &reply) override;
+
+private:
+    void listChannels(const Responder &reply);
+    void createChannel(const Params &params, const Responder &reply);
+    void history(const Params &params, const Responder &reply);
+    void send(const User &user, const Params &params, const Responder &reply);
+    void edit(const User &user, const Params &params, const Responder &reply);
+    void remove(const User &user, const Params &params, const Responder &reply);
+};
+
+} // namespace Hubbub::Server

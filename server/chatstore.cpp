@@ -1,0 +1,191 @@
+#include "chatstore.h"
+
+#include "sqlconnection.h"
+#include "writer.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <limits>
+
+namespace Hubbub::Server::ChatStore {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubbub::Server::ChatStore", text);
+}
+
+const QString MessageColumns = QStringLiteral(
+    "SELECT m.id, m.channel_id, m.text, m.created_at, m.edited_at, u.id, u.username, u.role, "
+    "m.created_seq FROM messages m JOIN users u ON u.id = m.author_id ");
+
+Message messageFrom(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.channelId = q.value(1).toLongLong();
+    m.text = q.value(2).toString();
+    m.createdAt = q.value(3).toString();
+    m.editedAt = q.value(4).toString();
+    m.author = User{q.value(5).toLongLong(), q.value(6).toString(),
+                    roleFromName(q.value(7).toString())};
+    return m;
+}
+
+Error messageNotFound()
+{
+    return makeError(ErrorCode::NotFound,
+                     tr("This message does not exist (it may have been deleted)."),
+                     QStringLiteral("messageId"));
+}
+
+Result<Message> mustGet(SqlConnection &c, qint64 messageId)
+{
+    Result<std::optional<Message>> m = message(c, messageId);
+    if (!m)
+        return m.error();
+    if (!*m)
+        return messageNotFound();
+    return **m;
+}
+
+} // namespace
+
+Result<QList<Channel>> channels(SqlConnection &c)
+{
+    Result<QSqlQuery *> q =
+        c.run(QStringLiteral("SELECT id, name, topic FROM channels ORDER BY name_key, id"));
+    if (!q)
+        return q.error();
+    QList<Channel> list;
+    while ((*q)->next())
+        list.append(Channel{(*q)->value(0).toLongLong(), (*q)->value(1).toString(),
+                            (*q)->value(2).toString()});
+    return list;
+}
+
+Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId)
+{
+    Result<QSqlQuery *> q =
+        c.run(QStringLiteral("SELECT id, name, topic FROM channels WHERE id = ?"), {channelId});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<Channel>();
+    Channel channel{(*q)->value(0).toLongLong(), (*q)->value(1).toString(),
+                    (*q)->value(2).toString()};
+    (*q)->finish();
+    return std::optional<Channel>(channel);
+}
+
+Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &topic)
+{
+    const QString key = name.toCaseFolded();
+    Result<QSqlQuery *> taken =
+        tx.sql().run(QStringLiteral("SELECT 1 FROM channels WHERE name_key = ?"), {key});
+    if (!taken)
+        return taken.error();
+    const bool exists = (*taken)->next();
+    (*taken)->finish();
+    if (exists) {
+        return makeError(ErrorCode::Conflict,
+                         tr("A channel named '%1' already exists.").arg(name),
+                         QStringLiteral("name"));
+    }
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral(
+            "INSERT INTO channels (name, name_key, topic, created_at) VALUES (?, ?, ?, ?)"),
+        {name, key, topic, nowTimestamp()});
+    if (!q)
+        return q.error();
+    return Channel{(*q)->lastInsertId().toLongLong(), name, topic};
+}
+
+Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64> before,
+                        int limit)
+{
+    Result<QSqlQuery *> q = c.run(
+        MessageColumns
+            + QStringLiteral("WHERE m.channel_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"),
+        {channelId, before.value_or(std::numeric_limits<qint64>::max()), limit + 1});
+    if (!q)
+        return q.error();
+    History result;
+    while ((*q)->next()) {
+        if (result.messages.size() == limit) {
+            result.more = true;
+            break;
+        }
+        result.messages.append(messageFrom(**q));
+    }
+    (*q)->finish();
+    std::reverse(result.messages.begin(), result.messages.end());
+    return result;
+}
+
+Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId)
+{
+    Result<QSqlQuery *> q = c.run(MessageColumns + QStringLiteral("WHERE m.id = ?"), {messageId});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<Message>();
+    std::optional<Message> m = messageFrom(**q);
+    (*q)->finish();
+    return m;
+}
+
+Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce)
+{
+    Result<QSqlQuery *> q = c.run(
+        MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
+        {authorId, nonce});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<Sent>();
+    Sent sent{messageFrom(**q), (*q)->value(8).toLongLong(), false};
+    (*q)->finish();
+    return std::optional<Sent>(sent);
+}
+
+Result<Message> insert(WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text,
+                       const QString &nonce)
+{
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("INSERT INTO messages (channel_id, author_id, text, created_at, nonce, "
+                       "created_seq) VALUES (?, ?, ?, ?, ?, ?)"),
+        {channelId, authorId, text, nowTimestamp(),
+         nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
+    if (!q)
+        return q.error();
+    return mustGet(tx.sql(), (*q)->lastInsertId().toLongLong());
+}
+
+Result<Message> edit(WriteTx &tx, qint64 messageId, const QString &text)
+{
+    Result<QSqlQuery *> q =
+        tx.sql().run(QStringLiteral("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?"),
+                     {text, nowTimestamp(), messageId});
+    if (!q)
+        return q.error();
+    if ((*q)->numRowsAffected() != 1)
+        return messageNotFound();
+    return mustGet(tx.sql(), messageId);
+}
+
+Status remove(WriteTx &tx, qint64 messageId)
+{
+    Result<QSqlQuery *> q =
+        tx.sql().run(QStringLiteral("DELETE FROM messages WHERE id = ?"), {messageId});
+    if (!q)
+        return q.error();
+    if ((*q)->numRowsAffected() != 1)
+        return messageNotFound();
+    return Ok{};
+}
+
+} // namespace Hubbub::Server::ChatStore

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "error.h"
+#include "types.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace Hubbub::Server {
+
+class SqlConnection;
+class WriteTx;
+
+//! Channels and their messages.
+namespace ChatStore {
+
+struct History
+{
+    QList<Message> messages; //!< oldest first
+    bool more = false;
+};
+
+struct Sent
+{
+    Message message;
+    qint64 seq = 0;
+    bool isNew = true;
+};
+
+Result<QList<Channel>> channels(SqlConnection &c);
+Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId);
+Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &topic);
+
+Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64> before,
+                        int limit);
+Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId);
+Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce);
+Result<Message> insert(WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text,
+                       const QString &nonce);
+Result<Message> edit(WriteTx &tx, qint64 messageId, const QString &text);
+Status remove(WriteTx &tx, qint64 messageId);
+
+} // namespace ChatStore
+} // namespace Hubbub::Server

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "error.h"
+
+#include <QStringList>
+
+namespace Hubbub::Server {
+
+class SqlConnection;
+
+//! Reads the event log that the writer appends to.
+namespace EventStore {
+
+struct Since
+{
+    QStringList frames; //!< encoded event frames after `since`, in seq order
+    qint64 head = 0;
+};
+
+//! The committed head seq (0 for an empty log).
+Result<qint64> head(SqlConnection &c);
+//! Every event after `since`. `too_old` when `since` precedes the retained log, is ahead of the
+//! head, or when the catch-up would exceed `maxBytes` (the client reloads instead).
+Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes);
+
+} // namespace EventStore
+} // namespace Hubbub::Server

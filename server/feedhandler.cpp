@@ -1,0 +1,291 @@
+#include "feedhandler.h"
+
+#include "imagestore.h"
+#include "poststore.h"
+#include "protocollimits.h"
+#include "session.h"
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace Hubbub::Server {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubbub::Server::FeedHandler", text);
+}
+
+//! Title and content of a create or update, checked and normalised.
+struct PostFields
+{
+    QString title;
+    QString content;
+};
+
+Result<PostFields> postFields(const Params &params)
+{
+    Result<QString> title = params.string(QStringLiteral("title"));
+    if (!title)
+        return title.error();
+    Result<QString> content = params.string(QStringLiteral("content"));
+    if (!content)
+        return content.error();
+    PostFields fields{title->trimmed(), *content};
+    if (auto error = Validation::checkTitle(fields.title))
+        return *error;
+    if (auto error = Validation::checkContent(fields.content))
+        return *error;
+    return fields;
+}
+
+Error unknownImage()
+{
+    return makeError(ErrorCode::NotFound,
+                     tr("The attached image does not exist; upload it first."),
+                     QStringLiteral("imageId"));
+}
+
+//! An imageId parameter: absent, null, or a well-formed id.
+Result<std::optional<QString>> imageParam(const Params &params)
+{
+    Result<std::optional<QString>> imageId = params.optionalString(QStringLiteral("imageId"));
+    if (imageId && *imageId && !Validation::isImageId(**imageId)) {
+        return makeError(ErrorCode::Invalid,
+                         tr("An image id is the 64-character lowercase hex SHA-256 of the image."),
+                         QStringLiteral("imageId"));
+    }
+    return imageId;
+}
+
+Status requireImage(WriteTx &tx, const QString &imageId)
+{
+    Result<bool> exists = ImageStore::exists(tx.sql(), imageId);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return unknownImage();
+    return Ok{};
+}
+
+QJsonArray toArray(const auto &list)
+{
+    QJsonArray array;
+    for (const auto &item : list)
+        array.append(item.toJson());
+    return array;
+}
+
+} // namespace
+
+QList<MessageType> FeedHandler::types() const
+{
+    return {MessageType::FeedPage,   MessageType::PostGet,      MessageType::PostCreate,
+            MessageType::PostUpdate, MessageType::PostDelete,   MessageType::ReviewCreate,
+            MessageType::ReviewList};
+}
+
+void FeedHandler::handle(Session &session, const Request &request, const Responder &reply)
+{
+    const Params params(request.params);
+    const User &user = *session.user();
+    switch (request.type) {
+    case MessageType::FeedPage:
+        return page(params, reply);
+    case MessageType::PostGet:
+        return get(params, reply);
+    case MessageType::PostCreate:
+        return create(user, params, reply);
+    case MessageType::PostUpdate:
+        return update(user, params, reply);
+    case MessageType::PostDelete:
+        return remove(user, params, reply);
+    case MessageType::ReviewCreate:
+        return review(user, params, reply);
+    case MessageType::ReviewList:
+        return reviews(params, reply);
+    default:
+        return reply.fail(makeError(ErrorCode::BadRequest, tr("Not a feed request.")));
+    }
+}
+
+void FeedHandler::page(const Params &params, const Responder &reply)
+{
+    const Result<std::optional<qint64>> before = params.optionalId(QStringLiteral("before"));
+    if (!before)
+        return reply.fail(before.error());
+    const Result<int> limit = params.limit(QStringLiteral("limit"), 1, Limits::FeedPageMax,
+                                           Limits::FeedPageDefault);
+    if (!limit)
+        return reply.fail(limit.error());
+    const Result<PostStore::FeedPage> page = PostStore::page(m_ctx.reader, *before, *limit);
+    if (!page)
+        return reply.fail(page.error());
+    reply.ok({{QStringLiteral("posts"), toArray(page->posts)},
+              {QStringLiteral("more"), page->more}});
+}
+
+void FeedHandler::get(const Params &params, const Responder &reply)
+{
+    const Result<qint64> postId = params.id(QStringLiteral("postId"));
+    if (!postId)
+        return reply.fail(postId.error());
+    const Result<std::optional<Post>> post = PostStore::get(m_ctx.reader, *postId);
+    if (!post)
+        return reply.fail(post.error());
+    if (!*post) {
+        return reply.fail(makeError(ErrorCode::NotFound, tr("This post does not exist."),
+                                    QStringLiteral("postId")));
+    }
+    reply.ok({{QStringLiteral("post"), (*post)->toJson()}});
+}
+
+void FeedHandler::create(const User &user, const Params &params, const Responder &reply)
+{
+    const Result<PostFields> fields = postFields(params);
+    if (!fields)
+        return reply.fail(fields.error());
+    const Result<std::optional<QString>> imageId = imageParam(params);
+    if (!imageId)
+        return reply.fail(imageId.error());
+    const Result<std::optional<QString>> nonce = params.optionalString(QStringLiteral("nonce"));
+    if (!nonce)
+        return reply.fail(nonce.error());
+    if (*nonce) {
+        if (auto error = Validation::checkNonce(**nonce))
+            return reply.fail(*error);
+    }
+    m_ctx.writer.submit(
+        [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()),
+         nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
+            if (!nonce.isEmpty()) {
+                Result<std::optional<PostStore::Created>> earlier =
+                    PostStore::findByNonce(tx.sql(), userId, nonce);
+                if (!earlier)
+                    return earlier.error();
+                if (*earlier) {
+                    return QJsonObject{{QStringLiteral("post"), (*earlier)->post.toJson()},
+                                       {QStringLiteral("seq"), (*earlier)->seq}};
+                }
+            }
+            if (!imageId.isEmpty()) {
+                if (Status s = requireImage(tx, imageId); !s)
+                    return s.error();
+            }
+            Result<Post> post =
+                PostStore::insert(tx, userId, fields.title, fields.content, imageId, nonce);
+            if (!post)
+                return post.error();
+            return tx.publish(Events::PostCreated, {{QStringLiteral("post"), post->toJson()}});
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+void FeedHandler::update(const User &user, const Params &params, const Responder &reply)
+{
+    const Result<qint64> postId = params.id(QStringLiteral("postId"));
+    if (!postId)
+        return reply.fail(postId.error());
+    const Result<PostFields> fields = postFields(params);
+    if (!fields)
+        return reply.fail(fields.error());
+    const Result<std::optional<QString>> imageId = imageParam(params);
+    if (!imageId)
+        return reply.fail(imageId.error());
+    PostStore::ImageChange image;
+    if (*imageId) {
+        image = {PostStore::ImageChange::Kind::Set, **imageId};
+    } else if (params.contains(QStringLiteral("imageId"))) {
+        image.kind = PostStore::ImageChange::Kind::Remove;
+    }
+    m_ctx.writer.submit(
+        [user, postId = *postId, fields = *fields, image](WriteTx &tx) -> Result<QJsonObject> {
+            Result<qint64> author = PostStore::authorOf(tx, postId);
+            if (!author)
+                return author.error();
+            if (Status s = checkMayChange(tx, user, *author, tr("post")); !s)
+                return s.error();
+            if (image.kind == PostStore::ImageChange::Kind::Set) {
+                if (Status s = requireImage(tx, image.imageId); !s)
+                    return s.error();
+            }
+            Result<Post> post = PostStore::update(tx, postId, fields.title, fields.content, image);
+            if (!post)
+                return post.error();
+            return tx.publish(Events::PostUpdated, {{QStringLiteral("post"), post->toJson()}});
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+void FeedHandler::remove(const User &user, const Params &params, const Responder &reply)
+{
+    const Result<qint64> postId = params.id(QStringLiteral("postId"));
+    if (!postId)
+        return reply.fail(postId.error());
+    m_ctx.writer.submit(
+        [user, postId = *postId](WriteTx &tx) -> Result<QJsonObject> {
+            Result<qint64> author = PostStore::authorOf(tx, postId);
+            if (!author)
+                return author.error();
+            if (Status s = checkMayChange(tx, user, *author, tr("post")); !s)
+                return s.error();
+            if (Status s = PostStore::remove(tx, postId); !s)
+                return s.error();
+            Result<QJsonObject> published =
+                tx.publish(Events::PostDeleted, {{QStringLiteral("postId"), postId}});
+            if (!published)
+                return published;
+            // The reply carries only the seq; the event carries the id.
+            return QJsonObject{{QStringLiteral("seq"), published->value(QLatin1StringView("seq"))}};
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+void FeedHandler::review(const User &user, const Params &params, const Responder &reply)
+{
+    const Result<qint64> postId = params.id(QStringLiteral("postId"));
+    if (!postId)
+        return reply.fail(postId.error());
+    const Result<qint64> rating = params.integer(QStringLiteral("rating"));
+    if (!rating) {
+        Error error = rating.error();
+        error.field = QStringLiteral("rating");
+        return reply.fail(error);
+    }
+    if (auto error = Validation::checkRating(*rating))
+        return reply.fail(*error);
+    const Result<std::optional<QString>> comment = params.optionalString(QStringLiteral("comment"));
+    if (!comment)
+        return reply.fail(comment.error());
+    const QString text = comment->value_or(QString());
+    if (auto error = Validation::checkComment(text))
+        return reply.fail(*error);
+    m_ctx.writer.submit(
+        [userId = user.id, postId = *postId, rating = int(*rating),
+         text](WriteTx &tx) -> Result<QJsonObject> {
+            Result<Review> review = PostStore::addReview(tx, postId, userId, rating, text);
+            if (!review)
+                return review.error();
+            Result<std::optional<Post>> post = PostStore::get(tx.sql(), postId);
+            if (!post)
+                return post.error();
+            return tx.publish(Events::ReviewCreated, {{QStringLiteral("review"), review->toJson()},
+                                      {QStringLiteral("post"), post->value_or(Post()).toJson()}});
+        },
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
+}
+
+void FeedHandler::reviews(const Params &params, const Responder &reply)
+{
+    const Result<qint64> postId = params.id(QStringLiteral("postId"));
+    if (!postId)
+        return reply.fail(postId.error());
+    const Result<QList<Review>> list = PostStore::reviews(m_ctx.reader, *postId);
+    if (!list)
+        return reply.fail(list.error());
+    reply.ok({{QStringLiteral("reviews"), toArray(*list)}});
+}
+
+} // namespace Hubbub::Server

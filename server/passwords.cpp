@@ -1,0 +1,76 @@
+#include "passwords.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+#include <sodium.h>
+
+#include <array>
+#include <mutex>
+
+namespace Hubbub::Server::Passwords {
+
+namespace {
+
+// libsodium's "interactive" limits: 2 passes over 64 MiB, above OWASP's argon2id minimum
+// (19 MiB, 2 passes, 1 lane).
+constexpr unsigned long long OpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+constexpr std::size_t MemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+
+QByteArray dummyHash()
+{
+    static std::once_flag once;
+    static QByteArray value;
+    std::call_once(once, [] { value = hash(QStringLiteral("not a real password, never used")); });
+    return value;
+}
+
+} // namespace
+
+bool initialize()
+{
+    return sodium_init() >= 0;
+}
+
+QByteArray hash(const QString &password)
+{
+    const QByteArray utf8 = password.toUtf8();
+    std::array<char, crypto_pwhash_STRBYTES> out{};
+    if (crypto_pwhash_str_alg(out.data(), utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+                              OpsLimit, MemLimit, crypto_pwhash_ALG_ARGON2ID13)
+        != 0) {
+        return {};
+    }
+    return QByteArray(out.data());
+}
+
+bool verify(const QByteArray &encodedHash, const QString &password)
+{
+    if (encodedHash.isEmpty() || encodedHash.size() >= crypto_pwhash_STRBYTES)
+        return false;
+    const QByteArray utf8 = password.toUtf8();
+    return crypto_pwhash_str_verify(encodedHash.constData(), utf8.constData(),
+                                    static_cast<unsigned long long>(utf8.size()))
+        == 0;
+}
+
+void burnEquivalentTime(const QString &password)
+{
+    verify(dummyHash(), password);
+}
+
+QString newToken()
+{
+    std::array<quint32, 8> words{};
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    const QByteArray bytes(reinterpret_cast<const char *>(words.data()), sizeof(words));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QByteArray tokenHash(const QString &token)
+{
+    return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+}
+
+} // namespace Hubbub::Server::Passwords

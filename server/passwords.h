@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+//! Password hashing with argon2id (libsodium). Both calls are slow by design: run them on a
+//! worker thread, never on the network thread.
+namespace Hubbub::Server::Passwords {
+
+//! Initialises libsodium; false when it cannot be used.
+bool initialize();
+//! An encoded argon2id hash (libsodium's crypto_pwhash_str format); empty on failure.
+QByteArray hash(const QString &password);
+bool verify(const QByteArray &encodedHash, const QString &password);
+//! Verifies against a fixed hash so that an unknown username costs as much as a known one.
+void burnEquivalentTime(const QString &password);
+
+//! A new session token: 32 bytes from the system CSPRNG, base64url without padding.
+QString newToken();
+//! The SHA-256 of a token, as stored.
+QByteArray tokenHash(const QString &token);
+
+} // namespace Hubbub::Server::Passwords

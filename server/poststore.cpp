@@ -1,0 +1,227 @@
+#include "poststore.h"
+
+#include "sqlconnection.h"
+#include "userstore.h"
+#include "writer.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <limits>
+
+namespace Hubbub::Server::PostStore {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubbub::Server::PostStore", text);
+}
+
+const QString PostColumns = QStringLiteral(
+    "SELECT p.id, p.title, p.content, p.image_id, p.created_at, p.updated_at, p.rating_sum, "
+    "p.rating_count, u.id, u.username, u.role, p.created_seq "
+    "FROM posts p JOIN users u ON u.id = p.author_id ");
+
+Post postFrom(const QSqlQuery &q)
+{
+    Post post;
+    post.id = q.value(0).toLongLong();
+    post.title = q.value(1).toString();
+    post.content = q.value(2).toString();
+    post.imageId = q.value(3).toString();
+    post.createdAt = q.value(4).toString();
+    post.updatedAt = q.value(5).toString();
+    const qint64 sum = q.value(6).toLongLong();
+    post.ratingCount = q.value(7).toLongLong();
+    post.ratingAverage = post.ratingCount > 0 ? double(sum) / double(post.ratingCount) : 0.0;
+    post.author = User{q.value(8).toLongLong(), q.value(9).toString(),
+                       roleFromName(q.value(10).toString())};
+    return post;
+}
+
+Error postNotFound()
+{
+    return makeError(ErrorCode::NotFound, tr("This post does not exist (it may have been "
+                                             "deleted)."),
+                     QStringLiteral("postId"));
+}
+
+Result<Post> mustGet(SqlConnection &c, qint64 postId)
+{
+    Result<std::optional<Post>> post = get(c, postId);
+    if (!post)
+        return post.error();
+    if (!*post)
+        return postNotFound();
+    return **post;
+}
+
+} // namespace
+
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
+{
+    Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id = ?"), {postId});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<Post>();
+    std::optional<Post> post = postFrom(**q);
+    (*q)->finish();
+    return post;
+}
+
+Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
+{
+    Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id < ? ORDER BY p.id DESC "
+                                                               "LIMIT ?"),
+                                  {before.value_or(std::numeric_limits<qint64>::max()), limit + 1});
+    if (!q)
+        return q.error();
+    FeedPage result;
+    while ((*q)->next()) {
+        if (result.posts.size() == limit) {
+            result.more = true;
+            break;
+        }
+        result.posts.append(postFrom(**q));
+    }
+    (*q)->finish();
+    return result;
+}
+
+Result<QList<Review>> reviews(SqlConnection &c, qint64 postId)
+{
+    Result<std::optional<Post>> post = get(c, postId);
+    if (!post)
+        return post.error();
+    if (!*post)
+        return postNotFound();
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT r.id, r.rating, r.comment, r.created_at, u.id, u.username, u.role "
+                       "FROM reviews r JOIN users u ON u.id = r.author_id "
+                       "WHERE r.post_id = ? ORDER BY r.id DESC"),
+        {postId});
+    if (!q)
+        return q.error();
+    QList<Review> list;
+    while ((*q)->next()) {
+        Review review;
+        review.id = (*q)->value(0).toLongLong();
+        review.postId = postId;
+        review.rating = (*q)->value(1).toInt();
+        review.comment = (*q)->value(2).toString();
+        review.createdAt = (*q)->value(3).toString();
+        review.author = User{(*q)->value(4).toLongLong(), (*q)->value(5).toString(),
+                             roleFromName((*q)->value(6).toString())};
+        list.append(review);
+    }
+    return list;
+}
+
+Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce)
+{
+    Result<QSqlQuery *> q = c.run(
+        PostColumns + QStringLiteral("WHERE p.author_id = ? AND p.nonce = ?"), {authorId, nonce});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<Created>();
+    Created created{postFrom(**q), (*q)->value(11).toLongLong(), false};
+    (*q)->finish();
+    return std::optional<Created>(created);
+}
+
+Result<Post> insert(WriteTx &tx, qint64 authorId, const QString &title, const QString &content,
+                    const QString &imageId, const QString &nonce)
+{
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("INSERT INTO posts (author_id, title, content, image_id, created_at, nonce, "
+                       "created_seq) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {authorId, title, content, imageId.isEmpty() ? QVariant() : QVariant(imageId),
+         nowTimestamp(), nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
+    if (!q)
+        return q.error();
+    return mustGet(tx.sql(), (*q)->lastInsertId().toLongLong());
+}
+
+Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QString &content,
+                    const ImageChange &image)
+{
+    Result<QSqlQuery *> q = [&] {
+        switch (image.kind) {
+        case ImageChange::Kind::Keep:
+            return tx.sql().run(QStringLiteral("UPDATE posts SET title = ?, content = ?, "
+                                               "updated_at = ? WHERE id = ?"),
+                                {title, content, nowTimestamp(), postId});
+        case ImageChange::Kind::Remove:
+        case ImageChange::Kind::Set:
+            break;
+        }
+        return tx.sql().run(QStringLiteral("UPDATE posts SET title = ?, content = ?, image_id = ?, "
+                                           "updated_at = ? WHERE id = ?"),
+                            {title, content,
+                             image.kind == ImageChange::Kind::Set ? QVariant(image.imageId)
+                                                                  : QVariant(),
+                             nowTimestamp(), postId});
+    }();
+    if (!q)
+        return q.error();
+    return mustGet(tx.sql(), postId);
+}
+
+Status remove(WriteTx &tx, qint64 postId)
+{
+    Result<QSqlQuery *> q = tx.sql().run(QStringLiteral("DELETE FROM posts WHERE id = ?"), {postId});
+    if (!q)
+        return q.error();
+    if ((*q)->numRowsAffected() != 1)
+        return postNotFound();
+    return Ok{};
+}
+
+Result<qint64> authorOf(WriteTx &tx, qint64 postId)
+{
+    Result<QSqlQuery *> q =
+        tx.sql().run(QStringLiteral("SELECT author_id FROM posts WHERE id = ?"), {postId});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return postNotFound();
+    const qint64 author = (*q)->value(0).toLongLong();
+    (*q)->finish();
+    return author;
+}
+
+Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
+                         const QString &comment)
+{
+    Result<QSqlQuery *> bump = tx.sql().run(
+        QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "
+                       "rating_count = rating_count + 1 WHERE id = ?"),
+        {rating, postId});
+    if (!bump)
+        return bump.error();
+    if ((*bump)->numRowsAffected() != 1)
+        return postNotFound();
+    const QString now = nowTimestamp();
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at) "
+                       "VALUES (?, ?, ?, ?, ?)"),
+        {postId, authorId, rating, comment, now});
+    if (!q)
+        return q.error();
+    Result<std::optional<User>> author = UserStore::findById(tx.sql(), authorId);
+    if (!author)
+        return author.error();
+    Review review;
+    review.id = (*q)->lastInsertId().toLongLong();
+    review.postId = postId;
+    review.author = author->value_or(User{authorId, {}, Role::Member});
+    review.rating = rating;
+    review.comment = comment;
+    review.createdAt = now;
+    return review;
+}
+
+} // namespace Hubbub::Server::PostStore

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "error.h"
+#include "types.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace Hubbub::Server {
+
+class SqlConnection;
+class WriteTx;
+
+//! Posts and their reviews.
+namespace PostStore {
+
+struct FeedPage
+{
+    QList<Post> posts; //!< newest first
+    bool more = false;
+};
+
+//! A post as stored, with the seq of the event that created it (for nonce repeats).
+struct Created
+{
+    Post post;
+    qint64 seq = 0;
+    bool isNew = true;
+};
+
+//! What post.update does with the image: keep it, remove it, or set another.
+struct ImageChange
+{
+    enum class Kind { Keep, Remove, Set } kind = Kind::Keep;
+    QString imageId;
+};
+
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId);
+Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
+Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);
+
+//! The post with this nonce by this author, if one was created before.
+Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId,
+                                           const QString &nonce);
+//! Inserts the post; `seq` is the seq its event will carry (tx.head() + 1).
+Result<Post> insert(WriteTx &tx, qint64 authorId, const QString &title, const QString &content,
+                    const QString &imageId, const QString &nonce);
+Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QString &content,
+                    const ImageChange &image);
+Status remove(WriteTx &tx, qint64 postId);
+//! The author of a post; `not_found` when there is none.
+Result<qint64> authorOf(WriteTx &tx, qint64 postId);
+Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
+                         const QString &comment);
+
+} // namespace PostStore
+} // namespace Hubbub::Server

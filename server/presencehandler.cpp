@@ -1,0 +1,45 @@
+#include "presencehandler.h"
+
+#include "chatstore.h"
+#include "session.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace Hubbub::Server {
+
+QList<MessageType> PresenceHandler::types() const
+{
+    return {MessageType::PresenceList, MessageType::ChatTyping};
+}
+
+void PresenceHandler::handle(Session &session, const Request &request, const Responder &reply)
+{
+    if (request.type == MessageType::PresenceList) {
+        QJsonArray users;
+        for (const User &user : m_ctx.hub.onlineUsers())
+            users.append(user.toJson());
+        return reply.ok({{QStringLiteral("users"), users}});
+    }
+
+    const Result<qint64> channelId = Params(request.params).id(QStringLiteral("channelId"));
+    if (!channelId)
+        return reply.fail(channelId.error());
+    const Result<std::optional<Channel>> channel = ChatStore::channel(m_ctx.reader, *channelId);
+    if (!channel)
+        return reply.fail(channel.error());
+    if (!*channel) {
+        return reply.fail(makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("Hubbub::Server", "This channel does not exist."),
+            QStringLiteral("channelId")));
+    }
+    const User &user = *session.user();
+    m_ctx.hub.sendToOtherUsers(user.id,
+                               Codec::encode({{QStringLiteral("type"), QStringLiteral("typing")},
+                                              {QStringLiteral("channelId"), *channelId},
+                                              {QStringLiteral("user"), user.toJson()}}));
+    reply.ok();
+}
+
+} // namespace Hubbub::Server

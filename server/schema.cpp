@@ -1,0 +1,137 @@
+#include "schema.h"
+
+#include "logging.h"
+#include "sqlconnection.h"
+#include "types.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <functional>
+
+namespace Hubbub::Server {
+
+namespace {
+
+Status migrateTo1(SqlConnection &c)
+{
+    const QStringList statements = {
+        QStringLiteral("CREATE TABLE users ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " username TEXT NOT NULL COLLATE NOCASE UNIQUE,"
+                       " password_hash TEXT NOT NULL,"
+                       " role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member', 'admin')),"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE sessions ("
+                       " token_hash BLOB PRIMARY KEY,"
+                       " user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                       " created_at TEXT NOT NULL,"
+                       " expires_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX sessions_user ON sessions(user_id)"),
+        QStringLiteral("CREATE TABLE images ("
+                       " id TEXT PRIMARY KEY,"
+                       " mime TEXT NOT NULL,"
+                       " width INTEGER NOT NULL,"
+                       " height INTEGER NOT NULL,"
+                       " data BLOB NOT NULL,"
+                       " created_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE posts ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " author_id INTEGER NOT NULL REFERENCES users(id),"
+                       " title TEXT NOT NULL,"
+                       " content TEXT NOT NULL,"
+                       " image_id TEXT REFERENCES images(id),"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT,"
+                       " rating_sum INTEGER NOT NULL DEFAULT 0,"
+                       " rating_count INTEGER NOT NULL DEFAULT 0,"
+                       " nonce TEXT,"
+                       " created_seq INTEGER NOT NULL,"
+                       " UNIQUE (author_id, nonce))"),
+        QStringLiteral("CREATE INDEX posts_image ON posts(image_id) WHERE image_id IS NOT NULL"),
+        QStringLiteral("CREATE TABLE reviews ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+                       " author_id INTEGER NOT NULL REFERENCES users(id),"
+                       " rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
+                       " comment TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX reviews_post ON reviews(post_id, id)"),
+        QStringLiteral("CREATE TABLE channels ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " name TEXT NOT NULL,"
+                       " name_key TEXT NOT NULL UNIQUE,"
+                       " topic TEXT NOT NULL DEFAULT '',"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " channel_id INTEGER NOT NULL REFERENCES channels(id),"
+                       " author_id INTEGER NOT NULL REFERENCES users(id),"
+                       " text TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " edited_at TEXT,"
+                       " nonce TEXT,"
+                       " created_seq INTEGER NOT NULL,"
+                       " UNIQUE (author_id, nonce))"),
+        QStringLiteral("CREATE INDEX messages_channel ON messages(channel_id, id)"),
+        // The event log: seq is assigned by the single writer as head + 1 in the same
+        // transaction as the change, so it is gap-free and never reused.
+        QStringLiteral("CREATE TABLE events ("
+                       " seq INTEGER PRIMARY KEY,"
+                       " frame TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    Result<QSqlQuery *> general = c.run(
+        QStringLiteral("INSERT INTO channels (name, name_key, topic, created_at) "
+                       "VALUES ('general', 'general', ?, ?)"),
+        {QStringLiteral("Anything and everything"), nowTimestamp()});
+    if (!general)
+        return general.error();
+    return Ok{};
+}
+
+const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1};
+static_assert(std::size(migrations) == SchemaVersion);
+
+} // namespace
+
+Status migrate(SqlConnection &c)
+{
+    QSqlQuery version(c.database());
+    if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next()) {
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("the file is not a Hubbub database (%1)")
+                             .arg(version.lastError().text()));
+    }
+    const int current = version.value(0).toInt();
+    version.finish();
+    if (current > SchemaVersion) {
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("the database has schema version %1, newer than this "
+                                        "server's %2; use a newer hubbub-server")
+                             .arg(current)
+                             .arg(SchemaVersion));
+    }
+    for (int step = current + 1; step <= SchemaVersion; ++step) {
+        qCInfo(lcDb) << "migrating database schema to version" << step;
+        if (Status s = c.execOnce(QStringLiteral("BEGIN IMMEDIATE")); !s)
+            return s;
+        Status s = migrations[step - 1](c);
+        if (s)
+            s = c.execOnce(QStringLiteral("PRAGMA user_version = %1").arg(step));
+        if (s)
+            s = c.execOnce(QStringLiteral("COMMIT"));
+        if (!s) {
+            c.execOnce(QStringLiteral("ROLLBACK"));
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("migration to schema version %1 failed").arg(step));
+        }
+    }
+    return Ok{};
+}
+
+} // namespace Hubbub::Server

@@ -1,0 +1,427 @@
+#include "server.h"
+
+#include "authhandler.h"
+#include "chathandler.h"
+#include "feedhandler.h"
+#include "imagehandler.h"
+#include "imageinspector.h"
+#include "imagestore.h"
+#include "logging.h"
+#include "passwords.h"
+#include "presencehandler.h"
+#include "protocollimits.h"
+#include "session.h"
+#include "sqlconnection.h"
+#include "synchandler.h"
+#include "userhandler.h"
+#include "userstore.h"
+#include "writer.h"
+
+#include <QCoreApplication>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#endif
+
+namespace Hubbub::Server {
+
+namespace {
+
+//! Descriptors kept free for SQLite (database, WAL, shm, journals) and the listener.
+constexpr int ReservedDescriptors = 64;
+constexpr quint64 OutgoingFrameSize = 64 * 1024 * 1024;
+
+void closeNative(qintptr descriptor)
+{
+#ifdef Q_OS_WIN
+    ::closesocket(SOCKET(descriptor));
+#else
+    ::close(int(descriptor));
+#endif
+}
+
+} // namespace
+
+//! A QTcpServer with our own backlog that refuses connections beyond the cap straight away, so
+//! that running out of descriptors can never make the accept loop spin.
+class Listener final : public QTcpServer
+{
+public:
+    Listener(std::function<bool()> admit, QObject *parent)
+        : QTcpServer(parent)
+        , m_admit(std::move(admit))
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        if (!m_admit()) {
+            closeNative(descriptor);
+            return;
+        }
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            closeNative(descriptor);
+            return;
+        }
+        addPendingConnection(socket);
+    }
+
+private:
+    std::function<bool()> m_admit;
+};
+
+int raiseFileLimit()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    return limit.rlim_cur == RLIM_INFINITY ? 1 << 20 : int(std::min<rlim_t>(limit.rlim_cur, 1 << 20));
+#else
+    return -1;
+#endif
+}
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    m_workers.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    m_pingTimer.setInterval(m_config.pingInterval);
+    connect(&m_pingTimer, &QTimer::timeout, this, &Server::checkPeers);
+    m_gcTimer.setInterval(m_config.imageGcInterval);
+    connect(&m_gcTimer, &QTimer::timeout, this, &Server::collectGarbage);
+}
+
+Server::~Server()
+{
+    shutdown();
+}
+
+Status Server::open()
+{
+    if (!Passwords::initialize())
+        return makeError(ErrorCode::Internal, tr("libsodium could not be initialised"));
+    configureImageAllocationLimit();
+
+    m_writer = std::make_unique<Writer>(m_config.databasePath, m_config.durability,
+                                        m_config.eventRetention);
+    if (Status s = m_writer->start(); !s)
+        return s;
+    connect(m_writer.get(), &Writer::committed, this, &Server::broadcast);
+
+    Result<std::unique_ptr<SqlConnection>> reader =
+        SqlConnection::open(m_config.databasePath,
+                            QStringLiteral("hubbub-read-%1").arg(quintptr(this), 0, 16),
+                            m_config.durability);
+    if (!reader)
+        return reader.error();
+    m_reader = std::move(*reader);
+
+    m_context = std::make_unique<ServerContext>(
+        ServerContext{m_config, *m_reader, *m_writer, m_workers, *this, m_throttle});
+    m_handlerStore.push_back(std::make_unique<AuthHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<UserHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<FeedHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<ImageHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<ChatHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<PresenceHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<SyncHandler>(*m_context));
+    for (const auto &handler : m_handlerStore) {
+        for (MessageType type : handler->types())
+            m_handlers[std::size_t(type)] = handler.get();
+    }
+    for (std::size_t i = 0; i < m_handlers.size(); ++i) {
+        if (!m_handlers[i]) {
+            return makeError(ErrorCode::Internal, QStringLiteral("no handler for %1")
+                                                      .arg(messageTypeName(MessageType(i))));
+        }
+    }
+    collectGarbage();
+    m_gcTimer.start();
+    return Ok{};
+}
+
+Status Server::listen()
+{
+    const int fileLimit = raiseFileLimit();
+    m_connectionCap = fileLimit > 0
+        ? std::max(1, std::min(m_config.maxConnections, fileLimit - ReservedDescriptors))
+        : m_config.maxConnections;
+
+    m_webSockets = new QWebSocketServer(QStringLiteral("hubbub/" HUBBUB_VERSION),
+                                        QWebSocketServer::NonSecureMode, this);
+    m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
+    connect(m_webSockets, &QWebSocketServer::newConnection, this, &Server::onWebSocketConnection);
+
+    m_listener = new Listener([this] { return admitConnection(); }, this);
+    m_listener->setListenBacklogSize(m_config.listenBacklog);
+    m_listener->setMaxPendingConnections(std::numeric_limits<int>::max());
+    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &Server::onTcpConnection);
+    if (!m_listener->listen(m_config.host, m_config.port)) {
+        return makeError(ErrorCode::Internal, tr("cannot listen on %1:%2: %3")
+                                                  .arg(m_config.host.toString())
+                                                  .arg(m_config.port)
+                                                  .arg(m_listener->errorString()));
+    }
+    m_pingTimer.start();
+    qCInfo(lcNet) << "accepting up to" << m_connectionCap << "connections";
+    return Ok{};
+}
+
+QHostAddress Server::address() const
+{
+    return m_listener ? m_listener->serverAddress() : QHostAddress();
+}
+
+quint16 Server::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+bool Server::admitConnection() const
+{
+    return !m_shuttingDown && int(m_sessions.size() + m_handshaking.size()) < m_connectionCap;
+}
+
+void Server::onTcpConnection()
+{
+    while (m_listener->hasPendingConnections()) {
+        QTcpSocket *socket = m_listener->nextPendingConnection();
+        m_handshaking.insert(socket);
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_handshaking.remove(socket); });
+        // handleConnection() does not arm QWebSocketServer's handshake timeout: arm our own.
+        QTimer::singleShot(m_config.handshakeTimeout, socket, [this, socket] {
+            if (!m_handshaking.remove(socket))
+                return; // upgraded meanwhile
+            qCDebug(lcNet) << "handshake timed out for" << socket->peerAddress();
+            socket->abort();
+            socket->deleteLater();
+        });
+        m_webSockets->handleConnection(socket);
+    }
+}
+
+void Server::onWebSocketConnection()
+{
+    while (m_webSockets->hasPendingConnections()) {
+        QWebSocket *socket = m_webSockets->nextPendingConnection();
+        // The upgraded QWebSocket owns the TCP socket now; its handshake is over.
+        const QList<QTcpSocket *> transports =
+            socket->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+        for (QTcpSocket *transport : transports)
+            m_handshaking.remove(transport);
+        socket->setMaxAllowedIncomingFrameSize(Limits::FrameBytesMax);
+        socket->setMaxAllowedIncomingMessageSize(Limits::FrameBytesMax);
+        socket->setOutgoingFrameSize(
+            std::min(OutgoingFrameSize, QWebSocket::maxOutgoingFrameSize()));
+        if (m_shuttingDown) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        auto *session = new Session(socket, m_config, this);
+        m_sessions.insert(session);
+        connect(socket, &QWebSocket::textMessageReceived, session,
+                [this, session](const QString &text) { onTextMessage(*session, text); });
+        connect(socket, &QWebSocket::binaryMessageReceived, session,
+                [this, session](const QByteArray &) { onBinaryMessage(*session); });
+        connect(socket, &QWebSocket::pong, session, [session] { session->touch(); });
+        connect(socket, &QWebSocket::disconnected, session,
+                [this, session] { onDisconnected(*session); });
+        qCDebug(lcNet) << "connection from" << session->peerAddress();
+    }
+}
+
+void Server::onTextMessage(Session &session, const QString &text)
+{
+    session.touch();
+    if (session.isDropping())
+        return;
+    if (auto wait = session.requestBucket().take(); wait || (wait = session.byteBucket().take(double(text.size())))) {
+        Responder(session, 0).fail(rateLimited(tr("Too many requests; slow down."), *wait));
+        return;
+    }
+    const DecodedFrame frame = Codec::decodeRequest(text);
+    if (!frame.request) {
+        const quint64 slot = session.openSlot();
+        session.fillSlot(slot, Codec::encode(Codec::errorReply(frame.id, frame.error)));
+        return;
+    }
+    const Request &request = *frame.request;
+    const Responder reply(session, request.id);
+    if (!session.isAuthenticated() && !isAllowedBeforeAuth(request.type)) {
+        reply.fail(makeError(ErrorCode::Unauthorized, tr("Log in first.")));
+        return;
+    }
+    m_handlers[std::size_t(request.type)]->handle(session, request, reply);
+}
+
+void Server::onBinaryMessage(Session &session)
+{
+    session.touch();
+    const quint64 slot = session.openSlot();
+    session.fillSlot(slot, Codec::encode(Codec::errorReply(
+                               QJsonValue::Null,
+                               makeError(ErrorCode::BadRequest,
+                                         tr("Binary frames are not part of the protocol; send "
+                                            "JSON text frames.")))));
+}
+
+void Server::onDisconnected(Session &session)
+{
+    deauthenticate(session);
+    m_sessions.remove(&session);
+    session.deleteLater();
+}
+
+void Server::authenticate(Session &session, const User &user, const QByteArray &tokenHash)
+{
+    if (session.isAuthenticated() && session.user()->id != user.id)
+        deauthenticate(session);
+    const bool wasAuthenticated = session.isAuthenticated();
+    session.setUser(user, tokenHash);
+    if (wasAuthenticated || !m_sessions.contains(&session))
+        return;
+    m_authenticated.insert(&session);
+    if (++m_connectionsPerUser[user.id] == 1)
+        presence(user, true);
+}
+
+void Server::deauthenticate(Session &session)
+{
+    if (!session.isAuthenticated())
+        return;
+    const User user = *session.user();
+    session.clearUser();
+    if (!m_authenticated.remove(&session))
+        return;
+    auto it = m_connectionsPerUser.find(user.id);
+    if (it != m_connectionsPerUser.end() && --*it <= 0) {
+        m_connectionsPerUser.erase(it);
+        presence(user, false);
+    }
+}
+
+QList<User> Server::onlineUsers() const
+{
+    QHash<qint64, User> users;
+    for (Session *session : m_authenticated)
+        users.insert(session->user()->id, *session->user());
+    QList<User> list = users.values();
+    std::sort(list.begin(), list.end(),
+              [](const User &a, const User &b) { return a.username.compare(b.username, Qt::CaseInsensitive) < 0; });
+    return list;
+}
+
+void Server::sendToOtherUsers(qint64 userId, const QString &frame)
+{
+    for (Session *session : std::as_const(m_authenticated)) {
+        if (session->user()->id != userId)
+            session->send(frame);
+    }
+}
+
+void Server::updateUser(const User &user)
+{
+    for (Session *session : std::as_const(m_authenticated))
+        session->updateUser(user);
+}
+
+void Server::broadcast(const QStringList &events)
+{
+    for (const QString &frame : events) {
+        for (Session *session : std::as_const(m_authenticated))
+            session->send(frame);
+    }
+}
+
+void Server::presence(const User &user, bool online)
+{
+    const QString frame = Codec::encode(
+        {{QStringLiteral("type"), QStringLiteral("presence")},
+         {QStringLiteral("event"), online ? QStringLiteral("online") : QStringLiteral("offline")},
+         {QStringLiteral("user"), user.toJson()}});
+    for (Session *session : std::as_const(m_authenticated))
+        session->send(frame);
+}
+
+void Server::checkPeers()
+{
+    // A peer that answered nothing, not even a pong, for two intervals is gone.
+    const qint64 deadAfter = 2 * qint64(m_config.pingInterval.count());
+    for (Session *session : std::as_const(m_sessions)) {
+        if (session->silentForMs() > deadAfter) {
+            qCInfo(lcNet) << "dropping silent peer" << session->peerAddress();
+            QMetaObject::invokeMethod(
+                session, [session] { session->socket()->abort(); }, Qt::QueuedConnection);
+        } else {
+            session->socket()->ping();
+        }
+    }
+}
+
+void Server::collectGarbage()
+{
+    const std::chrono::seconds age = m_config.imageGcAge;
+    m_writer->submit(
+        [age](WriteTx &tx) -> Result<QJsonObject> {
+            Result<qint64> images = ImageStore::collectGarbage(tx, age);
+            if (!images)
+                return images.error();
+            if (Status s = UserStore::removeExpiredSessions(tx); !s)
+                return s.error();
+            return QJsonObject{{QStringLiteral("images"), *images}};
+        },
+        [](const WriteOutcome &outcome) {
+            if (outcome.result && outcome.result->value(QLatin1StringView("images")).toInteger() > 0)
+                qCInfo(lcDb) << "removed" << outcome.result->value(QLatin1StringView("images")).toInteger()
+                             << "unused images";
+        });
+}
+
+void Server::shutdown()
+{
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    m_pingTimer.stop();
+    m_gcTimer.stop();
+    if (m_listener)
+        m_listener->close();
+    // Let hashing and image checks finish; their results may queue more writes.
+    m_workers.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    if (m_writer) {
+        m_writer->stop(); // commits everything queued
+        QCoreApplication::sendPostedEvents(m_writer.get(), QEvent::MetaCall);
+    }
+    const QList<Session *> sessions = m_sessions.values();
+    for (Session *session : sessions) {
+        session->socket()->close(QWebSocketProtocol::CloseCodeGoingAway,
+                                 QStringLiteral("server shutting down"));
+        session->socket()->flush();
+    }
+    m_authenticated.clear();
+    m_connectionsPerUser.clear();
+    Q_EMIT stopped();
+}
+
+} // namespace Hubbub::Server

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "error.h"
+#include "handler.h"
+#include "ratelimiter.h"
+#include "serverconfig.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace Hubbub::Server {
+
+class Listener;
+class Session;
+class SqlConnection;
+class Writer;
+
+//! The Hubbub server: accepts WebSocket connections, dispatches requests to the handlers,
+//! and broadcasts every committed change to every authenticated connection in seq order.
+class Server final : public QObject, private Hub
+{
+    Q_OBJECT
+public:
+    explicit Server(ServerConfig config, QObject *parent = nullptr);
+    ~Server() override;
+    Q_DISABLE_COPY_MOVE(Server)
+
+    //! Opens the database (migrating it) and starts the writer; no network yet.
+    Status open();
+    //! Listens on config.host:config.port (port 0 picks one).
+    Status listen();
+    //! Stops accepting, commits what is queued, closes every connection with 1001.
+    void shutdown();
+
+    QHostAddress address() const;
+    quint16 port() const;
+    int connectionCount() const { return int(m_sessions.size()); }
+    int authenticatedCount() const { return int(m_authenticated.size()); }
+    const ServerConfig &config() const { return m_config; }
+    Writer &writer() { return *m_writer; }
+
+Q_SIGNALS:
+    //! Every connection is closed and nothing is queued any more.
+    void stopped();
+
+private:
+    // Hub
+    void authenticate(Session &session, const User &user, const QByteArray &tokenHash) override;
+    void deauthenticate(Session &session) override;
+    QList<User> onlineUsers() const override;
+    void sendToOtherUsers(qint64 userId, const QString &frame) override;
+    void updateUser(const User &user) override;
+    QObject *networkContext() override { return this; }
+
+    bool admitConnection() const;
+    void onTcpConnection();
+    void onWebSocketConnection();
+    void onTextMessage(Session &session, const QString &text);
+    void onBinaryMessage(Session &session);
+    void onDisconnected(Session &session);
+    void broadcast(const QStringList &events);
+    void presence(const User &user, bool online);
+    void checkPeers();
+    void collectGarbage();
+
+    ServerConfig m_config;
+    std::unique_ptr<SqlConnection> m_reader;
+    std::unique_ptr<Writer> m_writer;
+    QThreadPool m_workers;
+    LoginThrottle m_throttle;
+    std::unique_ptr<ServerContext> m_context;
+    std::vector<std::unique_ptr<Handler>> m_handlerStore;
+    std::array<Handler *, messageTypeNames.size()> m_handlers{};
+
+    Listener *m_listener = nullptr;
+    QWebSocketServer *m_webSockets = nullptr;
+    QSet<QTcpSocket *> m_handshaking;
+    int m_connectionCap = 0;
+    QSet<Session *> m_sessions;
+    QSet<Session *> m_authenticated;
+    QHash<qint64, int> m_connectionsPerUser;
+    QTimer m_pingTimer;
+    QTimer m_gcTimer;
+    bool m_shuttingDown = false;
+};
+
+//! Raises the soft open-file limit to the hard limit (POSIX); returns the limit now in force,
+//! or -1 where there is none to read.
+int raiseFileLimit();
+
+} // namespace Hubbub::Server

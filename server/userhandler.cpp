@@ -1,0 +1,37 @@
+#include "userhandler.h"
+
+#include "session.h"
+#include "userstore.h"
+#include "validation.h"
+
+namespace Hubbub::Server {
+
+QList<MessageType> UserHandler::types() const
+{
+    return {MessageType::UserRename};
+}
+
+void UserHandler::handle(Session &session, const Request &request, const Responder &reply)
+{
+    const Result<QString> username = Params(request.params).string(QStringLiteral("username"));
+    if (!username)
+        return reply.fail(username.error());
+    if (auto error = Validation::checkUsername(*username))
+        return reply.fail(*error);
+    const qint64 userId = session.user()->id;
+    m_ctx.writer.submit(
+        [userId, username = *username](WriteTx &tx) -> Result<QJsonObject> {
+            Result<User> user = UserStore::rename(tx, userId, username);
+            if (!user)
+                return user.error();
+            return tx.publish(Events::UserRenamed, {{QStringLiteral("user"), user->toJson()}});
+        },
+        [this, reply](const WriteOutcome &outcome) {
+            if (outcome.result)
+                m_ctx.hub.updateUser(
+                    User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject()));
+            reply.finish(outcome);
+        });
+}
+
+} // namespace Hubbub::Server

@@ -1,0 +1,174 @@
+#include "userstore.h"
+
+#include "sqlconnection.h"
+#include "writer.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace Hubbub::Server::UserStore {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubbub::Server::UserStore", text);
+}
+
+User userFrom(const QSqlQuery &q, int first)
+{
+    return User{q.value(first).toLongLong(), q.value(first + 1).toString(),
+                roleFromName(q.value(first + 2).toString())};
+}
+
+Result<std::optional<User>> oneUser(Result<QSqlQuery *> query)
+{
+    if (!query)
+        return query.error();
+    QSqlQuery &q = **query;
+    if (!q.next())
+        return std::optional<User>();
+    std::optional<User> user = userFrom(q, 0);
+    q.finish();
+    return user;
+}
+
+Error nameTaken(const QString &username)
+{
+    return makeError(ErrorCode::Conflict, tr("The username '%1' is already taken.").arg(username),
+                     QStringLiteral("username"));
+}
+
+Result<bool> nameInUse(SqlConnection &c, const QString &username, qint64 exceptUserId)
+{
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND id <> ?"),
+        {username, exceptUserId});
+    if (!q)
+        return q.error();
+    const bool used = (*q)->next();
+    (*q)->finish();
+    return used;
+}
+
+} // namespace
+
+Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QString &username)
+{
+    Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, password_hash "
+                                                 "FROM users WHERE username = ? COLLATE NOCASE"),
+                                  {username});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<Credentials>();
+    Credentials credentials{userFrom(**q, 0), (*q)->value(3).toByteArray()};
+    (*q)->finish();
+    return std::optional<Credentials>(std::move(credentials));
+}
+
+Result<std::optional<User>> findById(SqlConnection &c, qint64 id)
+{
+    return oneUser(c.run(QStringLiteral("SELECT id, username, role FROM users WHERE id = ?"), {id}));
+}
+
+Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &tokenHash)
+{
+    return oneUser(c.run(QStringLiteral("SELECT u.id, u.username, u.role FROM sessions s "
+                                        "JOIN users u ON u.id = s.user_id "
+                                        "WHERE s.token_hash = ? AND s.expires_at > ?"),
+                         {tokenHash, nowTimestamp()}));
+}
+
+Result<User> create(WriteTx &tx, const QString &username, const QByteArray &passwordHash)
+{
+    Result<bool> used = nameInUse(tx.sql(), username, 0);
+    if (!used)
+        return used.error();
+    if (*used)
+        return nameTaken(username);
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("INSERT INTO users (username, password_hash, role, created_at) "
+                       "VALUES (?, ?, 'member', ?)"),
+        {username, QString::fromLatin1(passwordHash), nowTimestamp()});
+    if (!q)
+        return q.error();
+    return User{(*q)->lastInsertId().toLongLong(), username, Role::Member};
+}
+
+Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
+{
+    Result<bool> used = nameInUse(tx.sql(), username, userId);
+    if (!used)
+        return used.error();
+    if (*used)
+        return nameTaken(username);
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("UPDATE users SET username = ? WHERE id = ?"), {username, userId});
+    if (!q)
+        return q.error();
+    Result<std::optional<User>> user = findById(tx.sql(), userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return makeError(ErrorCode::NotFound, tr("This account no longer exists."));
+    return **user;
+}
+
+Result<User> setRole(WriteTx &tx, const QString &username, Role role)
+{
+    Result<QSqlQuery *> q =
+        tx.sql().run(QStringLiteral("UPDATE users SET role = ? WHERE username = ? COLLATE NOCASE"),
+                     {roleName(role), username});
+    if (!q)
+        return q.error();
+    if ((*q)->numRowsAffected() != 1)
+        return makeError(ErrorCode::NotFound, tr("There is no user '%1'.").arg(username));
+    Result<std::optional<Credentials>> found = findCredentials(tx.sql(), username);
+    if (!found)
+        return found.error();
+    return (*found)->user;
+}
+
+Status addSession(WriteTx &tx, qint64 userId, const QByteArray &tokenHash, qint64 lifetimeDays)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+                       "VALUES (?, ?, ?, ?)"),
+        {tokenHash, userId, formatTimestamp(now), formatTimestamp(now.addDays(lifetimeDays))});
+    if (!q)
+        return q.error();
+    return Ok{};
+}
+
+Status removeSession(WriteTx &tx, const QByteArray &tokenHash)
+{
+    Result<QSqlQuery *> q =
+        tx.sql().run(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
+    if (!q)
+        return q.error();
+    return Ok{};
+}
+
+Status removeExpiredSessions(WriteTx &tx)
+{
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"), {nowTimestamp()});
+    if (!q)
+        return q.error();
+    return Ok{};
+}
+
+Result<Role> currentRole(WriteTx &tx, qint64 userId)
+{
+    Result<std::optional<User>> user = findById(tx.sql(), userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return makeError(ErrorCode::Unauthorized, tr("This account no longer exists."));
+    return (*user)->role;
+}
+
+} // namespace Hubbub::Server::UserStore

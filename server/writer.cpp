@@ -1,0 +1,268 @@
+#include "writer.h"
+
+#include "codec.h"
+#include "logging.h"
+#include "schema.h"
+#include "sqlconnection.h"
+#include "types.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+#include <QSqlQuery>
+
+#include <future>
+
+namespace Hubbub::Server {
+
+namespace {
+constexpr std::size_t MaxBatch = 4096;
+constexpr qint64 PruneEvery = 1000;
+} // namespace
+
+Result<qint64> WriteTx::appendEvent(const QString &name, const QJsonObject &payload)
+{
+    const qint64 seq = m_head + 1;
+    const QString frame = Codec::encode(Codec::event(seq, name, payload));
+    Result<QSqlQuery *> insert = m_sql.run(
+        QStringLiteral("INSERT INTO events (seq, frame, created_at) VALUES (?, ?, ?)"),
+        {seq, frame, nowTimestamp()});
+    if (!insert)
+        return insert.error();
+    m_head = seq;
+    m_events.append(frame);
+    return seq;
+}
+
+Result<QJsonObject> WriteTx::publish(const char *name, const QJsonObject &payload)
+{
+    Result<qint64> seq = appendEvent(QString::fromLatin1(name), payload);
+    if (!seq)
+        return seq.error();
+    QJsonObject result = payload;
+    result.insert(QStringLiteral("seq"), *seq);
+    return result;
+}
+
+Writer::Writer(QString databasePath, Durability durability, qint64 eventRetention,
+               QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(databasePath))
+    , m_durability(durability)
+    , m_retention(std::max<qint64>(1, eventRetention))
+{
+}
+
+Writer::~Writer()
+{
+    stop();
+}
+
+Status Writer::start()
+{
+    std::promise<Status> opened;
+    std::future<Status> openedFuture = opened.get_future();
+    m_thread.reset(QThread::create([this, &opened] {
+        auto connection = SqlConnection::open(m_path, QStringLiteral("hubbub-write"),
+                                              m_durability);
+        if (!connection) {
+            opened.set_value(connection.error());
+            return;
+        }
+        m_sql = std::move(*connection);
+        Status migrated = migrate(*m_sql);
+        if (migrated) {
+            Result<QSqlQuery *> head = m_sql->run(QStringLiteral("SELECT MAX(seq) FROM events"));
+            if (!head) {
+                migrated = head.error();
+            } else {
+                (*head)->next();
+                m_head = (*head)->value(0).toLongLong();
+                (*head)->finish();
+            }
+        }
+        if (!migrated) {
+            m_sql.reset();
+            opened.set_value(migrated);
+            return;
+        }
+        opened.set_value(Ok{});
+        run();
+        m_sql.reset();
+    }));
+    m_thread->setObjectName(QStringLiteral("hubbub-writer"));
+    m_thread->start();
+    Status status = openedFuture.get();
+    if (!status) {
+        m_thread->wait();
+        m_thread.reset();
+    }
+    return status;
+}
+
+void Writer::stop()
+{
+    if (!m_thread)
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread->wait();
+    m_thread.reset();
+}
+
+void Writer::submit(WriteJob job, WriteDone done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_stopping) {
+            m_queue.push_back(Item{std::move(job), std::move(done), nullptr});
+            m_wake.notify_one();
+            return;
+        }
+    }
+    // Shutting down: refuse rather than lose it silently.
+    WriteOutcome refused;
+    refused.result = makeError(ErrorCode::Internal,
+                               tr("The server is shutting down; the change was not stored."));
+    if (done)
+        done(refused);
+}
+
+WriteOutcome Writer::runAndWait(WriteJob job)
+{
+    auto waiter = std::make_shared<std::promise<WriteOutcome>>();
+    std::future<WriteOutcome> future = waiter->get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping || !m_thread) {
+            WriteOutcome refused;
+            refused.result = makeError(ErrorCode::Internal, tr("The writer is not running."));
+            return refused;
+        }
+        m_queue.push_back(Item{std::move(job), nullptr, waiter});
+    }
+    m_wake.notify_one();
+    return future.get();
+}
+
+Writer::Stats Writer::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+void Writer::run()
+{
+    for (;;) {
+        std::deque<Item> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping, and nothing left to commit
+            if (m_queue.size() <= MaxBatch) {
+                batch.swap(m_queue);
+            } else {
+                for (std::size_t i = 0; i < MaxBatch; ++i) {
+                    batch.push_back(std::move(m_queue.front()));
+                    m_queue.pop_front();
+                }
+            }
+        }
+        processBatch(batch);
+    }
+}
+
+void Writer::processBatch(std::deque<Item> &batch)
+{
+    std::vector<std::pair<WriteOutcome, Item>> outcomes;
+    outcomes.reserve(batch.size());
+    const qint64 headBefore = m_head;
+
+    Status begun = m_sql->execOnce(QStringLiteral("BEGIN IMMEDIATE"));
+    qint64 committedJobs = 0;
+    for (Item &item : batch) {
+        WriteOutcome outcome;
+        if (!begun) {
+            outcome.result = begun.error();
+        } else if (Status sp = m_sql->execOnce(QStringLiteral("SAVEPOINT job")); !sp) {
+            outcome.result = sp.error();
+        } else {
+            WriteTx tx(*m_sql, m_head);
+            outcome.result = item.job(tx);
+            if (outcome.result.ok()) {
+                m_sql->execOnce(QStringLiteral("RELEASE job"));
+                m_head = tx.m_head;
+                outcome.events = tx.m_events;
+                outcome.lastSeq = m_head;
+                ++committedJobs;
+            } else {
+                m_sql->execOnce(QStringLiteral("ROLLBACK TO job"));
+                m_sql->execOnce(QStringLiteral("RELEASE job"));
+            }
+        }
+        outcomes.emplace_back(std::move(outcome), std::move(item));
+    }
+
+    if (begun) {
+        Status committed = m_sql->execOnce(QStringLiteral("COMMIT"));
+        if (!committed) {
+            m_sql->execOnce(QStringLiteral("ROLLBACK"));
+            m_head = headBefore;
+            committedJobs = 0;
+            for (auto &[outcome, item] : outcomes) {
+                if (outcome.result.ok()) {
+                    outcome.result = committed.error();
+                    outcome.events.clear();
+                    outcome.lastSeq = 0;
+                }
+            }
+        }
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_stats.transactions;
+        m_stats.jobs += committedJobs;
+    }
+
+    m_sinceLastPrune += m_head - headBefore;
+    if (m_sinceLastPrune >= PruneEvery) {
+        m_sinceLastPrune = 0;
+        pruneEvents();
+    }
+
+    for (auto &[outcome, item] : outcomes) {
+        if (item.waiter) {
+            // A synchronous caller: hand it the outcome; events still go out in order below.
+            item.waiter->set_value(outcome);
+        }
+    }
+    QMetaObject::invokeMethod(
+        this, [this, outcomes = std::move(outcomes)]() mutable { deliver(std::move(outcomes)); },
+        Qt::QueuedConnection);
+}
+
+void Writer::deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes)
+{
+    for (auto &[outcome, item] : outcomes) {
+        if (!outcome.events.isEmpty())
+            Q_EMIT committed(outcome.events);
+        if (item.done)
+            item.done(outcome);
+    }
+}
+
+void Writer::pruneEvents()
+{
+    const qint64 keepFrom = m_head - m_retention + 1;
+    if (keepFrom <= 1)
+        return;
+    Result<QSqlQuery *> pruned =
+        m_sql->run(QStringLiteral("DELETE FROM events WHERE seq < ?"), {keepFrom});
+    if (!pruned)
+        qCWarning(lcDb) << "could not prune the event log";
+}
+
+} // namespace Hubbub::Server

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "error.h"
+#include "serverconfig.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+
+namespace Hubbub::Server {
+
+class SqlConnection;
+
+//! What a write job sees on the writer thread: the write connection and the event log.
+class WriteTx final
+{
+public:
+    WriteTx(SqlConnection &sql, qint64 head) : m_sql(sql), m_head(head) { }
+
+    SqlConnection &sql() { return m_sql; }
+    //! Appends an event in this transaction and returns its seq (head + 1).
+    Result<qint64> appendEvent(const QString &name, const QJsonObject &payload);
+    //! Appends the event and returns its payload plus `seq`: the usual reply to a change.
+    Result<QJsonObject> publish(const char *name, const QJsonObject &payload);
+    //! Event frames appended by the current job, in seq order.
+    const QStringList &events() const { return m_events; }
+    qint64 head() const { return m_head; }
+
+private:
+    friend class Writer;
+    SqlConnection &m_sql;
+    qint64 m_head;
+    QStringList m_events;
+};
+
+//! Result of one job once its transaction is committed (or failed).
+struct WriteOutcome
+{
+    Result<QJsonObject> result = QJsonObject();
+    QStringList events; //!< encoded event frames, only when committed
+    qint64 lastSeq = 0;
+};
+
+using WriteJob = std::function<Result<QJsonObject>(WriteTx &)>;
+using WriteDone = std::function<void(const WriteOutcome &)>;
+
+//! The single writer: owns the write connection on its own thread and commits queued jobs in
+//! batches (group commit). Each job runs in a savepoint, so a failing job changes nothing and
+//! the others in its batch still commit. Outcomes are delivered on the thread that owns the
+//! Writer, in commit order: first `committed` with the events, then the job's callback.
+class Writer final : public QObject
+{
+    Q_OBJECT
+public:
+    Writer(QString databasePath, Durability durability, qint64 eventRetention,
+           QObject *parent = nullptr);
+    ~Writer() override;
+    Q_DISABLE_COPY_MOVE(Writer)
+
+    //! Opens the write connection, migrates the schema and starts the thread.
+    Status start();
+    //! Commits everything queued, then stops the thread. Idempotent.
+    void stop();
+
+    void submit(WriteJob job, WriteDone done);
+    //! Runs one job and waits for its commit; for start-up tasks and tools, never the
+    //! network path.
+    WriteOutcome runAndWait(WriteJob job);
+
+    //! The number of jobs committed in each transaction, for the benchmarks.
+    struct Stats
+    {
+        qint64 transactions = 0;
+        qint64 jobs = 0;
+    };
+    Stats stats() const;
+
+Q_SIGNALS:
+    //! Events of one job, in seq order, after they are committed.
+    void committed(const QStringList &events);
+
+private:
+    struct Item
+    {
+        WriteJob job;
+        WriteDone done;
+        std::shared_ptr<std::promise<WriteOutcome>> waiter;
+    };
+    void run();
+    void processBatch(std::deque<Item> &batch);
+    void pruneEvents();
+    void deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes);
+
+    QString m_path;
+    Durability m_durability;
+    qint64 m_retention;
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<SqlConnection> m_sql;
+    qint64 m_head = 0;
+    qint64 m_sinceLastPrune = 0;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Item> m_queue;
+    bool m_stopping = false;
+    Stats m_stats;
+};
+
+} // namespace Hubbub::Server
