@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace Hubbub::Test {
+
+//! A real QWebSocket client for tests: sends requests with increasing ids, waits for replies
+//! by spinning the event loop (never by sleeping), and records every event and ephemeral frame.
+class TestClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestClient(QObject *parent = nullptr);
+    ~TestClient() override;
+
+    bool open(const QUrl &url, int timeoutMs = 5000);
+    void close();
+    bool isConnected() const;
+    QWebSocket &socket() { return m_socket; }
+
+    //! Sends {type, id, ...params} and returns the id.
+    qint64 send(const QString &type, const QJsonObject &params = {});
+    //! Sends a raw text frame.
+    void sendRaw(const QString &text);
+    //! The reply to `id`; an empty object if none arrived in time.
+    QJsonObject waitReply(qint64 id, int timeoutMs = 10000);
+    //! send() then waitReply().
+    QJsonObject request(const QString &type, const QJsonObject &params = {},
+                        int timeoutMs = 10000);
+    //! The next reply whose id is null (answers to undecodable frames).
+    QJsonObject waitNullIdReply(int timeoutMs = 5000);
+
+    //! auth.register (hello first); returns the reply. `user()` and `token()` are set on success.
+    QJsonObject registerUser(const QString &username,
+                             const QString &password = QStringLiteral("correct horse"));
+    QJsonObject login(const QString &username,
+                      const QString &password = QStringLiteral("correct horse"));
+    QJsonObject user() const { return m_user; }
+    QString token() const { return m_token; }
+    qint64 userId() const;
+
+    //! Event frames (type "event") in arrival order.
+    const QList<QJsonObject> &events() const { return m_events; }
+    //! Presence and typing frames in arrival order.
+    const QList<QJsonObject> &ephemeral() const { return m_ephemeral; }
+    //! Every reply in arrival order (to check ordering).
+    const QList<QJsonObject> &replies() const { return m_replies; }
+    void clearEvents();
+    //! Waits until an event matches; returns it (empty on timeout).
+    QJsonObject waitEvent(const std::function<bool(const QJsonObject &)> &match,
+                          int timeoutMs = 10000);
+    QJsonObject waitEventNamed(const QString &name, int timeoutMs = 10000);
+    QJsonObject waitEphemeral(const std::function<bool(const QJsonObject &)> &match,
+                              int timeoutMs = 10000);
+    //! Highest seq seen in events.
+    qint64 lastSeq() const;
+
+Q_SIGNALS:
+    void frameReceived(const QJsonObject &frame);
+
+private:
+    void onText(const QString &text);
+
+    QWebSocket m_socket;
+    qint64 m_nextId = 1;
+    QHash<qint64, QJsonObject> m_pending;
+    QList<QJsonObject> m_nullIdReplies;
+    QList<QJsonObject> m_events;
+    QList<QJsonObject> m_ephemeral;
+    QList<QJsonObject> m_replies;
+    QJsonObject m_user;
+    QString m_token;
+};
+
+//! Error code of a reply ("" when ok or empty).
+QString errorCode(const QJsonObject &reply);
+
+} // namespace Hubbub::Test

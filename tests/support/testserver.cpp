@@ -1,0 +1,69 @@
+#include "testserver.h"
+
+#include <QDir>
+#include <QTest>
+
+namespace Hubbub::Test {
+
+TestServer::TestServer()
+{
+    m_config.host = QHostAddress::LocalHost;
+    m_config.port = 0;
+    m_config.databasePath = QDir(m_dir.path()).filePath(QStringLiteral("hubbub.db"));
+    // Tests hash many passwords; keep the workers from being the bottleneck is not needed, but
+    // keep durability as shipped.
+}
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+bool TestServer::start()
+{
+    m_server = std::make_unique<Server::Server>(m_config);
+    if (Status s = m_server->open(); !s) {
+        qWarning("TestServer: open failed: %s", qPrintable(s.error().message));
+        m_server.reset();
+        return false;
+    }
+    if (Status s = m_server->listen(); !s) {
+        qWarning("TestServer: listen failed: %s", qPrintable(s.error().message));
+        m_server.reset();
+        return false;
+    }
+    return true;
+}
+
+void TestServer::stop()
+{
+    if (!m_server)
+        return;
+    m_server->shutdown();
+    m_server.reset();
+    // Let closing sockets and deferred deletes run.
+    QTest::qWait(0);
+}
+
+bool TestServer::restart(bool keepPort)
+{
+    const quint16 port = m_server ? m_server->port() : 0;
+    stop();
+    if (keepPort)
+        m_config.port = port;
+    const bool ok = start();
+    m_config.port = 0;
+    return ok;
+}
+
+QUrl TestServer::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_server ? m_server->port() : 0);
+    url.setPath(QStringLiteral("/"));
+    return url;
+}
+
+} // namespace Hubbub::Test
