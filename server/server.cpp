@@ -255,14 +255,24 @@ void Server::onTextMessage(Session &session, const QString &text)
     session.touch();
     if (session.isDropping())
         return;
-    if (auto wait = session.requestBucket().take(); wait || (wait = session.byteBucket().take(double(text.size())))) {
-        Responder(session, 0).fail(rateLimited(tr("Too many requests; slow down."), *wait));
+    // A peer over its byte budget is refused before its frame is parsed: parsing is the cost
+    // being limited, so the reply cannot carry the request's id.
+    if (auto wait = session.byteBucket().take(double(text.size()))) {
+        const quint64 slot = session.openSlot();
+        session.fillSlot(slot, Codec::encode(Codec::errorReply(
+                                   QJsonValue::Null,
+                                   rateLimited(tr("Too much data too fast; slow down."), *wait))));
         return;
     }
     const DecodedFrame frame = Codec::decodeRequest(text);
-    if (!frame.request) {
+    std::optional<Error> refused;
+    if (auto wait = session.requestBucket().take())
+        refused = rateLimited(tr("Too many requests; slow down."), *wait);
+    else if (!frame.request)
+        refused = frame.error;
+    if (refused) {
         const quint64 slot = session.openSlot();
-        session.fillSlot(slot, Codec::encode(Codec::errorReply(frame.id, frame.error)));
+        session.fillSlot(slot, Codec::encode(Codec::errorReply(frame.id, *refused)));
         return;
     }
     const Request &request = *frame.request;

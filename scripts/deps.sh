@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what building and testing Hubbub needs on Debian/Ubuntu, only when it is missing.
+# Sourced by scripts/run.sh and scripts/test.sh.
+set -euo pipefail
+
+hubbub_packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
+    qt6-image-formats-plugins libsodium-dev
+)
+
+hubbub_install_deps() {
+    local missing=()
+    local pkg
+    for pkg in "${hubbub_packages[@]}" "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "Missing packages: ${missing[*]} (and no apt-get here: install them by hand)" >&2
+        return 1
+    fi
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "Need root or sudo to install: ${missing[*]}" >&2; return 1; }
+        sudo=(sudo)
+    fi
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}

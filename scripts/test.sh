@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds Hubbub and runs every test. Usage: scripts/test.sh [extra ctest arguments]
+# Environment: HUBBUB_WERROR=ON|OFF (default OFF), HUBBUB_SANITIZE="address;undefined",
+#              BUILD_DIR (default build/test), HUBBUB_JOBS (default: number of cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/deps.sh
+hubbub_install_deps
+
+build_dir=${BUILD_DIR:-build/test}
+jobs=${HUBBUB_JOBS:-$(nproc 2>/dev/null || echo 2)}
+launcher=()
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DHUBBUB_WERROR="${HUBBUB_WERROR:-OFF}" -DHUBBUB_SANITIZE="${HUBBUB_SANITIZE:-}" \
+    -DHUBBUB_BUILD_TESTS=ON "${launcher[@]}"
+cmake --build "$build_dir" --parallel "$jobs"
+QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure \
+    --parallel "$jobs" --timeout 900 "$@"
