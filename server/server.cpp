@@ -201,17 +201,31 @@ bool Server::admitConnection() const
     return !m_shuttingDown && int(m_sessions.size() + m_handshaking.size()) < m_connectionCap;
 }
 
+namespace {
+//! Identifies a connection by its peer, the one thing both the QTcpSocket and the QWebSocket
+//! made from it can tell.
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
+} // namespace
+
 void Server::onTcpConnection()
 {
     while (m_listener->hasPendingConnections()) {
         QTcpSocket *socket = m_listener->nextPendingConnection();
-        m_handshaking.insert(socket);
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_handshaking.remove(socket); });
+        const QString key = peerKey(socket->peerAddress(), socket->peerPort());
+        m_handshaking.insert(key, socket);
+        connect(socket, &QObject::destroyed, this, [this, key, socket] {
+            if (m_handshaking.value(key) == socket)
+                m_handshaking.remove(key);
+        });
         // handleConnection() does not arm QWebSocketServer's handshake timeout: arm our own.
-        QTimer::singleShot(m_config.handshakeTimeout, socket, [this, socket] {
-            if (!m_handshaking.remove(socket))
+        QTimer::singleShot(m_config.handshakeTimeout, socket, [this, key, socket] {
+            if (m_handshaking.value(key) != socket)
                 return; // upgraded meanwhile
-            qCDebug(lcNet) << "handshake timed out for" << socket->peerAddress();
+            m_handshaking.remove(key);
+            qCDebug(lcNet) << "handshake timed out for" << key;
             socket->abort();
             socket->deleteLater();
         });
@@ -223,11 +237,12 @@ void Server::onWebSocketConnection()
 {
     while (m_webSockets->hasPendingConnections()) {
         QWebSocket *socket = m_webSockets->nextPendingConnection();
-        // The upgraded QWebSocket owns the TCP socket now; its handshake is over.
-        const QList<QTcpSocket *> transports =
-            socket->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
-        for (QTcpSocket *transport : transports)
-            m_handshaking.remove(transport);
+        // The handshake is over. The QWebSocket uses the QTcpSocket but leaves it a child of
+        // the listener: make it the QWebSocket's, so it goes when the connection goes.
+        if (QTcpSocket *transport =
+                m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()))) {
+            transport->setParent(socket);
+        }
         socket->setMaxAllowedIncomingFrameSize(Limits::FrameBytesMax);
         socket->setMaxAllowedIncomingMessageSize(Limits::FrameBytesMax);
         socket->setOutgoingFrameSize(

@@ -87,7 +87,7 @@ private:
 
     Listener *m_listener = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
-    QSet<QTcpSocket *> m_handshaking;
+    QHash<QString, QTcpSocket *> m_handshaking; //!< by peer address and port
     int m_connectionCap = 0;
     QSet<Session *> m_sessions;
     QSet<Session *> m_authenticated;
