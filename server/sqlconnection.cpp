@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QSqlError>
 
+using namespace Qt::StringLiterals;
+
 namespace Hubbub::Server {
 
 Error databaseError(const QString &context, const QString &detail)
@@ -97,8 +99,15 @@ Result<QSqlQuery *> SqlConnection::run(const QString &sql, const QVariantList &v
     Result<QSqlQuery *> query = prepare(sql);
     if (!query)
         return query;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        (*query)->bindValue(static_cast<int>(i), values.at(i));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // A null QString (from an absent JSON string, or trimming one) would bind as SQL NULL;
+        // text is never NULL here. A NULL column is bound as an invalid QVariant instead.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            (*query)->bindValue(static_cast<int>(i), QString(u""_s));
+        else
+            (*query)->bindValue(static_cast<int>(i), value);
+    }
     if (Status status = exec(**query); !status)
         return status.error();
     return query;

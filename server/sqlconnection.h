@@ -28,7 +28,8 @@ public:
     Result<QSqlQuery *> prepare(const QString &sql);
     //! Runs a prepared statement; a failure is logged and returned as `internal`.
     Status exec(QSqlQuery &query);
-    //! Prepares (cached) and runs `sql` with positional values.
+    //! Prepares (cached) and runs `sql` with positional values. A null QString binds as '',
+    //! an invalid QVariant as NULL.
     Result<QSqlQuery *> run(const QString &sql, const QVariantList &values = {});
     //! Runs a statement that is not worth caching (PRAGMA, BEGIN, DDL).
     Status execOnce(const QString &sql);

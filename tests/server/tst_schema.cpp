@@ -1,0 +1,212 @@
+// Unit tests for the schema migration (server/schema.h) on real SQLite files.
+#include "schema.h"
+#include "sqlconnection.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Hubbub;
+using namespace Hubbub::Server;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+//! A connection name no other test in this process uses.
+QString uniqueName()
+{
+    static int counter = 0;
+    return u"tst_schema-"_s + QString::fromLatin1(QTest::currentTestFunction()) + u'-'
+        + QString::number(++counter);
+}
+
+std::unique_ptr<SqlConnection> openOrNull(const QString &path)
+{
+    Result<std::unique_ptr<SqlConnection>> opened
+        = SqlConnection::open(path, uniqueName(), Durability::Full);
+    if (!opened) {
+        qWarning() << "open failed:" << opened.error().toString();
+        return nullptr;
+    }
+    return std::move(*opened);
+}
+
+//! The first column of the first row of `sql`, or an invalid QVariant.
+QVariant scalar(SqlConnection &c, const QString &sql)
+{
+    QSqlQuery query(c.database());
+    if (!query.exec(sql) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+bool tableExists(SqlConnection &c, const QString &table)
+{
+    QSqlQuery query(c.database());
+    if (!query.prepare(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"_s))
+        return false;
+    query.addBindValue(table);
+    return query.exec() && query.next() && query.value(0).toInt() == 1;
+}
+
+int generalChannels(SqlConnection &c)
+{
+    return scalar(c, u"SELECT COUNT(*) FROM channels WHERE name_key = 'general'"_s).toInt();
+}
+
+} // namespace
+
+class tst_Schema : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void freshFile_data();
+    void freshFile();
+    void pragmasOnFreshFile();
+    void migrateTwiceIsNoOp();
+    void oldVersionIsMigrated();
+    void newerVersionIsRefused();
+    void notADatabaseIsRefused();
+};
+
+void tst_Schema::freshFile_data()
+{
+    QTest::addColumn<QString>("table");
+    for (const char *table :
+        {"users", "sessions", "posts", "reviews", "images", "channels", "messages", "events"}) {
+        QTest::addRow("%s", table) << QString::fromLatin1(table);
+    }
+}
+
+void tst_Schema::freshFile()
+{
+    QFETCH(QString, table);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto c = openOrNull(dir.filePath(u"hubbub.db"_s));
+    QVERIFY(c);
+    const Status migrated = migrate(*c);
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().toString()));
+    QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), SchemaVersion);
+    QVERIFY2(tableExists(*c, table), qPrintable(table));
+    QCOMPARE(generalChannels(*c), 1);
+}
+
+void tst_Schema::pragmasOnFreshFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto c = openOrNull(dir.filePath(u"hubbub.db"_s));
+    QVERIFY(c);
+    QVERIFY(migrate(*c).ok());
+    QCOMPARE(scalar(*c, u"PRAGMA journal_mode"_s).toString().toLower(), u"wal"_s);
+    QCOMPARE(scalar(*c, u"PRAGMA foreign_keys"_s).toInt(), 1);
+    // foreign_keys really is enforced: a session for a user that does not exist is refused.
+    QSqlQuery orphan(c->database());
+    QVERIFY(!orphan.exec(u"INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+                         "VALUES (x'00', 4242, 'a', 'b')"_s));
+}
+
+void tst_Schema::migrateTwiceIsNoOp()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"hubbub.db"_s);
+    {
+        auto c = openOrNull(path);
+        QVERIFY(c);
+        QVERIFY(migrate(*c).ok());
+        QVERIFY(migrate(*c).ok());
+        QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), SchemaVersion);
+        QCOMPARE(generalChannels(*c), 1);
+        QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM channels"_s).toInt(), 1);
+    }
+    // And again through a new connection, as a restarted server would.
+    auto reopened = openOrNull(path);
+    QVERIFY(reopened);
+    QVERIFY(migrate(*reopened).ok());
+    QCOMPARE(scalar(*reopened, u"PRAGMA user_version"_s).toInt(), SchemaVersion);
+    QCOMPARE(generalChannels(*reopened), 1);
+}
+
+void tst_Schema::oldVersionIsMigrated()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"hubbub.db"_s);
+    {
+        auto c = openOrNull(path);
+        QVERIFY(c);
+        QVERIFY(c->execOnce(u"CREATE TABLE unrelated (x INTEGER)"_s).ok());
+        QVERIFY(c->execOnce(u"INSERT INTO unrelated (x) VALUES (7)"_s).ok());
+        QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), 0);
+    }
+    auto c = openOrNull(path);
+    QVERIFY(c);
+    const Status migrated = migrate(*c);
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().toString()));
+    QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), SchemaVersion);
+    QVERIFY(tableExists(*c, u"users"_s));
+    QVERIFY(tableExists(*c, u"events"_s));
+    QCOMPARE(generalChannels(*c), 1);
+    // What was there is left alone.
+    QCOMPARE(scalar(*c, u"SELECT x FROM unrelated"_s).toInt(), 7);
+}
+
+void tst_Schema::newerVersionIsRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto c = openOrNull(dir.filePath(u"hubbub.db"_s));
+    QVERIFY(c);
+    QVERIFY(c->execOnce(u"PRAGMA user_version = 99"_s).ok());
+    const Status migrated = migrate(*c);
+    QVERIFY(!migrated.ok());
+    QVERIFY2(migrated.error().message.contains(u"newer"_s, Qt::CaseInsensitive),
+        qPrintable(migrated.error().message));
+    // Nothing was touched.
+    QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), 99);
+    QVERIFY(!tableExists(*c, u"users"_s));
+    QVERIFY(!tableExists(*c, u"channels"_s));
+}
+
+void tst_Schema::notADatabaseIsRefused()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"hubbub.db"_s);
+    QByteArray noise(64 * 1024, '\0');
+    QRandomGenerator generator(20261122);
+    for (char &byte : noise)
+        byte = static_cast<char>(generator.bounded(256));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(noise), noise.size());
+    }
+
+    // Refused either when opening (the pragmas fail) or by migrate(); never a crash, and the
+    // error says something.
+    Result<std::unique_ptr<SqlConnection>> opened
+        = SqlConnection::open(path, uniqueName(), Durability::Full);
+    if (!opened) {
+        QVERIFY(!opened.error().message.isEmpty());
+    } else {
+        const Status migrated = migrate(**opened);
+        QVERIFY(!migrated.ok());
+        QVERIFY(!migrated.error().message.isEmpty());
+    }
+    opened = Error {};
+
+    // The file was not overwritten.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), noise);
+}
+
+QTEST_GUILESS_MAIN(tst_Schema)
+#include "tst_schema.moc"
