@@ -1,0 +1,415 @@
+// Peers that misbehave at the transport level: never finish the handshake, stop reading, stop
+// answering pings, or come in beyond the connection cap. The server sheds them and keeps
+// serving everybody else.
+
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+#include <QtEndian>
+
+#include <memory>
+
+using namespace Hubbub::Test;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+bool isOk(const QJsonObject &reply)
+{
+    return reply.value("ok"_L1).toBool();
+}
+
+//! A WebSocket peer made by hand on a QTcpSocket, so that a test decides when it reads, whether
+//! it answers pings (never), and how much it buffers. Frames it sends are masked, as a client's
+//! must be.
+class RawPeer
+{
+public:
+    QTcpSocket socket;
+
+    bool connectTcp(const QUrl &url, int timeoutMs = 5000)
+    {
+        socket.connectToHost(url.host(), quint16(url.port()));
+        return QTest::qWaitFor(
+            [this] { return socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    }
+
+    //! Connects and upgrades; true once the server answered 101.
+    bool open(const QUrl &url, int timeoutMs = 5000)
+    {
+        if (!connectTcp(url, timeoutMs))
+            return false;
+        const QByteArray request = "GET / HTTP/1.1\r\n"
+                                   "Host: "_ba
+            + url.host().toLatin1() + ':' + QByteArray::number(url.port())
+            + "\r\n"
+              "Upgrade: websocket\r\n"
+              "Connection: Upgrade\r\n"
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+              "Sec-WebSocket-Version: 13\r\n\r\n"_ba;
+        socket.write(request);
+        qsizetype end = -1;
+        const bool answered = QTest::qWaitFor(
+            [&] {
+                m_buffer += socket.readAll();
+                end = m_buffer.indexOf("\r\n\r\n");
+                return end >= 0 || socket.state() != QAbstractSocket::ConnectedState;
+            },
+            timeoutMs);
+        if (!answered || end < 0)
+            return false;
+        const QByteArray head = m_buffer.left(end);
+        m_buffer.remove(0, end + 4);
+        return head.startsWith("HTTP/1.1 101");
+    }
+
+    void sendText(const QByteArray &utf8)
+    {
+        QByteArray frame;
+        frame.append(char(0x81)); // FIN, text
+        const quint64 size = quint64(utf8.size());
+        if (size < 126) {
+            frame.append(char(0x80 | size));
+        } else if (size <= 0xffff) {
+            frame.append(char(0x80 | 126));
+            const quint16 length = qToBigEndian(quint16(size));
+            frame.append(reinterpret_cast<const char *>(&length), sizeof length);
+        } else {
+            frame.append(char(0x80 | 127));
+            const quint64 length = qToBigEndian(size);
+            frame.append(reinterpret_cast<const char *>(&length), sizeof length);
+        }
+        const quint32 key = QRandomGenerator::global()->generate();
+        const char mask[4] = {char(key >> 24), char(key >> 16), char(key >> 8), char(key)};
+        frame.append(mask, 4);
+        QByteArray payload = utf8;
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            payload[i] = char(payload[i] ^ mask[i % 4]);
+        frame.append(payload);
+        socket.write(frame);
+    }
+
+    qint64 sendRequest(const QString &type, QJsonObject params = {})
+    {
+        const qint64 id = m_nextId++;
+        params.insert(u"type"_s, type);
+        params.insert(u"id"_s, id);
+        sendText(QJsonDocument(params).toJson(QJsonDocument::Compact));
+        return id;
+    }
+
+    //! Reads and parses until the reply to `id` arrives; an empty object on timeout.
+    QJsonObject waitReply(qint64 id, int timeoutMs = 10000)
+    {
+        QJsonObject found;
+        (void)QTest::qWaitFor(
+            [&] {
+                readFrames();
+                for (qsizetype i = 0; i < m_texts.size(); ++i) {
+                    const QJsonObject frame = m_texts.at(i);
+                    if (frame.value("type"_L1).toString() == u"reply"
+                        && frame.value("id"_L1).toInteger() == id) {
+                        found = frame;
+                        m_texts.removeAt(i);
+                        return true;
+                    }
+                }
+                return false;
+            },
+            timeoutMs);
+        return found;
+    }
+
+    QJsonObject request(const QString &type, const QJsonObject &params = {})
+    {
+        return waitReply(sendRequest(type, params));
+    }
+
+    //! Takes what the socket holds and splits it into frames (server frames are unmasked).
+    void readFrames()
+    {
+        m_buffer += socket.readAll();
+        for (;;) {
+            if (m_buffer.size() < 2)
+                return;
+            const auto *bytes = reinterpret_cast<const uchar *>(m_buffer.constData());
+            const int opcode = bytes[0] & 0x0f;
+            quint64 length = bytes[1] & 0x7f;
+            qsizetype header = 2;
+            if (length == 126) {
+                if (m_buffer.size() < 4)
+                    return;
+                length = qFromBigEndian<quint16>(bytes + 2);
+                header = 4;
+            } else if (length == 127) {
+                if (m_buffer.size() < 10)
+                    return;
+                length = qFromBigEndian<quint64>(bytes + 2);
+                header = 10;
+            }
+            if (quint64(m_buffer.size() - header) < length)
+                return;
+            const QByteArray payload = m_buffer.mid(header, qsizetype(length));
+            m_buffer.remove(0, header + qsizetype(length));
+            if (opcode == 0x1)
+                m_texts.append(QJsonDocument::fromJson(payload).object());
+            else if (opcode == 0x9)
+                ++m_pings;
+        }
+    }
+
+    int pingsReceived() const { return m_pings; }
+
+private:
+    QByteArray m_buffer;
+    QList<QJsonObject> m_texts;
+    qint64 m_nextId = 1;
+    int m_pings = 0;
+};
+
+bool isPresence(const QJsonObject &frame, const QString &event, qint64 userId)
+{
+    return frame.value("type"_L1).toString() == u"presence"
+        && frame.value("event"_L1).toString() == event
+        && frame.value("user"_L1).toObject().value("id"_L1).toInteger() == userId;
+}
+
+} // namespace
+
+class tst_SlowPeers : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void handshakeTimeout_data();
+    void handshakeTimeout();
+    void completedHandshakeIsKept();
+    void slowConsumerIsDropped();
+    void deadPeerIsDropped();
+    void connectionCap();
+};
+
+void tst_SlowPeers::handshakeTimeout_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addRow("nothing") << QByteArray();
+    QTest::addRow("one byte") << "G"_ba;
+    QTest::addRow("partial request line") << "GET / HTT"_ba;
+    QTest::addRow("headers without the blank line")
+        << "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"_ba;
+}
+
+void tst_SlowPeers::handshakeTimeout()
+{
+    QFETCH(QByteArray, sent);
+
+    TestServer server;
+    server.config().handshakeTimeout = 300ms;
+    QVERIFY(server.start());
+
+    RawPeer peer;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(peer.connectTcp(server.url()));
+    if (!sent.isEmpty())
+        peer.socket.write(sent);
+    QTRY_COMPARE_WITH_TIMEOUT(peer.socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    // Cut by the timeout, not at once (timers may fire a little early).
+    QVERIFY2(clock.elapsed() >= 250, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(server.server()->connectionCount(), 0);
+
+    // A real client still gets in afterwards.
+    TestClient client;
+    QVERIFY(client.open(server.url()));
+    QVERIFY(isOk(client.request(u"ping"_s)));
+}
+
+void tst_SlowPeers::completedHandshakeIsKept()
+{
+    TestServer server;
+    server.config().handshakeTimeout = 300ms;
+    QVERIFY(server.start());
+
+    RawPeer peer;
+    QVERIFY(peer.open(server.url()));
+    QTRY_COMPARE(server.server()->connectionCount(), 1);
+    // Asserting that something does not happen: let three handshake timeouts pass.
+    QTest::qWait(900);
+    QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(server.server()->connectionCount(), 1);
+    QVERIFY(isOk(peer.request(u"ping"_s)));
+}
+
+void tst_SlowPeers::slowConsumerIsDropped()
+{
+    TestServer server;
+    server.config().maxOutgoingBufferBytes = 1024 * 1024;
+    // The poster pipelines thousands of requests; the request rate is not under test here.
+    server.config().requestsPerSecond = 1e6;
+    server.config().requestBurst = 1e6;
+    QVERIFY(server.start());
+
+    TestClient observer;
+    QVERIFY(observer.open(server.url()));
+    QVERIFY(isOk(observer.registerUser(u"observer"_s)));
+
+    RawPeer slow;
+    QVERIFY(slow.open(server.url()));
+    const QJsonObject registered = slow.request(
+        u"auth.register"_s, {{u"username"_s, u"sloth"_s}, {u"password"_s, u"correct horse"_s}});
+    QVERIFY2(isOk(registered), QJsonDocument(registered).toJson().constData());
+    const qint64 slowId = registered.value("user"_L1).toObject().value("id"_L1).toInteger();
+    QVERIFY(!observer
+                 .waitEphemeral(
+                     [&](const QJsonObject &f) { return isPresence(f, u"online"_s, slowId); })
+                 .isEmpty());
+
+    TestClient poster;
+    QVERIFY(poster.open(server.url()));
+    QVERIFY(isOk(poster.registerUser(u"poster"_s)));
+    QCOMPARE(server.server()->connectionCount(), 3);
+
+    // From now on the slow peer reads nothing: Qt stops taking bytes off the socket once these
+    // few KiB are buffered, the kernel buffers fill, and the server's queue grows.
+    slow.socket.setReadBufferSize(4096);
+    observer.clearEvents();
+
+    const QString filler(2000, u'x');
+    constexpr int AtLeast = 2000;
+    constexpr int AtMost = 10000;
+    constexpr int Batch = 100;
+    int posted = 0;
+    bool dropped = false;
+    while (posted < AtMost && (posted < AtLeast || !dropped)) {
+        QList<qint64> ids;
+        for (int i = 0; i < Batch; ++i) {
+            ids.append(poster.send(u"post.create"_s,
+                {{u"title"_s, u"post %1"_s.arg(posted + i)}, {u"content"_s, filler}}));
+        }
+        for (qint64 id : std::as_const(ids)) {
+            const QJsonObject reply = poster.waitReply(id, 30000);
+            QVERIFY2(isOk(reply), QJsonDocument(reply).toJson().constData());
+        }
+        posted += Batch;
+        dropped = server.server()->connectionCount() == 2;
+    }
+    QVERIFY2(dropped, qPrintable(u"the slow peer was not dropped after %1 posts"_s.arg(posted)));
+    QCOMPARE(server.server()->authenticatedCount(), 2);
+    qInfo("the slow peer was dropped after %d posts", posted);
+
+    // Everyone else saw the slow peer go, and every event in order.
+    QVERIFY(!observer
+                 .waitEphemeral(
+                     [&](const QJsonObject &f) { return isPresence(f, u"offline"_s, slowId); })
+                 .isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(observer.events().size(), posted, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(poster.events().size(), posted, 30000);
+    const qint64 firstSeq = observer.events().first().value("seq"_L1).toInteger();
+    for (int i = 0; i < posted; ++i) {
+        const QJsonObject event = observer.events().at(i);
+        QCOMPARE(event.value("event"_L1).toString(), u"post.created"_s);
+        QCOMPARE(event.value("seq"_L1).toInteger(), firstSeq + i);
+        QCOMPARE(
+            event.value("post"_L1).toObject().value("title"_L1).toString(), u"post %1"_s.arg(i));
+    }
+    const QJsonObject online = observer.request(u"presence.list"_s);
+    QVERIFY(isOk(online));
+    for (const QJsonValue &user : online.value("users"_L1).toArray())
+        QVERIFY(user.toObject().value("id"_L1).toInteger() != slowId);
+
+    // Seen from the slow peer: once it reads again, what was sent ends and the socket closes.
+    slow.socket.setReadBufferSize(0);
+    QTRY_COMPARE_WITH_TIMEOUT(((void)slow.socket.readAll(), slow.socket.state()),
+        QAbstractSocket::UnconnectedState, 30000);
+}
+
+void tst_SlowPeers::deadPeerIsDropped()
+{
+    TestServer server;
+    TestClient setup;
+    QString deadToken, liveToken;
+    qint64 deadId = 0;
+    {
+        // Register with the default ping interval: hashing must not count against the peer.
+        QVERIFY(server.start());
+        QVERIFY(setup.open(server.url()));
+        QVERIFY(isOk(setup.registerUser(u"ghost"_s)));
+        deadToken = setup.token();
+        deadId = setup.userId();
+        QVERIFY(isOk(setup.registerUser(u"alive"_s)));
+        liveToken = setup.token();
+        setup.close();
+    }
+    server.config().pingInterval = 200ms;
+    QVERIFY(server.restart());
+
+    TestClient live;
+    QVERIFY(live.open(server.url()));
+    QVERIFY(isOk(live.request(u"auth.token"_s, {{u"token"_s, liveToken}})));
+    QSignalSpy liveDisconnected(&live.socket(), &QWebSocket::disconnected);
+
+    RawPeer dead;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(dead.open(server.url()));
+    QVERIFY(isOk(dead.request(u"auth.token"_s, {{u"token"_s, deadToken}})));
+    QVERIFY(!live.waitEphemeral(
+                     [&](const QJsonObject &f) { return isPresence(f, u"online"_s, deadId); })
+                 .isEmpty());
+    QCOMPARE(server.server()->connectionCount(), 2);
+
+    // The raw peer reads (so it sees the close) but never answers a ping.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        ((void)dead.readFrames(), dead.socket.state()), QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY2(dead.pingsReceived() >= 1, "the server never pinged");
+    QCOMPARE(server.server()->connectionCount(), 1);
+    QVERIFY(!live.waitEphemeral(
+                     [&](const QJsonObject &f) { return isPresence(f, u"offline"_s, deadId); })
+                 .isEmpty());
+
+    // Asserting that something does not happen: the live client, which answers pings, is kept
+    // across several intervals.
+    QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= 1500, 5000);
+    QCOMPARE(liveDisconnected.size(), 0);
+    QVERIFY(live.isConnected());
+    QVERIFY(isOk(live.request(u"ping"_s)));
+    QCOMPARE(server.server()->connectionCount(), 1);
+}
+
+void tst_SlowPeers::connectionCap()
+{
+    TestServer server;
+    server.config().maxConnections = 5;
+    QVERIFY(server.start());
+
+    std::vector<std::unique_ptr<TestClient>> clients;
+    for (int i = 0; i < 5; ++i) {
+        clients.push_back(std::make_unique<TestClient>());
+        QVERIFY2(clients.back()->open(server.url()), qPrintable(QString::number(i)));
+    }
+    QTRY_COMPARE(server.server()->connectionCount(), 5);
+
+    TestClient refused;
+    QVERIFY(!refused.open(server.url(), 2000));
+    QTRY_COMPARE(refused.socket().state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(server.server()->connectionCount(), 5);
+    for (const auto &client : clients)
+        QVERIFY(isOk(client->request(u"ping"_s)));
+
+    clients.front()->close();
+    QTRY_COMPARE(server.server()->connectionCount(), 4);
+    TestClient later;
+    QVERIFY(later.open(server.url()));
+    QVERIFY(isOk(later.request(u"ping"_s)));
+    QCOMPARE(server.server()->connectionCount(), 5);
+}
+
+QTEST_GUILESS_MAIN(tst_SlowPeers)
+#include "tst_slowpeers.moc"
