@@ -39,7 +39,8 @@ DecodedFrame decodeDocument(const QJsonDocument &document, const QJsonParseError
 {
     DecodedFrame result;
     if (parseError.error != QJsonParseError::NoError) {
-        result.error = badRequest(tr("The frame is not valid JSON: %1.").arg(parseError.errorString()));
+        result.error
+            = badRequest(tr("The frame is not valid JSON: %1.").arg(parseError.errorString()));
         return result;
     }
     if (!document.isObject()) {
@@ -69,7 +70,7 @@ DecodedFrame decodeDocument(const QJsonDocument &document, const QJsonParseError
         result.error = badRequest(tr("The 'id' must be an integer from 0 to 2^53-1."));
         return result;
     }
-    result.request = Request{*messageType, static_cast<qint64>(id.toDouble()), object};
+    result.request = Request {*messageType, static_cast<qint64>(id.toDouble()), object};
     return result;
 }
 
@@ -111,10 +112,8 @@ QJsonObject okReply(qint64 id, QJsonObject result)
 
 QJsonObject errorReply(const QJsonValue &id, const Error &error)
 {
-    return {{QStringLiteral("type"), QStringLiteral("reply")},
-            {QStringLiteral("id"), id},
-            {QStringLiteral("ok"), false},
-            {QStringLiteral("error"), error.toJson()}};
+    return {{QStringLiteral("type"), QStringLiteral("reply")}, {QStringLiteral("id"), id},
+        {QStringLiteral("ok"), false}, {QStringLiteral("error"), error.toJson()}};
 }
 
 QJsonObject event(qint64 seq, const QString &name, const QJsonObject &payload)
@@ -186,9 +185,10 @@ Result<qint64> Params::integer(const QString &key) const
         return badRequest(tr("The field '%1' is missing.").arg(key));
     if (!value.isDouble())
         return wrongType(key, tr("a number"));
-    if (!isWholeNumber(value) || std::abs(value.toDouble()) > static_cast<double>(Limits::MaxSafeInteger))
-        return makeError(ErrorCode::Invalid, tr("The field '%1' must be a whole number.").arg(key),
-                         key);
+    if (!isWholeNumber(value)
+        || std::abs(value.toDouble()) > static_cast<double>(Limits::MaxSafeInteger))
+        return makeError(
+            ErrorCode::Invalid, tr("The field '%1' must be a whole number.").arg(key), key);
     return static_cast<qint64>(value.toDouble());
 }
 
@@ -202,11 +202,8 @@ Result<int> Params::limit(const QString &key, int min, int max, int fallback) co
     const double d = value.toDouble();
     if (!isWholeNumber(value) || d < min || d > max) {
         return makeError(ErrorCode::Invalid,
-                         tr("The field '%1' must be a whole number from %2 to %3.")
-                             .arg(key)
-                             .arg(min)
-                             .arg(max),
-                         key);
+            tr("The field '%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max),
+            key);
     }
     return static_cast<int>(d);
 }

@@ -55,7 +55,9 @@ bool isProtocolInteger(const QJsonValue &value);
 class Params
 {
 public:
-    explicit Params(const QJsonObject &object) : m_object(object) { }
+    explicit Params(const QJsonObject &object)
+        : m_object(object)
+    { }
 
     Result<QString> string(const QString &key) const;
     //! nullopt when absent or null.

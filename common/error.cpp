@@ -6,8 +6,17 @@ namespace Hubbub {
 
 namespace {
 constexpr std::array<const char *, 11> errorCodeNames = {
-    "bad_request", "invalid",   "unauthorized", "forbidden",            "not_found", "conflict",
-    "too_large",   "rate_limited", "too_old",   "unsupported_protocol", "internal",
+    "bad_request",
+    "invalid",
+    "unauthorized",
+    "forbidden",
+    "not_found",
+    "conflict",
+    "too_large",
+    "rate_limited",
+    "too_old",
+    "unsupported_protocol",
+    "internal",
 };
 static_assert(errorCodeNames.size() == static_cast<std::size_t>(ErrorCode::Internal) + 1);
 } // namespace
@@ -28,8 +37,8 @@ std::optional<ErrorCode> errorCodeFromName(QStringView name)
 
 QJsonObject Error::toJson() const
 {
-    QJsonObject object{{QStringLiteral("code"), errorCodeName(code)},
-                       {QStringLiteral("message"), message}};
+    QJsonObject object {
+        {QStringLiteral("code"), errorCodeName(code)}, {QStringLiteral("message"), message}};
     if (!field.isEmpty())
         object.insert(QStringLiteral("field"), field);
     if (retryAfterMs >= 0)
@@ -58,7 +67,7 @@ QString Error::toString() const
 
 Error makeError(ErrorCode code, const QString &message, const QString &field)
 {
-    return Error{code, message, field, -1};
+    return Error {code, message, field, -1};
 }
 
 } // namespace Hubbub

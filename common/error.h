@@ -32,8 +32,8 @@ struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     QString message;
-    QString field;             //!< set for `invalid` and field-level `too_large`
-    qint64 retryAfterMs = -1;  //!< set for `rate_limited`
+    QString field; //!< set for `invalid` and field-level `too_large`
+    qint64 retryAfterMs = -1; //!< set for `rate_limited`
 
     //! The `error` object of a reply.
     QJsonObject toJson() const;
@@ -49,8 +49,12 @@ template<typename T>
 class Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) { }
-    Result(Error error) : m_data(std::move(error)) { }
+    Result(T value)
+        : m_data(std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -69,8 +73,7 @@ private:
 
 //! Result of an operation that yields nothing but may fail.
 struct Ok
-{
-};
+{ };
 using Status = Result<Ok>;
 
 } // namespace Hubbub

@@ -39,14 +39,34 @@ enum class MessageType {
 };
 
 inline constexpr std::array<const char *, 25> messageTypeNames = {
-    "hello",         "auth.register", "auth.login",   "auth.token",   "auth.logout",
-    "user.rename",   "feed.page",     "post.get",     "post.create",  "post.update",
-    "post.delete",   "review.create", "review.list",  "image.upload", "image.get",
-    "channel.list",  "channel.create", "chat.history", "chat.send",   "chat.edit",
-    "chat.delete",   "chat.typing",   "presence.list", "sync",        "ping",
+    "hello",
+    "auth.register",
+    "auth.login",
+    "auth.token",
+    "auth.logout",
+    "user.rename",
+    "feed.page",
+    "post.get",
+    "post.create",
+    "post.update",
+    "post.delete",
+    "review.create",
+    "review.list",
+    "image.upload",
+    "image.get",
+    "channel.list",
+    "channel.create",
+    "chat.history",
+    "chat.send",
+    "chat.edit",
+    "chat.delete",
+    "chat.typing",
+    "presence.list",
+    "sync",
+    "ping",
 };
 static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Ping) + 1,
-              "messageTypeNames must name every MessageType");
+    "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".
 QString messageTypeName(MessageType type);

@@ -31,8 +31,9 @@ QString formatTimestamp(const QDateTime &time)
 
 QDateTime parseTimestamp(const QString &text)
 {
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    return time.isValid() ? time.toUTC() : QDateTime();
+    // Only the protocol's own form: Qt would also read a zone-less time as local time.
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() && formatTimestamp(time) == text ? time.toUTC() : QDateTime();
 }
 
 QString nowTimestamp()
@@ -52,15 +53,14 @@ Role roleFromName(QStringView name)
 
 QJsonObject User::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("username"), username},
-            {QStringLiteral("role"), roleName(role)}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("username"), username},
+        {QStringLiteral("role"), roleName(role)}};
 }
 
 User User::fromJson(const QJsonObject &object)
 {
     return {integer(object, QLatin1StringView("id")), str(object, QLatin1StringView("username")),
-            roleFromName(str(object, QLatin1StringView("role")))};
+        roleFromName(str(object, QLatin1StringView("role")))};
 }
 
 QString User::toString() const
@@ -70,16 +70,13 @@ QString User::toString() const
 
 QJsonObject Post::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("author"), author.toJson()},
-            {QStringLiteral("title"), title},
-            {QStringLiteral("content"), content},
-            {QStringLiteral("imageId"), nullable(imageId)},
-            {QStringLiteral("createdAt"), createdAt},
-            {QStringLiteral("updatedAt"), nullable(updatedAt)},
-            {QStringLiteral("rating"),
-             QJsonObject{{QStringLiteral("average"), ratingAverage},
-                         {QStringLiteral("count"), ratingCount}}}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("author"), author.toJson()},
+        {QStringLiteral("title"), title}, {QStringLiteral("content"), content},
+        {QStringLiteral("imageId"), nullable(imageId)}, {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("updatedAt"), nullable(updatedAt)},
+        {QStringLiteral("rating"),
+            QJsonObject {{QStringLiteral("average"), ratingAverage},
+                {QStringLiteral("count"), ratingCount}}}};
 }
 
 Post Post::fromJson(const QJsonObject &object)
@@ -109,12 +106,9 @@ QString Post::toString() const
 
 QJsonObject Review::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("postId"), postId},
-            {QStringLiteral("author"), author.toJson()},
-            {QStringLiteral("rating"), rating},
-            {QStringLiteral("comment"), comment},
-            {QStringLiteral("createdAt"), createdAt}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("postId"), postId},
+        {QStringLiteral("author"), author.toJson()}, {QStringLiteral("rating"), rating},
+        {QStringLiteral("comment"), comment}, {QStringLiteral("createdAt"), createdAt}};
 }
 
 Review Review::fromJson(const QJsonObject &object)
@@ -140,15 +134,14 @@ QString Review::toString() const
 
 QJsonObject Channel::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("topic"), topic}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+        {QStringLiteral("topic"), topic}};
 }
 
 Channel Channel::fromJson(const QJsonObject &object)
 {
     return {integer(object, QLatin1StringView("id")), str(object, QLatin1StringView("name")),
-            str(object, QLatin1StringView("topic"))};
+        str(object, QLatin1StringView("topic"))};
 }
 
 QString Channel::toString() const
@@ -158,12 +151,9 @@ QString Channel::toString() const
 
 QJsonObject Message::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("channelId"), channelId},
-            {QStringLiteral("author"), author.toJson()},
-            {QStringLiteral("text"), text},
-            {QStringLiteral("createdAt"), createdAt},
-            {QStringLiteral("editedAt"), nullable(editedAt)}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("channelId"), channelId},
+        {QStringLiteral("author"), author.toJson()}, {QStringLiteral("text"), text},
+        {QStringLiteral("createdAt"), createdAt}, {QStringLiteral("editedAt"), nullable(editedAt)}};
 }
 
 Message Message::fromJson(const QJsonObject &object)

@@ -13,23 +13,22 @@ QString tr(const char *text)
     return QCoreApplication::translate("Hubbub::Validation", text);
 }
 
-std::optional<Error> checkLength(QStringView text, qsizetype min, qsizetype max,
-                                 const QString &field, const QString &label)
+std::optional<Error> checkLength(
+    QStringView text, qsizetype min, qsizetype max, const QString &field, const QString &label)
 {
     const qsizetype count = charCount(text);
     if (count > max) {
         return makeError(ErrorCode::TooLarge,
-                         tr("%1 is too long: at most %2 characters, this has %3.")
-                             .arg(label)
-                             .arg(max)
-                             .arg(count),
-                         field);
+            tr("%1 is too long: at most %2 characters, this has %3.")
+                .arg(label)
+                .arg(max)
+                .arg(count),
+            field);
     }
     if (count < min) {
-        const QString message = min == 1 ? tr("%1 must not be empty.").arg(label)
-                                         : tr("%1 is too short: at least %2 characters.")
-                                               .arg(label)
-                                               .arg(min);
+        const QString message = min == 1
+            ? tr("%1 must not be empty.").arg(label)
+            : tr("%1 is too short: at least %2 characters.").arg(label).arg(min);
         return makeError(ErrorCode::Invalid, message, field);
     }
     return std::nullopt;
@@ -39,10 +38,13 @@ std::optional<Error> checkLength(QStringView text, qsizetype min, qsizetype max,
 
 qsizetype charCount(QStringView text)
 {
-    qsizetype count = text.size();
-    for (const QChar ch : text) {
-        if (ch.isLowSurrogate())
-            --count;
+    // A surrogate pair is one character; a lone surrogate (JSON allows "\udc00") counts as one
+    // too, so it cannot shrink a text below its limit.
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+        ++count;
     }
     return count;
 }
@@ -50,7 +52,7 @@ qsizetype charCount(QStringView text)
 std::optional<Error> checkUsername(const QString &username)
 {
     if (auto error = checkLength(username, Limits::UsernameMin, Limits::UsernameMax,
-                                 QStringLiteral("username"), tr("The username")))
+            QStringLiteral("username"), tr("The username")))
         return error;
     for (const QChar ch : username) {
         const char16_t c = ch.unicode();
@@ -58,9 +60,9 @@ std::optional<Error> checkUsername(const QString &username)
             || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.' || c == u'-';
         if (!allowed) {
             return makeError(ErrorCode::Invalid,
-                             tr("A username may contain only letters A-Z, digits, '_', '.' "
-                                "and '-'."),
-                             QStringLiteral("username"));
+                tr("A username may contain only letters A-Z, digits, '_', '.' "
+                   "and '-'."),
+                QStringLiteral("username"));
         }
     }
     return std::nullopt;
@@ -69,41 +71,40 @@ std::optional<Error> checkUsername(const QString &username)
 std::optional<Error> checkPassword(const QString &password)
 {
     return checkLength(password, Limits::PasswordMin, Limits::PasswordMax,
-                       QStringLiteral("password"), tr("The password"));
+        QStringLiteral("password"), tr("The password"));
 }
 
 std::optional<Error> checkTitle(const QString &trimmedTitle)
 {
-    return checkLength(trimmedTitle, Limits::TitleMin, Limits::TitleMax, QStringLiteral("title"),
-                       tr("The title"));
+    return checkLength(
+        trimmedTitle, Limits::TitleMin, Limits::TitleMax, QStringLiteral("title"), tr("The title"));
 }
 
 std::optional<Error> checkContent(const QString &content)
 {
-    return checkLength(content, 0, Limits::ContentMax, QStringLiteral("content"),
-                       tr("The text"));
+    return checkLength(content, 0, Limits::ContentMax, QStringLiteral("content"), tr("The text"));
 }
 
 std::optional<Error> checkChatText(const QString &trimmedText)
 {
     return checkLength(trimmedText, Limits::ChatTextMin, Limits::ChatTextMax,
-                       QStringLiteral("text"), tr("The message"));
+        QStringLiteral("text"), tr("The message"));
 }
 
 std::optional<Error> checkComment(const QString &comment)
 {
-    return checkLength(comment, 0, Limits::CommentMax, QStringLiteral("comment"),
-                       tr("The comment"));
+    return checkLength(
+        comment, 0, Limits::CommentMax, QStringLiteral("comment"), tr("The comment"));
 }
 
 std::optional<Error> checkRating(qint64 rating)
 {
     if (rating < Limits::RatingMin || rating > Limits::RatingMax) {
         return makeError(ErrorCode::Invalid,
-                         tr("The rating must be a whole number of stars from %1 to %2.")
-                             .arg(Limits::RatingMin)
-                             .arg(Limits::RatingMax),
-                         QStringLiteral("rating"));
+            tr("The rating must be a whole number of stars from %1 to %2.")
+                .arg(Limits::RatingMin)
+                .arg(Limits::RatingMax),
+            QStringLiteral("rating"));
     }
     return std::nullopt;
 }
@@ -111,14 +112,14 @@ std::optional<Error> checkRating(qint64 rating)
 std::optional<Error> checkChannelName(const QString &trimmedName)
 {
     if (auto error = checkLength(trimmedName, Limits::ChannelNameMin, Limits::ChannelNameMax,
-                                 QStringLiteral("name"), tr("The channel name")))
+            QStringLiteral("name"), tr("The channel name")))
         return error;
     for (const QChar ch : trimmedName) {
         if (ch.category() == QChar::Other_Control || ch == u'\n' || ch == u'\r') {
             return makeError(ErrorCode::Invalid,
-                             tr("A channel name may not contain line breaks or control "
-                                "characters."),
-                             QStringLiteral("name"));
+                tr("A channel name may not contain line breaks or control "
+                   "characters."),
+                QStringLiteral("name"));
         }
     }
     return std::nullopt;
@@ -126,8 +127,7 @@ std::optional<Error> checkChannelName(const QString &trimmedName)
 
 std::optional<Error> checkChannelTopic(const QString &topic)
 {
-    return checkLength(topic, 0, Limits::ChannelTopicMax, QStringLiteral("topic"),
-                       tr("The topic"));
+    return checkLength(topic, 0, Limits::ChannelTopicMax, QStringLiteral("topic"), tr("The topic"));
 }
 
 std::optional<Error> checkNonce(const QString &nonce)

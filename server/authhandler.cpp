@@ -29,7 +29,7 @@ Error wrongCredentials()
 QList<MessageType> AuthHandler::types() const
 {
     return {MessageType::AuthRegister, MessageType::AuthLogin, MessageType::AuthToken,
-            MessageType::AuthLogout};
+        MessageType::AuthLogout};
 }
 
 void AuthHandler::handle(Session &session, const Request &request, const Responder &reply)
@@ -52,8 +52,8 @@ void AuthHandler::handle(Session &session, const Request &request, const Respond
 bool AuthHandler::reserveHash(const Responder &reply)
 {
     if (m_ctx.pendingHashes >= m_ctx.config.maxPendingHashes) {
-        reply.fail(rateLimited(tr("The server is busy signing people in; try again shortly."),
-                               1000));
+        reply.fail(
+            rateLimited(tr("The server is busy signing people in; try again shortly."), 1000));
         return false;
     }
     ++m_ctx.pendingHashes;
@@ -70,54 +70,53 @@ void AuthHandler::registerUser(Session &session, const Params &params, const Res
         return reply.fail(password.error());
     if (!m_ctx.config.registrationOpen) {
         return reply.fail(makeError(ErrorCode::Forbidden,
-                                    tr("Registration is closed on this server; ask its admin "
-                                       "for an account.")));
+            tr("Registration is closed on this server; ask its admin "
+               "for an account.")));
     }
     if (auto error = Validation::checkUsername(*username))
         return reply.fail(*error);
     if (auto error = Validation::checkPassword(*password))
         return reply.fail(*error);
-    // Registration attempts count against the address like failed logins, so one peer cannot
-    // keep the hashing workers busy.
+    // An address that is over its failed-login limit may not register either, so it cannot
+    // switch to keeping the hashing workers busy with new accounts.
     if (auto wait = m_ctx.throttle.retryAfter(QString(), session.peerAddress()))
-        return reply.fail(rateLimited(tr("Too many attempts from this address; wait a moment."),
-                                      *wait));
+        return reply.fail(
+            rateLimited(tr("Too many attempts from this address; wait a moment."), *wait));
     if (!reserveHash(reply))
         return;
 
     onWorker([password = *password] { return Passwords::hash(password); },
-             [this, reply, username = *username](QByteArray hash) {
-                 --m_ctx.pendingHashes;
-                 if (hash.isEmpty()) {
-                     return reply.fail(makeError(ErrorCode::Internal,
-                                                 tr("The password could not be hashed.")));
-                 }
-                 const QString token = Passwords::newToken();
-                 const QByteArray tokenHash = Passwords::tokenHash(token);
-                 const qint64 lifetime = m_ctx.config.tokenLifetimeDays;
-                 m_ctx.writer.submit(
-                     [username, hash, tokenHash, lifetime](WriteTx &tx) -> Result<QJsonObject> {
-                         Result<User> user = UserStore::create(tx, username, hash);
-                         if (!user)
-                             return user.error();
-                         if (Status s = UserStore::addSession(tx, user->id, tokenHash, lifetime);
-                             !s)
-                             return s.error();
-                         return QJsonObject{{QStringLiteral("user"), user->toJson()}};
-                     },
-                     [this, reply, token, tokenHash](const WriteOutcome &outcome) {
-                         if (!outcome.result)
-                             return reply.fail(outcome.result.error());
-                         const User user =
-                             User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject());
-                         qCInfo(lcAuth) << "registered" << user.username;
-                         if (Session *s = reply.session())
-                             m_ctx.hub.authenticate(*s, user, tokenHash);
-                         QJsonObject result = *outcome.result;
-                         result.insert(QStringLiteral("token"), token);
-                         reply.ok(result);
-                     });
-             });
+        [this, reply, username = *username](QByteArray hash) {
+            --m_ctx.pendingHashes;
+            if (hash.isEmpty()) {
+                return reply.fail(
+                    makeError(ErrorCode::Internal, tr("The password could not be hashed.")));
+            }
+            const QString token = Passwords::newToken();
+            const QByteArray tokenHash = Passwords::tokenHash(token);
+            const qint64 lifetime = m_ctx.config.tokenLifetimeDays;
+            m_ctx.writer.submit(
+                [username, hash, tokenHash, lifetime](WriteTx &tx) -> Result<QJsonObject> {
+                    Result<User> user = UserStore::create(tx, username, hash);
+                    if (!user)
+                        return user.error();
+                    if (Status s = UserStore::addSession(tx, user->id, tokenHash, lifetime); !s)
+                        return s.error();
+                    return QJsonObject {{QStringLiteral("user"), user->toJson()}};
+                },
+                [this, reply, token, tokenHash](const WriteOutcome &outcome) {
+                    if (!outcome.result)
+                        return reply.fail(outcome.result.error());
+                    const User user = User::fromJson(
+                        outcome.result->value(QLatin1StringView("user")).toObject());
+                    qCInfo(lcAuth) << "registered" << user.username;
+                    if (Session *s = reply.session())
+                        m_ctx.hub.authenticate(*s, user, tokenHash);
+                    QJsonObject result = *outcome.result;
+                    result.insert(QStringLiteral("token"), token);
+                    reply.ok(result);
+                });
+        });
 }
 
 void AuthHandler::login(Session &session, const Params &params, const Responder &reply)
@@ -129,13 +128,13 @@ void AuthHandler::login(Session &session, const Params &params, const Responder 
     if (!password)
         return reply.fail(password.error());
     if (auto wait = m_ctx.throttle.retryAfter(*username, session.peerAddress())) {
-        return reply.fail(rateLimited(tr("Too many failed logins; wait before trying again."),
-                                      *wait));
+        return reply.fail(
+            rateLimited(tr("Too many failed logins; wait before trying again."), *wait));
     }
     if (password->size() > 4 * 256)
         return reply.fail(wrongCredentials());
-    Result<std::optional<UserStore::Credentials>> found =
-        UserStore::findCredentials(m_ctx.reader, *username);
+    Result<std::optional<UserStore::Credentials>> found
+        = UserStore::findCredentials(m_ctx.reader, *username);
     if (!found)
         return reply.fail(found.error());
     if (!reserveHash(reply))
@@ -175,13 +174,13 @@ void AuthHandler::startSession(const User &user, const Responder &reply)
             Result<std::optional<User>> current = UserStore::findById(tx.sql(), user.id);
             if (!current)
                 return current.error();
-            return QJsonObject{{QStringLiteral("user"), current->value_or(user).toJson()}};
+            return QJsonObject {{QStringLiteral("user"), current->value_or(user).toJson()}};
         },
         [this, reply, token, tokenHash](const WriteOutcome &outcome) {
             if (!outcome.result)
                 return reply.fail(outcome.result.error());
-            const User user =
-                User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject());
+            const User user
+                = User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject());
             if (Session *s = reply.session())
                 m_ctx.hub.authenticate(*s, user, tokenHash);
             QJsonObject result = *outcome.result;
@@ -203,8 +202,8 @@ void AuthHandler::resume(Session &session, const Params &params, const Responder
         return reply.fail(user.error());
     if (!*user) {
         m_ctx.throttle.recordFailure(QString(), session.peerAddress());
-        return reply.fail(makeError(ErrorCode::Unauthorized,
-                                    tr("This sign-in has expired or was ended; log in again.")));
+        return reply.fail(makeError(
+            ErrorCode::Unauthorized, tr("This sign-in has expired or was ended; log in again.")));
     }
     m_ctx.hub.authenticate(session, **user, tokenHash);
     reply.ok({{QStringLiteral("user"), (*user)->toJson()}});

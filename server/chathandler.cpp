@@ -19,8 +19,8 @@ QString tr(const char *text)
 
 Error channelNotFound()
 {
-    return makeError(ErrorCode::NotFound, tr("This channel does not exist."),
-                     QStringLiteral("channelId"));
+    return makeError(
+        ErrorCode::NotFound, tr("This channel does not exist."), QStringLiteral("channelId"));
 }
 
 //! Chat text as stored: trimmed, then checked.
@@ -42,7 +42,7 @@ Status requireChannel(SqlConnection &c, qint64 channelId)
         return channel.error();
     if (!*channel)
         return channelNotFound();
-    return Ok{};
+    return Ok {};
 }
 
 //! The message's channel and author, for authorization; `not_found` when it is gone.
@@ -53,8 +53,8 @@ Result<Message> existingMessage(WriteTx &tx, qint64 messageId)
         return message.error();
     if (!*message) {
         return makeError(ErrorCode::NotFound,
-                         tr("This message does not exist (it may have been deleted)."),
-                         QStringLiteral("messageId"));
+            tr("This message does not exist (it may have been deleted)."),
+            QStringLiteral("messageId"));
     }
     return **message;
 }
@@ -64,7 +64,7 @@ Result<Message> existingMessage(WriteTx &tx, qint64 messageId)
 QList<MessageType> ChatHandler::types() const
 {
     return {MessageType::ChannelList, MessageType::ChannelCreate, MessageType::ChatHistory,
-            MessageType::ChatSend,    MessageType::ChatEdit,      MessageType::ChatDelete};
+        MessageType::ChatSend, MessageType::ChatEdit, MessageType::ChatDelete};
 }
 
 void ChatHandler::handle(Session &session, const Request &request, const Responder &reply)
@@ -119,8 +119,8 @@ void ChatHandler::createChannel(const Params &params, const Responder &reply)
             Result<Channel> channel = ChatStore::createChannel(tx, trimmedName, trimmedTopic);
             if (!channel)
                 return channel.error();
-            return tx.publish(Events::ChannelCreated,
-                              {{QStringLiteral("channel"), channel->toJson()}});
+            return tx.publish(
+                Events::ChannelCreated, {{QStringLiteral("channel"), channel->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -133,14 +133,14 @@ void ChatHandler::history(const Params &params, const Responder &reply)
     const Result<std::optional<qint64>> before = params.optionalId(QStringLiteral("before"));
     if (!before)
         return reply.fail(before.error());
-    const Result<int> limit = params.limit(QStringLiteral("limit"), 1, Limits::HistoryPageMax,
-                                           Limits::HistoryPageDefault);
+    const Result<int> limit = params.limit(
+        QStringLiteral("limit"), 1, Limits::HistoryPageMax, Limits::HistoryPageDefault);
     if (!limit)
         return reply.fail(limit.error());
     if (Status s = requireChannel(m_ctx.reader, *channelId); !s)
         return reply.fail(s.error());
-    const Result<ChatStore::History> history =
-        ChatStore::history(m_ctx.reader, *channelId, *before, *limit);
+    const Result<ChatStore::History> history
+        = ChatStore::history(m_ctx.reader, *channelId, *before, *limit);
     if (!history)
         return reply.fail(history.error());
     QJsonArray array;
@@ -166,15 +166,15 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     }
     m_ctx.writer.submit(
         [userId = user.id, channelId = *channelId, text = *text,
-         nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
+            nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
             if (!nonce.isEmpty()) {
-                Result<std::optional<ChatStore::Sent>> earlier =
-                    ChatStore::findByNonce(tx.sql(), userId, nonce);
+                Result<std::optional<ChatStore::Sent>> earlier
+                    = ChatStore::findByNonce(tx.sql(), userId, nonce);
                 if (!earlier)
                     return earlier.error();
                 if (*earlier) {
-                    return QJsonObject{{QStringLiteral("message"), (*earlier)->message.toJson()},
-                                       {QStringLiteral("seq"), (*earlier)->seq}};
+                    return QJsonObject {{QStringLiteral("message"), (*earlier)->message.toJson()},
+                        {QStringLiteral("seq"), (*earlier)->seq}};
                 }
             }
             if (Status s = requireChannel(tx.sql(), channelId); !s)
@@ -182,8 +182,8 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
             Result<Message> message = ChatStore::insert(tx, channelId, userId, text, nonce);
             if (!message)
                 return message.error();
-            return tx.publish(Events::MessageCreated,
-                              {{QStringLiteral("message"), message->toJson()}});
+            return tx.publish(
+                Events::MessageCreated, {{QStringLiteral("message"), message->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -206,8 +206,8 @@ void ChatHandler::edit(const User &user, const Params &params, const Responder &
             Result<Message> message = ChatStore::edit(tx, messageId, text);
             if (!message)
                 return message.error();
-            return tx.publish(Events::MessageUpdated,
-                              {{QStringLiteral("message"), message->toJson()}});
+            return tx.publish(
+                Events::MessageUpdated, {{QStringLiteral("message"), message->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -226,13 +226,13 @@ void ChatHandler::remove(const User &user, const Params &params, const Responder
                 return s.error();
             if (Status s = ChatStore::remove(tx, messageId); !s)
                 return s.error();
-            Result<QJsonObject> published =
-                tx.publish(Events::MessageDeleted, {{QStringLiteral("messageId"), messageId},
-                                                    {QStringLiteral("channelId"),
-                                                     existing->channelId}});
+            Result<QJsonObject> published = tx.publish(Events::MessageDeleted,
+                {{QStringLiteral("messageId"), messageId},
+                    {QStringLiteral("channelId"), existing->channelId}});
             if (!published)
                 return published;
-            return QJsonObject{{QStringLiteral("seq"), published->value(QLatin1StringView("seq"))}};
+            return QJsonObject {
+                {QStringLiteral("seq"), published->value(QLatin1StringView("seq"))}};
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }

@@ -30,16 +30,15 @@ Message messageFrom(const QSqlQuery &q)
     m.text = q.value(2).toString();
     m.createdAt = q.value(3).toString();
     m.editedAt = q.value(4).toString();
-    m.author = User{q.value(5).toLongLong(), q.value(6).toString(),
-                    roleFromName(q.value(7).toString())};
+    m.author = User {
+        q.value(5).toLongLong(), q.value(6).toString(), roleFromName(q.value(7).toString())};
     return m;
 }
 
 Error messageNotFound()
 {
     return makeError(ErrorCode::NotFound,
-                     tr("This message does not exist (it may have been deleted)."),
-                     QStringLiteral("messageId"));
+        tr("This message does not exist (it may have been deleted)."), QStringLiteral("messageId"));
 }
 
 Result<Message> mustGet(SqlConnection &c, qint64 messageId)
@@ -56,27 +55,27 @@ Result<Message> mustGet(SqlConnection &c, qint64 messageId)
 
 Result<QList<Channel>> channels(SqlConnection &c)
 {
-    Result<QSqlQuery *> q =
-        c.run(QStringLiteral("SELECT id, name, topic FROM channels ORDER BY name_key, id"));
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT id, name, topic FROM channels ORDER BY name_key, id"));
     if (!q)
         return q.error();
     QList<Channel> list;
     while ((*q)->next())
-        list.append(Channel{(*q)->value(0).toLongLong(), (*q)->value(1).toString(),
-                            (*q)->value(2).toString()});
+        list.append(Channel {
+            (*q)->value(0).toLongLong(), (*q)->value(1).toString(), (*q)->value(2).toString()});
     return list;
 }
 
 Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId)
 {
-    Result<QSqlQuery *> q =
-        c.run(QStringLiteral("SELECT id, name, topic FROM channels WHERE id = ?"), {channelId});
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT id, name, topic FROM channels WHERE id = ?"), {channelId});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return std::optional<Channel>();
-    Channel channel{(*q)->value(0).toLongLong(), (*q)->value(1).toString(),
-                    (*q)->value(2).toString()};
+    Channel channel {
+        (*q)->value(0).toLongLong(), (*q)->value(1).toString(), (*q)->value(2).toString()};
     (*q)->finish();
     return std::optional<Channel>(channel);
 }
@@ -84,16 +83,15 @@ Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId)
 Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &topic)
 {
     const QString key = name.toCaseFolded();
-    Result<QSqlQuery *> taken =
-        tx.sql().run(QStringLiteral("SELECT 1 FROM channels WHERE name_key = ?"), {key});
+    Result<QSqlQuery *> taken
+        = tx.sql().run(QStringLiteral("SELECT 1 FROM channels WHERE name_key = ?"), {key});
     if (!taken)
         return taken.error();
     const bool exists = (*taken)->next();
     (*taken)->finish();
     if (exists) {
-        return makeError(ErrorCode::Conflict,
-                         tr("A channel named '%1' already exists.").arg(name),
-                         QStringLiteral("name"));
+        return makeError(ErrorCode::Conflict, tr("A channel named '%1' already exists.").arg(name),
+            QStringLiteral("name"));
     }
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral(
@@ -101,14 +99,12 @@ Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &t
         {name, key, topic, nowTimestamp()});
     if (!q)
         return q.error();
-    return Channel{(*q)->lastInsertId().toLongLong(), name, topic};
+    return Channel {(*q)->lastInsertId().toLongLong(), name, topic};
 }
 
-Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64> before,
-                        int limit)
+Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64> before, int limit)
 {
-    Result<QSqlQuery *> q = c.run(
-        MessageColumns
+    Result<QSqlQuery *> q = c.run(MessageColumns
             + QStringLiteral("WHERE m.channel_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"),
         {channelId, before.value_or(std::numeric_limits<qint64>::max()), limit + 1});
     if (!q)
@@ -140,26 +136,26 @@ Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId)
 
 Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    Result<QSqlQuery *> q = c.run(
-        MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
-        {authorId, nonce});
+    Result<QSqlQuery *> q
+        = c.run(MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
+            {authorId, nonce});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return std::optional<Sent>();
-    Sent sent{messageFrom(**q), (*q)->value(8).toLongLong(), false};
+    Sent sent {messageFrom(**q), (*q)->value(8).toLongLong(), false};
     (*q)->finish();
     return std::optional<Sent>(sent);
 }
 
-Result<Message> insert(WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text,
-                       const QString &nonce)
+Result<Message> insert(
+    WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text, const QString &nonce)
 {
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO messages (channel_id, author_id, text, created_at, nonce, "
                        "created_seq) VALUES (?, ?, ?, ?, ?, ?)"),
-        {channelId, authorId, text, nowTimestamp(),
-         nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
+        {channelId, authorId, text, nowTimestamp(), nonce.isEmpty() ? QVariant() : QVariant(nonce),
+            tx.head() + 1});
     if (!q)
         return q.error();
     return mustGet(tx.sql(), (*q)->lastInsertId().toLongLong());
@@ -167,9 +163,9 @@ Result<Message> insert(WriteTx &tx, qint64 channelId, qint64 authorId, const QSt
 
 Result<Message> edit(WriteTx &tx, qint64 messageId, const QString &text)
 {
-    Result<QSqlQuery *> q =
-        tx.sql().run(QStringLiteral("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?"),
-                     {text, nowTimestamp(), messageId});
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?"),
+            {text, nowTimestamp(), messageId});
     if (!q)
         return q.error();
     if ((*q)->numRowsAffected() != 1)
@@ -179,13 +175,13 @@ Result<Message> edit(WriteTx &tx, qint64 messageId, const QString &text)
 
 Status remove(WriteTx &tx, qint64 messageId)
 {
-    Result<QSqlQuery *> q =
-        tx.sql().run(QStringLiteral("DELETE FROM messages WHERE id = ?"), {messageId});
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("DELETE FROM messages WHERE id = ?"), {messageId});
     if (!q)
         return q.error();
     if ((*q)->numRowsAffected() != 1)
         return messageNotFound();
-    return Ok{};
+    return Ok {};
 }
 
 } // namespace Hubbub::Server::ChatStore

@@ -32,12 +32,12 @@ Result<QList<Channel>> channels(SqlConnection &c);
 Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId);
 Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &topic);
 
-Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64> before,
-                        int limit);
+Result<History> history(
+    SqlConnection &c, qint64 channelId, std::optional<qint64> before, int limit);
 Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId);
 Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce);
-Result<Message> insert(WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text,
-                       const QString &nonce);
+Result<Message> insert(
+    WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text, const QString &nonce);
 Result<Message> edit(WriteTx &tx, qint64 messageId, const QString &text);
 Status remove(WriteTx &tx, qint64 messageId);
 

@@ -12,6 +12,27 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Hubbub::Server::EventStore", text);
 }
+//! What a frame weighs on the wire, without converting it.
+qint64 utf8Length(QStringView text)
+{
+    qint64 bytes = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x80) {
+            bytes += 1;
+        } else if (c < 0x800) {
+            bytes += 2;
+        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size()
+            && text[i + 1].isLowSurrogate()) {
+            bytes += 4;
+            ++i;
+        } else {
+            bytes += 3;
+        }
+    }
+    return bytes;
+}
+
 } // namespace
 
 Result<qint64> head(SqlConnection &c)
@@ -45,18 +66,18 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
     if (since > newest) {
         finish();
         return makeError(ErrorCode::TooOld,
-                         tr("This server has no changes after %1 (its latest is %2): reload.")
-                             .arg(since)
-                             .arg(newest));
+            tr("This server has no changes after %1 (its latest is %2): reload.")
+                .arg(since)
+                .arg(newest));
     }
     if (newest > 0 && since < oldest - 1) {
         finish();
-        return makeError(ErrorCode::TooOld,
-                         tr("Changes before %1 are no longer kept: reload.").arg(oldest));
+        return makeError(
+            ErrorCode::TooOld, tr("Changes before %1 are no longer kept: reload.").arg(oldest));
     }
 
-    Result<QSqlQuery *> q =
-        c.run(QStringLiteral("SELECT frame FROM events WHERE seq > ? ORDER BY seq"), {since});
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT frame FROM events WHERE seq > ? ORDER BY seq"), {since});
     if (!q) {
         finish();
         return q.error();
@@ -66,13 +87,12 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
     qint64 bytes = 0;
     while ((*q)->next()) {
         QString frame = (*q)->value(0).toString();
-        bytes += frame.size();
+        bytes += utf8Length(frame);
         if (bytes > maxBytes) {
             (*q)->finish();
             finish();
             return makeError(ErrorCode::TooOld,
-                             tr("Too much has changed since %1 to send at once: reload.")
-                                 .arg(since));
+                tr("Too much has changed since %1 to send at once: reload.").arg(since));
         }
         result.frames.append(std::move(frame));
     }

@@ -33,7 +33,7 @@ Result<PostFields> postFields(const Params &params)
     Result<QString> content = params.string(QStringLiteral("content"));
     if (!content)
         return content.error();
-    PostFields fields{title->trimmed(), *content};
+    PostFields fields {title->trimmed(), *content};
     if (auto error = Validation::checkTitle(fields.title))
         return *error;
     if (auto error = Validation::checkContent(fields.content))
@@ -43,9 +43,8 @@ Result<PostFields> postFields(const Params &params)
 
 Error unknownImage()
 {
-    return makeError(ErrorCode::NotFound,
-                     tr("The attached image does not exist; upload it first."),
-                     QStringLiteral("imageId"));
+    return makeError(ErrorCode::NotFound, tr("The attached image does not exist; upload it first."),
+        QStringLiteral("imageId"));
 }
 
 //! An imageId parameter: absent, null, or a well-formed id.
@@ -54,8 +53,8 @@ Result<std::optional<QString>> imageParam(const Params &params)
     Result<std::optional<QString>> imageId = params.optionalString(QStringLiteral("imageId"));
     if (imageId && *imageId && !Validation::isImageId(**imageId)) {
         return makeError(ErrorCode::Invalid,
-                         tr("An image id is the 64-character lowercase hex SHA-256 of the image."),
-                         QStringLiteral("imageId"));
+            tr("An image id is the 64-character lowercase hex SHA-256 of the image."),
+            QStringLiteral("imageId"));
     }
     return imageId;
 }
@@ -67,7 +66,7 @@ Status requireImage(WriteTx &tx, const QString &imageId)
         return exists.error();
     if (!*exists)
         return unknownImage();
-    return Ok{};
+    return Ok {};
 }
 
 QJsonArray toArray(const auto &list)
@@ -82,9 +81,9 @@ QJsonArray toArray(const auto &list)
 
 QList<MessageType> FeedHandler::types() const
 {
-    return {MessageType::FeedPage,   MessageType::PostGet,      MessageType::PostCreate,
-            MessageType::PostUpdate, MessageType::PostDelete,   MessageType::ReviewCreate,
-            MessageType::ReviewList};
+    return {MessageType::FeedPage, MessageType::PostGet, MessageType::PostCreate,
+        MessageType::PostUpdate, MessageType::PostDelete, MessageType::ReviewCreate,
+        MessageType::ReviewList};
 }
 
 void FeedHandler::handle(Session &session, const Request &request, const Responder &reply)
@@ -116,15 +115,15 @@ void FeedHandler::page(const Params &params, const Responder &reply)
     const Result<std::optional<qint64>> before = params.optionalId(QStringLiteral("before"));
     if (!before)
         return reply.fail(before.error());
-    const Result<int> limit = params.limit(QStringLiteral("limit"), 1, Limits::FeedPageMax,
-                                           Limits::FeedPageDefault);
+    const Result<int> limit
+        = params.limit(QStringLiteral("limit"), 1, Limits::FeedPageMax, Limits::FeedPageDefault);
     if (!limit)
         return reply.fail(limit.error());
     const Result<PostStore::FeedPage> page = PostStore::page(m_ctx.reader, *before, *limit);
     if (!page)
         return reply.fail(page.error());
-    reply.ok({{QStringLiteral("posts"), toArray(page->posts)},
-              {QStringLiteral("more"), page->more}});
+    reply.ok(
+        {{QStringLiteral("posts"), toArray(page->posts)}, {QStringLiteral("more"), page->more}});
 }
 
 void FeedHandler::get(const Params &params, const Responder &reply)
@@ -136,8 +135,8 @@ void FeedHandler::get(const Params &params, const Responder &reply)
     if (!post)
         return reply.fail(post.error());
     if (!*post) {
-        return reply.fail(makeError(ErrorCode::NotFound, tr("This post does not exist."),
-                                    QStringLiteral("postId")));
+        return reply.fail(makeError(
+            ErrorCode::NotFound, tr("This post does not exist."), QStringLiteral("postId")));
     }
     reply.ok({{QStringLiteral("post"), (*post)->toJson()}});
 }
@@ -159,23 +158,23 @@ void FeedHandler::create(const User &user, const Params &params, const Responder
     }
     m_ctx.writer.submit(
         [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()),
-         nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
+            nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
             if (!nonce.isEmpty()) {
-                Result<std::optional<PostStore::Created>> earlier =
-                    PostStore::findByNonce(tx.sql(), userId, nonce);
+                Result<std::optional<PostStore::Created>> earlier
+                    = PostStore::findByNonce(tx.sql(), userId, nonce);
                 if (!earlier)
                     return earlier.error();
                 if (*earlier) {
-                    return QJsonObject{{QStringLiteral("post"), (*earlier)->post.toJson()},
-                                       {QStringLiteral("seq"), (*earlier)->seq}};
+                    return QJsonObject {{QStringLiteral("post"), (*earlier)->post.toJson()},
+                        {QStringLiteral("seq"), (*earlier)->seq}};
                 }
             }
             if (!imageId.isEmpty()) {
                 if (Status s = requireImage(tx, imageId); !s)
                     return s.error();
             }
-            Result<Post> post =
-                PostStore::insert(tx, userId, fields.title, fields.content, imageId, nonce);
+            Result<Post> post
+                = PostStore::insert(tx, userId, fields.title, fields.content, imageId, nonce);
             if (!post)
                 return post.error();
             return tx.publish(Events::PostCreated, {{QStringLiteral("post"), post->toJson()}});
@@ -233,12 +232,13 @@ void FeedHandler::remove(const User &user, const Params &params, const Responder
                 return s.error();
             if (Status s = PostStore::remove(tx, postId); !s)
                 return s.error();
-            Result<QJsonObject> published =
-                tx.publish(Events::PostDeleted, {{QStringLiteral("postId"), postId}});
+            Result<QJsonObject> published
+                = tx.publish(Events::PostDeleted, {{QStringLiteral("postId"), postId}});
             if (!published)
                 return published;
             // The reply carries only the seq; the event carries the id.
-            return QJsonObject{{QStringLiteral("seq"), published->value(QLatin1StringView("seq"))}};
+            return QJsonObject {
+                {QStringLiteral("seq"), published->value(QLatin1StringView("seq"))}};
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -263,16 +263,17 @@ void FeedHandler::review(const User &user, const Params &params, const Responder
     if (auto error = Validation::checkComment(text))
         return reply.fail(*error);
     m_ctx.writer.submit(
-        [userId = user.id, postId = *postId, rating = int(*rating),
-         text](WriteTx &tx) -> Result<QJsonObject> {
+        [userId = user.id, postId = *postId, rating = int(*rating), text](
+            WriteTx &tx) -> Result<QJsonObject> {
             Result<Review> review = PostStore::addReview(tx, postId, userId, rating, text);
             if (!review)
                 return review.error();
             Result<std::optional<Post>> post = PostStore::get(tx.sql(), postId);
             if (!post)
                 return post.error();
-            return tx.publish(Events::ReviewCreated, {{QStringLiteral("review"), review->toJson()},
-                                      {QStringLiteral("post"), post->value_or(Post()).toJson()}});
+            return tx.publish(Events::ReviewCreated,
+                {{QStringLiteral("review"), review->toJson()},
+                    {QStringLiteral("post"), post->value_or(Post()).toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }

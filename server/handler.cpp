@@ -11,8 +11,7 @@ Responder::Responder(Session &session, qint64 requestId)
     : m_session(&session)
     , m_slot(session.openSlot())
     , m_id(requestId)
-{
-}
+{ }
 
 Session *Responder::session() const
 {
@@ -47,16 +46,16 @@ void Responder::finish(const WriteOutcome &outcome) const
 Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QString &what)
 {
     if (user.id == authorId)
-        return Ok{};
+        return Ok {};
     Result<Role> role = UserStore::currentRole(tx, user.id);
     if (!role)
         return role.error();
     if (*role == Role::Admin)
-        return Ok{};
+        return Ok {};
     return makeError(ErrorCode::Forbidden,
-                     QCoreApplication::translate("Hubbub::Server",
-                                                 "Only the author or an admin can change this %1.")
-                         .arg(what));
+        QCoreApplication::translate(
+            "Hubbub::Server", "Only the author or an admin can change this %1.")
+            .arg(what));
 }
 
 Error rateLimited(const QString &message, qint64 retryAfterMs)

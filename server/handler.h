@@ -72,7 +72,9 @@ private:
 class Handler
 {
 public:
-    explicit Handler(ServerContext &context) : m_ctx(context) { }
+    explicit Handler(ServerContext &context)
+        : m_ctx(context)
+    { }
     virtual ~Handler() = default;
     Q_DISABLE_COPY_MOVE(Handler)
 

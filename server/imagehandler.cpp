@@ -17,7 +17,7 @@ QString tr(const char *text)
 }
 
 const QStringList AcceptedMimes = {QStringLiteral("image/png"), QStringLiteral("image/jpeg"),
-                                   QStringLiteral("image/gif"), QStringLiteral("image/webp")};
+    QStringLiteral("image/gif"), QStringLiteral("image/webp")};
 
 } // namespace
 
@@ -44,14 +44,13 @@ void ImageHandler::upload(const Params &params, const Responder &reply)
         return reply.fail(mime.error());
     if (*mime && !AcceptedMimes.contains(**mime)) {
         return reply.fail(makeError(ErrorCode::Invalid,
-                                    tr("The image must be a PNG, JPEG, GIF or WebP file."),
-                                    QStringLiteral("mime")));
+            tr("The image must be a PNG, JPEG, GIF or WebP file."), QStringLiteral("mime")));
     }
-    // Base64 of 8 MiB, with room for line breaks some encoders add.
-    constexpr qsizetype maxEncoded = (Limits::ImageBytesMax + 2) / 3 * 4 + 64 * 1024;
+    // Base64 of 8 MiB (padding included); anything longer decodes to more than the limit.
+    constexpr qsizetype maxEncoded = (Limits::ImageBytesMax + 2) / 3 * 4;
     if (data->size() > maxEncoded) {
-        return reply.fail(makeError(ErrorCode::TooLarge, tr("The image is larger than 8 MiB."),
-                                    QStringLiteral("data")));
+        return reply.fail(makeError(
+            ErrorCode::TooLarge, tr("The image is larger than 8 MiB."), QStringLiteral("data")));
     }
     onWorker(
         [encoded = *data]() -> Result<std::pair<InspectedImage, QByteArray>> {
@@ -59,12 +58,12 @@ void ImageHandler::upload(const Params &params, const Responder &reply)
                 encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded || decoded.decoded.isEmpty()) {
                 return makeError(ErrorCode::Invalid, tr("The image data is not valid base64."),
-                                 QStringLiteral("data"));
+                    QStringLiteral("data"));
             }
             Result<InspectedImage> inspected = inspectImage(decoded.decoded);
             if (!inspected)
                 return inspected.error();
-            return std::pair{*inspected, std::move(decoded.decoded)};
+            return std::pair {*inspected, std::move(decoded.decoded)};
         },
         [this, reply](Result<std::pair<InspectedImage, QByteArray>> checked) {
             if (!checked)
@@ -72,13 +71,13 @@ void ImageHandler::upload(const Params &params, const Responder &reply)
             const InspectedImage image = checked->first;
             m_ctx.writer.submit(
                 [image, bytes = checked->second](WriteTx &tx) -> Result<QJsonObject> {
-                    if (Status s = ImageStore::store(tx, image.imageId, image.mime, image.width,
-                                                     image.height, bytes);
+                    if (Status s = ImageStore::store(
+                            tx, image.imageId, image.mime, image.width, image.height, bytes);
                         !s)
                         return s.error();
-                    return QJsonObject{{QStringLiteral("imageId"), image.imageId},
-                                       {QStringLiteral("width"), image.width},
-                                       {QStringLiteral("height"), image.height}};
+                    return QJsonObject {{QStringLiteral("imageId"), image.imageId},
+                        {QStringLiteral("width"), image.width},
+                        {QStringLiteral("height"), image.height}};
                 },
                 [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
         });
@@ -89,18 +88,18 @@ void ImageHandler::get(const Params &params, const Responder &reply)
     const Result<QString> imageId = params.string(QStringLiteral("imageId"));
     if (!imageId)
         return reply.fail(imageId.error());
-    const Error notFound =
-        makeError(ErrorCode::NotFound, tr("There is no such image."), QStringLiteral("imageId"));
+    const Error notFound
+        = makeError(ErrorCode::NotFound, tr("There is no such image."), QStringLiteral("imageId"));
     if (!Validation::isImageId(*imageId))
         return reply.fail(notFound);
-    const Result<std::optional<ImageStore::StoredImage>> image =
-        ImageStore::get(m_ctx.reader, *imageId);
+    const Result<std::optional<ImageStore::StoredImage>> image
+        = ImageStore::get(m_ctx.reader, *imageId);
     if (!image)
         return reply.fail(image.error());
     if (!*image)
         return reply.fail(notFound);
     reply.ok({{QStringLiteral("data"), QString::fromLatin1((*image)->data.toBase64())},
-              {QStringLiteral("mime"), (*image)->mime}});
+        {QStringLiteral("mime"), (*image)->mime}});
 }
 
 } // namespace Hubbub::Server

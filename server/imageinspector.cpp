@@ -35,17 +35,16 @@ QString mimeFor(const QByteArray &format)
 void configureImageAllocationLimit()
 {
     // 8192 x 8192 x 4 bytes = 256 MiB; Qt's default of 128 MiB would refuse a legal image.
-    constexpr int megabytes = Limits::ImageDimensionMax / 1024 * Limits::ImageDimensionMax / 1024
-            * 4
-        + 16;
+    constexpr int megabytes
+        = Limits::ImageDimensionMax / 1024 * Limits::ImageDimensionMax / 1024 * 4 + 16;
     QImageReader::setAllocationLimit(megabytes);
 }
 
 Result<InspectedImage> inspectImage(const QByteArray &bytes)
 {
     if (bytes.size() > Limits::ImageBytesMax) {
-        return makeError(ErrorCode::TooLarge, tr("The image is larger than 8 MiB."),
-                         QStringLiteral("data"));
+        return makeError(
+            ErrorCode::TooLarge, tr("The image is larger than 8 MiB."), QStringLiteral("data"));
     }
     QBuffer buffer;
     buffer.setData(bytes);
@@ -54,32 +53,31 @@ Result<InspectedImage> inspectImage(const QByteArray &bytes)
     reader.setDecideFormatFromContent(true);
     const QString mime = mimeFor(reader.format());
     if (mime.isEmpty()) {
-        return makeError(ErrorCode::Invalid,
-                         tr("The image must be a PNG, JPEG, GIF or WebP file."),
-                         QStringLiteral("data"));
+        return makeError(ErrorCode::Invalid, tr("The image must be a PNG, JPEG, GIF or WebP file."),
+            QStringLiteral("data"));
     }
     const QSize size = reader.size();
     if (!size.isValid() || size.isEmpty()) {
-        return makeError(ErrorCode::Invalid, tr("The image has no readable size."),
-                         QStringLiteral("data"));
+        return makeError(
+            ErrorCode::Invalid, tr("The image has no readable size."), QStringLiteral("data"));
     }
     if (size.width() > Limits::ImageDimensionMax || size.height() > Limits::ImageDimensionMax) {
         return makeError(ErrorCode::TooLarge,
-                         tr("The image is %1 x %2 pixels; at most %3 x %3 are allowed.")
-                             .arg(size.width())
-                             .arg(size.height())
-                             .arg(Limits::ImageDimensionMax),
-                         QStringLiteral("data"));
+            tr("The image is %1 x %2 pixels; at most %3 x %3 are allowed.")
+                .arg(size.width())
+                .arg(size.height())
+                .arg(Limits::ImageDimensionMax),
+            QStringLiteral("data"));
     }
     const QImage image = reader.read();
     if (image.isNull()) {
         return makeError(ErrorCode::Invalid,
-                         tr("The image could not be decoded: %1.").arg(reader.errorString()),
-                         QStringLiteral("data"));
+            tr("The image could not be decoded: %1.").arg(reader.errorString()),
+            QStringLiteral("data"));
     }
     InspectedImage result;
-    result.imageId = QString::fromLatin1(
-        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    result.imageId
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     result.mime = mime;
     result.width = image.width();
     result.height = image.height();

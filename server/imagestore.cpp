@@ -10,7 +10,7 @@
 namespace Hubbub::Server::ImageStore {
 
 Status store(WriteTx &tx, const QString &imageId, const QString &mime, int width, int height,
-             const QByteArray &data)
+    const QByteArray &data)
 {
     // Re-uploading refreshes the age so the collector does not take an image that is about to be
     // attached to a post.
@@ -21,18 +21,18 @@ Status store(WriteTx &tx, const QString &imageId, const QString &mime, int width
         {imageId, mime, width, height, data, nowTimestamp()});
     if (!q)
         return q.error();
-    return Ok{};
+    return Ok {};
 }
 
 Result<std::optional<StoredImage>> get(SqlConnection &c, const QString &imageId)
 {
-    Result<QSqlQuery *> q =
-        c.run(QStringLiteral("SELECT mime, data FROM images WHERE id = ?"), {imageId});
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT mime, data FROM images WHERE id = ?"), {imageId});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return std::optional<StoredImage>();
-    StoredImage image{(*q)->value(0).toString(), (*q)->value(1).toByteArray()};
+    StoredImage image {(*q)->value(0).toString(), (*q)->value(1).toByteArray()};
     (*q)->finish();
     return std::optional<StoredImage>(std::move(image));
 }
@@ -49,12 +49,12 @@ Result<bool> exists(SqlConnection &c, const QString &imageId)
 
 Result<qint64> collectGarbage(WriteTx &tx, std::chrono::seconds age)
 {
-    const QString cutoff =
-        formatTimestamp(QDateTime::currentDateTimeUtc().addSecs(-qint64(age.count())));
-    Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("DELETE FROM images WHERE created_at < ? AND NOT EXISTS "
-                       "(SELECT 1 FROM posts WHERE posts.image_id = images.id)"),
-        {cutoff});
+    const QString cutoff
+        = formatTimestamp(QDateTime::currentDateTimeUtc().addSecs(-qint64(age.count())));
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("DELETE FROM images WHERE created_at < ? AND NOT EXISTS "
+                                      "(SELECT 1 FROM posts WHERE posts.image_id = images.id)"),
+            {cutoff});
     if (!q)
         return q.error();
     return qint64((*q)->numRowsAffected());

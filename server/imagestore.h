@@ -24,7 +24,7 @@ struct StoredImage
 
 //! Stores the bytes once: a second upload of the same bytes changes nothing.
 Status store(WriteTx &tx, const QString &imageId, const QString &mime, int width, int height,
-             const QByteArray &data);
+    const QByteArray &data);
 Result<std::optional<StoredImage>> get(SqlConnection &c, const QString &imageId);
 Result<bool> exists(SqlConnection &c, const QString &imageId);
 //! Removes images no post references that are older than `age`; returns how many.

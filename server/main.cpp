@@ -74,34 +74,29 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption hostOption(QStringLiteral("host"),
-                                        QStringLiteral("Address to listen on (default: all)."),
-                                        QStringLiteral("ADDR"));
+        QStringLiteral("Address to listen on (default: all)."), QStringLiteral("ADDR"));
     const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("Port (default 7300; 0 picks a free one)."),
-                                        QStringLiteral("N"), QStringLiteral("7300"));
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("SQLite database file."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption durabilityOption(
-        QStringLiteral("durability"),
+        QStringLiteral("Port (default 7300; 0 picks a free one)."), QStringLiteral("N"),
+        QStringLiteral("7300"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("FILE"));
+    const QCommandLineOption durabilityOption(QStringLiteral("durability"),
         QStringLiteral("full: fsync every commit (default); normal: faster, may lose the last "
                        "commits on power loss."),
         QStringLiteral("full|normal"), QStringLiteral("full"));
-    const QCommandLineOption registrationOption(
-        QStringLiteral("registration"),
+    const QCommandLineOption registrationOption(QStringLiteral("registration"),
         QStringLiteral("open: anyone may create an account (default); closed: only existing "
                        "users log in."),
         QStringLiteral("open|closed"), QStringLiteral("open"));
-    const QCommandLineOption retentionOption(
-        QStringLiteral("event-retention"),
+    const QCommandLineOption retentionOption(QStringLiteral("event-retention"),
         QStringLiteral("Events kept for catching up after a reconnect (default 100000)."),
         QStringLiteral("N"), QStringLiteral("100000"));
     const QCommandLineOption promoteOption(QStringLiteral("promote"),
-                                           QStringLiteral("Make USERNAME an admin and exit."),
-                                           QStringLiteral("USERNAME"));
+        QStringLiteral("Make USERNAME an admin and exit."), QStringLiteral("USERNAME"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-                                           QStringLiteral("Log every connection and request."));
+        QStringLiteral("Log every connection and the type of every request."));
     parser.addOptions({hostOption, portOption, dbOption, durabilityOption, registrationOption,
-                       retentionOption, promoteOption, verboseOption});
+        retentionOption, promoteOption, verboseOption});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
@@ -150,6 +145,8 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("hubbub.*.debug=true"));
 
     if (parser.isSet(promoteOption)) {
+        if (!dbFile.exists())
+            fail(QStringLiteral("there is no database at %1").arg(config.databasePath));
         Writer writer(config.databasePath, config.durability, config.eventRetention);
         if (Status s = writer.start(); !s)
             fail(QStringLiteral("cannot open %1: %2").arg(config.databasePath, s.error().message));
@@ -164,15 +161,20 @@ int main(int argc, char *argv[])
         if (!outcome.result)
             fail(outcome.result.error().message);
         std::printf("%s is now an admin.\n",
-                    qPrintable(outcome.result->value(QLatin1StringView("username")).toString()));
+            qPrintable(outcome.result->value(QLatin1StringView("username")).toString()));
         return 0;
     }
 
     Hubbub::Server::Server server(config);
-    if (Status s = server.open(); !s)
+    // Stop the writer thread before exiting on an error: exit() tears down Qt Sql under it.
+    if (Status s = server.open(); !s) {
+        server.shutdown();
         fail(QStringLiteral("cannot open %1: %2").arg(config.databasePath, s.error().message));
-    if (Status s = server.listen(); !s)
+    }
+    if (Status s = server.listen(); !s) {
+        server.shutdown();
         fail(s.error().message);
+    }
 
     QString host = server.address().toString();
     if (server.address() == QHostAddress::Any || server.address() == QHostAddress::AnyIPv6

@@ -35,9 +35,10 @@ bool initialize()
 QByteArray hash(const QString &password)
 {
     const QByteArray utf8 = password.toUtf8();
-    std::array<char, crypto_pwhash_STRBYTES> out{};
-    if (crypto_pwhash_str_alg(out.data(), utf8.constData(), static_cast<unsigned long long>(utf8.size()),
-                              OpsLimit, MemLimit, crypto_pwhash_ALG_ARGON2ID13)
+    std::array<char, crypto_pwhash_STRBYTES> out {};
+    if (crypto_pwhash_str_alg(out.data(), utf8.constData(),
+            static_cast<unsigned long long>(utf8.size()), OpsLimit, MemLimit,
+            crypto_pwhash_ALG_ARGON2ID13)
         != 0) {
         return {};
     }
@@ -50,7 +51,7 @@ bool verify(const QByteArray &encodedHash, const QString &password)
         return false;
     const QByteArray utf8 = password.toUtf8();
     return crypto_pwhash_str_verify(encodedHash.constData(), utf8.constData(),
-                                    static_cast<unsigned long long>(utf8.size()))
+               static_cast<unsigned long long>(utf8.size()))
         == 0;
 }
 
@@ -61,7 +62,7 @@ void burnEquivalentTime(const QString &password)
 
 QString newToken()
 {
-    std::array<quint32, 8> words{};
+    std::array<quint32, 8> words {};
     QRandomGenerator::system()->fillRange(words.data(), words.size());
     const QByteArray bytes(reinterpret_cast<const char *>(words.data()), sizeof(words));
     return QString::fromLatin1(

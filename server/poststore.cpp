@@ -35,16 +35,17 @@ Post postFrom(const QSqlQuery &q)
     const qint64 sum = q.value(6).toLongLong();
     post.ratingCount = q.value(7).toLongLong();
     post.ratingAverage = post.ratingCount > 0 ? double(sum) / double(post.ratingCount) : 0.0;
-    post.author = User{q.value(8).toLongLong(), q.value(9).toString(),
-                       roleFromName(q.value(10).toString())};
+    post.author = User {
+        q.value(8).toLongLong(), q.value(9).toString(), roleFromName(q.value(10).toString())};
     return post;
 }
 
 Error postNotFound()
 {
-    return makeError(ErrorCode::NotFound, tr("This post does not exist (it may have been "
-                                             "deleted)."),
-                     QStringLiteral("postId"));
+    return makeError(ErrorCode::NotFound,
+        tr("This post does not exist (it may have been "
+           "deleted)."),
+        QStringLiteral("postId"));
 }
 
 Result<Post> mustGet(SqlConnection &c, qint64 postId)
@@ -73,9 +74,10 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
 
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
 {
-    Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id < ? ORDER BY p.id DESC "
-                                                               "LIMIT ?"),
-                                  {before.value_or(std::numeric_limits<qint64>::max()), limit + 1});
+    Result<QSqlQuery *> q = c.run(PostColumns
+            + QStringLiteral("WHERE p.id < ? ORDER BY p.id DESC "
+                             "LIMIT ?"),
+        {before.value_or(std::numeric_limits<qint64>::max()), limit + 1});
     if (!q)
         return q.error();
     FeedPage result;
@@ -112,8 +114,8 @@ Result<QList<Review>> reviews(SqlConnection &c, qint64 postId)
         review.rating = (*q)->value(1).toInt();
         review.comment = (*q)->value(2).toString();
         review.createdAt = (*q)->value(3).toString();
-        review.author = User{(*q)->value(4).toLongLong(), (*q)->value(5).toString(),
-                             roleFromName((*q)->value(6).toString())};
+        review.author = User {(*q)->value(4).toLongLong(), (*q)->value(5).toString(),
+            roleFromName((*q)->value(6).toString())};
         list.append(review);
     }
     return list;
@@ -127,43 +129,42 @@ Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId, co
         return q.error();
     if (!(*q)->next())
         return std::optional<Created>();
-    Created created{postFrom(**q), (*q)->value(11).toLongLong(), false};
+    Created created {postFrom(**q), (*q)->value(11).toLongLong(), false};
     (*q)->finish();
     return std::optional<Created>(created);
 }
 
 Result<Post> insert(WriteTx &tx, qint64 authorId, const QString &title, const QString &content,
-                    const QString &imageId, const QString &nonce)
+    const QString &imageId, const QString &nonce)
 {
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO posts (author_id, title, content, image_id, created_at, nonce, "
                        "created_seq) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {authorId, title, content, imageId.isEmpty() ? QVariant() : QVariant(imageId),
-         nowTimestamp(), nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
+            nowTimestamp(), nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
     if (!q)
         return q.error();
     return mustGet(tx.sql(), (*q)->lastInsertId().toLongLong());
 }
 
 Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QString &content,
-                    const ImageChange &image)
+    const ImageChange &image)
 {
     Result<QSqlQuery *> q = [&] {
         switch (image.kind) {
         case ImageChange::Kind::Keep:
             return tx.sql().run(QStringLiteral("UPDATE posts SET title = ?, content = ?, "
                                                "updated_at = ? WHERE id = ?"),
-                                {title, content, nowTimestamp(), postId});
+                {title, content, nowTimestamp(), postId});
         case ImageChange::Kind::Remove:
         case ImageChange::Kind::Set:
             break;
         }
         return tx.sql().run(QStringLiteral("UPDATE posts SET title = ?, content = ?, image_id = ?, "
                                            "updated_at = ? WHERE id = ?"),
-                            {title, content,
-                             image.kind == ImageChange::Kind::Set ? QVariant(image.imageId)
-                                                                  : QVariant(),
-                             nowTimestamp(), postId});
+            {title, content,
+                image.kind == ImageChange::Kind::Set ? QVariant(image.imageId) : QVariant(),
+                nowTimestamp(), postId});
     }();
     if (!q)
         return q.error();
@@ -172,18 +173,19 @@ Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QStr
 
 Status remove(WriteTx &tx, qint64 postId)
 {
-    Result<QSqlQuery *> q = tx.sql().run(QStringLiteral("DELETE FROM posts WHERE id = ?"), {postId});
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("DELETE FROM posts WHERE id = ?"), {postId});
     if (!q)
         return q.error();
     if ((*q)->numRowsAffected() != 1)
         return postNotFound();
-    return Ok{};
+    return Ok {};
 }
 
 Result<qint64> authorOf(WriteTx &tx, qint64 postId)
 {
-    Result<QSqlQuery *> q =
-        tx.sql().run(QStringLiteral("SELECT author_id FROM posts WHERE id = ?"), {postId});
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("SELECT author_id FROM posts WHERE id = ?"), {postId});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -193,13 +195,13 @@ Result<qint64> authorOf(WriteTx &tx, qint64 postId)
     return author;
 }
 
-Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
-                         const QString &comment)
+Result<Review> addReview(
+    WriteTx &tx, qint64 postId, qint64 authorId, int rating, const QString &comment)
 {
-    Result<QSqlQuery *> bump = tx.sql().run(
-        QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "
-                       "rating_count = rating_count + 1 WHERE id = ?"),
-        {rating, postId});
+    Result<QSqlQuery *> bump
+        = tx.sql().run(QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "
+                                      "rating_count = rating_count + 1 WHERE id = ?"),
+            {rating, postId});
     if (!bump)
         return bump.error();
     if ((*bump)->numRowsAffected() != 1)
@@ -217,7 +219,7 @@ Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating
     Review review;
     review.id = (*q)->lastInsertId().toLongLong();
     review.postId = postId;
-    review.author = author->value_or(User{authorId, {}, Role::Member});
+    review.author = author->value_or(User {authorId, {}, Role::Member});
     review.rating = rating;
     review.comment = comment;
     review.createdAt = now;

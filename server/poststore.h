@@ -41,18 +41,17 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);
 
 //! The post with this nonce by this author, if one was created before.
-Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId,
-                                           const QString &nonce);
+Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce);
 //! Inserts the post; `seq` is the seq its event will carry (tx.head() + 1).
 Result<Post> insert(WriteTx &tx, qint64 authorId, const QString &title, const QString &content,
-                    const QString &imageId, const QString &nonce);
+    const QString &imageId, const QString &nonce);
 Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QString &content,
-                    const ImageChange &image);
+    const ImageChange &image);
 Status remove(WriteTx &tx, qint64 postId);
 //! The author of a post; `not_found` when there is none.
 Result<qint64> authorOf(WriteTx &tx, qint64 postId);
-Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
-                         const QString &comment);
+Result<Review> addReview(
+    WriteTx &tx, qint64 postId, qint64 authorId, int rating, const QString &comment);
 
 } // namespace PostStore
 } // namespace Hubbub::Server

@@ -29,16 +29,14 @@ void PresenceHandler::handle(Session &session, const Request &request, const Res
     if (!channel)
         return reply.fail(channel.error());
     if (!*channel) {
-        return reply.fail(makeError(
-            ErrorCode::NotFound,
+        return reply.fail(makeError(ErrorCode::NotFound,
             QCoreApplication::translate("Hubbub::Server", "This channel does not exist."),
             QStringLiteral("channelId")));
     }
     const User &user = *session.user();
     m_ctx.hub.sendToOtherUsers(user.id,
-                               Codec::encode({{QStringLiteral("type"), QStringLiteral("typing")},
-                                              {QStringLiteral("channelId"), *channelId},
-                                              {QStringLiteral("user"), user.toJson()}}));
+        Codec::encode({{QStringLiteral("type"), QStringLiteral("typing")},
+            {QStringLiteral("channelId"), *channelId}, {QStringLiteral("user"), user.toJson()}}));
     reply.ok();
 }
 

@@ -27,9 +27,8 @@ std::optional<qint64> TokenBucket::take(double cost)
 }
 
 LoginThrottle::LoginThrottle()
-    : LoginThrottle(Policy{})
-{
-}
+    : LoginThrottle(Policy {})
+{ }
 
 LoginThrottle::LoginThrottle(Policy policy)
     : m_policy(policy)
@@ -37,8 +36,8 @@ LoginThrottle::LoginThrottle(Policy policy)
     m_clock.start();
 }
 
-std::optional<qint64> LoginThrottle::wait(QHash<QString, Failures> &table, const QString &key,
-                                          int allowed, qint64 now)
+std::optional<qint64> LoginThrottle::wait(
+    QHash<QString, Failures> &table, const QString &key, int allowed, qint64 now)
 {
     auto it = table.find(key);
     if (it == table.end())
@@ -61,8 +60,7 @@ std::optional<qint64> LoginThrottle::retryAfter(const QString &username, const Q
 {
     const qint64 now = m_clock.elapsed();
     // An empty username (token resumes, registrations) is judged by the address alone.
-    const std::optional<qint64> a =
-        username.isEmpty()
+    const std::optional<qint64> a = username.isEmpty()
         ? std::nullopt
         : wait(m_byUsername, username.toCaseFolded(), m_policy.perUsername, now);
     const std::optional<qint64> b = wait(m_byAddress, address, m_policy.perAddress, now);

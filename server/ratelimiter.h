@@ -47,8 +47,8 @@ public:
 
 private:
     using Failures = std::deque<qint64>;
-    std::optional<qint64> wait(QHash<QString, Failures> &table, const QString &key, int allowed,
-                               qint64 now);
+    std::optional<qint64> wait(
+        QHash<QString, Failures> &table, const QString &key, int allowed, qint64 now);
     void record(QHash<QString, Failures> &table, const QString &key, qint64 now);
 
     Policy m_policy;

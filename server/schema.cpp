@@ -85,13 +85,13 @@ Status migrateTo1(SqlConnection &c)
         if (Status s = c.execOnce(sql); !s)
             return s;
     }
-    Result<QSqlQuery *> general = c.run(
-        QStringLiteral("INSERT INTO channels (name, name_key, topic, created_at) "
-                       "VALUES ('general', 'general', ?, ?)"),
-        {QStringLiteral("Anything and everything"), nowTimestamp()});
+    Result<QSqlQuery *> general
+        = c.run(QStringLiteral("INSERT INTO channels (name, name_key, topic, created_at) "
+                               "VALUES ('general', 'general', ?, ?)"),
+            {QStringLiteral("Anything and everything"), nowTimestamp()});
     if (!general)
         return general.error();
-    return Ok{};
+    return Ok {};
 }
 
 const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1};
@@ -104,17 +104,17 @@ Status migrate(SqlConnection &c)
     QSqlQuery version(c.database());
     if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next()) {
         return makeError(ErrorCode::Internal,
-                         QStringLiteral("the file is not a Hubbub database (%1)")
-                             .arg(version.lastError().text()));
+            QStringLiteral("the file is not a Hubbub database (%1)")
+                .arg(version.lastError().text()));
     }
     const int current = version.value(0).toInt();
     version.finish();
     if (current > SchemaVersion) {
         return makeError(ErrorCode::Internal,
-                         QStringLiteral("the database has schema version %1, newer than this "
-                                        "server's %2; use a newer hubbub-server")
-                             .arg(current)
-                             .arg(SchemaVersion));
+            QStringLiteral("the database has schema version %1, newer than this "
+                           "server's %2; use a newer hubbub-server")
+                .arg(current)
+                .arg(SchemaVersion));
     }
     for (int step = current + 1; step <= SchemaVersion; ++step) {
         qCInfo(lcDb) << "migrating database schema to version" << step;
@@ -128,10 +128,10 @@ Status migrate(SqlConnection &c)
         if (!s) {
             c.execOnce(QStringLiteral("ROLLBACK"));
             return makeError(ErrorCode::Internal,
-                             QStringLiteral("migration to schema version %1 failed").arg(step));
+                QStringLiteral("migration to schema version %1 failed").arg(step));
         }
     }
-    return Ok{};
+    return Ok {};
 }
 
 } // namespace Hubbub::Server

@@ -58,8 +58,7 @@ public:
     Listener(std::function<bool()> admit, QObject *parent)
         : QTcpServer(parent)
         , m_admit(std::move(admit))
-    {
-    }
+    { }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -84,7 +83,7 @@ private:
 int raiseFileLimit()
 {
 #ifdef Q_OS_UNIX
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return -1;
     if (limit.rlim_cur < limit.rlim_max) {
@@ -93,7 +92,8 @@ int raiseFileLimit()
         if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
             limit = raised;
     }
-    return limit.rlim_cur == RLIM_INFINITY ? 1 << 20 : int(std::min<rlim_t>(limit.rlim_cur, 1 << 20));
+    return limit.rlim_cur == RLIM_INFINITY ? 1 << 20
+                                           : int(std::min<rlim_t>(limit.rlim_cur, 1 << 20));
 #else
     return -1;
 #endif
@@ -121,22 +121,20 @@ Status Server::open()
         return makeError(ErrorCode::Internal, tr("libsodium could not be initialised"));
     configureImageAllocationLimit();
 
-    m_writer = std::make_unique<Writer>(m_config.databasePath, m_config.durability,
-                                        m_config.eventRetention);
+    m_writer = std::make_unique<Writer>(
+        m_config.databasePath, m_config.durability, m_config.eventRetention);
     if (Status s = m_writer->start(); !s)
         return s;
     connect(m_writer.get(), &Writer::committed, this, &Server::broadcast);
 
-    Result<std::unique_ptr<SqlConnection>> reader =
-        SqlConnection::open(m_config.databasePath,
-                            QStringLiteral("hubbub-read-%1").arg(quintptr(this), 0, 16),
-                            m_config.durability);
+    Result<std::unique_ptr<SqlConnection>> reader = SqlConnection::open(m_config.databasePath,
+        QStringLiteral("hubbub-read-%1").arg(quintptr(this), 0, 16), m_config.durability);
     if (!reader)
         return reader.error();
     m_reader = std::move(*reader);
 
     m_context = std::make_unique<ServerContext>(
-        ServerContext{m_config, *m_reader, *m_writer, m_workers, *this, m_throttle});
+        ServerContext {m_config, *m_reader, *m_writer, m_workers, *this, m_throttle});
     m_handlerStore.push_back(std::make_unique<AuthHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<UserHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<FeedHandler>(*m_context));
@@ -150,13 +148,13 @@ Status Server::open()
     }
     for (std::size_t i = 0; i < m_handlers.size(); ++i) {
         if (!m_handlers[i]) {
-            return makeError(ErrorCode::Internal, QStringLiteral("no handler for %1")
-                                                      .arg(messageTypeName(MessageType(i))));
+            return makeError(ErrorCode::Internal,
+                QStringLiteral("no handler for %1").arg(messageTypeName(MessageType(i))));
         }
     }
     collectGarbage();
     m_gcTimer.start();
-    return Ok{};
+    return Ok {};
 }
 
 Status Server::listen()
@@ -166,8 +164,8 @@ Status Server::listen()
         ? std::max(1, std::min(m_config.maxConnections, fileLimit - ReservedDescriptors))
         : m_config.maxConnections;
 
-    m_webSockets = new QWebSocketServer(QStringLiteral("hubbub/" HUBBUB_VERSION),
-                                        QWebSocketServer::NonSecureMode, this);
+    m_webSockets = new QWebSocketServer(
+        QStringLiteral("hubbub/" HUBBUB_VERSION), QWebSocketServer::NonSecureMode, this);
     m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
     connect(m_webSockets, &QWebSocketServer::newConnection, this, &Server::onWebSocketConnection);
 
@@ -176,14 +174,15 @@ Status Server::listen()
     m_listener->setMaxPendingConnections(std::numeric_limits<int>::max());
     connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &Server::onTcpConnection);
     if (!m_listener->listen(m_config.host, m_config.port)) {
-        return makeError(ErrorCode::Internal, tr("cannot listen on %1:%2: %3")
-                                                  .arg(m_config.host.toString())
-                                                  .arg(m_config.port)
-                                                  .arg(m_listener->errorString()));
+        return makeError(ErrorCode::Internal,
+            tr("cannot listen on %1:%2: %3")
+                .arg(m_config.host.toString())
+                .arg(m_config.port)
+                .arg(m_listener->errorString()));
     }
     m_pingTimer.start();
     qCInfo(lcNet) << "accepting up to" << m_connectionCap << "connections";
-    return Ok{};
+    return Ok {};
 }
 
 QHostAddress Server::address() const
@@ -239,8 +238,8 @@ void Server::onWebSocketConnection()
         QWebSocket *socket = m_webSockets->nextPendingConnection();
         // The handshake is over. The QWebSocket uses the QTcpSocket but leaves it a child of
         // the listener: make it the QWebSocket's, so it goes when the connection goes.
-        if (QTcpSocket *transport =
-                m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()))) {
+        if (QTcpSocket *transport
+            = m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()))) {
             transport->setParent(socket);
         }
         socket->setMaxAllowedIncomingFrameSize(Limits::FrameBytesMax);
@@ -255,12 +254,12 @@ void Server::onWebSocketConnection()
         auto *session = new Session(socket, m_config, this);
         m_sessions.insert(session);
         connect(socket, &QWebSocket::textMessageReceived, session,
-                [this, session](const QString &text) { onTextMessage(*session, text); });
+            [this, session](const QString &text) { onTextMessage(*session, text); });
         connect(socket, &QWebSocket::binaryMessageReceived, session,
-                [this, session](const QByteArray &) { onBinaryMessage(*session); });
+            [this, session](const QByteArray &data) { onBinaryMessage(*session, data); });
         connect(socket, &QWebSocket::pong, session, [session] { session->touch(); });
         connect(socket, &QWebSocket::disconnected, session,
-                [this, session] { onDisconnected(*session); });
+            [this, session] { onDisconnected(*session); });
         qCDebug(lcNet) << "connection from" << session->peerAddress();
     }
 }
@@ -274,9 +273,9 @@ void Server::onTextMessage(Session &session, const QString &text)
     // being limited, so the reply cannot carry the request's id.
     if (auto wait = session.byteBucket().take(double(text.size()))) {
         const quint64 slot = session.openSlot();
-        session.fillSlot(slot, Codec::encode(Codec::errorReply(
-                                   QJsonValue::Null,
-                                   rateLimited(tr("Too much data too fast; slow down."), *wait))));
+        session.fillSlot(slot,
+            Codec::encode(Codec::errorReply(
+                QJsonValue::Null, rateLimited(tr("Too much data too fast; slow down."), *wait))));
         return;
     }
     const DecodedFrame frame = Codec::decodeRequest(text);
@@ -296,18 +295,25 @@ void Server::onTextMessage(Session &session, const QString &text)
         reply.fail(makeError(ErrorCode::Unauthorized, tr("Log in first.")));
         return;
     }
+    qCDebug(lcNet) << messageTypeName(request.type) << "from" << session.peerAddress();
     m_handlers[std::size_t(request.type)]->handle(session, request, reply);
 }
 
-void Server::onBinaryMessage(Session &session)
+void Server::onBinaryMessage(Session &session, const QByteArray &data)
 {
     session.touch();
+    if (session.isDropping())
+        return;
+    // Binary frames cost the same budgets as text frames.
+    std::optional<qint64> wait = session.byteBucket().take(double(data.size()));
+    if (!wait)
+        wait = session.requestBucket().take();
+    const Error error = wait ? rateLimited(tr("Too many requests; slow down."), *wait)
+                             : makeError(ErrorCode::BadRequest,
+                                 tr("Binary frames are not part of the protocol; send "
+                                    "JSON text frames."));
     const quint64 slot = session.openSlot();
-    session.fillSlot(slot, Codec::encode(Codec::errorReply(
-                               QJsonValue::Null,
-                               makeError(ErrorCode::BadRequest,
-                                         tr("Binary frames are not part of the protocol; send "
-                                            "JSON text frames.")))));
+    session.fillSlot(slot, Codec::encode(Codec::errorReply(QJsonValue::Null, error)));
 }
 
 void Server::onDisconnected(Session &session)
@@ -351,8 +357,9 @@ QList<User> Server::onlineUsers() const
     for (Session *session : m_authenticated)
         users.insert(session->user()->id, *session->user());
     QList<User> list = users.values();
-    std::sort(list.begin(), list.end(),
-              [](const User &a, const User &b) { return a.username.compare(b.username, Qt::CaseInsensitive) < 0; });
+    std::sort(list.begin(), list.end(), [](const User &a, const User &b) {
+        return a.username.compare(b.username, Qt::CaseInsensitive) < 0;
+    });
     return list;
 }
 
@@ -380,10 +387,9 @@ void Server::broadcast(const QStringList &events)
 
 void Server::presence(const User &user, bool online)
 {
-    const QString frame = Codec::encode(
-        {{QStringLiteral("type"), QStringLiteral("presence")},
-         {QStringLiteral("event"), online ? QStringLiteral("online") : QStringLiteral("offline")},
-         {QStringLiteral("user"), user.toJson()}});
+    const QString frame = Codec::encode({{QStringLiteral("type"), QStringLiteral("presence")},
+        {QStringLiteral("event"), online ? QStringLiteral("online") : QStringLiteral("offline")},
+        {QStringLiteral("user"), user.toJson()}});
     for (Session *session : std::as_const(m_authenticated))
         session->send(frame);
 }
@@ -413,11 +419,13 @@ void Server::collectGarbage()
                 return images.error();
             if (Status s = UserStore::removeExpiredSessions(tx); !s)
                 return s.error();
-            return QJsonObject{{QStringLiteral("images"), *images}};
+            return QJsonObject {{QStringLiteral("images"), *images}};
         },
         [](const WriteOutcome &outcome) {
-            if (outcome.result && outcome.result->value(QLatin1StringView("images")).toInteger() > 0)
-                qCInfo(lcDb) << "removed" << outcome.result->value(QLatin1StringView("images")).toInteger()
+            if (outcome.result
+                && outcome.result->value(QLatin1StringView("images")).toInteger() > 0)
+                qCInfo(lcDb) << "removed"
+                             << outcome.result->value(QLatin1StringView("images")).toInteger()
                              << "unused images";
         });
 }
@@ -440,8 +448,8 @@ void Server::shutdown()
     }
     const QList<Session *> sessions = m_sessions.values();
     for (Session *session : sessions) {
-        session->socket()->close(QWebSocketProtocol::CloseCodeGoingAway,
-                                 QStringLiteral("server shutting down"));
+        session->socket()->close(
+            QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
         session->socket()->flush();
     }
     m_authenticated.clear();

@@ -69,7 +69,7 @@ private:
     void onTcpConnection();
     void onWebSocketConnection();
     void onTextMessage(Session &session, const QString &text);
-    void onBinaryMessage(Session &session);
+    void onBinaryMessage(Session &session, const QByteArray &data);
     void onDisconnected(Session &session);
     void broadcast(const QStringList &events);
     void presence(const User &user, bool online);
@@ -83,7 +83,7 @@ private:
     LoginThrottle m_throttle;
     std::unique_ptr<ServerContext> m_context;
     std::vector<std::unique_ptr<Handler>> m_handlerStore;
-    std::array<Handler *, messageTypeNames.size()> m_handlers{};
+    std::array<Handler *, messageTypeNames.size()> m_handlers {};
 
     Listener *m_listener = nullptr;
     QWebSocketServer *m_webSockets = nullptr;

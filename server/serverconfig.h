@@ -19,20 +19,20 @@ struct ServerConfig
     bool registrationOpen = true;
     qint64 eventRetention = 100000;
 
-    int maxConnections = 20000;          //!< further capped below RLIMIT_NOFILE
+    int maxConnections = 20000; //!< further capped below RLIMIT_NOFILE
     int listenBacklog = 1024;
-    std::chrono::milliseconds handshakeTimeout{10000};
-    std::chrono::milliseconds pingInterval{30000};
+    std::chrono::milliseconds handshakeTimeout {10000};
+    std::chrono::milliseconds pingInterval {30000};
     qint64 maxOutgoingBufferBytes = 24 * 1024 * 1024; //!< above the largest single reply
-    double requestsPerSecond = 100;       //!< per connection, token bucket refill
-    double requestBurst = 400;            //!< per connection, token bucket size
+    double requestsPerSecond = 100; //!< per connection, token bucket refill
+    double requestBurst = 400; //!< per connection, token bucket size
     double bytesPerSecond = 8.0 * 1024 * 1024;
     double bytesBurst = 40.0 * 1024 * 1024;
-    int maxPendingHashes = 32;            //!< password hashes queued at once, server-wide
+    int maxPendingHashes = 32; //!< password hashes queued at once, server-wide
     qint64 syncMaxBytes = 12 * 1024 * 1024; //!< a larger catch-up answers too_old
     qint64 tokenLifetimeDays = 30;
-    std::chrono::milliseconds imageGcInterval{10 * 60 * 1000};
-    std::chrono::seconds imageGcAge{3600};
+    std::chrono::milliseconds imageGcInterval {10 * 60 * 1000};
+    std::chrono::seconds imageGcAge {3600};
 };
 
 } // namespace Hubbub::Server

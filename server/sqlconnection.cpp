@@ -13,16 +13,15 @@ Error databaseError(const QString &context, const QString &detail)
 {
     qCWarning(lcDb) << context << detail;
     return makeError(ErrorCode::Internal,
-                     QCoreApplication::translate("Hubbub::Server",
-                                                 "The server could not store or read this: a "
-                                                 "database error occurred."));
+        QCoreApplication::translate("Hubbub::Server",
+            "The server could not store or read this: a "
+            "database error occurred."));
 }
 
 SqlConnection::SqlConnection(QSqlDatabase db, QString name)
     : m_db(std::move(db))
     , m_name(std::move(name))
-{
-}
+{ }
 
 SqlConnection::~SqlConnection()
 {
@@ -32,9 +31,8 @@ SqlConnection::~SqlConnection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &path,
-                                                           const QString &name,
-                                                           Durability durability)
+Result<std::unique_ptr<SqlConnection>> SqlConnection::open(
+    const QString &path, const QString &name, Durability durability)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
@@ -44,12 +42,14 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &path,
         const QString detail = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        return makeError(ErrorCode::Internal,
-                         QStringLiteral("cannot open database %1: %2").arg(path, detail));
+        return makeError(
+            ErrorCode::Internal, QStringLiteral("cannot open database %1: %2").arg(path, detail));
     }
     std::unique_ptr<SqlConnection> connection(new SqlConnection(db, name));
-    const QString synchronous = durability == Durability::Full ? QStringLiteral("FULL")
-                                                               : QStringLiteral("NORMAL");
+    db = QSqlDatabase(); // the connection object holds it now; removeDatabase() must see no other
+
+    const QString synchronous
+        = durability == Durability::Full ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
     const QStringList pragmas = {
         QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
@@ -59,14 +59,14 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(const QString &path,
     for (const QString &pragma : pragmas) {
         QSqlQuery query(connection->m_db);
         if (!query.exec(pragma)) {
-            return makeError(ErrorCode::Internal, QStringLiteral("cannot use database %1: %2")
-                                                      .arg(path, query.lastError().text()));
+            return makeError(ErrorCode::Internal,
+                QStringLiteral("cannot use database %1: %2").arg(path, query.lastError().text()));
         }
         if (pragma.contains(QLatin1StringView("journal_mode")) && query.next()
             && query.value(0).toString().compare(QLatin1StringView("wal"), Qt::CaseInsensitive)
                 != 0) {
             return makeError(ErrorCode::Internal,
-                             QStringLiteral("cannot use database %1: WAL mode refused").arg(path));
+                QStringLiteral("cannot use database %1: WAL mode refused").arg(path));
         }
     }
     return connection;
@@ -91,7 +91,7 @@ Status SqlConnection::exec(QSqlQuery &query)
 {
     if (!query.exec())
         return databaseError(QStringLiteral("query failed:"), query.lastError().text());
-    return Ok{};
+    return Ok {};
 }
 
 Result<QSqlQuery *> SqlConnection::run(const QString &sql, const QVariantList &values)
@@ -118,7 +118,7 @@ Status SqlConnection::execOnce(const QString &sql)
     QSqlQuery query(m_db);
     if (!query.exec(sql))
         return databaseError(QStringLiteral("statement failed:"), query.lastError().text());
-    return Ok{};
+    return Ok {};
 }
 
 } // namespace Hubbub::Server

@@ -19,8 +19,8 @@ class SqlConnection final
 {
 public:
     //! Opens (creating if needed) the file, sets WAL, foreign keys and synchronous.
-    static Result<std::unique_ptr<SqlConnection>> open(const QString &path, const QString &name,
-                                                       Durability durability);
+    static Result<std::unique_ptr<SqlConnection>> open(
+        const QString &path, const QString &name, Durability durability);
     ~SqlConnection();
     Q_DISABLE_COPY_MOVE(SqlConnection)
 

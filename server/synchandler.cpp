@@ -3,6 +3,7 @@
 #include "eventstore.h"
 #include "protocollimits.h"
 #include "session.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -42,16 +43,20 @@ void SyncHandler::hello(Session &session, const Params &params, const Responder 
     const Result<std::optional<QString>> client = params.optionalString(QStringLiteral("client"));
     if (!client)
         return reply.fail(client.error());
+    if (*client && Validation::charCount(**client) > Limits::ClientNameMax) {
+        return reply.fail(makeError(ErrorCode::TooLarge,
+            tr("The client name is longer than %1 characters.").arg(Limits::ClientNameMax),
+            QStringLiteral("client")));
+    }
     if (*protocol != ProtocolVersion) {
         reply.fail(makeError(ErrorCode::UnsupportedProtocol,
-                             tr("This server speaks protocol version %1 only.")
-                                 .arg(ProtocolVersion)));
+            tr("This server speaks protocol version %1 only.").arg(ProtocolVersion)));
         // Let the reply go out first, then close.
         QPointer<QWebSocket> socket = session.socket();
         QTimer::singleShot(0, socket, [socket] {
             if (socket)
                 socket->close(QWebSocketProtocol::CloseCodeProtocolError,
-                              QStringLiteral("unsupported protocol"));
+                    QStringLiteral("unsupported protocol"));
         });
         return;
     }
@@ -59,8 +64,8 @@ void SyncHandler::hello(Session &session, const Params &params, const Responder 
     if (!head)
         return reply.fail(head.error());
     reply.ok({{QStringLiteral("protocol"), ProtocolVersion},
-              {QStringLiteral("server"), QStringLiteral("hubbub/" HUBBUB_VERSION)},
-              {QStringLiteral("head"), *head}});
+        {QStringLiteral("server"), QStringLiteral("hubbub/" HUBBUB_VERSION)},
+        {QStringLiteral("head"), *head}});
 }
 
 void SyncHandler::sync(const Params &params, const Responder &reply)
@@ -69,18 +74,18 @@ void SyncHandler::sync(const Params &params, const Responder &reply)
     if (!since)
         return reply.fail(since.error());
     if (*since < 0) {
-        return reply.fail(makeError(ErrorCode::Invalid, tr("'since' must not be negative."),
-                                    QStringLiteral("since")));
+        return reply.fail(makeError(
+            ErrorCode::Invalid, tr("'since' must not be negative."), QStringLiteral("since")));
     }
-    const Result<EventStore::Since> events =
-        EventStore::since(m_ctx.reader, *since, m_ctx.config.syncMaxBytes);
+    const Result<EventStore::Since> events
+        = EventStore::since(m_ctx.reader, *since, m_ctx.config.syncMaxBytes);
     if (!events)
         return reply.fail(events.error());
     // The stored frames are already JSON objects: join them instead of parsing them again.
-    QString frame = QStringLiteral("{\"type\":\"reply\",\"id\":") + QString::number(reply.requestId())
-        + QStringLiteral(",\"ok\":true,\"head\":") + QString::number(events->head)
-        + QStringLiteral(",\"events\":[") + events->frames.join(QLatin1Char(','))
-        + QStringLiteral("]}");
+    QString frame = QStringLiteral("{\"type\":\"reply\",\"id\":")
+        + QString::number(reply.requestId()) + QStringLiteral(",\"ok\":true,\"head\":")
+        + QString::number(events->head) + QStringLiteral(",\"events\":[")
+        + events->frames.join(QLatin1Char(',')) + QStringLiteral("]}");
     reply.okEncoded(frame);
 }
 

@@ -18,8 +18,8 @@ QString tr(const char *text)
 
 User userFrom(const QSqlQuery &q, int first)
 {
-    return User{q.value(first).toLongLong(), q.value(first + 1).toString(),
-                roleFromName(q.value(first + 2).toString())};
+    return User {q.value(first).toLongLong(), q.value(first + 1).toString(),
+        roleFromName(q.value(first + 2).toString())};
 }
 
 Result<std::optional<User>> oneUser(Result<QSqlQuery *> query)
@@ -37,14 +37,14 @@ Result<std::optional<User>> oneUser(Result<QSqlQuery *> query)
 Error nameTaken(const QString &username)
 {
     return makeError(ErrorCode::Conflict, tr("The username '%1' is already taken.").arg(username),
-                     QStringLiteral("username"));
+        QStringLiteral("username"));
 }
 
 Result<bool> nameInUse(SqlConnection &c, const QString &username, qint64 exceptUserId)
 {
-    Result<QSqlQuery *> q = c.run(
-        QStringLiteral("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND id <> ?"),
-        {username, exceptUserId});
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND id <> ?"),
+            {username, exceptUserId});
     if (!q)
         return q.error();
     const bool used = (*q)->next();
@@ -58,19 +58,20 @@ Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QStri
 {
     Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, password_hash "
                                                  "FROM users WHERE username = ? COLLATE NOCASE"),
-                                  {username});
+        {username});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return std::optional<Credentials>();
-    Credentials credentials{userFrom(**q, 0), (*q)->value(3).toByteArray()};
+    Credentials credentials {userFrom(**q, 0), (*q)->value(3).toByteArray()};
     (*q)->finish();
     return std::optional<Credentials>(std::move(credentials));
 }
 
 Result<std::optional<User>> findById(SqlConnection &c, qint64 id)
 {
-    return oneUser(c.run(QStringLiteral("SELECT id, username, role FROM users WHERE id = ?"), {id}));
+    return oneUser(
+        c.run(QStringLiteral("SELECT id, username, role FROM users WHERE id = ?"), {id}));
 }
 
 Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &tokenHash)
@@ -78,7 +79,7 @@ Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &to
     return oneUser(c.run(QStringLiteral("SELECT u.id, u.username, u.role FROM sessions s "
                                         "JOIN users u ON u.id = s.user_id "
                                         "WHERE s.token_hash = ? AND s.expires_at > ?"),
-                         {tokenHash, nowTimestamp()}));
+        {tokenHash, nowTimestamp()}));
 }
 
 Result<User> create(WriteTx &tx, const QString &username, const QByteArray &passwordHash)
@@ -94,7 +95,7 @@ Result<User> create(WriteTx &tx, const QString &username, const QByteArray &pass
         {username, QString::fromLatin1(passwordHash), nowTimestamp()});
     if (!q)
         return q.error();
-    return User{(*q)->lastInsertId().toLongLong(), username, Role::Member};
+    return User {(*q)->lastInsertId().toLongLong(), username, Role::Member};
 }
 
 Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
@@ -118,9 +119,9 @@ Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
 
 Result<User> setRole(WriteTx &tx, const QString &username, Role role)
 {
-    Result<QSqlQuery *> q =
-        tx.sql().run(QStringLiteral("UPDATE users SET role = ? WHERE username = ? COLLATE NOCASE"),
-                     {roleName(role), username});
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("UPDATE users SET role = ? WHERE username = ? COLLATE NOCASE"),
+        {roleName(role), username});
     if (!q)
         return q.error();
     if ((*q)->numRowsAffected() != 1)
@@ -140,16 +141,16 @@ Status addSession(WriteTx &tx, qint64 userId, const QByteArray &tokenHash, qint6
         {tokenHash, userId, formatTimestamp(now), formatTimestamp(now.addDays(lifetimeDays))});
     if (!q)
         return q.error();
-    return Ok{};
+    return Ok {};
 }
 
 Status removeSession(WriteTx &tx, const QByteArray &tokenHash)
 {
-    Result<QSqlQuery *> q =
-        tx.sql().run(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
     if (!q)
         return q.error();
-    return Ok{};
+    return Ok {};
 }
 
 Status removeExpiredSessions(WriteTx &tx)
@@ -158,7 +159,7 @@ Status removeExpiredSessions(WriteTx &tx)
         QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"), {nowTimestamp()});
     if (!q)
         return q.error();
-    return Ok{};
+    return Ok {};
 }
 
 Result<Role> currentRole(WriteTx &tx, qint64 userId)

@@ -23,9 +23,9 @@ Result<qint64> WriteTx::appendEvent(const QString &name, const QJsonObject &payl
 {
     const qint64 seq = m_head + 1;
     const QString frame = Codec::encode(Codec::event(seq, name, payload));
-    Result<QSqlQuery *> insert = m_sql.run(
-        QStringLiteral("INSERT INTO events (seq, frame, created_at) VALUES (?, ?, ?)"),
-        {seq, frame, nowTimestamp()});
+    Result<QSqlQuery *> insert
+        = m_sql.run(QStringLiteral("INSERT INTO events (seq, frame, created_at) VALUES (?, ?, ?)"),
+            {seq, frame, nowTimestamp()});
     if (!insert)
         return insert.error();
     m_head = seq;
@@ -43,14 +43,12 @@ Result<QJsonObject> WriteTx::publish(const char *name, const QJsonObject &payloa
     return result;
 }
 
-Writer::Writer(QString databasePath, Durability durability, qint64 eventRetention,
-               QObject *parent)
+Writer::Writer(QString databasePath, Durability durability, qint64 eventRetention, QObject *parent)
     : QObject(parent)
     , m_path(std::move(databasePath))
     , m_durability(durability)
     , m_retention(std::max<qint64>(1, eventRetention))
-{
-}
+{ }
 
 Writer::~Writer()
 {
@@ -62,8 +60,7 @@ Status Writer::start()
     std::promise<Status> opened;
     std::future<Status> openedFuture = opened.get_future();
     m_thread.reset(QThread::create([this, &opened] {
-        auto connection = SqlConnection::open(m_path, QStringLiteral("hubbub-write"),
-                                              m_durability);
+        auto connection = SqlConnection::open(m_path, QStringLiteral("hubbub-write"), m_durability);
         if (!connection) {
             opened.set_value(connection.error());
             return;
@@ -85,7 +82,7 @@ Status Writer::start()
             opened.set_value(migrated);
             return;
         }
-        opened.set_value(Ok{});
+        opened.set_value(Ok {});
         run();
         m_sql.reset();
     }));
@@ -117,15 +114,15 @@ void Writer::submit(WriteJob job, WriteDone done)
     {
         std::lock_guard lock(m_mutex);
         if (!m_stopping) {
-            m_queue.push_back(Item{std::move(job), std::move(done), nullptr});
+            m_queue.push_back(Item {std::move(job), std::move(done), nullptr});
             m_wake.notify_one();
             return;
         }
     }
     // Shutting down: refuse rather than lose it silently.
     WriteOutcome refused;
-    refused.result = makeError(ErrorCode::Internal,
-                               tr("The server is shutting down; the change was not stored."));
+    refused.result = makeError(
+        ErrorCode::Internal, tr("The server is shutting down; the change was not stored."));
     if (done)
         done(refused);
 }
@@ -141,7 +138,7 @@ WriteOutcome Writer::runAndWait(WriteJob job)
             refused.result = makeError(ErrorCode::Internal, tr("The writer is not running."));
             return refused;
         }
-        m_queue.push_back(Item{std::move(job), nullptr, waiter});
+        m_queue.push_back(Item {std::move(job), nullptr, waiter});
     }
     m_wake.notify_one();
     return future.get();
@@ -259,8 +256,8 @@ void Writer::pruneEvents()
     const qint64 keepFrom = m_head - m_retention + 1;
     if (keepFrom <= 1)
         return;
-    Result<QSqlQuery *> pruned =
-        m_sql->run(QStringLiteral("DELETE FROM events WHERE seq < ?"), {keepFrom});
+    Result<QSqlQuery *> pruned
+        = m_sql->run(QStringLiteral("DELETE FROM events WHERE seq < ?"), {keepFrom});
     if (!pruned)
         qCWarning(lcDb) << "could not prune the event log";
 }

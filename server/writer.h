@@ -23,7 +23,10 @@ class SqlConnection;
 class WriteTx final
 {
 public:
-    WriteTx(SqlConnection &sql, qint64 head) : m_sql(sql), m_head(head) { }
+    WriteTx(SqlConnection &sql, qint64 head)
+        : m_sql(sql)
+        , m_head(head)
+    { }
 
     SqlConnection &sql() { return m_sql; }
     //! Appends an event in this transaction and returns its seq (head + 1).
@@ -61,7 +64,7 @@ class Writer final : public QObject
     Q_OBJECT
 public:
     Writer(QString databasePath, Durability durability, qint64 eventRetention,
-           QObject *parent = nullptr);
+        QObject *parent = nullptr);
     ~Writer() override;
     Q_DISABLE_COPY_MOVE(Writer)
 

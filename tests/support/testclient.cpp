@@ -31,8 +31,8 @@ bool TestClient::open(const QUrl &url, int timeoutMs)
 void TestClient::close()
 {
     m_socket.close();
-    (void)QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
-                    5000);
+    (void)QTest::qWaitFor(
+        [this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, 5000);
 }
 
 bool TestClient::isConnected() const
@@ -75,9 +75,8 @@ QJsonObject TestClient::waitNullIdReply(int timeoutMs)
 QJsonObject TestClient::registerUser(const QString &username, const QString &password)
 {
     request(QStringLiteral("hello"),
-            {{QStringLiteral("protocol"), 1}, {QStringLiteral("client"), QStringLiteral("test/1")}});
-    const QJsonObject reply = request(
-        QStringLiteral("auth.register"),
+        {{QStringLiteral("protocol"), 1}, {QStringLiteral("client"), QStringLiteral("test/1")}});
+    const QJsonObject reply = request(QStringLiteral("auth.register"),
         {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
     if (reply.value(QLatin1StringView("ok")).toBool()) {
         m_user = reply.value(QLatin1StringView("user")).toObject();
@@ -88,8 +87,7 @@ QJsonObject TestClient::registerUser(const QString &username, const QString &pas
 
 QJsonObject TestClient::login(const QString &username, const QString &password)
 {
-    const QJsonObject reply = request(
-        QStringLiteral("auth.login"),
+    const QJsonObject reply = request(QStringLiteral("auth.login"),
         {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
     if (reply.value(QLatin1StringView("ok")).toBool()) {
         m_user = reply.value(QLatin1StringView("user")).toObject();
@@ -109,8 +107,8 @@ void TestClient::clearEvents()
     m_ephemeral.clear();
 }
 
-QJsonObject TestClient::waitEvent(const std::function<bool(const QJsonObject &)> &match,
-                                  int timeoutMs)
+QJsonObject TestClient::waitEvent(
+    const std::function<bool(const QJsonObject &)> &match, int timeoutMs)
 {
     QJsonObject found;
     (void)QTest::qWaitFor(
@@ -130,12 +128,14 @@ QJsonObject TestClient::waitEvent(const std::function<bool(const QJsonObject &)>
 QJsonObject TestClient::waitEventNamed(const QString &name, int timeoutMs)
 {
     return waitEvent(
-        [&name](const QJsonObject &e) { return e.value(QLatin1StringView("event")).toString() == name; },
+        [&name](const QJsonObject &e) {
+            return e.value(QLatin1StringView("event")).toString() == name;
+        },
         timeoutMs);
 }
 
-QJsonObject TestClient::waitEphemeral(const std::function<bool(const QJsonObject &)> &match,
-                                      int timeoutMs)
+QJsonObject TestClient::waitEphemeral(
+    const std::function<bool(const QJsonObject &)> &match, int timeoutMs)
 {
     QJsonObject found;
     (void)QTest::qWaitFor(
@@ -181,7 +181,10 @@ void TestClient::onText(const QString &text)
 
 QString errorCode(const QJsonObject &reply)
 {
-    return reply.value(QLatin1StringView("error")).toObject().value(QLatin1StringView("code")).toString();
+    return reply.value(QLatin1StringView("error"))
+        .toObject()
+        .value(QLatin1StringView("code"))
+        .toString();
 }
 
 } // namespace Hubbub::Test

@@ -31,16 +31,15 @@ public:
     //! The reply to `id`; an empty object if none arrived in time.
     QJsonObject waitReply(qint64 id, int timeoutMs = 10000);
     //! send() then waitReply().
-    QJsonObject request(const QString &type, const QJsonObject &params = {},
-                        int timeoutMs = 10000);
+    QJsonObject request(const QString &type, const QJsonObject &params = {}, int timeoutMs = 10000);
     //! The next reply whose id is null (answers to undecodable frames).
     QJsonObject waitNullIdReply(int timeoutMs = 5000);
 
     //! auth.register (hello first); returns the reply. `user()` and `token()` are set on success.
-    QJsonObject registerUser(const QString &username,
-                             const QString &password = QStringLiteral("correct horse"));
-    QJsonObject login(const QString &username,
-                      const QString &password = QStringLiteral("correct horse"));
+    QJsonObject registerUser(
+        const QString &username, const QString &password = QStringLiteral("correct horse"));
+    QJsonObject login(
+        const QString &username, const QString &password = QStringLiteral("correct horse"));
     QJsonObject user() const { return m_user; }
     QString token() const { return m_token; }
     qint64 userId() const;
@@ -53,11 +52,11 @@ public:
     const QList<QJsonObject> &replies() const { return m_replies; }
     void clearEvents();
     //! Waits until an event matches; returns it (empty on timeout).
-    QJsonObject waitEvent(const std::function<bool(const QJsonObject &)> &match,
-                          int timeoutMs = 10000);
+    QJsonObject waitEvent(
+        const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 10000);
     QJsonObject waitEventNamed(const QString &name, int timeoutMs = 10000);
-    QJsonObject waitEphemeral(const std::function<bool(const QJsonObject &)> &match,
-                              int timeoutMs = 10000);
+    QJsonObject waitEphemeral(
+        const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 10000);
     //! Highest seq seen in events.
     qint64 lastSeq() const;
 
