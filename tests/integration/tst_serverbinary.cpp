@@ -209,11 +209,6 @@ Exit runToExit(const QStringList &arguments)
     return exit;
 }
 
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
 QString describe(const QJsonObject &reply)
 {
     return reply.isEmpty() ? u"no reply"_s

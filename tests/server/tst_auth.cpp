@@ -23,19 +23,9 @@ namespace {
 const QString Password = u"correct horse"_s;
 const QString WrongCredentials = u"Wrong username or password."_s;
 
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
 QJsonObject errorOf(const QJsonObject &reply)
 {
     return reply.value("error"_L1).toObject();
-}
-
-QString errorField(const QJsonObject &reply)
-{
-    return errorOf(reply).value("field"_L1).toString();
 }
 
 QString errorMessage(const QJsonObject &reply)

@@ -15,23 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
-QString errorField(const QJsonObject &reply)
-{
-    return reply.value("error"_L1).toObject().value("field"_L1).toString();
-}
-
-QString dump(const QJsonValue &value)
-{
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-}
-
 qint64 seqOf(const QJsonObject &frame)
 {
     return frame.value("seq"_L1).toInteger();

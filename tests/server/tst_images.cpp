@@ -22,25 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
-QString errorField(const QJsonObject &reply)
-{
-    return reply.value("error"_L1).toObject().value("field"_L1).toString();
-}
-
-QString dump(const QJsonObject &object)
-{
-    QJsonObject shown = object;
-    // Keep failure messages readable: image data is long.
-    if (shown.value("data"_L1).toString().size() > 200)
-        shown.insert(u"data"_s, u"<%1 characters>"_s.arg(shown.value("data"_L1).toString().size()));
-    return QString::fromUtf8(QJsonDocument(shown).toJson(QJsonDocument::Compact));
-}
-
 QString base64(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toBase64());

@@ -12,11 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
 QByteArray describe(const QJsonObject &frame)
 {
     return frame.isEmpty() ? QByteArrayLiteral("<nothing>")

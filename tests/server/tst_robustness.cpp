@@ -33,11 +33,6 @@ QString describe(const QJsonValue &value)
     return json({{u"v"_s, value}}).mid(5).chopped(1);
 }
 
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
 //! The reply at `index` in arrival order (replies to undecodable frames included), or an empty
 //! object if it did not come in time.
 QJsonObject replyAt(const TestClient &client, qsizetype index, int timeoutMs = 10000)

@@ -22,11 +22,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
 //! A WebSocket peer made by hand on a QTcpSocket, so that a test decides when it reads, whether
 //! it answers pings (never), and how much it buffers. Frames it sends are masked, as a client's
 //! must be.

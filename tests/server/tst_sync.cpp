@@ -23,21 +23,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString dump(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value("ok"_L1).toBool();
-}
-
-QString errorField(const QJsonObject &reply)
-{
-    return reply.value("error"_L1).toObject().value("field"_L1).toString();
-}
-
 qint64 seqOf(const QJsonObject &frame)
 {
     return frame.value("seq"_L1).toInteger();

@@ -2,6 +2,7 @@
 
 #include "codec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -185,6 +186,26 @@ QString errorCode(const QJsonObject &reply)
         .toObject()
         .value(QLatin1StringView("code"))
         .toString();
+}
+
+QString errorField(const QJsonObject &reply)
+{
+    return reply.value(QLatin1StringView("error"))
+        .toObject()
+        .value(QLatin1StringView("field"))
+        .toString();
+}
+
+bool isOk(const QJsonObject &reply)
+{
+    return reply.value(QLatin1StringView("ok")).toBool();
+}
+
+QString dump(const QJsonValue &value)
+{
+    const QJsonDocument document
+        = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
 }
 
 } // namespace Hubbub::Test

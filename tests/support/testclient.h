@@ -79,5 +79,11 @@ private:
 
 //! Error code of a reply ("" when ok or empty).
 QString errorCode(const QJsonObject &reply);
+//! `error.field` of a reply ("" when none).
+QString errorField(const QJsonObject &reply);
+//! Whether a reply says ok: true.
+bool isOk(const QJsonObject &reply);
+//! Compact JSON of an object or array, for failure messages.
+QString dump(const QJsonValue &value);
 
 } // namespace Hubbub::Test
