@@ -51,8 +51,8 @@ void tst_Listener::manyShortConnections()
     for (int i = 0; i < 50; ++i) {
         TestClient client;
         QVERIFY(client.open(server.url()));
-        QCOMPARE(client.request(QStringLiteral("ping")).value(QLatin1StringView("ok")).toBool(),
-                 true);
+        QCOMPARE(
+            client.request(QStringLiteral("ping")).value(QLatin1StringView("ok")).toBool(), true);
         if (i % 2)
             client.close();
     }
