@@ -105,16 +105,9 @@ void AuthHandler::registerUser(Session &session, const Params &params, const Res
                     return QJsonObject {{QStringLiteral("user"), user->toJson()}};
                 },
                 [this, reply, token, tokenHash](const WriteOutcome &outcome) {
-                    if (!outcome.result)
-                        return reply.fail(outcome.result.error());
-                    const User user = User::fromJson(
-                        outcome.result->value(QLatin1StringView("user")).toObject());
-                    qCInfo(lcAuth) << "registered" << user.username;
-                    if (Session *s = reply.session())
-                        m_ctx.hub.authenticate(*s, user, tokenHash);
-                    QJsonObject result = *outcome.result;
-                    result.insert(QStringLiteral("token"), token);
-                    reply.ok(result);
+                    if (outcome.result)
+                        qCInfo(lcAuth) << "registered a new account";
+                    finishSignIn(outcome, token, tokenHash, reply);
                 });
         });
 }
@@ -176,17 +169,21 @@ void AuthHandler::startSession(const User &user, const Responder &reply)
                 return current.error();
             return QJsonObject {{QStringLiteral("user"), current->value_or(user).toJson()}};
         },
-        [this, reply, token, tokenHash](const WriteOutcome &outcome) {
-            if (!outcome.result)
-                return reply.fail(outcome.result.error());
-            const User user
-                = User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject());
-            if (Session *s = reply.session())
-                m_ctx.hub.authenticate(*s, user, tokenHash);
-            QJsonObject result = *outcome.result;
-            result.insert(QStringLiteral("token"), token);
-            reply.ok(result);
-        });
+        [this, reply, token, tokenHash](
+            const WriteOutcome &outcome) { finishSignIn(outcome, token, tokenHash, reply); });
+}
+
+void AuthHandler::finishSignIn(const WriteOutcome &outcome, const QString &token,
+    const QByteArray &tokenHash, const Responder &reply)
+{
+    if (!outcome.result)
+        return reply.fail(outcome.result.error());
+    const User user = User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject());
+    if (Session *session = reply.session())
+        m_ctx.hub.authenticate(*session, user, tokenHash);
+    QJsonObject result = *outcome.result;
+    result.insert(QStringLiteral("token"), token);
+    reply.ok(result);
 }
 
 void AuthHandler::resume(Session &session, const Params &params, const Responder &reply)

@@ -19,6 +19,9 @@ private:
     void logout(Session &session, const Responder &reply);
     //! Stores a new session token for `user` and logs the connection in.
     void startSession(const User &user, const Responder &reply);
+    //! Once the session row is committed: logs the connection in and replies {user, token}.
+    void finishSignIn(const WriteOutcome &outcome, const QString &token,
+        const QByteArray &tokenHash, const Responder &reply);
     bool reserveHash(const Responder &reply);
 };
 
