@@ -69,7 +69,6 @@ public:
     //! A page size: absent gives `fallback`, otherwise an integer in [min, max].
     Result<int> limit(const QString &key, int min, int max, int fallback) const;
     bool contains(const QString &key) const { return m_object.contains(key); }
-    bool isNull(const QString &key) const { return m_object.value(key).isNull(); }
 
 private:
     QJsonObject m_object;
