@@ -1,0 +1,135 @@
+#include "channelmodel.h"
+
+#include <algorithm>
+
+namespace Hubbub::Client {
+
+ChannelModel::ChannelModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+int ChannelModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_channels.size());
+}
+
+QVariant ChannelModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item &item = m_channels.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return item.channel.name;
+    case Qt::ToolTipRole:
+    case TopicRole:
+        return item.channel.topic;
+    case IdRole:
+        return item.channel.id;
+    case UnreadRole:
+        return item.unread;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ChannelModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "channelId"}, {NameRole, "name"}, {TopicRole, "topic"},
+        {UnreadRole, "unread"}});
+    return names;
+}
+
+bool ChannelModel::lessThan(const Channel &a, const Channel &b)
+{
+    const int c = QString::compare(a.name, b.name, Qt::CaseInsensitive);
+    return c != 0 ? c < 0 : a.id < b.id;
+}
+
+void ChannelModel::setChannels(const QList<Channel> &channels)
+{
+    QHash<qint64, int> unread;
+    for (const Item &item : std::as_const(m_channels))
+        unread.insert(item.channel.id, item.unread);
+    const int before = totalUnread();
+    beginResetModel();
+    m_channels.clear();
+    for (const Channel &channel : channels)
+        m_channels.append({channel, unread.value(channel.id)});
+    std::sort(m_channels.begin(), m_channels.end(),
+        [](const Item &a, const Item &b) { return lessThan(a.channel, b.channel); });
+    endResetModel();
+    if (totalUnread() != before)
+        Q_EMIT totalUnreadChanged(totalUnread());
+}
+
+void ChannelModel::upsert(const Channel &channel)
+{
+    if (const int row = rowOf(channel.id); row >= 0) {
+        if (m_channels.at(row).channel == channel)
+            return;
+        // A rename could move it; remove and insert keeps the order right.
+        const int unread = m_channels.at(row).unread;
+        beginRemoveRows({}, row, row);
+        m_channels.removeAt(row);
+        endRemoveRows();
+        upsert(channel);
+        addUnread(channel.id, unread);
+        return;
+    }
+    const auto it = std::lower_bound(m_channels.cbegin(), m_channels.cend(), channel,
+        [](const Item &item, const Channel &c) { return lessThan(item.channel, c); });
+    const int row = int(it - m_channels.cbegin());
+    beginInsertRows({}, row, row);
+    m_channels.insert(row, {channel, 0});
+    endInsertRows();
+}
+
+void ChannelModel::addUnread(qint64 channelId, int count)
+{
+    const int row = rowOf(channelId);
+    if (row < 0 || count == 0)
+        return;
+    m_channels[row].unread += count;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {UnreadRole});
+    Q_EMIT totalUnreadChanged(totalUnread());
+}
+
+void ChannelModel::clearUnread(qint64 channelId)
+{
+    const int row = rowOf(channelId);
+    if (row < 0 || m_channels.at(row).unread == 0)
+        return;
+    m_channels[row].unread = 0;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {UnreadRole});
+    Q_EMIT totalUnreadChanged(totalUnread());
+}
+
+int ChannelModel::unread(qint64 channelId) const
+{
+    const int row = rowOf(channelId);
+    return row < 0 ? 0 : m_channels.at(row).unread;
+}
+
+int ChannelModel::totalUnread() const
+{
+    int total = 0;
+    for (const Item &item : m_channels)
+        total += item.unread;
+    return total;
+}
+
+int ChannelModel::rowOf(qint64 channelId) const
+{
+    for (qsizetype i = 0; i < m_channels.size(); ++i) {
+        if (m_channels.at(i).channel.id == channelId)
+            return int(i);
+    }
+    return -1;
+}
+
+} // namespace Hubbub::Client

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "types.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace Hubbub::Client {
+
+//! The channels, sorted by name, each with the number of messages not yet seen.
+class ChannelModel final : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles { IdRole = Qt::UserRole + 1, NameRole, TopicRole, UnreadRole };
+    Q_ENUM(Roles)
+
+    explicit ChannelModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    //! Replaces the list (a reload); unread counts of channels that remain are kept.
+    void setChannels(const QList<Channel> &channels);
+    //! Inserts in name order, or replaces the channel with the same id.
+    void upsert(const Channel &channel);
+    void addUnread(qint64 channelId, int count = 1);
+    void clearUnread(qint64 channelId);
+    int unread(qint64 channelId) const;
+    int totalUnread() const;
+    int rowOf(qint64 channelId) const;
+    Channel channelAt(int row) const { return m_channels.at(row).channel; }
+
+Q_SIGNALS:
+    void totalUnreadChanged(int total);
+
+private:
+    struct Item
+    {
+        Channel channel;
+        int unread = 0;
+    };
+    static bool lessThan(const Channel &a, const Channel &b);
+
+    QList<Item> m_channels;
+};
+
+} // namespace Hubbub::Client

@@ -1,0 +1,398 @@
+#include "chatmodel.h"
+
+#include "messagetype.h"
+
+#include <algorithm>
+
+namespace Hubbub::Client {
+
+ChatModel::ChatModel(qint64 channelId, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_channelId(channelId)
+{ }
+
+ChatModel::Item ChatModel::makeItem(const Message &message)
+{
+    Item item;
+    item.message = message;
+    item.created = parseTimestamp(message.createdAt);
+    return item;
+}
+
+int ChatModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : rowCountAll();
+}
+
+const ChatModel::Item &ChatModel::itemAt(int row) const
+{
+    return row < m_items.size() ? m_items.at(row) : m_pending.at(row - m_items.size());
+}
+
+bool ChatModel::firstInGroup(int row) const
+{
+    const Item &item = itemAt(row);
+    if (item.kind != Kind::Message || row == 0)
+        return true;
+    const Item &previous = itemAt(row - 1);
+    if (previous.kind != Kind::Message || previous.message.author.id != item.message.author.id)
+        return true;
+    return previous.created.secsTo(item.created) > GroupSeconds;
+}
+
+QVariant ChatModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item &item = itemAt(index.row());
+    const Message &message = item.message;
+    const bool isPendingSend = !item.localId.isEmpty();
+    const Overlay overlay = (isPendingSend || item.kind != Kind::Message)
+        ? Overlay {}
+        : m_overlays.value(message.id);
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return overlay.edit ? *overlay.edit : message.text;
+    case Qt::ToolTipRole:
+        return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
+    case IdRole:
+        return message.id;
+    case AuthorRole:
+        return message.author.username;
+    case AuthorIdRole:
+        return message.author.id;
+    case CreatedAtRole:
+        return item.created;
+    case EditedRole:
+        return !message.editedAt.isEmpty() || overlay.edit.has_value();
+    case KindRole:
+        return QVariant::fromValue(item.kind);
+    case FirstInGroupRole:
+        return firstInGroup(index.row());
+    case PendingRole:
+        return isPendingSend || overlay.edit.has_value() || overlay.deleting;
+    case FailureRole:
+        return isPendingSend ? item.failure : overlay.failure;
+    case LocalIdRole:
+        return item.localId;
+    case DeletingRole:
+        return overlay.deleting;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ChatModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "messageId"}, {AuthorRole, "author"}, {AuthorIdRole, "authorId"},
+        {TextRole, "text"}, {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
+        {KindRole, "kind"}, {FirstInGroupRole, "firstInGroup"}, {PendingRole, "pending"},
+        {FailureRole, "failure"}, {LocalIdRole, "localId"}, {DeletingRole, "deleting"}});
+    return names;
+}
+
+bool ChatModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_loaded && m_more && !m_fetching && !m_reloading;
+}
+
+void ChatModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    Q_EMIT fetchMoreRequested(m_channelId, oldestId());
+}
+
+qint64 ChatModel::oldestId() const
+{
+    for (const Item &item : m_items) {
+        if (item.kind == Kind::Message)
+            return item.message.id;
+    }
+    return 0;
+}
+
+void ChatModel::beginReload()
+{
+    m_reloading = true;
+    m_journal.clear();
+}
+
+void ChatModel::finishReload(const QList<Message> &messages, bool more)
+{
+    beginResetModel();
+    m_items.clear();
+    for (const Message &message : messages)
+        m_items.append(makeItem(message));
+    std::sort(m_items.begin(), m_items.end(),
+        [](const Item &a, const Item &b) { return a.message.id < b.message.id; });
+    m_more = more;
+    m_loaded = true;
+    m_fetching = false;
+    m_reloading = false;
+    endResetModel();
+    const auto journal = std::exchange(m_journal, {});
+    for (const auto &[name, frame] : journal)
+        applyEvent(name, frame);
+}
+
+void ChatModel::prependPage(const QList<Message> &messages, bool more)
+{
+    m_fetching = false;
+    m_more = more;
+    const qint64 oldest = oldestId();
+    QList<Item> older;
+    for (const Message &message : messages) {
+        if (oldest == 0 || message.id < oldest)
+            older.append(makeItem(message));
+    }
+    if (older.isEmpty())
+        return;
+    std::sort(older.begin(), older.end(),
+        [](const Item &a, const Item &b) { return a.message.id < b.message.id; });
+    beginInsertRows({}, 0, int(older.size()) - 1);
+    m_items = older + m_items;
+    endInsertRows();
+    emitGroupingAround(int(older.size()) - 1);
+}
+
+void ChatModel::fetchFailed()
+{
+    m_fetching = false;
+}
+
+qsizetype ChatModel::insertPosition(qint64 messageId) const
+{
+    // New messages land at the end nearly always: look from there.
+    qsizetype newest = m_items.size() - 1;
+    while (newest >= 0 && m_items.at(newest).kind != Kind::Message)
+        --newest;
+    if (newest < 0 || m_items.at(newest).message.id < messageId)
+        return m_items.size(); // after any presence lines too
+    for (qsizetype i = newest; i >= 0; --i) {
+        const Item &item = m_items.at(i);
+        if (item.kind == Kind::Message && item.message.id < messageId)
+            return i + 1;
+    }
+    return 0;
+}
+
+int ChatModel::rowOf(qint64 messageId) const
+{
+    for (qsizetype i = m_items.size(); i > 0; --i) {
+        const Item &item = m_items.at(i - 1);
+        if (item.kind == Kind::Message && item.message.id == messageId)
+            return int(i - 1);
+        if (item.kind == Kind::Message && item.message.id < messageId)
+            return -1;
+    }
+    return -1;
+}
+
+std::optional<Message> ChatModel::message(qint64 messageId) const
+{
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return std::nullopt;
+    return m_items.at(row).message;
+}
+
+std::optional<Message> ChatModel::lastMessageBy(qint64 userId) const
+{
+    for (qsizetype i = m_items.size(); i > 0; --i) {
+        const Item &item = m_items.at(i - 1);
+        if (item.kind == Kind::Message && item.message.author.id == userId
+            && !m_overlays.value(item.message.id).deleting)
+            return item.message;
+    }
+    return std::nullopt;
+}
+
+void ChatModel::emitRowChanged(int row)
+{
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i);
+}
+
+void ChatModel::emitGroupingAround(int row)
+{
+    if (row + 1 < rowCountAll()) {
+        const QModelIndex next = index(row + 1);
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+    }
+}
+
+void ChatModel::upsert(const Message &message)
+{
+    if (message.channelId != m_channelId)
+        return;
+    if (const int row = rowOf(message.id); row >= 0) {
+        if (m_items.at(row).message == message)
+            return;
+        m_items[row] = makeItem(message);
+        emitRowChanged(row);
+        return;
+    }
+    if (!m_loaded)
+        return;
+    if (m_more && message.id < oldestId())
+        return; // comes with its page
+    const int row = int(insertPosition(message.id));
+    beginInsertRows({}, row, row);
+    m_items.insert(row, makeItem(message));
+    endInsertRows();
+    emitGroupingAround(row);
+}
+
+void ChatModel::remove(qint64 messageId)
+{
+    m_overlays.remove(messageId);
+    const int row = rowOf(messageId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_items.removeAt(row);
+    endRemoveRows();
+    if (row < rowCountAll()) {
+        const QModelIndex next = index(row);
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+    }
+}
+
+void ChatModel::applyEvent(const QString &name, const QJsonObject &frame)
+{
+    if (m_reloading)
+        m_journal.append({name, frame});
+    if (name == QLatin1String(Events::MessageCreated)
+        || name == QLatin1String(Events::MessageUpdated)) {
+        upsert(Message::fromJson(frame.value(QStringLiteral("message")).toObject()));
+    } else if (name == QLatin1String(Events::MessageDeleted)) {
+        if (frame.value(QStringLiteral("channelId")).toInteger() == m_channelId)
+            remove(frame.value(QStringLiteral("messageId")).toInteger());
+    } else if (name == QLatin1String(Events::UserRenamed)) {
+        renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+    }
+}
+
+void ChatModel::renameUser(const User &user)
+{
+    auto renameIn = [&](QList<Item> &items, int offset) {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (items[i].message.author.id == user.id && items[i].message.author != user) {
+                items[i].message.author = user;
+                emitRowChanged(int(offset + i));
+            }
+        }
+    };
+    renameIn(m_items, 0);
+    renameIn(m_pending, int(m_items.size()));
+}
+
+void ChatModel::addPresenceLine(const User &user, bool joined, const QDateTime &when)
+{
+    if (!m_loaded)
+        return;
+    Item item;
+    item.kind = joined ? Kind::Joined : Kind::Left;
+    item.message.author = user;
+    item.message.channelId = m_channelId;
+    item.created = when;
+    const int row = int(m_items.size());
+    beginInsertRows({}, row, row);
+    m_items.append(item);
+    endInsertRows();
+    emitGroupingAround(row);
+}
+
+int ChatModel::pendingRowOf(const QString &localId) const
+{
+    for (qsizetype i = 0; i < m_pending.size(); ++i) {
+        if (m_pending.at(i).localId == localId)
+            return int(m_items.size() + i);
+    }
+    return -1;
+}
+
+void ChatModel::addPendingMessage(const QString &localId, const Message &draft)
+{
+    if (pendingRowOf(localId) >= 0)
+        return;
+    Item item = makeItem(draft);
+    item.localId = localId;
+    const int row = rowCountAll();
+    beginInsertRows({}, row, row);
+    m_pending.append(item);
+    endInsertRows();
+}
+
+void ChatModel::updatePendingMessage(const QString &localId, const QString &text)
+{
+    const int row = pendingRowOf(localId);
+    if (row < 0)
+        return;
+    Item &item = m_pending[row - m_items.size()];
+    item.message.text = text;
+    item.failure.clear();
+    emitRowChanged(row);
+}
+
+void ChatModel::removePendingMessage(const QString &localId)
+{
+    const int row = pendingRowOf(localId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_pending.removeAt(row - m_items.size());
+    endRemoveRows();
+    if (row < rowCountAll()) {
+        const QModelIndex next = index(row);
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+    }
+}
+
+void ChatModel::setPendingEdit(qint64 messageId, const QString &text)
+{
+    Overlay &overlay = m_overlays[messageId];
+    overlay.edit = text;
+    overlay.failure.clear();
+    if (const int row = rowOf(messageId); row >= 0)
+        emitRowChanged(row);
+}
+
+void ChatModel::setPendingDelete(qint64 messageId)
+{
+    Overlay &overlay = m_overlays[messageId];
+    overlay.deleting = true;
+    overlay.failure.clear();
+    if (const int row = rowOf(messageId); row >= 0)
+        emitRowChanged(row);
+}
+
+void ChatModel::clearPending(qint64 messageId)
+{
+    if (m_overlays.remove(messageId) == 0)
+        return;
+    if (const int row = rowOf(messageId); row >= 0)
+        emitRowChanged(row);
+}
+
+void ChatModel::setFailure(const QString &localId, qint64 messageId, const QString &message)
+{
+    if (!localId.isEmpty()) {
+        if (const int row = pendingRowOf(localId); row >= 0) {
+            m_pending[row - m_items.size()].failure = message;
+            emitRowChanged(row);
+            return;
+        }
+    }
+    if (messageId > 0 && m_overlays.contains(messageId)) {
+        m_overlays[messageId].failure = message;
+        if (const int row = rowOf(messageId); row >= 0)
+            emitRowChanged(row);
+    }
+}
+
+} // namespace Hubbub::Client

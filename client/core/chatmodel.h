@@ -1,0 +1,121 @@
+#pragma once
+
+#include "types.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QList>
+
+#include <optional>
+
+namespace Hubbub::Client {
+
+//! One channel's messages, oldest first, with messages not yet acknowledged at the bottom and
+//! "joined"/"left" lines in between. Older history loads on demand (scrolling up).
+class ChatModel final : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        AuthorRole,
+        AuthorIdRole,
+        TextRole,
+        CreatedAtRole, //!< QDateTime, UTC
+        EditedRole, //!< bool
+        KindRole, //!< Kind
+        FirstInGroupRole, //!< bool: shows the author line (new author or a pause)
+        PendingRole,
+        FailureRole,
+        LocalIdRole,
+        DeletingRole,
+    };
+    Q_ENUM(Roles)
+    enum class Kind { Message, Joined, Left };
+    Q_ENUM(Kind)
+
+    explicit ChatModel(qint64 channelId, QObject *parent = nullptr);
+
+    qint64 channelId() const { return m_channelId; }
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    //! Older history exists: the view asks for it when scrolled to the top.
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    void beginReload();
+    void finishReload(const QList<Message> &messages, bool more);
+    //! An older page for fetchMoreRequested(), inserted above the loaded rows.
+    void prependPage(const QList<Message> &messages, bool more);
+    void fetchFailed();
+    bool isLoaded() const { return m_loaded; }
+    bool hasMore() const { return m_more; }
+
+    //! message.created/updated/deleted for this channel, user.renamed. Idempotent.
+    void applyEvent(const QString &name, const QJsonObject &frame);
+    void upsert(const Message &message);
+    void remove(qint64 messageId);
+    void renameUser(const User &user);
+    //! A presence line ("Ada joined") at the bottom.
+    void addPresenceLine(const User &user, bool joined, const QDateTime &when);
+
+    void addPendingMessage(const QString &localId, const Message &draft);
+    void updatePendingMessage(const QString &localId, const QString &text);
+    void removePendingMessage(const QString &localId);
+    void setPendingEdit(qint64 messageId, const QString &text);
+    void setPendingDelete(qint64 messageId);
+    void clearPending(qint64 messageId);
+    void setFailure(const QString &localId, qint64 messageId, const QString &message);
+
+    int rowOf(qint64 messageId) const;
+    std::optional<Message> message(qint64 messageId) const;
+    //! The newest acknowledged message by `userId` (for "Up edits your last message").
+    std::optional<Message> lastMessageBy(qint64 userId) const;
+
+    //! Messages within this many seconds of the previous one by the same author are grouped.
+    static constexpr int GroupSeconds = 300;
+
+Q_SIGNALS:
+    void fetchMoreRequested(qint64 channelId, qint64 beforeId);
+
+private:
+    struct Item
+    {
+        Kind kind = Kind::Message;
+        Message message;
+        QDateTime created;
+        QString localId;
+        QString failure;
+    };
+    struct Overlay
+    {
+        std::optional<QString> edit;
+        bool deleting = false;
+        QString failure;
+    };
+
+    static Item makeItem(const Message &message);
+    int rowCountAll() const { return int(m_items.size() + m_pending.size()); }
+    const Item &itemAt(int row) const;
+    bool firstInGroup(int row) const;
+    //! Where a message with this id goes among m_items (after presence lines before it).
+    qsizetype insertPosition(qint64 messageId) const;
+    int pendingRowOf(const QString &localId) const;
+    qint64 oldestId() const;
+    void emitRowChanged(int row);
+    //! Grouping of the row after `row` may change when `row` changes.
+    void emitGroupingAround(int row);
+
+    qint64 m_channelId;
+    QList<Item> m_items; //!< messages by ascending id, with presence lines
+    QList<Item> m_pending; //!< oldest first, below m_items
+    QHash<qint64, Overlay> m_overlays;
+    bool m_more = false;
+    bool m_loaded = false;
+    bool m_fetching = false;
+    bool m_reloading = false;
+    QList<std::pair<QString, QJsonObject>> m_journal;
+};
+
+} // namespace Hubbub::Client

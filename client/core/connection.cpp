@@ -1,0 +1,555 @@
+#include "connection.h"
+
+#include "codec.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QWebSocket>
+
+#include <algorithm>
+
+using namespace std::chrono_literals;
+
+namespace Hubbub::Client {
+
+namespace {
+
+constexpr qint64 MaxMessageBytes = 16 * 1024 * 1024 + 1024;
+
+QString clientName()
+{
+    return QStringLiteral("hubbub-desktop/" HUBBUB_VERSION);
+}
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+Connection::Connection(QObject *parent)
+    : QObject(parent)
+{
+    m_timeoutTimer.setInterval(250);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, &Connection::checkTimeouts);
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::openSocket);
+    m_keepAliveTimer.setInterval(1000);
+    connect(&m_keepAliveTimer, &QTimer::timeout, this, [this] {
+        if (!m_socket || m_state == State::Connecting || !m_lastReceived.isValid())
+            return;
+        const qint64 idle = m_lastReceived.elapsed();
+        if (idle > 2 * m_keepAlive.count()) {
+            // Nothing at all came back, not even the ping's reply: the link is dead even if
+            // TCP has not noticed (a pulled cable, a sleeping laptop).
+            qCInfo(lcClientNet) << "no traffic for" << idle << "ms; reconnecting";
+            m_socket->abort();
+            return;
+        }
+        if (idle > m_keepAlive.count() && !m_pingOutstanding && m_user.id != 0) {
+            m_pingOutstanding = true;
+            sendRequest(MessageType::Ping, {}, this,
+                [this](const Reply &) { m_pingOutstanding = false; }, m_keepAlive);
+        }
+    });
+}
+
+Connection::~Connection()
+{
+    m_autoReconnect = false;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        delete m_socket;
+    }
+}
+
+void Connection::signIn(
+    const QUrl &url, const QString &username, const QString &password, bool createAccount)
+{
+    dropSocket();
+    m_url = url;
+    m_authMode = createAccount ? AuthMode::Register : AuthMode::Password;
+    m_username = username;
+    m_password = password;
+    m_token.clear();
+    m_autoReconnect = false;
+    m_backoff.reset();
+    openSocket();
+}
+
+void Connection::resume(const QUrl &url, const QString &token)
+{
+    dropSocket();
+    m_url = url;
+    m_authMode = AuthMode::Token;
+    m_token = token;
+    m_autoReconnect = true;
+    m_backoff.reset();
+    openSocket();
+}
+
+void Connection::signOut()
+{
+    m_autoReconnect = false;
+    if (m_state == State::Online || m_state == State::Syncing) {
+        QPointer<QWebSocket> socket = m_socket;
+        sendRequest(MessageType::AuthLogout, {}, this,
+            [this, socket](const Reply &) {
+                if (socket == m_socket)
+                    disconnectFromServer();
+            },
+            3s);
+    } else {
+        disconnectFromServer();
+    }
+    m_token.clear();
+    m_user = {};
+    m_lastSeq = -1;
+}
+
+void Connection::disconnectFromServer()
+{
+    m_autoReconnect = false;
+    m_reconnectTimer.stop();
+    dropSocket();
+    setState(State::Disconnected);
+}
+
+void Connection::retryNow()
+{
+    if (m_state != State::Waiting)
+        return;
+    m_reconnectTimer.stop();
+    openSocket();
+}
+
+qint64 Connection::msUntilRetry() const
+{
+    if (m_state != State::Waiting || !m_waitClock.isValid())
+        return 0;
+    return std::max<qint64>(0, m_waitMs - m_waitClock.elapsed());
+}
+
+qint64 Connection::request(MessageType type, const QJsonObject &params, QObject *context,
+    ReplyCallback callback, std::chrono::milliseconds timeout)
+{
+    if (m_state != State::Online && m_state != State::Syncing) {
+        // Callers decide what to do offline (the outbox keeps changes); answer asynchronously
+        // so that a caller never sees its callback run inside its own call.
+        QPointer<QObject> guard = context;
+        const bool hasContext = context != nullptr;
+        QTimer::singleShot(0, this, [guard, hasContext, callback] {
+            if (callback && (!hasContext || guard))
+                callback(Reply::disconnected());
+        });
+        return -1;
+    }
+    return sendRequest(type, params, context, std::move(callback),
+        timeout.count() > 0 ? timeout : m_defaultTimeout);
+}
+
+qint64 Connection::sendRequest(MessageType type, const QJsonObject &params, QObject *context,
+    ReplyCallback callback, std::chrono::milliseconds timeout)
+{
+    const qint64 id = m_nextId++;
+    Pending pending {type, context, context != nullptr, std::move(callback),
+        nowMs() + timeout.count()};
+    m_pending.insert(id, std::move(pending));
+    if (!m_timeoutTimer.isActive())
+        m_timeoutTimer.start();
+    m_socket->sendTextMessage(Codec::encode(Codec::request(type, id, params)));
+    return id;
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCDebug(lcClientNet) << "state" << state;
+    Q_EMIT stateChanged(state);
+}
+
+void Connection::openSocket()
+{
+    dropSocket();
+    m_socket = new QWebSocket(clientName(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(MaxMessageBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(MaxMessageBytes);
+    // One frame per message: Qt 6.4 servers split fragments inside UTF-8 sequences badly.
+    m_socket->setOutgoingFrameSize(QWebSocket::maxOutgoingFrameSize());
+    connect(m_socket, &QWebSocket::connected, this, &Connection::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    setState(State::Connecting);
+    qCInfo(lcClientNet) << "connecting to" << m_url.toDisplayString();
+    m_lastReceived.start();
+    m_socket->open(m_url);
+}
+
+void Connection::dropSocket()
+{
+    m_keepAliveTimer.stop();
+    if (!m_socket)
+        return;
+    QWebSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+    failAllPending(Reply::disconnected());
+    m_buffered.clear();
+    m_syncing = false;
+}
+
+void Connection::onConnected()
+{
+    setState(State::SigningIn);
+    m_lastReceived.start();
+    m_pingOutstanding = false;
+    m_keepAliveTimer.start();
+    sendRequest(MessageType::Hello,
+        {{QStringLiteral("protocol"), ProtocolVersion}, {QStringLiteral("client"), clientName()}},
+        this, [this](const Reply &reply) { onHello(reply); }, m_defaultTimeout);
+}
+
+void Connection::onHello(const Reply &reply)
+{
+    if (reply.isTransportFailure())
+        return; // onDisconnected handles it
+    if (!reply.ok()) {
+        if (reply.error().code == ErrorCode::UnsupportedProtocol) {
+            giveUp(makeError(ErrorCode::UnsupportedProtocol,
+                tr("The server at %1 speaks a different protocol version.")
+                    .arg(m_url.toDisplayString())));
+        } else {
+            giveUp(reply.error());
+        }
+        return;
+    }
+    m_helloHead = reply.result().value(QStringLiteral("head")).toInteger(0);
+    authenticate();
+}
+
+void Connection::authenticate()
+{
+    switch (m_authMode) {
+    case AuthMode::Password:
+    case AuthMode::Register:
+        sendRequest(m_authMode == AuthMode::Register ? MessageType::AuthRegister
+                                                     : MessageType::AuthLogin,
+            {{QStringLiteral("username"), m_username}, {QStringLiteral("password"), m_password}},
+            this, [this](const Reply &reply) { onAuth(reply); }, 60s);
+        break;
+    case AuthMode::Token:
+        sendRequest(MessageType::AuthToken, {{QStringLiteral("token"), m_token}}, this,
+            [this](const Reply &reply) { onAuth(reply); }, 60s);
+        break;
+    case AuthMode::None:
+        giveUp(makeError(ErrorCode::Unauthorized, tr("Not signed in.")));
+        break;
+    }
+}
+
+void Connection::onAuth(const Reply &reply)
+{
+    if (reply.isTransportFailure())
+        return;
+    if (!reply.ok()) {
+        Error error = reply.error();
+        if (error.code == ErrorCode::RateLimited && m_authMode == AuthMode::Token) {
+            // A busy server is not a reason to forget the token: come back later.
+            m_lastError = error.message;
+            m_socket->abort();
+            return;
+        }
+        if (error.code == ErrorCode::Unauthorized) {
+            if (m_authMode == AuthMode::Token) {
+                error.message = tr("Your session has expired. Please sign in again.");
+                m_token.clear();
+            } else if (m_authMode == AuthMode::Password) {
+                error.message = tr("Wrong username or password.");
+            }
+        }
+        giveUp(error);
+        return;
+    }
+    const QJsonObject result = reply.result();
+    m_user = User::fromJson(result.value(QStringLiteral("user")).toObject());
+    if (result.contains(QStringLiteral("token")))
+        m_token = result.value(QStringLiteral("token")).toString();
+    m_password.clear();
+    m_authMode = AuthMode::Token;
+    m_autoReconnect = true;
+    m_backoff.reset();
+    m_lastError.clear();
+    m_everSignedIn = true;
+    qCInfo(lcClientNet) << "signed in as" << m_user.username;
+    Q_EMIT signedIn(m_user, m_token);
+    startSync();
+}
+
+void Connection::startSync()
+{
+    if (!m_socket)
+        return;
+    setState(State::Syncing);
+    m_syncing = true;
+    bool reload = false;
+    if (m_lastSeq < 0) {
+        // First sign-in: the views load fresh pages; events from hello's head on are applied
+        // on top of them (applying is idempotent), so nothing between the two is missed.
+        m_lastSeq = m_helloHead;
+        reload = true;
+    }
+    sendRequest(MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
+        [this](const Reply &reply) { onSync(reply); }, 60s);
+    if (reload)
+        Q_EMIT reloadRequired();
+}
+
+void Connection::onSync(const Reply &reply)
+{
+    if (reply.isTransportFailure())
+        return;
+    if (!reply.ok()) {
+        if (reply.error().code == ErrorCode::TooOld && m_tooOldInARow++ < 2) {
+            qCInfo(lcClientNet) << "sync since" << m_lastSeq << "is too old; reloading";
+            m_lastSeq = -1;
+            m_buffered.clear();
+            startSync();
+            return;
+        }
+        qCWarning(lcClientNet) << "sync failed:" << reply.error().toString();
+        m_lastError = reply.error().message;
+        if (m_socket)
+            m_socket->abort();
+        return;
+    }
+    m_tooOldInARow = 0;
+    const QJsonArray events = reply.result().value(QStringLiteral("events")).toArray();
+    for (const QJsonValue &value : events)
+        applyEvent(value.toObject());
+    m_syncing = false;
+    drainBuffered();
+    if (m_syncing)
+        return; // the buffer had a gap: a further sync is on its way
+    finishSync();
+}
+
+void Connection::finishSync()
+{
+    if (m_state == State::Online)
+        return;
+    sendRequest(MessageType::PresenceList, {}, this, [this](const Reply &reply) {
+        if (reply.isTransportFailure())
+            return;
+        if (reply.ok()) {
+            QList<User> users;
+            const QJsonArray array = reply.result().value(QStringLiteral("users")).toArray();
+            for (const QJsonValue &value : array)
+                users.append(User::fromJson(value.toObject()));
+            Q_EMIT presenceListed(users);
+        }
+        setState(State::Online);
+        Q_EMIT online();
+    }, m_defaultTimeout);
+}
+
+void Connection::handleEvent(const QJsonObject &frame)
+{
+    const qint64 seq = frame.value(QStringLiteral("seq")).toInteger(-1);
+    if (seq <= m_lastSeq)
+        return;
+    if (m_syncing) {
+        m_buffered.append(frame);
+        return;
+    }
+    if (seq == m_lastSeq + 1) {
+        applyEvent(frame);
+        drainBuffered();
+        return;
+    }
+    // A gap in the live stream: keep this one and ask for what is missing.
+    qCInfo(lcClientNet) << "gap before seq" << seq << "after" << m_lastSeq << "; syncing";
+    m_buffered.append(frame);
+    m_syncing = true;
+    sendRequest(MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
+        [this](const Reply &reply) { onSync(reply); }, 60s);
+}
+
+void Connection::drainBuffered()
+{
+    std::sort(m_buffered.begin(), m_buffered.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return a.value(QStringLiteral("seq")).toInteger() < b.value(QStringLiteral("seq")).toInteger();
+    });
+    while (!m_buffered.isEmpty()) {
+        const qint64 seq = m_buffered.first().value(QStringLiteral("seq")).toInteger();
+        if (seq <= m_lastSeq) {
+            m_buffered.removeFirst();
+            continue;
+        }
+        if (seq != m_lastSeq + 1) {
+            m_syncing = true;
+            sendRequest(MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
+                [this](const Reply &reply) { onSync(reply); }, 60s);
+            return;
+        }
+        applyEvent(m_buffered.takeFirst());
+    }
+}
+
+void Connection::applyEvent(const QJsonObject &frame)
+{
+    const qint64 seq = frame.value(QStringLiteral("seq")).toInteger(-1);
+    if (seq <= m_lastSeq)
+        return;
+    m_lastSeq = seq;
+    const QString name = frame.value(QStringLiteral("event")).toString();
+    if (name == QLatin1String(Events::UserRenamed)) {
+        const User renamed = User::fromJson(frame.value(QStringLiteral("user")).toObject());
+        if (renamed.id == m_user.id) {
+            m_user = renamed;
+            Q_EMIT userChanged(m_user);
+        }
+    }
+    Q_EMIT eventReceived(seq, name, frame);
+}
+
+void Connection::onText(const QString &text)
+{
+    m_lastReceived.start();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (!document.isObject()) {
+        qCWarning(lcClientNet) << "ignoring a frame that is not a JSON object";
+        return;
+    }
+    const QJsonObject frame = document.object();
+    const QString type = frame.value(QStringLiteral("type")).toString();
+    if (type == QLatin1String("reply")) {
+        const QJsonValue idValue = frame.value(QStringLiteral("id"));
+        if (!idValue.isDouble()) {
+            qCWarning(lcClientNet) << "server could not read a request:"
+                                   << frame.value(QStringLiteral("error")).toObject().value(
+                                          QStringLiteral("message"));
+            return;
+        }
+        auto it = m_pending.find(idValue.toInteger());
+        if (it == m_pending.end())
+            return; // timed out earlier
+        Pending pending = std::move(*it);
+        m_pending.erase(it);
+        if (pending.hasContext && !pending.context)
+            return;
+        if (!pending.callback)
+            return;
+        if (frame.value(QStringLiteral("ok")).toBool()) {
+            QJsonObject result = frame;
+            result.remove(QStringLiteral("type"));
+            result.remove(QStringLiteral("id"));
+            result.remove(QStringLiteral("ok"));
+            pending.callback(Reply::success(std::move(result)));
+        } else {
+            pending.callback(
+                Reply::serverError(Error::fromJson(frame.value(QStringLiteral("error")).toObject())));
+        }
+    } else if (type == QLatin1String("event")) {
+        if (m_user.id != 0)
+            handleEvent(frame);
+    } else if (type == QLatin1String("presence")) {
+        const User user = User::fromJson(frame.value(QStringLiteral("user")).toObject());
+        Q_EMIT presenceChanged(
+            user, frame.value(QStringLiteral("event")).toString() == QLatin1String("online"));
+    } else if (type == QLatin1String("typing")) {
+        Q_EMIT typing(frame.value(QStringLiteral("channelId")).toInteger(),
+            User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+    }
+}
+
+void Connection::onDisconnected()
+{
+    QWebSocket *socket = qobject_cast<QWebSocket *>(sender());
+    if (socket != m_socket)
+        return;
+    const auto closeCode = m_socket->closeCode();
+    const QString socketError = m_socket->errorString();
+    qCInfo(lcClientNet) << "disconnected:" << closeCode << socketError;
+    dropSocket();
+    if (!m_autoReconnect) {
+        if (m_state != State::Disconnected) {
+            giveUp(makeError(ErrorCode::Internal,
+                tr("Can't reach server at %1.").arg(m_url.toDisplayString())));
+        }
+        return;
+    }
+    if (m_lastError.isEmpty())
+        m_lastError = tr("Can't reach server at %1.").arg(m_url.toDisplayString());
+    scheduleReconnect();
+}
+
+void Connection::scheduleReconnect()
+{
+    const qint64 delay = m_backoff.next().count();
+    m_waitMs = delay;
+    m_waitClock.start();
+    setState(State::Waiting);
+    m_reconnectTimer.start(int(delay));
+    Q_EMIT reconnectScheduled(delay);
+}
+
+void Connection::giveUp(const Error &error)
+{
+    m_autoReconnect = false;
+    m_password.clear();
+    m_lastError = error.message;
+    m_reconnectTimer.stop();
+    dropSocket();
+    setState(State::Disconnected);
+    Q_EMIT signInFailed(error);
+}
+
+void Connection::failAllPending(const Reply &reply)
+{
+    if (m_pending.isEmpty())
+        return;
+    const QHash<qint64, Pending> pending = std::exchange(m_pending, {});
+    QList<qint64> ids = pending.keys();
+    std::sort(ids.begin(), ids.end());
+    for (qint64 id : ids) {
+        const Pending &p = pending[id];
+        if (p.callback && (!p.hasContext || p.context))
+            p.callback(reply);
+    }
+}
+
+void Connection::checkTimeouts()
+{
+    if (m_pending.isEmpty()) {
+        m_timeoutTimer.stop();
+        return;
+    }
+    const qint64 now = nowMs();
+    QList<qint64> expired;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (it->deadline <= now)
+            expired.append(it.key());
+    }
+    std::sort(expired.begin(), expired.end());
+    for (qint64 id : expired) {
+        auto it = m_pending.find(id);
+        if (it == m_pending.end())
+            continue;
+        Pending pending = std::move(*it);
+        m_pending.erase(it);
+        qCInfo(lcClientNet) << messageTypeName(pending.type) << id << "timed out";
+        if (pending.callback && (!pending.hasContext || pending.context))
+            pending.callback(Reply::timeout());
+    }
+}
+
+} // namespace Hubbub::Client

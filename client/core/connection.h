@@ -1,0 +1,172 @@
+#pragma once
+
+#include "backoff.h"
+#include "error.h"
+#include "messagetype.h"
+#include "reply.h"
+#include "types.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QWebSocket;
+
+namespace Hubbub::Client {
+
+using ReplyCallback = std::function<void(const Reply &)>;
+
+//! One signed-in connection to a Hubbub server: hello, sign-in, requests with ids and
+//! timeouts, and the event stream applied once per seq. When the connection drops it
+//! reconnects by itself with backoff, signs in again with the token and resumes with `sync`
+//! from the last applied seq, so the events it emits have no gap and no repeat.
+class Connection final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected, //!< not started, signed out, or sign-in refused
+        Connecting, //!< opening the socket
+        SigningIn, //!< hello and auth.*
+        Syncing, //!< catching up with sync and presence.list
+        Online, //!< caught up; live events flow
+        Waiting, //!< dropped; the next attempt is scheduled
+    };
+    Q_ENUM(State)
+
+    explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
+    Q_DISABLE_COPY_MOVE(Connection)
+
+    //! Signs in with a password (createAccount: auth.register). Fails once, with
+    //! signInFailed(), if the server cannot be reached; reconnects by itself once signed in.
+    void signIn(const QUrl &url, const QString &username, const QString &password,
+        bool createAccount = false);
+    //! Signs in with a remembered token and keeps trying until the server answers.
+    void resume(const QUrl &url, const QString &token);
+    //! auth.logout, then closes; no reconnect.
+    void signOut();
+    //! Closes without logging out and without reconnecting.
+    void disconnectFromServer();
+    //! While waiting to reconnect: try now.
+    void retryNow();
+
+    //! Sends a request; `callback` runs once with the outcome unless `context` is gone.
+    //! Requests made while not signed in fail at once with Reply::disconnected().
+    qint64 request(MessageType type, const QJsonObject &params, QObject *context,
+        ReplyCallback callback,
+        std::chrono::milliseconds timeout = std::chrono::milliseconds(15000));
+
+    State state() const { return m_state; }
+    bool isOnline() const { return m_state == State::Online; }
+    QUrl url() const { return m_url; }
+    User user() const { return m_user; }
+    QString token() const { return m_token; }
+    //! The seq of the last event applied; -1 before the first sign-in.
+    qint64 lastSeq() const { return m_lastSeq; }
+    //! Milliseconds until the next attempt while Waiting; 0 otherwise.
+    qint64 msUntilRetry() const;
+    //! Why the last attempt failed, for the status bar.
+    QString lastError() const { return m_lastError; }
+
+    void setRequestTimeout(std::chrono::milliseconds timeout) { m_defaultTimeout = timeout; }
+    //! Idle time after which a ping checks that the server is still there.
+    void setKeepAlive(std::chrono::milliseconds interval) { m_keepAlive = interval; }
+    Backoff &backoff() { return m_backoff; }
+
+Q_SIGNALS:
+    void stateChanged(Hubbub::Client::Connection::State state);
+    //! Signed in (the first time on this connection object or again after a drop).
+    void signedIn(const Hubbub::User &user, const QString &token);
+    //! Wrong password, expired token, unreachable server on a first sign-in, or an
+    //! incompatible server. The connection is Disconnected and will not retry.
+    void signInFailed(const Hubbub::Error &error);
+    //! The signed-in user changed (renamed).
+    void userChanged(const Hubbub::User &user);
+    //! Views must reload from scratch: first sign-in, or the server no longer has our gap.
+    void reloadRequired();
+    //! One stored change, in seq order, each seq exactly once.
+    void eventReceived(qint64 seq, const QString &name, const QJsonObject &frame);
+    //! Caught up after a (re)connect: queued changes may be sent now.
+    void online();
+    void presenceListed(const QList<Hubbub::User> &users);
+    void presenceChanged(const Hubbub::User &user, bool online);
+    void typing(qint64 channelId, const Hubbub::User &user);
+    void reconnectScheduled(qint64 delayMs);
+
+private:
+    struct Pending
+    {
+        MessageType type;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        ReplyCallback callback;
+        qint64 deadline = 0;
+    };
+    enum class AuthMode { None, Password, Register, Token };
+
+    void openSocket();
+    void setState(State state);
+    qint64 sendRequest(MessageType type, const QJsonObject &params, QObject *context,
+        ReplyCallback callback, std::chrono::milliseconds timeout);
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void onHello(const Reply &reply);
+    void authenticate();
+    void onAuth(const Reply &reply);
+    void startSync();
+    void onSync(const Reply &reply);
+    void finishSync();
+    void handleEvent(const QJsonObject &frame);
+    void applyEvent(const QJsonObject &frame);
+    void drainBuffered();
+    void failAllPending(const Reply &reply);
+    void checkTimeouts();
+    void scheduleReconnect();
+    void giveUp(const Error &error);
+    void dropSocket();
+
+    QWebSocket *m_socket = nullptr;
+    State m_state = State::Disconnected;
+    QUrl m_url;
+    AuthMode m_authMode = AuthMode::None;
+    QString m_username;
+    QString m_password; //!< only until the first sign-in answers; never stored
+    QString m_token;
+    User m_user;
+    bool m_autoReconnect = false;
+    bool m_everSignedIn = false;
+
+    qint64 m_nextId = 1;
+    QHash<qint64, Pending> m_pending;
+    QTimer m_timeoutTimer;
+    std::chrono::milliseconds m_defaultTimeout {15000};
+
+    qint64 m_helloHead = -1;
+    qint64 m_lastSeq = -1;
+    QList<QJsonObject> m_buffered; //!< live events that arrived during a sync
+    bool m_syncing = false;
+    int m_tooOldInARow = 0;
+
+    Backoff m_backoff;
+    QTimer m_reconnectTimer;
+    QElapsedTimer m_waitClock;
+    qint64 m_waitMs = 0;
+    QString m_lastError;
+
+    std::chrono::milliseconds m_keepAlive {20000};
+    QElapsedTimer m_lastReceived;
+    QTimer m_keepAliveTimer;
+    bool m_pingOutstanding = false;
+};
+
+} // namespace Hubbub::Client

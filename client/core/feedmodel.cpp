@@ -1,0 +1,340 @@
+#include "feedmodel.h"
+
+#include "messagetype.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace Hubbub::Client {
+
+FeedModel::FeedModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
+
+FeedModel::Item FeedModel::makeItem(const Post &post)
+{
+    Item item;
+    item.post = post;
+    item.created = parseTimestamp(post.createdAt);
+    if (!post.updatedAt.isEmpty())
+        item.updated = parseTimestamp(post.updatedAt);
+    return item;
+}
+
+int FeedModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_pending.size() + m_posts.size());
+}
+
+const FeedModel::Item &FeedModel::itemAt(int row) const
+{
+    return row < m_pending.size() ? m_pending.at(row) : m_posts.at(row - m_pending.size());
+}
+
+QVariant FeedModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item &item = itemAt(index.row());
+    const Post &post = item.post;
+    const bool isPendingCreate = !item.localId.isEmpty();
+    const Overlay overlay = isPendingCreate ? Overlay {} : m_overlays.value(post.id);
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole:
+        return overlay.edit ? overlay.edit->first : post.title;
+    case ContentRole:
+        return overlay.edit ? overlay.edit->second : post.content;
+    case Qt::ToolTipRole:
+        return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
+    case IdRole:
+        return post.id;
+    case AuthorRole:
+        return post.author.username;
+    case AuthorIdRole:
+        return post.author.id;
+    case ImageIdRole:
+        return post.imageId;
+    case CreatedAtRole:
+        return item.created;
+    case EditedRole:
+        return item.updated.isValid() || overlay.edit.has_value();
+    case UpdatedAtRole:
+        return item.updated;
+    case RatingAverageRole:
+        return post.ratingAverage;
+    case RatingCountRole:
+        return post.ratingCount;
+    case PendingRole:
+        return isPendingCreate || overlay.edit.has_value() || overlay.deleting;
+    case FailureRole:
+        return isPendingCreate ? item.failure : overlay.failure;
+    case LocalIdRole:
+        return item.localId;
+    case DeletingRole:
+        return overlay.deleting;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FeedModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "postId"}, {AuthorRole, "author"}, {AuthorIdRole, "authorId"},
+        {TitleRole, "title"}, {ContentRole, "content"}, {ImageIdRole, "imageId"},
+        {CreatedAtRole, "createdAt"}, {EditedRole, "edited"}, {UpdatedAtRole, "updatedAt"},
+        {RatingAverageRole, "ratingAverage"}, {RatingCountRole, "ratingCount"},
+        {PendingRole, "pending"}, {FailureRole, "failure"}, {LocalIdRole, "localId"},
+        {DeletingRole, "deleting"}});
+    return names;
+}
+
+bool FeedModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_loaded && m_more && !m_fetching && !m_reloading;
+}
+
+void FeedModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    Q_EMIT fetchMoreRequested(m_posts.isEmpty() ? 0 : m_posts.last().post.id);
+}
+
+void FeedModel::beginReload()
+{
+    m_reloading = true;
+    m_journal.clear();
+}
+
+void FeedModel::finishReload(const QList<Post> &posts, bool more)
+{
+    beginResetModel();
+    m_posts.clear();
+    m_posts.reserve(posts.size());
+    for (const Post &post : posts)
+        m_posts.append(makeItem(post));
+    std::sort(m_posts.begin(), m_posts.end(),
+        [](const Item &a, const Item &b) { return a.post.id > b.post.id; });
+    m_more = more;
+    m_loaded = true;
+    m_fetching = false;
+    m_reloading = false;
+    endResetModel();
+    const QList<Journal> journal = std::exchange(m_journal, {});
+    for (const Journal &entry : journal)
+        applyEvent(entry.name, entry.frame);
+}
+
+void FeedModel::appendPage(const QList<Post> &posts, bool more)
+{
+    m_fetching = false;
+    m_more = more;
+    QList<Item> older;
+    const qint64 oldest = m_posts.isEmpty() ? std::numeric_limits<qint64>::max()
+                                            : m_posts.last().post.id;
+    for (const Post &post : posts) {
+        if (post.id < oldest)
+            older.append(makeItem(post));
+    }
+    std::sort(older.begin(), older.end(),
+        [](const Item &a, const Item &b) { return a.post.id > b.post.id; });
+    if (older.isEmpty())
+        return;
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(older.size()) - 1);
+    m_posts.append(older);
+    endInsertRows();
+}
+
+void FeedModel::fetchFailed()
+{
+    m_fetching = false;
+}
+
+qsizetype FeedModel::lowerBound(qint64 postId) const
+{
+    const auto it = std::lower_bound(m_posts.cbegin(), m_posts.cend(), postId,
+        [](const Item &item, qint64 id) { return item.post.id > id; });
+    return it - m_posts.cbegin();
+}
+
+bool FeedModel::inLoadedRange(qint64 postId) const
+{
+    if (!m_loaded)
+        return false;
+    // Older than everything loaded while more pages exist: it will come with its page.
+    return !m_more || m_posts.isEmpty() || postId > m_posts.last().post.id;
+}
+
+int FeedModel::rowOf(qint64 postId) const
+{
+    const qsizetype i = lowerBound(postId);
+    if (i < m_posts.size() && m_posts.at(i).post.id == postId)
+        return int(m_pending.size() + i);
+    return -1;
+}
+
+std::optional<Post> FeedModel::post(qint64 postId) const
+{
+    const int row = rowOf(postId);
+    if (row < 0)
+        return std::nullopt;
+    return itemAt(row).post;
+}
+
+void FeedModel::emitRowChanged(int row)
+{
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i);
+}
+
+void FeedModel::upsert(const Post &post)
+{
+    const qsizetype i = lowerBound(post.id);
+    if (i < m_posts.size() && m_posts.at(i).post.id == post.id) {
+        if (m_posts.at(i).post == post)
+            return;
+        m_posts[i] = makeItem(post);
+        emitRowChanged(int(m_pending.size() + i));
+        return;
+    }
+    if (!inLoadedRange(post.id))
+        return;
+    const int row = int(m_pending.size() + i);
+    beginInsertRows({}, row, row);
+    m_posts.insert(i, makeItem(post));
+    endInsertRows();
+}
+
+void FeedModel::remove(qint64 postId)
+{
+    m_overlays.remove(postId);
+    const int row = rowOf(postId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_posts.removeAt(row - m_pending.size());
+    endRemoveRows();
+}
+
+void FeedModel::applyEvent(const QString &name, const QJsonObject &frame)
+{
+    if (m_reloading)
+        m_journal.append({name, frame});
+    if (name == QLatin1String(Events::PostCreated) || name == QLatin1String(Events::PostUpdated)) {
+        upsert(Post::fromJson(frame.value(QStringLiteral("post")).toObject()));
+    } else if (name == QLatin1String(Events::ReviewCreated)) {
+        // Only the rating changes; never insert a post we have not loaded because of it.
+        const Post post = Post::fromJson(frame.value(QStringLiteral("post")).toObject());
+        if (rowOf(post.id) >= 0)
+            upsert(post);
+    } else if (name == QLatin1String(Events::PostDeleted)) {
+        remove(frame.value(QStringLiteral("postId")).toInteger());
+    } else if (name == QLatin1String(Events::UserRenamed)) {
+        renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+    }
+}
+
+void FeedModel::renameUser(const User &user)
+{
+    auto renameIn = [&](QList<Item> &items, int offset) {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (items[i].post.author.id == user.id && items[i].post.author != user) {
+                items[i].post.author = user;
+                emitRowChanged(int(offset + i));
+            }
+        }
+    };
+    renameIn(m_pending, 0);
+    renameIn(m_posts, int(m_pending.size()));
+}
+
+int FeedModel::pendingRowOf(const QString &localId) const
+{
+    for (qsizetype i = 0; i < m_pending.size(); ++i) {
+        if (m_pending.at(i).localId == localId)
+            return int(i);
+    }
+    return -1;
+}
+
+void FeedModel::addPendingPost(const QString &localId, const Post &draft)
+{
+    if (pendingRowOf(localId) >= 0)
+        return;
+    Item item = makeItem(draft);
+    item.localId = localId;
+    beginInsertRows({}, 0, 0);
+    m_pending.prepend(item);
+    endInsertRows();
+}
+
+void FeedModel::updatePendingPost(
+    const QString &localId, const QString &title, const QString &content)
+{
+    const int row = pendingRowOf(localId);
+    if (row < 0)
+        return;
+    m_pending[row].post.title = title;
+    m_pending[row].post.content = content;
+    m_pending[row].failure.clear();
+    emitRowChanged(row);
+}
+
+void FeedModel::removePendingPost(const QString &localId)
+{
+    const int row = pendingRowOf(localId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_pending.removeAt(row);
+    endRemoveRows();
+}
+
+void FeedModel::setPendingEdit(qint64 postId, const QString &title, const QString &content)
+{
+    Overlay &overlay = m_overlays[postId];
+    overlay.edit = std::make_pair(title, content);
+    overlay.failure.clear();
+    if (const int row = rowOf(postId); row >= 0)
+        emitRowChanged(row);
+}
+
+void FeedModel::setPendingDelete(qint64 postId)
+{
+    Overlay &overlay = m_overlays[postId];
+    overlay.deleting = true;
+    overlay.failure.clear();
+    if (const int row = rowOf(postId); row >= 0)
+        emitRowChanged(row);
+}
+
+void FeedModel::clearPending(qint64 postId)
+{
+    if (m_overlays.remove(postId) == 0)
+        return;
+    if (const int row = rowOf(postId); row >= 0)
+        emitRowChanged(row);
+}
+
+void FeedModel::setFailure(const QString &localId, qint64 postId, const QString &message)
+{
+    if (!localId.isEmpty()) {
+        if (const int row = pendingRowOf(localId); row >= 0) {
+            m_pending[row].failure = message;
+            emitRowChanged(row);
+            return;
+        }
+    }
+    if (postId > 0 && m_overlays.contains(postId)) {
+        m_overlays[postId].failure = message;
+        if (const int row = rowOf(postId); row >= 0)
+            emitRowChanged(row);
+    }
+}
+
+} // namespace Hubbub::Client

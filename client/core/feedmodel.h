@@ -1,0 +1,123 @@
+#pragma once
+
+#include "types.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QList>
+
+#include <optional>
+
+namespace Hubbub::Client {
+
+//! The feed, newest first: posts not yet acknowledged (from the outbox) on top, then the
+//! server's posts by descending id. Pages load older posts on demand; events update single
+//! rows. Lookups are binary searches, so a model of 100,000 posts stays cheap to update.
+class FeedModel final : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        AuthorRole,
+        AuthorIdRole,
+        TitleRole,
+        ContentRole,
+        ImageIdRole,
+        CreatedAtRole, //!< QDateTime, UTC
+        EditedRole, //!< bool
+        UpdatedAtRole, //!< QDateTime, invalid when never edited
+        RatingAverageRole,
+        RatingCountRole,
+        PendingRole, //!< bool: a change to this row is not acknowledged yet
+        FailureRole, //!< QString: why the server refused the pending change
+        LocalIdRole, //!< QString: the outbox entry of a pending row
+        DeletingRole, //!< bool: a delete is queued
+    };
+    Q_ENUM(Roles)
+
+    explicit FeedModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    //! The view is about to be replaced by a fresh first page. Changes applied until
+    //! finishReload() are replayed on top of the page, so none is lost in between.
+    void beginReload();
+    void finishReload(const QList<Post> &posts, bool more);
+    //! An older page arrived for fetchMoreRequested().
+    void appendPage(const QList<Post> &posts, bool more);
+    //! The older page could not be loaded: allow fetchMore() again.
+    void fetchFailed();
+
+    //! Applies one stored change (post.*, review.created, user.renamed). Idempotent.
+    void applyEvent(const QString &name, const QJsonObject &frame);
+    //! Inserts or replaces a post (from a reply); ignored when outside the loaded range.
+    void upsert(const Post &post);
+    void remove(qint64 postId);
+    void renameUser(const User &user);
+
+    // Pending changes from the outbox.
+    void addPendingPost(const QString &localId, const Post &draft);
+    void updatePendingPost(const QString &localId, const QString &title, const QString &content);
+    void removePendingPost(const QString &localId);
+    void setPendingEdit(qint64 postId, const QString &title, const QString &content);
+    void setPendingDelete(qint64 postId);
+    void clearPending(qint64 postId);
+    //! Marks the pending row (by local id, or by post id for edits and deletes) as refused.
+    void setFailure(const QString &localId, qint64 postId, const QString &message);
+
+    int rowOf(qint64 postId) const; //!< -1 when not loaded
+    std::optional<Post> post(qint64 postId) const;
+    bool hasMore() const { return m_more; }
+    bool isLoaded() const { return m_loaded; }
+    int pendingCount() const { return int(m_pending.size()); }
+
+Q_SIGNALS:
+    //! Load posts older than `beforeId` (0: the newest page) and answer with appendPage().
+    void fetchMoreRequested(qint64 beforeId);
+
+private:
+    struct Item
+    {
+        Post post;
+        QDateTime created;
+        QDateTime updated;
+        QString localId; //!< pending creates only
+        QString failure; //!< pending creates only
+    };
+    //! A queued edit or delete of a loaded post; kept apart so that a reload keeps it.
+    struct Overlay
+    {
+        std::optional<std::pair<QString, QString>> edit; //!< title, content
+        bool deleting = false;
+        QString failure;
+    };
+    struct Journal
+    {
+        QString name;
+        QJsonObject frame;
+    };
+
+    static Item makeItem(const Post &post);
+    const Item &itemAt(int row) const;
+    int pendingRowOf(const QString &localId) const;
+    //! Index among m_posts where `postId` is or would go (descending ids).
+    qsizetype lowerBound(qint64 postId) const;
+    bool inLoadedRange(qint64 postId) const;
+    void emitRowChanged(int row);
+
+    QList<Item> m_pending; //!< newest first
+    QList<Item> m_posts; //!< descending id
+    bool m_more = false;
+    bool m_loaded = false;
+    bool m_fetching = false;
+    bool m_reloading = false;
+    QList<Journal> m_journal;
+    QHash<qint64, Overlay> m_overlays;
+};
+
+} // namespace Hubbub::Client

@@ -1,0 +1,283 @@
+#include "outbox.h"
+
+#include "logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QUuid>
+
+namespace Hubbub::Client {
+
+QString makeNonce()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+namespace {
+
+QString statusName(Outbox::Status status)
+{
+    switch (status) {
+    case Outbox::Status::Queued:
+        return QStringLiteral("queued");
+    case Outbox::Status::Sending:
+        return QStringLiteral("sending");
+    case Outbox::Status::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+} // namespace
+
+qint64 Outbox::Entry::targetId() const
+{
+    switch (type) {
+    case MessageType::PostUpdate:
+    case MessageType::PostDelete:
+    case MessageType::ReviewCreate:
+        return params.value(QStringLiteral("postId")).toInteger();
+    case MessageType::ChatEdit:
+    case MessageType::ChatDelete:
+        return params.value(QStringLiteral("messageId")).toInteger();
+    default:
+        return 0;
+    }
+}
+
+qint64 Outbox::Entry::channelId() const
+{
+    return params.value(QStringLiteral("channelId")).toInteger();
+}
+
+QJsonObject Outbox::Entry::toJson() const
+{
+    QJsonObject object {{QStringLiteral("localId"), localId},
+        {QStringLiteral("type"), messageTypeName(type)}, {QStringLiteral("params"), params},
+        {QStringLiteral("status"), statusName(status)}, {QStringLiteral("error"), error},
+        {QStringLiteral("createdAtMs"), createdAtMs}};
+    if (!image.isEmpty()) {
+        object.insert(QStringLiteral("image"), QString::fromLatin1(image.toBase64()));
+        object.insert(QStringLiteral("imageMime"), imageMime);
+    }
+    return object;
+}
+
+std::optional<Outbox::Entry> Outbox::Entry::fromJson(const QJsonObject &object)
+{
+    const auto type = messageTypeFromName(object.value(QStringLiteral("type")).toString());
+    const QString localId = object.value(QStringLiteral("localId")).toString();
+    if (!type || localId.isEmpty())
+        return std::nullopt;
+    Entry entry;
+    entry.localId = localId;
+    entry.type = *type;
+    entry.params = object.value(QStringLiteral("params")).toObject();
+    entry.image = QByteArray::fromBase64(object.value(QStringLiteral("image")).toString().toLatin1());
+    entry.imageMime = object.value(QStringLiteral("imageMime")).toString();
+    const QString status = object.value(QStringLiteral("status")).toString();
+    // Sending when the app stopped: the server may or may not have it; the nonce (creates)
+    // or the nature of the change (edit, delete) makes sending it again safe.
+    entry.status = status == QLatin1String("failed") ? Status::Failed : Status::Queued;
+    entry.error = object.value(QStringLiteral("error")).toString();
+    entry.createdAtMs = object.value(QStringLiteral("createdAtMs")).toInteger();
+    return entry;
+}
+
+Outbox::Outbox(const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_path(path)
+{ }
+
+bool Outbox::load()
+{
+    if (m_path.isEmpty())
+        return true;
+    QFile file(m_path);
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_errorString = file.errorString();
+        return false;
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!document.isArray()) {
+        m_errorString = tr("The saved outbox %1 is damaged: %2")
+                            .arg(QDir::toNativeSeparators(m_path), error.errorString());
+        return false;
+    }
+    const QJsonArray array = document.array();
+    for (const QJsonValue &value : array) {
+        if (const auto entry = Entry::fromJson(value.toObject())) {
+            m_entries.append(*entry);
+            Q_EMIT added(*entry);
+        }
+    }
+    Q_EMIT countChanged(count());
+    return true;
+}
+
+bool Outbox::open(const QString &path)
+{
+    const QList<Entry> old = std::exchange(m_entries, {});
+    for (const Entry &entry : old)
+        Q_EMIT removed(entry);
+    m_path = path;
+    m_errorString.clear();
+    const bool ok = load();
+    if (!old.isEmpty() && m_entries.isEmpty())
+        Q_EMIT countChanged(0);
+    return ok;
+}
+
+void Outbox::save()
+{
+    if (m_path.isEmpty())
+        return;
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        qCWarning(lcClient) << "cannot save the outbox:" << file.errorString();
+        return;
+    }
+    QJsonArray array;
+    for (const Entry &entry : std::as_const(m_entries))
+        array.append(entry.toJson());
+    file.write(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    if (!file.commit())
+        qCWarning(lcClient) << "cannot save the outbox:" << file.errorString();
+}
+
+QString Outbox::enqueue(MessageType type, QJsonObject params, QByteArray image, QString imageMime)
+{
+    Entry entry;
+    entry.localId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.type = type;
+    if (type == MessageType::PostCreate || type == MessageType::ChatSend)
+        params.insert(QStringLiteral("nonce"), makeNonce());
+    entry.params = std::move(params);
+    entry.image = std::move(image);
+    entry.imageMime = std::move(imageMime);
+    entry.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+    m_entries.append(entry);
+    save();
+    Q_EMIT added(entry);
+    Q_EMIT countChanged(count());
+    return entry.localId;
+}
+
+int Outbox::indexOf(const QString &localId) const
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).localId == localId)
+            return int(i);
+    }
+    return -1;
+}
+
+std::optional<Outbox::Entry> Outbox::entry(const QString &localId) const
+{
+    const int i = indexOf(localId);
+    if (i < 0)
+        return std::nullopt;
+    return m_entries.at(i);
+}
+
+std::optional<Outbox::Entry> Outbox::nextQueued() const
+{
+    for (const Entry &entry : m_entries) {
+        if (entry.status == Status::Queued)
+            return entry;
+    }
+    return std::nullopt;
+}
+
+int Outbox::failedCount() const
+{
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+        [](const Entry &e) { return e.status == Status::Failed; }));
+}
+
+void Outbox::setStatus(const QString &localId, Status status, const QString &error)
+{
+    const int i = indexOf(localId);
+    if (i < 0)
+        return;
+    Entry &entry = m_entries[i];
+    if (entry.status == status && entry.error == error)
+        return;
+    entry.status = status;
+    entry.error = error;
+    // Sending is not worth a disk write: on a restart it counts as Queued anyway.
+    if (status != Status::Sending)
+        save();
+    Q_EMIT changed(entry);
+}
+
+bool Outbox::updateParams(const QString &localId, const QJsonObject &params)
+{
+    const int i = indexOf(localId);
+    if (i < 0 || m_entries.at(i).status == Status::Sending)
+        return false;
+    Entry &entry = m_entries[i];
+    const QString nonce = entry.params.value(QStringLiteral("nonce")).toString();
+    entry.params = params;
+    if (!nonce.isEmpty())
+        entry.params.insert(QStringLiteral("nonce"), nonce);
+    entry.status = Status::Queued;
+    entry.error.clear();
+    save();
+    Q_EMIT changed(entry);
+    return true;
+}
+
+void Outbox::setUploadedImage(const QString &localId, const QString &imageId)
+{
+    const int i = indexOf(localId);
+    if (i < 0)
+        return;
+    Entry &entry = m_entries[i];
+    entry.params.insert(QStringLiteral("imageId"), imageId);
+    entry.image.clear();
+    entry.imageMime.clear();
+    save();
+    Q_EMIT changed(entry);
+}
+
+void Outbox::remove(const QString &localId)
+{
+    const int i = indexOf(localId);
+    if (i < 0)
+        return;
+    const Entry entry = m_entries.takeAt(i);
+    save();
+    Q_EMIT removed(entry);
+    Q_EMIT countChanged(count());
+}
+
+void Outbox::retry(const QString &localId)
+{
+    const int i = indexOf(localId);
+    if (i < 0 || m_entries.at(i).status != Status::Failed)
+        return;
+    setStatus(localId, Status::Queued);
+}
+
+void Outbox::requeueSending()
+{
+    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).status == Status::Sending) {
+            const QString localId = m_entries.at(i).localId;
+            setStatus(localId, Status::Queued);
+        }
+    }
+}
+
+} // namespace Hubbub::Client

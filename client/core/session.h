@@ -1,0 +1,165 @@
+#pragma once
+
+#include "error.h"
+#include "outbox.h"
+#include "types.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace Hubbub::Client {
+
+class ChannelModel;
+class ChatModel;
+class Connection;
+class FeedModel;
+class ImageCache;
+class PeopleModel;
+class Reply;
+
+//! What a post edit does with the post's image.
+struct ImageChange
+{
+    enum class Kind { Keep, Remove, Replace } kind = Kind::Keep;
+    QByteArray bytes; //!< for Replace
+    QString mime;
+};
+
+//! Everything one signed-in user sees and does, without any widget: the connection, the
+//! models it keeps current, the outbox that carries every change to the server exactly once,
+//! typing and unread state. The widgets only read models and call these methods.
+class Session final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Paths
+    {
+        QString dataDir; //!< outboxes live here; empty keeps them in memory
+        QString cacheDir; //!< images; empty keeps them in memory
+    };
+
+    explicit Session(Paths paths, QObject *parent = nullptr);
+    ~Session() override;
+    Q_DISABLE_COPY_MOVE(Session)
+
+    Connection *connection() const { return m_connection; }
+    FeedModel *feed() const { return m_feed; }
+    ChannelModel *channels() const { return m_channels; }
+    PeopleModel *people() const { return m_people; }
+    Outbox *outbox() const { return m_outbox; }
+    ImageCache *images() const { return m_images; }
+    //! The model of a channel, created and loaded on first use.
+    ChatModel *chat(qint64 channelId);
+
+    void signIn(const QUrl &url, const QString &username, const QString &password,
+        bool createAccount);
+    //! Opens with a remembered token; the outbox of that account shows at once, even offline.
+    void resume(const QUrl &url, const QString &token, const User &user);
+    void signOut();
+
+    User user() const { return m_user; }
+    //! Whether the signed-in user may edit or delete an entry by `authorId`.
+    bool mayChange(qint64 authorId) const;
+
+    //! What the user is looking at: 0 the feed, else a channel. Clears its unread count.
+    void setCurrentView(qint64 channelId);
+    qint64 currentView() const { return m_currentView; }
+    void setWindowActive(bool active);
+    //! New posts since the feed was last looked at.
+    int feedUnread() const { return m_feedUnread; }
+    int totalUnread() const;
+
+    // Changes: each goes through the outbox and shows as pending until acknowledged.
+    QString createPost(const QString &title, const QString &content, const QByteArray &image = {},
+        const QString &mime = {});
+    void updatePost(qint64 postId, const QString &title, const QString &content,
+        const ImageChange &image = {});
+    void deletePost(qint64 postId);
+    void createReview(qint64 postId, int rating, const QString &comment);
+    QString sendMessage(qint64 channelId, const QString &text);
+    void editMessage(qint64 messageId, qint64 channelId, const QString &text);
+    void deleteMessage(qint64 messageId, qint64 channelId);
+    //! Edits the text of a change still in the outbox (a queued post or message).
+    bool editPending(const QString &localId, const QString &title, const QString &text);
+    void retry(const QString &localId);
+    void discard(const QString &localId);
+
+    // Requests that are not queued: they need an answer now.
+    void createChannel(const QString &name, const QString &topic, QObject *context,
+        std::function<void(const Reply &)> done);
+    void rename(const QString &username, QObject *context, std::function<void(const Reply &)> done);
+    void listReviews(qint64 postId, QObject *context, std::function<void(const Reply &)> done);
+    //! Tells the others we are typing (at most once per 3 s per channel).
+    void sendTyping(qint64 channelId);
+    //! Who is typing in a channel now (not us).
+    QStringList typingIn(qint64 channelId) const;
+
+Q_SIGNALS:
+    void signedIn(const Hubbub::User &user, const QString &token);
+    void signInFailed(const Hubbub::Error &error);
+    void userChanged(const Hubbub::User &user);
+    void typingChanged(qint64 channelId);
+    void unreadChanged(int total);
+    //! Something happened the user may want to hear about while looking elsewhere.
+    void notify(const QString &title, const QString &body, qint64 channelId);
+    //! The server refused a queued change; it stays in the outbox as Failed.
+    void changeRefused(const QString &localId, const QString &message);
+
+private:
+    struct Typist
+    {
+        QString name;
+        QDateTime until;
+    };
+
+    void openOutbox(const QUrl &url, qint64 userId);
+    void reloadViews();
+    void loadChat(ChatModel *model);
+    void onEvent(qint64 seq, const QString &name, const QJsonObject &frame);
+    void onOnline();
+    void onPresence(const User &user, bool online);
+    void onTyping(qint64 channelId, const User &user);
+    void pruneTyping();
+
+    void onOutboxAdded(const Outbox::Entry &entry);
+    void onOutboxChanged(const Outbox::Entry &entry);
+    void onOutboxRemoved(const Outbox::Entry &entry);
+    //! Sends the next queued change when online and nothing is in flight.
+    void pump();
+    void send(const Outbox::Entry &entry);
+    void onSent(const Outbox::Entry &entry, const Reply &reply);
+    Post draftPost(const Outbox::Entry &entry) const;
+    Message draftMessage(const Outbox::Entry &entry) const;
+
+    Paths m_paths;
+    Connection *m_connection;
+    FeedModel *m_feed;
+    ChannelModel *m_channels;
+    PeopleModel *m_people;
+    Outbox *m_outbox;
+    ImageCache *m_images;
+    std::map<qint64, ChatModel *> m_chats;
+
+    User m_user;
+    QUrl m_url;
+    qint64 m_currentView = 0;
+    bool m_windowActive = true;
+    int m_feedUnread = 0;
+    bool m_viewsNeedReload = false;
+    QString m_inFlight; //!< local id of the change being sent
+    QTimer m_retryTimer; //!< after rate_limited
+    QHash<qint64, QHash<qint64, Typist>> m_typing;
+    QTimer m_typingTimer;
+    QHash<qint64, QDateTime> m_lastTypingSent;
+};
+
+} // namespace Hubbub::Client
