@@ -6,7 +6,7 @@ set -euo pipefail
 hubbub_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
-    qt6-image-formats-plugins libsodium-dev
+    qt6-image-formats-plugins libqt6svg6 libsodium-dev
 )
 
 hubbub_install_deps() {

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Builds Hubbub and starts the server on port 7300 with its database in the app-data folder
-# (~/.local/share/hubbub-server/hubbub.db). Extra arguments go to hubbub-server, e.g.
-#   scripts/run.sh --port 7400 --db /srv/hubbub/hubbub.db
+# Builds Hubbub, starts a local server (database in the app-data folder,
+# ~/.local/share/hubbub-server/hubbub.db) and opens the desktop app signed in to it.
+# The first run creates an account named after you; its password is kept in
+# ~/.local/share/hubbub-server/local-password so you can sign in from other machines too.
+#
+#   scripts/run.sh                      server on port 7300 + desktop app
+#   scripts/run.sh --server-only [ARGS] just the server (a headless LAN machine); ARGS go to
+#                                       hubbub-server, e.g. --port 7400 --db /srv/hubbub.db
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -10,7 +15,54 @@ hubbub_install_deps
 build_dir=${BUILD_DIR:-build/release}
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+server_only=0
+if [ "${1:-}" = "--server-only" ]; then
+    server_only=1
+    shift
+fi
+targets=(hubbub-server)
+[ $server_only -eq 1 ] || targets+=(hubbub)
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DHUBBUB_BUILD_TESTS=OFF \
-    "${launcher[@]}"
-cmake --build "$build_dir" --parallel "$(nproc 2>/dev/null || echo 2)" --target hubbub-server
-exec "$build_dir/server/hubbub-server" "$@"
+    -DHUBBUB_BUILD_CLIENT=$([ $server_only -eq 1 ] && echo OFF || echo ON) "${launcher[@]}"
+cmake --build "$build_dir" --parallel "$(nproc 2>/dev/null || echo 2)" --target "${targets[@]}"
+
+if [ $server_only -eq 1 ]; then
+    exec "$build_dir/server/hubbub-server" "$@"
+fi
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    echo "No display found: the desktop app needs one (or run: scripts/run.sh --server-only)." >&2
+    exit 1
+fi
+
+data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/hubbub-server"
+mkdir -p "$data_dir"
+port=${HUBBUB_PORT:-7300}
+log="$data_dir/server.log"
+"$build_dir/server/hubbub-server" --port "$port" --db "$data_dir/hubbub.db" \
+    >"$log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+    grep -q "^Listening on" "$log" && break
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        echo "hubbub-server did not start:" >&2
+        cat "$log" >&2
+        exit 1
+    fi
+    sleep 0.1
+done
+grep -q "^Listening on" "$log" || { echo "hubbub-server did not start in 10 s" >&2; exit 1; }
+echo "Server: ws://127.0.0.1:$port (database $data_dir/hubbub.db, log $log)"
+lan_ip=$(hostname -I 2>/dev/null | awk '{print $1}')
+[ -n "$lan_ip" ] && echo "Others on your network: hubbub --server ws://$lan_ip:$port"
+
+user=$(printf '%s' "${USER:-$(id -un)}" | tr -cd 'A-Za-z0-9_.-' | cut -c1-32)
+[ ${#user} -ge 3 ] || user="hubbub-$user"
+password_file="$data_dir/local-password"
+if [ ! -s "$password_file" ]; then
+    (umask 077 && head -c 18 /dev/urandom | base64 >"$password_file")
+fi
+echo "Signed in as $user; the password is in $password_file"
+"$build_dir/client/hubbub" --server "ws://127.0.0.1:$port" --user "$user" \
+    --password-file "$password_file"

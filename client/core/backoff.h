@@ -19,6 +19,11 @@ public:
     //! After a successful connection: the next delay starts from the initial one again.
     void reset();
     int attempts() const { return m_attempts; }
+    std::chrono::milliseconds initial() const { return m_initial; }
+    std::chrono::milliseconds cap() const { return m_cap; }
+    //! For tests and tuning: takes effect from the next call to next().
+    void setInitial(std::chrono::milliseconds initial) { m_initial = initial; }
+    void setCap(std::chrono::milliseconds cap) { m_cap = cap; }
 
     //! For tests: a fixed seed makes the jitter reproducible.
     void seed(quint32 value) { m_random.seed(value); }

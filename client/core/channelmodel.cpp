@@ -37,8 +37,8 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ChannelModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "channelId"}, {NameRole, "name"}, {TopicRole, "topic"},
-        {UnreadRole, "unread"}});
+    names.insert(
+        {{IdRole, "channelId"}, {NameRole, "name"}, {TopicRole, "topic"}, {UnreadRole, "unread"}});
     return names;
 }
 

@@ -47,9 +47,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     const Item &item = itemAt(index.row());
     const Message &message = item.message;
     const bool isPendingSend = !item.localId.isEmpty();
-    const Overlay overlay = (isPendingSend || item.kind != Kind::Message)
-        ? Overlay {}
-        : m_overlays.value(message.id);
+    const Overlay overlay
+        = (isPendingSend || item.kind != Kind::Message) ? Overlay {} : m_overlays.value(message.id);
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
@@ -141,22 +140,24 @@ void ChatModel::finishReload(const QList<Message> &messages, bool more)
 
 void ChatModel::prependPage(const QList<Message> &messages, bool more)
 {
-    m_fetching = false;
-    m_more = more;
     const qint64 oldest = oldestId();
     QList<Item> older;
     for (const Message &message : messages) {
         if (oldest == 0 || message.id < oldest)
             older.append(makeItem(message));
     }
-    if (older.isEmpty())
-        return;
-    std::sort(older.begin(), older.end(),
-        [](const Item &a, const Item &b) { return a.message.id < b.message.id; });
-    beginInsertRows({}, 0, int(older.size()) - 1);
-    m_items = older + m_items;
-    endInsertRows();
-    emitGroupingAround(int(older.size()) - 1);
+    if (!older.isEmpty()) {
+        std::sort(older.begin(), older.end(),
+            [](const Item &a, const Item &b) { return a.message.id < b.message.id; });
+        beginInsertRows({}, 0, int(older.size()) - 1);
+        m_items = older + m_items;
+        endInsertRows();
+        emitGroupingAround(int(older.size()) - 1);
+    }
+    // Only now: a view that asks for more while the rows go in would otherwise ask again for
+    // the page it is being given.
+    m_fetching = false;
+    m_more = more;
 }
 
 void ChatModel::fetchFailed()

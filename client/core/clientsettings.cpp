@@ -47,7 +47,8 @@ QString ClientSettings::token(const QUrl &server) const
 
 User ClientSettings::user(const QUrl &server) const
 {
-    const QByteArray json = m_settings->value(serverKey(server) + QStringLiteral("/user")).toByteArray();
+    const QByteArray json
+        = m_settings->value(serverKey(server) + QStringLiteral("/user")).toByteArray();
     return User::fromJson(QJsonDocument::fromJson(json).object());
 }
 

@@ -51,8 +51,9 @@ Connection::Connection(QObject *parent)
         }
         if (idle > m_keepAlive.count() && !m_pingOutstanding && m_user.id != 0) {
             m_pingOutstanding = true;
-            sendRequest(MessageType::Ping, {}, this,
-                [this](const Reply &) { m_pingOutstanding = false; }, m_keepAlive);
+            sendRequest(
+                MessageType::Ping, {}, this, [this](const Reply &) { m_pingOutstanding = false; },
+                m_keepAlive);
         }
     });
 }
@@ -97,7 +98,8 @@ void Connection::signOut()
     m_autoReconnect = false;
     if (m_state == State::Online || m_state == State::Syncing) {
         QPointer<QWebSocket> socket = m_socket;
-        sendRequest(MessageType::AuthLogout, {}, this,
+        sendRequest(
+            MessageType::AuthLogout, {}, this,
             [this, socket](const Reply &) {
                 if (socket == m_socket)
                     disconnectFromServer();
@@ -125,6 +127,15 @@ void Connection::retryNow()
         return;
     m_reconnectTimer.stop();
     openSocket();
+}
+
+void Connection::setKeepAlive(std::chrono::milliseconds interval)
+{
+    m_keepAlive = std::max(interval, std::chrono::milliseconds(1));
+    // Check often enough that a ping goes out (and has time to come back) before the link
+    // is declared dead; with a fixed 1 s check a short interval dropped idle links unpinged.
+    m_keepAliveTimer.setInterval(std::clamp(
+        m_keepAlive / 4, std::chrono::milliseconds(10), std::chrono::milliseconds(1000)));
 }
 
 qint64 Connection::msUntilRetry() const
@@ -156,8 +167,8 @@ qint64 Connection::sendRequest(MessageType type, const QJsonObject &params, QObj
     ReplyCallback callback, std::chrono::milliseconds timeout)
 {
     const qint64 id = m_nextId++;
-    Pending pending {type, context, context != nullptr, std::move(callback),
-        nowMs() + timeout.count()};
+    Pending pending {
+        type, context, context != nullptr, std::move(callback), nowMs() + timeout.count()};
     m_pending.insert(id, std::move(pending));
     if (!m_timeoutTimer.isActive())
         m_timeoutTimer.start();
@@ -212,7 +223,8 @@ void Connection::onConnected()
     m_lastReceived.start();
     m_pingOutstanding = false;
     m_keepAliveTimer.start();
-    sendRequest(MessageType::Hello,
+    sendRequest(
+        MessageType::Hello,
         {{QStringLiteral("protocol"), ProtocolVersion}, {QStringLiteral("client"), clientName()}},
         this, [this](const Reply &reply) { onHello(reply); }, m_defaultTimeout);
 }
@@ -240,13 +252,14 @@ void Connection::authenticate()
     switch (m_authMode) {
     case AuthMode::Password:
     case AuthMode::Register:
-        sendRequest(m_authMode == AuthMode::Register ? MessageType::AuthRegister
-                                                     : MessageType::AuthLogin,
+        sendRequest(
+            m_authMode == AuthMode::Register ? MessageType::AuthRegister : MessageType::AuthLogin,
             {{QStringLiteral("username"), m_username}, {QStringLiteral("password"), m_password}},
             this, [this](const Reply &reply) { onAuth(reply); }, 60s);
         break;
     case AuthMode::Token:
-        sendRequest(MessageType::AuthToken, {{QStringLiteral("token"), m_token}}, this,
+        sendRequest(
+            MessageType::AuthToken, {{QStringLiteral("token"), m_token}}, this,
             [this](const Reply &reply) { onAuth(reply); }, 60s);
         break;
     case AuthMode::None:
@@ -306,7 +319,8 @@ void Connection::startSync()
         m_lastSeq = m_helloHead;
         reload = true;
     }
-    sendRequest(MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
+    sendRequest(
+        MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
         [this](const Reply &reply) { onSync(reply); }, 60s);
     if (reload)
         Q_EMIT reloadRequired();
@@ -345,19 +359,22 @@ void Connection::finishSync()
 {
     if (m_state == State::Online)
         return;
-    sendRequest(MessageType::PresenceList, {}, this, [this](const Reply &reply) {
-        if (reply.isTransportFailure())
-            return;
-        if (reply.ok()) {
-            QList<User> users;
-            const QJsonArray array = reply.result().value(QStringLiteral("users")).toArray();
-            for (const QJsonValue &value : array)
-                users.append(User::fromJson(value.toObject()));
-            Q_EMIT presenceListed(users);
-        }
-        setState(State::Online);
-        Q_EMIT online();
-    }, m_defaultTimeout);
+    sendRequest(
+        MessageType::PresenceList, {}, this,
+        [this](const Reply &reply) {
+            if (reply.isTransportFailure())
+                return;
+            if (reply.ok()) {
+                QList<User> users;
+                const QJsonArray array = reply.result().value(QStringLiteral("users")).toArray();
+                for (const QJsonValue &value : array)
+                    users.append(User::fromJson(value.toObject()));
+                Q_EMIT presenceListed(users);
+            }
+            setState(State::Online);
+            Q_EMIT online();
+        },
+        m_defaultTimeout);
 }
 
 void Connection::handleEvent(const QJsonObject &frame)
@@ -378,14 +395,16 @@ void Connection::handleEvent(const QJsonObject &frame)
     qCInfo(lcClientNet) << "gap before seq" << seq << "after" << m_lastSeq << "; syncing";
     m_buffered.append(frame);
     m_syncing = true;
-    sendRequest(MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
+    sendRequest(
+        MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
         [this](const Reply &reply) { onSync(reply); }, 60s);
 }
 
 void Connection::drainBuffered()
 {
     std::sort(m_buffered.begin(), m_buffered.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QStringLiteral("seq")).toInteger() < b.value(QStringLiteral("seq")).toInteger();
+        return a.value(QStringLiteral("seq")).toInteger()
+            < b.value(QStringLiteral("seq")).toInteger();
     });
     while (!m_buffered.isEmpty()) {
         const qint64 seq = m_buffered.first().value(QStringLiteral("seq")).toInteger();
@@ -395,7 +414,8 @@ void Connection::drainBuffered()
         }
         if (seq != m_lastSeq + 1) {
             m_syncing = true;
-            sendRequest(MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
+            sendRequest(
+                MessageType::Sync, {{QStringLiteral("since"), m_lastSeq}}, this,
                 [this](const Reply &reply) { onSync(reply); }, 60s);
             return;
         }
@@ -434,9 +454,9 @@ void Connection::onText(const QString &text)
     if (type == QLatin1String("reply")) {
         const QJsonValue idValue = frame.value(QStringLiteral("id"));
         if (!idValue.isDouble()) {
-            qCWarning(lcClientNet) << "server could not read a request:"
-                                   << frame.value(QStringLiteral("error")).toObject().value(
-                                          QStringLiteral("message"));
+            qCWarning(lcClientNet)
+                << "server could not read a request:"
+                << frame.value(QStringLiteral("error")).toObject().value(QStringLiteral("message"));
             return;
         }
         auto it = m_pending.find(idValue.toInteger());
@@ -455,8 +475,8 @@ void Connection::onText(const QString &text)
             result.remove(QStringLiteral("ok"));
             pending.callback(Reply::success(std::move(result)));
         } else {
-            pending.callback(
-                Reply::serverError(Error::fromJson(frame.value(QStringLiteral("error")).toObject())));
+            pending.callback(Reply::serverError(
+                Error::fromJson(frame.value(QStringLiteral("error")).toObject())));
         }
     } else if (type == QLatin1String("event")) {
         if (m_user.id != 0)
@@ -482,8 +502,8 @@ void Connection::onDisconnected()
     dropSocket();
     if (!m_autoReconnect) {
         if (m_state != State::Disconnected) {
-            giveUp(makeError(ErrorCode::Internal,
-                tr("Can't reach server at %1.").arg(m_url.toDisplayString())));
+            giveUp(makeError(
+                ErrorCode::Internal, tr("Can't reach server at %1.").arg(m_url.toDisplayString())));
         }
         return;
     }

@@ -61,9 +61,9 @@ public:
 
     //! Sends a request; `callback` runs once with the outcome unless `context` is gone.
     //! Requests made while not signed in fail at once with Reply::disconnected().
+    //! A `timeout` of 0 means the one set with setRequestTimeout() (15 s unless changed).
     qint64 request(MessageType type, const QJsonObject &params, QObject *context,
-        ReplyCallback callback,
-        std::chrono::milliseconds timeout = std::chrono::milliseconds(15000));
+        ReplyCallback callback, std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
 
     State state() const { return m_state; }
     bool isOnline() const { return m_state == State::Online; }
@@ -78,8 +78,9 @@ public:
     QString lastError() const { return m_lastError; }
 
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_defaultTimeout = timeout; }
-    //! Idle time after which a ping checks that the server is still there.
-    void setKeepAlive(std::chrono::milliseconds interval) { m_keepAlive = interval; }
+    //! Idle time after which a ping checks that the server is still there; after twice this
+    //! time without any traffic the link counts as dead.
+    void setKeepAlive(std::chrono::milliseconds interval);
     Backoff &backoff() { return m_backoff; }
 
 Q_SIGNALS:

@@ -131,23 +131,25 @@ void FeedModel::finishReload(const QList<Post> &posts, bool more)
 
 void FeedModel::appendPage(const QList<Post> &posts, bool more)
 {
-    m_fetching = false;
-    m_more = more;
     QList<Item> older;
-    const qint64 oldest = m_posts.isEmpty() ? std::numeric_limits<qint64>::max()
-                                            : m_posts.last().post.id;
+    const qint64 oldest
+        = m_posts.isEmpty() ? std::numeric_limits<qint64>::max() : m_posts.last().post.id;
     for (const Post &post : posts) {
         if (post.id < oldest)
             older.append(makeItem(post));
     }
     std::sort(older.begin(), older.end(),
         [](const Item &a, const Item &b) { return a.post.id > b.post.id; });
-    if (older.isEmpty())
-        return;
-    const int first = rowCount();
-    beginInsertRows({}, first, first + int(older.size()) - 1);
-    m_posts.append(older);
-    endInsertRows();
+    if (!older.isEmpty()) {
+        const int first = rowCount();
+        beginInsertRows({}, first, first + int(older.size()) - 1);
+        m_posts.append(older);
+        endInsertRows();
+    }
+    // Only now: a view that asks for more while the rows go in would otherwise ask again for
+    // the page it is being given.
+    m_fetching = false;
+    m_more = more;
 }
 
 void FeedModel::fetchFailed()

@@ -142,7 +142,8 @@ void ImageCache::fetch(const QString &imageId)
     }
     m_loading.insert(imageId);
     ++m_downloads;
-    m_connection->request(MessageType::ImageGet, {{QStringLiteral("imageId"), imageId}}, this,
+    m_connection->request(
+        MessageType::ImageGet, {{QStringLiteral("imageId"), imageId}}, this,
         [this, imageId](const Reply &reply) {
             m_loading.remove(imageId);
             if (reply.isTransportFailure()) {

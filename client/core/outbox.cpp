@@ -79,7 +79,8 @@ std::optional<Outbox::Entry> Outbox::Entry::fromJson(const QJsonObject &object)
     entry.localId = localId;
     entry.type = *type;
     entry.params = object.value(QStringLiteral("params")).toObject();
-    entry.image = QByteArray::fromBase64(object.value(QStringLiteral("image")).toString().toLatin1());
+    entry.image
+        = QByteArray::fromBase64(object.value(QStringLiteral("image")).toString().toLatin1());
     entry.imageMime = object.value(QStringLiteral("imageMime")).toString();
     const QString status = object.value(QStringLiteral("status")).toString();
     // Sending when the app stopped: the server may or may not have it; the nonce (creates)

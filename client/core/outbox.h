@@ -53,8 +53,8 @@ public:
     QString errorString() const { return m_errorString; }
 
     //! Queues a change; a create gets a fresh nonce. Returns its local id.
-    QString enqueue(MessageType type, QJsonObject params, QByteArray image = {},
-        QString imageMime = {});
+    QString enqueue(
+        MessageType type, QJsonObject params, QByteArray image = {}, QString imageMime = {});
     const QList<Entry> &entries() const { return m_entries; }
     std::optional<Entry> entry(const QString &localId) const;
     //! The first Queued entry, if any (entries are sent in the order they were made).

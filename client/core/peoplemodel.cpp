@@ -58,8 +58,8 @@ void PeopleModel::setUsers(const QList<User> &users)
     beginResetModel();
     m_users.clear();
     for (const User &user : users) {
-        if (std::none_of(m_users.cbegin(), m_users.cend(),
-                [&](const User &u) { return u.id == user.id; }))
+        if (std::none_of(
+                m_users.cbegin(), m_users.cend(), [&](const User &u) { return u.id == user.id; }))
             m_users.append(user);
     }
     std::sort(m_users.begin(), m_users.end(), &lessThan);

@@ -65,12 +65,14 @@ Session::Session(Paths paths, QObject *parent)
           m_paths.cacheDir.isEmpty() ? QString() : m_paths.cacheDir + QStringLiteral("/images"),
           96 * 1024 * 1024, this))
 {
-    connect(m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {
-        m_user = user;
-        if (m_outbox->path().isEmpty() && !m_paths.dataDir.isEmpty())
+    connect(
+        m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {
+            m_user = user;
+            // Always: after a sign-out another account may sign in, and the queue open now is
+            // not theirs to send. (openOutbox() does nothing when it is already the right one.)
             openOutbox(m_url, user.id);
-        Q_EMIT signedIn(user, token);
-    });
+            Q_EMIT signedIn(user, token);
+        });
     connect(m_connection, &Connection::signInFailed, this, &Session::signInFailed);
     connect(m_connection, &Connection::userChanged, this, [this](const User &user) {
         m_user = user;
@@ -85,7 +87,10 @@ Session::Session(Paths paths, QObject *parent)
     connect(m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
         if (state == Connection::State::Waiting || state == Connection::State::Disconnected) {
             m_people->clear();
+            const QList<qint64> channels = m_typing.keys();
             m_typing.clear();
+            for (qint64 channelId : channels)
+                Q_EMIT typingChanged(channelId);
         }
     });
 
@@ -120,17 +125,18 @@ ChatModel *Session::chat(qint64 channelId)
         return it->second;
     auto *model = new ChatModel(channelId, this);
     m_chats.emplace(channelId, model);
-    connect(model, &ChatModel::fetchMoreRequested, this, [this, model](qint64 channel, qint64 before) {
-        m_connection->request(MessageType::ChatHistory,
-            {{QStringLiteral("channelId"), channel}, {QStringLiteral("before"), before},
-                {QStringLiteral("limit"), ChatPageSize}},
-            model, [model](const Reply &reply) {
-                if (!reply.ok())
-                    return model->fetchFailed();
-                model->prependPage(messagesOf(reply.result()),
-                    reply.result().value(QStringLiteral("more")).toBool());
-            });
-    });
+    connect(
+        model, &ChatModel::fetchMoreRequested, this, [this, model](qint64 channel, qint64 before) {
+            m_connection->request(MessageType::ChatHistory,
+                {{QStringLiteral("channelId"), channel}, {QStringLiteral("before"), before},
+                    {QStringLiteral("limit"), ChatPageSize}},
+                model, [model](const Reply &reply) {
+                    if (!reply.ok())
+                        return model->fetchFailed();
+                    model->prependPage(messagesOf(reply.result()),
+                        reply.result().value(QStringLiteral("more")).toBool());
+                });
+        });
     for (const Outbox::Entry &entry : m_outbox->entries()) {
         if (entry.channelId() == channelId)
             onOutboxAdded(entry);
@@ -148,7 +154,8 @@ void Session::openOutbox(const QUrl &url, qint64 userId)
         + QByteArray::number(userId);
     const QString name = QString::fromLatin1(
         QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
-    const QString path = m_paths.dataDir + QStringLiteral("/outbox-") + name + QStringLiteral(".json");
+    const QString path
+        = m_paths.dataDir + QStringLiteral("/outbox-") + name + QStringLiteral(".json");
     if (m_outbox->path() == path)
         return;
     if (!m_outbox->open(path))
@@ -240,7 +247,8 @@ void Session::loadChat(ChatModel *model)
 {
     model->beginReload();
     m_connection->request(MessageType::ChatHistory,
-        {{QStringLiteral("channelId"), model->channelId()}, {QStringLiteral("limit"), ChatPageSize}},
+        {{QStringLiteral("channelId"), model->channelId()},
+            {QStringLiteral("limit"), ChatPageSize}},
         model, [this, model](const Reply &reply) {
             if (!reply.ok()) {
                 if (reply.isTransportFailure())
@@ -282,8 +290,8 @@ void Session::onEvent(qint64, const QString &name, const QJsonObject &frame)
                     Q_EMIT unreadChanged(totalUnread());
                 }
                 if (live && !m_windowActive) {
-                    Q_EMIT notify(tr("New post by %1").arg(post.author.username),
-                        elide(post.title), 0);
+                    Q_EMIT notify(
+                        tr("New post by %1").arg(post.author.username), elide(post.title), 0);
                 }
             }
         }
@@ -292,7 +300,10 @@ void Session::onEvent(qint64, const QString &name, const QJsonObject &frame)
     if (name.startsWith(QLatin1String("message."))) {
         const qint64 channelId = name == QLatin1String(Events::MessageDeleted)
             ? frame.value(QStringLiteral("channelId")).toInteger()
-            : frame.value(QStringLiteral("message")).toObject().value(QStringLiteral("channelId")).toInteger();
+            : frame.value(QStringLiteral("message"))
+                  .toObject()
+                  .value(QStringLiteral("channelId"))
+                  .toInteger();
         if (auto it = m_chats.find(channelId); it != m_chats.end())
             it->second->applyEvent(name, frame);
         if (name == QLatin1String(Events::MessageCreated)) {
@@ -404,8 +415,8 @@ void Session::createChannel(const QString &name, const QString &topic, QObject *
     m_connection->request(MessageType::ChannelCreate, params, context,
         [this, done = std::move(done)](const Reply &reply) {
             if (reply.ok()) {
-                m_channels->upsert(Channel::fromJson(
-                    reply.result().value(QStringLiteral("channel")).toObject()));
+                m_channels->upsert(
+                    Channel::fromJson(reply.result().value(QStringLiteral("channel")).toObject()));
             }
             if (done)
                 done(reply);
@@ -419,8 +430,7 @@ void Session::rename(
         context, std::move(done));
 }
 
-void Session::listReviews(
-    qint64 postId, QObject *context, std::function<void(const Reply &)> done)
+void Session::listReviews(qint64 postId, QObject *context, std::function<void(const Reply &)> done)
 {
     m_connection->request(
         MessageType::ReviewList, {{QStringLiteral("postId"), postId}}, context, std::move(done));
@@ -527,8 +537,7 @@ Message Session::draftMessage(const Outbox::Entry &entry) const
     message.author = m_user;
     message.channelId = entry.channelId();
     message.text = entry.params.value(QStringLiteral("text")).toString();
-    message.createdAt
-        = formatTimestamp(QDateTime::fromMSecsSinceEpoch(entry.createdAtMs).toUTC());
+    message.createdAt = formatTimestamp(QDateTime::fromMSecsSinceEpoch(entry.createdAtMs).toUTC());
     return message;
 }
 
@@ -572,7 +581,8 @@ void Session::onOutboxChanged(const Outbox::Entry &entry)
     const QString failure = entry.status == Outbox::Status::Failed ? entry.error : QString();
     switch (entry.type) {
     case MessageType::PostCreate:
-        m_feed->updatePendingPost(entry.localId, entry.params.value(QStringLiteral("title")).toString(),
+        m_feed->updatePendingPost(entry.localId,
+            entry.params.value(QStringLiteral("title")).toString(),
             entry.params.value(QStringLiteral("content")).toString());
         m_feed->setFailure(entry.localId, 0, failure);
         break;
@@ -644,7 +654,8 @@ void Session::send(const Outbox::Entry &entry)
             params.insert(QStringLiteral("mime"), entry.imageMime);
         const QString localId = entry.localId;
         const QByteArray bytes = entry.image;
-        m_connection->request(MessageType::ImageUpload, params, this,
+        m_connection->request(
+            MessageType::ImageUpload, params, this,
             [this, localId, bytes](const Reply &reply) {
                 const auto current = m_outbox->entry(localId);
                 if (!current)
@@ -694,7 +705,8 @@ void Session::onSent(const Outbox::Entry &entry, const Reply &reply)
         case MessageType::ChatSend:
         case MessageType::ChatEdit:
             if (auto it = m_chats.find(entry.channelId()); it != m_chats.end())
-                it->second->upsert(Message::fromJson(result.value(QStringLiteral("message")).toObject()));
+                it->second->upsert(
+                    Message::fromJson(result.value(QStringLiteral("message")).toObject()));
             break;
         case MessageType::ChatDelete:
             if (auto it = m_chats.find(entry.channelId()); it != m_chats.end())
@@ -703,10 +715,19 @@ void Session::onSent(const Outbox::Entry &entry, const Reply &reply)
         default:
             break;
         }
+        m_internalFailures.remove(entry.localId);
         m_outbox->remove(entry.localId);
         pump();
         return;
     }
+    // A server fault (a full disk, a shutdown in progress) is worth two more tries before the
+    // change is shown as not sent.
+    if (reply.error().code == ErrorCode::Internal && m_internalFailures[entry.localId]++ < 2) {
+        m_outbox->setStatus(entry.localId, Outbox::Status::Queued);
+        m_retryTimer.start(2000);
+        return;
+    }
+    m_internalFailures.remove(entry.localId);
     if (reply.error().code == ErrorCode::RateLimited) {
         m_outbox->setStatus(entry.localId, Outbox::Status::Queued);
         const qint64 wait = reply.error().retryAfterMs > 0 ? reply.error().retryAfterMs : 1000;

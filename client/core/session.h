@@ -60,8 +60,8 @@ public:
     //! The model of a channel, created and loaded on first use.
     ChatModel *chat(qint64 channelId);
 
-    void signIn(const QUrl &url, const QString &username, const QString &password,
-        bool createAccount);
+    void signIn(
+        const QUrl &url, const QString &username, const QString &password, bool createAccount);
     //! Opens with a remembered token; the outbox of that account shows at once, even offline.
     void resume(const QUrl &url, const QString &token, const User &user);
     void signOut();
@@ -81,8 +81,8 @@ public:
     // Changes: each goes through the outbox and shows as pending until acknowledged.
     QString createPost(const QString &title, const QString &content, const QByteArray &image = {},
         const QString &mime = {});
-    void updatePost(qint64 postId, const QString &title, const QString &content,
-        const ImageChange &image = {});
+    void updatePost(
+        qint64 postId, const QString &title, const QString &content, const ImageChange &image = {});
     void deletePost(qint64 postId);
     void createReview(qint64 postId, int rating, const QString &comment);
     QString sendMessage(qint64 channelId, const QString &text);
@@ -156,7 +156,8 @@ private:
     int m_feedUnread = 0;
     bool m_viewsNeedReload = false;
     QString m_inFlight; //!< local id of the change being sent
-    QTimer m_retryTimer; //!< after rate_limited
+    QTimer m_retryTimer; //!< after rate_limited or internal
+    QHash<QString, int> m_internalFailures; //!< per local id
     QHash<qint64, QHash<qint64, Typist>> m_typing;
     QTimer m_typingTimer;
     QHash<qint64, QDateTime> m_lastTypingSent;

@@ -2,6 +2,7 @@
 // driven by real WebSocket clients, stopped with SIGTERM or killed with SIGKILL, and restarted
 // on the same SQLite file.
 
+#include "serverprocess.h"
 #include "testclient.h"
 
 #include <QDeadlineTimer>
@@ -52,124 +53,6 @@ QStringList lines(const QByteArray &text)
         result.removeLast();
     return result;
 }
-
-//! A hubbub-server child process. The destructor kills it, so a failing test never leaves a
-//! server behind.
-class ServerProcess final
-{
-public:
-    explicit ServerProcess(QString databasePath)
-        : m_databasePath(std::move(databasePath))
-    { }
-    ~ServerProcess() { kill(); }
-    Q_DISABLE_COPY_MOVE(ServerProcess)
-
-    //! Starts on 127.0.0.1 port 0 and waits for the "Listening on" line; false on failure
-    //! (see diagnostics()).
-    bool start(const QStringList &extraArguments = {})
-    {
-        kill();
-        m_process = std::make_unique<QProcess>();
-        m_stdout.clear();
-        m_stderr.clear();
-        m_port = 0;
-        m_process->setProcessEnvironment(quietEnvironment());
-        m_process->start(serverBinary(),
-            QStringList {
-                u"--host"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s, u"--db"_s, m_databasePath}
-                + extraArguments);
-        if (!m_process->waitForStarted(StartTimeoutMs))
-            return false;
-        (void)QTest::qWaitFor(
-            [this] {
-                drain();
-                return m_stdout.contains('\n') || m_process->state() == QProcess::NotRunning;
-            },
-            StartTimeoutMs);
-        drain();
-        static const QRegularExpression listening(u"^Listening on ws://127\\.0\\.0\\.1:(\\d+)$"_s);
-        const QStringList out = lines(m_stdout);
-        if (out.size() != 1)
-            return false;
-        const QRegularExpressionMatch match = listening.match(out.constFirst());
-        if (!match.hasMatch())
-            return false;
-        bool ok = false;
-        const uint port = match.captured(1).toUInt(&ok);
-        if (!ok || port == 0 || port > 65535)
-            return false;
-        m_port = quint16(port);
-        return m_process->state() == QProcess::Running;
-    }
-
-    //! SIGTERM, then waitForExit().
-    bool terminate()
-    {
-        if (!isRunning())
-            return false;
-        m_process->terminate();
-        return waitForExit();
-    }
-
-    //! Waits for the process to end by itself, spinning the event loop (so clients see their
-    //! close frames).
-    bool waitForExit()
-    {
-        if (!m_process)
-            return false;
-        const bool finished = QTest::qWaitFor(
-            [this] {
-                drain();
-                return m_process->state() == QProcess::NotRunning;
-            },
-            ExitTimeoutMs);
-        drain();
-        return finished;
-    }
-
-    //! SIGKILL and wait; nothing the server does can delay it.
-    void kill()
-    {
-        if (!m_process)
-            return;
-        if (m_process->state() != QProcess::NotRunning) {
-            m_process->kill();
-            (void)m_process->waitForFinished(ExitTimeoutMs);
-        }
-        drain();
-    }
-
-    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
-    quint16 port() const { return m_port; }
-    QUrl url() const { return QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_port)); }
-    QProcess &process() { return *m_process; }
-    QByteArray standardOutput() const { return m_stdout; }
-    QByteArray standardError() const { return m_stderr; }
-    QString diagnostics()
-    {
-        drain();
-        return u"state %1, exit code %2, error '%3'\nstdout: %4\nstderr: %5"_s
-            .arg(m_process ? int(m_process->state()) : -1)
-            .arg(m_process ? m_process->exitCode() : -1)
-            .arg(m_process ? m_process->errorString() : QString(), QString::fromUtf8(m_stdout),
-                QString::fromUtf8(m_stderr));
-    }
-
-private:
-    void drain()
-    {
-        if (!m_process)
-            return;
-        m_stdout += m_process->readAllStandardOutput();
-        m_stderr += m_process->readAllStandardError();
-    }
-
-    QString m_databasePath;
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_stdout;
-    QByteArray m_stderr;
-    quint16 m_port = 0;
-};
 
 //! A run of the binary that is expected to end by itself (errors, --promote).
 struct Exit
@@ -325,7 +208,7 @@ void tst_ServerBinary::startupPrintsListeningLineAndServes()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    ServerProcess server(dir.filePath(u"hubbub.db"_s));
+    ServerProcess server(serverBinary(), dir.filePath(u"hubbub.db"_s));
     QVERIFY2(server.start(), qPrintable(server.diagnostics()));
     QVERIFY(server.port() != 0);
 
@@ -354,7 +237,7 @@ void tst_ServerBinary::sigtermClosesWithGoingAwayAndKeepsAcknowledged()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    ServerProcess server(dir.filePath(u"hubbub.db"_s));
+    ServerProcess server(serverBinary(), dir.filePath(u"hubbub.db"_s));
     QVERIFY2(server.start(), qPrintable(server.diagnostics()));
 
     TestClient observer;
@@ -459,7 +342,7 @@ void tst_ServerBinary::sigkillLosesNoAcknowledgedPost()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString dbPath = dir.filePath(u"hubbub.db"_s);
-    ServerProcess server(dbPath);
+    ServerProcess server(serverBinary(), dbPath);
     QVERIFY2(server.start(), qPrintable(server.diagnostics()));
 
     QSet<QString> sent; // every title ever sent
@@ -659,7 +542,7 @@ void tst_ServerBinary::promoteMakesAdmin()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString dbPath = dir.filePath(u"hubbub.db"_s);
-    ServerProcess server(dbPath);
+    ServerProcess server(serverBinary(), dbPath);
     QVERIFY2(server.start(), qPrintable(server.diagnostics()));
     {
         TestClient client;
@@ -697,7 +580,7 @@ void tst_ServerBinary::closedRegistrationForbidsRegister()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    ServerProcess server(dir.filePath(u"hubbub.db"_s));
+    ServerProcess server(serverBinary(), dir.filePath(u"hubbub.db"_s));
     QVERIFY2(server.start({u"--registration"_s, u"closed"_s}), qPrintable(server.diagnostics()));
     TestClient client;
     QVERIFY(client.open(server.url()));
@@ -711,7 +594,7 @@ void tst_ServerBinary::normalDurabilityWorks()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    ServerProcess server(dir.filePath(u"hubbub.db"_s));
+    ServerProcess server(serverBinary(), dir.filePath(u"hubbub.db"_s));
     QVERIFY2(server.start({u"--durability"_s, u"normal"_s}), qPrintable(server.diagnostics()));
     {
         TestClient client;

@@ -1,0 +1,108 @@
+#include "appcontroller.h"
+
+#include "clientsettings.h"
+#include "connection.h"
+#include "mainwindow.h"
+#include "session.h"
+#include "signindialog.h"
+
+#include <QTimer>
+
+namespace Hubbub::Client {
+
+AppController::AppController(Session *session, ClientSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_settings(settings)
+{ }
+
+AppController::~AppController()
+{
+    delete m_window;
+    delete m_dialog;
+}
+
+void AppController::start(const Options &options)
+{
+    m_server = options.server.isEmpty() ? m_settings->lastServer() : options.server;
+    const QString token = m_settings->token(m_server);
+    if (!token.isEmpty()) {
+        m_session->resume(m_server, token, m_settings->user(m_server));
+        showMainWindow();
+        return;
+    }
+    if (options.username.isEmpty() || options.password.isEmpty()) {
+        showSignIn();
+        return;
+    }
+    // Log in; if there is no such account yet, create it; anything else ends in the dialog.
+    auto attempt = std::make_shared<int>(0);
+    auto onFailed = std::make_shared<QMetaObject::Connection>();
+    auto onSignedIn = std::make_shared<QMetaObject::Connection>();
+    auto finish = [onFailed, onSignedIn] {
+        QObject::disconnect(*onFailed);
+        QObject::disconnect(*onSignedIn);
+    };
+    *onSignedIn = connect(m_session, &Session::signedIn, this,
+        [this, finish](const User &user, const QString &token) {
+            finish();
+            m_settings->setCredentials(m_server, user, token);
+            showMainWindow();
+        });
+    *onFailed = connect(m_session, &Session::signInFailed, this,
+        [this, finish, attempt, options](const Error &error) {
+            if (error.code == ErrorCode::Unauthorized && (*attempt)++ == 0) {
+                m_session->signIn(m_server, options.username, options.password, true);
+                return;
+            }
+            finish();
+            showSignIn(error.message);
+            if (m_dialog)
+                m_dialog->setUsername(options.username);
+        });
+    m_session->signIn(m_server, options.username, options.password, false);
+}
+
+void AppController::showSignIn(const QString &message)
+{
+    if (m_window)
+        m_window->hide();
+    if (!m_dialog) {
+        m_dialog = new SignInDialog(m_session, m_settings);
+        m_dialog->setServer(m_server);
+        connect(m_dialog, &QDialog::accepted, this, [this] {
+            m_server = m_settings->lastServer();
+            m_dialog->deleteLater();
+            showMainWindow();
+        });
+        connect(m_dialog, &QDialog::rejected, this, &AppController::quitRequested);
+    }
+    m_dialog->showError(message);
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
+void AppController::showMainWindow()
+{
+    if (!m_window) {
+        m_window = new MainWindow(m_session, m_settings);
+        m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+        connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
+    }
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void AppController::signOut()
+{
+    const QString reason = m_session->connection()->lastError();
+    const bool expired = m_session->connection()->state() == Connection::State::Disconnected
+        && m_session->connection()->token().isEmpty() && !reason.isEmpty();
+    m_session->signOut();
+    m_settings->forgetToken(m_server);
+    showSignIn(expired ? reason : QString());
+}
+
+} // namespace Hubbub::Client

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+#include "mainwindow.h"
+#include "signindialog.h"
+
+namespace Hubbub {
+struct Error;
+struct User;
+} // namespace Hubbub
+
+namespace Hubbub::Client {
+
+class ClientSettings;
+class Session;
+
+//! Decides what the user sees first: the main window straight away with a remembered token,
+//! an automatic sign-in (for the local quick start), or the sign-in dialog.
+class AppController final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QUrl server; //!< empty: the last server
+        QString username; //!< with password: sign in (or create the account) without a dialog
+        QString password;
+    };
+
+    AppController(Session *session, ClientSettings *settings, QObject *parent = nullptr);
+    ~AppController() override;
+    Q_DISABLE_COPY_MOVE(AppController)
+
+    void start(const Options &options);
+    MainWindow *mainWindow() const { return m_window; }
+    SignInDialog *signInDialog() const { return m_dialog; }
+
+Q_SIGNALS:
+    //! The user closed the sign-in dialog without signing in.
+    void quitRequested();
+
+private:
+    void showSignIn(const QString &message = {});
+    void showMainWindow();
+    void signOut();
+
+    Session *m_session;
+    ClientSettings *m_settings;
+    QUrl m_server;
+    QPointer<MainWindow> m_window;
+    QPointer<SignInDialog> m_dialog;
+};
+
+} // namespace Hubbub::Client

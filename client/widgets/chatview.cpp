@@ -1,0 +1,523 @@
+#include "chatview.h"
+
+#include "channelmodel.h"
+#include "chatinput.h"
+#include "chatmodel.h"
+#include "connection.h"
+#include "outbox.h"
+#include "protocollimits.h"
+#include "session.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QBoxLayout>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QIdentityProxyModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QToolButton>
+
+namespace Hubbub::Client {
+
+namespace {
+//! The length hint shows from this many characters on.
+constexpr int LengthHintFrom = Limits::ChatTextMax - 500;
+} // namespace
+
+//! The chat model as the list sees it, minus fetching: QListView asks for more whenever its
+//! last row is in sight, but "more" is older history, which belongs at the top. ChatView
+//! fetches it itself when the top comes into sight.
+class ChatView::ProxyModel final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    bool canFetchMore(const QModelIndex &) const override { return false; }
+    void fetchMore(const QModelIndex &) override { }
+};
+
+ChatView::ChatView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_name(new QLabel(this))
+    , m_topic(new QLabel(this))
+    , m_list(new QListView(this))
+    , m_delegate(new MessageDelegate(this))
+    , m_proxy(new ProxyModel(this))
+    , m_typing(new QLabel(this))
+    , m_lengthHint(new QLabel(this))
+    , m_editBar(new QWidget(this))
+    , m_cancelEdit(new QToolButton(m_editBar))
+    , m_input(new ChatInput(this))
+{
+    const int unit = fontMetrics().height();
+
+    // Header: "# name" in bold, the topic beside it.
+    m_name->setObjectName(QStringLiteral("channelName"));
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    m_name->setFont(bold);
+    m_name->setTextFormat(Qt::PlainText);
+    m_topic->setObjectName(QStringLiteral("channelTopic"));
+    m_topic->setTextFormat(Qt::PlainText);
+    m_topic->setForegroundRole(QPalette::PlaceholderText);
+    // A long topic is elided to the window rather than widening it (see eventFilter()).
+    m_topic->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_topic->installEventFilter(this);
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(unit * 3 / 4, unit / 2, unit * 3 / 4, unit / 2);
+    header->setSpacing(unit);
+    header->addWidget(m_name);
+    header->addWidget(m_topic, 1);
+    auto *rule = new QFrame(this);
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+
+    m_list->setObjectName(QStringLiteral("chatList"));
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setModel(m_proxy);
+    m_list->setItemDelegate(m_delegate);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setResizeMode(QListView::Adjust); // rows wrap again at the new width
+    m_list->setUniformItemSizes(false);
+    m_list->setMouseTracking(true);
+    m_list->viewport()->setAttribute(Qt::WA_Hover);
+    m_list->verticalScrollBar()->setSingleStep(unit);
+    m_list->setAccessibleName(tr("Messages"));
+    m_list->installEventFilter(this);
+    m_list->viewport()->installEventFilter(this);
+    auto *copy = new QAction(tr("Copy text"), m_list);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] { copyText(m_list->currentIndex()); });
+    m_list->addAction(copy);
+
+    m_typing->setObjectName(QStringLiteral("typingLabel"));
+    m_typing->setTextFormat(Qt::PlainText);
+    m_typing->setForegroundRole(QPalette::PlaceholderText);
+    m_typing->setMinimumHeight(m_typing->fontMetrics().height()); // no jump when it fills
+    m_typing->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_typing->setAccessibleName(tr("Typing"));
+    m_lengthHint->setObjectName(QStringLiteral("lengthHint"));
+    m_lengthHint->setTextFormat(Qt::PlainText);
+    m_lengthHint->hide();
+    auto *status = new QHBoxLayout;
+    status->setContentsMargins(unit * 3 / 4, 0, unit * 3 / 4, 0);
+    status->addWidget(m_typing, 1);
+    status->addWidget(m_lengthHint);
+
+    // "Editing message — Esc to cancel" above the box while an edit is open.
+    m_editBar->setObjectName(QStringLiteral("editBar"));
+    m_editBar->setAutoFillBackground(true);
+    m_editBar->setBackgroundRole(QPalette::AlternateBase);
+    auto *editLabel = new QLabel(tr("Editing message — Esc to cancel"), m_editBar);
+    m_cancelEdit->setText(tr("Cancel"));
+    m_cancelEdit->setAutoRaise(true);
+    m_cancelEdit->setAccessibleName(tr("Cancel editing"));
+    connect(m_cancelEdit, &QToolButton::clicked, this, &ChatView::cancelEditing);
+    auto *editLayout = new QHBoxLayout(m_editBar);
+    editLayout->setContentsMargins(unit * 3 / 4, unit / 6, unit / 4, unit / 6);
+    editLayout->addWidget(editLabel, 1);
+    editLayout->addWidget(m_cancelEdit);
+    m_editBar->hide();
+
+    m_input->setObjectName(QStringLiteral("chatInput"));
+    auto *inputRow = new QHBoxLayout;
+    inputRow->setContentsMargins(unit / 2, unit / 4, unit / 2, unit / 2);
+    inputRow->addWidget(m_input);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(rule);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(status);
+    layout->addWidget(m_editBar);
+    layout->addLayout(inputRow);
+    setFocusProxy(m_input);
+
+    connect(m_input, &ChatInput::submitted, this, &ChatView::submit);
+    connect(m_input, &ChatInput::editLastRequested, this, &ChatView::editLast);
+    connect(m_input, &ChatInput::cancelRequested, this, &ChatView::cancelEditing);
+    connect(m_input, &ChatInput::edited, this, [this] {
+        if (m_channelId != 0 && m_editingId == 0 && !m_input->document()->isEmpty())
+            m_session->sendTyping(m_channelId);
+    });
+    connect(m_input, &QPlainTextEdit::textChanged, this, &ChatView::updateLengthHint);
+    connect(m_delegate, &MessageDelegate::linkActivated, this, &ChatView::activateLink);
+
+    // Connected after setModel(): these run after the list has seen the same change.
+    QScrollBar *bar = m_list->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, &ChatView::onScrolled);
+    connect(bar, &QScrollBar::rangeChanged, this, &ChatView::onRangeChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
+        [this](const QModelIndex &, int first) { onRowsAboutToBeInserted(first); });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int first) { onRowsInserted(first); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_anchor = QPersistentModelIndex();
+        m_list->doItemsLayout();
+        if (m_pinned)
+            scrollToBottom();
+        maybeFetchOlder();
+    });
+    // QListView keeps row heights until told: an edit or a regrouping can change them.
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft) { Q_EMIT m_delegate->sizeHintChanged(topLeft); });
+
+    ChannelModel *channels = m_session->channels();
+    connect(channels, &QAbstractItemModel::dataChanged, this, &ChatView::updateHeader);
+    connect(channels, &QAbstractItemModel::rowsInserted, this, &ChatView::updateHeader);
+    connect(channels, &QAbstractItemModel::rowsRemoved, this, &ChatView::updateHeader);
+    connect(channels, &QAbstractItemModel::modelReset, this, &ChatView::updateHeader);
+    // The session forgets who is typing when the connection drops, without typingChanged.
+    connect(m_session->connection(), &Connection::stateChanged, this, &ChatView::updateTyping);
+    connect(m_session, &Session::typingChanged, this, [this](qint64 channelId) {
+        if (channelId == m_channelId)
+            updateTyping();
+    });
+
+    m_input->setEnabled(false);
+    updateHeader();
+}
+
+ChatView::~ChatView() = default;
+
+void ChatView::setChannel(qint64 channelId)
+{
+    if (channelId == m_channelId)
+        return;
+    cancelEditing();
+    if (m_channelId != 0)
+        m_drafts.insert(m_channelId, m_input->toPlainText());
+    m_channelId = channelId;
+    m_model = channelId != 0 ? m_session->chat(channelId) : nullptr;
+    m_pinned = true;
+    m_anchor = QPersistentModelIndex();
+    m_proxy->setSourceModel(m_model);
+    m_input->setTextSilently(m_drafts.take(channelId));
+    m_input->setEnabled(channelId != 0);
+    updateHeader();
+    updateTyping();
+    updateLengthHint();
+}
+
+void ChatView::updateHeader()
+{
+    const int row = m_channelId != 0 ? m_session->channels()->rowOf(m_channelId) : -1;
+    const Channel channel = row >= 0 ? m_session->channels()->channelAt(row) : Channel {};
+    const QString name = row >= 0 ? channel.name : QString();
+    m_name->setText(name.isEmpty() ? QString() : tr("# %1").arg(name));
+    m_topicText = channel.topic;
+    m_topic->setText(elidedTopic());
+    m_topic->setToolTip(channel.topic);
+    m_input->setPlaceholderText(name.isEmpty() ? QString() : tr("Message #%1").arg(name));
+    m_input->setAccessibleName(name.isEmpty() ? tr("Message") : tr("Message #%1").arg(name));
+    m_list->setAccessibleName(name.isEmpty() ? tr("Messages") : tr("Messages in #%1").arg(name));
+}
+
+void ChatView::updateTyping()
+{
+    const QStringList names = m_channelId != 0 ? m_session->typingIn(m_channelId) : QStringList();
+    QString text;
+    if (names.size() == 1)
+        text = tr("%1 is typing…").arg(names.at(0));
+    else if (names.size() == 2)
+        text = tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    else if (names.size() > 2)
+        text = tr("Several people are typing…");
+    m_typing->setText(text);
+}
+
+void ChatView::updateLengthHint()
+{
+    const int length = int(m_input->toPlainText().trimmed().size());
+    if (length < LengthHintFrom) {
+        m_lengthHint->hide();
+        return;
+    }
+    QFont font = m_lengthHint->font();
+    font.setBold(length > Limits::ChatTextMax);
+    m_lengthHint->setFont(font);
+    m_lengthHint->setForegroundRole(
+        length > Limits::ChatTextMax ? QPalette::WindowText : QPalette::PlaceholderText);
+    // Counts without plurals: "(s)" shows as is until there is an English translation.
+    const QLocale locale;
+    m_lengthHint->setText(length > Limits::ChatTextMax
+            ? tr("%1 over the limit").arg(locale.toString(length - Limits::ChatTextMax))
+            : tr("%1 left").arg(locale.toString(Limits::ChatTextMax - length)));
+    m_lengthHint->setToolTip(
+        tr("A message has at most %1 characters.").arg(locale.toString(Limits::ChatTextMax)));
+    m_lengthHint->show();
+}
+
+void ChatView::submit(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (m_channelId == 0 || !m_model)
+        return;
+    if (trimmed.size() > Limits::ChatTextMax)
+        return; // the length hint says why
+    if (m_editingId != 0) {
+        const int row = m_model->rowOf(m_editingId);
+        if (row >= 0 && !trimmed.isEmpty()
+            && trimmed != m_model->index(row).data(ChatModel::TextRole).toString())
+            m_session->editMessage(m_editingId, m_channelId, trimmed);
+        cancelEditing();
+        return;
+    }
+    if (trimmed.isEmpty())
+        return;
+    m_session->sendMessage(m_channelId, trimmed);
+    m_input->setTextSilently({});
+    updateLengthHint();
+    // One's own message is always worth seeing, even when reading history.
+    m_pinned = true;
+    scrollToBottom();
+}
+
+void ChatView::editLast()
+{
+    if (!m_model || m_editingId != 0)
+        return;
+    if (const auto last = m_model->lastMessageBy(m_session->user().id))
+        startEditing(last->id);
+}
+
+void ChatView::startEditing(qint64 messageId)
+{
+    const int row = m_model ? m_model->rowOf(messageId) : -1;
+    if (row < 0)
+        return;
+    m_editingId = messageId;
+    // The text as shown, which includes an edit still on its way.
+    m_input->setTextSilently(m_model->index(row).data(ChatModel::TextRole).toString());
+    m_editBar->show();
+    m_input->setFocus();
+    m_list->scrollTo(m_proxy->index(row, 0));
+    updateLengthHint();
+}
+
+void ChatView::cancelEditing()
+{
+    if (m_editingId == 0)
+        return;
+    m_editingId = 0;
+    m_editBar->hide();
+    m_input->setTextSilently({});
+    updateLengthHint();
+}
+
+QString ChatView::pendingChangeOf(const QModelIndex &index) const
+{
+    const QString localId = index.data(ChatModel::LocalIdRole).toString();
+    if (!localId.isEmpty())
+        return localId;
+    const qint64 messageId = index.data(ChatModel::IdRole).toLongLong();
+    QString found;
+    for (const Outbox::Entry &entry : m_session->outbox()->entries()) {
+        if ((entry.type == MessageType::ChatEdit || entry.type == MessageType::ChatDelete)
+            && entry.targetId() == messageId) {
+            found = entry.localId;
+            if (entry.status == Outbox::Status::Failed)
+                break; // the one the row reports
+        }
+    }
+    return found;
+}
+
+QMenu *ChatView::contextMenuFor(const QModelIndex &index)
+{
+    if (!index.isValid() || m_channelId == 0)
+        return nullptr;
+    const QModelIndex row = index.model() == m_proxy ? index : m_proxy->mapFromSource(index);
+    if (!row.isValid()
+        || row.data(ChatModel::KindRole).value<ChatModel::Kind>() != ChatModel::Kind::Message)
+        return nullptr;
+
+    auto *menu = new QMenu(this);
+    menu->setAccessibleName(tr("Message actions"));
+    const QPersistentModelIndex target(row);
+    const bool isSend = !row.data(ChatModel::LocalIdRole).toString().isEmpty();
+    const bool failed = !row.data(ChatModel::FailureRole).toString().isEmpty();
+    const qint64 messageId = row.data(ChatModel::IdRole).toLongLong();
+
+    if (failed) {
+        QAction *retry = menu->addAction(tr("Retry"));
+        retry->setObjectName(QStringLiteral("retryAction"));
+        connect(retry, &QAction::triggered, this,
+            [this, target] { activateLink(target, MessageDelegate::Link::Retry); });
+        QAction *discard = menu->addAction(tr("Discard"));
+        discard->setObjectName(QStringLiteral("discardAction"));
+        connect(discard, &QAction::triggered, this,
+            [this, target] { activateLink(target, MessageDelegate::Link::Discard); });
+        menu->addSeparator();
+    } else if (isSend) {
+        // Still queued (offline, say): it can be taken back until it is on its way.
+        const auto entry = m_session->outbox()->entry(row.data(ChatModel::LocalIdRole).toString());
+        if (entry && entry->status == Outbox::Status::Queued) {
+            QAction *discard = menu->addAction(tr("Don't send"));
+            discard->setObjectName(QStringLiteral("discardAction"));
+            connect(discard, &QAction::triggered, this,
+                [this, target] { activateLink(target, MessageDelegate::Link::Discard); });
+            menu->addSeparator();
+        }
+    } else if (m_session->mayChange(row.data(ChatModel::AuthorIdRole).toLongLong())
+        && !row.data(ChatModel::DeletingRole).toBool()) {
+        QAction *edit = menu->addAction(tr("Edit"));
+        edit->setObjectName(QStringLiteral("editAction"));
+        connect(edit, &QAction::triggered, this, [this, messageId] { startEditing(messageId); });
+        QAction *remove = menu->addAction(tr("Delete…"));
+        remove->setObjectName(QStringLiteral("deleteAction"));
+        connect(remove, &QAction::triggered, this, [this, messageId] { confirmDelete(messageId); });
+        menu->addSeparator();
+    }
+    QAction *copy = menu->addAction(tr("Copy text"));
+    copy->setObjectName(QStringLiteral("copyAction"));
+    connect(copy, &QAction::triggered, this, [this, target] { copyText(target); });
+    return menu;
+}
+
+void ChatView::showContextMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    QMenu *menu = contextMenuFor(index);
+    if (!menu)
+        return;
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
+}
+
+void ChatView::confirmDelete(qint64 messageId)
+{
+    const auto answer = QMessageBox::question(this, tr("Delete message"),
+        tr("Delete this message for everyone? This cannot be undone."),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes || m_channelId == 0)
+        return;
+    if (m_editingId == messageId)
+        cancelEditing();
+    m_session->deleteMessage(messageId, m_channelId);
+}
+
+void ChatView::copyText(const QModelIndex &index)
+{
+    if (!index.isValid()
+        || index.data(ChatModel::KindRole).value<ChatModel::Kind>() != ChatModel::Kind::Message)
+        return;
+    QApplication::clipboard()->setText(index.data(ChatModel::TextRole).toString());
+}
+
+void ChatView::activateLink(const QModelIndex &index, MessageDelegate::Link link)
+{
+    if (!index.isValid())
+        return;
+    const QString localId = pendingChangeOf(index);
+    if (localId.isEmpty())
+        return;
+    if (link == MessageDelegate::Link::Retry)
+        m_session->retry(localId);
+    else if (link == MessageDelegate::Link::Discard)
+        m_session->discard(localId);
+}
+
+QString ChatView::elidedTopic() const
+{
+    QString topic = m_topicText;
+    topic.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return m_topic->fontMetrics().elidedText(topic, Qt::ElideRight, m_topic->width());
+}
+
+bool ChatView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_topic && event->type() == QEvent::Resize)
+        m_topic->setText(elidedTopic());
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        // Shift+F10 is the other keyboard way to a context menu; Qt maps only the Menu key.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier) {
+            const QModelIndex current = m_list->currentIndex();
+            showContextMenu(
+                current, m_list->viewport()->mapToGlobal(m_list->visualRect(current).center()));
+            return true;
+        }
+    }
+    if ((watched == m_list || watched == m_list->viewport())
+        && event->type() == QEvent::ContextMenu) {
+        const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+        if (menuEvent->reason() == QContextMenuEvent::Mouse) {
+            const QPoint pos = m_list->viewport()->mapFromGlobal(menuEvent->globalPos());
+            showContextMenu(m_list->indexAt(pos), menuEvent->globalPos());
+        } else {
+            const QModelIndex current = m_list->currentIndex();
+            showContextMenu(
+                current, m_list->viewport()->mapToGlobal(m_list->visualRect(current).center()));
+        }
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChatView::scrollToBottom()
+{
+    QScrollBar *bar = m_list->verticalScrollBar();
+    bar->setValue(bar->maximum());
+}
+
+void ChatView::onScrolled(int value)
+{
+    const QScrollBar *bar = m_list->verticalScrollBar();
+    // A few pixels short of the end still counts as reading the newest messages.
+    m_pinned = bar->maximum() - value <= fontMetrics().height() / 2;
+    maybeFetchOlder();
+}
+
+void ChatView::onRangeChanged()
+{
+    if (m_pinned)
+        scrollToBottom();
+    maybeFetchOlder();
+}
+
+void ChatView::onRowsAboutToBeInserted(int first)
+{
+    if (first != 0 || m_pinned || m_proxy->rowCount() == 0)
+        return;
+    // Older history goes in above: remember where the top visible message is.
+    m_anchor = m_list->indexAt(QPoint(0, 0));
+    m_anchorTop = m_anchor.isValid() ? m_list->visualRect(m_anchor).top() : 0;
+}
+
+void ChatView::onRowsInserted(int first)
+{
+    QScrollBar *bar = m_list->verticalScrollBar();
+    if (first == 0 && m_anchor.isValid()) {
+        m_list->doItemsLayout(); // now, so the rows above have their heights
+        const int moved = m_list->visualRect(m_anchor).top() - m_anchorTop;
+        m_anchor = QPersistentModelIndex();
+        bar->setValue(bar->value() + moved);
+    } else if (bar->maximum() == 0 && m_model && m_model->canFetchMore({})) {
+        // The rows may still fit without scrolling: then no scrolling would ever fetch more.
+        m_list->doItemsLayout();
+    }
+    maybeFetchOlder();
+}
+
+void ChatView::maybeFetchOlder()
+{
+    if (!m_model || !m_model->canFetchMore({}))
+        return;
+    const QScrollBar *bar = m_list->verticalScrollBar();
+    if (bar->value() - bar->minimum() > fontMetrics().height())
+        return;
+    m_model->fetchMore({});
+}
+
+} // namespace Hubbub::Client

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "messagedelegate.h"
+
+#include <QHash>
+#include <QPersistentModelIndex>
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QMenu;
+class QToolButton;
+
+namespace Hubbub::Client {
+
+class ChatInput;
+class ChatModel;
+class Session;
+
+//! One channel's conversation: a header with the name and topic, the messages (kept at the
+//! bottom while the user is there, older history loading at the top), who is typing, and the
+//! message box with editing of one's own last message.
+class ChatView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChatView(Session *session, QWidget *parent = nullptr);
+    ~ChatView() override;
+    Q_DISABLE_COPY_MOVE(ChatView)
+
+    //! Shows `channelId` (0 shows nothing).
+    void setChannel(qint64 channelId);
+    qint64 channel() const { return m_channelId; }
+
+    QListView *listView() const { return m_list; }
+    ChatInput *input() const { return m_input; }
+    QLabel *typingLabel() const { return m_typing; }
+    //! The actions for a row of listView()'s model, or nullptr when there are none. The caller
+    //! owns the menu. Actions: "editAction", "deleteAction", "copyAction", "retryAction",
+    //! "discardAction" (by objectName).
+    QMenu *contextMenuFor(const QModelIndex &index);
+    //! Starts editing one of the user's messages in the message box.
+    void startEditing(qint64 messageId);
+    //! The message being edited, or 0.
+    qint64 editingMessage() const { return m_editingId; }
+    //! Whether new messages keep the list scrolled to the bottom.
+    bool isPinnedToBottom() const { return m_pinned; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateHeader();
+    QString elidedTopic() const;
+    void updateTyping();
+    void updateLengthHint();
+    void submit(const QString &text);
+    void editLast();
+    void cancelEditing();
+    void showContextMenu(const QModelIndex &index, const QPoint &globalPos);
+    void confirmDelete(qint64 messageId);
+    void copyText(const QModelIndex &index);
+    void activateLink(const QModelIndex &index, MessageDelegate::Link link);
+    //! The outbox entry behind a row's pending change (a send, or an edit/delete of it).
+    QString pendingChangeOf(const QModelIndex &index) const;
+
+    void scrollToBottom();
+    void onScrolled(int value);
+    void onRangeChanged();
+    void onRowsAboutToBeInserted(int first);
+    void onRowsInserted(int first);
+    //! Asks for older history when the top is in sight.
+    void maybeFetchOlder();
+
+    Session *m_session;
+    qint64 m_channelId = 0;
+    QPointer<ChatModel> m_model; //!< owned by the session
+
+    QLabel *m_name;
+    QLabel *m_topic;
+    QString m_topicText;
+    QListView *m_list;
+    MessageDelegate *m_delegate;
+    class ProxyModel;
+    ProxyModel *m_proxy;
+    QLabel *m_typing;
+    QLabel *m_lengthHint;
+    QWidget *m_editBar;
+    QToolButton *m_cancelEdit;
+    ChatInput *m_input;
+
+    qint64 m_editingId = 0;
+    bool m_pinned = true;
+    QHash<qint64, QString> m_drafts; //!< unsent text per channel
+    //! The top visible row and its offset, kept in place while older rows go in above it.
+    QPersistentModelIndex m_anchor;
+    int m_anchorTop = 0;
+};
+
+} // namespace Hubbub::Client

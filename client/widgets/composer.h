@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
+
+namespace Hubbub::Client {
+
+//! An image file read from disk for an upload: its bytes and MIME type, or why it cannot be sent.
+struct ImageFile
+{
+    QByteArray bytes;
+    QString mime;
+    QString fileName;
+    QString error; //!< empty when the file can be sent
+
+    //! Reads `path`, refusing what the server would refuse (too big, not png/jpeg/gif/webp)
+    //! before anything is sent.
+    static ImageFile load(const QString &path);
+    //! The filter for QFileDialog.
+    static QString dialogFilter();
+};
+
+//! The "new post" form above the feed: title, text, an optional image, and a Post button.
+//! Ctrl+Enter posts from either field. Emits postRequested() and clears itself.
+class Composer final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit Composer(QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(Composer)
+
+    QLineEdit *titleEdit() const { return m_title; }
+    QPlainTextEdit *textEdit() const { return m_text; }
+    QPushButton *attachButton() const { return m_attach; }
+    QPushButton *postButton() const { return m_post; }
+    //! Attaches an image without the file dialog; false (and a message shown) when refused.
+    bool attachFile(const QString &path);
+    void removeAttachment();
+    bool hasAttachment() const { return !m_image.bytes.isEmpty(); }
+    //! The message shown for a refused attachment or an over-long field; empty when none.
+    QString errorText() const;
+    //! Posts what is typed, if it may be posted.
+    void submit();
+    void clear();
+
+Q_SIGNALS:
+    void postRequested(
+        const QString &title, const QString &content, const QByteArray &image, const QString &mime);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void chooseImage();
+    void updateState();
+    bool canPost() const;
+
+    QLineEdit *m_title;
+    QPlainTextEdit *m_text;
+    QPushButton *m_attach;
+    QLabel *m_attachmentName;
+    QToolButton *m_removeAttachment;
+    QLabel *m_counter;
+    QLabel *m_error;
+    QPushButton *m_post;
+    ImageFile m_image;
+    QString m_imageError;
+};
+
+} // namespace Hubbub::Client

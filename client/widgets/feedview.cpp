@@ -1,0 +1,381 @@
+#include "feedview.h"
+
+#include "composer.h"
+#include "feedmodel.h"
+#include "imagecache.h"
+#include "imageviewer.h"
+#include "outbox.h"
+#include "posteditdialog.h"
+#include "reviewdialog.h"
+#include "session.h"
+
+#include <QApplication>
+#include <QBoxLayout>
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+
+namespace Hubbub::Client {
+
+//! The list itself: only here to reach QListView's protected layout and option helpers.
+class FeedListView final : public QListView
+{
+public:
+    using QListView::QListView;
+
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const
+    {
+        QStyleOptionViewItem option;
+        initViewItemOption(&option);
+        option.rect = visualRect(index);
+        if (currentIndex() == index && hasFocus())
+            option.state |= QStyle::State_HasFocus;
+        return option;
+    }
+    //! Lays the rows out now, so that their new positions can be read at once.
+    void layoutNow()
+    {
+        scheduleDelayedItemsLayout();
+        executeDelayedItemsLayout();
+    }
+};
+
+FeedView::FeedView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_composer(new Composer(this))
+    , m_list(new FeedListView(this))
+    , m_delegate(new PostDelegate(session, this))
+{
+    setObjectName(QStringLiteral("feedView"));
+    m_list->setObjectName(QStringLiteral("feedList"));
+    m_list->setAccessibleName(tr("Feed"));
+    m_list->setAccessibleDescription(tr("Posts, newest first. Enter reviews the current post; "
+                                        "the menu key shows everything a post offers."));
+    m_list->setItemDelegate(m_delegate);
+    // Before setModel(): the list forgets its layout when rows are about to be removed, and
+    // the reading position must be read from that layout first.
+    FeedModel *feed = m_session->feed();
+    connect(feed, &QAbstractItemModel::rowsAboutToBeInserted, this,
+        [this](const QModelIndex &, int first, int last) { rememberAnchor(first, last, false); });
+    connect(feed, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+        [this](const QModelIndex &, int first, int last) { rememberAnchor(first, last, true); });
+    m_list->setModel(feed);
+    // Cards differ in height and are long: scroll by pixels, lay out again on every resize.
+    m_list->setUniformItemSizes(false);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->verticalScrollBar()->setSingleStep(m_list->fontMetrics().height() * 2);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setMouseTracking(true);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_list->setFrameShape(QFrame::NoFrame);
+    // The cards are Base on Window, like paper on a desk, in light and dark palettes alike.
+    m_list->viewport()->setBackgroundRole(QPalette::Window);
+    m_list->installEventFilter(this);
+    m_list->viewport()->installEventFilter(this);
+
+    auto *layout = new QVBoxLayout(this);
+    // The same margin as the delegate's around a card, so the composer lines up with them.
+    const int margin = std::max(2, fontMetrics().height() / 2);
+    layout->setContentsMargins(0, margin, 0, 0);
+    layout->setSpacing(margin / 2);
+    auto *composerRow = new QHBoxLayout;
+    composerRow->setContentsMargins(margin, 0, margin, 0);
+    composerRow->addWidget(m_composer);
+    layout->addLayout(composerRow);
+    layout->addWidget(m_list, 1);
+
+    connect(m_composer, &Composer::postRequested, this,
+        [this](const QString &title, const QString &content, const QByteArray &image,
+            const QString &mime) {
+            m_session->createPost(title, content, image, mime);
+            // Our own post goes on top: show it.
+            m_list->scrollToTop();
+        });
+    connect(m_delegate, &PostDelegate::actionTriggered, this, &FeedView::trigger);
+    connect(m_list, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_list->indexAt(pos);
+        if (index.isValid()) {
+            m_list->setCurrentIndex(index);
+            showContextMenu(index, m_list->viewport()->mapToGlobal(pos));
+        }
+    });
+
+    connect(m_session->images(), &ImageCache::imageReady, m_list->viewport(),
+        qOverload<>(&QWidget::update));
+    connect(m_session->images(), &ImageCache::imageFailed, m_list->viewport(),
+        qOverload<>(&QWidget::update));
+    // "5 min ago" must not stay that way for an hour.
+    m_clock.setInterval(std::chrono::seconds(30));
+    connect(&m_clock, &QTimer::timeout, m_list->viewport(), qOverload<>(&QWidget::update));
+    m_clock.start();
+
+    // After the list's own handlers (connected in setModel), which drop its old layout.
+    connect(feed, &QAbstractItemModel::rowsInserted, this, &FeedView::restoreAnchor);
+    connect(feed, &QAbstractItemModel::rowsRemoved, this, &FeedView::restoreAnchor);
+    // An edit can change a card's height; QListView keeps row heights until told otherwise.
+    connect(feed, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            rememberAnchor(topLeft.row(), bottomRight.row(), false);
+            restoreAnchor();
+        });
+}
+
+FeedView::~FeedView() = default;
+
+QListView *FeedView::listView() const
+{
+    return m_list;
+}
+
+QRect FeedView::actionRect(int row, PostDelegate::Action action) const
+{
+    const QModelIndex index = m_session->feed()->index(row);
+    if (!index.isValid())
+        return {};
+    const QStyleOptionViewItem option = m_list->optionFor(index);
+    if (!option.rect.isValid())
+        return {};
+    return m_delegate->actionRect(option, index, action);
+}
+
+void FeedView::trigger(PostDelegate::Action action, const QModelIndex &index)
+{
+    // Later, not inside the list's mouse handling: Discard removes the very row clicked on.
+    const QPersistentModelIndex persistent(index);
+    QTimer::singleShot(0, this, [this, action, persistent] { onAction(action, persistent); });
+}
+
+void FeedView::onAction(PostDelegate::Action action, const QPersistentModelIndex &persistent)
+{
+    if (!persistent.isValid())
+        return;
+    const QModelIndex index = persistent;
+    switch (action) {
+    case PostDelegate::Action::Review:
+        openReview(index);
+        break;
+    case PostDelegate::Action::Edit:
+        openEditor(index);
+        break;
+    case PostDelegate::Action::Delete:
+        confirmDelete(index);
+        break;
+    case PostDelegate::Action::Retry:
+        m_session->retry(localIdFor(index));
+        break;
+    case PostDelegate::Action::Discard:
+        m_session->discard(localIdFor(index));
+        break;
+    case PostDelegate::Action::OpenImage:
+        openImage(index);
+        break;
+    case PostDelegate::Action::None:
+        break;
+    }
+}
+
+QString FeedView::localIdFor(const QModelIndex &index) const
+{
+    const QString localId = index.data(FeedModel::LocalIdRole).toString();
+    if (!localId.isEmpty())
+        return localId;
+    // An edit or delete of a stored post: its entry is found by the post it changes, the
+    // refused one first since that is the one the row reports.
+    const qint64 postId = index.data(FeedModel::IdRole).toLongLong();
+    QString found;
+    for (const Outbox::Entry &entry : m_session->outbox()->entries()) {
+        if (entry.targetId() != postId)
+            continue;
+        if (entry.status == Outbox::Status::Failed)
+            return entry.localId;
+        if (found.isEmpty())
+            found = entry.localId;
+    }
+    return found;
+}
+
+void FeedView::openReview(const QModelIndex &index)
+{
+    const qint64 postId = index.data(FeedModel::IdRole).toLongLong();
+    if (postId <= 0)
+        return;
+    auto *dialog
+        = new ReviewDialog(m_session, postId, index.data(FeedModel::TitleRole).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_session->createReview(dialog->postId(), dialog->rating(), dialog->comment());
+    });
+    dialog->open();
+}
+
+void FeedView::openEditor(const QModelIndex &index)
+{
+    const QString localId = index.data(FeedModel::LocalIdRole).toString();
+    const qint64 postId = index.data(FeedModel::IdRole).toLongLong();
+    const QString title = index.data(FeedModel::TitleRole).toString();
+    const QString content = index.data(FeedModel::ContentRole).toString();
+    const bool pendingCreate = !localId.isEmpty();
+    const bool refused = !index.data(FeedModel::FailureRole).toString().isEmpty();
+    auto *dialog = new PostEditDialog(title, content,
+        !index.data(FeedModel::ImageIdRole).toString().isEmpty(), pendingCreate, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [=, this] {
+        const ImageChange image = dialog->imageChange();
+        if (dialog->title() == title && dialog->content() == content
+            && image.kind == ImageChange::Kind::Keep) {
+            return;
+        }
+        if (pendingCreate) {
+            m_session->editPending(localId, dialog->title(), dialog->content());
+            // Edited after the server refused it: the user fixed it, so send it again.
+            if (refused)
+                m_session->retry(localId);
+        } else {
+            m_session->updatePost(postId, dialog->title(), dialog->content(), image);
+        }
+    });
+    dialog->open();
+}
+
+void FeedView::confirmDelete(const QModelIndex &index)
+{
+    const QString localId = index.data(FeedModel::LocalIdRole).toString();
+    const qint64 postId = index.data(FeedModel::IdRole).toLongLong();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete post"), tr("Delete this post?"),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("deleteConfirmation"));
+    box->setInformativeText(localId.isEmpty()
+            ? tr("“%1” and its reviews will be deleted for everyone.")
+                  .arg(index.data(FeedModel::TitleRole).toString())
+            : tr("“%1” has not been sent yet; it will not be.")
+                  .arg(index.data(FeedModel::TitleRole).toString()));
+    box->button(QMessageBox::Yes)->setText(tr("Delete"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, localId, postId] {
+        if (box->clickedButton() != box->button(QMessageBox::Yes))
+            return;
+        if (!localId.isEmpty())
+            m_session->discard(localId);
+        else
+            m_session->deletePost(postId);
+    });
+    box->open();
+}
+
+void FeedView::openImage(const QModelIndex &index)
+{
+    const QString imageId = index.data(FeedModel::ImageIdRole).toString();
+    if (imageId.isEmpty())
+        return;
+    auto *viewer = new ImageViewer(
+        m_session->images(), imageId, index.data(FeedModel::TitleRole).toString(), this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
+}
+
+void FeedView::showContextMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    if (!index.isValid())
+        return;
+    if (m_menu)
+        m_menu->close();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("postMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const QPersistentModelIndex persistent(index);
+    QList<PostDelegate::Action> actions = m_delegate->actions(index);
+    if (!index.data(FeedModel::ImageIdRole).toString().isEmpty())
+        actions.prepend(PostDelegate::Action::OpenImage);
+    for (const PostDelegate::Action action : actions) {
+        QString text = PostDelegate::actionText(action);
+        if (action == PostDelegate::Action::Delete || action == PostDelegate::Action::Discard)
+            menu->addSeparator();
+        QAction *item = menu->addAction(text);
+        item->setData(int(action));
+        connect(item, &QAction::triggered, this,
+            [this, action, persistent] { onAction(action, persistent); });
+    }
+    if (actions.isEmpty())
+        menu->addAction(tr("Nothing to do while this post is being deleted"))->setEnabled(false);
+    m_menu = menu;
+    menu->popup(globalPos);
+}
+
+bool FeedView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const QModelIndex current = m_list->currentIndex();
+        const bool menuKey = key->key() == Qt::Key_Menu
+            || (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier);
+        if (menuKey && current.isValid()) {
+            const QRect rect = m_list->visualRect(current);
+            showContextMenu(current, m_list->viewport()->mapToGlobal(rect.center()));
+            return true;
+        }
+        const bool enter = (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers() == Qt::NoModifier;
+        if (enter && current.isValid()) {
+            if (m_delegate->actions(current).contains(PostDelegate::Action::Review))
+                onAction(PostDelegate::Action::Review, current);
+            return true;
+        }
+    } else if (watched == m_list->viewport() && event->type() == QEvent::MouseMove) {
+        // Links look like links: the hand over them, the arrow elsewhere.
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const QPoint pos = mouse->position().toPoint();
+        const QModelIndex index = m_list->indexAt(pos);
+        const bool overLink = index.isValid()
+            && m_delegate->actionAt(m_list->optionFor(index), index, pos)
+                != PostDelegate::Action::None;
+        if (overLink)
+            m_list->viewport()->setCursor(Qt::PointingHandCursor);
+        else
+            m_list->viewport()->unsetCursor();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FeedView::rememberAnchor(int firstChanged, int lastChanged, bool removing)
+{
+    const QScrollBar *bar = m_list->verticalScrollBar();
+    m_atTop = bar->value() <= bar->minimum();
+    m_anchor = QPersistentModelIndex();
+    // The first row at least partly on screen that survives the change.
+    QModelIndex anchor = m_list->indexAt(QPoint(m_list->viewport()->width() / 2, 0));
+    if (!anchor.isValid())
+        anchor = m_list->indexAt(QPoint(m_list->viewport()->width() / 2, 1));
+    if (removing && anchor.isValid() && anchor.row() >= firstChanged
+        && anchor.row() <= lastChanged) {
+        anchor = m_session->feed()->index(lastChanged + 1);
+    }
+    if (!anchor.isValid())
+        return;
+    m_anchor = anchor;
+    m_anchorOffset = m_list->visualRect(anchor).top();
+}
+
+void FeedView::restoreAnchor()
+{
+    QScrollBar *bar = m_list->verticalScrollBar();
+    m_list->layoutNow();
+    if (m_atTop) {
+        bar->setValue(bar->minimum());
+    } else if (m_anchor.isValid()) {
+        const int moved = m_list->visualRect(m_anchor).top() - m_anchorOffset;
+        if (moved != 0)
+            bar->setValue(bar->value() + moved);
+    }
+    m_anchor = QPersistentModelIndex();
+}
+
+} // namespace Hubbub::Client

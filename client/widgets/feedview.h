@@ -1,0 +1,67 @@
+#pragma once
+
+#include "postdelegate.h"
+
+#include <QMenu>
+#include <QPersistentModelIndex>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QListView;
+
+namespace Hubbub::Client {
+
+class Composer;
+class FeedListView;
+class Session;
+
+//! The feed page: the composer on top of the list of posts, with the dialogs its cards open
+//! (review, edit, delete, image). New posts arriving above what the user is reading do not
+//! move it; older posts load as the list is scrolled to its end.
+class FeedView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FeedView(Session *session, QWidget *parent = nullptr);
+    ~FeedView() override;
+    Q_DISABLE_COPY_MOVE(FeedView)
+
+    Composer *composer() const { return m_composer; }
+    QListView *listView() const;
+    PostDelegate *delegate() const { return m_delegate; }
+    //! Where the card in `row` shows the link for `action`, in the list's viewport
+    //! coordinates; empty when the row does not offer it or is not laid out.
+    QRect actionRect(int row, PostDelegate::Action action) const;
+    //! The context menu opened last, while it is open.
+    QMenu *contextMenu() const { return m_menu; }
+
+    void trigger(PostDelegate::Action action, const QModelIndex &index);
+    void showContextMenu(const QModelIndex &index, const QPoint &globalPos);
+
+private:
+    void onAction(PostDelegate::Action action, const QPersistentModelIndex &index);
+    void openReview(const QModelIndex &index);
+    void openEditor(const QModelIndex &index);
+    void confirmDelete(const QModelIndex &index);
+    void openImage(const QModelIndex &index);
+    //! The outbox entry behind a pending or refused row.
+    QString localIdFor(const QModelIndex &index) const;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    // Keeping the reading position when rows change above it.
+    void rememberAnchor(int firstChanged, int lastChanged, bool removing);
+    void restoreAnchor();
+
+    Session *m_session;
+    Composer *m_composer;
+    FeedListView *m_list;
+    PostDelegate *m_delegate;
+    QPointer<QMenu> m_menu;
+    QTimer m_clock;
+    QPersistentModelIndex m_anchor;
+    int m_anchorOffset = 0;
+    bool m_atTop = true;
+};
+
+} // namespace Hubbub::Client

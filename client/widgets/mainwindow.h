@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QStackedWidget;
+
+namespace Hubbub::Client {
+
+class ChatView;
+class ClientSettings;
+class ConnectionStatus;
+class FeedView;
+class Notifier;
+class Session;
+class Sidebar;
+
+//! The main window: the sidebar on the left, the feed or a channel on the right, the
+//! connection state in the status bar, the unread count in the title. It speaks no protocol:
+//! everything goes through the Session.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Session *session, ClientSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    void showFeed();
+    void showChannel(qint64 channelId);
+
+    Sidebar *sidebar() const { return m_sidebar; }
+    FeedView *feedView() const { return m_feedView; }
+    ChatView *chatView() const { return m_chatView; }
+    ConnectionStatus *connectionStatus() const { return m_status; }
+    Notifier *notifier() const { return m_notifier; }
+
+Q_SIGNALS:
+    //! The user chose Sign out: the app shows the sign-in dialog again.
+    void signOutRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void createChannel();
+    void renameUser();
+    void updateTitle();
+    void showAbout();
+
+    Session *m_session;
+    ClientSettings *m_settings;
+    Sidebar *m_sidebar;
+    QStackedWidget *m_stack;
+    FeedView *m_feedView;
+    ChatView *m_chatView;
+    ConnectionStatus *m_status;
+    Notifier *m_notifier;
+};
+
+} // namespace Hubbub::Client

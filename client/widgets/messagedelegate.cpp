@@ -1,0 +1,373 @@
+#include "messagedelegate.h"
+
+#include "chatmodel.h"
+
+#include <QAbstractItemView>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTextLayout>
+#include <QtMath>
+
+#include <memory>
+
+namespace Hubbub::Client {
+
+namespace {
+
+//! Spacing derived from the font, so rows scale with the font and the screen's DPI.
+struct Metrics
+{
+    explicit Metrics(const QFontMetrics &fm)
+        : hMargin(fm.height() * 3 / 4)
+        , groupTop(fm.height() / 2)
+        , compactTop(qMax(1, fm.height() / 10))
+        , bottom(qMax(1, fm.height() / 10))
+        , headerGap(qMax(1, fm.height() / 10))
+    { }
+
+    int hMargin;
+    int groupTop; //!< above the author line of a new group
+    int compactTop; //!< above a message that continues a group
+    int bottom;
+    int headerGap; //!< between the author line and the text
+};
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+        float(a.greenF() * (1 - t) + b.greenF() * t), float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+QFont smallerFont(const QFont &font)
+{
+    QFont small = font;
+    if (font.pointSizeF() > 0)
+        small.setPointSizeF(font.pointSizeF() * 0.9);
+    else if (font.pixelSize() > 0)
+        small.setPixelSize(qMax(1, font.pixelSize() * 9 / 10));
+    return small;
+}
+
+QString shortTime(const QDateTime &utc)
+{
+    const QDateTime local = utc.toLocalTime();
+    const QLocale locale;
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    return locale.toString(local, QLocale::ShortFormat);
+}
+
+int availableWidth(const QStyleOptionViewItem &option)
+{
+    if (option.rect.width() > 0)
+        return option.rect.width();
+    // QListView asks for size hints without a rect: wrap at the width it shows rows at.
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        return view->viewport()->width();
+    return 400;
+}
+
+std::unique_ptr<QTextLayout> wrapped(const QString &text, const QFont &font,
+    const QList<QTextLayout::FormatRange> &formats, qreal width, Qt::LayoutDirection direction)
+{
+    auto layout = std::make_unique<QTextLayout>(text, font);
+    QTextOption textOption;
+    textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    textOption.setTextDirection(direction);
+    layout->setTextOption(textOption);
+    layout->setFormats(formats);
+    layout->beginLayout();
+    qreal y = 0;
+    for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+        line.setLineWidth(qMax<qreal>(1, width));
+        line.setPosition({0, y});
+        y += line.height();
+    }
+    layout->endLayout();
+    return layout;
+}
+
+int heightOf(const QTextLayout &layout)
+{
+    return layout.lineCount() == 0 ? 0 : qCeil(layout.boundingRect().height());
+}
+
+QTextLayout::FormatRange range(int start, int length, const QTextCharFormat &format)
+{
+    QTextLayout::FormatRange r;
+    r.start = start;
+    r.length = length;
+    r.format = format;
+    return r;
+}
+
+//! One row placed for a width; paint, sizeHint and the link hit test all use it, so the three
+//! can never disagree.
+struct RowLayout
+{
+    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index);
+
+    ChatModel::Kind kind = ChatModel::Kind::Message;
+    Metrics metrics;
+    QFont font;
+    QFont boldFont;
+    QFont smallFont;
+    bool header = false;
+    QString author;
+    QString time;
+    QString presence;
+    int headerTop = 0;
+    std::unique_ptr<QTextLayout> text;
+    QPoint textPos;
+    std::unique_ptr<QTextLayout> failure;
+    QPoint failurePos;
+    int retryStart = -1;
+    int retryLength = 0;
+    int discardStart = -1;
+    int discardLength = 0;
+    int height = 0;
+};
+
+RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index)
+    : metrics(option.fontMetrics)
+    , font(option.font)
+    , boldFont(option.font)
+    , smallFont(smallerFont(option.font))
+{
+    boldFont.setBold(true);
+    kind = index.data(ChatModel::KindRole).value<ChatModel::Kind>();
+    const QString name = index.data(ChatModel::AuthorRole).toString();
+    const int textWidth = availableWidth(option) - 2 * metrics.hMargin;
+
+    if (kind != ChatModel::Kind::Message) {
+        presence = kind == ChatModel::Kind::Joined ? MessageDelegate::tr("%1 joined").arg(name)
+                                                   : MessageDelegate::tr("%1 left").arg(name);
+        height = metrics.groupTop + QFontMetrics(smallFont).height() + metrics.groupTop / 2;
+        return;
+    }
+
+    const QPalette &palette = option.palette;
+    const bool pending = index.data(ChatModel::PendingRole).toBool();
+    const bool deleting = index.data(ChatModel::DeletingRole).toBool();
+    const QString failureText = index.data(ChatModel::FailureRole).toString();
+    const bool isSend = !index.data(ChatModel::LocalIdRole).toString().isEmpty();
+
+    int y = 0;
+    header = index.data(ChatModel::FirstInGroupRole).toBool();
+    if (header) {
+        y += metrics.groupTop;
+        headerTop = y;
+        author = name;
+        time = shortTime(index.data(ChatModel::CreatedAtRole).toDateTime());
+        y += QFontMetrics(boldFont).height() + metrics.headerGap;
+    } else {
+        y += metrics.compactTop;
+    }
+
+    // The text and its marker in one layout, so the marker wraps like a word of the text.
+    QString body = index.data(ChatModel::TextRole).toString();
+    body.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    QString marker;
+    if (failureText.isEmpty() && pending) {
+        marker = deleting ? MessageDelegate::tr("Deleting…")
+            : isSend      ? MessageDelegate::tr("Sending…")
+                          : MessageDelegate::tr("Saving…");
+    } else if (index.data(ChatModel::EditedRole).toBool()) {
+        marker = MessageDelegate::tr("(edited)");
+    }
+    const QColor textColor = pending && failureText.isEmpty()
+        ? mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45)
+        : palette.color(QPalette::Text);
+    QTextCharFormat bodyFormat;
+    bodyFormat.setForeground(textColor);
+    if (deleting)
+        bodyFormat.setFontStrikeOut(true);
+    QList<QTextLayout::FormatRange> formats {range(0, int(body.size()), bodyFormat)};
+    if (!marker.isEmpty()) {
+        QTextCharFormat markerFormat;
+        markerFormat.setForeground(palette.color(QPalette::PlaceholderText));
+        markerFormat.setFont(smallFont);
+        body += QLatin1Char(' ');
+        formats.append(range(int(body.size()), int(marker.size()), markerFormat));
+        body += marker;
+    }
+    text = wrapped(body, font, formats, textWidth, option.direction);
+    textPos = {metrics.hMargin, y};
+    y += heightOf(*text);
+
+    if (!failureText.isEmpty()) {
+        const QString prefix = isSend ? MessageDelegate::tr("Not sent: %1").arg(failureText)
+                                      : MessageDelegate::tr("Not saved: %1").arg(failureText);
+        const QString retry = MessageDelegate::tr("Retry");
+        const QString discard = MessageDelegate::tr("Discard");
+        QString line = prefix + QStringLiteral(" — ");
+        retryStart = int(line.size());
+        retryLength = int(retry.size());
+        line += retry + QStringLiteral(" · ");
+        discardStart = int(line.size());
+        discardLength = int(discard.size());
+        line += discard;
+
+        QTextCharFormat prefixFormat;
+        prefixFormat.setForeground(palette.color(QPalette::Text));
+        prefixFormat.setFontWeight(QFont::Bold);
+        QTextCharFormat linkFormat;
+        linkFormat.setForeground(palette.color(QPalette::Link));
+        linkFormat.setFontUnderline(true);
+        failure = wrapped(line, smallFont,
+            {range(0, int(prefix.size()), prefixFormat), range(retryStart, retryLength, linkFormat),
+                range(discardStart, discardLength, linkFormat)},
+            textWidth, option.direction);
+        y += metrics.headerGap;
+        failurePos = {metrics.hMargin, y};
+        y += heightOf(*failure);
+    }
+    height = y + metrics.bottom;
+}
+
+bool inRange(int position, int start, int length)
+{
+    return start >= 0 && position >= start && position < start + length;
+}
+
+} // namespace
+
+MessageDelegate::MessageDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const int width = availableWidth(opt);
+    if (const QString font = opt.font.key(); font != m_heightsFont) {
+        m_heights.clear();
+        m_heightsFont = font;
+    }
+    const auto flag = [&index](int role) {
+        return index.data(role).toBool() ? QLatin1Char('1') : QLatin1Char('0');
+    };
+    const QString key = QString::number(width) + QLatin1Char(' ')
+        + QString::number(int(index.data(ChatModel::KindRole).value<ChatModel::Kind>()))
+        + flag(ChatModel::FirstInGroupRole) + flag(ChatModel::PendingRole)
+        + flag(ChatModel::DeletingRole) + flag(ChatModel::EditedRole)
+        + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
+                                                                   : QLatin1Char('1'))
+        + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
+        + index.data(ChatModel::TextRole).toString();
+    if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
+        return {width, *found};
+    const RowLayout row(opt, index);
+    if (m_heights.size() > 20000)
+        m_heights.clear(); // bounded; it refills from what is on screen and laid out next
+    m_heights.insert(key, row.height);
+    return {width, row.height};
+}
+
+void MessageDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index);
+    const QPalette &palette = opt.palette;
+    const QRect rect = opt.rect;
+
+    painter->save();
+    painter->setClipRect(rect);
+    // Selection only matters for keyboard use: show it while the list has the focus, and
+    // keep it light so the text stays in its normal colours.
+    const bool listFocused = opt.widget && opt.widget->hasFocus();
+    if ((opt.state & QStyle::State_Selected) && listFocused) {
+        painter->fillRect(
+            rect, mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.25));
+    } else if ((opt.state & QStyle::State_MouseOver) && row.kind == ChatModel::Kind::Message) {
+        painter->fillRect(
+            rect, mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.05));
+    }
+    if ((opt.state & QStyle::State_HasFocus) && listFocused) {
+        painter->setPen(palette.color(QPalette::Highlight));
+        painter->drawRect(rect.adjusted(0, 0, -1, -1));
+    }
+
+    if (row.kind != ChatModel::Kind::Message) {
+        painter->setFont(row.smallFont);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        const QRect line = rect.adjusted(row.metrics.hMargin, row.metrics.groupTop,
+            -row.metrics.hMargin, -row.metrics.groupTop / 2);
+        painter->drawText(line, Qt::AlignHCenter | Qt::AlignTop,
+            QFontMetrics(row.smallFont).elidedText(row.presence, Qt::ElideRight, line.width()));
+        painter->restore();
+        return;
+    }
+
+    if (row.header) {
+        const QFontMetrics boldMetrics(row.boldFont);
+        const QFontMetrics timeMetrics(row.smallFont);
+        const int baseline = rect.top() + row.headerTop + boldMetrics.ascent();
+        const int left = rect.left() + row.metrics.hMargin;
+        const int width = rect.width() - 2 * row.metrics.hMargin;
+        const int gap = boldMetrics.averageCharWidth();
+        const int timeWidth = timeMetrics.horizontalAdvance(row.time);
+        const QString author
+            = boldMetrics.elidedText(row.author, Qt::ElideRight, qMax(0, width - gap - timeWidth));
+        const int authorWidth = boldMetrics.horizontalAdvance(author);
+        const bool rtl = opt.direction == Qt::RightToLeft;
+        painter->setFont(row.boldFont);
+        painter->setPen(palette.color(QPalette::Text));
+        painter->drawText(QPoint(rtl ? left + width - authorWidth : left, baseline), author);
+        painter->setFont(row.smallFont);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(
+            QPoint(rtl ? left + width - authorWidth - gap - timeWidth : left + authorWidth + gap,
+                baseline),
+            row.time);
+    }
+    row.text->draw(painter, rect.topLeft() + row.textPos);
+    if (row.failure)
+        row.failure->draw(painter, rect.topLeft() + row.failurePos);
+    painter->restore();
+}
+
+MessageDelegate::Link MessageDelegate::linkAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index);
+    if (!row.failure)
+        return Link::None;
+    const QPointF local = QPointF(pos - opt.rect.topLeft() - row.failurePos);
+    for (int i = 0; i < row.failure->lineCount(); ++i) {
+        const QTextLine line = row.failure->lineAt(i);
+        if (!line.naturalTextRect().contains(local))
+            continue;
+        const int position = line.xToCursor(local.x(), QTextLine::CursorOnCharacter);
+        if (inRange(position, row.retryStart, row.retryLength))
+            return Link::Retry;
+        if (inRange(position, row.discardStart, row.discardLength))
+            return Link::Discard;
+        return Link::None;
+    }
+    return Link::None;
+}
+
+bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            const Link link = linkAt(option, index, mouse->position().toPoint());
+            if (link != Link::None) {
+                if (event->type() == QEvent::MouseButtonRelease)
+                    Q_EMIT linkActivated(index, link);
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+} // namespace Hubbub::Client

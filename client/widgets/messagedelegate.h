@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QHash>
+#include <QStyledItemDelegate>
+
+namespace Hubbub::Client {
+
+//! Draws one ChatModel row: the author line on the first message of a group, the wrapped
+//! text with "(edited)" / "Sending…" markers, a "Not sent — Retry · Discard" line for refused
+//! changes, and "Ada joined" presence lines. Heights follow the font and the view's width.
+class MessageDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    //! The clickable words on a failure line.
+    enum class Link { None, Retry, Discard };
+    Q_ENUM(Link)
+
+    explicit MessageDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    //! Which link of a failure line is at `pos` (view port coordinates, inside option.rect).
+    Link linkAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+
+Q_SIGNALS:
+    void linkActivated(const QModelIndex &index, Hubbub::Client::MessageDelegate::Link link);
+
+protected:
+    //! Only for clicks on Retry / Discard; rows are never edited in place.
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
+
+private:
+    //! Row heights by everything that decides them: QListView asks for every row's height on
+    //! each layout, and wrapping text is the expensive part.
+    mutable QHash<QString, int> m_heights;
+    mutable QString m_heightsFont;
+};
+
+} // namespace Hubbub::Client

@@ -1,0 +1,508 @@
+#include "postdelegate.h"
+
+#include "feedmodel.h"
+#include "imagecache.h"
+#include "relativetime.h"
+#include "session.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTextLayout>
+#include <QToolTip>
+
+#include <cmath>
+
+namespace Hubbub::Client {
+
+namespace {
+
+// Everything is measured in font units so the cards scale with the UI font and the screen.
+struct Metrics
+{
+    explicit Metrics(const QFontMetrics &fm)
+        : line(fm.height())
+        , margin(std::max(2, fm.height() / 2))
+        , padding(std::max(4, fm.height() * 3 / 4))
+        , gap(std::max(2, fm.height() / 3))
+        , linkSpacing(fm.height())
+    { }
+    int line;
+    int margin; //!< around a card
+    int padding; //!< inside a card
+    int gap; //!< between parts of a card
+    int linkSpacing;
+};
+
+QString forLayout(QString text)
+{
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    return text;
+}
+
+//! Lays out `text` wrapped to `width`, at word boundaries when it can and anywhere when a
+//! single word (a long link) is wider than the card. Returns the height.
+int layoutText(QTextLayout &layout, int width)
+{
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.setCacheEnabled(true);
+    qreal y = 0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+    }
+    layout.endLayout();
+    return int(std::ceil(y));
+}
+
+int textHeight(const QString &text, const QFont &font, int width)
+{
+    if (text.isEmpty())
+        return 0;
+    QTextLayout layout(forLayout(text), font);
+    return layoutText(layout, width);
+}
+
+void drawText(QPainter *painter, const QString &text, const QFont &font, const QRect &rect)
+{
+    if (text.isEmpty())
+        return;
+    QTextLayout layout(forLayout(text), font);
+    layoutText(layout, rect.width());
+    layout.draw(painter, rect.topLeft());
+}
+
+QFont titleFont(const QFont &base)
+{
+    QFont font = base;
+    font.setBold(true);
+    if (base.pointSizeF() > 0)
+        font.setPointSizeF(base.pointSizeF() * 1.15);
+    else if (base.pixelSize() > 0)
+        font.setPixelSize(int(base.pixelSize() * 1.15));
+    return font;
+}
+
+QFont boldFont(const QFont &base)
+{
+    QFont font = base;
+    font.setBold(true);
+    return font;
+}
+
+QString separator()
+{
+    return QStringLiteral(" · ");
+}
+
+} // namespace
+
+struct PostDelegate::Layout
+{
+    QRect card;
+    QRect author;
+    QRect time;
+    QRect edited;
+    QRect status;
+    QRect title;
+    QRect text;
+    QRect image;
+    QRect failure;
+    QRect rating;
+    QList<std::pair<Action, QRect>> links;
+    QString authorText;
+    QString timeText;
+    QString editedText;
+    QString statusText;
+    QString failureText;
+    QString ratingText;
+    int height = 0;
+};
+
+PostDelegate::PostDelegate(Session *session, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_session(session)
+{ }
+
+QString PostDelegate::actionText(Action action)
+{
+    switch (action) {
+    case Action::Review:
+        return tr("Review…");
+    case Action::Edit:
+        return tr("Edit");
+    case Action::Delete:
+        return tr("Delete");
+    case Action::Retry:
+        return tr("Retry");
+    case Action::Discard:
+        return tr("Discard");
+    case Action::OpenImage:
+        return tr("Open image");
+    case Action::None:
+        break;
+    }
+    return {};
+}
+
+QString PostDelegate::ratingText(const QModelIndex &index)
+{
+    if (!index.data(FeedModel::LocalIdRole).toString().isEmpty())
+        return {};
+    const qint64 count = index.data(FeedModel::RatingCountRole).toLongLong();
+    if (count <= 0)
+        return tr("No reviews yet");
+    const QLocale locale;
+    return tr("★ %1 (%2)")
+        .arg(locale.toString(index.data(FeedModel::RatingAverageRole).toDouble(), 'f', 1),
+            locale.toString(count));
+}
+
+QList<PostDelegate::Action> PostDelegate::actions(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const bool pendingCreate = !index.data(FeedModel::LocalIdRole).toString().isEmpty();
+    const bool failed = !index.data(FeedModel::FailureRole).toString().isEmpty();
+    const bool deleting = index.data(FeedModel::DeletingRole).toBool();
+    if (failed) {
+        if (pendingCreate)
+            return {Action::Edit, Action::Retry, Action::Discard};
+        return {Action::Retry, Action::Discard};
+    }
+    if (pendingCreate)
+        return {Action::Edit, Action::Delete};
+    if (deleting)
+        return {};
+    QList<Action> list {Action::Review};
+    if (m_session->mayChange(index.data(FeedModel::AuthorIdRole).toLongLong()))
+        list << Action::Edit << Action::Delete;
+    return list;
+}
+
+QSize PostDelegate::thumbnailBound(const QStyleOptionViewItem &option) const
+{
+    const int height = option.fontMetrics.height() * 14;
+    return {height * 2, height};
+}
+
+PostDelegate::Layout PostDelegate::layout(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    Layout l;
+    const QFontMetrics fm = option.fontMetrics;
+    const Metrics m(fm);
+    const QFont authorFont = boldFont(option.font);
+    const QFontMetrics authorFm(authorFont);
+
+    const QRect &r = option.rect;
+    l.card = QRect(r.left() + m.margin, r.top() + m.margin / 2, r.width() - 2 * m.margin, 0);
+    const int x = l.card.left() + m.padding;
+    const int width = std::max(l.card.width() - 2 * m.padding, m.line * 4);
+    int y = l.card.top() + m.padding;
+
+    // Header: author · time · edited, and the state of a pending change on the right.
+    const bool pendingCreate = !index.data(FeedModel::LocalIdRole).toString().isEmpty();
+    const bool pending = index.data(FeedModel::PendingRole).toBool();
+    const bool deleting = index.data(FeedModel::DeletingRole).toBool();
+    const QString failure = index.data(FeedModel::FailureRole).toString();
+    if (failure.isEmpty() && pending) {
+        l.statusText = deleting ? tr("Deleting…") : pendingCreate ? tr("Sending…") : tr("Saving…");
+    }
+    const int statusWidth = l.statusText.isEmpty() ? 0 : fm.horizontalAdvance(l.statusText);
+    l.status = QRect(x + width - statusWidth, y, statusWidth, m.line);
+    const int headerRight = x + width - (statusWidth > 0 ? statusWidth + m.linkSpacing : 0);
+
+    l.authorText = authorFm.elidedText(
+        index.data(FeedModel::AuthorRole).toString(), Qt::ElideRight, width / 2);
+    l.author = QRect(x, y, authorFm.horizontalAdvance(l.authorText), m.line);
+    int hx = l.author.right() + 1;
+    l.timeText = relativeTime(index.data(FeedModel::CreatedAtRole).toDateTime());
+    if (!l.timeText.isEmpty()) {
+        hx += fm.horizontalAdvance(separator());
+        l.timeText = fm.elidedText(l.timeText, Qt::ElideRight, std::max(0, headerRight - hx));
+        l.time = QRect(hx, y, fm.horizontalAdvance(l.timeText), m.line);
+        hx = l.time.right() + 1;
+    }
+    if (index.data(FeedModel::EditedRole).toBool()) {
+        hx += fm.horizontalAdvance(separator());
+        l.editedText = fm.elidedText(tr("edited"), Qt::ElideRight, std::max(0, headerRight - hx));
+        l.edited = QRect(hx, y, fm.horizontalAdvance(l.editedText), m.line);
+    }
+    y += m.line + m.gap;
+
+    const QFont tf = titleFont(option.font);
+    const int titleHeight = textHeight(index.data(FeedModel::TitleRole).toString(), tf, width);
+    l.title = QRect(x, y, width, titleHeight);
+    y += titleHeight;
+
+    const QString content = index.data(FeedModel::ContentRole).toString();
+    if (!content.isEmpty()) {
+        y += m.gap;
+        const int h = textHeight(content, option.font, width);
+        l.text = QRect(x, y, width, h);
+        y += h;
+    }
+
+    const QString imageId = index.data(FeedModel::ImageIdRole).toString();
+    if (!imageId.isEmpty()) {
+        y += m.padding;
+        const QSize bound = thumbnailBound(option);
+        const QSize drawn = m_thumbnailSizes.value(imageId);
+        l.image = QRect(
+            x, y, std::min(width, drawn.isValid() ? drawn.width() : bound.width()), bound.height());
+        y += bound.height();
+    }
+
+    if (!failure.isEmpty()) {
+        y += m.gap;
+        l.failureText = tr("Not sent: %1").arg(failure);
+        const int h = textHeight(l.failureText, authorFont, width);
+        l.failure = QRect(x, y, width, h);
+        y += h;
+    }
+
+    // Footer: the rating on the left, the links on the right.
+    y += m.padding;
+    const QList<Action> list = actions(index);
+    int linksWidth = 0;
+    for (const Action action : list)
+        linksWidth += fm.horizontalAdvance(actionText(action));
+    if (!list.isEmpty())
+        linksWidth += m.linkSpacing * int(list.size() - 1);
+    int lx = x + width - linksWidth;
+    for (const Action action : list) {
+        const int w = fm.horizontalAdvance(actionText(action));
+        l.links.append({action, QRect(lx, y, w, m.line)});
+        lx += w + m.linkSpacing;
+    }
+    l.ratingText = ratingText(index);
+    if (!l.ratingText.isEmpty()) {
+        const int room = std::max(0, width - linksWidth - (list.isEmpty() ? 0 : m.linkSpacing));
+        l.ratingText = fm.elidedText(l.ratingText, Qt::ElideRight, room);
+        l.rating = QRect(x, y, fm.horizontalAdvance(l.ratingText), m.line);
+    }
+    y += m.line + m.padding;
+
+    l.card.setBottom(y - 1);
+    l.height = y + m.margin / 2 - r.top();
+    return l;
+}
+
+QSize PostDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    // The list lays rows out before it paints them: the width that matters is the viewport's.
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        opt.rect.setWidth(view->viewport()->width());
+    opt.rect.moveTopLeft({0, 0});
+    // Every relayout asks every row; only the wrapped text decides a height, so keep it.
+    const size_t key = qHashMulti(0, opt.rect.width(), opt.font.key(),
+        index.data(FeedModel::TitleRole).toString(), index.data(FeedModel::ContentRole).toString(),
+        index.data(FeedModel::ImageIdRole).toString().isEmpty(),
+        index.data(FeedModel::FailureRole).toString());
+    if (const auto it = m_heights.constFind(key); it != m_heights.cend())
+        return {opt.rect.width(), *it};
+    if (m_heights.size() > 20000)
+        m_heights.clear();
+    const int height = layout(opt, index).height;
+    m_heights.insert(key, height);
+    return {opt.rect.width(), height};
+}
+
+void PostDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    const QPalette &palette = opt.palette;
+    const QFontMetrics fm = opt.fontMetrics;
+    const Metrics m(fm);
+    const bool focused = opt.state.testFlag(QStyle::State_HasFocus);
+    const bool hovered = opt.state.testFlag(QStyle::State_MouseOver);
+    const bool pending = index.data(FeedModel::PendingRole).toBool()
+        && index.data(FeedModel::FailureRole).toString().isEmpty();
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+
+    // The card.
+    const qreal radius = m.line / 3.0;
+    QColor border = palette.color(QPalette::Mid);
+    if (hovered)
+        border = palette.color(QPalette::Dark);
+    if (focused)
+        border = palette.color(QPalette::Highlight);
+    painter->setPen(QPen(border, focused ? 2 : 1));
+    painter->setBrush(palette.color(QPalette::Base));
+    const qreal inset = focused ? 1.0 : 0.5;
+    painter->drawRoundedRect(QRectF(l.card).adjusted(inset, inset, -inset, -inset), radius, radius);
+
+    // Unacknowledged changes look provisional until the server has them.
+    if (pending)
+        painter->setOpacity(0.55);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor secondary = palette.color(QPalette::PlaceholderText);
+
+    painter->setFont(boldFont(opt.font));
+    painter->setPen(text);
+    painter->drawText(l.author, Qt::AlignLeft | Qt::AlignVCenter, l.authorText);
+    painter->setFont(opt.font);
+    painter->setPen(secondary);
+    if (!l.timeText.isEmpty()) {
+        painter->drawText(QRect(l.author.right() + 1, l.author.top(),
+                              l.time.left() - l.author.right() - 1, m.line),
+            Qt::AlignCenter, separator());
+        painter->drawText(l.time, Qt::AlignLeft | Qt::AlignVCenter, l.timeText);
+    }
+    if (!l.editedText.isEmpty()) {
+        const int from = (l.time.isValid() ? l.time : l.author).right() + 1;
+        painter->drawText(QRect(from, l.edited.top(), l.edited.left() - from, m.line),
+            Qt::AlignCenter, separator());
+        painter->drawText(l.edited, Qt::AlignLeft | Qt::AlignVCenter, l.editedText);
+    }
+    if (!l.statusText.isEmpty())
+        painter->drawText(l.status, Qt::AlignRight | Qt::AlignVCenter, l.statusText);
+
+    painter->setPen(text);
+    drawText(painter, index.data(FeedModel::TitleRole).toString(), titleFont(opt.font), l.title);
+    drawText(painter, index.data(FeedModel::ContentRole).toString(), opt.font, l.text);
+
+    if (l.image.isValid()) {
+        const QString imageId = index.data(FeedModel::ImageIdRole).toString();
+        const QSize bound = thumbnailBound(opt);
+        const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        // Asking here, not in sizeHint, fetches only the images of rows on screen.
+        const QImage thumbnail = m_session->images()->thumbnail(imageId, bound * dpr);
+        if (!thumbnail.isNull()) {
+            QSizeF size = QSizeF(thumbnail.size()) / dpr;
+            if (size.width() > l.image.width() || size.height() > l.image.height())
+                size.scale(l.image.size(), Qt::KeepAspectRatio);
+            const QRect target(l.image.topLeft(), size.toSize());
+            painter->drawImage(target, thumbnail);
+            m_thumbnailSizes.insert(imageId, target.size());
+        } else {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(palette.color(QPalette::AlternateBase));
+            painter->drawRoundedRect(QRectF(l.image), radius, radius);
+            painter->setPen(secondary);
+            painter->drawText(l.image, Qt::AlignCenter,
+                m_session->images()->isLoading(imageId) ? tr("Loading image…")
+                                                        : tr("Image unavailable"));
+        }
+    }
+
+    painter->setOpacity(1.0);
+    if (!l.failureText.isEmpty()) {
+        painter->setPen(text);
+        drawText(painter, l.failureText, boldFont(opt.font), l.failure);
+    }
+    if (pending)
+        painter->setOpacity(0.55);
+
+    painter->setFont(opt.font);
+    painter->setPen(secondary);
+    painter->drawText(l.rating, Qt::AlignLeft | Qt::AlignVCenter, l.ratingText);
+    painter->setOpacity(1.0);
+    painter->setPen(palette.color(QPalette::Link));
+    for (const auto &[action, rect] : l.links)
+        painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, actionText(action));
+
+    painter->restore();
+}
+
+QRect PostDelegate::actionRect(
+    const QStyleOptionViewItem &option, const QModelIndex &index, Action action) const
+{
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    if (action == Action::OpenImage)
+        return l.image;
+    for (const auto &[candidate, rect] : l.links) {
+        if (candidate == action)
+            return rect;
+    }
+    return {};
+}
+
+PostDelegate::Action PostDelegate::actionAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    if (!index.isValid())
+        return Action::None;
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    // A little slack around the links: they are small targets.
+    const int slack = opt.fontMetrics.height() / 4;
+    for (const auto &[action, rect] : l.links) {
+        if (rect.adjusted(-slack, -slack, slack, slack).contains(pos))
+            return action;
+    }
+    if (l.image.contains(pos))
+        return Action::OpenImage;
+    return Action::None;
+}
+
+bool PostDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            const Action action = actionAt(option, index, mouse->position().toPoint());
+            if (action != Action::None) {
+                Q_EMIT actionTriggered(action, index);
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (!event || !view || event->type() != QEvent::ToolTip)
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    QString tip;
+    QRect area;
+    const QPoint pos = event->pos();
+    const QString longFormat = QLocale().dateTimeFormat(QLocale::LongFormat);
+    if (l.time.contains(pos)) {
+        tip = index.data(Qt::ToolTipRole).toString();
+        area = l.time;
+    } else if (l.edited.contains(pos)) {
+        const QDateTime updated = index.data(FeedModel::UpdatedAtRole).toDateTime();
+        tip = updated.isValid() ? tr("Edited %1").arg(updated.toLocalTime().toString(longFormat))
+                                : tr("Edited; not saved yet");
+        area = l.edited;
+    } else if (l.image.contains(pos)) {
+        tip = tr("Click to open the image");
+        area = l.image;
+    }
+    if (tip.isEmpty()) {
+        QToolTip::hideText();
+        return true;
+    }
+    QToolTip::showText(event->globalPos(), tip, view->viewport(), area);
+    return true;
+}
+
+} // namespace Hubbub::Client

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QSize>
+#include <QStyledItemDelegate>
+
+namespace Hubbub::Client {
+
+class Session;
+
+//! Draws a FeedModel row as a card: author, time, title, wrapped text, thumbnail, rating and
+//! action links. Heights follow the wrapped text at the view's width; colours come from the
+//! palette and sizes from the font, so dark mode and HiDPI need nothing special.
+class PostDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    enum class Action { None, Review, Edit, Delete, Retry, Discard, OpenImage };
+    Q_ENUM(Action)
+
+    explicit PostDelegate(Session *session, QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(PostDelegate)
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
+
+    //! Where the link for `action` is drawn in a row laid out in `option.rect`; empty when the
+    //! row does not offer it (for example Edit on someone else's post).
+    QRect actionRect(
+        const QStyleOptionViewItem &option, const QModelIndex &index, Action action) const;
+    //! The link (or thumbnail) under `pos`, in the same coordinates as `option.rect`.
+    Action actionAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    //! The actions a row offers, in the order the card shows them.
+    QList<Action> actions(const QModelIndex &index) const;
+    static QString actionText(Action action);
+    //! "★ 4.3 (12)", or "No reviews yet"; empty for a post not sent yet.
+    static QString ratingText(const QModelIndex &index);
+
+Q_SIGNALS:
+    void actionTriggered(Hubbub::Client::PostDelegate::Action action, const QModelIndex &index);
+
+protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
+
+private:
+    struct Layout;
+    Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    //! The box thumbnails are scaled into: from the font, so it grows with the UI scale.
+    QSize thumbnailBound(const QStyleOptionViewItem &option) const;
+
+    Session *m_session;
+    //! The drawn size of each thumbnail seen, so a click just beside a narrow image misses it.
+    mutable QHash<QString, QSize> m_thumbnailSizes;
+    //! Row heights by what decides them (width, font, texts, image, failure).
+    mutable QHash<size_t, int> m_heights;
+};
+
+} // namespace Hubbub::Client

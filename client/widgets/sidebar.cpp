@@ -1,0 +1,196 @@
+#include "sidebar.h"
+
+#include "channelmodel.h"
+#include "peoplemodel.h"
+#include "session.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Hubbub::Client {
+
+namespace {
+
+//! "# name" with a rounded unread badge on the right; bold while there is something unread.
+class ChannelDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const int unread = index.data(ChannelModel::UnreadRole).toInt();
+        opt.text = QStringLiteral("# ") + index.data(ChannelModel::NameRole).toString();
+        if (unread > 0)
+            opt.font.setBold(true);
+        QString badge;
+        int badgeWidth = 0;
+        const QFontMetrics metrics(opt.font);
+        if (unread > 0) {
+            badge = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+            badgeWidth = metrics.horizontalAdvance(badge) + metrics.height();
+            opt.rect.setRight(opt.rect.right() - badgeWidth - 4);
+        }
+        QStyledItemDelegate::paint(painter, opt, index);
+        if (unread == 0)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        const int h = metrics.height();
+        const QRect r(
+            option.rect.right() - badgeWidth - 2, option.rect.center().y() - h / 2, badgeWidth, h);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option.palette.color(QPalette::Highlight));
+        painter->drawRoundedRect(r, h / 2.0, h / 2.0);
+        painter->setPen(option.palette.color(QPalette::HighlightedText));
+        QFont font = opt.font;
+        font.setBold(true);
+        painter->setFont(font);
+        painter->drawText(r, Qt::AlignCenter, badge);
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(std::max(size.height(), option.fontMetrics.height() * 3 / 2 + 4));
+        return size;
+    }
+};
+
+QLabel *sectionHeader(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.9);
+    label->setFont(font);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+} // namespace
+
+Sidebar::Sidebar(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_feed(new QToolButton(this))
+    , m_addChannel(new QToolButton(this))
+    , m_channels(new QListView(this))
+    , m_peopleHeader(sectionHeader({}, this))
+    , m_people(new QListView(this))
+{
+    m_feed->setObjectName(QStringLiteral("feedButton"));
+    m_feed->setCheckable(true);
+    m_feed->setAutoRaise(true);
+    m_feed->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_feed->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_feed->setAccessibleName(tr("Feed"));
+    m_feed->setToolTip(tr("Posts from everyone (Ctrl+1)"));
+    QFont feedFont = m_feed->font();
+    feedFont.setPointSizeF(feedFont.pointSizeF() * 1.1);
+    m_feed->setFont(feedFont);
+    connect(m_feed, &QToolButton::clicked, this, &Sidebar::selectFeed);
+
+    m_addChannel->setObjectName(QStringLiteral("addChannelButton"));
+    m_addChannel->setText(QStringLiteral("+"));
+    m_addChannel->setAutoRaise(true);
+    m_addChannel->setToolTip(tr("Create a channel"));
+    m_addChannel->setAccessibleName(tr("Create a channel"));
+    connect(m_addChannel, &QToolButton::clicked, this, &Sidebar::createChannelRequested);
+
+    m_channels->setObjectName(QStringLiteral("channelList"));
+    m_channels->setAccessibleName(tr("Channels"));
+    m_channels->setModel(m_session->channels());
+    m_channels->setItemDelegate(new ChannelDelegate(m_channels));
+    m_channels->setFrameShape(QFrame::NoFrame);
+    m_channels->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_channels->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(m_channels->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &current) {
+            if (!current.isValid())
+                return;
+            m_feed->setChecked(false);
+            Q_EMIT channelSelected(current.data(ChannelModel::IdRole).toLongLong());
+        });
+    connect(m_channels, &QListView::clicked, this, [this](const QModelIndex &index) {
+        m_feed->setChecked(false);
+        Q_EMIT channelSelected(index.data(ChannelModel::IdRole).toLongLong());
+    });
+
+    m_people->setObjectName(QStringLiteral("peopleList"));
+    m_people->setAccessibleName(tr("People online"));
+    m_people->setModel(m_session->people());
+    m_people->setFrameShape(QFrame::NoFrame);
+    m_people->setSelectionMode(QAbstractItemView::NoSelection);
+    m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_people->setFocusPolicy(Qt::TabFocus);
+
+    auto *channelHeader = new QHBoxLayout;
+    channelHeader->addWidget(sectionHeader(tr("CHANNELS"), this));
+    channelHeader->addStretch();
+    channelHeader->addWidget(m_addChannel);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 0, 6);
+    layout->addWidget(m_feed);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addLayout(channelHeader);
+    layout->addWidget(m_channels, 3);
+    layout->addWidget(m_peopleHeader);
+    layout->addWidget(m_people, 2);
+
+    PeopleModel *people = m_session->people();
+    for (auto signal : {&PeopleModel::rowsInserted, &PeopleModel::rowsRemoved})
+        connect(people, signal, this, &Sidebar::updatePeopleHeader);
+    connect(people, &PeopleModel::modelReset, this, &Sidebar::updatePeopleHeader);
+    connect(m_session, &Session::unreadChanged, this, &Sidebar::updateFeedButton);
+    updatePeopleHeader();
+    updateFeedButton();
+}
+
+void Sidebar::updateFeedButton()
+{
+    const int unread = m_session->feedUnread();
+    m_feed->setText(unread > 0 ? tr("Feed (%1 new)").arg(unread) : tr("Feed"));
+}
+
+void Sidebar::updatePeopleHeader()
+{
+    m_peopleHeader->setText(tr("ONLINE — %1").arg(m_session->people()->rowCount()));
+}
+
+void Sidebar::selectFeed()
+{
+    m_feed->setChecked(true);
+    m_channels->selectionModel()->clearSelection();
+    m_channels->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    Q_EMIT feedSelected();
+}
+
+void Sidebar::selectChannel(qint64 channelId)
+{
+    const int row = m_session->channels()->rowOf(channelId);
+    if (row >= 0)
+        selectChannelAt(row);
+}
+
+void Sidebar::selectChannelAt(int row)
+{
+    const QModelIndex index = m_session->channels()->index(row);
+    if (!index.isValid())
+        return;
+    m_channels->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_feed->setChecked(false);
+    Q_EMIT channelSelected(index.data(ChannelModel::IdRole).toLongLong());
+}
+
+} // namespace Hubbub::Client

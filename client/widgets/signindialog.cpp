@@ -1,0 +1,209 @@
+#include "signindialog.h"
+
+#include "clientsettings.h"
+#include "connection.h"
+#include "protocollimits.h"
+#include "session.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+namespace Hubbub::Client {
+
+SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_settings(settings)
+    , m_server(new QLineEdit(this))
+    , m_username(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_login(new QPushButton(tr("&Log in"), this))
+    , m_create(new QPushButton(tr("&Create account"), this))
+{
+    setWindowTitle(tr("Sign in to Hubbub"));
+    setObjectName(QStringLiteral("signInDialog"));
+
+    auto *title = new QLabel(
+        tr("<b>Welcome to Hubbub</b><br>Sign in to a Hubbub server on your network."), this);
+    title->setWordWrap(true);
+
+    m_server->setObjectName(QStringLiteral("serverEdit"));
+    m_server->setPlaceholderText(ClientSettings::defaultServer().toString());
+    m_server->setAccessibleName(tr("Server address"));
+    m_username->setObjectName(QStringLiteral("usernameEdit"));
+    m_username->setAccessibleName(tr("Username"));
+    m_username->setMaxLength(32);
+    m_username->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[A-Za-z0-9_.\\-]{0,32}")), m_username));
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setMaxLength(256);
+
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setAccessibleName(tr("Sign-in error"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
+    m_error->setPalette(errorPalette);
+    m_error->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_server);
+    form->addRow(tr("&Username:"), m_username);
+    form->addRow(tr("&Password:"), m_password);
+
+    m_login->setObjectName(QStringLiteral("loginButton"));
+    m_login->setDefault(true);
+    m_create->setObjectName(QStringLiteral("createButton"));
+    m_create->setToolTip(tr("Create a new account on this server with this username and password"));
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_login, QDialogButtonBox::AcceptRole);
+    buttons->addButton(m_create, QDialogButtonBox::ActionRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_login, &QPushButton::clicked, this, [this] { submit(false); });
+    connect(m_create, &QPushButton::clicked, this, [this] { submit(true); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addSpacing(fontMetrics().height() / 2);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 52);
+
+    for (QLineEdit *edit : {m_server, m_username, m_password})
+        connect(edit, &QLineEdit::textChanged, this, &SignInDialog::updateButtons);
+
+    setServer(m_settings->lastServer());
+    setUsername(m_settings->lastUsername());
+
+    connect(m_session, &Session::signedIn, this, &SignInDialog::onSignedIn);
+    connect(m_session, &Session::signInFailed, this, &SignInDialog::onFailed);
+    updateButtons();
+}
+
+void SignInDialog::setServer(const QUrl &url)
+{
+    m_server->setText(url.toString());
+}
+
+void SignInDialog::setUsername(const QString &username)
+{
+    m_username->setText(username);
+    if (!username.isEmpty())
+        m_password->setFocus();
+    else
+        m_username->setFocus();
+}
+
+void SignInDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+QString SignInDialog::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+QUrl SignInDialog::normalizeServer(const QString &text)
+{
+    QString value = text.trimmed();
+    if (value.isEmpty())
+        return ClientSettings::defaultServer();
+    if (!value.contains(QLatin1String("://")))
+        value.prepend(QLatin1String("ws://"));
+    QUrl url(value, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return {};
+    if (url.scheme() == QLatin1String("http"))
+        url.setScheme(QStringLiteral("ws"));
+    else if (url.scheme() == QLatin1String("https"))
+        url.setScheme(QStringLiteral("wss"));
+    if (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))
+        return {};
+    if (url.port() == -1 && url.scheme() == QLatin1String("ws"))
+        url.setPort(7300);
+    if (url.path().isEmpty())
+        url.setPath(QStringLiteral("/"));
+    return url;
+}
+
+void SignInDialog::updateButtons()
+{
+    const bool ready = !m_busy && !m_username->text().isEmpty() && !m_password->text().isEmpty();
+    m_login->setEnabled(ready);
+    m_create->setEnabled(ready);
+}
+
+void SignInDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QLineEdit *edit : {m_server, m_username, m_password})
+        edit->setEnabled(!busy);
+    updateButtons();
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
+}
+
+void SignInDialog::submit(bool createAccount)
+{
+    const QUrl url = normalizeServer(m_server->text());
+    if (!url.isValid()) {
+        showError(tr("\"%1\" is not a server address. Use something like ws://192.168.1.10:7300.")
+                      .arg(m_server->text().trimmed()));
+        m_server->setFocus();
+        return;
+    }
+    const QString username = m_username->text();
+    const qsizetype passwordLength = m_password->text().size();
+    if (username.size() < Limits::UsernameMin) {
+        showError(tr("A username has %1 to %2 letters, digits, '_', '.' or '-'.")
+                      .arg(Limits::UsernameMin)
+                      .arg(Limits::UsernameMax));
+        m_username->setFocus();
+        return;
+    }
+    if (createAccount && passwordLength < Limits::PasswordMin) {
+        showError(tr("Choose a password of at least %1 characters.").arg(Limits::PasswordMin));
+        m_password->setFocus();
+        return;
+    }
+    showError({});
+    m_url = url;
+    m_server->setText(url.toString());
+    setBusy(true);
+    m_session->signIn(url, username, m_password->text(), createAccount);
+}
+
+void SignInDialog::onSignedIn(const User &user, const QString &token)
+{
+    if (!m_busy)
+        return;
+    setBusy(false);
+    m_settings->setCredentials(m_url, user, token);
+    m_password->clear();
+    accept();
+}
+
+void SignInDialog::onFailed(const Error &error)
+{
+    setBusy(false);
+    showError(error.message);
+    m_password->selectAll();
+    m_password->setFocus();
+}
+
+} // namespace Hubbub::Client

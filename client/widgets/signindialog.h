@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QDialog>
+#include <QUrl>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Hubbub {
+struct Error;
+struct User;
+} // namespace Hubbub
+
+namespace Hubbub::Client {
+
+class ClientSettings;
+class Session;
+
+//! Server address, username and password; Log in or Create account. Stays open with a clear
+//! message until the server accepts, then closes with Accepted.
+class SignInDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    SignInDialog(Session *session, ClientSettings *settings, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(SignInDialog)
+
+    void setServer(const QUrl &url);
+    void setUsername(const QString &username);
+    //! A message shown above the form (e.g. "Your session has expired").
+    void showError(const QString &message);
+    QString errorText() const;
+
+    //! "localhost", "host:7400", "ws://host" → a full ws:// URL with the default port.
+    static QUrl normalizeServer(const QString &text);
+
+private:
+    void submit(bool createAccount);
+    void onSignedIn(const Hubbub::User &user, const QString &token);
+    void onFailed(const Hubbub::Error &error);
+    void setBusy(bool busy);
+    void updateButtons();
+
+    Session *m_session;
+    ClientSettings *m_settings;
+    QLineEdit *m_server;
+    QLineEdit *m_username;
+    QLineEdit *m_password;
+    QLabel *m_error;
+    QPushButton *m_login;
+    QPushButton *m_create;
+    QUrl m_url;
+    bool m_busy = false;
+};
+
+} // namespace Hubbub::Client
