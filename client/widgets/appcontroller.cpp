@@ -14,7 +14,15 @@ AppController::AppController(Session *session, ClientSettings *settings, QObject
     : QObject(parent)
     , m_session(session)
     , m_settings(settings)
-{ }
+{
+    // A rename (from the menu or on another device) must reach the settings too, or the next
+    // start shows the old name and the sign-in dialog offers a name that no longer works.
+    connect(m_session, &Session::userChanged, this, [this](const User &user) {
+        const QString token = m_settings->token(m_server);
+        if (!token.isEmpty() && m_settings->user(m_server).id == user.id)
+            m_settings->setCredentials(m_server, user, token);
+    });
+}
 
 AppController::~AppController()
 {
@@ -37,6 +45,7 @@ void AppController::start(const Options &options)
     }
     // Log in; if there is no such account yet, create it; anything else ends in the dialog.
     auto attempt = std::make_shared<int>(0);
+    auto loginError = std::make_shared<Error>();
     auto onFailed = std::make_shared<QMetaObject::Connection>();
     auto onSignedIn = std::make_shared<QMetaObject::Connection>();
     auto finish = [onFailed, onSignedIn] {
@@ -50,13 +59,17 @@ void AppController::start(const Options &options)
             showMainWindow();
         });
     *onFailed = connect(m_session, &Session::signInFailed, this,
-        [this, finish, attempt, options](const Error &error) {
+        [this, finish, attempt, loginError, options](const Error &error) {
             if (error.code == ErrorCode::Unauthorized && (*attempt)++ == 0) {
+                *loginError = error;
                 m_session->signIn(m_server, options.username, options.password, true);
                 return;
             }
             finish();
-            showSignIn(error.message);
+            // The name is taken, so the account exists and it was the password that was wrong:
+            // the login's answer is the one that helps, not "already taken".
+            const bool taken = *attempt > 0 && error.code == ErrorCode::Conflict;
+            showSignIn(taken ? loginError->message : error.message);
             if (m_dialog)
                 m_dialog->setUsername(options.username);
         });

@@ -83,7 +83,7 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
 
     buildMenus();
     if (!restoreGeometry(m_settings->windowGeometry()))
-        resize(em * 130, fontMetrics().height() * 42);
+        resize(em * 150, fontMetrics().height() * 46);
     restoreState(m_settings->windowState());
     m_sidebar->selectFeed();
     updateTitle();

@@ -26,14 +26,12 @@ public:
         const QModelIndex &index) const override
     {
         QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
         const int unread = index.data(ChannelModel::UnreadRole).toInt();
-        opt.text = QStringLiteral("# ") + index.data(ChannelModel::NameRole).toString();
-        if (unread > 0)
-            opt.font.setBold(true);
+        QFont badgeFont = option.font;
+        badgeFont.setBold(true);
+        const QFontMetrics metrics(badgeFont);
         QString badge;
         int badgeWidth = 0;
-        const QFontMetrics metrics(opt.font);
         if (unread > 0) {
             badge = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
             badgeWidth = metrics.horizontalAdvance(badge) + metrics.height();
@@ -51,13 +49,21 @@ public:
         painter->setBrush(option.palette.color(QPalette::Highlight));
         painter->drawRoundedRect(r, h / 2.0, h / 2.0);
         painter->setPen(option.palette.color(QPalette::HighlightedText));
-        QFont font = opt.font;
-        font.setBold(true);
-        painter->setFont(font);
+        painter->setFont(badgeFont);
         painter->drawText(r, Qt::AlignCenter, badge);
         painter->restore();
     }
 
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->text = QStringLiteral("# ") + index.data(ChannelModel::NameRole).toString();
+        if (index.data(ChannelModel::UnreadRole).toInt() > 0)
+            option->font.setBold(true);
+    }
+
+public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize size = QStyledItemDelegate::sizeHint(option, index);

@@ -39,6 +39,7 @@ void TestServer::stop()
 {
     if (!m_server)
         return;
+    m_lastPort = m_server->port();
     m_server->shutdown();
     m_server.reset();
     // Let closing sockets and deferred deletes run.
@@ -47,10 +48,9 @@ void TestServer::stop()
 
 bool TestServer::restart(bool keepPort)
 {
-    const quint16 port = m_server ? m_server->port() : 0;
     stop();
     if (keepPort)
-        m_config.port = port;
+        m_config.port = m_lastPort;
     const bool ok = start();
     m_config.port = 0;
     return ok;

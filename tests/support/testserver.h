@@ -22,7 +22,7 @@ public:
     Server::ServerConfig &config() { return m_config; }
     bool start();
     void stop();
-    //! Stops and starts on the same file (a new port unless keepPort).
+    //! Stops (if running) and starts on the same file; keepPort reuses the port it last had.
     bool restart(bool keepPort = false);
 
     QUrl url() const;
@@ -34,6 +34,7 @@ private:
     QTemporaryDir m_dir;
     Server::ServerConfig m_config;
     std::unique_ptr<Server::Server> m_server;
+    quint16 m_lastPort = 0;
 };
 
 } // namespace Hubbub::Test

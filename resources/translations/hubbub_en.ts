@@ -1,0 +1,106 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Hubbub::Client::Composer</name>
+    <message numerus="yes">
+        <source>The text is %n character(s) too long.</source>
+        <translation>
+            <numerusform>The text is %n character too long.</numerusform>
+            <numerusform>The text is %n characters too long.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ConnectionStatus</name>
+    <message numerus="yes">
+        <source>Connected to %1 as %2 · %n online</source>
+        <translation>
+            <numerusform>Connected to %1 as %2 · %n online</numerusform>
+            <numerusform>Connected to %1 as %2 · %n online</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Reconnecting in %n s…</numerusform>
+            <numerusform>Reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n change(s) will be sent when the connection is back</source>
+        <translation>
+            <numerusform>Offline — %n change will be sent when the connection is back</numerusform>
+            <numerusform>Offline — %n changes will be sent when the connection is back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n change(s)…</source>
+        <translation>
+            <numerusform>Sending %n change…</numerusform>
+            <numerusform>Sending %n changes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent</source>
+        <translation>
+            <numerusform>%n change could not be sent</numerusform>
+            <numerusform>%n changes could not be sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Notifier</name>
+    <message numerus="yes">
+        <source>Hubbub — %n unread</source>
+        <translation>
+            <numerusform>Hubbub — %n unread</numerusform>
+            <numerusform>Hubbub — %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PostEditDialog</name>
+    <message numerus="yes">
+        <source>The text is %n character(s) too long.</source>
+        <translation>
+            <numerusform>The text is %n character too long.</numerusform>
+            <numerusform>The text is %n characters too long.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReviewDialog</name>
+    <message numerus="yes">
+        <source>%n of 5 stars</source>
+        <translation>
+            <numerusform>%n of 5 stars</numerusform>
+            <numerusform>%n of 5 stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave %n star(s): %2</source>
+        <translation>
+            <numerusform>%1 gave %n star: %2</numerusform>
+            <numerusform>%1 gave %n stars: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,383 @@
+// The sign-in dialog against a real server on loopback, driven with the keyboard and mouse:
+// what a typed server address becomes, creating an account, a wrong password, a server that is
+// not there, buttons that wait for a username and password, and the checks made before anything
+// is sent.
+
+#include "clientsettings.h"
+#include "connection.h"
+#include "protocollimits.h"
+#include "session.h"
+#include "signindialog.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Hubbub;
+using namespace Hubbub::Client;
+using namespace Hubbub::Test;
+
+namespace {
+
+const QString Password = QStringLiteral("correct horse");
+
+//! A local port nothing listens on: bound once to be given a free one, then released.
+quint16 closedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+} // namespace
+
+class TestSignInDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void normalizeServer_data();
+    void normalizeServer();
+    void buttonsWaitForUsernameAndPassword();
+    void createAccount();
+    void enterLogsIn();
+    void wrongPassword();
+    void unreachableServer();
+    void checkedBeforeSending_data();
+    void checkedBeforeSending();
+
+private:
+    QLineEdit *edit(const char *name) const;
+    QPushButton *button(const char *name) const;
+    //! Replaces the text of a field the way a user does: select all, then type.
+    void retype(QLineEdit *field, const QString &text);
+    void fill(const QUrl &server, const QString &username, const QString &password);
+
+    TestServer m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ClientSettings> m_settings;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<SignInDialog> m_dialog;
+};
+
+void TestSignInDialog::initTestCase()
+{
+    QVERIFY(m_server.start());
+}
+
+void TestSignInDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = std::make_unique<ClientSettings>(m_dir->filePath(QStringLiteral("hubbub.ini")));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("data"))));
+    m_session = std::make_unique<Session>(Session::Paths {
+        m_dir->filePath(QStringLiteral("data")), m_dir->filePath(QStringLiteral("cache"))});
+    m_dialog = std::make_unique<SignInDialog>(m_session.get(), m_settings.get());
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+}
+
+void TestSignInDialog::cleanup()
+{
+    m_dialog.reset();
+    m_session.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+QLineEdit *TestSignInDialog::edit(const char *name) const
+{
+    return m_dialog->findChild<QLineEdit *>(QLatin1String(name));
+}
+
+QPushButton *TestSignInDialog::button(const char *name) const
+{
+    return m_dialog->findChild<QPushButton *>(QLatin1String(name));
+}
+
+void TestSignInDialog::retype(QLineEdit *field, const QString &text)
+{
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(field, Qt::Key_Backspace);
+    QTest::keyClicks(field, text);
+}
+
+void TestSignInDialog::fill(const QUrl &server, const QString &username, const QString &password)
+{
+    retype(edit("serverEdit"), server.toString());
+    retype(edit("usernameEdit"), username);
+    retype(edit("passwordEdit"), password);
+}
+
+void TestSignInDialog::normalizeServer_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QUrl>("expected");
+    const QUrl invalid;
+    QTest::addRow("host only") << QStringLiteral("localhost")
+                               << QUrl(QStringLiteral("ws://localhost:7300/"));
+    QTest::addRow("host and port")
+        << QStringLiteral("host:7400") << QUrl(QStringLiteral("ws://host:7400/"));
+    QTest::addRow("ip, spaces") << QStringLiteral("  192.168.1.10  ")
+                                << QUrl(QStringLiteral("ws://192.168.1.10:7300/"));
+    QTest::addRow("ws, no port") << QStringLiteral("ws://h")
+                                 << QUrl(QStringLiteral("ws://h:7300/"));
+    QTest::addRow("ws with port and path")
+        << QStringLiteral("ws://h:7400/hub") << QUrl(QStringLiteral("ws://h:7400/hub"));
+    QTest::addRow("http becomes ws")
+        << QStringLiteral("http://h") << QUrl(QStringLiteral("ws://h:7300/"));
+    QTest::addRow("https becomes wss")
+        << QStringLiteral("https://h") << QUrl(QStringLiteral("wss://h/"));
+    QTest::addRow("wss keeps its port")
+        << QStringLiteral("wss://h") << QUrl(QStringLiteral("wss://h/"));
+    QTest::addRow("ipv6") << QStringLiteral("[::1]:7301")
+                          << QUrl(QStringLiteral("ws://[::1]:7301/"));
+    QTest::addRow("ftp is not a server") << QStringLiteral("ftp://h") << invalid;
+    QTest::addRow("no host") << QStringLiteral("ws://") << invalid;
+    QTest::addRow("bad port") << QStringLiteral("h:port") << invalid;
+    QTest::addRow("empty: the default") << QString() << ClientSettings::defaultServer();
+    QTest::addRow("blank: the default") << QStringLiteral("   ") << ClientSettings::defaultServer();
+}
+
+void TestSignInDialog::normalizeServer()
+{
+    QFETCH(QString, typed);
+    QFETCH(QUrl, expected);
+    const QUrl url = SignInDialog::normalizeServer(typed);
+    QCOMPARE(url, expected);
+    QCOMPARE(url.isValid(), expected.isValid());
+}
+
+void TestSignInDialog::buttonsWaitForUsernameAndPassword()
+{
+    QPushButton *login = button("loginButton");
+    QPushButton *create = button("createButton");
+    QVERIFY(login && create);
+    QCOMPARE(edit("usernameEdit")->text(), QString()); // nothing remembered yet
+    QVERIFY(!login->isEnabled());
+    QVERIFY(!create->isEnabled());
+
+    QTest::keyClicks(edit("usernameEdit"), QStringLiteral("ada"));
+    QVERIFY(!login->isEnabled());
+    QVERIFY(!create->isEnabled());
+    QTest::keyClicks(edit("passwordEdit"), QStringLiteral("x"));
+    QVERIFY(login->isEnabled());
+    QVERIFY(create->isEnabled());
+
+    // Emptying either field disables them again.
+    QTest::keyClick(edit("usernameEdit"), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(edit("usernameEdit"), Qt::Key_Backspace);
+    QVERIFY(!login->isEnabled());
+    QVERIFY(!create->isEnabled());
+    QTest::keyClicks(edit("usernameEdit"), QStringLiteral("ada"));
+    QVERIFY(login->isEnabled());
+    QTest::keyClick(edit("passwordEdit"), Qt::Key_Backspace);
+    QVERIFY(!login->isEnabled());
+    QVERIFY(!create->isEnabled());
+
+    // Characters a username cannot have are not taken.
+    QTest::keyClicks(edit("usernameEdit"), QStringLiteral(" /+@x"));
+    QCOMPARE(edit("usernameEdit")->text(), QStringLiteral("adax"));
+    QVERIFY(m_dialog->isVisible());
+}
+
+void TestSignInDialog::createAccount()
+{
+    const QUrl server = m_server.url();
+    QVERIFY(m_settings->token(server).isEmpty());
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    fill(server, QStringLiteral("carol"), Password);
+    QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    // Busy while the server answers: nothing can be clicked twice.
+    QVERIFY(!button("createButton")->isEnabled());
+    QVERIFY(!edit("usernameEdit")->isEnabled());
+
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(!m_dialog->isVisible());
+    QCOMPARE(m_dialog->errorText(), QString());
+    QCOMPARE(m_session->user().username, QStringLiteral("carol"));
+
+    // Remembered for the next start: server, user, token (never the password).
+    QCOMPARE(m_settings->lastServer(), server);
+    QCOMPARE(m_settings->lastUsername(), QStringLiteral("carol"));
+    QCOMPARE(m_settings->user(server).username, QStringLiteral("carol"));
+    QCOMPARE(m_settings->token(server), m_session->connection()->token());
+    QVERIFY(!m_settings->token(server).isEmpty());
+    QVERIFY(edit("passwordEdit")->text().isEmpty());
+    const QStringList keys = m_settings->raw().allKeys();
+    for (const QString &key : keys)
+        QVERIFY2(m_settings->raw().value(key).toString() != Password, qPrintable(key));
+
+    // The account exists on the server: the same name and password log in.
+    TestClient client;
+    QVERIFY(client.open(server));
+    QVERIFY(isOk(client.login(QStringLiteral("carol"), Password)));
+
+    // A second dialog starts from what was remembered, with the password to type.
+    SignInDialog again(m_session.get(), m_settings.get());
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text(), server.toString());
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->text(),
+        QStringLiteral("carol"));
+    QCOMPARE(again.focusWidget(), again.findChild<QLineEdit *>(QStringLiteral("passwordEdit")));
+}
+
+void TestSignInDialog::enterLogsIn()
+{
+    TestClient client;
+    QVERIFY(client.open(m_server.url()));
+    QVERIFY(isOk(client.registerUser(QStringLiteral("erin"), Password)));
+
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    fill(m_server.url(), QStringLiteral("erin"), Password);
+    // Log in is the default button: Enter in the password field presses it.
+    QTest::keyClick(edit("passwordEdit"), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
+    QCOMPARE(m_session->user().username, QStringLiteral("erin"));
+    QCOMPARE(m_settings->user(m_server.url()).id, client.userId());
+    QTRY_VERIFY(m_session->connection()->isOnline());
+}
+
+void TestSignInDialog::wrongPassword()
+{
+    TestClient client;
+    QVERIFY(client.open(m_server.url()));
+    QVERIFY(isOk(client.registerUser(QStringLiteral("dave"), Password)));
+
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    QSignalSpy failed(m_session.get(), &Session::signInFailed);
+    fill(m_server.url(), QStringLiteral("dave"), QStringLiteral("not the password"));
+    QTest::mouseClick(button("loginButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+
+    QCOMPARE(m_dialog->errorText(), QStringLiteral("Wrong username or password."));
+    QCOMPARE(m_dialog->findChild<QLabel *>(QStringLiteral("errorLabel"))->text(),
+        QStringLiteral("Wrong username or password."));
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(accepted.count(), 0);
+    QVERIFY(m_settings->token(m_server.url()).isEmpty());
+    // Ready for another try: fields and buttons enabled, the password selected to retype.
+    QVERIFY(edit("passwordEdit")->isEnabled());
+    QVERIFY(button("loginButton")->isEnabled());
+    QCOMPARE(m_dialog->focusWidget(), edit("passwordEdit"));
+    QCOMPARE(edit("passwordEdit")->selectedText(), QStringLiteral("not the password"));
+
+    // Typing the right one over it signs in, and the message goes away.
+    QTest::keyClicks(edit("passwordEdit"), Password);
+    QTest::mouseClick(button("loginButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
+    QCOMPARE(m_dialog->errorText(), QString());
+    QVERIFY(!m_settings->token(m_server.url()).isEmpty());
+}
+
+void TestSignInDialog::unreachableServer()
+{
+    const quint16 port = closedPort();
+    QVERIFY(port != 0);
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port);
+
+    QSignalSpy failed(m_session.get(), &Session::signInFailed);
+    fill(url, QStringLiteral("frank"), Password);
+    QTest::mouseClick(button("loginButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+
+    const QString expected = QStringLiteral("Can't reach server at ws://127.0.0.1:%1/.").arg(port);
+    QCOMPARE(m_dialog->errorText(), expected);
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_session->connection()->state(), Connection::State::Disconnected);
+    QVERIFY(m_settings->token(url).isEmpty());
+    // The address is shown as it was used, so the user sees what was tried.
+    QCOMPARE(edit("serverEdit")->text(), QStringLiteral("ws://127.0.0.1:%1/").arg(port));
+    QVERIFY(button("loginButton")->isEnabled());
+    QVERIFY(edit("serverEdit")->isEnabled());
+}
+
+void TestSignInDialog::checkedBeforeSending_data()
+{
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("create");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("focus");
+
+    const QString shortName
+        = QStringLiteral("A username has %1 to %2 letters, digits, '_', '.' or '-'.")
+              .arg(Limits::UsernameMin)
+              .arg(Limits::UsernameMax);
+    const QString shortPassword
+        = QStringLiteral("Choose a password of at least %1 characters.").arg(Limits::PasswordMin);
+    const QString tooShort(Limits::PasswordMin - 1, QLatin1Char('p'));
+    // The server column holds "%1" for the test server.
+    QTest::addRow("create: short username")
+        << QStringLiteral("%1") << QStringLiteral("ab") << Password << true << shortName
+        << QStringLiteral("usernameEdit");
+    QTest::addRow("log in: short username")
+        << QStringLiteral("%1") << QStringLiteral("ab") << Password << false << shortName
+        << QStringLiteral("usernameEdit");
+    QTest::addRow("create: short password")
+        << QStringLiteral("%1") << QStringLiteral("gina") << tooShort << true << shortPassword
+        << QStringLiteral("passwordEdit");
+    QTest::addRow("not a server address")
+        << QStringLiteral("ftp://files") << QStringLiteral("gina") << Password << true
+        << QStringLiteral("\"ftp://files\" is not a server address. Use something like "
+                          "ws://192.168.1.10:7300.")
+        << QStringLiteral("serverEdit");
+}
+
+void TestSignInDialog::checkedBeforeSending()
+{
+    QFETCH(QString, server);
+    QFETCH(QString, username);
+    QFETCH(QString, password);
+    QFETCH(bool, create);
+    QFETCH(QString, message);
+    QFETCH(QString, focus);
+
+    QSignalSpy states(m_session->connection(), &Connection::stateChanged);
+    retype(edit("serverEdit"), server == QLatin1String("%1") ? m_server.url().toString() : server);
+    retype(edit("usernameEdit"), username);
+    retype(edit("passwordEdit"), password);
+    QTest::mouseClick(button(create ? "createButton" : "loginButton"), Qt::LeftButton);
+
+    // Said at once, without a connection to anything.
+    QCOMPARE(m_dialog->errorText(), message);
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_dialog->focusWidget()->objectName(), focus);
+    QVERIFY(button("loginButton")->isEnabled());
+    QCoreApplication::processEvents();
+    QCOMPARE(states.count(), 0);
+    QCOMPARE(m_session->connection()->state(), Connection::State::Disconnected);
+    QVERIFY(m_settings->token(m_server.url()).isEmpty());
+
+    // Nothing was created on the server either.
+    if (username.size() >= Limits::UsernameMin) {
+        TestClient client;
+        QVERIFY(client.open(m_server.url()));
+        QCOMPARE(errorCode(client.login(username, password)), QStringLiteral("unauthorized"));
+    }
+}
+
+QTEST_MAIN(TestSignInDialog)
+#include "tst_signindialog.moc"
