@@ -16,6 +16,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
 
@@ -41,6 +42,20 @@ public:
     {
         scheduleDelayedItemsLayout();
         executeDelayedItemsLayout();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QListView::paintEvent(event);
+        if (!model() || model()->rowCount() > 0)
+            return;
+        // An empty feed says what to do rather than showing a blank area.
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(16, 16, -16, -16),
+            Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+            FeedView::tr("No posts yet. Write the first one above."));
     }
 };
 
