@@ -262,10 +262,32 @@ void FeedHandler::review(const User &user, const Params &params, const Responder
     const QString text = comment->value_or(QString());
     if (auto error = Validation::checkComment(text))
         return reply.fail(*error);
+    const Result<std::optional<QString>> nonce = params.optionalString(QStringLiteral("nonce"));
+    if (!nonce)
+        return reply.fail(nonce.error());
+    if (*nonce) {
+        if (auto error = Validation::checkNonce(**nonce))
+            return reply.fail(*error);
+    }
     m_ctx.writer.submit(
-        [userId = user.id, postId = *postId, rating = int(*rating), text](
-            WriteTx &tx) -> Result<QJsonObject> {
-            Result<Review> review = PostStore::addReview(tx, postId, userId, rating, text);
+        [userId = user.id, postId = *postId, rating = int(*rating), text,
+            nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
+            if (!nonce.isEmpty()) {
+                // A repeat (a resend after a dropped connection) answers with the original.
+                auto earlier = PostStore::findReviewByNonce(tx.sql(), userId, nonce);
+                if (!earlier)
+                    return earlier.error();
+                if (*earlier) {
+                    Result<std::optional<Post>> post
+                        = PostStore::get(tx.sql(), (*earlier)->first.postId);
+                    if (!post)
+                        return post.error();
+                    return QJsonObject {{QStringLiteral("review"), (*earlier)->first.toJson()},
+                        {QStringLiteral("post"), post->value_or(Post()).toJson()},
+                        {QStringLiteral("seq"), (*earlier)->second}};
+                }
+            }
+            Result<Review> review = PostStore::addReview(tx, postId, userId, rating, text, nonce);
             if (!review)
                 return review.error();
             Result<std::optional<Post>> post = PostStore::get(tx.sql(), postId);

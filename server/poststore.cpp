@@ -195,8 +195,8 @@ Result<qint64> authorOf(WriteTx &tx, qint64 postId)
     return author;
 }
 
-Result<Review> addReview(
-    WriteTx &tx, qint64 postId, qint64 authorId, int rating, const QString &comment)
+Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
+    const QString &comment, const QString &nonce)
 {
     Result<QSqlQuery *> bump
         = tx.sql().run(QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "
@@ -208,9 +208,10 @@ Result<Review> addReview(
         return postNotFound();
     const QString now = nowTimestamp();
     Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at) "
-                       "VALUES (?, ?, ?, ?, ?)"),
-        {postId, authorId, rating, comment, now});
+        QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at, "
+                       "nonce, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {postId, authorId, rating, comment, now, nonce.isEmpty() ? QVariant() : QVariant(nonce),
+            tx.head() + 1});
     if (!q)
         return q.error();
     Result<std::optional<User>> author = UserStore::findById(tx.sql(), authorId);
@@ -224,6 +225,31 @@ Result<Review> addReview(
     review.comment = comment;
     review.createdAt = now;
     return review;
+}
+
+Result<std::optional<std::pair<Review, qint64>>> findReviewByNonce(
+    SqlConnection &c, qint64 authorId, const QString &nonce)
+{
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT r.id, r.post_id, r.rating, r.comment, r.created_at, r.created_seq,"
+                       " u.id, u.username, u.role FROM reviews r JOIN users u ON u.id = r.author_id"
+                       " WHERE r.author_id = ? AND r.nonce = ?"),
+        {authorId, nonce});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<std::pair<Review, qint64>>();
+    Review review;
+    review.id = (*q)->value(0).toLongLong();
+    review.postId = (*q)->value(1).toLongLong();
+    review.rating = (*q)->value(2).toInt();
+    review.comment = (*q)->value(3).toString();
+    review.createdAt = (*q)->value(4).toString();
+    const qint64 seq = (*q)->value(5).toLongLong();
+    review.author = User {(*q)->value(6).toLongLong(), (*q)->value(7).toString(),
+        roleFromName((*q)->value(8).toString())};
+    (*q)->finish();
+    return std::optional<std::pair<Review, qint64>>(std::make_pair(review, seq));
 }
 
 } // namespace Hubbub::Server::PostStore

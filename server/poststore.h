@@ -50,8 +50,12 @@ Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QStr
 Status remove(WriteTx &tx, qint64 postId);
 //! The author of a post; `not_found` when there is none.
 Result<qint64> authorOf(WriteTx &tx, qint64 postId);
-Result<Review> addReview(
-    WriteTx &tx, qint64 postId, qint64 authorId, int rating, const QString &comment);
+//! Adds a review; `nonce` (may be empty) makes a repeat findable with findReviewByNonce().
+Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
+    const QString &comment, const QString &nonce = {});
+//! A review stored earlier by `authorId` under `nonce`, with the seq of its event.
+Result<std::optional<std::pair<Review, qint64>>> findReviewByNonce(
+    SqlConnection &c, qint64 authorId, const QString &nonce);
 
 } // namespace PostStore
 } // namespace Hubbub::Server

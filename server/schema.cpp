@@ -94,7 +94,24 @@ Status migrateTo1(SqlConnection &c)
     return Ok {};
 }
 
-const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1};
+//! Reviews get nonces too, so that a review resent after a dropped connection is stored once;
+//! created_seq lets the repeat answer with the original seq, as posts and messages do.
+Status migrateTo2(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE reviews ADD COLUMN nonce TEXT"),
+        QStringLiteral("ALTER TABLE reviews ADD COLUMN created_seq INTEGER"),
+        QStringLiteral("CREATE UNIQUE INDEX reviews_nonce ON reviews(author_id, nonce)"
+                       " WHERE nonce IS NOT NULL"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
+const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

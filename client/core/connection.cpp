@@ -23,9 +23,16 @@ QString clientName()
     return QStringLiteral("hubbub-desktop/" HUBBUB_VERSION);
 }
 
+//! Deadlines run on the monotonic clock: a laptop that slept must not find every request
+//! timed out at once, nor a clock change move them.
 qint64 nowMs()
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    static const QElapsedTimer clock = [] {
+        QElapsedTimer timer;
+        timer.start();
+        return timer;
+    }();
+    return clock.elapsed();
 }
 
 } // namespace
@@ -97,6 +104,8 @@ void Connection::signOut()
 {
     m_autoReconnect = false;
     if (m_state == State::Online || m_state == State::Syncing) {
+        // Not Online any more from this moment: nothing else may be sent after the logout.
+        setState(State::Disconnected);
         QPointer<QWebSocket> socket = m_socket;
         sendRequest(
             MessageType::AuthLogout, {}, this,
@@ -166,6 +175,16 @@ qint64 Connection::request(MessageType type, const QJsonObject &params, QObject 
 qint64 Connection::sendRequest(MessageType type, const QJsonObject &params, QObject *context,
     ReplyCallback callback, std::chrono::milliseconds timeout)
 {
+    if (!m_socket) {
+        // The connection went away under the caller (e.g. inside a nested event loop).
+        QPointer<QObject> guard = context;
+        const bool hasContext = context != nullptr;
+        QTimer::singleShot(0, this, [guard, hasContext, callback] {
+            if (callback && (!hasContext || guard))
+                callback(Reply::disconnected());
+        });
+        return -1;
+    }
     const qint64 id = m_nextId++;
     Pending pending {
         type, context, context != nullptr, std::move(callback), nowMs() + timeout.count()};
@@ -229,10 +248,20 @@ void Connection::onConnected()
         this, [this](const Reply &reply) { onHello(reply); }, m_defaultTimeout);
 }
 
+void Connection::abortOnTimeout(const Reply &reply)
+{
+    // A step of the handshake that never answers leaves the connection useless even when
+    // pings still pass: start over.
+    if (reply.outcome() == Reply::Outcome::Timeout && m_socket) {
+        m_lastError = reply.error().message;
+        m_socket->abort();
+    }
+}
+
 void Connection::onHello(const Reply &reply)
 {
     if (reply.isTransportFailure())
-        return; // onDisconnected handles it
+        return abortOnTimeout(reply); // a drop is handled by onDisconnected
     if (!reply.ok()) {
         if (reply.error().code == ErrorCode::UnsupportedProtocol) {
             giveUp(makeError(ErrorCode::UnsupportedProtocol,
@@ -271,11 +300,12 @@ void Connection::authenticate()
 void Connection::onAuth(const Reply &reply)
 {
     if (reply.isTransportFailure())
-        return;
+        return abortOnTimeout(reply);
     if (!reply.ok()) {
         Error error = reply.error();
-        if (error.code == ErrorCode::RateLimited && m_authMode == AuthMode::Token) {
-            // A busy server is not a reason to forget the token: come back later.
+        if (m_authMode == AuthMode::Token && error.code != ErrorCode::Unauthorized
+            && error.code != ErrorCode::UnsupportedProtocol) {
+            // A busy or failing server is not a reason to forget the token: come back later.
             m_lastError = error.message;
             m_socket->abort();
             return;
@@ -296,6 +326,7 @@ void Connection::onAuth(const Reply &reply)
     if (result.contains(QStringLiteral("token")))
         m_token = result.value(QStringLiteral("token")).toString();
     m_password.clear();
+    m_tooOldInARow = 0;
     m_authMode = AuthMode::Token;
     m_autoReconnect = true;
     m_backoff.reset();
@@ -329,13 +360,18 @@ void Connection::startSync()
 void Connection::onSync(const Reply &reply)
 {
     if (reply.isTransportFailure())
-        return;
+        return abortOnTimeout(reply);
     if (!reply.ok()) {
-        if (reply.error().code == ErrorCode::TooOld && m_tooOldInARow++ < 2) {
+        if (reply.error().code == ErrorCode::TooOld && m_tooOldInARow++ < 3) {
+            // The server no longer has our gap. Start over on a fresh connection, whose hello
+            // gives the head that the reloaded views will start from.
             qCInfo(lcClientNet) << "sync since" << m_lastSeq << "is too old; reloading";
             m_lastSeq = -1;
             m_buffered.clear();
-            startSync();
+            m_syncing = false;
+            m_reconnectAtOnce = true;
+            if (m_socket)
+                m_socket->abort();
             return;
         }
         qCWarning(lcClientNet) << "sync failed:" << reply.error().toString();
@@ -363,7 +399,7 @@ void Connection::finishSync()
         MessageType::PresenceList, {}, this,
         [this](const Reply &reply) {
             if (reply.isTransportFailure())
-                return;
+                return abortOnTimeout(reply);
             if (reply.ok()) {
                 QList<User> users;
                 const QJsonArray array = reply.result().value(QStringLiteral("users")).toArray();
@@ -505,6 +541,14 @@ void Connection::onDisconnected()
             giveUp(makeError(
                 ErrorCode::Internal, tr("Can't reach server at %1.").arg(m_url.toDisplayString())));
         }
+        return;
+    }
+    if (std::exchange(m_reconnectAtOnce, false)) {
+        // Not a failure: a deliberate restart (to reload after too_old).
+        QTimer::singleShot(0, this, [this] {
+            if (m_autoReconnect && !m_socket)
+                openSocket();
+        });
         return;
     }
     if (m_lastError.isEmpty())

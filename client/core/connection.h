@@ -121,6 +121,7 @@ private:
     void onConnected();
     void onDisconnected();
     void onText(const QString &text);
+    void abortOnTimeout(const Reply &reply);
     void onHello(const Reply &reply);
     void authenticate();
     void onAuth(const Reply &reply);
@@ -157,6 +158,7 @@ private:
     QList<QJsonObject> m_buffered; //!< live events that arrived during a sync
     bool m_syncing = false;
     int m_tooOldInARow = 0;
+    bool m_reconnectAtOnce = false; //!< the next drop is ours: reconnect without backoff
 
     Backoff m_backoff;
     QTimer m_reconnectTimer;

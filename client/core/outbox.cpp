@@ -161,7 +161,8 @@ QString Outbox::enqueue(MessageType type, QJsonObject params, QByteArray image, 
     Entry entry;
     entry.localId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     entry.type = type;
-    if (type == MessageType::PostCreate || type == MessageType::ChatSend)
+    if (type == MessageType::PostCreate || type == MessageType::ChatSend
+        || type == MessageType::ReviewCreate)
         params.insert(QStringLiteral("nonce"), makeNonce());
     entry.params = std::move(params);
     entry.image = std::move(image);

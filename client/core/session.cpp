@@ -137,9 +137,10 @@ ChatModel *Session::chat(qint64 channelId)
                         reply.result().value(QStringLiteral("more")).toBool());
                 });
         });
-    for (const Outbox::Entry &entry : m_outbox->entries()) {
+    const QList<Outbox::Entry> entries = m_outbox->entries();
+    for (const Outbox::Entry &entry : entries) {
         if (entry.channelId() == channelId)
-            onOutboxAdded(entry);
+            applyMarkers(entry);
     }
     if (m_connection->isOnline())
         loadChat(model);
@@ -181,6 +182,14 @@ void Session::signOut()
 {
     m_connection->signOut();
     m_user = {};
+    m_retryTimer.stop();
+    m_inFlight.clear();
+    m_internalFailures.clear();
+    // The next account must not inherit this one's unread counts.
+    m_feedUnread = 0;
+    for (int row = 0; row < m_channels->rowCount(); ++row)
+        m_channels->clearUnread(m_channels->channelAt(row).id);
+    Q_EMIT unreadChanged(totalUnread());
 }
 
 bool Session::mayChange(qint64 authorId) const
@@ -332,9 +341,10 @@ void Session::onEvent(qint64, const QString &name, const QJsonObject &frame)
     }
     if (name == QLatin1String(Events::UserRenamed)) {
         const User user = User::fromJson(frame.value(QStringLiteral("user")).toObject());
-        m_feed->renameUser(user);
+        // Through applyEvent, so that a reload in progress replays it on the fresh page.
+        m_feed->applyEvent(name, frame);
         for (const auto &[id, model] : m_chats)
-            model->renameUser(user);
+            model->applyEvent(name, frame);
         m_people->renameUser(user);
     }
 }
@@ -520,6 +530,25 @@ void Session::discard(const QString &localId)
     m_outbox->remove(localId);
 }
 
+void Session::followUpEdit(const Outbox::Entry &entry, const QJsonObject &result)
+{
+    // A create resent under its nonce answers with what the server stored first. If the user
+    // edited the queued create in between, that edit must still reach the server.
+    if (entry.type == MessageType::PostCreate) {
+        const Post stored = Post::fromJson(result.value(QStringLiteral("post")).toObject());
+        const QString title = entry.params.value(QStringLiteral("title")).toString();
+        const QString content = entry.params.value(QStringLiteral("content")).toString();
+        if (stored.id > 0 && (stored.title != title.trimmed() || stored.content != content))
+            updatePost(stored.id, title, content);
+    } else if (entry.type == MessageType::ChatSend) {
+        const Message stored
+            = Message::fromJson(result.value(QStringLiteral("message")).toObject());
+        const QString text = entry.params.value(QStringLiteral("text")).toString();
+        if (stored.id > 0 && stored.text != text.trimmed())
+            editMessage(stored.id, stored.channelId, text);
+    }
+}
+
 Post Session::draftPost(const Outbox::Entry &entry) const
 {
     Post post;
@@ -542,6 +571,12 @@ Message Session::draftMessage(const Outbox::Entry &entry) const
 }
 
 void Session::onOutboxAdded(const Outbox::Entry &entry)
+{
+    applyMarkers(entry);
+    pump();
+}
+
+void Session::applyMarkers(const Outbox::Entry &entry)
 {
     const QString title = entry.params.value(QStringLiteral("title")).toString();
     const QString content = entry.params.value(QStringLiteral("content")).toString();
@@ -573,7 +608,6 @@ void Session::onOutboxAdded(const Outbox::Entry &entry)
     }
     if (entry.status == Outbox::Status::Failed)
         onOutboxChanged(entry);
-    pump();
 }
 
 void Session::onOutboxChanged(const Outbox::Entry &entry)
@@ -608,6 +642,21 @@ void Session::onOutboxChanged(const Outbox::Entry &entry)
 }
 
 void Session::onOutboxRemoved(const Outbox::Entry &entry)
+{
+    removeMarkers(entry);
+    // Another queued change to the same post or message keeps its own marker.
+    if (entry.targetId() != 0) {
+        const QList<Outbox::Entry> entries = m_outbox->entries();
+        for (const Outbox::Entry &other : entries) {
+            if (other.targetId() == entry.targetId() && other.type != MessageType::ReviewCreate
+                && (other.channelId() == 0) == (entry.channelId() == 0)) {
+                applyMarkers(other);
+            }
+        }
+    }
+}
+
+void Session::removeMarkers(const Outbox::Entry &entry)
 {
     // Acknowledged or discarded: the real row (if any) is already in place.
     switch (entry.type) {
@@ -683,19 +732,28 @@ void Session::onSent(const Outbox::Entry &entry, const Reply &reply)
 {
     if (m_inFlight == entry.localId)
         m_inFlight.clear();
-    if (reply.isTransportFailure()) {
-        // Not known whether it arrived. It goes again after the resync; the nonce (creates)
-        // or the nature of the change (edits, deletes) makes that safe.
+    if (reply.isTransportFailure() || reply.error().code == ErrorCode::Unauthorized) {
+        // Not known whether it arrived. It goes again after the resync (or, after a timeout
+        // on a live connection, in a second); the nonce (creates) or the nature of the change
+        // (edits, deletes) makes that safe. Unauthorized: signed out under it; keep it.
         m_outbox->setStatus(entry.localId, Outbox::Status::Queued);
+        if (reply.outcome() == Reply::Outcome::Timeout)
+            m_retryTimer.start(1000);
         return;
     }
     const QJsonObject result = reply.result();
+    // A delete of something already gone did what it was meant to; an edit of something deleted
+    // meanwhile has nothing left to change.
     const bool gone = !reply.ok() && reply.error().code == ErrorCode::NotFound
-        && (entry.type == MessageType::PostDelete || entry.type == MessageType::ChatDelete);
+        && (entry.type == MessageType::PostDelete || entry.type == MessageType::ChatDelete
+            || entry.type == MessageType::PostUpdate || entry.type == MessageType::ChatEdit);
     if (reply.ok() || gone) {
         switch (entry.type) {
-        case MessageType::PostCreate:
         case MessageType::PostUpdate:
+            if (gone)
+                break;
+            [[fallthrough]];
+        case MessageType::PostCreate:
         case MessageType::ReviewCreate:
             m_feed->upsert(Post::fromJson(result.value(QStringLiteral("post")).toObject()));
             break;
@@ -704,6 +762,8 @@ void Session::onSent(const Outbox::Entry &entry, const Reply &reply)
             break;
         case MessageType::ChatSend:
         case MessageType::ChatEdit:
+            if (gone)
+                break;
             if (auto it = m_chats.find(entry.channelId()); it != m_chats.end())
                 it->second->upsert(
                     Message::fromJson(result.value(QStringLiteral("message")).toObject()));
@@ -716,6 +776,7 @@ void Session::onSent(const Outbox::Entry &entry, const Reply &reply)
             break;
         }
         m_internalFailures.remove(entry.localId);
+        followUpEdit(entry, result);
         m_outbox->remove(entry.localId);
         pump();
         return;

@@ -133,6 +133,11 @@ private:
     void onOutboxAdded(const Outbox::Entry &entry);
     void onOutboxChanged(const Outbox::Entry &entry);
     void onOutboxRemoved(const Outbox::Entry &entry);
+    //! Shows a queued change in the models (pending row, overlay, failure).
+    void applyMarkers(const Outbox::Entry &entry);
+    void removeMarkers(const Outbox::Entry &entry);
+    //! After an acknowledged create: queue the edit the server did not see, if any.
+    void followUpEdit(const Outbox::Entry &entry, const QJsonObject &result);
     //! Sends the next queued change when online and nothing is in flight.
     void pump();
     void send(const Outbox::Entry &entry);

@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QTimer>
 #include <QToolButton>
 
 namespace Hubbub::Client {
@@ -152,7 +153,14 @@ ChatView::ChatView(Session *session, QWidget *parent)
             m_session->sendTyping(m_channelId);
     });
     connect(m_input, &QPlainTextEdit::textChanged, this, &ChatView::updateLengthHint);
-    connect(m_delegate, &MessageDelegate::linkActivated, this, &ChatView::activateLink);
+    connect(m_delegate, &MessageDelegate::linkActivated, this,
+        [this](const QModelIndex &index, MessageDelegate::Link link) {
+            // Later, not now: a discard removes the row the list view is still handling a
+            // click on.
+            QTimer::singleShot(0, this, [this, target = QPersistentModelIndex(index), link] {
+                activateLink(target, link);
+            });
+        });
 
     // Connected after setModel(): these run after the list has seen the same change.
     QScrollBar *bar = m_list->verticalScrollBar();

@@ -66,6 +66,8 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_session, &Session::notify, m_notifier, &Notifier::notify);
     connect(m_session, &Session::unreadChanged, m_notifier, &Notifier::setUnread);
     connect(m_notifier, &Notifier::activated, this, [this](qint64 channelId) {
+        if (m_session->user().id == 0)
+            return; // signed out: the sign-in dialog is what shows
         showNormal();
         raise();
         activateWindow();
@@ -227,7 +229,11 @@ void MainWindow::renameUser()
         return;
     m_session->rename(name, this, [this](const Reply &reply) {
         if (!reply.ok()) {
-            QMessageBox::warning(this, tr("Change username"), reply.error().message);
+            // Not a nested event loop inside a reply callback: the connection keeps running.
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Change username"),
+                reply.error().message, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
             return;
         }
         const User user = User::fromJson(reply.result().value(QStringLiteral("user")).toObject());

@@ -62,7 +62,7 @@ void tst_Outbox::noncesForCreatesOnly_data()
     QTest::addRow("chat.send") << MessageType::ChatSend << true;
     QTest::addRow("post.update") << MessageType::PostUpdate << false;
     QTest::addRow("post.delete") << MessageType::PostDelete << false;
-    QTest::addRow("review.create") << MessageType::ReviewCreate << false;
+    QTest::addRow("review.create") << MessageType::ReviewCreate << true;
     QTest::addRow("chat.edit") << MessageType::ChatEdit << false;
     QTest::addRow("chat.delete") << MessageType::ChatDelete << false;
 }

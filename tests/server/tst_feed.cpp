@@ -138,6 +138,7 @@ private Q_SLOTS:
     void authorization();
     void updateAndDelete();
     void nonceMakesCreateIdempotent();
+    void nonceMakesReviewIdempotent();
     void pageLimits_data();
     void pageLimits();
     void pagingWalksEveryPostOnce();
@@ -454,6 +455,51 @@ void tst_Feed::nonceMakesCreateIdempotent()
     for (const QJsonValue &post : feed)
         ids.append(idOf(post.toObject()));
     QCOMPARE(ids, (QList<qint64> {idOf(postOf(other)), idOf(postOf(after)), postId}));
+}
+
+void tst_Feed::nonceMakesReviewIdempotent()
+{
+    Feed f;
+    QVERIFY(f.start());
+    const QJsonObject created = f.ada.request(u"post.create"_s, postParams(u"Rate me"_s));
+    QVERIFY2(isOk(created), qPrintable(dump(created)));
+    const qint64 postId = idOf(postOf(created));
+    const QJsonObject params {{u"postId"_s, postId}, {u"rating"_s, 4}, {u"comment"_s, u"good"_s},
+        {u"nonce"_s, u"review-nonce-1"_s}};
+
+    // Pipelined repeat, then a late one: one review, one event, the original seq each time.
+    const qint64 firstId = f.bob.send(u"review.create"_s, params);
+    const qint64 repeatId = f.bob.send(u"review.create"_s, params);
+    const QJsonObject first = f.bob.waitReply(firstId);
+    const QJsonObject repeat = f.bob.waitReply(repeatId);
+    QVERIFY2(isOk(first), qPrintable(dump(first)));
+    QVERIFY2(isOk(repeat), qPrintable(dump(repeat)));
+    const QJsonObject late = f.bob.request(u"review.create"_s, params);
+    QVERIFY2(isOk(late), qPrintable(dump(late)));
+    for (const QJsonObject &reply : {repeat, late}) {
+        QCOMPARE(reply.value("review"_L1).toObject(), first.value("review"_L1).toObject());
+        QCOMPARE(seqOf(reply), seqOf(first));
+        QCOMPARE(reply.value("post"_L1)
+                     .toObject()
+                     .value("rating"_L1)
+                     .toObject()
+                     .value("count"_L1)
+                     .toInteger(),
+            1);
+    }
+    const QJsonObject list = f.ada.request(u"review.list"_s, {{u"postId"_s, postId}});
+    QCOMPARE(list.value("reviews"_L1).toArray().size(), 1);
+
+    // Another nonce is another review; a bad nonce is refused.
+    QJsonObject second = params;
+    second.insert(u"nonce"_s, u"review-nonce-2"_s);
+    const QJsonObject other = f.bob.request(u"review.create"_s, second);
+    QVERIFY2(isOk(other), qPrintable(dump(other)));
+    QCOMPARE(seqOf(other), seqOf(first) + 1);
+    second.insert(u"nonce"_s, QString(129, u'x'));
+    QCOMPARE(errorCode(f.bob.request(u"review.create"_s, second)), u"too_large"_s);
+    const QJsonObject after = f.ada.request(u"review.list"_s, {{u"postId"_s, postId}});
+    QCOMPARE(after.value("reviews"_L1).toArray().size(), 2);
 }
 
 void tst_Feed::pageLimits_data()
