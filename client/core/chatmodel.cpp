@@ -55,6 +55,15 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return overlay.edit ? *overlay.edit : message.text;
     case Qt::ToolTipRole:
         return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
+    case Qt::AccessibleTextRole:
+        // What a screen reader says for the row: who, what, when.
+        if (item.kind == Kind::Joined)
+            return tr("%1 joined").arg(message.author.username);
+        if (item.kind == Kind::Left)
+            return tr("%1 left").arg(message.author.username);
+        return tr("%1: %2, %3")
+            .arg(message.author.username, overlay.edit ? *overlay.edit : message.text,
+                QLocale().toString(item.created.toLocalTime().time(), QLocale::ShortFormat));
     case IdRole:
         return message.id;
     case AuthorRole:

@@ -49,6 +49,10 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return overlay.edit ? overlay.edit->second : post.content;
     case Qt::ToolTipRole:
         return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
+    case Qt::AccessibleTextRole:
+        return tr("%1 by %2: %3")
+            .arg(overlay.edit ? overlay.edit->first : post.title, post.author.username,
+                overlay.edit ? overlay.edit->second : post.content);
     case IdRole:
         return post.id;
     case AuthorRole:
