@@ -287,9 +287,10 @@ void Connection::authenticate()
             this, [this](const Reply &reply) { onAuth(reply); }, 60s);
         break;
     case AuthMode::Token:
+        // A token check is a quick read (no password hashing): the normal timeout applies.
         sendRequest(
             MessageType::AuthToken, {{QStringLiteral("token"), m_token}}, this,
-            [this](const Reply &reply) { onAuth(reply); }, 60s);
+            [this](const Reply &reply) { onAuth(reply); }, m_defaultTimeout);
         break;
     case AuthMode::None:
         giveUp(makeError(ErrorCode::Unauthorized, tr("Not signed in.")));

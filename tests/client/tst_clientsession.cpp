@@ -2,7 +2,10 @@
 // after a reconnect, a resend after a lost reply does not duplicate (nonce), the outbox survives
 // an app restart and stays with its account, refused changes fail with the server's reason and
 // can be fixed, retried or discarded, and changes by others (edits, deletes, renames, typing)
-// show up live, with unread counts and notifications.
+// show up live, with unread counts and notifications. Also: an edit of a queued create made
+// before its resend still reaches the server, a resent review counts once, a refused edit keeps
+// its failure after an earlier edit of the same post went through, an edit of something deleted
+// meanwhile is dropped rather than failed, and signing out clears the unread counts.
 // (Named tst_clientsession: tests/server already has a tst_session, for the server's Session.)
 
 #include "channelmodel.h"
@@ -211,6 +214,13 @@ private Q_SLOTS:
     void outboxStaysWithItsAccount();
     void refusedChangeFails();
     void refusedChangeCanBeDiscarded();
+    void editOfResentCreateNotLost_data();
+    void editOfResentCreateNotLost();
+    void reviewResentAfterLostReplyStoredOnce();
+    void secondQueuedEditRefused();
+    void editOfDeletedEntryIsDropped_data();
+    void editOfDeletedEntryIsDropped();
+    void signOutResetsUnread();
     void ownEditsAndDeletes();
     void changesByOthersShowLive();
     void renameUpdatesRows();
@@ -542,6 +552,254 @@ void tst_ClientSession::refusedChangeCanBeDiscarded()
     QTRY_COMPARE_WITH_TIMEOUT(chatTexts(chat), QStringList {u"somewhere"_s}, DeliveryTimeout);
     QCOMPARE(session.outbox()->count(), 1);
     QCOMPARE(session.outbox()->failedCount(), 1);
+}
+
+void tst_ClientSession::editOfResentCreateNotLost_data()
+{
+    QTest::addColumn<bool>("message");
+    QTest::addRow("post") << false;
+    QTest::addRow("chat message") << true;
+}
+
+void tst_ClientSession::editOfResentCreateNotLost()
+{
+    QFETCH(bool, message);
+    TestServer server;
+    QVERIFY(server.start());
+    auto bob = member(server, u"bob"_s);
+    QVERIFY(bob);
+    Relay relay(quint16(server.url().port()));
+    QVERIFY(relay.listen());
+
+    QTemporaryDir dir;
+    Session session({dir.path(), {}});
+    QVERIFY(signIn(session, relay.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    // The test decides when ada reconnects: only after she edited the queued change.
+    session.connection()->backoff().setInitial(60s);
+
+    // Stored by the server, but ada never hears so.
+    relay.swallowReplies = true;
+    const QString localId = message ? session.sendMessage(General, u"first draft"_s)
+                                    : session.createPost(u"first draft"_s, u"first body"_s);
+    const QString created = QLatin1String(message ? Events::MessageCreated : Events::PostCreated);
+    QVERIFY(!bob->waitEventNamed(created, DeliveryTimeout).isEmpty());
+    relay.swallowReplies = false;
+    relay.cutAll();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        session.connection()->state(), Connection::State::Waiting, DeliveryTimeout);
+    const auto queued = session.outbox()->entry(localId);
+    QVERIFY(queued.has_value());
+    QCOMPARE(queued->status, Outbox::Status::Queued);
+
+    // Offline, the user fixes the queued change; its resend answers with the first draft.
+    const QString edited = u"second thoughts"_s;
+    QVERIFY(session.editPending(localId, edited, message ? edited : u"better body"_s));
+    if (message)
+        QCOMPARE(chatTexts(chat, true), QStringList {edited});
+    else
+        QCOMPARE(feedTitles(session, true), QStringList {edited});
+    session.connection()->retryNow();
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(session.outbox()->failedCount(), 0);
+
+    // The server holds the edit, on the one entry the first send made.
+    if (message) {
+        QCOMPARE(textsOnServer(*bob), QStringList {edited});
+        QTRY_COMPARE(chatTexts(chat), QStringList {edited});
+        QCOMPARE(chatTexts(chat, true), QStringList());
+    } else {
+        const QJsonArray posts
+            = bob->request(u"feed.page"_s, {{u"limit"_s, 10}}).value("posts"_L1).toArray();
+        QCOMPARE(posts.size(), 1);
+        QCOMPARE(posts.at(0).toObject().value("title"_L1).toString(), edited);
+        QCOMPARE(posts.at(0).toObject().value("content"_L1).toString(), u"better body"_s);
+        QTRY_COMPARE(feedTitles(session), QStringList {edited});
+        QCOMPARE(session.feed()->pendingCount(), 0);
+    }
+    const auto events = bob->events();
+    QCOMPARE(std::count_if(events.cbegin(), events.cend(),
+                 [&](const QJsonObject &e) { return e.value("event"_L1).toString() == created; }),
+        1);
+}
+
+void tst_ClientSession::reviewResentAfterLostReplyStoredOnce()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto bob = member(server, u"bob"_s);
+    QVERIFY(bob);
+    const QJsonObject post
+        = bob->request(u"post.create"_s, {{u"title"_s, u"rate me"_s}, {u"content"_s, u""_s}});
+    const qint64 postId = idOf(post, "post");
+    QVERIFY(postId > 0);
+    Relay relay(quint16(server.url().port()));
+    QVERIFY(relay.listen());
+
+    QTemporaryDir dir;
+    Session session({dir.path(), {}});
+    reconnectFast(session);
+    QVERIFY(signIn(session, relay.url(), u"ada"_s));
+    QCOMPARE(feedTitles(session), QStringList {u"rate me"_s});
+
+    relay.swallowReplies = true;
+    session.createReview(postId, 5, u"great"_s);
+    QVERIFY(!bob->waitEventNamed(QLatin1String(Events::ReviewCreated), DeliveryTimeout).isEmpty());
+    QCOMPARE(session.outbox()->count(), 1);
+    QCOMPARE(session.outbox()->entries().at(0).status, Outbox::Status::Sending);
+    // The resend after the reconnect carries the nonce the first send had.
+    relay.swallowReplies = false;
+    relay.cutAll();
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(session.outbox()->failedCount(), 0);
+
+    const QJsonArray reviews
+        = bob->request(u"review.list"_s, {{u"postId"_s, postId}}).value("reviews"_L1).toArray();
+    QCOMPARE(reviews.size(), 1);
+    QCOMPARE(reviews.at(0).toObject().value("comment"_L1).toString(), u"great"_s);
+    const QJsonObject stored = bob->request(u"post.get"_s, {{u"postId"_s, postId}});
+    QCOMPARE(Post::fromJson(stored.value("post"_L1).toObject()).ratingCount, qint64(1));
+    QTRY_COMPARE(
+        session.feed()->index(0, 0).data(FeedModel::RatingCountRole).toLongLong(), qint64(1));
+}
+
+void tst_ClientSession::secondQueuedEditRefused()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    const quint16 port = quint16(server.url().port());
+    auto bob = member(server, u"bob"_s);
+    QVERIFY(bob);
+    const QString bobToken = bob->token();
+    QTemporaryDir dir;
+    Session session({dir.path(), {}});
+    reconnectFast(session);
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    QAbstractItemModelTester feedTester(
+        session.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    session.createPost(u"original"_s, u"text"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    const qint64 postId = session.feed()->index(0, 0).data(FeedModel::IdRole).toLongLong();
+    QVERIFY(postId > 0);
+    QSignalSpy refused(&session, &Session::changeRefused);
+
+    // Two edits of one post while offline; the server takes the first and refuses the second.
+    server.stop();
+    QTRY_VERIFY(!session.connection()->isOnline());
+    session.updatePost(postId, u"first edit"_s, u"text 1"_s);
+    session.updatePost(postId, QString(201, u'x'), u"text 2"_s);
+    QCOMPARE(session.outbox()->count(), 2);
+    QVERIFY(startOnPort(server, port));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, DeliveryTimeout);
+    QCOMPARE(session.outbox()->count(), 1);
+    QCOMPARE(session.outbox()->failedCount(), 1);
+    const Outbox::Entry failed = session.outbox()->entries().at(0);
+    QCOMPARE(failed.status, Outbox::Status::Failed);
+    QCOMPARE(failed.type, MessageType::PostUpdate);
+    bob = reconnect(server, bobToken);
+    QVERIFY(bob);
+    QCOMPARE(titlesOnServer(*bob), QStringList {u"first edit"_s});
+
+    // The first acknowledgement did not take away the second edit's marker: the row says why.
+    QCOMPARE(session.feed()->rowCount(), 1);
+    const QModelIndex row = session.feed()->index(0, 0);
+    QCOMPARE(row.data(FeedModel::IdRole).toLongLong(), postId);
+    QVERIFY(!row.data(FeedModel::FailureRole).toString().isEmpty());
+    QCOMPARE(row.data(FeedModel::FailureRole).toString(), refused.at(0).at(1).toString());
+
+    session.discard(failed.localId);
+    QCOMPARE(session.outbox()->count(), 0);
+    QCOMPARE(session.feed()->index(0, 0).data(FeedModel::FailureRole).toString(), QString());
+    QCOMPARE(feedTitles(session), QStringList {u"first edit"_s});
+}
+
+void tst_ClientSession::editOfDeletedEntryIsDropped_data()
+{
+    QTest::addColumn<bool>("message");
+    QTest::addRow("post") << false;
+    QTest::addRow("chat message") << true;
+}
+
+void tst_ClientSession::editOfDeletedEntryIsDropped()
+{
+    QFETCH(bool, message);
+    TestServer server;
+    QVERIFY(server.start());
+    const quint16 port = quint16(server.url().port());
+    QTemporaryDir dir;
+    Session session({dir.path(), {}});
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    if (message)
+        session.sendMessage(General, u"soon gone"_s);
+    else
+        session.createPost(u"soon gone"_s, u""_s);
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    const qint64 id = message ? chat->index(0, 0).data(ChatModel::IdRole).toLongLong()
+                              : session.feed()->index(0, 0).data(FeedModel::IdRole).toLongLong();
+    QVERIFY(id > 0);
+    QSignalSpy refused(&session, &Session::changeRefused);
+
+    // ada edits offline; meanwhile the entry is deleted from her other device (only its author
+    // or an admin may delete it). The test decides when this session comes back: after that.
+    session.connection()->backoff().setInitial(60s);
+    server.stop();
+    QTRY_COMPARE(session.connection()->state(), Connection::State::Waiting);
+    if (message)
+        session.editMessage(id, General, u"edited"_s);
+    else
+        session.updatePost(id, u"edited"_s, u""_s);
+    QCOMPARE(session.outbox()->count(), 1);
+    QVERIFY(startOnPort(server, port));
+    TestClient elsewhere;
+    QVERIFY(elsewhere.open(server.url()));
+    QVERIFY(isOk(elsewhere.request(u"hello"_s, {{u"protocol"_s, 1}})));
+    QVERIFY(isOk(elsewhere.login(u"ada"_s, Password)));
+    if (message)
+        QVERIFY(isOk(elsewhere.request(u"chat.delete"_s, {{u"messageId"_s, id}})));
+    else
+        QVERIFY(isOk(elsewhere.request(u"post.delete"_s, {{u"postId"_s, id}})));
+
+    // The edit answers not_found: nothing is left to change, so it is done, not failed.
+    session.connection()->retryNow();
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(session.outbox()->failedCount(), 0);
+    QCOMPARE(refused.size(), 0);
+    QTRY_COMPARE(message ? chat->rowCount() : session.feed()->rowCount(), 0);
+    if (message)
+        QCOMPARE(textsOnServer(elsewhere), QStringList());
+    else
+        QCOMPARE(titlesOnServer(elsewhere), QStringList());
+}
+
+void tst_ClientSession::signOutResetsUnread()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    auto bob = member(server, u"bob"_s);
+    QVERIFY(bob);
+    QTemporaryDir dir;
+    Session session({dir.path(), {}});
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    session.setCurrentView(0);
+    session.setWindowActive(false);
+    QVERIFY(
+        isOk(bob->request(u"post.create"_s, {{u"title"_s, u"unseen"_s}, {u"content"_s, u""_s}})));
+    QVERIFY(
+        isOk(bob->request(u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"psst"_s}})));
+    QTRY_COMPARE(session.feedUnread(), 1);
+    QTRY_COMPARE(session.channels()->unread(General), 1);
+    QCOMPARE(session.totalUnread(), 2);
+
+    QSignalSpy unread(&session, &Session::unreadChanged);
+    session.signOut();
+    QCOMPARE(session.feedUnread(), 0);
+    QCOMPARE(session.channels()->unread(General), 0);
+    QCOMPARE(session.totalUnread(), 0);
+    QVERIFY(!unread.isEmpty());
+    QCOMPARE(unread.last().at(0).toInt(), 0);
 }
 
 void tst_ClientSession::ownEditsAndDeletes()

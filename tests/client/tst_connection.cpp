@@ -1,7 +1,9 @@
 // Connection against a real in-process server: sign-in with a password or a token and how each
 // fails, reconnecting after a server restart with every missed event delivered once and in
 // order, too_old leading to a reload, and (against a hand-written WebSocket server that stops
-// answering) request timeouts and the keep-alive that drops a silent link.
+// answering) request timeouts, the keep-alive that drops a silent link, a handshake step that
+// never answers or a server fault on token sign-in leading to a reconnect, and a request made
+// while the socket is going away.
 
 #include "connection.h"
 #include "testclient.h"
@@ -29,7 +31,8 @@ const QString Password = u"correct horse"_s;
 constexpr int SignInTimeout = 20000; //!< password hashing is slow on purpose
 
 //! A WebSocket server that plays a Hubbub server just far enough: it answers hello, auth.token,
-//! sync and presence.list, and (if told) ping; every other request goes unanswered.
+//! sync and presence.list (unless told not to), and (if told) ping; every other request goes
+//! unanswered.
 class SilentServer final : public QObject
 {
 public:
@@ -44,6 +47,17 @@ public:
     //! Request types received, in order.
     QStringList received;
     bool answerPings = false;
+    //! Handshake steps to leave unanswered.
+    QStringList unanswered;
+    //! If set, auth.token is refused with this error code.
+    QString authError;
+    //! Closes every connection from the server's side.
+    void dropAll()
+    {
+        const auto sockets = findChildren<QWebSocket *>();
+        for (QWebSocket *socket : sockets)
+            socket->abort();
+    }
 
 private:
     void onNewConnection()
@@ -60,7 +74,18 @@ private:
         const QJsonObject request = QJsonDocument::fromJson(text.toUtf8()).object();
         const QString type = request.value("type"_L1).toString();
         received.append(type);
+        if (unanswered.contains(type))
+            return;
         QJsonObject result;
+        if (type == "auth.token"_L1 && !authError.isEmpty()) {
+            const QJsonObject error {
+                {u"code"_s, authError}, {u"message"_s, u"Something broke on the server."_s}};
+            const QJsonObject reply {{u"type"_s, u"reply"_s}, {u"id"_s, request.value("id"_L1)},
+                {u"ok"_s, false}, {u"error"_s, error}};
+            socket->sendTextMessage(
+                QString::fromUtf8(QJsonDocument(reply).toJson(QJsonDocument::Compact)));
+            return;
+        }
         if (type == "hello"_L1) {
             result = {{u"protocol"_s, 1}, {u"server"_s, u"silent/1"_s}, {u"head"_s, 0}};
         } else if (type == "auth.token"_L1) {
@@ -170,6 +195,12 @@ private Q_SLOTS:
     void timeoutSkipsCallbackOfDeadContext();
     void keepAliveDropsSilentLink();
     void keepAliveKeepsAnsweringLink();
+    void requestWhileSocketGoesAway_data();
+    void requestWhileSocketGoesAway();
+    void handshakeTimeoutReconnects_data();
+    void handshakeTimeoutReconnects();
+    void tokenSignInServerFaultRetries_data();
+    void tokenSignInServerFaultRetries();
 };
 
 void tst_Connection::registerAndSignIn()
@@ -637,6 +668,121 @@ void tst_Connection::keepAliveKeepsAnsweringLink()
     QTRY_VERIFY_WITH_TIMEOUT(silent.received.count(u"ping"_s) >= 3, 15000);
     QCOMPARE(states.size(), 0);
     QCOMPARE(connection.state(), Connection::State::Online);
+}
+
+void tst_Connection::requestWhileSocketGoesAway_data()
+{
+    QTest::addColumn<bool>("byServer");
+    QTest::addRow("closed here") << false;
+    QTest::addRow("dropped by the server") << true;
+}
+
+void tst_Connection::requestWhileSocketGoesAway()
+{
+    QFETCH(bool, byServer);
+    SilentServer silent;
+    QVERIFY(silent.listen());
+    Connection connection;
+    connection.backoff().setInitial(60s);
+    QSignalSpy online(&connection, &Connection::online);
+    connection.resume(silent.url(), u"token"_s);
+    QTRY_COMPARE(online.size(), 1);
+
+    // The pending request fails while the socket is being dropped, when the state may still
+    // say Online; its callback asks again at that very moment (as the outbox does).
+    std::optional<Reply> first;
+    std::optional<Reply> second;
+    QObject context;
+    connection.request(MessageType::FeedPage, {}, &context, [&](const Reply &reply) {
+        first = reply;
+        connection.request(MessageType::ChannelList, {}, &context,
+            [&second](const Reply &again) { second = again; });
+    });
+    QTRY_VERIFY(silent.received.contains(u"feed.page"_s));
+    if (byServer)
+        silent.dropAll();
+    else
+        connection.disconnectFromServer();
+    QTRY_VERIFY(first.has_value());
+    QCOMPARE(first->outcome(), Reply::Outcome::Disconnected);
+    // No crash, and an answer all the same, later.
+    QTRY_VERIFY(second.has_value());
+    QCOMPARE(second->outcome(), Reply::Outcome::Disconnected);
+    QVERIFY(!silent.received.contains(u"channel.list"_s));
+    QTRY_COMPARE(connection.state(),
+        byServer ? Connection::State::Waiting : Connection::State::Disconnected);
+}
+
+void tst_Connection::handshakeTimeoutReconnects_data()
+{
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<Connection::State>("stuckIn");
+    QTest::addColumn<int>("waitMs");
+    QTest::addRow("hello") << u"hello"_s << Connection::State::SigningIn << 10000;
+    // auth.* requests wait a fixed 60 s (password hashing is slow), not the request timeout.
+    QTest::addRow("auth.token") << u"auth.token"_s << Connection::State::SigningIn << 75000;
+    QTest::addRow("presence.list") << u"presence.list"_s << Connection::State::Syncing << 10000;
+}
+
+void tst_Connection::handshakeTimeoutReconnects()
+{
+    QFETCH(QString, step);
+    QFETCH(Connection::State, stuckIn);
+    QFETCH(int, waitMs);
+    SilentServer silent;
+    silent.unanswered = {step};
+    silent.answerPings = true; // the link itself is alive
+    QVERIFY(silent.listen());
+    Connection connection;
+    connection.setRequestTimeout(300ms);
+    // Long enough that the keep-alive cannot be what ends the wait.
+    connection.setKeepAlive(60s);
+    connection.backoff().setInitial(60s);
+    QSignalSpy states(&connection, &Connection::stateChanged);
+    QSignalSpy scheduled(&connection, &Connection::reconnectScheduled);
+    QSignalSpy failed(&connection, &Connection::signInFailed);
+    QSignalSpy online(&connection, &Connection::online);
+    connection.resume(silent.url(), u"token"_s);
+    QTRY_VERIFY(states.contains(QVariantList {QVariant::fromValue(stuckIn)}));
+    QTRY_VERIFY(silent.received.contains(step));
+
+    // The step times out: the connection starts over instead of staying stuck.
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), Connection::State::Waiting, waitMs);
+    QCOMPARE(scheduled.size(), 1);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(online.size(), 0);
+    QVERIFY(!connection.lastError().isEmpty());
+    QCOMPARE(connection.token(), u"token"_s);
+}
+
+void tst_Connection::tokenSignInServerFaultRetries_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addRow("internal") << u"internal"_s;
+    QTest::addRow("rate_limited") << u"rate_limited"_s;
+}
+
+void tst_Connection::tokenSignInServerFaultRetries()
+{
+    QFETCH(QString, code);
+    SilentServer silent;
+    silent.authError = code;
+    QVERIFY(silent.listen());
+    Connection connection;
+    connection.backoff().setInitial(60s);
+    QSignalSpy scheduled(&connection, &Connection::reconnectScheduled);
+    QSignalSpy failed(&connection, &Connection::signInFailed);
+    QSignalSpy signedIn(&connection, &Connection::signedIn);
+    connection.resume(silent.url(), u"token"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(connection.state(), Connection::State::Waiting, 10000);
+    QVERIFY(silent.received.contains(u"auth.token"_s));
+    // A failing server is no reason to give up or to forget the token: it comes back later.
+    QCOMPARE(scheduled.size(), 1);
+    QVERIFY(connection.msUntilRetry() > 0);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(signedIn.size(), 0);
+    QCOMPARE(connection.token(), u"token"_s);
+    QCOMPARE(connection.lastError(), u"Something broke on the server."_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)
