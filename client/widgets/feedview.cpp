@@ -138,6 +138,21 @@ FeedView::FeedView(Session *session, QWidget *parent)
     // An edit can change a card's height; QListView keeps row heights until told otherwise.
     connect(feed, &QAbstractItemModel::dataChanged, this,
         [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            // A relayout of QListView touches every row (seconds at 100,000 posts): do it only
+            // when a changed card really changed height. A new rating or a same-length edit
+            // just repaints.
+            bool heightChanged = false;
+            for (int row = topLeft.row(); row <= bottomRight.row() && !heightChanged; ++row) {
+                const QModelIndex index = m_session->feed()->index(row);
+                const QRect shown = m_list->visualRect(index);
+                heightChanged = shown.isValid()
+                    && m_delegate->sizeHint(m_list->optionFor(index), index).height()
+                        != shown.height();
+            }
+            if (!heightChanged) {
+                m_list->viewport()->update();
+                return;
+            }
             rememberAnchor(topLeft.row(), bottomRight.row(), false);
             restoreAnchor();
         });
