@@ -332,7 +332,6 @@ void Connection::onAuth(const Reply &reply)
     m_autoReconnect = true;
     m_backoff.reset();
     m_lastError.clear();
-    m_everSignedIn = true;
     qCInfo(lcClientNet) << "signed in as" << m_user.username;
     Q_EMIT signedIn(m_user, m_token);
     startSync();

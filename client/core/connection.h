@@ -146,7 +146,6 @@ private:
     QString m_token;
     User m_user;
     bool m_autoReconnect = false;
-    bool m_everSignedIn = false;
 
     qint64 m_nextId = 1;
     QHash<qint64, Pending> m_pending;

@@ -127,10 +127,6 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
             m_feed->setChecked(false);
             Q_EMIT channelSelected(current.data(ChannelModel::IdRole).toLongLong());
         });
-    connect(m_channels, &QListView::clicked, this, [this](const QModelIndex &index) {
-        m_feed->setChecked(false);
-        Q_EMIT channelSelected(index.data(ChannelModel::IdRole).toLongLong());
-    });
 
     m_people->setObjectName(QStringLiteral("peopleList"));
     m_people->setAccessibleName(tr("People online"));
