@@ -36,9 +36,52 @@ QDateTime parseTimestamp(const QString &text)
     return time.isValid() && formatTimestamp(time) == text ? time.toUTC() : QDateTime();
 }
 
+QString formatTimestamp(qint64 msecsSinceEpoch)
+{
+    // The same text as formatTimestamp(QDateTime) for years 1970-9999, without QDateTime's
+    // time zone machinery: the writer stamps every row with this.
+    const qint64 days = msecsSinceEpoch >= 0 ? msecsSinceEpoch / 86400000
+                                             : (msecsSinceEpoch - 86399999) / 86400000;
+    const qint64 msOfDay = msecsSinceEpoch - days * 86400000;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 dayOfEra = z - era * 146097;
+    const qint64 yearOfEra
+        = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const qint64 day = dayOfYear - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1970 || year > 9999)
+        return formatTimestamp(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch));
+
+    char text[24];
+    const auto put = [&text](int at, qint64 value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    put(0, year, 4);
+    text[4] = '-';
+    put(5, month, 2);
+    text[7] = '-';
+    put(8, day, 2);
+    text[10] = 'T';
+    put(11, msOfDay / 3600000, 2);
+    text[13] = ':';
+    put(14, msOfDay / 60000 % 60, 2);
+    text[16] = ':';
+    put(17, msOfDay / 1000 % 60, 2);
+    text[19] = '.';
+    put(20, msOfDay % 1000, 3);
+    text[23] = 'Z';
+    return QString::fromLatin1(text, 24);
+}
+
 QString nowTimestamp()
 {
-    return formatTimestamp(QDateTime::currentDateTimeUtc());
+    return formatTimestamp(QDateTime::currentMSecsSinceEpoch());
 }
 
 QString roleName(Role role)

@@ -10,6 +10,8 @@ namespace Hubbub {
 
 //! ISO 8601 UTC with milliseconds, e.g. 2026-11-22T10:00:00.123Z.
 QString formatTimestamp(const QDateTime &time);
+//! formatTimestamp() of a time given in milliseconds since 1970-01-01T00:00:00Z.
+QString formatTimestamp(qint64 msecsSinceEpoch);
 //! Parses formatTimestamp's output; an invalid QDateTime for anything else.
 QDateTime parseTimestamp(const QString &text);
 //! The current time in the protocol's format.

@@ -3,6 +3,7 @@
 #include "chatstore.h"
 #include "protocollimits.h"
 #include "session.h"
+#include "sqlconnection.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -167,23 +168,37 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     m_ctx.writer.submit(
         [userId = user.id, channelId = *channelId, text = *text,
             nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
-            if (!nonce.isEmpty()) {
-                Result<std::optional<ChatStore::Sent>> earlier
+            // A repeated nonce answers with the original, even if the channel has gone since.
+            const auto earlier = [&]() -> Result<QJsonObject> {
+                Result<std::optional<ChatStore::Sent>> sent
                     = ChatStore::findByNonce(tx.sql(), userId, nonce);
-                if (!earlier)
-                    return earlier.error();
-                if (*earlier) {
-                    return QJsonObject {{QStringLiteral("message"), (*earlier)->message.toJson()},
-                        {QStringLiteral("seq"), (*earlier)->seq}};
+                if (!sent)
+                    return sent.error();
+                if (!*sent)
+                    return QJsonObject();
+                return QJsonObject {{QStringLiteral("message"), (*sent)->message.toJson()},
+                    {QStringLiteral("seq"), (*sent)->seq}};
+            };
+            if (Status s = requireChannel(tx.sql(), channelId); !s) {
+                if (!nonce.isEmpty()) {
+                    Result<QJsonObject> original = earlier();
+                    if (!original || !original->isEmpty())
+                        return original;
                 }
-            }
-            if (Status s = requireChannel(tx.sql(), channelId); !s)
                 return s.error();
-            Result<Message> message = ChatStore::insert(tx, channelId, userId, text, nonce);
+            }
+            Result<std::optional<Message>> message
+                = ChatStore::insert(tx, channelId, userId, text, nonce);
             if (!message)
                 return message.error();
+            if (!*message) {
+                Result<QJsonObject> original = earlier();
+                if (original && original->isEmpty())
+                    return databaseError(QStringLiteral("nonce conflict without a message"), nonce);
+                return original;
+            }
             return tx.publish(
-                Events::MessageCreated, {{QStringLiteral("message"), message->toJson()}});
+                Events::MessageCreated, {{QStringLiteral("message"), (*message)->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }

@@ -1,6 +1,7 @@
 #include "chatstore.h"
 
 #include "sqlconnection.h"
+#include "userstore.h"
 #include "writer.h"
 
 #include <QCoreApplication>
@@ -148,17 +149,31 @@ Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const
     return std::optional<Sent>(sent);
 }
 
-Result<Message> insert(
+Result<std::optional<Message>> insert(
     WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text, const QString &nonce)
 {
+    // The message is built from what was stored rather than read back: this runs once per chat
+    // message on the writer thread, where every statement counts.
+    Message message;
+    message.channelId = channelId;
+    message.text = text;
+    message.createdAt = nowTimestamp();
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO messages (channel_id, author_id, text, created_at, nonce, "
-                       "created_seq) VALUES (?, ?, ?, ?, ?, ?)"),
-        {channelId, authorId, text, nowTimestamp(), nonce.isEmpty() ? QVariant() : QVariant(nonce),
-            tx.head() + 1});
+                       "created_seq) VALUES (?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (author_id, nonce) DO NOTHING"),
+        {channelId, authorId, text, message.createdAt,
+            nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
     if (!q)
         return q.error();
-    return mustGet(tx.sql(), (*q)->lastInsertId().toLongLong());
+    if ((*q)->numRowsAffected() == 0)
+        return std::optional<Message>(); // a repeat of an earlier message
+    message.id = (*q)->lastInsertId().toLongLong();
+    Result<User> author = UserStore::mustFindById(tx.sql(), authorId);
+    if (!author)
+        return author.error();
+    message.author = *author;
+    return std::optional<Message>(std::move(message));
 }
 
 Result<Message> edit(WriteTx &tx, qint64 messageId, const QString &text)

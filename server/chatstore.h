@@ -36,7 +36,9 @@ Result<History> history(
     SqlConnection &c, qint64 channelId, std::optional<qint64> before, int limit);
 Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId);
 Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce);
-Result<Message> insert(
+//! Inserts the message; nullopt when the author already sent one with this nonce (see
+//! findByNonce). `seq` is the seq its event will carry (tx.head() + 1).
+Result<std::optional<Message>> insert(
     WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text, const QString &nonce);
 Result<Message> edit(WriteTx &tx, qint64 messageId, const QString &text);
 Status remove(WriteTx &tx, qint64 messageId);

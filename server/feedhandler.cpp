@@ -4,6 +4,7 @@
 #include "poststore.h"
 #include "protocollimits.h"
 #include "session.h"
+#include "sqlconnection.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -159,25 +160,38 @@ void FeedHandler::create(const User &user, const Params &params, const Responder
     m_ctx.writer.submit(
         [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()),
             nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
-            if (!nonce.isEmpty()) {
-                Result<std::optional<PostStore::Created>> earlier
+            // A repeated nonce answers with the original, even if the image has gone since.
+            const auto earlier = [&]() -> Result<QJsonObject> {
+                Result<std::optional<PostStore::Created>> created
                     = PostStore::findByNonce(tx.sql(), userId, nonce);
-                if (!earlier)
-                    return earlier.error();
-                if (*earlier) {
-                    return QJsonObject {{QStringLiteral("post"), (*earlier)->post.toJson()},
-                        {QStringLiteral("seq"), (*earlier)->seq}};
+                if (!created)
+                    return created.error();
+                if (!*created)
+                    return QJsonObject();
+                return QJsonObject {{QStringLiteral("post"), (*created)->post.toJson()},
+                    {QStringLiteral("seq"), (*created)->seq}};
+            };
+            if (!imageId.isEmpty()) {
+                if (Status s = requireImage(tx, imageId); !s) {
+                    if (!nonce.isEmpty()) {
+                        Result<QJsonObject> original = earlier();
+                        if (!original || !original->isEmpty())
+                            return original;
+                    }
+                    return s.error();
                 }
             }
-            if (!imageId.isEmpty()) {
-                if (Status s = requireImage(tx, imageId); !s)
-                    return s.error();
-            }
-            Result<Post> post
+            Result<std::optional<Post>> post
                 = PostStore::insert(tx, userId, fields.title, fields.content, imageId, nonce);
             if (!post)
                 return post.error();
-            return tx.publish(Events::PostCreated, {{QStringLiteral("post"), post->toJson()}});
+            if (!*post) {
+                Result<QJsonObject> original = earlier();
+                if (original && original->isEmpty())
+                    return databaseError(QStringLiteral("nonce conflict without a post"), nonce);
+                return original;
+            }
+            return tx.publish(Events::PostCreated, {{QStringLiteral("post"), (*post)->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }

@@ -134,17 +134,31 @@ Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId, co
     return std::optional<Created>(created);
 }
 
-Result<Post> insert(WriteTx &tx, qint64 authorId, const QString &title, const QString &content,
-    const QString &imageId, const QString &nonce)
+Result<std::optional<Post>> insert(WriteTx &tx, qint64 authorId, const QString &title,
+    const QString &content, const QString &imageId, const QString &nonce)
 {
+    // Built from what was stored rather than read back: one statement less per post.
+    Post post;
+    post.title = title;
+    post.content = content;
+    post.imageId = imageId;
+    post.createdAt = nowTimestamp();
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO posts (author_id, title, content, image_id, created_at, nonce, "
-                       "created_seq) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                       "created_seq) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (author_id, nonce) DO NOTHING"),
         {authorId, title, content, imageId.isEmpty() ? QVariant() : QVariant(imageId),
-            nowTimestamp(), nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
+            post.createdAt, nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
     if (!q)
         return q.error();
-    return mustGet(tx.sql(), (*q)->lastInsertId().toLongLong());
+    if ((*q)->numRowsAffected() == 0)
+        return std::optional<Post>(); // a repeat of an earlier post
+    post.id = (*q)->lastInsertId().toLongLong();
+    Result<User> author = UserStore::mustFindById(tx.sql(), authorId);
+    if (!author)
+        return author.error();
+    post.author = *author;
+    return std::optional<Post>(std::move(post));
 }
 
 Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QString &content,

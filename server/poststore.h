@@ -42,9 +42,10 @@ Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);
 
 //! The post with this nonce by this author, if one was created before.
 Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce);
-//! Inserts the post; `seq` is the seq its event will carry (tx.head() + 1).
-Result<Post> insert(WriteTx &tx, qint64 authorId, const QString &title, const QString &content,
-    const QString &imageId, const QString &nonce);
+//! Inserts the post; nullopt when the author already created one with this nonce (see
+//! findByNonce). `seq` is the seq its event will carry (tx.head() + 1).
+Result<std::optional<Post>> insert(WriteTx &tx, qint64 authorId, const QString &title,
+    const QString &content, const QString &imageId, const QString &nonce);
 Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QString &content,
     const ImageChange &image);
 Status remove(WriteTx &tx, qint64 postId);

@@ -15,6 +15,7 @@
 #include "synchandler.h"
 #include "userhandler.h"
 #include "userstore.h"
+#include "wireframe.h"
 #include "writer.h"
 
 #include <QCoreApplication>
@@ -238,10 +239,15 @@ void Server::onWebSocketConnection()
         QWebSocket *socket = m_webSockets->nextPendingConnection();
         // The handshake is over. The QWebSocket uses the QTcpSocket but leaves it a child of
         // the listener: make it the QWebSocket's, so it goes when the connection goes.
-        if (QTcpSocket *transport
-            = m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()))) {
-            transport->setParent(socket);
+        QTcpSocket *transport
+            = m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()));
+        if (!transport) {
+            qCWarning(lcNet) << "no transport for" << socket->peerAddress();
+            socket->abort();
+            socket->deleteLater();
+            continue;
         }
+        transport->setParent(socket);
         socket->setMaxAllowedIncomingFrameSize(Limits::FrameBytesMax);
         socket->setMaxAllowedIncomingMessageSize(Limits::FrameBytesMax);
         socket->setOutgoingFrameSize(
@@ -251,7 +257,7 @@ void Server::onWebSocketConnection()
             socket->deleteLater();
             continue;
         }
-        auto *session = new Session(socket, m_config, this);
+        auto *session = new Session(socket, transport, m_flusher, m_config, this);
         m_sessions.insert(session);
         connect(socket, &QWebSocket::textMessageReceived, session,
             [this, session](const QString &text) { onTextMessage(*session, text); });
@@ -365,9 +371,10 @@ QList<User> Server::onlineUsers() const
 
 void Server::sendToOtherUsers(qint64 userId, const QString &frame)
 {
+    const QByteArray wire = WireFrame::text(frame);
     for (Session *session : std::as_const(m_authenticated)) {
         if (session->user()->id != userId)
-            session->send(frame);
+            session->sendWire(wire);
     }
 }
 
@@ -380,8 +387,9 @@ void Server::updateUser(const User &user)
 void Server::broadcast(const QStringList &events)
 {
     for (const QString &frame : events) {
+        const QByteArray wire = WireFrame::text(frame);
         for (Session *session : std::as_const(m_authenticated))
-            session->send(frame);
+            session->sendWire(wire);
     }
 }
 
@@ -390,8 +398,9 @@ void Server::presence(const User &user, bool online)
     const QString frame = Codec::encode({{QStringLiteral("type"), QStringLiteral("presence")},
         {QStringLiteral("event"), online ? QStringLiteral("online") : QStringLiteral("offline")},
         {QStringLiteral("user"), user.toJson()}});
+    const QByteArray wire = WireFrame::text(frame);
     for (Session *session : std::as_const(m_authenticated))
-        session->send(frame);
+        session->sendWire(wire);
 }
 
 void Server::checkPeers()
@@ -404,7 +413,7 @@ void Server::checkPeers()
             QMetaObject::invokeMethod(
                 session, [session] { session->socket()->abort(); }, Qt::QueuedConnection);
         } else {
-            session->socket()->ping();
+            session->ping();
         }
     }
 }
@@ -448,7 +457,7 @@ void Server::shutdown()
     }
     const QList<Session *> sessions = m_sessions.values();
     for (Session *session : sessions) {
-        session->socket()->close(
+        session->close(
             QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
         session->socket()->flush();
     }

@@ -4,6 +4,7 @@
 #include "handler.h"
 #include "ratelimiter.h"
 #include "serverconfig.h"
+#include "session.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -24,7 +25,6 @@ class QWebSocketServer;
 namespace Hubbub::Server {
 
 class Listener;
-class Session;
 class SqlConnection;
 class Writer;
 
@@ -92,6 +92,7 @@ private:
     QSet<Session *> m_sessions;
     QSet<Session *> m_authenticated;
     QHash<qint64, int> m_connectionsPerUser;
+    FlushScheduler m_flusher;
     QTimer m_pingTimer;
     QTimer m_gcTimer;
     bool m_shuttingDown = false;

@@ -5,22 +5,54 @@
 #include "types.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QWebSocket>
 
 #include <map>
 #include <optional>
+#include <vector>
+
+class QTcpSocket;
 
 namespace Hubbub::Server {
 
+class Session;
+
+//! Collects the sessions that have frames waiting and flushes them all once per pass of the
+//! event loop, so that a burst of frames to one peer (a batch of commits, its replies) leaves
+//! in one send() instead of one each.
+class FlushScheduler final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit FlushScheduler(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(FlushScheduler)
+
+    void add(Session *session);
+    //! Writes every waiting frame now (also before a close, which must come last).
+    void flushAll();
+
+private:
+    std::vector<QPointer<Session>> m_waiting;
+    bool m_posted = false;
+};
+
 //! One WebSocket connection: its login state, its rate limits, and its replies, which leave in
 //! the order the requests arrived even when later ones finish first.
+//!
+//! Outgoing frames are built once (WireFrame) and written to the TCP socket under the
+//! QWebSocket; the QWebSocket still reads, answers control frames and closes. One event to a
+//! thousand peers then costs one send() each, not a UTF-8 conversion, two copies and an extra
+//! pass through the event loop per peer.
 class Session final : public QObject
 {
     Q_OBJECT
 public:
-    Session(QWebSocket *socket, const ServerConfig &config, QObject *parent = nullptr);
+    //! `transport` is the TCP socket the WebSocket runs on.
+    Session(QWebSocket *socket, QTcpSocket *transport, FlushScheduler &flusher,
+        const ServerConfig &config, QObject *parent = nullptr);
     ~Session() override;
     Q_DISABLE_COPY_MOVE(Session)
 
@@ -38,8 +70,15 @@ public:
     quint64 openSlot();
     //! Fills a reserved position; sends every reply that is now first in line.
     void fillSlot(quint64 slot, const QString &frame);
-    //! Sends a frame now (events, presence). A peer whose unsent bytes pass the bound is dropped.
+    //! Sends a frame (events, presence). A peer whose unsent bytes pass the bound is dropped.
     void send(const QString &frame);
+    //! Sends an already built WebSocket frame (see WireFrame), e.g. one event to every peer.
+    //! Frames wait for the end of this pass of the event loop, then leave together.
+    void sendWire(const QByteArray &frame);
+    //! A WebSocket ping; the pong (or any other traffic) shows the peer is alive.
+    void ping();
+    //! Sends what is waiting, then the close frame.
+    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
     bool isDropping() const { return m_dropping; }
 
     TokenBucket &requestBucket() { return m_requests; }
@@ -48,9 +87,14 @@ public:
     qint64 silentForMs() const { return m_lastHeard.elapsed(); }
 
 private:
+    friend class FlushScheduler;
+    void flush();
     void drop(const char *reason);
 
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_transport;
+    FlushScheduler &m_flusher;
+    QList<QByteArray> m_waiting; //!< frames of this pass, shared with the other peers
     QString m_peerAddress;
     qint64 m_maxOutgoing;
     std::optional<User> m_user;
@@ -62,6 +106,7 @@ private:
     TokenBucket m_bytes;
     QElapsedTimer m_lastHeard;
     bool m_dropping = false;
+    bool m_flushQueued = false;
 };
 
 } // namespace Hubbub::Server

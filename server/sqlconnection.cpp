@@ -80,6 +80,8 @@ Result<QSqlQuery *> SqlConnection::prepare(const QString &sql)
         return it->second.get();
     }
     auto query = std::make_unique<QSqlQuery>(m_db);
+    // Rows are read once, in order: without this QSqlQuery caches every row it has seen.
+    query->setForwardOnly(true);
     if (!query->prepare(sql))
         return databaseError(QStringLiteral("prepare failed:"), query->lastError().text());
     QSqlQuery *raw = query.get();

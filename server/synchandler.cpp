@@ -52,10 +52,10 @@ void SyncHandler::hello(Session &session, const Params &params, const Responder 
         reply.fail(makeError(ErrorCode::UnsupportedProtocol,
             tr("This server speaks protocol version %1 only.").arg(ProtocolVersion)));
         // Let the reply go out first, then close.
-        QPointer<QWebSocket> socket = session.socket();
-        QTimer::singleShot(0, socket, [socket] {
-            if (socket)
-                socket->close(QWebSocketProtocol::CloseCodeProtocolError,
+        QPointer<Session> peer = &session;
+        QTimer::singleShot(0, peer, [peer] {
+            if (peer)
+                peer->close(QWebSocketProtocol::CloseCodeProtocolError,
                     QStringLiteral("unsupported protocol"));
         });
         return;

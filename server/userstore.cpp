@@ -74,6 +74,16 @@ Result<std::optional<User>> findById(SqlConnection &c, qint64 id)
         c.run(QStringLiteral("SELECT id, username, role FROM users WHERE id = ?"), {id}));
 }
 
+Result<User> mustFindById(SqlConnection &c, qint64 id)
+{
+    Result<std::optional<User>> user = findById(c, id);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return databaseError(QStringLiteral("no user"), QString::number(id));
+    return **user;
+}
+
 Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &tokenHash)
 {
     return oneUser(c.run(QStringLiteral("SELECT u.id, u.username, u.role FROM sessions s "

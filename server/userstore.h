@@ -23,6 +23,8 @@ struct Credentials
 
 Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QString &username);
 Result<std::optional<User>> findById(SqlConnection &c, qint64 id);
+//! The user, who must exist (a foreign key points at them); `internal` otherwise.
+Result<User> mustFindById(SqlConnection &c, qint64 id);
 //! The user of an unexpired session token hash.
 Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &tokenHash);
 

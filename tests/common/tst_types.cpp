@@ -2,6 +2,7 @@
 #include "types.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void parseTimestampRejects_data();
     void parseTimestampRejects();
     void nowTimestamp();
+    void fastFormatMatchesQDateTime();
 };
 
 namespace {
@@ -439,6 +441,22 @@ void tst_Types::nowTimestamp()
     QVERIFY(parsed.isValid());
     // Milliseconds are kept, so the parsed time lies between the two readings.
     QVERIFY2(parsed >= before.addMSecs(-1) && parsed <= after, qPrintable(now));
+}
+
+void tst_Types::fastFormatMatchesQDateTime()
+{
+    // The writer's formatter must give exactly QDateTime's text: leap years, month ends,
+    // the epoch, the last millisecond of a day and of 9999, and a spread of random instants.
+    QList<qint64> instants = {0, 1, 999, 86399999, 86400000, 951782400000 /* 2000-02-29 */,
+        951868799999, 4107542400000 /* 2100-03-01 */, 1798761599999 /* 2026-12-31 */,
+        253402300799999 /* 9999-12-31T23:59:59.999 */};
+    QRandomGenerator random(20261123);
+    for (int i = 0; i < 2000; ++i)
+        instants.append(qint64(random.bounded(quint64(253402300800000))));
+    for (qint64 ms : std::as_const(instants)) {
+        const QString expected = Hubbub::formatTimestamp(QDateTime::fromMSecsSinceEpoch(ms));
+        QCOMPARE(Hubbub::formatTimestamp(ms), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Types)

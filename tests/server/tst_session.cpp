@@ -1,9 +1,12 @@
 // Unit tests for Session (server/session.h) in isolation: replies leave in request order
-// whatever order they are filled in, and send() does not wait for pending replies.
+// whatever order they are filled in, send() does not wait for pending replies, and frames
+// written straight to the TCP socket arrive intact, in order, however large.
 #include "serverconfig.h"
 #include "session.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -24,27 +27,36 @@ class Pair
 public:
     bool connect()
     {
-        if (!m_server.listen(QHostAddress::LocalHost, 0)) {
-            qWarning() << "listen failed:" << m_server.errorString();
+        // As the server does: a QTcpServer accepts, the QWebSocketServer upgrades the socket.
+        if (!m_tcp.listen(QHostAddress::LocalHost, 0)) {
+            qWarning() << "listen failed:" << m_tcp.errorString();
             return false;
         }
+        QObject::connect(&m_tcp, &QTcpServer::newConnection, &m_tcp, [this] {
+            m_transport = m_tcp.nextPendingConnection();
+            m_server.handleConnection(m_transport);
+        });
         QObject::connect(&m_client, &QWebSocket::textMessageReceived, &m_client,
             [this](const QString &frame) { received.append(frame); });
         QSignalSpy pending(&m_server, &QWebSocketServer::newConnection);
         QSignalSpy connected(&m_client, &QWebSocket::connected);
-        m_client.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_server.serverPort())));
+        m_client.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_tcp.serverPort())));
         if (!connected.wait(TimeoutMs) && connected.isEmpty())
             return false;
         if (pending.isEmpty() && !pending.wait(TimeoutMs))
             return false;
         QWebSocket *socket = m_server.nextPendingConnection();
-        if (!socket)
+        if (!socket || !m_transport)
             return false;
-        session = std::make_unique<Session>(socket, ServerConfig {});
+        session = std::make_unique<Session>(socket, m_transport, m_flusher, m_config);
         return true;
     }
 
+    ServerConfig m_config;
+    QTcpServer m_tcp;
+    QTcpSocket *m_transport = nullptr;
     QWebSocketServer m_server {u"tst_session"_s, QWebSocketServer::NonSecureMode};
+    FlushScheduler m_flusher;
     QWebSocket m_client;
     std::unique_ptr<Session> session;
     QStringList received;
@@ -60,6 +72,11 @@ private Q_SLOTS:
     void repliesInRequestOrder_data();
     void repliesInRequestOrder();
     void sendGoesOutImmediately();
+    void framesOfEverySize_data();
+    void framesOfEverySize();
+    void burstLeavesInOrder();
+    void closeSendsWhatWaitsFirst();
+    void peerThatDoesNotReadIsDropped();
 };
 
 void tst_Session::basics()
@@ -129,6 +146,75 @@ void tst_Session::sendGoesOutImmediately()
     session.fillSlot(third, u"reply 2"_s);
     QTRY_COMPARE_WITH_TIMEOUT(pair.received.size(), qsizetype(5), TimeoutMs);
     QCOMPARE(pair.received.last(), u"reply 2"_s);
+}
+
+void tst_Session::framesOfEverySize_data()
+{
+    // Around each boundary of the WebSocket length field (7 bits, 16 bits, 64 bits), in ASCII
+    // and in characters of 2, 3 and 4 bytes of UTF-8.
+    QTest::addColumn<QString>("text");
+    for (int length : {0, 1, 125, 126, 127, 65535, 65536, 65537, 3 * 1024 * 1024})
+        QTest::addRow("ascii %d", length) << QString(length, u'a');
+    QTest::addRow("two-byte 63") << QString(63, QChar(0xe9)); // 126 bytes
+    QTest::addRow("three-byte 21845") << QString(21845, QChar(0x20ac)); // 65535 bytes
+    QTest::addRow("emoji 40000") << u"\U0001F600"_s.repeated(40000); // 160000 bytes
+}
+
+void tst_Session::framesOfEverySize()
+{
+    QFETCH(QString, text);
+    Pair pair;
+    QVERIFY(pair.connect());
+    pair.session->send(text);
+    QTRY_COMPARE_WITH_TIMEOUT(pair.received.size(), qsizetype(1), TimeoutMs);
+    QCOMPARE(pair.received.first().size(), text.size());
+    QCOMPARE(pair.received.first(), text);
+}
+
+void tst_Session::burstLeavesInOrder()
+{
+    // More than the kernel takes at once (several MiB), so part of the burst goes out directly
+    // and the rest waits in the QTcpSocket; the order must hold across the seam.
+    Pair pair;
+    QVERIFY(pair.connect());
+    QStringList expected;
+    for (int i = 0; i < 400; ++i) {
+        expected.append(u"frame %1 "_s.arg(i) + QString(16 * 1024 + i, QLatin1Char('x')));
+        pair.session->send(expected.last());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(pair.received.size(), expected.size(), 4 * TimeoutMs);
+    QCOMPARE(pair.received, expected);
+    QVERIFY(!pair.session->isDropping());
+}
+
+void tst_Session::closeSendsWhatWaitsFirst()
+{
+    Pair pair;
+    QVERIFY(pair.connect());
+    QSignalSpy closed(&pair.m_client, &QWebSocket::disconnected);
+    pair.session->send(u"last words"_s);
+    pair.session->close(QWebSocketProtocol::CloseCodeGoingAway, u"bye"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!closed.isEmpty(), TimeoutMs);
+    QCOMPARE(pair.received, QStringList {u"last words"_s});
+    QCOMPARE(pair.m_client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+}
+
+void tst_Session::peerThatDoesNotReadIsDropped()
+{
+    Pair pair;
+    pair.m_config.maxOutgoingBufferBytes = 1024 * 1024;
+    QVERIFY(pair.connect());
+    // No event loop runs below, so the client reads nothing: the kernel's buffers fill, then
+    // the QTcpSocket's, until the bound is passed.
+    QSignalSpy gone(pair.session->socket(), &QWebSocket::disconnected);
+    const QString chunk(64 * 1024, QLatin1Char('y'));
+    // Bounded: 64 MiB at most, far past the 1 MiB bound plus what the kernel buffers.
+    for (int i = 0; i < 1024 && !pair.session->isDropping(); ++i) {
+        pair.session->send(chunk);
+        pair.m_flusher.flushAll();
+    }
+    QVERIFY(pair.session->isDropping());
+    QTRY_VERIFY_WITH_TIMEOUT(!gone.isEmpty(), TimeoutMs);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Hubbub::Server {
+
+//! Server-to-client WebSocket frames (RFC 6455, section 5.2), built once and written as they
+//! are. A server never masks, so one event frame is the same bytes for every connection.
+namespace WireFrame {
+
+//! One final text frame carrying `text` as UTF-8.
+QByteArray text(const QString &text);
+//! A ping with no payload; the peer's pong proves it is still there.
+QByteArray ping();
+
+} // namespace WireFrame
+
+} // namespace Hubbub::Server
