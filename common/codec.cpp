@@ -35,6 +35,41 @@ bool isWholeNumber(const QJsonValue &value)
     return std::isfinite(d) && std::trunc(d) == d;
 }
 
+//! RFC 8259 forbids raw control characters inside strings and escapes other than these; Qt's
+//! parser lets both through, so they are refused before it runs. One pass, no allocation.
+bool hasStrictStrings(const QByteArray &utf8)
+{
+    bool inString = false;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = uchar(utf8.at(i));
+        if (!inString) {
+            inString = c == '"';
+        } else if (c == '"') {
+            inString = false;
+        } else if (c < 0x20) {
+            return false;
+        } else if (c == '\\') {
+            if (++i == utf8.size())
+                return false;
+            switch (utf8.at(i)) {
+            case '"':
+            case '\\':
+            case '/':
+            case 'b':
+            case 'f':
+            case 'n':
+            case 'r':
+            case 't':
+            case 'u':
+                break;
+            default:
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 DecodedFrame decodeDocument(const QJsonDocument &document, const QJsonParseError &parseError)
 {
     DecodedFrame result;
@@ -80,6 +115,12 @@ namespace Codec {
 
 DecodedFrame decodeRequest(const QByteArray &utf8)
 {
+    if (!hasStrictStrings(utf8)) {
+        DecodedFrame refused;
+        refused.error = badRequest(tr("The frame is not valid JSON: a string holds a raw control "
+                                      "character or an unknown escape."));
+        return refused;
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     return decodeDocument(document, parseError);

@@ -69,6 +69,7 @@ public:
     //! A page size: absent gives `fallback`, otherwise an integer in [min, max].
     Result<int> limit(const QString &key, int min, int max, int fallback) const;
     bool contains(const QString &key) const { return m_object.contains(key); }
+    QJsonValue value(const QString &key) const { return m_object.value(key); }
 
 private:
     QJsonObject m_object;

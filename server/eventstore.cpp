@@ -12,27 +12,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Hubbub::Server::EventStore", text);
 }
-//! What a frame weighs on the wire, without converting it.
-qint64 utf8Length(QStringView text)
-{
-    qint64 bytes = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text[i].unicode();
-        if (c < 0x80) {
-            bytes += 1;
-        } else if (c < 0x800) {
-            bytes += 2;
-        } else if (QChar::isHighSurrogate(c) && i + 1 < text.size()
-            && text[i + 1].isLowSurrogate()) {
-            bytes += 4;
-            ++i;
-        } else {
-            bytes += 3;
-        }
-    }
-    return bytes;
-}
-
 } // namespace
 
 Result<qint64> head(SqlConnection &c)
@@ -76,8 +55,10 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
             ErrorCode::TooOld, tr("Changes before %1 are no longer kept: reload.").arg(oldest));
     }
 
+    // As bytes: the frames are stored as UTF-8 and leave as UTF-8, never UTF-16 in between.
     Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT frame FROM events WHERE seq > ? ORDER BY seq"), {since});
+        = c.run(QStringLiteral("SELECT CAST(frame AS BLOB) FROM events WHERE seq > ? ORDER BY seq"),
+            {since});
     if (!q) {
         finish();
         return q.error();
@@ -86,8 +67,8 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
     result.head = newest;
     qint64 bytes = 0;
     while ((*q)->next()) {
-        QString frame = (*q)->value(0).toString();
-        bytes += utf8Length(frame);
+        QByteArray frame = (*q)->value(0).toByteArray();
+        bytes += frame.size();
         if (bytes > maxBytes) {
             (*q)->finish();
             finish();

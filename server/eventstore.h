@@ -2,7 +2,7 @@
 
 #include "error.h"
 
-#include <QStringList>
+#include <QByteArrayList>
 
 namespace Hubbub::Server {
 
@@ -13,7 +13,7 @@ namespace EventStore {
 
 struct Since
 {
-    QStringList frames; //!< encoded event frames after `since`, in seq order
+    QByteArrayList frames; //!< event frames (JSON, UTF-8) after `since`, in seq order
     qint64 head = 0;
 };
 

@@ -35,6 +35,12 @@ void Responder::okEncoded(const QString &frame) const
         m_session->fillSlot(m_slot, frame);
 }
 
+void Responder::okWire(const QByteArray &frame) const
+{
+    if (m_session)
+        m_session->fillSlotWire(m_slot, frame);
+}
+
 void Responder::finish(const WriteOutcome &outcome) const
 {
     if (outcome.result)

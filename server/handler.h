@@ -56,6 +56,8 @@ public:
     void fail(const Error &error) const;
     //! Answers with a complete, already encoded reply frame.
     void okEncoded(const QString &frame) const;
+    //! Answers with a complete reply already built as a WebSocket frame (WireFrame).
+    void okWire(const QByteArray &frame) const;
     //! Answers with the job's result or error once it is committed.
     void finish(const WriteOutcome &outcome) const;
     //! The session, or null when the connection has gone meanwhile.

@@ -52,6 +52,12 @@ void ImageHandler::upload(const Params &params, const Responder &reply)
         return reply.fail(makeError(
             ErrorCode::TooLarge, tr("The image is larger than 8 MiB."), QStringLiteral("data")));
     }
+    // No base64 text, padded or not, is one more than a multiple of four characters long: such
+    // data was cut off, and Qt's decoder would drop the dangling character silently.
+    if (data->size() % 4 == 1) {
+        return reply.fail(makeError(ErrorCode::Invalid,
+            tr("The image data is not valid base64 (it looks cut off)."), QStringLiteral("data")));
+    }
     onWorker(
         [encoded = *data]() -> Result<std::pair<InspectedImage, QByteArray>> {
             auto decoded = QByteArray::fromBase64Encoding(

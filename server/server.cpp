@@ -13,6 +13,7 @@
 #include "session.h"
 #include "sqlconnection.h"
 #include "synchandler.h"
+#include "transport.h"
 #include "userhandler.h"
 #include "userstore.h"
 #include "wireframe.h"
@@ -68,7 +69,7 @@ protected:
             closeNative(descriptor);
             return;
         }
-        auto *socket = new QTcpSocket(this);
+        auto *socket = new Transport(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             closeNative(descriptor);
@@ -107,6 +108,8 @@ Server::Server(ServerConfig config, QObject *parent)
     m_workers.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     m_pingTimer.setInterval(m_config.pingInterval);
     connect(&m_pingTimer, &QTimer::timeout, this, &Server::checkPeers);
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, &Server::sweepHandshakes);
     m_gcTimer.setInterval(m_config.imageGcInterval);
     connect(&m_gcTimer, &QTimer::timeout, this, &Server::collectGarbage);
 }
@@ -220,17 +223,43 @@ void Server::onTcpConnection()
             if (m_handshaking.value(key) == socket)
                 m_handshaking.remove(key);
         });
-        // handleConnection() does not arm QWebSocketServer's handshake timeout: arm our own.
-        QTimer::singleShot(m_config.handshakeTimeout, socket, [this, key, socket] {
-            if (m_handshaking.value(key) != socket)
-                return; // upgraded meanwhile
-            m_handshaking.remove(key);
-            qCDebug(lcNet) << "handshake timed out for" << key;
-            socket->abort();
-            socket->deleteLater();
-        });
+        // handleConnection() does not arm QWebSocketServer's handshake timeout: ours is one
+        // queue (in deadline order, as the timeout is fixed) swept by one timer.
+        m_handshakeDeadlines.push_back(
+            {std::chrono::steady_clock::now() + m_config.handshakeTimeout, socket, key});
+        if (!m_handshakeTimer.isActive())
+            m_handshakeTimer.start(m_config.handshakeTimeout);
         m_webSockets->handleConnection(socket);
     }
+}
+
+void Server::sweepHandshakes()
+{
+    // A flood of half-open connections times out all at once: abort them a slice at a time, so
+    // the sockets of everyone else are served in between.
+    constexpr int MaxAbortsPerPass = 64;
+    const auto now = std::chrono::steady_clock::now();
+    int aborted = 0;
+    while (!m_handshakeDeadlines.empty() && aborted < MaxAbortsPerPass) {
+        PendingHandshake &next = m_handshakeDeadlines.front();
+        if (next.socket && m_handshaking.value(next.key) == next.socket) {
+            if (next.deadline > now)
+                break;
+            qCDebug(lcNet) << "handshake timed out for" << next.key;
+            m_handshaking.remove(next.key);
+            next.socket->abort();
+            next.socket->deleteLater();
+            ++aborted;
+        }
+        m_handshakeDeadlines.pop_front(); // timed out, upgraded meanwhile, or gone
+    }
+    if (m_handshakeDeadlines.empty())
+        return;
+    const auto wait
+        = std::chrono::ceil<std::chrono::milliseconds>(m_handshakeDeadlines.front().deadline - now);
+    m_handshakeTimer.start(aborted == MaxAbortsPerPass
+            ? std::chrono::milliseconds(0)
+            : std::max(wait, std::chrono::milliseconds(0)));
 }
 
 void Server::onWebSocketConnection()
@@ -239,8 +268,9 @@ void Server::onWebSocketConnection()
         QWebSocket *socket = m_webSockets->nextPendingConnection();
         // The handshake is over. The QWebSocket uses the QTcpSocket but leaves it a child of
         // the listener: make it the QWebSocket's, so it goes when the connection goes.
-        QTcpSocket *transport
-            = m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort()));
+        // Every socket comes from Listener, which makes Transports.
+        auto *transport = static_cast<Transport *>(
+            m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort())));
         if (!transport) {
             qCWarning(lcNet) << "no transport for" << socket->peerAddress();
             socket->abort();
@@ -446,6 +476,7 @@ void Server::shutdown()
     m_shuttingDown = true;
     m_pingTimer.stop();
     m_gcTimer.stop();
+    m_handshakeTimer.stop();
     if (m_listener)
         m_listener->close();
     // Let hashing and image checks finish; their results may queue more writes.

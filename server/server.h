@@ -9,11 +9,14 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
 #include <array>
+#include <chrono>
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -67,6 +70,7 @@ private:
 
     bool admitConnection() const;
     void onTcpConnection();
+    void sweepHandshakes();
     void onWebSocketConnection();
     void onTextMessage(Session &session, const QString &text);
     void onBinaryMessage(Session &session, const QByteArray &data);
@@ -88,6 +92,14 @@ private:
     Listener *m_listener = nullptr;
     QWebSocketServer *m_webSockets = nullptr;
     QHash<QString, QTcpSocket *> m_handshaking; //!< by peer address and port
+    struct PendingHandshake
+    {
+        std::chrono::steady_clock::time_point deadline;
+        QPointer<QTcpSocket> socket;
+        QString key;
+    };
+    std::deque<PendingHandshake> m_handshakeDeadlines;
+    QTimer m_handshakeTimer;
     int m_connectionCap = 0;
     QSet<Session *> m_sessions;
     QSet<Session *> m_authenticated;

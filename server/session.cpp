@@ -1,73 +1,10 @@
 #include "session.h"
 
 #include "logging.h"
+#include "transport.h"
 #include "wireframe.h"
 
-#include <QTcpSocket>
-
-#ifdef Q_OS_UNIX
-#include <cerrno>
-#include <sys/socket.h>
-#include <sys/uio.h>
-#endif
-
 namespace Hubbub::Server {
-
-namespace {
-
-#ifdef Q_OS_UNIX
-#ifdef MSG_NOSIGNAL
-constexpr int SendFlags = MSG_DONTWAIT | MSG_NOSIGNAL;
-#else
-constexpr int SendFlags = MSG_DONTWAIT; // macOS: Qt sets SO_NOSIGPIPE on its sockets
-#endif
-constexpr int MaxIovecs = 64;
-
-//! Writes as much of `frames` as the kernel takes now, without copying; returns the index of
-//! the first frame not fully written and how much of it was. Stops at a full socket buffer or
-//! an error (the QTcpSocket reports errors itself once it writes the rest).
-std::pair<qsizetype, qsizetype> sendNow(qintptr descriptor, const QList<QByteArray> &frames)
-{
-    qsizetype first = 0;
-    qsizetype offset = 0;
-    while (first < frames.size()) {
-        iovec vectors[MaxIovecs];
-        int count = 0;
-        qsizetype offered = 0;
-        for (qsizetype i = first; i < frames.size() && count < MaxIovecs; ++i, ++count) {
-            const qsizetype skip = i == first ? offset : 0;
-            vectors[count].iov_base = const_cast<char *>(frames.at(i).constData() + skip);
-            vectors[count].iov_len = size_t(frames.at(i).size() - skip);
-            offered += frames.at(i).size() - skip;
-        }
-        msghdr message {};
-        message.msg_iov = vectors;
-        message.msg_iovlen = decltype(message.msg_iovlen)(count);
-        const ssize_t written = ::sendmsg(int(descriptor), &message, SendFlags);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            break;
-        }
-        qsizetype left = qsizetype(written);
-        while (left > 0) {
-            const qsizetype rest = frames.at(first).size() - offset;
-            if (left < rest) {
-                offset += left;
-                break;
-            }
-            left -= rest;
-            ++first;
-            offset = 0;
-        }
-        if (qsizetype(written) < offered)
-            break; // the kernel is full; the rest waits in the QTcpSocket
-    }
-    return {first, offset};
-}
-#endif
-
-} // namespace
 
 FlushScheduler::FlushScheduler(QObject *parent)
     : QObject(parent)
@@ -93,7 +30,7 @@ void FlushScheduler::flushAll()
     }
 }
 
-Session::Session(QWebSocket *socket, QTcpSocket *transport, FlushScheduler &flusher,
+Session::Session(QWebSocket *socket, Transport *transport, FlushScheduler &flusher,
     const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
@@ -135,10 +72,20 @@ quint64 Session::openSlot()
 
 void Session::fillSlot(quint64 slot, const QString &frame)
 {
+    fillSlotWire(slot, WireFrame::text(frame));
+}
+
+void Session::fillSlotWire(quint64 slot, const QByteArray &frame)
+{
+    if (slot == m_nextToSend && m_ready.empty()) {
+        sendWire(frame); // the usual case: replies finish in order
+        ++m_nextToSend;
+        return;
+    }
     m_ready.emplace(slot, frame);
     for (auto it = m_ready.begin(); it != m_ready.end() && it->first == m_nextToSend;
          it = m_ready.erase(it)) {
-        send(it->second);
+        sendWire(it->second);
         ++m_nextToSend;
     }
 }
@@ -170,19 +117,7 @@ void Session::flush()
     if (frames.isEmpty() || m_dropping || !m_transport
         || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    qsizetype first = 0;
-    qsizetype offset = 0;
-#ifdef Q_OS_UNIX
-    // Straight to the kernel while nothing is queued before these frames, so order is kept.
-    if (m_transport->bytesToWrite() == 0)
-        std::tie(first, offset) = sendNow(m_transport->socketDescriptor(), frames);
-#endif
-    if (first == frames.size())
-        return;
-    // The rest waits in the QTcpSocket, which sends it as the peer reads.
-    m_transport->write(frames.at(first).constData() + offset, frames.at(first).size() - offset);
-    for (qsizetype i = first + 1; i < frames.size(); ++i)
-        m_transport->write(frames.at(i));
+    m_transport->writeFrames(frames);
     if (m_transport->bytesToWrite() > m_maxOutgoing)
         drop("its unsent data passed the bound (it is not reading)");
 }

@@ -14,11 +14,10 @@
 #include <optional>
 #include <vector>
 
-class QTcpSocket;
-
 namespace Hubbub::Server {
 
 class Session;
+class Transport;
 
 //! Collects the sessions that have frames waiting and flushes them all once per pass of the
 //! event loop, so that a burst of frames to one peer (a batch of commits, its replies) leaves
@@ -43,15 +42,15 @@ private:
 //! the order the requests arrived even when later ones finish first.
 //!
 //! Outgoing frames are built once (WireFrame) and written to the TCP socket under the
-//! QWebSocket; the QWebSocket still reads, answers control frames and closes. One event to a
-//! thousand peers then costs one send() each, not a UTF-8 conversion, two copies and an extra
-//! pass through the event loop per peer.
+//! QWebSocket (Transport); the QWebSocket still reads, answers control frames and closes. One
+//! event to a thousand peers then costs one send() each, not a UTF-8 conversion, two copies and
+//! an extra pass through the event loop per peer.
 class Session final : public QObject
 {
     Q_OBJECT
 public:
     //! `transport` is the TCP socket the WebSocket runs on.
-    Session(QWebSocket *socket, QTcpSocket *transport, FlushScheduler &flusher,
+    Session(QWebSocket *socket, Transport *transport, FlushScheduler &flusher,
         const ServerConfig &config, QObject *parent = nullptr);
     ~Session() override;
     Q_DISABLE_COPY_MOVE(Session)
@@ -70,6 +69,8 @@ public:
     quint64 openSlot();
     //! Fills a reserved position; sends every reply that is now first in line.
     void fillSlot(quint64 slot, const QString &frame);
+    //! The same with a built WebSocket frame (WireFrame).
+    void fillSlotWire(quint64 slot, const QByteArray &frame);
     //! Sends a frame (events, presence). A peer whose unsent bytes pass the bound is dropped.
     void send(const QString &frame);
     //! Sends an already built WebSocket frame (see WireFrame), e.g. one event to every peer.
@@ -92,7 +93,7 @@ private:
     void drop(const char *reason);
 
     QWebSocket *m_socket;
-    QPointer<QTcpSocket> m_transport;
+    QPointer<Transport> m_transport;
     FlushScheduler &m_flusher;
     QList<QByteArray> m_waiting; //!< frames of this pass, shared with the other peers
     QString m_peerAddress;
@@ -101,7 +102,7 @@ private:
     QByteArray m_tokenHash;
     quint64 m_nextSlot = 0;
     quint64 m_nextToSend = 0;
-    std::map<quint64, QString> m_ready;
+    std::map<quint64, QByteArray> m_ready; //!< replies filled out of order, as wire frames
     TokenBucket m_requests;
     TokenBucket m_bytes;
     QElapsedTimer m_lastHeard;

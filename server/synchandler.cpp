@@ -4,9 +4,12 @@
 #include "protocollimits.h"
 #include "session.h"
 #include "validation.h"
+#include "wireframe.h"
 
 #include <QCoreApplication>
 #include <QTimer>
+
+#include <cmath>
 
 namespace Hubbub::Server {
 
@@ -37,7 +40,13 @@ void SyncHandler::handle(Session &session, const Request &request, const Respond
 
 void SyncHandler::hello(Session &session, const Params &params, const Responder &reply)
 {
-    const Result<qint64> protocol = params.integer(QStringLiteral("protocol"));
+    // Any whole number but ours is another protocol, however large (2^64 included).
+    const QJsonValue version = params.value(QStringLiteral("protocol"));
+    const bool otherVersion = version.isDouble() && std::isfinite(version.toDouble())
+        && std::trunc(version.toDouble()) == version.toDouble()
+        && version.toDouble() != double(ProtocolVersion);
+    const Result<qint64> protocol
+        = otherVersion ? Result<qint64>(-1) : params.integer(QStringLiteral("protocol"));
     if (!protocol)
         return reply.fail(protocol.error());
     const Result<std::optional<QString>> client = params.optionalString(QStringLiteral("client"));
@@ -81,12 +90,24 @@ void SyncHandler::sync(const Params &params, const Responder &reply)
         = EventStore::since(m_ctx.reader, *since, m_ctx.config.syncMaxBytes);
     if (!events)
         return reply.fail(events.error());
-    // The stored frames are already JSON objects: join them instead of parsing them again.
-    QString frame = QStringLiteral("{\"type\":\"reply\",\"id\":")
-        + QString::number(reply.requestId()) + QStringLiteral(",\"ok\":true,\"head\":")
-        + QString::number(events->head) + QStringLiteral(",\"events\":[")
-        + events->frames.join(QLatin1Char(',')) + QStringLiteral("]}");
-    reply.okEncoded(frame);
+    // The stored frames are already JSON objects in UTF-8: join them instead of parsing them.
+    QByteArray frame;
+    qsizetype size = 64;
+    for (const QByteArray &event : std::as_const(events->frames))
+        size += event.size() + 1;
+    frame.reserve(size);
+    frame.append("{\"type\":\"reply\",\"id\":")
+        .append(QByteArray::number(reply.requestId()))
+        .append(",\"ok\":true,\"head\":")
+        .append(QByteArray::number(events->head))
+        .append(",\"events\":[");
+    for (qsizetype i = 0; i < events->frames.size(); ++i) {
+        if (i > 0)
+            frame.append(',');
+        frame.append(events->frames.at(i));
+    }
+    frame.append("]}");
+    reply.okWire(WireFrame::textUtf8(frame));
 }
 
 } // namespace Hubbub::Server

@@ -12,7 +12,11 @@ constexpr char FinText = char(0x81); // FIN | opcode 1
 
 QByteArray text(const QString &text)
 {
-    const QByteArray payload = text.toUtf8();
+    return textUtf8(text.toUtf8());
+}
+
+QByteArray textUtf8(const QByteArray &payload)
+{
     const quint64 length = quint64(payload.size());
     QByteArray frame;
     frame.reserve(payload.size() + 10);

@@ -11,6 +11,8 @@ namespace WireFrame {
 
 //! One final text frame carrying `text` as UTF-8.
 QByteArray text(const QString &text);
+//! One final text frame carrying `utf8`, which must be valid UTF-8.
+QByteArray textUtf8(const QByteArray &utf8);
 //! A ping with no payload; the peer's pong proves it is still there.
 QByteArray ping();
 

@@ -1,0 +1,102 @@
+#include "transport.h"
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#endif
+
+namespace Hubbub::Server {
+
+namespace {
+
+#ifdef Q_OS_UNIX
+#ifdef MSG_NOSIGNAL
+constexpr int SendFlags = MSG_DONTWAIT | MSG_NOSIGNAL;
+#else
+constexpr int SendFlags = MSG_DONTWAIT; // macOS: Qt sets SO_NOSIGPIPE on its sockets
+#endif
+constexpr int MaxIovecs = 64;
+
+//! One sendmsg(); the bytes the kernel took, 0 when it would block, -1 on an error (which the
+//! QTcpSocket then meets and reports itself when it writes the rest).
+qint64 sendVector(qintptr descriptor, iovec *vectors, int count)
+{
+    msghdr message {};
+    message.msg_iov = vectors;
+    message.msg_iovlen = decltype(message.msg_iovlen)(count);
+    for (;;) {
+        const ssize_t written = ::sendmsg(int(descriptor), &message, SendFlags);
+        if (written >= 0)
+            return qint64(written);
+        if (errno != EINTR)
+            return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -1;
+    }
+}
+#endif
+
+} // namespace
+
+Transport::Transport(QObject *parent)
+    : QTcpSocket(parent)
+{ }
+
+Transport::~Transport() = default;
+
+void Transport::writeFrames(const QList<QByteArray> &frames)
+{
+    qsizetype first = 0;
+    qsizetype offset = 0;
+#ifdef Q_OS_UNIX
+    // Straight to the kernel only while nothing is queued before these frames: order is kept.
+    while (first < frames.size() && bytesToWrite() == 0 && state() == ConnectedState) {
+        iovec vectors[MaxIovecs];
+        int count = 0;
+        qint64 offered = 0;
+        for (qsizetype i = first; i < frames.size() && count < MaxIovecs; ++i, ++count) {
+            const qsizetype skip = i == first ? offset : 0;
+            vectors[count].iov_base = const_cast<char *>(frames.at(i).constData() + skip);
+            vectors[count].iov_len = size_t(frames.at(i).size() - skip);
+            offered += frames.at(i).size() - skip;
+        }
+        const qint64 written = sendVector(socketDescriptor(), vectors, count);
+        for (qint64 left = written; left > 0;) {
+            const qsizetype rest = frames.at(first).size() - offset;
+            if (left < rest) {
+                offset += qsizetype(left);
+                break;
+            }
+            left -= rest;
+            ++first;
+            offset = 0;
+        }
+        if (written < offered)
+            break; // the kernel is full (or the socket failed): the rest goes to the buffer
+    }
+#endif
+    if (first == frames.size())
+        return;
+    write(frames.at(first).constData() + offset, frames.at(first).size() - offset);
+    for (qsizetype i = first + 1; i < frames.size(); ++i)
+        write(frames.at(i));
+}
+
+qint64 Transport::writeData(const char *data, qint64 size)
+{
+#ifdef Q_OS_UNIX
+    // Handshake replies, pongs and close frames written by QWebSocket(Server) come here.
+    if (size > 0 && bytesToWrite() == 0 && state() == ConnectedState) {
+        iovec vector {const_cast<char *>(data), size_t(size)};
+        const qint64 written = sendVector(socketDescriptor(), &vector, 1);
+        if (written == size)
+            return size;
+        if (written > 0) {
+            const qint64 queued = QTcpSocket::writeData(data + written, size - written);
+            return queued < 0 ? queued : size;
+        }
+    }
+#endif
+    return QTcpSocket::writeData(data, size);
+}
+
+} // namespace Hubbub::Server
