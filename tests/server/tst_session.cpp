@@ -3,6 +3,7 @@
 // written straight to the TCP socket arrive intact, in order, however large.
 #include "serverconfig.h"
 #include "session.h"
+#include "transport.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -20,6 +21,20 @@ namespace {
 
 constexpr int TimeoutMs = 10000;
 
+//! Accepts into Transports, as the server's listener does.
+class TransportServer final : public QTcpServer
+{
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new Transport(this);
+        if (socket->setSocketDescriptor(descriptor))
+            addPendingConnection(socket);
+        else
+            delete socket;
+    }
+};
+
 //! A connected WebSocket pair on loopback: the server side wrapped in a Session, the client
 //! side recording every text frame it receives.
 class Pair
@@ -33,7 +48,7 @@ public:
             return false;
         }
         QObject::connect(&m_tcp, &QTcpServer::newConnection, &m_tcp, [this] {
-            m_transport = m_tcp.nextPendingConnection();
+            m_transport = static_cast<Transport *>(m_tcp.nextPendingConnection());
             m_server.handleConnection(m_transport);
         });
         QObject::connect(&m_client, &QWebSocket::textMessageReceived, &m_client,
@@ -53,8 +68,8 @@ public:
     }
 
     ServerConfig m_config;
-    QTcpServer m_tcp;
-    QTcpSocket *m_transport = nullptr;
+    TransportServer m_tcp;
+    Transport *m_transport = nullptr;
     QWebSocketServer m_server {u"tst_session"_s, QWebSocketServer::NonSecureMode};
     FlushScheduler m_flusher;
     QWebSocket m_client;
