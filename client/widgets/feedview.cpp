@@ -9,6 +9,7 @@
 #include "reviewdialog.h"
 #include "session.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QBoxLayout>
 #include <QContextMenuEvent>
@@ -18,46 +19,722 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QScrollBar>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
 
 namespace Hubbub::Client {
 
-//! The list itself: only here to reach QListView's protected layout and option helpers.
+//! The list of cards. QListView lays out every row whenever anything changes, asking the
+//! delegate for each height: seconds at 100,000 posts. This list keeps each row's height and the
+//! running sum of them, measures only the rows near the viewport (the others keep their last or
+//! an estimated height until they come near), and keeps the row being read where it is when
+//! anything above it changes. It stays a QListView for its callers, but none of QListView's own
+//! layout ever runs: everything that would use it is replaced here.
 class FeedListView final : public QListView
 {
 public:
-    using QListView::QListView;
+    explicit FeedListView(QWidget *parent = nullptr);
 
-    QStyleOptionViewItem optionFor(const QModelIndex &index) const
-    {
-        QStyleOptionViewItem option;
-        initViewItemOption(&option);
-        option.rect = visualRect(index);
-        if (currentIndex() == index && hasFocus())
-            option.state |= QStyle::State_HasFocus;
-        return option;
-    }
-    //! Lays the rows out now, so that their new positions can be read at once.
-    void layoutNow()
-    {
-        scheduleDelayedItemsLayout();
-        executeDelayedItemsLayout();
-    }
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
+
+    void setModel(QAbstractItemModel *model) override;
+    QRect visualRect(const QModelIndex &index) const override;
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+    QModelIndex indexAt(const QPoint &point) const override;
+    void doItemsLayout() override;
+    void reset() override;
 
 protected:
-    void paintEvent(QPaintEvent *event) override
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+        const QList<int> &roles = QList<int>()) override;
+    void rowsInserted(const QModelIndex &parent, int first, int last) override;
+    void rowsAboutToBeRemoved(const QModelIndex &parent, int first, int last) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    int horizontalOffset() const override;
+    int verticalOffset() const override;
+    QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
+    void setSelection(const QRect &rect, QItemSelectionModel::SelectionFlags command) override;
+    QRegion visualRegionForSelection(const QItemSelection &selection) const override;
+    void updateGeometries() override;
+    void selectionChanged(
+        const QItemSelection &selected, const QItemSelection &deselected) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+    QSize viewportSizeHint() const override;
+
+private:
+    struct Row
     {
-        QListView::paintEvent(event);
-        if (!model() || model()->rowCount() > 0)
+        int height;
+        quint32 generation; //!< measured in this generation; 0: never, or changed since
+    };
+
+    int rowCount() const { return int(m_rows.size()); }
+    QModelIndex indexOf(int row) const { return model()->index(row, modelColumn(), rootIndex()); }
+    bool isOurs(const QModelIndex &index) const;
+    //! Where row `row` starts, from the top of the first row; rowCount() gives the total.
+    int top(int row) const;
+    //! The row covering `y` (from the top of the first row), clamped to the rows there are.
+    int rowAt(int y) const;
+    //! The rows from `row` on changed (in height, or in number): where the rows after it start
+    //! must be summed again, but not where it starts.
+    void heightsChangedFrom(int row) { m_validTops = std::min(m_validTops, row); }
+    //! Asks the delegate for the row's height unless it is known; true when it changed.
+    bool measure(int row, const QStyleOptionViewItem &option);
+    int estimate() const;
+    //! Every height is asked again as its row comes near: font, style or width changed.
+    void remeasureAll();
+    //! Where the viewport should start: the anchor where it was, or the top when at the top.
+    int wantedOffset() const;
+    void invalidate();
+    void ensureLayout() const;
+    //! Measures the rows in and near the viewport, places the viewport so that the anchor row
+    //! stays where it was on screen, sets the scroll bar, and takes the row now on top as the
+    //! anchor. Costs the rows near the viewport plus a pass over a vector of heights.
+    void relayout();
+    //! Takes the row now at the top (or the last row, at the end) as the one to keep in place.
+    void reanchor();
+    //! All rows anew (reset, moves): heights unknown, back to the top.
+    void rebuild();
+    void setHover(const QModelIndex &index);
+
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void onRowsRemoved(const QModelIndex &parent, int first, int last);
+
+    std::vector<Row> m_rows;
+    //! m_tops[row] is where the row starts; right up to m_validTops, summed on demand past it.
+    mutable std::vector<int> m_tops {0};
+    mutable int m_validTops = 0;
+    quint32 m_generation = 1;
+    int m_measuredWidth = -1;
+    qint64 m_measuredSum = 0;
+    qint64 m_measuredCount = 0;
+    //! After a reset: the estimate for the rows not measured yet improves with the first rows.
+    bool m_reestimate = true;
+    // The reading position: the anchor row's top is m_anchorY pixels below the viewport's top
+    // (so usually zero or negative), unless the list is scrolled to the very top.
+    int m_anchorRow = 0;
+    int m_anchorY = 0;
+    bool m_atTop = true;
+    std::optional<std::pair<int, int>> m_anchorAfterRemoval;
+    bool m_dirty = true;
+    bool m_inLayout = false;
+    QPersistentModelIndex m_hover;
+    QList<QMetaObject::Connection> m_modelConnections;
+};
+
+FeedListView::FeedListView(QWidget *parent)
+    : QListView(parent)
+{ }
+
+QStyleOptionViewItem FeedListView::optionFor(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    if (currentIndex() == index && hasFocus())
+        option.state |= QStyle::State_HasFocus;
+    return option;
+}
+
+void FeedListView::setModel(QAbstractItemModel *newModel)
+{
+    if (newModel == model())
+        return;
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
+    // Before QAbstractItemView's own handlers, which ask for geometry: the heights must already
+    // match the rows by then.
+    if (newModel) {
+        m_modelConnections = {
+            connect(
+                newModel, &QAbstractItemModel::rowsInserted, this, &FeedListView::onRowsInserted),
+            connect(newModel, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                &FeedListView::onRowsAboutToBeRemoved),
+            connect(newModel, &QAbstractItemModel::rowsRemoved, this, &FeedListView::onRowsRemoved),
+            connect(newModel, &QAbstractItemModel::rowsMoved, this, &FeedListView::rebuild),
+            connect(newModel, &QAbstractItemModel::layoutChanged, this, &FeedListView::rebuild),
+        };
+    }
+    QListView::setModel(newModel);
+    rebuild();
+}
+
+bool FeedListView::isOurs(const QModelIndex &index) const
+{
+    return index.isValid() && index.model() == model() && index.parent() == rootIndex()
+        && index.column() == modelColumn() && index.row() < rowCount();
+}
+
+int FeedListView::top(int row) const
+{
+    if (row > m_validTops) {
+        for (int r = m_validTops; r < row; ++r)
+            m_tops[r + 1] = m_tops[r] + m_rows[r].height;
+        m_validTops = row;
+    }
+    return m_tops[row];
+}
+
+int FeedListView::rowAt(int y) const
+{
+    const int count = rowCount();
+    if (count == 0)
+        return -1;
+    if (y >= top(m_validTops))
+        top(count);
+    // The last row starting at or above y, among the tops already summed.
+    const auto end = m_tops.cbegin() + std::min(m_validTops + 1, count);
+    const int row = int(std::upper_bound(m_tops.cbegin(), end, y) - m_tops.cbegin()) - 1;
+    return std::clamp(row, 0, count - 1);
+}
+
+int FeedListView::estimate() const
+{
+    if (m_measuredCount > 0)
+        return int(m_measuredSum / m_measuredCount);
+    return fontMetrics().height() * 8;
+}
+
+bool FeedListView::measure(int row, const QStyleOptionViewItem &option)
+{
+    Row &r = m_rows[size_t(row)];
+    if (r.generation == m_generation)
+        return false;
+    const QModelIndex index = indexOf(row);
+    const int height = std::max(1, itemDelegateForIndex(index)->sizeHint(option, index).height());
+    r.generation = m_generation;
+    m_measuredSum += height;
+    ++m_measuredCount;
+    if (height == r.height)
+        return false;
+    r.height = height;
+    heightsChangedFrom(row);
+    return true;
+}
+
+void FeedListView::remeasureAll()
+{
+    if (++m_generation == 0) { // after four billion generations: start again
+        for (Row &row : m_rows)
+            row.generation = 0;
+        m_generation = 1;
+    }
+    m_dirty = true;
+}
+
+int FeedListView::wantedOffset() const
+{
+    const int maximum = std::max(0, top(rowCount()) - viewport()->height());
+    if (m_atTop || rowCount() == 0)
+        return 0;
+    return std::clamp(top(std::min(m_anchorRow, rowCount() - 1)) - m_anchorY, 0, maximum);
+}
+
+void FeedListView::invalidate()
+{
+    m_dirty = true;
+    viewport()->update();
+}
+
+void FeedListView::ensureLayout() const
+{
+    if (m_dirty)
+        const_cast<FeedListView *>(this)->relayout();
+}
+
+void FeedListView::relayout()
+{
+    // Not while the model is between two signals of one change: the rows are not known yet.
+    if (m_inLayout || !model() || model()->rowCount(rootIndex()) != rowCount())
+        return;
+    const QScopedValueRollback guard(m_inLayout, true);
+    m_dirty = false;
+    const int width = viewport()->width();
+    if (width != m_measuredWidth) {
+        m_measuredWidth = width;
+        remeasureAll();
+        m_dirty = false;
+    }
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = QRect(0, 0, width, 0);
+    const int height = std::max(0, viewport()->height());
+    // Half a viewport each way is measured too, so that scrolling shows rows already measured
+    // and the heights that change are the ones out of sight, above the anchor.
+    const int margin = height / 2;
+    QScrollBar *bar = verticalScrollBar();
+    const int before = bar->value();
+    const int count = rowCount();
+    bool changed = false;
+    int offset = wantedOffset();
+    // Each round measures at least one more row; a few rounds settle any screen.
+    for (int round = 0; round < 16 && count > 0; ++round) {
+        bool moved = false;
+        for (int row = rowAt(std::max(0, offset - margin));
+             row < count && top(row) < offset + height + margin; ++row) {
+            moved |= measure(row, option);
+        }
+        if (m_reestimate && m_measuredCount > 0) {
+            // The first rows measured say more about the others than the font does.
+            const int guess = estimate();
+            for (int row = 0; row < count; ++row) {
+                if (m_rows[size_t(row)].generation == 0)
+                    m_rows[size_t(row)].height = guess;
+            }
+            heightsChangedFrom(0);
+            m_reestimate = false;
+            moved = true;
+        }
+        if (!moved)
+            break;
+        changed = true;
+        offset = wantedOffset();
+    }
+    bar->setRange(0, std::max(0, top(count) - height));
+    bar->setPageStep(height);
+    bar->setValue(offset);
+    reanchor();
+    if (changed || offset != before)
+        viewport()->update();
+}
+
+void FeedListView::reanchor()
+{
+    const int offset = verticalOffset();
+    m_atTop = offset == 0;
+    if (rowCount() == 0) {
+        m_anchorRow = 0;
+        m_anchorY = 0;
+        return;
+    }
+    // The row at the top is the one to keep in place; at the very end, the last one, so that
+    // the end stays in sight while the rows above it are measured.
+    const bool atEnd = offset > 0 && offset >= verticalScrollBar()->maximum();
+    m_anchorRow = atEnd ? rowCount() - 1 : rowAt(offset);
+    m_anchorY = top(m_anchorRow) - offset;
+}
+
+void FeedListView::rebuild()
+{
+    m_rows.assign(size_t(model() ? model()->rowCount(rootIndex()) : 0), Row {estimate(), 0});
+    m_tops.assign(m_rows.size() + 1, 0);
+    m_validTops = 0;
+    m_anchorRow = 0;
+    m_anchorY = 0;
+    m_atTop = true;
+    m_reestimate = true;
+    m_anchorAfterRemoval.reset();
+    invalidate();
+}
+
+void FeedListView::reset()
+{
+    QListView::reset();
+    rebuild();
+}
+
+void FeedListView::doItemsLayout()
+{
+    // Asked for after a change of delegate, font or style: heights may differ. Only the rows in
+    // sight are measured again now.
+    remeasureAll();
+    QAbstractItemView::doItemsLayout(); // updateGeometries(), then a repaint
+}
+
+void FeedListView::updateGeometries()
+{
+    m_dirty = true;
+    relayout();
+    QAbstractItemView::updateGeometries();
+}
+
+void FeedListView::resizeEvent(QResizeEvent *event)
+{
+    // Not QListView's, which plans a layout of every row 100 ms later.
+    QAbstractItemView::resizeEvent(event);
+}
+
+void FeedListView::onRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent != rootIndex() || first < 0 || first > rowCount())
+        return;
+    const int inserted = last - first + 1;
+    const bool wasEmpty = m_rows.empty();
+    m_rows.insert(m_rows.begin() + first, size_t(inserted), Row {estimate(), 0});
+    m_tops.resize(m_rows.size() + 1);
+    heightsChangedFrom(first);
+    // Rows above the one being read push it down: it moves with them.
+    if (!wasEmpty && first <= m_anchorRow)
+        m_anchorRow += inserted;
+    invalidate();
+}
+
+void FeedListView::onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent != rootIndex() || first < 0 || last >= rowCount())
+        return;
+    const int removed = last - first + 1;
+    int row = m_anchorRow;
+    int y = m_anchorY;
+    if (m_anchorRow > last) {
+        row -= removed;
+    } else if (m_anchorRow >= first) {
+        // The row being read goes: the one after it stays where it is (or the one before it,
+        // when none is left after it).
+        const int kept = last + 1 < rowCount() ? last + 1 : first - 1;
+        y += (kept >= 0 ? top(kept) : 0) - top(m_anchorRow);
+        row = kept > last ? first : std::max(0, kept);
+    }
+    m_anchorAfterRemoval = {row, y};
+}
+
+void FeedListView::onRowsRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent != rootIndex() || first < 0 || last >= rowCount())
+        return;
+    m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+    m_tops.resize(m_rows.size() + 1);
+    heightsChangedFrom(first);
+    if (m_anchorAfterRemoval) {
+        m_anchorRow = m_anchorAfterRemoval->first;
+        m_anchorY = m_anchorAfterRemoval->second;
+        m_anchorAfterRemoval.reset();
+    }
+    m_anchorRow = std::clamp(m_anchorRow, 0, std::max(0, rowCount() - 1));
+    invalidate();
+}
+
+void FeedListView::rowsInserted(const QModelIndex &parent, int first, int last)
+{
+    // Not QListView's, which forgets its layout of every row.
+    QAbstractItemView::rowsInserted(parent, first, last);
+}
+
+void FeedListView::rowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    QAbstractItemView::rowsAboutToBeRemoved(parent, first, last);
+}
+
+void FeedListView::dataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (topLeft.isValid() && bottomRight.isValid() && topLeft.parent() == rootIndex()) {
+        // Measured again when next near the viewport (at once, if it is); until then the old
+        // height stands in.
+        const int last = std::min(bottomRight.row(), rowCount() - 1);
+        for (int row = std::max(0, topLeft.row()); row <= last; ++row)
+            m_rows[size_t(row)].generation = 0;
+        invalidate();
+    }
+    QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
+}
+
+QRect FeedListView::visualRect(const QModelIndex &index) const
+{
+    if (!isOurs(index))
+        return {};
+    ensureLayout();
+    const int row = index.row();
+    return {0, top(row) - verticalOffset(), viewport()->width(), m_rows[size_t(row)].height};
+}
+
+QModelIndex FeedListView::indexAt(const QPoint &point) const
+{
+    ensureLayout();
+    if (!model() || point.x() < 0 || point.x() >= viewport()->width())
+        return {};
+    const int y = point.y() + verticalOffset();
+    if (y < 0 || y >= top(rowCount()))
+        return {};
+    return indexOf(rowAt(y));
+}
+
+void FeedListView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    if (!isOurs(index))
+        return;
+    ensureLayout();
+    const int row = index.row();
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = QRect(0, 0, viewport()->width(), 0);
+    if (measure(row, option)) {
+        m_dirty = true;
+        relayout(); // the rows below it (or the viewport) moved
+    }
+    const int height = viewport()->height();
+    const int y = top(row) - verticalOffset();
+    const int h = m_rows[size_t(row)].height;
+    int wanted = 0;
+    switch (hint) {
+    case EnsureVisible:
+        if (y >= 0 && y + h <= height)
             return;
+        wanted = y < 0 || h > height ? 0 : height - h;
+        break;
+    case PositionAtTop:
+        wanted = 0;
+        break;
+    case PositionAtBottom:
+        wanted = height - h;
+        break;
+    case PositionAtCenter:
+        wanted = (height - h) / 2;
+        break;
+    }
+    m_anchorRow = row;
+    m_anchorY = wanted;
+    m_atTop = false;
+    invalidate();
+    relayout();
+}
+
+void FeedListView::scrollContentsBy(int dx, int dy)
+{
+    // The layout moves the viewport itself and repaints what it must.
+    if (m_inLayout)
+        return;
+    const int offset = verticalOffset();
+    const bool atEnd = offset > 0 && offset >= verticalScrollBar()->maximum();
+    if (std::abs(dy) <= viewport()->height() && !m_atTop && !atEnd) {
+        // The row being read moved with the content.
+        m_anchorY += dy;
+        m_atTop = offset == 0;
+    } else {
+        // A jump (the scroll bar dragged, Home, End), or to an end: read from there.
+        reanchor();
+    }
+    m_dirty = true;
+    QAbstractItemView::scrollContentsBy(dx, dy);
+}
+
+int FeedListView::horizontalOffset() const
+{
+    return horizontalScrollBar()->value();
+}
+
+int FeedListView::verticalOffset() const
+{
+    return verticalScrollBar()->value();
+}
+
+QSize FeedListView::viewportSizeHint() const
+{
+    ensureLayout();
+    return {viewport()->width(), top(rowCount())};
+}
+
+void FeedListView::paintEvent(QPaintEvent *event)
+{
+    ensureLayout();
+    QPainter painter(viewport());
+    if (!model() || rowCount() == 0) {
         // An empty feed says what to do rather than showing a blank area.
-        QPainter painter(viewport());
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(16, 16, -16, -16),
             Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
             FeedView::tr("No posts yet. Write the first one above."));
+        return;
     }
-};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    const QStyle::State state = option.state;
+    const QModelIndex current = currentIndex();
+    const bool focus = (hasFocus() || viewport()->hasFocus()) && current.isValid();
+    const QItemSelectionModel *selection = selectionModel();
+    const int offset = verticalOffset();
+    const QRect area = event->rect();
+    const int count = rowCount();
+    if (area.top() + offset >= top(count))
+        return;
+    for (int row = rowAt(std::max(0, area.top() + offset));
+         row < count && top(row) - offset <= area.bottom(); ++row) {
+        const QModelIndex index = indexOf(row);
+        option.rect = QRect(0, top(row) - offset, viewport()->width(), m_rows[size_t(row)].height);
+        option.state = state;
+        if (selection && selection->isSelected(index))
+            option.state |= QStyle::State_Selected;
+        if (state.testFlag(QStyle::State_Enabled)) {
+            const bool enabled = model()->flags(index).testFlag(Qt::ItemIsEnabled);
+            option.state.setFlag(QStyle::State_Enabled, enabled);
+            option.palette.setCurrentColorGroup(enabled ? QPalette::Normal : QPalette::Disabled);
+        }
+        if (focus && index == current)
+            option.state |= QStyle::State_HasFocus;
+        option.state.setFlag(QStyle::State_MouseOver, index == m_hover);
+        itemDelegateForIndex(index)->paint(&painter, option, index);
+    }
+}
+
+void FeedListView::setHover(const QModelIndex &index)
+{
+    if (index == m_hover)
+        return;
+    viewport()->update(visualRect(m_hover));
+    m_hover = index;
+    viewport()->update(visualRect(m_hover));
+}
+
+bool FeedListView::viewportEvent(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::HoverEnter:
+    case QEvent::HoverMove:
+        setHover(indexAt(static_cast<QHoverEvent *>(event)->position().toPoint()));
+        break;
+    case QEvent::MouseMove:
+        setHover(indexAt(static_cast<QMouseEvent *>(event)->position().toPoint()));
+        break;
+    case QEvent::HoverLeave:
+    case QEvent::Leave:
+        setHover({});
+        break;
+    default:
+        break;
+    }
+    return QListView::viewportEvent(event);
+}
+
+void FeedListView::mouseMoveEvent(QMouseEvent *event)
+{
+    // Not QListView's, which draws a rubber band from its own layout.
+    QAbstractItemView::mouseMoveEvent(event);
+}
+
+void FeedListView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QAbstractItemView::mouseReleaseEvent(event);
+}
+
+QModelIndex FeedListView::moveCursor(CursorAction action, Qt::KeyboardModifiers)
+{
+    ensureLayout();
+    const int count = rowCount();
+    if (count == 0)
+        return {};
+    const QModelIndex current = currentIndex();
+    if (!isOurs(current))
+        return indexOf(rowAt(verticalOffset())); // the first row in sight
+    const int from = current.row();
+    int row = from;
+    int step = 1;
+    switch (action) {
+    case MoveUp:
+    case MoveLeft:
+    case MovePrevious:
+        row = from - 1;
+        step = -1;
+        break;
+    case MoveDown:
+    case MoveRight:
+    case MoveNext:
+        row = from + 1;
+        break;
+    case MoveHome:
+        row = 0;
+        break;
+    case MoveEnd:
+        row = count - 1;
+        step = -1;
+        break;
+    case MovePageUp:
+        row = std::min(from - 1, rowAt(std::max(0, top(from) - viewport()->height())));
+        step = -1;
+        break;
+    case MovePageDown:
+        row = std::max(from + 1, rowAt(top(from) + viewport()->height()));
+        break;
+    }
+    row = std::clamp(row, 0, count - 1);
+    // Past rows that cannot be current, within bounds.
+    for (int tries = 0; tries < count && isIndexHidden(indexOf(row)); ++tries) {
+        row += step;
+        if (row < 0 || row >= count)
+            return current;
+    }
+    return indexOf(row);
+}
+
+void FeedListView::setSelection(const QRect &rect, QItemSelectionModel::SelectionFlags command)
+{
+    ensureLayout();
+    if (!selectionModel() || rowCount() == 0)
+        return;
+    const QRect area = rect.normalized().translated(0, verticalOffset());
+    if (area.bottom() < 0 || area.top() >= top(rowCount())) {
+        selectionModel()->select(QItemSelection(), command);
+        return;
+    }
+    const QModelIndex first = indexOf(rowAt(std::max(0, area.top())));
+    const QModelIndex last = indexOf(rowAt(area.bottom()));
+    selectionModel()->select(QItemSelection(first, last), command);
+}
+
+QRegion FeedListView::visualRegionForSelection(const QItemSelection &selection) const
+{
+    ensureLayout();
+    if (rowCount() == 0)
+        return {};
+    // Only what is in sight matters: the selection may span thousands of rows.
+    const int firstShown = rowAt(verticalOffset());
+    const int lastShown = rowAt(verticalOffset() + viewport()->height());
+    QRegion region;
+    for (const QItemSelectionRange &range : selection) {
+        if (range.parent() != rootIndex() || range.left() > modelColumn()
+            || range.right() < modelColumn()) {
+            continue;
+        }
+        const int first = std::max(range.top(), firstShown);
+        const int last = std::min(range.bottom(), lastShown);
+        if (first <= last)
+            region += visualRect(indexOf(first)).united(visualRect(indexOf(last)));
+    }
+    return region;
+}
+
+void FeedListView::selectionChanged(
+    const QItemSelection &selected, const QItemSelection &deselected)
+{
+    // Not QListView's: its accessibility events number rows by its own layout.
+#if QT_CONFIG(accessibility)
+    if (QAccessible::isActive()) {
+        if (const QModelIndex index = selected.indexes().value(0); isOurs(index)) {
+            QAccessibleEvent event(this, QAccessible::SelectionAdd);
+            event.setChild(index.row());
+            QAccessible::updateAccessibility(&event);
+        }
+        if (const QModelIndex index = deselected.indexes().value(0); isOurs(index)) {
+            QAccessibleEvent event(this, QAccessible::SelectionRemove);
+            event.setChild(index.row());
+            QAccessible::updateAccessibility(&event);
+        }
+    }
+#endif
+    QAbstractItemView::selectionChanged(selected, deselected);
+}
+
+void FeedListView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+#if QT_CONFIG(accessibility)
+    if (QAccessible::isActive() && isOurs(current) && hasFocus()) {
+        QAccessibleEvent event(this, QAccessible::Focus);
+        event.setChild(current.row());
+        QAccessible::updateAccessibility(&event);
+    }
+#endif
+    QAbstractItemView::currentChanged(current, previous);
+}
 
 FeedView::FeedView(Session *session, QWidget *parent)
     : QWidget(parent)
@@ -72,17 +749,9 @@ FeedView::FeedView(Session *session, QWidget *parent)
     m_list->setAccessibleDescription(tr("Posts, newest first. Enter reviews the current post; "
                                         "the menu key shows everything a post offers."));
     m_list->setItemDelegate(m_delegate);
-    // Before setModel(): the list forgets its layout when rows are about to be removed, and
-    // the reading position must be read from that layout first.
-    FeedModel *feed = m_session->feed();
-    connect(feed, &QAbstractItemModel::rowsAboutToBeInserted, this,
-        [this](const QModelIndex &, int first, int last) { rememberAnchor(first, last, false); });
-    connect(feed, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-        [this](const QModelIndex &, int first, int last) { rememberAnchor(first, last, true); });
-    m_list->setModel(feed);
-    // Cards differ in height and are long: scroll by pixels, lay out again on every resize.
-    m_list->setUniformItemSizes(false);
-    m_list->setResizeMode(QListView::Adjust);
+    // The list keeps the row being read in place itself when posts arrive or change above it.
+    m_list->setModel(m_session->feed());
+    // Cards differ in height and are long: scroll by pixels.
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->verticalScrollBar()->setSingleStep(m_list->fontMetrics().height() * 2);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -131,31 +800,6 @@ FeedView::FeedView(Session *session, QWidget *parent)
     m_clock.setInterval(std::chrono::seconds(30));
     connect(&m_clock, &QTimer::timeout, m_list->viewport(), qOverload<>(&QWidget::update));
     m_clock.start();
-
-    // After the list's own handlers (connected in setModel), which drop its old layout.
-    connect(feed, &QAbstractItemModel::rowsInserted, this, &FeedView::restoreAnchor);
-    connect(feed, &QAbstractItemModel::rowsRemoved, this, &FeedView::restoreAnchor);
-    // An edit can change a card's height; QListView keeps row heights until told otherwise.
-    connect(feed, &QAbstractItemModel::dataChanged, this,
-        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-            // A relayout of QListView touches every row (seconds at 100,000 posts): do it only
-            // when a changed card really changed height. A new rating or a same-length edit
-            // just repaints.
-            bool heightChanged = false;
-            for (int row = topLeft.row(); row <= bottomRight.row() && !heightChanged; ++row) {
-                const QModelIndex index = m_session->feed()->index(row);
-                const QRect shown = m_list->visualRect(index);
-                heightChanged = shown.isValid()
-                    && m_delegate->sizeHint(m_list->optionFor(index), index).height()
-                        != shown.height();
-            }
-            if (!heightChanged) {
-                m_list->viewport()->update();
-                return;
-            }
-            rememberAnchor(topLeft.row(), bottomRight.row(), false);
-            restoreAnchor();
-        });
 }
 
 FeedView::~FeedView() = default;
@@ -373,39 +1017,6 @@ bool FeedView::eventFilter(QObject *watched, QEvent *event)
             m_list->viewport()->unsetCursor();
     }
     return QWidget::eventFilter(watched, event);
-}
-
-void FeedView::rememberAnchor(int firstChanged, int lastChanged, bool removing)
-{
-    const QScrollBar *bar = m_list->verticalScrollBar();
-    m_atTop = bar->value() <= bar->minimum();
-    m_anchor = QPersistentModelIndex();
-    // The first row at least partly on screen that survives the change.
-    QModelIndex anchor = m_list->indexAt(QPoint(m_list->viewport()->width() / 2, 0));
-    if (!anchor.isValid())
-        anchor = m_list->indexAt(QPoint(m_list->viewport()->width() / 2, 1));
-    if (removing && anchor.isValid() && anchor.row() >= firstChanged
-        && anchor.row() <= lastChanged) {
-        anchor = m_session->feed()->index(lastChanged + 1);
-    }
-    if (!anchor.isValid())
-        return;
-    m_anchor = anchor;
-    m_anchorOffset = m_list->visualRect(anchor).top();
-}
-
-void FeedView::restoreAnchor()
-{
-    QScrollBar *bar = m_list->verticalScrollBar();
-    m_list->layoutNow();
-    if (m_atTop) {
-        bar->setValue(bar->minimum());
-    } else if (m_anchor.isValid()) {
-        const int moved = m_list->visualRect(m_anchor).top() - m_anchorOffset;
-        if (moved != 0)
-            bar->setValue(bar->value() + moved);
-    }
-    m_anchor = QPersistentModelIndex();
 }
 
 } // namespace Hubbub::Client

@@ -304,7 +304,8 @@ QSize PostDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
         opt.rect.setWidth(view->viewport()->width());
     opt.rect.moveTopLeft({0, 0});
-    // Every relayout asks every row; only the wrapped text decides a height, so keep it.
+    // The list asks again for the rows in sight after a resize or a style change; only the
+    // wrapped text decides a height, so keep it.
     const size_t key = qHashMulti(0, opt.rect.width(), opt.font.key(),
         index.data(FeedModel::TitleRole).toString(), index.data(FeedModel::ContentRole).toString(),
         index.data(FeedModel::ImageIdRole).toString().isEmpty(),

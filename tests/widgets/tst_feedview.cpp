@@ -1,7 +1,9 @@
 // The feed page against a real server on loopback: composing with the keyboard, live posts from
 // others, the card links (edit, review, delete) clicked with the mouse, the dialogs they open,
 // the context menu, the reading position kept when posts arrive above it, paging on scroll,
-// and the delegate's heights.
+// the delegate's heights, and the list's own layout: cards re-laid when one changes height or
+// the width changes, accessibility, the keyboard, and a feed of 20,000 posts of which only the
+// cards near the viewport are measured.
 
 #include "composer.h"
 #include "connection.h"
@@ -17,6 +19,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QJsonArray>
@@ -28,8 +31,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -71,6 +77,86 @@ QJsonObject postParams(const QString &title, const QString &content = {})
     return {{QStringLiteral("title"), title}, {QStringLiteral("content"), content}};
 }
 
+//! What is wrong with the layout of the cards in sight, or empty: each as high as the delegate
+//! measures it at the list's width, as wide as the viewport, edge to edge with the next one,
+//! and found by indexAt() where it is drawn.
+QString layoutProblem(QListView *list, const QAbstractItemDelegate *delegate)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(list);
+    option.widget = list;
+    const QRect viewport = list->viewport()->rect();
+    QModelIndex index = list->indexAt(QPoint(viewport.width() / 2, 0));
+    if (!index.isValid() && list->model()->rowCount() > 0)
+        return QStringLiteral("no card at the top");
+    int checked = 0;
+    for (; index.isValid() && list->visualRect(index).top() < viewport.height();
+         index = index.siblingAtRow(index.row() + 1)) {
+        const QRect rect = list->visualRect(index);
+        const int measured = delegate->sizeHint(option, index).height();
+        if (rect.height() != measured) {
+            return QStringLiteral("row %1 is %2 high, its card %3")
+                .arg(index.row())
+                .arg(rect.height())
+                .arg(measured);
+        }
+        if (rect.width() != viewport.width())
+            return QStringLiteral("row %1 is %2 wide").arg(index.row()).arg(rect.width());
+        const QModelIndex next = index.siblingAtRow(index.row() + 1);
+        if (next.isValid() && list->visualRect(next).top() != rect.bottom() + 1) {
+            return QStringLiteral("row %1 ends at %2, the next starts at %3")
+                .arg(index.row())
+                .arg(rect.bottom())
+                .arg(list->visualRect(next).top());
+        }
+        const QPoint middle(viewport.width() / 2, std::max(0, rect.center().y()));
+        if (viewport.contains(middle) && list->indexAt(middle) != index)
+            return QStringLiteral("indexAt() misses row %1").arg(index.row());
+        ++checked;
+    }
+    return checked > 0 || list->model()->rowCount() == 0 ? QString()
+                                                         : QStringLiteral("no card in sight");
+}
+
+//! Passes everything to the feed's delegate and counts how many heights the list asks for.
+class CountingDelegate final : public QStyledItemDelegate
+{
+public:
+    explicit CountingDelegate(QAbstractItemDelegate *inner)
+        : m_inner(inner)
+    { }
+    Q_DISABLE_COPY_MOVE(CountingDelegate)
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+        const QModelIndex &index) const override
+    {
+        m_inner->paint(painter, option, index);
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        ++sizeHints;
+        return m_inner->sizeHint(option, index);
+    }
+
+    mutable int sizeHints = 0;
+
+private:
+    QAbstractItemDelegate *m_inner;
+};
+
+//! A post of one to five sentences (or none), so that the cards differ in height.
+Post makePost(qint64 id)
+{
+    Post post;
+    post.id = id;
+    post.author = User {1 + id % 5, QStringLiteral("user%1").arg(id % 5), Role::Member};
+    post.title = QStringLiteral("Post number %1").arg(id);
+    post.content = QStringLiteral("Some words to wrap over the width of the card, and a few more. ")
+                       .repeated(int(id % 6));
+    post.createdAt = QStringLiteral("2026-11-22T10:00:00.000Z");
+    return post;
+}
+
 } // namespace
 
 class TestFeedView final : public QObject
@@ -99,6 +185,12 @@ private Q_SLOTS:
     void stayAtTopWhenAtTop();
     void loadsOlderPostsOnScroll();
     void sizeHintGrowsWithLongText();
+    void editChangingHeightMovesCardsBelow();
+    void editAboveKeepsReadingPosition();
+    void removingTheCardReadKeepsTheNext();
+    void widthChangeRemeasuresCards();
+    void accessibleList();
+    void largeFeedMeasuresOnlyRowsInSight();
 
 private:
     //! Signs a new Session in as `name` and waits until it is online with the feed loaded.
@@ -386,9 +478,10 @@ void TestFeedView::refusedPostDiscarded()
     QList<Outbox::Status> seen;
     const auto watch = connect(m_session->outbox(), &Outbox::changed, this,
         [&seen](const Outbox::Entry &entry) { seen << entry.status; });
+    // Also when a check below fails: `seen` dies with this function.
+    const auto unwatch = qScopeGuard([&watch] { disconnect(watch); });
     QVERIFY(clickAction(0, Action::Retry));
     QTRY_VERIFY(seen.contains(Outbox::Status::Sending) && seen.last() == Outbox::Status::Failed);
-    disconnect(watch);
     QVERIFY(!m_feed->index(0).data(FeedModel::FailureRole).toString().isEmpty());
     QVERIFY(clickAction(0, Action::Discard));
     QTRY_COMPARE(m_feed->rowCount(), rows);
@@ -703,6 +796,271 @@ void TestFeedView::sizeHintGrowsWithLongText()
     QCOMPARE(list->visualRect(top).width(), list->viewport()->width());
     m_view->resize(640, 720);
     QTRY_COMPARE(list->visualRect(top).height(), wide);
+}
+
+void TestFeedView::editChangingHeightMovesCardsBelow()
+{
+    QListView *list = m_view->listView();
+    list->scrollToTop();
+    QVERIFY(bobPosts(QStringLiteral("Grows later"), QStringLiteral("Short.")));
+    QCoreApplication::processEvents();
+    const QPersistentModelIndex card = m_feed->index(rowOf(QStringLiteral("Grows later")));
+    const QPersistentModelIndex below = m_feed->index(card.row() + 1);
+    QVERIFY(below.isValid());
+    const int before = list->visualRect(card).height();
+    QCOMPARE(list->visualRect(below).top(), list->visualRect(card).bottom() + 1);
+    const qint64 id = card.data(FeedModel::IdRole).toLongLong();
+
+    // Longer: the card grows and the cards below move down with it.
+    QVERIFY(isOk(m_bob.request(QStringLiteral("post.update"),
+        {{QStringLiteral("postId"), id}, {QStringLiteral("title"), QStringLiteral("Grows later")},
+            {QStringLiteral("content"), QStringLiteral("Many words in a row. ").repeated(40)}})));
+    QTRY_VERIFY(list->visualRect(card).height() > before + 3 * list->fontMetrics().height());
+    QCOMPARE(list->visualRect(below).top(), list->visualRect(card).bottom() + 1);
+    QCOMPARE(layoutProblem(list, m_view->delegate()), QString());
+
+    // Short again: back to its first height, and the cards below follow it up.
+    QVERIFY(isOk(m_bob.request(QStringLiteral("post.update"),
+        {{QStringLiteral("postId"), id}, {QStringLiteral("title"), QStringLiteral("Grows later")},
+            {QStringLiteral("content"), QStringLiteral("Short.")}})));
+    QTRY_COMPARE(list->visualRect(card).height(), before);
+    QCOMPARE(list->visualRect(below).top(), list->visualRect(card).bottom() + 1);
+    QCOMPARE(layoutProblem(list, m_view->delegate()), QString());
+}
+
+void TestFeedView::editAboveKeepsReadingPosition()
+{
+    QListView *list = m_view->listView();
+    QScrollBar *bar = list->verticalScrollBar();
+    // A card of bob's near the top, to be edited while the user reads further down.
+    int edited = -1;
+    for (int row = 1; row < 6 && edited < 0; ++row) {
+        if (m_feed->index(row).data(FeedModel::AuthorRole).toString() == QStringLiteral("bob"))
+            edited = row;
+    }
+    QVERIFY(edited > 0);
+    const QString title = m_feed->index(edited).data(FeedModel::TitleRole).toString();
+    list->scrollTo(m_feed->index(edited + 12), QAbstractItemView::PositionAtTop);
+    bar->setValue(bar->value() + 5);
+    const QModelIndex read = list->indexAt(QPoint(list->viewport()->width() / 2, 0));
+    QVERIFY(read.isValid() && read.row() > edited);
+    const QString readTitle = read.data(FeedModel::TitleRole).toString();
+    const int readTop = list->visualRect(read).top();
+    QVERIFY(readTop < 0);
+
+    const QString longer = QStringLiteral("Grown while out of sight. ").repeated(30);
+    QVERIFY(isOk(m_bob.request(QStringLiteral("post.update"),
+        {{QStringLiteral("postId"), m_feed->index(edited).data(FeedModel::IdRole).toLongLong()},
+            {QStringLiteral("title"), title}, {QStringLiteral("content"), longer}})));
+    QTRY_COMPARE(m_feed->index(rowOf(title)).data(FeedModel::ContentRole).toString(), longer);
+    QCoreApplication::processEvents();
+    const QModelIndex after = list->indexAt(QPoint(list->viewport()->width() / 2, 0));
+    QCOMPARE(after.data(FeedModel::TitleRole).toString(), readTitle);
+    QCOMPARE(list->visualRect(after).top(), readTop);
+
+    // Scrolled back to it, the edited card has its new height and the rest follow it.
+    const QModelIndex card = m_feed->index(rowOf(title));
+    list->scrollTo(card, QAbstractItemView::PositionAtTop);
+    QCOMPARE(list->visualRect(card).top(), 0);
+    QCOMPARE(layoutProblem(list, m_view->delegate()), QString());
+    QVERIFY(list->visualRect(card).height() > 5 * list->fontMetrics().height());
+}
+
+void TestFeedView::removingTheCardReadKeepsTheNext()
+{
+    QListView *list = m_view->listView();
+    QScrollBar *bar = list->verticalScrollBar();
+    int row = 8;
+    while (row < m_feed->rowCount() - 2
+        && m_feed->index(row).data(FeedModel::AuthorRole).toString() != QStringLiteral("bob")) {
+        ++row;
+    }
+    QVERIFY(row < m_feed->rowCount() - 2);
+    list->scrollTo(m_feed->index(row), QAbstractItemView::PositionAtTop);
+    bar->setValue(bar->value() + 7);
+    const QModelIndex read = list->indexAt(QPoint(list->viewport()->width() / 2, 0));
+    QCOMPARE(read.row(), row);
+    const QString readTitle = read.data(FeedModel::TitleRole).toString();
+    const QString nextTitle = m_feed->index(row + 1).data(FeedModel::TitleRole).toString();
+    const int nextTop = list->visualRect(m_feed->index(row + 1)).top();
+
+    QVERIFY(isOk(m_bob.request(QStringLiteral("post.delete"),
+        {{QStringLiteral("postId"), read.data(FeedModel::IdRole).toLongLong()}})));
+    QTRY_COMPARE(rowOf(readTitle), -1);
+    QCoreApplication::processEvents();
+    QCOMPARE(list->visualRect(m_feed->index(rowOf(nextTitle))).top(), nextTop);
+    QCOMPARE(layoutProblem(list, m_view->delegate()), QString());
+}
+
+void TestFeedView::widthChangeRemeasuresCards()
+{
+    QListView *list = m_view->listView();
+    QScrollBar *bar = list->verticalScrollBar();
+    // Reading the long card (its text wraps again at another width), cut at the top.
+    const int longRow = rowOf(QStringLiteral("Long one"));
+    QVERIFY(longRow >= 0);
+    list->scrollTo(m_feed->index(longRow), QAbstractItemView::PositionAtTop);
+    bar->setValue(bar->value() + 9);
+    const QPersistentModelIndex read = list->indexAt(QPoint(list->viewport()->width() / 2, 0));
+    QCOMPARE(read.row(), longRow);
+    QCOMPARE(layoutProblem(list, m_view->delegate()), QString());
+    QList<int> heights;
+    for (int row = read.row(); row < read.row() + 3; ++row)
+        heights << list->visualRect(m_feed->index(row)).height();
+
+    // Narrower: every card in sight is measured again, and the user still reads the same one.
+    const int wide = list->viewport()->width();
+    m_view->resize(380, 720);
+    QTRY_VERIFY(list->viewport()->width() < wide - 200);
+    QCOMPARE(layoutProblem(list, m_view->delegate()), QString());
+    QCOMPARE(list->indexAt(QPoint(list->viewport()->width() / 2, 0)), QModelIndex(read));
+    QVERIFY(list->visualRect(read).height() > heights.constFirst());
+
+    // Back: the same heights as before.
+    m_view->resize(640, 720);
+    QTRY_COMPARE(list->viewport()->width(), wide);
+    QCOMPARE(layoutProblem(list, m_view->delegate()), QString());
+    QCOMPARE(list->indexAt(QPoint(list->viewport()->width() / 2, 0)), QModelIndex(read));
+    for (int i = 0; i < heights.size(); ++i)
+        QCOMPARE(list->visualRect(m_feed->index(read.row() + i)).height(), heights.at(i));
+}
+
+void TestFeedView::accessibleList()
+{
+    QListView *list = m_view->listView();
+    list->scrollToTop();
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(list);
+    QVERIFY(iface);
+    QCOMPARE(iface->role(), QAccessible::List);
+    QCOMPARE(iface->text(QAccessible::Name), list->accessibleName());
+    QCOMPARE(iface->childCount(), m_feed->rowCount());
+    auto checkCell = [&](int row) {
+        const QModelIndex index = m_feed->index(row);
+        QAccessibleInterface *cell = iface->child(row);
+        QVERIFY(cell);
+        QVERIFY2(
+            cell->text(QAccessible::Name).contains(index.data(FeedModel::TitleRole).toString()),
+            qPrintable(cell->text(QAccessible::Name)));
+        const QRect rect = list->visualRect(index);
+        QVERIFY(list->viewport()->rect().intersects(rect));
+        QCOMPARE(cell->rect(), QRect(list->viewport()->mapToGlobal(rect.topLeft()), rect.size()));
+        QAccessibleInterface *hit
+            = iface->childAt(cell->rect().center().x(), cell->rect().center().y());
+        QVERIFY(hit);
+        QCOMPARE(hit->text(QAccessible::Name), cell->text(QAccessible::Name));
+    };
+    checkCell(0);
+    checkCell(1);
+    // One far down, once scrolled to.
+    const int last = m_feed->rowCount() - 1;
+    list->scrollTo(m_feed->index(last));
+    checkCell(last);
+    list->scrollToTop();
+}
+
+void TestFeedView::largeFeedMeasuresOnlyRowsInSight()
+{
+    // No server: a big feed as a long session would load it, page by page.
+    constexpr int Count = 20000;
+    Session session(Session::Paths {});
+    FeedView view(&session);
+    view.resize(600, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QListView *list = view.listView();
+    QScrollBar *bar = list->verticalScrollBar();
+    CountingDelegate counting(view.delegate());
+    list->setItemDelegate(&counting);
+    FeedModel *feed = session.feed();
+    QList<Post> posts;
+    for (int id = Count; id >= 1; --id)
+        posts << makePost(id);
+    feed->beginReload();
+    feed->finishReload(posts, false);
+    QCOMPARE(feed->rowCount(), Count);
+    QTRY_VERIFY(list->indexAt(QPoint(10, 10)).isValid());
+    // Far fewer heights asked than rows: only those in and near the viewport.
+    constexpr int Bound = 300;
+    QVERIFY2(counting.sizeHints < Bound, qPrintable(QString::number(counting.sizeHints)));
+    QCOMPARE(list->indexAt(QPoint(10, 2)).row(), 0);
+    QCOMPARE(layoutProblem(list, view.delegate()), QString());
+
+    // Dragged to the middle: the rows there are measured and laid out edge to edge.
+    counting.sizeHints = 0;
+    bar->setValue(bar->maximum() / 2);
+    QCoreApplication::processEvents();
+    const QModelIndex middle = list->indexAt(QPoint(10, 0));
+    QVERIFY(middle.row() > Count / 10 && middle.row() < Count - Count / 10);
+    QCOMPARE(layoutProblem(list, view.delegate()), QString());
+    QVERIFY2(counting.sizeHints < Bound, qPrintable(QString::number(counting.sizeHints)));
+
+    // Scrolling up into rows not measured before: the content moves by the scroll, no jumps.
+    for (int step = 0; step < 30; ++step) {
+        const QModelIndex seen = list->indexAt(QPoint(10, list->viewport()->height() / 2));
+        const int y = list->visualRect(seen).top();
+        bar->setValue(bar->value() - 97);
+        QCoreApplication::processEvents();
+        QCOMPARE(list->visualRect(seen).top(), y + 97);
+    }
+    QCOMPARE(layoutProblem(list, view.delegate()), QString());
+
+    // A new post on top and a height-changing edit far below: one insert and one changed row,
+    // and what the user reads stays put, to the pixel.
+    QSignalSpy reset(feed, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(feed, &QAbstractItemModel::dataChanged);
+    bar->setValue(bar->value() + 13);
+    const QModelIndex read = list->indexAt(QPoint(10, 0));
+    const QString readTitle = read.data(FeedModel::TitleRole).toString();
+    const int readTop = list->visualRect(read).top();
+    QVERIFY(readTop < 0);
+    counting.sizeHints = 0;
+    feed->applyEvent(
+        QStringLiteral("post.created"), {{QStringLiteral("post"), makePost(Count + 1).toJson()}});
+    Post far = makePost(3);
+    far.content = QStringLiteral("Now much longer than before. ").repeated(40);
+    feed->applyEvent(QStringLiteral("post.updated"), {{QStringLiteral("post"), far.toJson()}});
+    QCoreApplication::processEvents();
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.constFirst().at(0).value<QModelIndex>().row(), feed->rowOf(3));
+    const QModelIndex after = list->indexAt(QPoint(10, 0));
+    QCOMPARE(after.data(FeedModel::TitleRole).toString(), readTitle);
+    QCOMPARE(list->visualRect(after).top(), readTop);
+    QVERIFY2(counting.sizeHints < Bound, qPrintable(QString::number(counting.sizeHints)));
+
+    // The keyboard reaches both ends of the feed and always shows the current card.
+    list->setFocus();
+    list->setCurrentIndex(after);
+    QTest::keyClick(list, Qt::Key_End);
+    QCOMPARE(list->currentIndex().row(), feed->rowCount() - 1);
+    QVERIFY(list->viewport()->rect().contains(list->visualRect(list->currentIndex())));
+    QCOMPARE(bar->value(), bar->maximum());
+    QCOMPARE(layoutProblem(list, view.delegate()), QString());
+    // The edited card, down there, has its new height.
+    const QModelIndex edited = feed->index(feed->rowOf(3));
+    QVERIFY(list->viewport()->rect().intersects(list->visualRect(edited)));
+    QVERIFY(list->visualRect(edited).height() > 8 * list->fontMetrics().height());
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(list->currentIndex().row(), feed->rowCount() - 2);
+    QVERIFY(list->viewport()->rect().contains(list->visualRect(list->currentIndex())));
+    QTest::keyClick(list, Qt::Key_Home);
+    QCOMPARE(list->currentIndex().row(), 0);
+    QCOMPARE(bar->value(), 0);
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(list->currentIndex().row(), 1);
+    QTest::keyClick(list, Qt::Key_PageDown);
+    QVERIFY(list->currentIndex().row() > 2);
+    QVERIFY(list->viewport()->rect().intersects(list->visualRect(list->currentIndex())));
+    QCOMPARE(layoutProblem(list, view.delegate()), QString());
+
+    // Narrower: measured again at the new width, still only the rows near the viewport.
+    counting.sizeHints = 0;
+    const int wide = list->viewport()->width();
+    view.resize(420, 500);
+    QTRY_VERIFY(list->viewport()->width() < wide - 100);
+    QCOMPARE(layoutProblem(list, view.delegate()), QString());
+    QVERIFY2(counting.sizeHints < Bound, qPrintable(QString::number(counting.sizeHints)));
+    list->setItemDelegate(view.delegate());
 }
 
 QTEST_MAIN(TestFeedView)
