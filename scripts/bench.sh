@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Reruns every load figure: hubbub-server against the node `ws` yardstick in the same run, on
+# loopback, and prints one table of targets (docs/performance.md). Results: build/bench/results.json.
+# About 10-15 minutes on a 2-core machine (the first run also seeds a 1M+1M database, cached in
+# build/bench keyed by the schema). Environment: HUBBUB_BENCH_SECONDS (default 10),
+# HUBBUB_BENCH_JOBS (build parallelism, default 2), HUBBUB_BENCH_SKIP (space-separated parts to
+# skip: fanout ramp connections writes history feedview).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="$root/build/bench"
+out="$build/results"
+seconds=${HUBBUB_BENCH_SECONDS:-10}
+skip=" ${HUBBUB_BENCH_SKIP:-} "
+
+# shellcheck source=scripts/deps.sh
+source "$root/scripts/deps.sh"
+extra=()
+command -v node >/dev/null 2>&1 || extra+=(nodejs)
+command -v npm >/dev/null 2>&1 || extra+=(npm)
+hubbub_install_deps "${extra[@]}"
+
+launcher=()
+command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DHUBBUB_BUILD_TESTS=OFF \
+    -DHUBBUB_BUILD_TOOLS=ON "${launcher[@]}" >/dev/null
+targets=(hubbub-server hubbub-bench)
+if ninja -C "$build" -t targets all 2>/dev/null | grep -q '^bench_feedview:'; then
+    targets+=(bench_feedview)
+fi
+cmake --build "$build" --target "${targets[@]}" --parallel "${HUBBUB_BENCH_JOBS:-2}"
+(cd "$root/tools/bench/node" && npm install --no-audit --no-fund --silent)
+
+bench="$build/tools/bench/hubbub-bench/hubbub-bench"
+server="$build/server/hubbub-server"
+yardstick="$root/tools/bench/node/yardstick.js"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$out"
+rm -f "$out"/*.json
+
+# One run of hubbub-bench; a failing run is reported in the table, not fatal.
+run() {
+    local name=$1
+    shift
+    echo "== $name"
+    "$bench" "$@" --json "$out/$name.json" || echo "   ($name exited with $?)"
+}
+hubbub() { rm -f "$tmp"/h.db*; run "$@" --spawn "$server" --db "$tmp/h.db"; }
+yard() { run "$@" --spawn-node "$yardstick"; }
+wants() { [[ "$skip" != *" $1 "* ]]; }
+
+if wants fanout; then
+    hubbub fanout-1000-hubbub fanout --subscribers 1000 --rate 50 --seconds "$seconds"
+    yard fanout-1000-yardstick fanout --subscribers 1000 --rate 50 --seconds "$seconds"
+    hubbub fanout-5000-hubbub fanout --subscribers 5000 --rate 10 --seconds "$seconds"
+    yard fanout-5000-yardstick fanout --subscribers 5000 --rate 10 --seconds "$seconds"
+fi
+if wants ramp; then
+    hubbub ramp-hubbub fanout --ramp --subscribers 1000 --rate 5 --step-seconds 4
+    yard ramp-yardstick fanout --ramp --subscribers 1000 --rate 5 --step-seconds 4
+fi
+if wants connections; then
+    hubbub connections-hubbub connections --connections 10000
+    yard connections-yardstick connections --connections 10000
+fi
+if wants writes; then
+    hubbub writes-full-hubbub writes --connections 64 --rate 5000 --seconds "$seconds" \
+        --durability full
+    hubbub writes-normal-hubbub writes --connections 64 --rate 5000 --seconds "$seconds" \
+        --durability normal
+fi
+if wants history; then
+    key=$(cat "$root/server/schema.cpp" "$root/server/poststore.cpp" "$root/server/chatstore.cpp" \
+        "$root/tools/bench/hubbub-bench/seeder.cpp" | sha256sum | cut -c1-12)
+    seeded="$build/seeded-$key.db"
+    if [ ! -f "$seeded" ]; then
+        rm -f "$build"/seeded-*.db*
+        echo "== seeding $seeded (1,000,000 posts and 1,000,000 messages)"
+        "$bench" seed --db "$seeded.tmp" --json "$out/seed.json"
+        mv "$seeded.tmp" "$seeded"
+        rm -f "$seeded.tmp"-wal "$seeded.tmp"-shm
+    fi
+    cp "$seeded" "$tmp/history.db"
+    run history-hubbub history --spawn "$server" --db "$tmp/history.db" --requests 50
+fi
+if wants feedview && [ -x "$build/tools/bench/bench_feedview" ]; then
+    echo "== bench_feedview"
+    QT_QPA_PLATFORM=offscreen "$build/tools/bench/bench_feedview" | tee "$out/feedview.txt" || true
+fi
+
+# The table: every target as a ratio against the yardstick of the same run, or a figure of the
+# server process alone.
+node - "$out" "$build/results.json" <<'JS'
+const fs = require('fs');
+const [dir, outFile] = process.argv.slice(2);
+const load = (n) => { try { return JSON.parse(fs.readFileSync(`${dir}/${n}.json`)).results; } catch { return null; } };
+const rows = [];
+const fmt = (v, d = 2) => (v === undefined || v === null || Number.isNaN(v) ? '-' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(d)) : String(v));
+const add = (target, h, y, ratio, met, note = '') => rows.push({ target, hubbub: h, yardstick: y, ratio, met, note });
+const pick = (r, k) => (r && r[k] !== undefined ? r[k] : null);
+const both = (n) => [load(`${n}-hubbub`), load(`${n}-yardstick`)];
+
+let [h, y] = both('fanout-1000');
+let hc = pick(h, 'serverCpuUsPerDelivery'), yc = pick(y, 'serverCpuUsPerDelivery');
+add('server CPU µs/delivery, N=1000, 50 posts/s (≤ 0.7× yardstick)', hc, yc, hc && yc ? hc / yc : null, hc && yc ? hc <= 0.7 * yc : null);
+const p99 = (label, h, y) => {
+  const hp = pick(h, 'latencyP99Ms'), yp = pick(y, 'latencyP99Ms');
+  const lost = h ? pick(h, 'eventsLost') + pick(h, 'eventsDuplicated') : null;
+  add(label, hp, yp, hp && yp ? hp / yp : null, hp !== null && yp !== null ? hp < yp && lost === 0 : null,
+    `lost ${fmt(lost)} / ${fmt(y ? pick(y, 'eventsLost') : null)}`);
+};
+p99('fan-out p99 ms, N=1000, 50 posts/s (lower; 0 lost)', h, y);
+[h, y] = both('fanout-5000');
+p99('fan-out p99 ms, N=5000, 10 posts/s (lower; 0 lost)', h, y);
+[h, y] = both('ramp');
+const hs = pick(h, 'sustainedDeliveriesPerSec'), ys = pick(y, 'sustainedDeliveriesPerSec');
+add('sustained deliveries/s, N=1000, p99 < 100 ms (≥ 1.1×)', hs, ys, hs !== null && ys ? hs / ys : null, hs !== null && ys !== null ? hs > 0 && hs >= 1.1 * ys : null, 'best passing ramp step');
+[h, y] = both('connections');
+const hk = pick(h, 'rssKbPerConnection'), yk = pick(y, 'rssKbPerConnection');
+add('server RSS KB per idle connection, 10,000 (≤ 10)', hk, yk, hk && yk ? hk / yk : null, hk !== null ? hk <= 10 && pick(h, 'connections') === 10000 : null);
+add('seconds to connect + authenticate 10,000', pick(h, 'connectSeconds'), pick(y, 'connectSeconds'), h && y ? pick(h, 'connectSeconds') / pick(y, 'connectSeconds') : null, null);
+for (const d of ['full', 'normal']) {
+  const w = load(`writes-${d}-hubbub`);
+  const a = pick(w, 'acksPerSec'), p = pick(w, 'ackP99Ms');
+  add(`acked creates/s, --durability ${d}, 5,000/s offered (≥ 5,000)`, a, null, null, a !== null ? a >= 5000 * 0.98 && pick(w, 'errors') === 0 : null, `errors ${fmt(pick(w, 'errors'))}; rows/commit ${fmt(pick(w, 'rowsPerCommit'))}`);
+  add(`ack p99 ms meanwhile, --durability ${d} (< 50)`, p, null, null, p !== null ? p < 50 : null);
+}
+const hist = load('history-hubbub');
+add('server start-up ms, 1M posts + 1M messages (< 1000)', pick(hist, 'serverStartupMs'), null, null, hist ? pick(hist, 'serverStartupMs') < 1000 : null);
+for (const [k, label, limit] of [['feedNewest', 'feed.page newest', 5], ['feedDeep', 'feed.page 900,000 back', 5], ['chatNewest', 'chat.history newest', 5], ['chatDeep', 'chat.history 900,000 back', 5], ['sync', 'sync of 10,000 events', 200]]) {
+  const v = pick(hist, `${k}P99Ms`);
+  add(`${label} p99 ms (< ${limit})`, v, null, null, v !== null ? v < limit : null, hist ? `${fmt(pick(hist, k + 'Items'))} items` : '');
+}
+const w = Math.max(...rows.map((r) => r.target.length));
+console.log('\n' + 'target'.padEnd(w) + '  hubbub     yardstick  ratio   met');
+for (const r of rows)
+  console.log(`${r.target.padEnd(w)}  ${fmt(r.hubbub).padEnd(9)}  ${fmt(r.yardstick).padEnd(9)}  ${fmt(r.ratio).padEnd(6)}  ${r.met === null ? '-' : r.met ? 'met' : 'NOT met'}  ${r.note}`);
+const all = {};
+for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) all[f.slice(0, -5)] = JSON.parse(fs.readFileSync(`${dir}/${f}`));
+fs.writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), targets: rows, runs: all }, null, 2));
+console.log(`\nwrote ${outFile}`);
+JS

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+namespace Hubbub::Bench {
+
+//! Everything hubbub-bench was told on its command line; defaults are the documented ones.
+struct Options
+{
+    QString mode;
+    QUrl url; //!< set by --url, or by TargetServer after --spawn / --spawn-node
+    qint64 serverPid = 0;
+    QString spawnServer; //!< path of hubbub-server to start
+    QString spawnNode; //!< path of yardstick.js to start with node
+    QString db; //!< database file for --spawn
+    QString durability = QStringLiteral("full");
+    QString jsonPath;
+    QString label; //!< names the server in the output ("hubbub", "yardstick")
+
+    int threads = 2;
+    int subscribers = 1000;
+    int writers = 0; //!< 0: enough for the rate (each connection is limited to 100 requests/s)
+    double rate = 50; //!< posts/s (fanout) or creates/s offered (writes)
+    double seconds = 10;
+    bool ramp = false;
+    double rampStepSeconds = 5;
+    double rampMaxP99Ms = 100;
+    int connections = 60; //!< writes: connections; connections mode: idle connections
+    int users = 8; //!< registered users whose tokens the connections share
+    int requests = 50; //!< history: requests per measurement
+    qint64 posts = 1000000; //!< seed
+    qint64 messages = 1000000; //!< seed
+    qint64 deepBack = 900000; //!< history: how far back the deep cursor is
+    qint64 syncEvents = 10000; //!< history: events a sync catches up on
+    double deadlineSeconds = 0; //!< 0: derived from the mode
+};
+
+} // namespace Hubbub::Bench

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QStringList>
+#include <QUrl>
+
+namespace Hubbub::Bench {
+
+struct Options;
+class Report;
+class TargetServer;
+class WorkerPool;
+
+void runFanout(const Options &options, TargetServer &server, Report &report);
+void runWrites(const Options &options, TargetServer &server, Report &report);
+void runConnections(const Options &options, TargetServer &server, Report &report);
+void runHistory(const Options &options, TargetServer &server, Report &report);
+//! Writes the seeded database at options.db with the server's own stores.
+void runSeed(const Options &options, Report &report);
+
+//! Registers `count` users (one at a time: each costs an argon2id hash on the server, and the
+//! server allows only a few at once) and returns their tokens; empty on failure.
+QStringList registerUsers(WorkerPool &pool, const QUrl &url, int count, Report &report);
+
+} // namespace Hubbub::Bench
