@@ -1,5 +1,7 @@
 #include "benchclient.h"
 
+#include "workerpool.h"
+
 #include <QJsonDocument>
 
 namespace Hubbub::Bench {
@@ -102,6 +104,7 @@ QString BenchClient::errorCode(const QJsonObject &reply)
 
 void BenchClient::onText(const QString &text)
 {
+    m_arrivalNs = nowNs();
     Kind kind = m_pending.empty() ? Kind::Other : classify(text);
     QJsonObject object;
     if (kind == Kind::Unknown) {

@@ -34,6 +34,9 @@ public:
     void setClosedHandler(std::function<void()> handler) { m_onClosed = std::move(handler); }
     bool isOpen() const { return m_open; }
     int pending() const { return int(m_pending.size()); }
+    //! When the frame being handled arrived (steady clock, ns), before any JSON parsing: what
+    //! a latency figure should end at, so that it measures the server, not our parser.
+    qint64 arrivalNs() const { return m_arrivalNs; }
     void abort();
 
     //! A reply's error code, or an empty string when it is ok.
@@ -45,6 +48,7 @@ private:
 
     QWebSocket m_socket;
     std::deque<std::pair<qint64, ReplyHandler>> m_pending;
+    qint64 m_arrivalNs = 0;
     std::function<void(bool)> m_onOpen;
     std::function<void()> m_onClosed;
     EventHandler m_onEvent;
