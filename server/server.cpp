@@ -278,6 +278,7 @@ void Server::onWebSocketConnection()
             continue;
         }
         transport->setParent(socket);
+        disconnect(transport, &QObject::destroyed, this, nullptr); // its handshake entry is gone
         socket->setMaxAllowedIncomingFrameSize(Limits::FrameBytesMax);
         socket->setMaxAllowedIncomingMessageSize(Limits::FrameBytesMax);
         socket->setOutgoingFrameSize(
