@@ -9,6 +9,7 @@
 //   sampled from /proc while the slow peer's backlog builds up.
 // HUBBUB_LONG_TESTS=1 sends more (50,000 messages; 8,000 posts).
 
+#include "sanitizers.h"
 #include "serverprocess.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -512,8 +513,12 @@ void tst_SlowConsumer::binaryMemory()
     // the bound the slow peer alone would hold all the events sent to it, less the few MiB the
     // kernel takes: more than the bound plus the margin.
     QVERIFY(eventBytes > Bound + 24 * MiB + 24 * MiB);
-    QVERIFY2(peak - before < Bound + 24 * MiB,
-        qPrintable(u"RSS grew by %1 MiB"_s.arg(double(peak - before) / MiB)));
+    if (UnderAddressSanitizer) {
+        qInfo("memory bound not asserted under AddressSanitizer (see sanitizers.h)");
+    } else {
+        QVERIFY2(peak - before < Bound + 24 * MiB,
+            qPrintable(u"RSS grew by %1 MiB"_s.arg(double(peak - before) / MiB)));
+    }
     QVERIFY(server.isRunning());
 }
 
