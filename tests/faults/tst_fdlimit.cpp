@@ -7,6 +7,7 @@
 //
 // HUBBUB_LONG_TESTS=1 measures over 20 s instead of 4 s.
 
+#include "processprobe.h"
 #include "serverprocess.h"
 #include "testclient.h"
 
@@ -51,21 +52,6 @@ bool longForm()
 QString describe(const QJsonObject &o)
 {
     return o.isEmpty() ? QStringLiteral("no reply") : dump(o);
-}
-
-//! utime + stime of a process, in clock ticks; -1 if it cannot be read.
-qint64 cpuTicks(qint64 pid)
-{
-    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = file.readAll();
-    // The command name may hold spaces: fields are counted after its closing parenthesis,
-    // where field 3 (state) comes first; utime and stime are fields 14 and 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return fields.at(11).toLongLong() + fields.at(12).toLongLong();
 }
 
 //! The "Max open files" soft and hard limits of a process, as /proc shows them.
@@ -283,8 +269,7 @@ void tst_FdLimit::connectionFloodUnderDescriptorLimit()
     QVERIFY(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid))
                 .canonicalFilePath()
                 .endsWith(QStringLiteral("hubbub-server")));
-    const double ticksPerSecond = double(sysconf(_SC_CLK_TCK));
-    QVERIFY(cpuTicks(pid) >= 0);
+    QVERIFY(ProcessProbe::cpuMs(pid) >= 0);
 
     std::vector<std::unique_ptr<TestClient>> good;
     Committers committers;
@@ -298,11 +283,11 @@ void tst_FdLimit::connectionFloodUnderDescriptorLimit()
     // The server's CPU time (user + system) over what `during` does, as a share of one core.
     const auto cpuShareOver = [&](const std::function<void()> &during) {
         QElapsedTimer clock;
-        const qint64 before = cpuTicks(pid);
+        const qint64 before = ProcessProbe::cpuMs(pid);
         clock.start();
         during();
-        const qint64 after = cpuTicks(pid);
-        return double(after - before) / ticksPerSecond / (double(clock.elapsed()) / 1000.0);
+        const qint64 after = ProcessProbe::cpuMs(pid);
+        return double(after - before) / double(clock.elapsed());
     };
 
     // Baseline: the good clients alone.

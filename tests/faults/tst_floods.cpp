@@ -12,6 +12,7 @@
 //   (another loopback address, 127.0.0.2, stands in for another machine).
 // HUBBUB_LONG_TESTS=1: 15,000 connections, 500,000 requests, 3,000 logins.
 
+#include "processprobe.h"
 #include "sanitizers.h"
 #include "serverprocess.h"
 #include "testclient.h"
@@ -39,6 +40,7 @@
 #endif
 
 using namespace Hubbub::Test;
+using namespace Hubbub::Test::ProcessProbe;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -52,33 +54,6 @@ constexpr qint64 PingDeadlineMs = UnderAddressSanitizer ? 5000 : 1000;
 bool longTests()
 {
     return qEnvironmentVariableIntValue("HUBBUB_LONG_TESTS") == 1;
-}
-
-//! VmRSS of a process in bytes (Linux), or -1.
-qint64 residentBytes(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
-    }
-    return -1;
-}
-
-//! User + system CPU time of a process in ms (Linux), or -1.
-qint64 cpuMs(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    const qint64 ticks = fields.at(11).toLongLong() + fields.at(12).toLongLong();
-    return ticks * 1000 / sysconf(_SC_CLK_TCK);
 }
 
 //! Sends `ping` every 100 ms from its own thread, so that whatever the flood does to this
@@ -230,30 +205,6 @@ private:
     qint64 m_peak;
     QTimer m_timer;
 };
-
-//! A masked, unfragmented client text frame with the shortest length encoding (RFC 6455).
-QByteArray maskedTextFrame(const QByteArray &payload)
-{
-    QByteArray frame;
-    frame.append(char(0x81));
-    if (payload.size() < 126) {
-        frame.append(char(0x80 | payload.size()));
-    } else if (payload.size() <= 0xffff) {
-        frame.append(char(0x80 | 126));
-        const quint16 length = qToBigEndian(quint16(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 2);
-    } else {
-        frame.append(char(0x80 | 127));
-        const quint64 length = qToBigEndian(quint64(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 8);
-    }
-    const quint32 key = QRandomGenerator::global()->generate();
-    const char mask[4] = {char(key), char(key >> 8), char(key >> 16), char(key >> 24)};
-    frame.append(mask, 4);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        frame.append(char(payload[i] ^ mask[i % 4]));
-    return frame;
-}
 
 //! A hand-made WebSocket client that can come from another loopback address.
 class RawClient

@@ -9,6 +9,7 @@
 //   sampled from /proc while the slow peer's backlog builds up.
 // HUBBUB_LONG_TESTS=1 sends more (50,000 messages; 8,000 posts).
 
+#include "processprobe.h"
 #include "sanitizers.h"
 #include "serverprocess.h"
 #include "testclient.h"
@@ -37,6 +38,7 @@
 #endif
 
 using namespace Hubbub::Test;
+using namespace Hubbub::Test::ProcessProbe;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -46,43 +48,6 @@ constexpr qint64 MiB = 1024 * 1024;
 bool longTests()
 {
     return qEnvironmentVariableIntValue("HUBBUB_LONG_TESTS") == 1;
-}
-
-//! VmRSS of a process in bytes (Linux), or -1.
-qint64 residentBytes(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
-    }
-    return -1;
-}
-
-//! A masked, unfragmented client text frame with the shortest length encoding (RFC 6455).
-QByteArray maskedTextFrame(const QByteArray &payload)
-{
-    QByteArray frame;
-    frame.append(char(0x81));
-    if (payload.size() < 126) {
-        frame.append(char(0x80 | payload.size()));
-    } else if (payload.size() <= 0xffff) {
-        frame.append(char(0x80 | 126));
-        const quint16 length = qToBigEndian(quint16(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 2);
-    } else {
-        frame.append(char(0x80 | 127));
-        const quint64 length = qToBigEndian(quint64(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 8);
-    }
-    const quint32 key = QRandomGenerator::global()->generate();
-    const char mask[4] = {char(key), char(key >> 8), char(key >> 16), char(key >> 24)};
-    frame.append(mask, 4);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        frame.append(char(payload[i] ^ mask[i % 4]));
-    return frame;
 }
 
 //! A WebSocket client on a bare socket with a tiny kernel receive buffer, so that once it stops
