@@ -4,30 +4,56 @@
 #include "transport.h"
 #include "wireframe.h"
 
+#include <QAbstractEventDispatcher>
+
+#include <algorithm>
+#include <utility>
+
 namespace Hubbub::Server {
 
 FlushScheduler::FlushScheduler(QObject *parent)
     : QObject(parent)
-{ }
+{
+    // Every dispatcher emits one of the two as it starts a pass: aboutToBlock when it may wait
+    // (before it polls), awake otherwise (Qt's own dispatchers differ in which).
+    if (QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance(thread())) {
+        connect(
+            dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, &FlushScheduler::flushAll);
+        connect(dispatcher, &QAbstractEventDispatcher::awake, this, &FlushScheduler::flushAll);
+        m_onDispatcher = true;
+    }
+}
 
 void FlushScheduler::add(Session *session)
 {
     m_waiting.emplace_back(session);
-    if (!m_posted) {
+    if (!m_onDispatcher && !m_posted) {
         m_posted = true;
         QMetaObject::invokeMethod(this, &FlushScheduler::flushAll, Qt::QueuedConnection);
     }
 }
 
+void FlushScheduler::forget(Session *session)
+{
+    std::replace(m_waiting.begin(), m_waiting.end(), session, static_cast<Session *>(nullptr));
+    if (m_flushing)
+        std::replace(
+            m_flushing->begin(), m_flushing->end(), session, static_cast<Session *>(nullptr));
+}
+
 void FlushScheduler::flushAll()
 {
     m_posted = false;
-    std::vector<QPointer<Session>> waiting;
-    waiting.swap(m_waiting);
-    for (const QPointer<Session> &session : waiting) {
+    if (m_waiting.empty())
+        return;
+    std::vector<Session *> batch;
+    batch.swap(m_waiting);
+    std::vector<Session *> *outer = std::exchange(m_flushing, &batch);
+    for (Session *session : batch) {
         if (session)
             session->flush();
     }
+    m_flushing = outer;
 }
 
 Session::Session(QWebSocket *socket, Transport *transport, FlushScheduler &flusher,
@@ -45,7 +71,11 @@ Session::Session(QWebSocket *socket, Transport *transport, FlushScheduler &flush
     m_lastHeard.start();
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    if (m_flushQueued)
+        m_flusher.forget(this);
+}
 
 void Session::setUser(const User &user, const QByteArray &tokenHash)
 {
@@ -99,8 +129,9 @@ void Session::send(const QString &frame)
 
 void Session::sendWire(const QByteArray &frame)
 {
-    // Like QWebSocket::sendTextMessage: nothing after our close frame, nothing on a dead socket.
-    if (m_dropping || !m_transport || m_socket->state() != QAbstractSocket::ConnectedState)
+    // Nothing after our close frame; a socket that is no longer connected is left out when
+    // the frames are written (Transport::writeFrames), which saves touching it here.
+    if (m_dropping || m_closing)
         return;
     m_waiting.append(frame);
     if (!m_flushQueued) {
@@ -114,11 +145,9 @@ void Session::flush()
     m_flushQueued = false;
     QList<QByteArray> frames;
     frames.swap(m_waiting); // an idle session keeps no buffer
-    if (frames.isEmpty() || m_dropping || !m_transport
-        || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (frames.isEmpty() || m_dropping || m_closing)
         return;
-    m_transport->writeFrames(frames);
-    if (m_transport->bytesToWrite() > m_maxOutgoing)
+    if (m_transport->writeFrames(frames) > m_maxOutgoing)
         drop("its unsent data passed the bound (it is not reading)");
 }
 
@@ -131,6 +160,7 @@ void Session::ping()
 void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
     flush();
+    m_closing = true;
     m_socket->close(code, reason);
 }
 

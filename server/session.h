@@ -7,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QWebSocket>
 
 #include <map>
@@ -22,6 +21,10 @@ class Transport;
 //! Collects the sessions that have frames waiting and flushes them all once per pass of the
 //! event loop, so that a burst of frames to one peer (a batch of commits, its replies) leaves
 //! in one send() instead of one each.
+//!
+//! The flush runs when the thread's event dispatcher is about to wait again (its aboutToBlock
+//! and awake signals), not from a posted event: a posted event costs one more pass of the loop,
+//! and each pass polls every connection's socket.
 class FlushScheduler final : public QObject
 {
     Q_OBJECT
@@ -30,12 +33,18 @@ public:
     Q_DISABLE_COPY_MOVE(FlushScheduler)
 
     void add(Session *session);
+    //! A session going away before its turn.
+    void forget(Session *session);
     //! Writes every waiting frame now (also before a close, which must come last).
     void flushAll();
 
 private:
-    std::vector<QPointer<Session>> m_waiting;
+    // Plain pointers, which a session takes out itself when it goes (forget): a QPointer per
+    // entry cost a reference count on a cold cache line per peer per pass.
+    std::vector<Session *> m_waiting;
+    std::vector<Session *> *m_flushing = nullptr; //!< the batch being written, if any
     bool m_posted = false;
+    bool m_onDispatcher = false; //!< flushed by the dispatcher's signals, else by a posted call
 };
 
 //! One WebSocket connection: its login state, its rate limits, and its replies, which leave in
@@ -93,7 +102,7 @@ private:
     void drop(const char *reason);
 
     QWebSocket *m_socket;
-    QPointer<Transport> m_transport;
+    Transport *m_transport; //!< a child of m_socket: it lives as long as this session
     FlushScheduler &m_flusher;
     QList<QByteArray> m_waiting; //!< frames of this pass, shared with the other peers
     QString m_peerAddress;
@@ -107,6 +116,7 @@ private:
     TokenBucket m_bytes;
     QElapsedTimer m_lastHeard;
     bool m_dropping = false;
+    bool m_closing = false; //!< our close frame is written: nothing may follow it
     bool m_flushQueued = false;
 };
 

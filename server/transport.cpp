@@ -43,13 +43,30 @@ Transport::Transport(QObject *parent)
 
 Transport::~Transport() = default;
 
-void Transport::writeFrames(const QList<QByteArray> &frames)
+bool Transport::setSocketDescriptor(qintptr descriptor, SocketState state, OpenMode mode)
 {
+    const bool done = QTcpSocket::setSocketDescriptor(descriptor, state, mode);
+    m_descriptor = done ? descriptor : -1;
+    return done;
+}
+
+bool Transport::hasQueued()
+{
+    if (m_queued && bytesToWrite() == 0)
+        m_queued = false;
+    return m_queued;
+}
+
+qint64 Transport::writeFrames(const QList<QByteArray> &frames)
+{
+    // The state guards the descriptor too: once closed, its number may belong to another file.
+    if (state() != ConnectedState)
+        return 0;
     qsizetype first = 0;
     qsizetype offset = 0;
 #ifdef Q_OS_UNIX
     // Straight to the kernel only while nothing is queued before these frames: order is kept.
-    while (first < frames.size() && bytesToWrite() == 0 && state() == ConnectedState) {
+    while (first < frames.size() && !hasQueued()) {
         iovec vectors[MaxIovecs];
         int count = 0;
         qint64 offered = 0;
@@ -59,7 +76,7 @@ void Transport::writeFrames(const QList<QByteArray> &frames)
             vectors[count].iov_len = size_t(frames.at(i).size() - skip);
             offered += frames.at(i).size() - skip;
         }
-        const qint64 written = sendVector(socketDescriptor(), vectors, count);
+        const qint64 written = sendVector(m_descriptor, vectors, count);
         for (qint64 left = written; left > 0;) {
             const qsizetype rest = frames.at(first).size() - offset;
             if (left < rest) {
@@ -75,27 +92,30 @@ void Transport::writeFrames(const QList<QByteArray> &frames)
     }
 #endif
     if (first == frames.size())
-        return;
+        return 0;
     write(frames.at(first).constData() + offset, frames.at(first).size() - offset);
     for (qsizetype i = first + 1; i < frames.size(); ++i)
         write(frames.at(i));
+    return bytesToWrite();
 }
 
 qint64 Transport::writeData(const char *data, qint64 size)
 {
 #ifdef Q_OS_UNIX
     // Handshake replies, pongs and close frames written by QWebSocket(Server) come here.
-    if (size > 0 && bytesToWrite() == 0 && state() == ConnectedState) {
+    if (size > 0 && state() == ConnectedState && !hasQueued()) {
         iovec vector {const_cast<char *>(data), size_t(size)};
-        const qint64 written = sendVector(socketDescriptor(), &vector, 1);
+        const qint64 written = sendVector(m_descriptor, &vector, 1);
         if (written == size)
             return size;
         if (written > 0) {
+            m_queued = true;
             const qint64 queued = QTcpSocket::writeData(data + written, size - written);
             return queued < 0 ? queued : size;
         }
     }
 #endif
+    m_queued = true;
     return QTcpSocket::writeData(data, size);
 }
 

@@ -18,12 +18,25 @@ public:
     ~Transport() override;
     Q_DISABLE_COPY_MOVE(Transport)
 
+    bool setSocketDescriptor(
+        qintptr descriptor, SocketState state = ConnectedState, OpenMode mode = ReadWrite) override;
+
     //! Writes the frames in order: as many as the kernel takes now without copying them (one
-    //! sendmsg() for a burst), the rest through the socket's buffer.
-    void writeFrames(const QList<QByteArray> &frames);
+    //! sendmsg() for a burst), the rest through the socket's buffer. Nothing on a socket that
+    //! is no longer connected. Returns the bytes left waiting in the socket's buffer.
+    qint64 writeFrames(const QList<QByteArray> &frames);
 
 protected:
     qint64 writeData(const char *data, qint64 size) override;
+
+private:
+    //! Whether bytes wait in QTcpSocket's buffer. Tracked here so that the usual case, a
+    //! socket with nothing queued, does not touch the socket's private data at all: with a
+    //! thousand peers, every object touched per peer is a cache miss.
+    bool hasQueued();
+
+    qintptr m_descriptor = -1;
+    bool m_queued = false;
 };
 
 } // namespace Hubbub::Server
