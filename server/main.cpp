@@ -39,16 +39,16 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
 
-//! SIGINT and SIGTERM become an orderly shutdown on the event loop (self-pipe).
+//! SIGINT and SIGTERM become an orderly shutdown on the event loop (self-pipe); each signal
+//! calls `onStop` (a second one ends the wait for the peers).
 void installSignalHandlers(QObject *context, std::function<void()> onStop)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, onStop] {
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [onStop] {
         char byte = 0;
         [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
-        notifier->setEnabled(false);
         onStop();
     });
     struct sigaction action = {};
@@ -189,9 +189,10 @@ int main(int argc, char *argv[])
 #ifdef Q_OS_UNIX
     installSignalHandlers(&app, [&server] {
         qCInfo(lcServer) << "shutting down";
-        server.shutdown();
-        QCoreApplication::quit();
+        server.shutdown(); // stopped() follows once the peers have closed (2 s at most)
     });
 #endif
+    QObject::connect(&server, &Hubbub::Server::Server::stopped, &app, &QCoreApplication::quit,
+        Qt::QueuedConnection);
     return app.exec();
 }

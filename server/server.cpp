@@ -117,6 +117,7 @@ Server::Server(ServerConfig config, QObject *parent)
 Server::~Server()
 {
     shutdown();
+    finishShutdown(); // no waiting for the peers now
 }
 
 Status Server::open()
@@ -304,7 +305,7 @@ void Server::onWebSocketConnection()
 void Server::onTextMessage(Session &session, const QString &text)
 {
     session.touch();
-    if (session.isDropping())
+    if (session.isDropping() || session.isClosing()) // nothing is answered after our close frame
         return;
     // A peer over its byte budget is refused before its frame is parsed: parsing is the cost
     // being limited, so the reply cannot carry the request's id.
@@ -339,7 +340,7 @@ void Server::onTextMessage(Session &session, const QString &text)
 void Server::onBinaryMessage(Session &session, const QByteArray &data)
 {
     session.touch();
-    if (session.isDropping())
+    if (session.isDropping() || session.isClosing())
         return;
     // Binary frames cost the same budgets as text frames.
     std::optional<qint64> wait = session.byteBucket().take(double(data.size()));
@@ -358,6 +359,8 @@ void Server::onDisconnected(Session &session)
     deauthenticate(session);
     m_sessions.remove(&session);
     session.deleteLater();
+    if (m_shuttingDown && m_sessions.isEmpty())
+        finishShutdown();
 }
 
 void Server::authenticate(Session &session, const User &user, const QByteArray &tokenHash)
@@ -472,8 +475,10 @@ void Server::collectGarbage()
 
 void Server::shutdown()
 {
-    if (m_shuttingDown)
+    if (m_shuttingDown) {
+        finishShutdown(); // asked again: stop waiting for the peers
         return;
+    }
     m_shuttingDown = true;
     m_pingTimer.stop();
     m_gcTimer.stop();
@@ -491,8 +496,30 @@ void Server::shutdown()
     for (Session *session : sessions) {
         session->close(
             QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-        session->socket()->flush();
     }
+    if (m_sessions.isEmpty()) {
+        finishShutdown();
+        return;
+    }
+    // The peers answer the close frame and close their side (onDisconnected); whoever has not
+    // within the grace period is dropped.
+    m_shutdownTimer.setSingleShot(true);
+    connect(&m_shutdownTimer, &QTimer::timeout, this, &Server::finishShutdown);
+    m_shutdownTimer.start(m_config.shutdownGrace);
+}
+
+void Server::finishShutdown()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_shutdownTimer.stop();
+    const QList<Session *> lingering = m_sessions.values();
+    if (!lingering.isEmpty())
+        qCInfo(lcNet) << lingering.size() << "peers did not answer the close frame in time";
+    for (Session *session : lingering)
+        session->socket()->abort(); // disconnected: onDisconnected removes it
+    m_sessions.clear();
     m_authenticated.clear();
     m_connectionsPerUser.clear();
     Q_EMIT stopped();

@@ -45,8 +45,11 @@ public:
     Status open();
     //! Listens on config.host:config.port (port 0 picks one).
     Status listen();
-    //! Stops accepting, commits what is queued, closes every connection with 1001.
+    //! Stops accepting, commits what is queued, closes every connection with 1001, and waits
+    //! (at most config.shutdownGrace) for the peers to close their side; then stopped().
+    //! Called again, it stops waiting.
     void shutdown();
+    bool isStopped() const { return m_stopped; }
 
     QHostAddress address() const;
     quint16 port() const;
@@ -56,7 +59,8 @@ public:
     Writer &writer() { return *m_writer; }
 
 Q_SIGNALS:
-    //! Every connection is closed and nothing is queued any more.
+    //! Every connection is closed and nothing is queued any more. Emitted once, possibly from
+    //! within shutdown().
     void stopped();
 
 private:
@@ -78,6 +82,7 @@ private:
     void broadcast(const QStringList &events);
     void presence(const User &user, bool online);
     void checkPeers();
+    void finishShutdown();
     void collectGarbage();
 
     ServerConfig m_config;
@@ -107,7 +112,9 @@ private:
     FlushScheduler m_flusher;
     QTimer m_pingTimer;
     QTimer m_gcTimer;
+    QTimer m_shutdownTimer;
     bool m_shuttingDown = false;
+    bool m_stopped = false;
 };
 
 //! Raises the soft open-file limit to the hard limit (POSIX); returns the limit now in force,

@@ -23,6 +23,8 @@ struct ServerConfig
     int listenBacklog = 1024;
     std::chrono::milliseconds handshakeTimeout {10000};
     std::chrono::milliseconds pingInterval {30000};
+    //! How long a shutdown waits for peers to answer the close frame before dropping them.
+    std::chrono::milliseconds shutdownGrace {2000};
     qint64 maxOutgoingBufferBytes = 24 * 1024 * 1024; //!< above the largest single reply
     double requestsPerSecond = 100; //!< per connection, token bucket refill
     double requestBurst = 400; //!< per connection, token bucket size

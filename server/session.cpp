@@ -160,8 +160,11 @@ void Session::ping()
 void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
     flush();
+    if (m_closing || m_dropping)
+        return;
     m_closing = true;
-    m_socket->close(code, reason);
+    if (!m_transport->closeWrites(WireFrame::close(quint16(code), reason)))
+        m_socket->close(code, reason); // no half-close here: Qt's close, which may reset
 }
 
 void Session::drop(const char *reason)

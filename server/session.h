@@ -87,8 +87,11 @@ public:
     void sendWire(const QByteArray &frame);
     //! A WebSocket ping; the pong (or any other traffic) shows the peer is alive.
     void ping();
-    //! Sends what is waiting, then the close frame.
+    //! Sends what is waiting, then the close frame, and half-closes the connection: the peer
+    //! answers with its own close frame and closes, and the socket is gone then (or dropped
+    //! as silent by the ping check). Nothing is sent after this.
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+    bool isClosing() const { return m_closing; }
     bool isDropping() const { return m_dropping; }
 
     TokenBucket &requestBucket() { return m_requests; }

@@ -59,6 +59,8 @@ bool Transport::hasQueued()
 
 qint64 Transport::writeFrames(const QList<QByteArray> &frames)
 {
+    if (m_writesClosed)
+        return 0;
     // The state guards the descriptor too: once closed, its number may belong to another file.
     if (state() != ConnectedState)
         return 0;
@@ -99,8 +101,40 @@ qint64 Transport::writeFrames(const QList<QByteArray> &frames)
     return bytesToWrite();
 }
 
+bool Transport::closeWrites(const QByteArray &closeFrame)
+{
+#ifdef Q_OS_UNIX
+    if (m_writesClosed)
+        return true;
+    if (state() != ConnectedState)
+        return false;
+    writeFrames({closeFrame});
+    m_writesClosed = true;
+    if (hasQueued())
+        connect(this, &QIODevice::bytesWritten, this, &Transport::shutdownWhenWritten);
+    else
+        shutdownWhenWritten();
+    return true;
+#else
+    Q_UNUSED(closeFrame);
+    return false;
+#endif
+}
+
+void Transport::shutdownWhenWritten()
+{
+#ifdef Q_OS_UNIX
+    if (!hasQueued() && state() == ConnectedState) {
+        disconnect(this, &QIODevice::bytesWritten, this, &Transport::shutdownWhenWritten);
+        ::shutdown(int(m_descriptor), SHUT_WR);
+    }
+#endif
+}
+
 qint64 Transport::writeData(const char *data, qint64 size)
 {
+    if (m_writesClosed)
+        return size; // after our close frame nothing may be sent
 #ifdef Q_OS_UNIX
     // Handshake replies, pongs and close frames written by QWebSocket(Server) come here.
     if (size > 0 && state() == ConnectedState && !hasQueued()) {

@@ -25,6 +25,12 @@ public:
     //! sendmsg() for a burst), the rest through the socket's buffer. Nothing on a socket that
     //! is no longer connected. Returns the bytes left waiting in the socket's buffer.
     qint64 writeFrames(const QList<QByteArray> &frames);
+    //! Ends the sending side (RFC 6455, 7.1.1): writes `closeFrame` after anything still
+    //! queued, then half-closes the TCP connection, and drops whatever Qt writes afterwards (its
+    //! reply to the peer's close frame, pongs). Reading goes on until the peer closes, so a
+    //! request it sent meanwhile is read, not answered with a reset that would destroy the
+    //! close frame before the peer reads it. False where half-closing is not supported.
+    bool closeWrites(const QByteArray &closeFrame);
 
 protected:
     qint64 writeData(const char *data, qint64 size) override;
@@ -34,9 +40,11 @@ private:
     //! socket with nothing queued, does not touch the socket's private data at all: with a
     //! thousand peers, every object touched per peer is a cache miss.
     bool hasQueued();
+    void shutdownWhenWritten();
 
     qintptr m_descriptor = -1;
     bool m_queued = false;
+    bool m_writesClosed = false;
 };
 
 } // namespace Hubbub::Server

@@ -7,6 +7,8 @@ namespace Hubbub::Server::WireFrame {
 namespace {
 
 constexpr char FinText = char(0x81); // FIN | opcode 1
+constexpr char FinClose = char(0x88); // FIN | opcode 8
+constexpr qsizetype MaxCloseReason = 125 - 2; // a control frame's payload, less the code
 
 } // namespace
 
@@ -39,6 +41,25 @@ QByteArray textUtf8(const QByteArray &payload)
 QByteArray ping()
 {
     return QByteArray::fromRawData("\x89\x00", 2);
+}
+
+QByteArray close(quint16 code, const QString &reason)
+{
+    QByteArray utf8 = reason.toUtf8();
+    if (utf8.size() > MaxCloseReason) {
+        qsizetype cut = MaxCloseReason;
+        while (cut > 0 && (uchar(utf8.at(cut)) & 0xC0) == 0x80)
+            --cut; // not inside a character
+        utf8.truncate(cut);
+    }
+    QByteArray frame;
+    frame.reserve(utf8.size() + 4);
+    frame.append(FinClose);
+    frame.append(char(2 + utf8.size()));
+    const quint16 big = qToBigEndian(code);
+    frame.append(reinterpret_cast<const char *>(&big), sizeof big);
+    frame.append(utf8);
+    return frame;
 }
 
 } // namespace Hubbub::Server::WireFrame

@@ -1,13 +1,17 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
 
 using namespace Hubbub::Test;
+using namespace std::chrono_literals;
 
 //! The listener path: our own QTcpServer hands sockets to QWebSocketServer::handleConnection()
-//! and arms its own handshake timer, which must end only unfinished handshakes.
+//! and arms its own handshake timer, which must end only unfinished handshakes. And the other
+//! end of a connection's life: a shutdown that waits for the peers' close frames.
 class tst_Listener : public QObject
 {
     Q_OBJECT
@@ -15,6 +19,8 @@ private Q_SLOTS:
     void upgradedConnectionOutlivesHandshakeTimeout();
     void silentTcpPeerIsClosedAtHandshakeTimeout();
     void manyShortConnections();
+    void shutdownEndsWhenThePeersHaveClosed();
+    void shutdownDropsPeersThatDoNotAnswer();
 };
 
 void tst_Listener::upgradedConnectionOutlivesHandshakeTimeout()
@@ -57,6 +63,53 @@ void tst_Listener::manyShortConnections()
             client.close();
     }
     QTRY_COMPARE_WITH_TIMEOUT(server.server()->connectionCount(), 0, 5000);
+}
+
+void tst_Listener::shutdownEndsWhenThePeersHaveClosed()
+{
+    TestServer server;
+    server.config().shutdownGrace = 5s;
+    QVERIFY(server.start());
+    TestClient first;
+    TestClient second;
+    QVERIFY(first.open(server.url()));
+    QVERIFY(second.open(server.url()));
+    QSignalSpy stopped(server.server(), &Hubbub::Server::Server::stopped);
+    QElapsedTimer clock;
+    clock.start();
+    server.server()->shutdown();
+    QVERIFY(stopped.isEmpty()); // the peers have not answered yet
+    QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty(), 10000);
+    // Both answered the close frame at once: no waiting out the grace period.
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(server.server()->connectionCount(), 0);
+    QCOMPARE(first.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    QCOMPARE(second.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    QCOMPARE(stopped.size(), 1);
+}
+
+void tst_Listener::shutdownDropsPeersThatDoNotAnswer()
+{
+    TestServer server;
+    server.config().shutdownGrace = 600ms;
+    QVERIFY(server.start());
+    TestClient polite;
+    TestClient deaf;
+    QVERIFY(polite.open(server.url()));
+    QVERIFY(deaf.open(server.url()));
+    // From now on the deaf client reads nothing, so it never answers the close frame.
+    deaf.socket().setReadBufferSize(1);
+    QSignalSpy stopped(server.server(), &Hubbub::Server::Server::stopped);
+    QElapsedTimer clock;
+    clock.start();
+    server.server()->shutdown();
+    QTRY_VERIFY_WITH_TIMEOUT(!stopped.isEmpty(), 10000);
+    QVERIFY2(clock.elapsed() >= 550, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(server.server()->connectionCount(), 0);
+    QCOMPARE(polite.socket().closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    // Asked again, a shutdown does not start over or stop twice.
+    server.server()->shutdown();
+    QCOMPARE(stopped.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Listener)

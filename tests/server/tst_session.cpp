@@ -91,6 +91,7 @@ private Q_SLOTS:
     void framesOfEverySize();
     void burstLeavesInOrder();
     void closeSendsWhatWaitsFirst();
+    void closeReadsOnUntilThePeerCloses();
     void peerThatDoesNotReadIsDropped();
 };
 
@@ -212,6 +213,30 @@ void tst_Session::closeSendsWhatWaitsFirst()
     QTRY_VERIFY_WITH_TIMEOUT(!closed.isEmpty(), TimeoutMs);
     QCOMPARE(pair.received, QStringList {u"last words"_s});
     QCOMPARE(pair.m_client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+}
+
+void tst_Session::closeReadsOnUntilThePeerCloses()
+{
+    Pair pair;
+    QVERIFY(pair.connect());
+    QSignalSpy serverGone(pair.session->socket(), &QWebSocket::disconnected);
+    QSignalSpy clientGone(&pair.m_client, &QWebSocket::disconnected);
+    pair.session->close(QWebSocketProtocol::CloseCodeGoingAway, u"bye"_s);
+    // Nothing leaves after the close frame.
+    pair.session->send(u"too late"_s);
+    // Frames the client sends before it has read the close frame, as a client with requests in
+    // flight does. A socket closed at once would answer them with a reset, and a reset destroys
+    // the close frame in the client's buffers before it is read (RFC 6455, 7.1.1).
+    for (int i = 0; i < 20; ++i)
+        pair.m_client.sendTextMessage(u"in flight %1"_s.arg(i));
+    pair.m_client.flush();
+    QCOMPARE(pair.m_transport->state(), QAbstractSocket::ConnectedState);
+    QTRY_VERIFY_WITH_TIMEOUT(!clientGone.isEmpty(), TimeoutMs);
+    QCOMPARE(pair.m_client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    QCOMPARE(pair.m_client.closeReason(), u"bye"_s);
+    QVERIFY(pair.received.isEmpty());
+    // The server's side goes once the client has answered and closed.
+    QTRY_VERIFY_WITH_TIMEOUT(!serverGone.isEmpty(), TimeoutMs);
 }
 
 void tst_Session::peerThatDoesNotReadIsDropped()
