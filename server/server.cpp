@@ -112,6 +112,8 @@ Server::Server(ServerConfig config, QObject *parent)
     connect(&m_handshakeTimer, &QTimer::timeout, this, &Server::sweepHandshakes);
     m_gcTimer.setInterval(m_config.imageGcInterval);
     connect(&m_gcTimer, &QTimer::timeout, this, &Server::collectGarbage);
+    m_backlogTimer.setInterval(0);
+    connect(&m_backlogTimer, &QTimer::timeout, this, &Server::serveDeferred);
 }
 
 Server::~Server()
@@ -307,6 +309,50 @@ void Server::onTextMessage(Session &session, const QString &text)
     session.touch();
     if (session.isDropping() || session.isClosing()) // nothing is answered after our close frame
         return;
+    if (!deferred(session, {text, {}, false}))
+        handleText(session, text);
+}
+
+bool Server::deferred(Session &session, Session::DeferredFrame &&frame)
+{
+    if (!session.hasDeferred() && session.withinShare(m_flusher.pass()))
+        return false;
+    if (!session.hasDeferred())
+        m_backlogged.append(&session);
+    session.defer(std::move(frame));
+    if (!m_backlogTimer.isActive())
+        m_backlogTimer.start();
+    return true;
+}
+
+void Server::serveDeferred()
+{
+    // One share per backlogged session per pass, in turn; the timer (interval 0) comes back
+    // after the event loop has served everyone else's sockets.
+    const QList<Session *> turn = m_backlogged;
+    for (Session *session : turn) {
+        if (!m_backlogged.contains(session))
+            continue; // gone meanwhile
+        const quint64 pass = m_flusher.pass();
+        while (session->hasDeferred() && !session->isDropping() && !session->isClosing()
+            && session->withinShare(pass)) {
+            const Session::DeferredFrame frame = session->takeDeferred();
+            if (frame.isBinary)
+                handleBinary(*session, frame.binary);
+            else
+                handleText(*session, frame.text);
+        }
+        if (session->isDropping() || session->isClosing())
+            session->clearDeferred();
+        if (!session->hasDeferred())
+            m_backlogged.removeOne(session);
+    }
+    if (m_backlogged.isEmpty())
+        m_backlogTimer.stop();
+}
+
+void Server::handleText(Session &session, const QString &text)
+{
     // A peer over its byte budget is refused before its frame is parsed: parsing is the cost
     // being limited, so the reply cannot carry the request's id.
     if (auto wait = session.byteBucket().take(double(text.size()))) {
@@ -342,6 +388,12 @@ void Server::onBinaryMessage(Session &session, const QByteArray &data)
     session.touch();
     if (session.isDropping() || session.isClosing())
         return;
+    if (!deferred(session, {{}, data, true}))
+        handleBinary(session, data);
+}
+
+void Server::handleBinary(Session &session, const QByteArray &data)
+{
     // Binary frames cost the same budgets as text frames.
     std::optional<qint64> wait = session.byteBucket().take(double(data.size()));
     if (!wait)
@@ -358,6 +410,7 @@ void Server::onDisconnected(Session &session)
 {
     deauthenticate(session);
     m_sessions.remove(&session);
+    m_backlogged.removeOne(&session);
     session.deleteLater();
     if (m_shuttingDown && m_sessions.isEmpty())
         finishShutdown();
@@ -520,6 +573,8 @@ void Server::finishShutdown()
     for (Session *session : lingering)
         session->socket()->abort(); // disconnected: onDisconnected removes it
     m_sessions.clear();
+    m_backlogged.clear();
+    m_backlogTimer.stop();
     m_authenticated.clear();
     m_connectionsPerUser.clear();
     Q_EMIT stopped();

@@ -78,6 +78,11 @@ private:
     void onWebSocketConnection();
     void onTextMessage(Session &session, const QString &text);
     void onBinaryMessage(Session &session, const QByteArray &data);
+    //! Defers a frame when its session has had its share of this pass; true if it did.
+    bool deferred(Session &session, Session::DeferredFrame &&frame);
+    void serveDeferred();
+    void handleText(Session &session, const QString &text);
+    void handleBinary(Session &session, const QByteArray &data);
     void onDisconnected(Session &session);
     void broadcast(const QStringList &events);
     void presence(const User &user, bool online);
@@ -107,6 +112,8 @@ private:
     QTimer m_handshakeTimer;
     int m_connectionCap = 0;
     QSet<Session *> m_sessions;
+    QList<Session *> m_backlogged; //!< sessions with deferred frames, served in turn
+    QTimer m_backlogTimer;
     QSet<Session *> m_authenticated;
     QHash<qint64, int> m_connectionsPerUser;
     FlushScheduler m_flusher;

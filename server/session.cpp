@@ -7,6 +7,7 @@
 #include <QAbstractEventDispatcher>
 
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace Hubbub::Server {
@@ -43,6 +44,7 @@ void FlushScheduler::forget(Session *session)
 
 void FlushScheduler::flushAll()
 {
+    ++m_pass;
     m_posted = false;
     if (m_waiting.empty())
         return;
@@ -149,6 +151,44 @@ void Session::flush()
         return;
     if (m_transport->writeFrames(frames) > m_maxOutgoing)
         drop("its unsent data passed the bound (it is not reading)");
+}
+
+bool Session::withinShare(quint64 pass)
+{
+    // A slice well under a frame time: other peers wait at most this long per busy peer.
+    constexpr qint64 ShareNs = 2'000'000;
+    const qint64 now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+                           .count();
+    if (pass != m_sharePass) {
+        m_sharePass = pass;
+        m_shareStartNs = now;
+        return true;
+    }
+    return now - m_shareStartNs < ShareNs;
+}
+
+void Session::defer(DeferredFrame frame)
+{
+    if (!hasDeferred())
+        m_transport->setReadBufferSize(1); // no more reading from the kernel for now
+    m_deferred.append(std::move(frame));
+}
+
+Session::DeferredFrame Session::takeDeferred()
+{
+    DeferredFrame frame = std::move(m_deferred[m_deferredHead++]);
+    if (!hasDeferred())
+        clearDeferred();
+    return frame;
+}
+
+void Session::clearDeferred()
+{
+    m_deferred.clear(); // frees the backlog's memory
+    m_deferredHead = 0;
+    // Unlimited again; Qt re-enables its read notifier when the buffer has room.
+    m_transport->setReadBufferSize(0);
 }
 
 void Session::ping()

@@ -35,6 +35,8 @@ public:
     void add(Session *session);
     //! A session going away before its turn.
     void forget(Session *session);
+    //! Counts the passes of the event loop (each flush starts one).
+    quint64 pass() const { return m_pass; }
     //! Writes every waiting frame now (also before a close, which must come last).
     void flushAll();
 
@@ -43,6 +45,7 @@ private:
     // entry cost a reference count on a cold cache line per peer per pass.
     std::vector<Session *> m_waiting;
     std::vector<Session *> *m_flushing = nullptr; //!< the batch being written, if any
+    quint64 m_pass = 0;
     bool m_posted = false;
     bool m_onDispatcher = false; //!< flushed by the dispatcher's signals, else by a posted call
 };
@@ -94,6 +97,25 @@ public:
     bool isClosing() const { return m_closing; }
     bool isDropping() const { return m_dropping; }
 
+    //! A frame that arrived after this session had its share of the pass (see withinShare).
+    struct DeferredFrame
+    {
+        QString text;
+        QByteArray binary;
+        bool isBinary = false;
+    };
+    //! Whether this session may still have frames handled in this pass of the event loop:
+    //! each gets a slice of time per pass, so one peer's pipelined backlog cannot hold up the
+    //! others for the whole backlog.
+    bool withinShare(quint64 pass);
+    bool hasDeferred() const { return m_deferredHead < m_deferred.size(); }
+    //! Keeps a frame for a later pass, in order, and stops reading from the peer until the
+    //! backlog is served (TCP then slows the peer down, as it would a slow server).
+    void defer(DeferredFrame frame);
+    DeferredFrame takeDeferred();
+    //! Forgets the backlog (the session is closing) and reads again.
+    void clearDeferred();
+
     TokenBucket &requestBucket() { return m_requests; }
     TokenBucket &byteBucket() { return m_bytes; }
     void touch() { m_lastHeard.restart(); }
@@ -118,6 +140,10 @@ private:
     TokenBucket m_requests;
     TokenBucket m_bytes;
     QElapsedTimer m_lastHeard;
+    QList<DeferredFrame> m_deferred; //!< empty, so unallocated, unless this peer pipelines
+    qsizetype m_deferredHead = 0;
+    quint64 m_sharePass = 0;
+    qint64 m_shareStartNs = 0;
     bool m_dropping = false;
     bool m_closing = false; //!< our close frame is written: nothing may follow it
     bool m_flushQueued = false;
