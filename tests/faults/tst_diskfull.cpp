@@ -56,21 +56,6 @@ QString databaseErrorMessage()
     return QStringLiteral("The server could not store or read this: a database error occurred.");
 }
 
-qint64 intOf(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1StringView(key)).toInteger();
-}
-
-QString stringOf(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1StringView(key)).toString();
-}
-
-QJsonObject objectOf(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1StringView(key)).toObject();
-}
-
 QString describe(const QJsonObject &o)
 {
     return o.isEmpty() ? QStringLiteral("no reply") : dump(o);

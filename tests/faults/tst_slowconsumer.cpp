@@ -10,6 +10,7 @@
 // HUBBUB_LONG_TESTS=1 sends more (50,000 messages; 8,000 posts).
 
 #include "processprobe.h"
+#include "rawpeer.h"
 #include "sanitizers.h"
 #include "serverprocess.h"
 #include "testclient.h"
@@ -19,23 +20,13 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QtEndian>
 
 #include <algorithm>
 #include <memory>
 #include <vector>
-
-#ifdef Q_OS_LINUX
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 using namespace Hubbub::Test;
 using namespace Hubbub::Test::ProcessProbe;
@@ -52,70 +43,14 @@ bool longTests()
 
 //! A WebSocket client on a bare socket with a tiny kernel receive buffer, so that once it stops
 //! reading the bytes really stay in the server: not in this process, and hardly in the kernel.
-class SlowPeer
+//! Until stopReading() it reads like any client; it never answers a ping.
+RawPeer::Options slowPeer()
 {
-public:
-    bool open(const QUrl &url)
-    {
-#ifdef Q_OS_LINUX
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        const int size = 4096;
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
-        sockaddr_in address {};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(quint16(url.port()));
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-            ::close(fd);
-            return false;
-        }
-        if (!socket.setSocketDescriptor(fd))
-            return false;
-#else
-        socket.connectToHost(url.host(), quint16(url.port()));
-        if (!socket.waitForConnected(5000))
-            return false;
-#endif
-        socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                     "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                     "Sec-WebSocket-Version: 13\r\n\r\n");
-        return QTest::qWaitFor(
-                   [this] {
-                       m_buffer += socket.readAll();
-                       return m_buffer.contains("\r\n\r\n");
-                   },
-                   5000)
-            && m_buffer.startsWith("HTTP/1.1 101");
-    }
-
-    //! auth.token, then waits for its reply (the only frame it reads in full).
-    bool login(const QString &token)
-    {
-        const QByteArray json = QJsonDocument(
-            QJsonObject {{u"type"_s, u"auth.token"_s}, {u"id"_s, 1},
-                {u"token"_s,
-                    token}}).toJson(QJsonDocument::Compact);
-        const QByteArray frame = maskedTextFrame(json);
-        socket.write(frame);
-        return QTest::qWaitFor(
-            [this] {
-                m_buffer += socket.readAll();
-                return m_buffer.contains("\"id\":1") && m_buffer.contains("\"ok\":true");
-            },
-            10000);
-    }
-
-    //! From now on nothing is read: Qt keeps at most one byte, the kernel a few KiB.
-    void stopReading()
-    {
-        socket.setReadBufferSize(1);
-    }
-
-    QTcpSocket socket;
-
-private:
-    QByteArray m_buffer;
-};
+    RawPeer::Options options;
+    options.receiveBufferBytes = 4096;
+    options.answerControlFrames = false;
+    return options;
+}
 
 //! A connection that counts the events it receives without parsing them in full.
 class Member final : public QObject
@@ -286,9 +221,9 @@ void tst_SlowConsumer::inProcessFanOut()
         readers.push_back(std::make_unique<Member>(clock));
         QVERIFY(readers.back()->open(server.url(), crowdToken));
     }
-    SlowPeer slow;
+    RawPeer slow(slowPeer());
     QVERIFY(slow.open(server.url()));
-    QVERIFY(slow.login(slothToken));
+    QVERIFY(isOk(slow.request(u"auth.token"_s, {{u"token"_s, slothToken}})));
     QCOMPARE(server.server()->connectionCount(), Writers + Readers + 1);
     slow.stopReading();
 
@@ -408,9 +343,9 @@ void tst_SlowConsumer::binaryMemory()
     }
     Member reader(clock);
     QVERIFY(reader.open(server.url(), crowdToken));
-    SlowPeer slow;
+    RawPeer slow(slowPeer());
     QVERIFY(slow.open(server.url()));
-    QVERIFY(slow.login(slothToken));
+    QVERIFY(isOk(slow.request(u"auth.token"_s, {{u"token"_s, slothToken}})));
 
     // Warm up (SQLite caches, allocator arenas) with the same kind of post, then take the
     // baseline: 100 posts while everybody reads.

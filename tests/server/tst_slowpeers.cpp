@@ -2,17 +2,15 @@
 // answering pings, or come in beyond the connection cap. The server sheds them and keeps
 // serving everybody else.
 
+#include "rawpeer.h"
 #include "testclient.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTcpSocket>
 #include <QTest>
-#include <QtEndian>
 
 #include <memory>
 
@@ -22,153 +20,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-//! A WebSocket peer made by hand on a QTcpSocket, so that a test decides when it reads, whether
-//! it answers pings (never), and how much it buffers. Frames it sends are masked, as a client's
-//! must be.
-class RawPeer
+//! A WebSocket peer made by hand on a QTcpSocket (tests/support/rawpeer.h), so that a test
+//! decides when it reads, whether it answers pings (never), and how much it buffers.
+RawPeer::Options silentPeer()
 {
-public:
-    QTcpSocket socket;
-
-    bool connectTcp(const QUrl &url, int timeoutMs = 5000)
-    {
-        socket.connectToHost(url.host(), quint16(url.port()));
-        return QTest::qWaitFor(
-            [this] { return socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
-    }
-
-    //! Connects and upgrades; true once the server answered 101.
-    bool open(const QUrl &url, int timeoutMs = 5000)
-    {
-        if (!connectTcp(url, timeoutMs))
-            return false;
-        const QByteArray request = "GET / HTTP/1.1\r\n"
-                                   "Host: "_ba
-            + url.host().toLatin1() + ':' + QByteArray::number(url.port())
-            + "\r\n"
-              "Upgrade: websocket\r\n"
-              "Connection: Upgrade\r\n"
-              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-              "Sec-WebSocket-Version: 13\r\n\r\n"_ba;
-        socket.write(request);
-        qsizetype end = -1;
-        const bool answered = QTest::qWaitFor(
-            [&] {
-                m_buffer += socket.readAll();
-                end = m_buffer.indexOf("\r\n\r\n");
-                return end >= 0 || socket.state() != QAbstractSocket::ConnectedState;
-            },
-            timeoutMs);
-        if (!answered || end < 0)
-            return false;
-        const QByteArray head = m_buffer.left(end);
-        m_buffer.remove(0, end + 4);
-        return head.startsWith("HTTP/1.1 101");
-    }
-
-    void sendText(const QByteArray &utf8)
-    {
-        QByteArray frame;
-        frame.append(char(0x81)); // FIN, text
-        const quint64 size = quint64(utf8.size());
-        if (size < 126) {
-            frame.append(char(0x80 | size));
-        } else if (size <= 0xffff) {
-            frame.append(char(0x80 | 126));
-            const quint16 length = qToBigEndian(quint16(size));
-            frame.append(reinterpret_cast<const char *>(&length), sizeof length);
-        } else {
-            frame.append(char(0x80 | 127));
-            const quint64 length = qToBigEndian(size);
-            frame.append(reinterpret_cast<const char *>(&length), sizeof length);
-        }
-        const quint32 key = QRandomGenerator::global()->generate();
-        const char mask[4] = {char(key >> 24), char(key >> 16), char(key >> 8), char(key)};
-        frame.append(mask, 4);
-        QByteArray payload = utf8;
-        for (qsizetype i = 0; i < payload.size(); ++i)
-            payload[i] = char(payload[i] ^ mask[i % 4]);
-        frame.append(payload);
-        socket.write(frame);
-    }
-
-    qint64 sendRequest(const QString &type, QJsonObject params = {})
-    {
-        const qint64 id = m_nextId++;
-        params.insert(u"type"_s, type);
-        params.insert(u"id"_s, id);
-        sendText(QJsonDocument(params).toJson(QJsonDocument::Compact));
-        return id;
-    }
-
-    //! Reads and parses until the reply to `id` arrives; an empty object on timeout.
-    QJsonObject waitReply(qint64 id, int timeoutMs = 10000)
-    {
-        QJsonObject found;
-        (void)QTest::qWaitFor(
-            [&] {
-                readFrames();
-                for (qsizetype i = 0; i < m_texts.size(); ++i) {
-                    const QJsonObject frame = m_texts.at(i);
-                    if (frame.value("type"_L1).toString() == u"reply"
-                        && frame.value("id"_L1).toInteger() == id) {
-                        found = frame;
-                        m_texts.removeAt(i);
-                        return true;
-                    }
-                }
-                return false;
-            },
-            timeoutMs);
-        return found;
-    }
-
-    QJsonObject request(const QString &type, const QJsonObject &params = {})
-    {
-        return waitReply(sendRequest(type, params));
-    }
-
-    //! Takes what the socket holds and splits it into frames (server frames are unmasked).
-    void readFrames()
-    {
-        m_buffer += socket.readAll();
-        for (;;) {
-            if (m_buffer.size() < 2)
-                return;
-            const auto *bytes = reinterpret_cast<const uchar *>(m_buffer.constData());
-            const int opcode = bytes[0] & 0x0f;
-            quint64 length = bytes[1] & 0x7f;
-            qsizetype header = 2;
-            if (length == 126) {
-                if (m_buffer.size() < 4)
-                    return;
-                length = qFromBigEndian<quint16>(bytes + 2);
-                header = 4;
-            } else if (length == 127) {
-                if (m_buffer.size() < 10)
-                    return;
-                length = qFromBigEndian<quint64>(bytes + 2);
-                header = 10;
-            }
-            if (quint64(m_buffer.size() - header) < length)
-                return;
-            const QByteArray payload = m_buffer.mid(header, qsizetype(length));
-            m_buffer.remove(0, header + qsizetype(length));
-            if (opcode == 0x1)
-                m_texts.append(QJsonDocument::fromJson(payload).object());
-            else if (opcode == 0x9)
-                ++m_pings;
-        }
-    }
-
-    int pingsReceived() const { return m_pings; }
-
-private:
-    QByteArray m_buffer;
-    QList<QJsonObject> m_texts;
-    qint64 m_nextId = 1;
-    int m_pings = 0;
-};
+    RawPeer::Options options;
+    options.answerControlFrames = false;
+    return options;
+}
 
 bool isPresence(const QJsonObject &frame, const QString &event, qint64 userId)
 {
@@ -209,13 +68,13 @@ void tst_SlowPeers::handshakeTimeout()
     server.config().handshakeTimeout = 300ms;
     QVERIFY(server.start());
 
-    RawPeer peer;
+    RawPeer peer(silentPeer());
     QElapsedTimer clock;
     clock.start();
     QVERIFY(peer.connectTcp(server.url()));
     if (!sent.isEmpty())
-        peer.socket.write(sent);
-    QTRY_COMPARE_WITH_TIMEOUT(peer.socket.state(), QAbstractSocket::UnconnectedState, 5000);
+        peer.socket().write(sent);
+    QTRY_COMPARE_WITH_TIMEOUT(peer.socket().state(), QAbstractSocket::UnconnectedState, 5000);
     // Cut by the timeout, not at once (timers may fire a little early).
     QVERIFY2(clock.elapsed() >= 250, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(server.server()->connectionCount(), 0);
@@ -232,12 +91,12 @@ void tst_SlowPeers::completedHandshakeIsKept()
     server.config().handshakeTimeout = 300ms;
     QVERIFY(server.start());
 
-    RawPeer peer;
+    RawPeer peer(silentPeer());
     QVERIFY(peer.open(server.url()));
     QTRY_COMPARE(server.server()->connectionCount(), 1);
     // Asserting that something does not happen: let three handshake timeouts pass.
     QTest::qWait(900);
-    QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(peer.socket().state(), QAbstractSocket::ConnectedState);
     QCOMPARE(server.server()->connectionCount(), 1);
     QVERIFY(isOk(peer.request(u"ping"_s)));
 }
@@ -255,7 +114,7 @@ void tst_SlowPeers::slowConsumerIsDropped()
     QVERIFY(observer.open(server.url()));
     QVERIFY(isOk(observer.registerUser(u"observer"_s)));
 
-    RawPeer slow;
+    RawPeer slow(silentPeer());
     QVERIFY(slow.open(server.url()));
     const QJsonObject registered = slow.request(
         u"auth.register"_s, {{u"username"_s, u"sloth"_s}, {u"password"_s, u"correct horse"_s}});
@@ -273,7 +132,7 @@ void tst_SlowPeers::slowConsumerIsDropped()
 
     // From now on the slow peer reads nothing: Qt stops taking bytes off the socket once these
     // few KiB are buffered, the kernel buffers fill, and the server's queue grows.
-    slow.socket.setReadBufferSize(4096);
+    slow.stopReading(4096);
     observer.clearEvents();
 
     const QString filler(2000, u'x');
@@ -320,9 +179,9 @@ void tst_SlowPeers::slowConsumerIsDropped()
         QVERIFY(user.toObject().value("id"_L1).toInteger() != slowId);
 
     // Seen from the slow peer: once it reads again, what was sent ends and the socket closes.
-    slow.socket.setReadBufferSize(0);
-    QTRY_COMPARE_WITH_TIMEOUT(((void)slow.socket.readAll(), slow.socket.state()),
-        QAbstractSocket::UnconnectedState, 30000);
+    slow.resumeReading();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        (slow.pump(), slow.socket().state()), QAbstractSocket::UnconnectedState, 30000);
 }
 
 void tst_SlowPeers::deadPeerIsDropped()
@@ -350,7 +209,7 @@ void tst_SlowPeers::deadPeerIsDropped()
     QVERIFY(isOk(live.request(u"auth.token"_s, {{u"token"_s, liveToken}})));
     QSignalSpy liveDisconnected(&live.socket(), &QWebSocket::disconnected);
 
-    RawPeer dead;
+    RawPeer dead(silentPeer());
     QElapsedTimer clock;
     clock.start();
     QVERIFY(dead.open(server.url()));
@@ -362,7 +221,7 @@ void tst_SlowPeers::deadPeerIsDropped()
 
     // The raw peer reads (so it sees the close) but never answers a ping.
     QTRY_COMPARE_WITH_TIMEOUT(
-        ((void)dead.readFrames(), dead.socket.state()), QAbstractSocket::UnconnectedState, 5000);
+        (dead.pump(), dead.socket().state()), QAbstractSocket::UnconnectedState, 5000);
     QVERIFY2(dead.pingsReceived() >= 1, "the server never pinged");
     QCOMPARE(server.server()->connectionCount(), 1);
     QVERIFY(!live.waitEphemeral(

@@ -2,8 +2,6 @@
 
 #include <QFile>
 #include <QList>
-#include <QRandomGenerator>
-#include <QtEndian>
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -46,28 +44,5 @@ qint64 cpuMs(qint64 pid)
 }
 
 } // namespace ProcessProbe
-
-QByteArray maskedTextFrame(const QByteArray &payload)
-{
-    QByteArray frame;
-    frame.append(char(0x81));
-    if (payload.size() < 126) {
-        frame.append(char(0x80 | payload.size()));
-    } else if (payload.size() <= 0xffff) {
-        frame.append(char(0x80 | 126));
-        const quint16 length = qToBigEndian(quint16(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 2);
-    } else {
-        frame.append(char(0x80 | 127));
-        const quint64 length = qToBigEndian(quint64(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 8);
-    }
-    const quint32 key = QRandomGenerator::global()->generate();
-    const char mask[4] = {char(key), char(key >> 8), char(key >> 16), char(key >> 24)};
-    frame.append(mask, 4);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        frame.append(char(payload[i] ^ mask[i % 4]));
-    return frame;
-}
 
 } // namespace Hubbub::Test

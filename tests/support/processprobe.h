@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QByteArray>
 #include <QtGlobal>
 
 namespace Hubbub::Test {
@@ -14,9 +13,5 @@ qint64 residentBytes(qint64 pid);
 qint64 cpuMs(qint64 pid);
 
 } // namespace ProcessProbe
-
-//! A masked, unfragmented client text frame with the shortest length encoding (RFC 6455), for
-//! tests that speak WebSocket on a bare socket.
-QByteArray maskedTextFrame(const QByteArray &payload);
 
 } // namespace Hubbub::Test

@@ -208,4 +208,19 @@ QString dump(const QJsonValue &value)
     return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
 }
 
+qint64 intOf(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1StringView(key)).toInteger();
+}
+
+QString stringOf(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1StringView(key)).toString();
+}
+
+QJsonObject objectOf(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1StringView(key)).toObject();
+}
+
 } // namespace Hubbub::Test

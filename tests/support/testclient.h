@@ -85,5 +85,9 @@ QString errorField(const QJsonObject &reply);
 bool isOk(const QJsonObject &reply);
 //! Compact JSON of an object or array, for failure messages.
 QString dump(const QJsonValue &value);
+//! o[key] as an integer, a string, an object (0, "" or {} when absent or of another type).
+qint64 intOf(const QJsonObject &o, const char *key);
+QString stringOf(const QJsonObject &o, const char *key);
+QJsonObject objectOf(const QJsonObject &o, const char *key);
 
 } // namespace Hubbub::Test
