@@ -114,6 +114,8 @@ Server::Server(ServerConfig config, QObject *parent)
     connect(&m_gcTimer, &QTimer::timeout, this, &Server::collectGarbage);
     m_backlogTimer.setInterval(0);
     connect(&m_backlogTimer, &QTimer::timeout, this, &Server::serveDeferred);
+    m_shutdownTimer.setSingleShot(true);
+    connect(&m_shutdownTimer, &QTimer::timeout, this, &Server::finishShutdown);
 }
 
 Server::~Server()
@@ -556,8 +558,6 @@ void Server::shutdown()
     }
     // The peers answer the close frame and close their side (onDisconnected); whoever has not
     // within the grace period is dropped.
-    m_shutdownTimer.setSingleShot(true);
-    connect(&m_shutdownTimer, &QTimer::timeout, this, &Server::finishShutdown);
     m_shutdownTimer.start(m_config.shutdownGrace);
 }
 

@@ -64,7 +64,6 @@ Session::Session(QWebSocket *socket, Transport *transport, FlushScheduler &flush
     , m_socket(socket)
     , m_transport(transport)
     , m_flusher(flusher)
-    , m_peerAddress(socket->peerAddress().toString())
     , m_maxOutgoing(config.maxOutgoingBufferBytes)
     , m_requests(config.requestsPerSecond, config.requestBurst)
     , m_bytes(config.bytesPerSecond, config.bytesBurst)
@@ -170,23 +169,26 @@ bool Session::withinShare(quint64 pass)
 
 void Session::defer(DeferredFrame frame)
 {
-    if (!hasDeferred())
+    if (!m_backlog) {
+        m_backlog = std::make_unique<Backlog>();
         m_transport->setReadBufferSize(1); // no more reading from the kernel for now
-    m_deferred.append(std::move(frame));
+    }
+    m_backlog->frames.append(std::move(frame));
 }
 
 Session::DeferredFrame Session::takeDeferred()
 {
-    DeferredFrame frame = std::move(m_deferred[m_deferredHead++]);
-    if (!hasDeferred())
+    DeferredFrame frame = std::move(m_backlog->frames[m_backlog->next++]);
+    if (m_backlog->next == m_backlog->frames.size())
         clearDeferred();
     return frame;
 }
 
 void Session::clearDeferred()
 {
-    m_deferred.clear(); // frees the backlog's memory
-    m_deferredHead = 0;
+    if (!m_backlog)
+        return;
+    m_backlog.reset();
     // Unlimited again; Qt re-enables its read notifier when the buffer has room.
     m_transport->setReadBufferSize(0);
 }
@@ -211,7 +213,7 @@ void Session::drop(const char *reason)
 {
     m_dropping = true;
     m_waiting.clear();
-    qCInfo(lcNet) << "dropping" << m_peerAddress << "because" << reason;
+    qCInfo(lcNet) << "dropping" << peerAddress() << "because" << reason;
     // Deferred: the caller may be iterating over the sessions. abort() discards the backlog;
     // close() would keep it until a peer that does not read reads it.
     QMetaObject::invokeMethod(
