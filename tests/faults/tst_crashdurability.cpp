@@ -17,6 +17,7 @@
 #include "crashstorm.h"
 #include "serverprocess.h"
 #include "testclient.h"
+#include "testenv.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -38,20 +39,6 @@ QString serverBinary()
     return QStringLiteral(HUBBUB_SERVER_BINARY);
 }
 
-bool longForm()
-{
-    return qEnvironmentVariableIntValue("HUBBUB_LONG_TESTS") == 1;
-}
-
-quint32 testSeed()
-{
-    bool ok = false;
-    const quint32 fromEnvironment = qEnvironmentVariable("HUBBUB_SEED").toUInt(&ok);
-    const quint32 seed = ok ? fromEnvironment : QRandomGenerator::global()->generate();
-    qInfo("seed %u (HUBBUB_SEED=%u replays the random choices)", seed, seed);
-    return seed;
-}
-
 const QStringList &serverArguments()
 {
     static const QStringList arguments {QStringLiteral("--durability"), QStringLiteral("full")};
@@ -70,8 +57,8 @@ private Q_SLOTS:
 
 void tst_CrashDurability::sigkillDuringStormLosesNothingAndClientsConverge()
 {
-    const int kills = longForm() ? 200 : 20;
-    const int checkEvery = longForm() ? 10 : 1;
+    const int kills = longTests() ? 200 : 20;
+    const int checkEvery = longTests() ? 10 : 1;
     Storm storm(testSeed());
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

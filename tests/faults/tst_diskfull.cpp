@@ -7,6 +7,7 @@
 // HUBBUB_LONG_TESTS=1 repeats the fill/refill cycle 10 times instead of 2.
 
 #include "testclient.h"
+#include "testenv.h"
 #include "testserver.h"
 
 #include "server.h"
@@ -36,20 +37,6 @@ constexpr int MaxRounds = 30; //!< 240 requests per connection: under the 400-re
 constexpr qint64 RoomPages = 30;
 constexpr qint64 UnlimitedPages = 1073741823;
 constexpr qint64 GeneralChannel = 1;
-
-bool longForm()
-{
-    return qEnvironmentVariableIntValue("HUBBUB_LONG_TESTS") == 1;
-}
-
-quint32 testSeed()
-{
-    bool ok = false;
-    const quint32 fromEnvironment = qEnvironmentVariable("HUBBUB_SEED").toUInt(&ok);
-    const quint32 seed = ok ? fromEnvironment : QRandomGenerator::global()->generate();
-    qInfo("seed %u (HUBBUB_SEED=%u replays the random choices)", seed, seed);
-    return seed;
-}
 
 QString databaseErrorMessage()
 {
@@ -352,7 +339,7 @@ void tst_DiskFull::fullDiskInBatchReportsWhatIsStored()
 
 void tst_DiskFull::fullDatabaseFailsCleanlyAndRecovers()
 {
-    const int fills = longForm() ? 10 : 2;
+    const int fills = longTests() ? 10 : 2;
     QRandomGenerator rng(testSeed());
     TestServer server;
     QVERIFY(server.start());

@@ -10,6 +10,7 @@
 #include "processprobe.h"
 #include "serverprocess.h"
 #include "testclient.h"
+#include "testenv.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -43,11 +44,6 @@ constexpr qint64 MaxLatencyMs = 1000;
 //! The property is "well under 10 % of a core at the cap"; the assertion leaves room for
 //! sanitizer builds and a noisy machine and still fails on a spinning accept loop (~100 %).
 constexpr double MaxCpuShare = 0.40;
-
-bool longForm()
-{
-    return qEnvironmentVariableIntValue("HUBBUB_LONG_TESTS") == 1;
-}
 
 QString describe(const QJsonObject &o)
 {
@@ -254,7 +250,7 @@ private Q_SLOTS:
 
 void tst_FdLimit::connectionFloodUnderDescriptorLimit()
 {
-    const int windowMs = longForm() ? 20000 : 4000;
+    const int windowMs = longTests() ? 20000 : 4000;
     if (!raiseOwnFileLimit(BurstAttempts + TrickleAttempts + 256))
         QSKIP("this process cannot hold 1,300 descriptors (RLIMIT_NOFILE hard limit)");
 

@@ -17,6 +17,7 @@
 #include "sanitizers.h"
 #include "serverprocess.h"
 #include "testclient.h"
+#include "testenv.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -50,11 +51,6 @@ constexpr qint64 MiB = 1024 * 1024;
 // on an idle machine) while CI runs two tests at once, so that build (CI's second stage)
 // allows 5 s; the 1 s promise is asserted in the normal build.
 constexpr qint64 PingDeadlineMs = UnderAddressSanitizer ? 5000 : 1000;
-
-bool longTests()
-{
-    return qEnvironmentVariableIntValue("HUBBUB_LONG_TESTS") == 1;
-}
 
 //! Sends `ping` every 100 ms from its own thread, so that whatever the flood does to this
 //! process's main thread, the figure is the server's.

@@ -14,6 +14,7 @@
 #include "sanitizers.h"
 #include "serverprocess.h"
 #include "testclient.h"
+#include "testenv.h"
 #include "testserver.h"
 
 #include <QElapsedTimer>
@@ -35,11 +36,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 MiB = 1024 * 1024;
-
-bool longTests()
-{
-    return qEnvironmentVariableIntValue("HUBBUB_LONG_TESTS") == 1;
-}
 
 //! A WebSocket client on a bare socket with a tiny kernel receive buffer, so that once it stops
 //! reading the bytes really stay in the server: not in this process, and hardly in the kernel.
