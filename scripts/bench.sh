@@ -78,7 +78,7 @@ if wants writes; then
         --durability normal
 fi
 if wants history; then
-    key=$(cat "$root/server/schema.cpp" "$root/server/poststore.cpp" "$root/server/chatstore.cpp" \
+    key=$(cat "$root/server/store/schema.cpp" "$root/server/store/poststore.cpp" "$root/server/store/chatstore.cpp" \
         "$root/tools/bench/hubbub-bench/seeder.cpp" | sha256sum | cut -c1-12)
     seeded="$build/seeded-$key.db"
     if [ ! -f "$seeded" ]; then

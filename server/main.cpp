@@ -1,7 +1,7 @@
 #include "logging.h"
 #include "server.h"
-#include "userstore.h"
-#include "writer.h"
+#include "store/userstore.h"
+#include "store/writer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

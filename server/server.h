@@ -1,7 +1,7 @@
 #pragma once
 
 #include "error.h"
-#include "handler.h"
+#include "handlers/handler.h"
 #include "ratelimiter.h"
 #include "serverconfig.h"
 #include "session.h"

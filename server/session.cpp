@@ -1,8 +1,8 @@
 #include "session.h"
 
 #include "logging.h"
-#include "transport.h"
-#include "wireframe.h"
+#include "net/transport.h"
+#include "net/wireframe.h"
 
 #include <QAbstractEventDispatcher>
 

@@ -11,8 +11,8 @@
 #include "testserver.h"
 
 #include "server.h"
-#include "sqlconnection.h"
-#include "writer.h"
+#include "store/sqlconnection.h"
+#include "store/writer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

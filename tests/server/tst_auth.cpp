@@ -5,8 +5,8 @@
 #include "testclient.h"
 #include "testserver.h"
 #include "types.h"
-#include "userstore.h"
-#include "writer.h"
+#include "store/userstore.h"
+#include "store/writer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // Unit tests for the upload checks (server/imageinspector.h): type, size and dimensions from
 // the header before decoding, and a bounded decode.
-#include "imageinspector.h"
+#include "handlers/imageinspector.h"
 #include "protocollimits.h"
 
 #include <QBuffer>

@@ -1,6 +1,6 @@
-// Unit tests for the schema migration (server/schema.h) on real SQLite files.
-#include "schema.h"
-#include "sqlconnection.h"
+// Unit tests for the schema migration (server/store/schema.h) on real SQLite files.
+#include "store/schema.h"
+#include "store/sqlconnection.h"
 
 #include <QFile>
 #include <QRandomGenerator>

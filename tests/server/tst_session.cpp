@@ -3,7 +3,7 @@
 // written straight to the TCP socket arrive intact, in order, however large.
 #include "serverconfig.h"
 #include "session.h"
-#include "transport.h"
+#include "net/transport.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

@@ -3,7 +3,7 @@
 
 #include "testclient.h"
 #include "testserver.h"
-#include "writer.h"
+#include "store/writer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
-// Unit tests for the single writer (server/writer.h): group commit, savepoints, ordering,
+// Unit tests for the single writer (server/store/writer.h): group commit, savepoints, ordering,
 // shutdown and event retention, on a real SQLite file.
-#include "chatstore.h"
-#include "schema.h"
-#include "sqlconnection.h"
-#include "writer.h"
+#include "store/chatstore.h"
+#include "store/schema.h"
+#include "store/sqlconnection.h"
+#include "store/writer.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>

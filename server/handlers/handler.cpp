@@ -1,7 +1,7 @@
-#include "handler.h"
+#include "handlers/handler.h"
 
 #include "session.h"
-#include "userstore.h"
+#include "store/userstore.h"
 
 #include <QCoreApplication>
 

@@ -1,20 +1,16 @@
 #pragma once
 
-#include "handler.h"
+#include "handlers/handler.h"
 
 namespace Hubbub::Server {
 
-//! image.upload, image.get.
-class ImageHandler final : public Handler
+//! presence.list and chat.typing: ephemeral, never stored.
+class PresenceHandler final : public Handler
 {
 public:
     using Handler::Handler;
     QList<MessageType> types() const override;
     void handle(Session &session, const Request &request, const Responder &reply) override;
-
-private:
-    void upload(const Params &params, const Responder &reply);
-    void get(const Params &params, const Responder &reply);
 };
 
 } // namespace Hubbub::Server

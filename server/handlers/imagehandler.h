@@ -1,11 +1,11 @@
 #pragma once
 
-#include "handler.h"
+#include "handlers/handler.h"
 
 namespace Hubbub::Server {
 
-//! hello, ping and sync: the connection-level verbs.
-class SyncHandler final : public Handler
+//! image.upload, image.get.
+class ImageHandler final : public Handler
 {
 public:
     using Handler::Handler;
@@ -13,8 +13,8 @@ public:
     void handle(Session &session, const Request &request, const Responder &reply) override;
 
 private:
-    void hello(Session &session, const Params &params, const Responder &reply);
-    void sync(const Params &params, const Responder &reply);
+    void upload(const Params &params, const Responder &reply);
+    void get(const Params &params, const Responder &reply);
 };
 
 } // namespace Hubbub::Server

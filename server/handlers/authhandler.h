@@ -1,6 +1,6 @@
 #pragma once
 
-#include "handler.h"
+#include "handlers/handler.h"
 
 namespace Hubbub::Server {
 

@@ -1,4 +1,4 @@
-#include "imageinspector.h"
+#include "handlers/imageinspector.h"
 
 #include "protocollimits.h"
 

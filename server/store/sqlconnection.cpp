@@ -1,4 +1,4 @@
-#include "sqlconnection.h"
+#include "store/sqlconnection.h"
 
 #include "logging.h"
 

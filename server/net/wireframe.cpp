@@ -1,4 +1,4 @@
-#include "wireframe.h"
+#include "net/wireframe.h"
 
 #include <QtEndian>
 

@@ -1,10 +1,10 @@
-#include "feedhandler.h"
+#include "handlers/feedhandler.h"
 
-#include "imagestore.h"
-#include "poststore.h"
+#include "store/imagestore.h"
+#include "store/poststore.h"
 #include "protocollimits.h"
 #include "session.h"
-#include "sqlconnection.h"
+#include "store/sqlconnection.h"
 #include "validation.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "schema.h"
+#include "store/schema.h"
 
 #include "logging.h"
-#include "sqlconnection.h"
+#include "store/sqlconnection.h"
 #include "types.h"
 
 #include <QSqlError>

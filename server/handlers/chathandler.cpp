@@ -1,9 +1,9 @@
-#include "chathandler.h"
+#include "handlers/chathandler.h"
 
-#include "chatstore.h"
+#include "store/chatstore.h"
 #include "protocollimits.h"
 #include "session.h"
-#include "sqlconnection.h"
+#include "store/sqlconnection.h"
 #include "validation.h"
 
 #include <QCoreApplication>

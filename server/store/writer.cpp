@@ -1,9 +1,9 @@
-#include "writer.h"
+#include "store/writer.h"
 
 #include "codec.h"
 #include "logging.h"
-#include "schema.h"
-#include "sqlconnection.h"
+#include "store/schema.h"
+#include "store/sqlconnection.h"
 #include "types.h"
 
 #include <QCoreApplication>

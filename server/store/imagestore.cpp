@@ -1,8 +1,8 @@
-#include "imagestore.h"
+#include "store/imagestore.h"
 
-#include "sqlconnection.h"
+#include "store/sqlconnection.h"
 #include "types.h"
-#include "writer.h"
+#include "store/writer.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

@@ -4,7 +4,7 @@
 #include "error.h"
 #include "serverconfig.h"
 #include "types.h"
-#include "writer.h"
+#include "store/writer.h"
 
 #include <QList>
 #include <QMetaObject>

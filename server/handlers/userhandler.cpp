@@ -1,7 +1,7 @@
-#include "userhandler.h"
+#include "handlers/userhandler.h"
 
 #include "session.h"
-#include "userstore.h"
+#include "store/userstore.h"
 #include "validation.h"
 
 namespace Hubbub::Server {

@@ -1,6 +1,6 @@
-#include "eventstore.h"
+#include "store/eventstore.h"
 
-#include "sqlconnection.h"
+#include "store/sqlconnection.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,8 +1,8 @@
-#include "poststore.h"
+#include "store/poststore.h"
 
-#include "sqlconnection.h"
-#include "userstore.h"
-#include "writer.h"
+#include "store/sqlconnection.h"
+#include "store/userstore.h"
+#include "store/writer.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "transport.h"
+#include "net/transport.h"
 
 #ifdef Q_OS_UNIX
 #include <cerrno>

@@ -1,11 +1,11 @@
-#include "authhandler.h"
+#include "handlers/authhandler.h"
 
 #include "logging.h"
 #include "passwords.h"
 #include "ratelimiter.h"
 #include "session.h"
-#include "sqlconnection.h"
-#include "userstore.h"
+#include "store/sqlconnection.h"
+#include "store/userstore.h"
 #include "validation.h"
 
 #include <QCoreApplication>

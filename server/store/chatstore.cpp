@@ -1,8 +1,8 @@
-#include "chatstore.h"
+#include "store/chatstore.h"
 
-#include "sqlconnection.h"
-#include "userstore.h"
-#include "writer.h"
+#include "store/sqlconnection.h"
+#include "store/userstore.h"
+#include "store/writer.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>

@@ -1,10 +1,10 @@
-#include "synchandler.h"
+#include "handlers/synchandler.h"
 
-#include "eventstore.h"
+#include "store/eventstore.h"
 #include "protocollimits.h"
 #include "session.h"
 #include "validation.h"
-#include "wireframe.h"
+#include "net/wireframe.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "presencehandler.h"
+#include "handlers/presencehandler.h"
 
-#include "chatstore.h"
+#include "store/chatstore.h"
 #include "session.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "userstore.h"
+#include "store/userstore.h"
 
-#include "sqlconnection.h"
-#include "writer.h"
+#include "store/sqlconnection.h"
+#include "store/writer.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

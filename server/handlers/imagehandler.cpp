@@ -1,7 +1,7 @@
-#include "imagehandler.h"
+#include "handlers/imagehandler.h"
 
-#include "imageinspector.h"
-#include "imagestore.h"
+#include "handlers/imageinspector.h"
+#include "store/imagestore.h"
 #include "protocollimits.h"
 #include "validation.h"
 

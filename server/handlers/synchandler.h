@@ -1,0 +1,20 @@
+#pragma once
+
+#include "handlers/handler.h"
+
+namespace Hubbub::Server {
+
+//! hello, ping and sync: the connection-level verbs.
+class SyncHandler final : public Handler
+{
+public:
+    using Handler::Handler;
+    QList<MessageType> types() const override;
+    void handle(Session &session, const Request &request, const Responder &reply) override;
+
+private:
+    void hello(Session &session, const Params &params, const Responder &reply);
+    void sync(const Params &params, const Responder &reply);
+};
+
+} // namespace Hubbub::Server
