@@ -466,14 +466,19 @@ void Connection::applyEvent(const QJsonObject &frame)
         return;
     m_lastSeq = seq;
     const QString name = frame.value(QStringLiteral("event")).toString();
-    if (name == QLatin1String(Events::UserRenamed)) {
+    const auto type = eventTypeFromName(name);
+    if (!type) {
+        qCDebug(lcClientNet) << "ignoring event" << name << "of a newer server";
+        return;
+    }
+    if (*type == EventType::UserRenamed) {
         const User renamed = User::fromJson(frame.value(QStringLiteral("user")).toObject());
         if (renamed.id == m_user.id) {
             m_user = renamed;
             Q_EMIT userChanged(m_user);
         }
     }
-    Q_EMIT eventReceived(seq, name, frame);
+    Q_EMIT eventReceived(seq, *type, frame);
 }
 
 void Connection::onText(const QString &text)

@@ -2,6 +2,7 @@
 
 #include "backoff.h"
 #include "error.h"
+#include "eventtype.h"
 #include "messagetype.h"
 #include "reply.h"
 #include "types.h"
@@ -94,8 +95,9 @@ Q_SIGNALS:
     void userChanged(const Hubbub::User &user);
     //! Views must reload from scratch: first sign-in, or the server no longer has our gap.
     void reloadRequired();
-    //! One stored change, in seq order, each seq exactly once.
-    void eventReceived(qint64 seq, const QString &name, const QJsonObject &frame);
+    //! One stored change, in seq order, each seq exactly once. An event of a kind this client
+    //! does not know still takes its seq, but is not emitted.
+    void eventReceived(qint64 seq, Hubbub::EventType type, const QJsonObject &frame);
     //! Caught up after a (re)connect: queued changes may be sent now.
     void online();
     void presenceListed(const QList<Hubbub::User> &users);

@@ -144,7 +144,7 @@ public:
     explicit SeqRecorder(Connection *connection)
     {
         QObject::connect(connection, &Connection::eventReceived, &m_context,
-            [this](qint64 seq, const QString &, const QJsonObject &frame) {
+            [this](qint64 seq, EventType, const QJsonObject &frame) {
                 seqs.append(seq);
                 // The frame handed out is the event itself.
                 frameSeqsMatch = frameSeqsMatch && frame.value("seq"_L1).toInteger() == seq;
