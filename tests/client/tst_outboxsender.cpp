@@ -1,0 +1,469 @@
+// OutboxSender through a real Session and a real in-process server: changes made offline reach
+// the server exactly once and in order after a reconnect; a resend after a lost reply does not
+// duplicate (nonce), and an edit of a queued create made before its resend still arrives;
+// refused changes fail with the server's reason and can be fixed, retried or discarded without
+// holding up the rest; an edit of something deleted meanwhile is dropped rather than failed;
+// a server fault is tried three times before the change shows as not sent; rate_limited
+// waits as long as the server says.
+
+#include "channelmodel.h"
+#include "chatmodel.h"
+#include "connection.h"
+#include "feedmodel.h"
+#include "outbox.h"
+#include "peoplemodel.h"
+#include "reply.h"
+#include "session.h"
+#include "sessionfixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Hubbub;
+using namespace Hubbub::Client;
+using namespace Hubbub::Test;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class tst_OutboxSender : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void offlineChangesDeliveredOnce();
+    void resendAfterLostReplyDoesNotDuplicate_data();
+    void resendAfterLostReplyDoesNotDuplicate();
+    void editOfResentCreateNotLost_data();
+    void editOfResentCreateNotLost();
+    void reviewResentAfterLostReplyStoredOnce();
+    void refusedChangeFails();
+    void refusedChangeCanBeDiscarded();
+    void secondQueuedEditRefused();
+    void editOfDeletedEntryIsDropped_data();
+    void editOfDeletedEntryIsDropped();
+
+private:
+    SessionFixture m_fx;
+};
+
+void tst_OutboxSender::init()
+{
+    QVERIFY(m_fx.setUp());
+}
+
+void tst_OutboxSender::cleanup()
+{
+    m_fx.tearDown();
+}
+
+void tst_OutboxSender::offlineChangesDeliveredOnce()
+{
+    TestServer &server = *m_fx.server;
+    const quint16 port = quint16(server.url().port());
+    auto &bob = m_fx.bob;
+    const QString bobToken = bob->token();
+
+    Session &session = *m_fx.session;
+    reconnectFast(session);
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    QAbstractItemModelTester feedTester(
+        session.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester chatTester(
+        chat, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    server.stop();
+    QTRY_VERIFY(!session.connection()->isOnline());
+    const QStringList titles {u"first"_s, u"second"_s, u"third"_s};
+    const QStringList texts {u"one"_s, u"two"_s};
+    for (const QString &title : titles)
+        QVERIFY(!session.createPost(title, u"written offline"_s).isEmpty());
+    for (const QString &text : texts)
+        QVERIFY(!session.sendMessage(General, text).isEmpty());
+    QCOMPARE(session.outbox()->count(), 5);
+    // They show at once, as pending rows: posts on top (newest first), messages at the bottom.
+    QCOMPARE(session.feed()->pendingCount(), 3);
+    QCOMPARE(feedTitles(session, true), (QStringList {u"third"_s, u"second"_s, u"first"_s}));
+    QCOMPARE(chatTexts(chat, true), texts);
+    QCOMPARE(session.feed()->index(0, 0).data(FeedModel::AuthorRole).toString(), u"ada"_s);
+
+    QVERIFY(startOnPort(server, port));
+    QVERIFY(waitOnline(session));
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+
+    // Each arrived exactly once, in the order written.
+    bob = reconnect(server, bobToken);
+    QVERIFY(bob);
+    QCOMPARE(titlesOnServer(*bob), (QStringList {u"third"_s, u"second"_s, u"first"_s}));
+    QCOMPARE(textsOnServer(*bob), texts);
+    // The pending rows became real rows, each once.
+    QCOMPARE(session.feed()->pendingCount(), 0);
+    QCOMPARE(feedTitles(session, true), QStringList());
+    QCOMPARE(feedTitles(session), (QStringList {u"third"_s, u"second"_s, u"first"_s}));
+    for (int row = 0; row < session.feed()->rowCount(); ++row)
+        QVERIFY(session.feed()->index(row, 0).data(FeedModel::IdRole).toLongLong() > 0);
+    QCOMPARE(chatTexts(chat, true), QStringList());
+    QCOMPARE(chatTexts(chat), texts);
+}
+
+void tst_OutboxSender::resendAfterLostReplyDoesNotDuplicate_data()
+{
+    QTest::addColumn<bool>("message");
+    QTest::addRow("post") << false;
+    QTest::addRow("chat message") << true;
+}
+
+void tst_OutboxSender::resendAfterLostReplyDoesNotDuplicate()
+{
+    QFETCH(bool, message);
+    TestServer &server = *m_fx.server;
+    auto &bob = m_fx.bob;
+    Relay relay(quint16(server.url().port()));
+    QVERIFY(relay.listen());
+
+    Session &session = *m_fx.session;
+    reconnectFast(session);
+    QVERIFY(signIn(session, relay.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+
+    // The change reaches the server, but its reply (and the event) never reach ada.
+    relay.swallowReplies = true;
+    const QString text = u"exactly once"_s;
+    if (message)
+        session.sendMessage(General, text);
+    else
+        session.createPost(text, u""_s);
+    const QString created = QLatin1String(message ? Events::MessageCreated : Events::PostCreated);
+    QVERIFY(!bob->waitEventNamed(created, DeliveryTimeout).isEmpty());
+    QCOMPARE(session.outbox()->count(), 1);
+    QCOMPARE(session.outbox()->entries().at(0).status, Outbox::Status::Sending);
+
+    // The link breaks; ada reconnects, learns of the entry from the sync, and sends again
+    // with the same nonce.
+    relay.swallowReplies = false;
+    relay.cutAll();
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QVERIFY(session.connection()->isOnline());
+
+    if (message) {
+        QCOMPARE(textsOnServer(*bob), QStringList {text});
+        QCOMPARE(chatTexts(chat), QStringList {text});
+        QCOMPARE(chatTexts(chat, true), QStringList());
+    } else {
+        QCOMPARE(titlesOnServer(*bob), QStringList {text});
+        QCOMPARE(feedTitles(session), QStringList {text});
+        QCOMPARE(session.feed()->pendingCount(), 0);
+    }
+    // The resend created nothing: one event only (bob's last request orders after any event).
+    const auto events = bob->events();
+    QCOMPARE(std::count_if(events.cbegin(), events.cend(),
+                 [&](const QJsonObject &e) { return e.value("event"_L1).toString() == created; }),
+        1);
+}
+
+void tst_OutboxSender::editOfResentCreateNotLost_data()
+{
+    QTest::addColumn<bool>("message");
+    QTest::addRow("post") << false;
+    QTest::addRow("chat message") << true;
+}
+
+void tst_OutboxSender::editOfResentCreateNotLost()
+{
+    QFETCH(bool, message);
+    TestServer &server = *m_fx.server;
+    auto &bob = m_fx.bob;
+    Relay relay(quint16(server.url().port()));
+    QVERIFY(relay.listen());
+
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, relay.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    // The test decides when ada reconnects: only after she edited the queued change.
+    session.connection()->backoff().setInitial(60s);
+
+    // Stored by the server, but ada never hears so.
+    relay.swallowReplies = true;
+    const QString localId = message ? session.sendMessage(General, u"first draft"_s)
+                                    : session.createPost(u"first draft"_s, u"first body"_s);
+    const QString created = QLatin1String(message ? Events::MessageCreated : Events::PostCreated);
+    QVERIFY(!bob->waitEventNamed(created, DeliveryTimeout).isEmpty());
+    relay.swallowReplies = false;
+    relay.cutAll();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        session.connection()->state(), Connection::State::Waiting, DeliveryTimeout);
+    const auto queued = session.outbox()->entry(localId);
+    QVERIFY(queued.has_value());
+    QCOMPARE(queued->status, Outbox::Status::Queued);
+
+    // Offline, the user fixes the queued change; its resend answers with the first draft.
+    const QString edited = u"second thoughts"_s;
+    QVERIFY(session.editPending(localId, edited, message ? edited : u"better body"_s));
+    if (message)
+        QCOMPARE(chatTexts(chat, true), QStringList {edited});
+    else
+        QCOMPARE(feedTitles(session, true), QStringList {edited});
+    session.connection()->retryNow();
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(session.outbox()->failedCount(), 0);
+
+    // The server holds the edit, on the one entry the first send made.
+    if (message) {
+        QCOMPARE(textsOnServer(*bob), QStringList {edited});
+        QTRY_COMPARE(chatTexts(chat), QStringList {edited});
+        QCOMPARE(chatTexts(chat, true), QStringList());
+    } else {
+        const QJsonArray posts
+            = bob->request(u"feed.page"_s, {{u"limit"_s, 10}}).value("posts"_L1).toArray();
+        QCOMPARE(posts.size(), 1);
+        QCOMPARE(posts.at(0).toObject().value("title"_L1).toString(), edited);
+        QCOMPARE(posts.at(0).toObject().value("content"_L1).toString(), u"better body"_s);
+        QTRY_COMPARE(feedTitles(session), QStringList {edited});
+        QCOMPARE(session.feed()->pendingCount(), 0);
+    }
+    const auto events = bob->events();
+    QCOMPARE(std::count_if(events.cbegin(), events.cend(),
+                 [&](const QJsonObject &e) { return e.value("event"_L1).toString() == created; }),
+        1);
+}
+
+void tst_OutboxSender::reviewResentAfterLostReplyStoredOnce()
+{
+    TestServer &server = *m_fx.server;
+    auto &bob = m_fx.bob;
+    const QJsonObject post
+        = bob->request(u"post.create"_s, {{u"title"_s, u"rate me"_s}, {u"content"_s, u""_s}});
+    const qint64 postId = idOf(post, "post");
+    QVERIFY(postId > 0);
+    Relay relay(quint16(server.url().port()));
+    QVERIFY(relay.listen());
+
+    Session &session = *m_fx.session;
+    reconnectFast(session);
+    QVERIFY(signIn(session, relay.url(), u"ada"_s));
+    QCOMPARE(feedTitles(session), QStringList {u"rate me"_s});
+
+    relay.swallowReplies = true;
+    session.createReview(postId, 5, u"great"_s);
+    QVERIFY(!bob->waitEventNamed(QLatin1String(Events::ReviewCreated), DeliveryTimeout).isEmpty());
+    QCOMPARE(session.outbox()->count(), 1);
+    QCOMPARE(session.outbox()->entries().at(0).status, Outbox::Status::Sending);
+    // The resend after the reconnect carries the nonce the first send had.
+    relay.swallowReplies = false;
+    relay.cutAll();
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(session.outbox()->failedCount(), 0);
+
+    const QJsonArray reviews
+        = bob->request(u"review.list"_s, {{u"postId"_s, postId}}).value("reviews"_L1).toArray();
+    QCOMPARE(reviews.size(), 1);
+    QCOMPARE(reviews.at(0).toObject().value("comment"_L1).toString(), u"great"_s);
+    const QJsonObject stored = bob->request(u"post.get"_s, {{u"postId"_s, postId}});
+    QCOMPARE(Post::fromJson(stored.value("post"_L1).toObject()).ratingCount, qint64(1));
+    QTRY_COMPARE(
+        session.feed()->index(0, 0).data(FeedModel::RatingCountRole).toLongLong(), qint64(1));
+}
+
+void tst_OutboxSender::refusedChangeFails()
+{
+    TestServer &server = *m_fx.server;
+    auto &bob = m_fx.bob;
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    QAbstractItemModelTester feedTester(
+        session.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy refused(&session, &Session::changeRefused);
+
+    const QString longTitle(201, u'x');
+    const QString bad = session.createPost(longTitle, u"content"_s);
+    const QString good = session.createPost(u"fine"_s, u"content"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, DeliveryTimeout);
+    // What the server says about such a post, word for word.
+    const QJsonObject direct
+        = bob->request(u"post.create"_s, {{u"title"_s, longTitle}, {u"content"_s, u""_s}});
+    QCOMPARE(errorCode(direct), u"too_large"_s);
+    const QString reason = direct.value("error"_L1).toObject().value("message"_L1).toString();
+    QVERIFY(!reason.isEmpty());
+    QCOMPARE(refused.at(0).at(0).toString(), bad);
+    QCOMPARE(refused.at(0).at(1).toString(), reason);
+    const auto entry = session.outbox()->entry(bad);
+    QVERIFY(entry.has_value());
+    QCOMPARE(entry->status, Outbox::Status::Failed);
+    QCOMPARE(entry->error, reason);
+    QCOMPARE(session.outbox()->failedCount(), 1);
+    // The refused one does not hold up the queue.
+    QTRY_VERIFY_WITH_TIMEOUT(!session.outbox()->entry(good).has_value(), DeliveryTimeout);
+    QCOMPARE(feedTitles(session), QStringList {u"fine"_s});
+    // The row stays, pending, with the reason.
+    QCOMPARE(session.feed()->pendingCount(), 1);
+    const QModelIndex row = session.feed()->index(0, 0);
+    QCOMPARE(row.data(FeedModel::LocalIdRole).toString(), bad);
+    QCOMPARE(row.data(FeedModel::FailureRole).toString(), reason);
+
+    // Retrying unchanged fails the same way.
+    session.retry(bad);
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 2, DeliveryTimeout);
+    QCOMPARE(session.outbox()->entry(bad)->status, Outbox::Status::Failed);
+
+    // Fixed: it goes through, with the nonce it always had, and becomes a real row.
+    const QString nonce = session.outbox()->entry(bad)->params.value("nonce"_L1).toString();
+    QVERIFY(session.editPending(bad, u"a shorter title"_s, u"content"_s));
+    QCOMPARE(session.feed()->index(0, 0).data(FeedModel::FailureRole).toString(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(refused.size(), 2);
+    QCOMPARE(session.feed()->pendingCount(), 0);
+    QCOMPARE(feedTitles(session), (QStringList {u"a shorter title"_s, u"fine"_s}));
+    QCOMPARE(titlesOnServer(*bob), (QStringList {u"a shorter title"_s, u"fine"_s}));
+    QVERIFY(!nonce.isEmpty());
+}
+
+void tst_OutboxSender::refusedChangeCanBeDiscarded()
+{
+    TestServer &server = *m_fx.server;
+    auto &bob = m_fx.bob;
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    QAbstractItemModelTester chatTester(
+        chat, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy refused(&session, &Session::changeRefused);
+
+    const QString localId = session.sendMessage(General, QString(4001, u'y'));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, DeliveryTimeout);
+    QCOMPARE(chat->rowCount(), 1);
+    QCOMPARE(chat->index(0, 0).data(ChatModel::LocalIdRole).toString(), localId);
+    QVERIFY(!chat->index(0, 0).data(ChatModel::FailureRole).toString().isEmpty());
+
+    session.discard(localId);
+    QCOMPARE(session.outbox()->count(), 0);
+    QCOMPARE(chat->rowCount(), 0);
+    QCOMPARE(textsOnServer(*bob), QStringList());
+    // A message to a channel that does not exist is refused too, and the rest still flows.
+    QSignalSpy refusedAgain(&session, &Session::changeRefused);
+    session.sendMessage(999, u"nowhere"_s);
+    session.sendMessage(General, u"somewhere"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(refusedAgain.size(), 1, DeliveryTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(chatTexts(chat), QStringList {u"somewhere"_s}, DeliveryTimeout);
+    QCOMPARE(session.outbox()->count(), 1);
+    QCOMPARE(session.outbox()->failedCount(), 1);
+}
+
+void tst_OutboxSender::secondQueuedEditRefused()
+{
+    TestServer &server = *m_fx.server;
+    const quint16 port = quint16(server.url().port());
+    auto &bob = m_fx.bob;
+    const QString bobToken = bob->token();
+    Session &session = *m_fx.session;
+    reconnectFast(session);
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    QAbstractItemModelTester feedTester(
+        session.feed(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    session.createPost(u"original"_s, u"text"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    const qint64 postId = session.feed()->index(0, 0).data(FeedModel::IdRole).toLongLong();
+    QVERIFY(postId > 0);
+    QSignalSpy refused(&session, &Session::changeRefused);
+
+    // Two edits of one post while offline; the server takes the first and refuses the second.
+    server.stop();
+    QTRY_VERIFY(!session.connection()->isOnline());
+    session.updatePost(postId, u"first edit"_s, u"text 1"_s);
+    session.updatePost(postId, QString(201, u'x'), u"text 2"_s);
+    QCOMPARE(session.outbox()->count(), 2);
+    QVERIFY(startOnPort(server, port));
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, DeliveryTimeout);
+    QCOMPARE(session.outbox()->count(), 1);
+    QCOMPARE(session.outbox()->failedCount(), 1);
+    const Outbox::Entry failed = session.outbox()->entries().at(0);
+    QCOMPARE(failed.status, Outbox::Status::Failed);
+    QCOMPARE(failed.type, MessageType::PostUpdate);
+    bob = reconnect(server, bobToken);
+    QVERIFY(bob);
+    QCOMPARE(titlesOnServer(*bob), QStringList {u"first edit"_s});
+
+    // The first acknowledgement did not take away the second edit's marker: the row says why.
+    QCOMPARE(session.feed()->rowCount(), 1);
+    const QModelIndex row = session.feed()->index(0, 0);
+    QCOMPARE(row.data(FeedModel::IdRole).toLongLong(), postId);
+    QVERIFY(!row.data(FeedModel::FailureRole).toString().isEmpty());
+    QCOMPARE(row.data(FeedModel::FailureRole).toString(), refused.at(0).at(1).toString());
+
+    session.discard(failed.localId);
+    QCOMPARE(session.outbox()->count(), 0);
+    QCOMPARE(session.feed()->index(0, 0).data(FeedModel::FailureRole).toString(), QString());
+    QCOMPARE(feedTitles(session), QStringList {u"first edit"_s});
+}
+
+void tst_OutboxSender::editOfDeletedEntryIsDropped_data()
+{
+    QTest::addColumn<bool>("message");
+    QTest::addRow("post") << false;
+    QTest::addRow("chat message") << true;
+}
+
+void tst_OutboxSender::editOfDeletedEntryIsDropped()
+{
+    QFETCH(bool, message);
+    TestServer &server = *m_fx.server;
+    const quint16 port = quint16(server.url().port());
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    if (message)
+        session.sendMessage(General, u"soon gone"_s);
+    else
+        session.createPost(u"soon gone"_s, u""_s);
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    const qint64 id = message ? chat->index(0, 0).data(ChatModel::IdRole).toLongLong()
+                              : session.feed()->index(0, 0).data(FeedModel::IdRole).toLongLong();
+    QVERIFY(id > 0);
+    QSignalSpy refused(&session, &Session::changeRefused);
+
+    // ada edits offline; meanwhile the entry is deleted from her other device (only its author
+    // or an admin may delete it). The test decides when this session comes back: after that.
+    session.connection()->backoff().setInitial(60s);
+    server.stop();
+    QTRY_COMPARE(session.connection()->state(), Connection::State::Waiting);
+    if (message)
+        session.editMessage(id, General, u"edited"_s);
+    else
+        session.updatePost(id, u"edited"_s, u""_s);
+    QCOMPARE(session.outbox()->count(), 1);
+    QVERIFY(startOnPort(server, port));
+    TestClient elsewhere;
+    QVERIFY(elsewhere.open(server.url()));
+    QVERIFY(isOk(elsewhere.request(u"hello"_s, {{u"protocol"_s, 1}})));
+    QVERIFY(isOk(elsewhere.login(u"ada"_s, SessionPassword)));
+    if (message)
+        QVERIFY(isOk(elsewhere.request(u"chat.delete"_s, {{u"messageId"_s, id}})));
+    else
+        QVERIFY(isOk(elsewhere.request(u"post.delete"_s, {{u"postId"_s, id}})));
+
+    // The edit answers not_found: nothing is left to change, so it is done, not failed.
+    session.connection()->retryNow();
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(session.outbox()->failedCount(), 0);
+    QCOMPARE(refused.size(), 0);
+    QTRY_COMPARE(message ? chat->rowCount() : session.feed()->rowCount(), 0);
+    if (message)
+        QCOMPARE(textsOnServer(elsewhere), QStringList());
+    else
+        QCOMPARE(titlesOnServer(elsewhere), QStringList());
+}
+
+QTEST_GUILESS_MAIN(tst_OutboxSender)
+#include "tst_outboxsender.moc"
