@@ -6,6 +6,7 @@
 #include "channelmodel.h"
 #include "chatmodel.h"
 #include "connection.h"
+#include "eventrouter.h"
 #include "feedmodel.h"
 #include "outbox.h"
 #include "peoplemodel.h"
@@ -35,6 +36,9 @@ class tst_EventRouter : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void everyEventTypeHasARoute();
+    void eachEventReachesItsModel_data();
+    void eachEventReachesItsModel();
     void changesByOthersShowLive();
     void renameUpdatesRows();
     void unreadAndNotify();
@@ -52,6 +56,100 @@ void tst_EventRouter::init()
 void tst_EventRouter::cleanup()
 {
     m_fx.tearDown();
+}
+
+void tst_EventRouter::everyEventTypeHasARoute()
+{
+    for (std::size_t i = 0; i < eventTypeNames.size(); ++i)
+        QVERIFY2(EventRouter::routes(EventType(i)), eventTypeNames.at(i));
+}
+
+void tst_EventRouter::eachEventReachesItsModel_data()
+{
+    QTest::addColumn<EventType>("type");
+    for (std::size_t i = 0; i < eventTypeNames.size(); ++i)
+        QTest::addRow("%s", eventTypeNames.at(i)) << EventType(i);
+}
+
+void tst_EventRouter::eachEventReachesItsModel()
+{
+    // Bob causes the event on the real server; ada's session shows it in the model it belongs to.
+    QFETCH(EventType, type);
+    TestServer &server = *m_fx.server;
+    auto &bob = m_fx.bob;
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    const auto post = [&](const QString &title) {
+        return idOf(
+            bob->request(u"post.create"_s, {{u"title"_s, title}, {u"content"_s, u""_s}}), "post");
+    };
+    const auto message = [&](const QString &text) {
+        return idOf(bob->request(u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, text}}),
+            "message");
+    };
+    switch (type) {
+    case EventType::UserRenamed: {
+        post(u"p"_s);
+        message(u"m"_s);
+        QTRY_COMPARE(chat->rowCount(), 1);
+        QTRY_COMPARE(session.feed()->rowCount(), 1);
+        QVERIFY(isOk(bob->request(u"user.rename"_s, {{u"username"_s, u"robert"_s}})));
+        QTRY_COMPARE(chat->index(0, 0).data(ChatModel::AuthorRole).toString(), u"robert"_s);
+        QCOMPARE(session.feed()->index(0, 0).data(FeedModel::AuthorRole).toString(), u"robert"_s);
+        break;
+    }
+    case EventType::PostCreated:
+        post(u"new"_s);
+        QTRY_COMPARE(feedTitles(session), QStringList {u"new"_s});
+        break;
+    case EventType::PostUpdated: {
+        const qint64 id = post(u"old"_s);
+        QVERIFY(isOk(bob->request(
+            u"post.update"_s, {{u"postId"_s, id}, {u"title"_s, u"new"_s}, {u"content"_s, u""_s}})));
+        QTRY_COMPARE(feedTitles(session), QStringList {u"new"_s});
+        break;
+    }
+    case EventType::PostDeleted: {
+        const qint64 id = post(u"gone soon"_s);
+        QTRY_COMPARE(session.feed()->rowCount(), 1);
+        QVERIFY(isOk(bob->request(u"post.delete"_s, {{u"postId"_s, id}})));
+        QTRY_COMPARE(session.feed()->rowCount(), 0);
+        break;
+    }
+    case EventType::ReviewCreated: {
+        const qint64 id = post(u"rate me"_s);
+        auto carol = member(server, u"carol"_s);
+        QVERIFY(carol);
+        QVERIFY(isOk(carol->request(
+            u"review.create"_s, {{u"postId"_s, id}, {u"rating"_s, 5}, {u"comment"_s, u""_s}})));
+        QTRY_COMPARE(session.feed()->post(id)->ratingCount, qint64(1));
+        break;
+    }
+    case EventType::ChannelCreated:
+        QVERIFY(isOk(bob->request(u"channel.create"_s, {{u"name"_s, u"books"_s}})));
+        QTRY_COMPARE(session.channels()->rowCount(), 2);
+        break;
+    case EventType::MessageCreated:
+        message(u"hello"_s);
+        QTRY_COMPARE(chatTexts(chat), QStringList {u"hello"_s});
+        break;
+    case EventType::MessageUpdated: {
+        const qint64 id = message(u"helo"_s);
+        QVERIFY(
+            isOk(bob->request(u"chat.edit"_s, {{u"messageId"_s, id}, {u"text"_s, u"hello"_s}})));
+        QTRY_COMPARE(chatTexts(chat), QStringList {u"hello"_s});
+        break;
+    }
+    case EventType::MessageDeleted: {
+        const qint64 id = message(u"oops"_s);
+        QTRY_COMPARE(chat->rowCount(), 1);
+        QVERIFY(isOk(bob->request(u"chat.delete"_s, {{u"messageId"_s, id}})));
+        QTRY_COMPARE(chat->rowCount(), 0);
+        break;
+    }
+    }
 }
 
 void tst_EventRouter::changesByOthersShowLive()

@@ -11,6 +11,7 @@
 #include "connection.h"
 #include "feedmodel.h"
 #include "outbox.h"
+#include "outboxsender.h"
 #include "peoplemodel.h"
 #include "reply.h"
 #include "session.h"
@@ -18,8 +19,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +35,59 @@ using namespace Hubbub::Client;
 using namespace Hubbub::Test;
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+
+namespace {
+
+//! Runs one statement on the server's database file from a connection of our own, as another
+//! process on the machine could: how a test makes the real server fail to store a change.
+bool execOnDatabase(const QString &path, const QString &sql)
+{
+    const QString name = u"tst_outboxsender"_s;
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (db.open()) {
+            QSqlQuery query(db);
+            ok = query.exec(sql);
+            if (!ok)
+                qWarning() << sql << query.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+const QString FailPosts = u"CREATE TRIGGER fail_posts BEFORE INSERT ON posts "
+                          "BEGIN SELECT RAISE(ABORT, 'simulated disk fault'); END"_s;
+const QString HealPosts = u"DROP TRIGGER fail_posts"_s;
+
+//! Every attempt the sender makes (the entry goes to Sending) and every time it put one back
+//! in the queue without an answer that ended it (Sending → Queued).
+struct Attempts
+{
+    explicit Attempts(Outbox *outbox)
+    {
+        QObject::connect(outbox, &Outbox::changed, &context, [this](const Outbox::Entry &entry) {
+            if (entry.status == Outbox::Status::Sending) {
+                ++sends;
+                clock.start();
+            } else if (entry.status == Outbox::Status::Queued && last == Outbox::Status::Sending) {
+                ++requeues;
+            }
+            last = entry.status;
+        });
+    }
+    QObject context;
+    int sends = 0;
+    int requeues = 0;
+    Outbox::Status last = Outbox::Status::Queued;
+    QElapsedTimer clock; //!< since the last attempt began
+};
+
+} // namespace
 
 class tst_OutboxSender : public QObject
 {
@@ -49,6 +107,9 @@ private Q_SLOTS:
     void secondQueuedEditRefused();
     void editOfDeletedEntryIsDropped_data();
     void editOfDeletedEntryIsDropped();
+    void serverFaultTriedThreeTimes();
+    void serverFaultHealedBeforeLastTry();
+    void rateLimitedWaitsAsTold();
 
 private:
     SessionFixture m_fx;
@@ -463,6 +524,91 @@ void tst_OutboxSender::editOfDeletedEntryIsDropped()
         QCOMPARE(textsOnServer(elsewhere), QStringList());
     else
         QCOMPARE(titlesOnServer(elsewhere), QStringList());
+}
+
+void tst_OutboxSender::serverFaultTriedThreeTimes()
+{
+    TestServer &server = *m_fx.server;
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    QSignalSpy refused(&session, &Session::changeRefused);
+    Attempts attempts(session.outbox());
+    QVERIFY(execOnDatabase(server.databasePath(), FailPosts));
+
+    QElapsedTimer clock;
+    clock.start();
+    const QString localId = session.createPost(u"stored on the third try, or never"_s, u""_s);
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, DeliveryTimeout);
+    // Three tries, with a pause after each of the two faults before it shows as not sent
+    // (QTimer may fire up to 5 % early).
+    QCOMPARE(attempts.sends, OutboxSender::FaultsBeforeFailing);
+    QVERIFY(clock.elapsed()
+        >= (OutboxSender::FaultsBeforeFailing - 1) * OutboxSender::FaultRetryMs * 95 / 100);
+    const auto entry = session.outbox()->entry(localId);
+    QVERIFY(entry.has_value());
+    QCOMPARE(entry->status, Outbox::Status::Failed);
+    QCOMPARE(entry->error, refused.at(0).at(1).toString());
+    QVERIFY(!entry->error.isEmpty());
+    QCOMPARE(session.feed()->index(0, 0).data(FeedModel::FailureRole).toString(), entry->error);
+
+    // The fault is gone: a retry gets three tries again, and the first one stores it.
+    QVERIFY(execOnDatabase(server.databasePath(), HealPosts));
+    session.retry(localId);
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(attempts.sends, OutboxSender::FaultsBeforeFailing + 1);
+    QCOMPARE(titlesOnServer(*m_fx.bob), QStringList {u"stored on the third try, or never"_s});
+}
+
+void tst_OutboxSender::serverFaultHealedBeforeLastTry()
+{
+    TestServer &server = *m_fx.server;
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    QSignalSpy refused(&session, &Session::changeRefused);
+    Attempts attempts(session.outbox());
+    QVERIFY(execOnDatabase(server.databasePath(), FailPosts));
+
+    session.createPost(u"after one fault"_s, u""_s);
+    // The first fault puts it back in the queue for a later try; the fault clears meanwhile.
+    QTRY_COMPARE_WITH_TIMEOUT(attempts.requeues, 1, DeliveryTimeout);
+    QVERIFY(execOnDatabase(server.databasePath(), HealPosts));
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(attempts.sends, 2);
+    QCOMPARE(refused.size(), 0);
+    QCOMPARE(feedTitles(session), QStringList {u"after one fault"_s});
+    QCOMPARE(titlesOnServer(*m_fx.bob), QStringList {u"after one fault"_s});
+}
+
+void tst_OutboxSender::rateLimitedWaitsAsTold()
+{
+    // A server that allows a short burst, then 5 requests a second per connection.
+    TestServer &server = *m_fx.server;
+    server.config().requestBurst = 10;
+    server.config().requestsPerSecond = 5;
+    QVERIFY(server.restart());
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    QSignalSpy refused(&session, &Session::changeRefused);
+    Attempts attempts(session.outbox());
+
+    constexpr int Posts = 20;
+    QStringList titles;
+    for (int i = 0; i < Posts; ++i) {
+        titles.prepend(u"post %1"_s.arg(i));
+        session.createPost(u"post %1"_s.arg(i), u""_s);
+    }
+    // Beyond the burst they take about (Posts - 10 + sign-in) / 5 s: well within the bound.
+    QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
+    QCOMPARE(refused.size(), 0);
+    // rate_limited put changes back in the queue, and each waited as the server said: a
+    // sender that tried again at once would be refused over and over (hundreds of times in
+    // these seconds), one that waits as told about once per change beyond the burst.
+    QVERIFY(attempts.requeues >= 1);
+    QVERIFY2(attempts.requeues <= Posts, qPrintable(QString::number(attempts.requeues)));
+    auto client = member(server, u"carol"_s);
+    QVERIFY(client);
+    QCOMPARE(titlesOnServer(*client), titles);
+    QCOMPARE(feedTitles(session), titles);
 }
 
 QTEST_GUILESS_MAIN(tst_OutboxSender)

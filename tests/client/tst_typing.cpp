@@ -34,6 +34,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void typing();
+    void dropForgetsWhoTypes();
 
 private:
     SessionFixture m_fx;
@@ -80,6 +81,24 @@ void tst_Typing::typing()
     QCOMPARE(std::count_if(frames.cbegin(), frames.cend(),
                  [](const QJsonObject &f) { return f.value("type"_L1).toString() == "typing"_L1; }),
         1);
+}
+
+void tst_Typing::dropForgetsWhoTypes()
+{
+    TestServer &server = *m_fx.server;
+    Session &session = *m_fx.session;
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    QVERIFY(isOk(m_fx.bob->request(u"chat.typing"_s, {{u"channelId"_s, General}})));
+    QTRY_COMPARE(session.typingIn(General), QStringList {u"bob"_s});
+    QSignalSpy typingChanged(&session, &Session::typingChanged);
+
+    // Without a connection nobody is known to be typing: a frame saying they stopped could be
+    // lost with it.
+    server.stop();
+    QTRY_VERIFY(!session.connection()->isOnline());
+    QCOMPARE(session.typingIn(General), QStringList());
+    QCOMPARE(typingChanged.size(), 1);
+    QCOMPARE(typingChanged.at(0).at(0).toLongLong(), General);
 }
 
 QTEST_GUILESS_MAIN(tst_Typing)
