@@ -294,12 +294,6 @@ void ChatModel::applyEvent(EventType type, const QJsonObject &frame)
     }
 }
 
-void ChatModel::applyEvent(QStringView name, const QJsonObject &frame)
-{
-    if (const auto type = eventTypeFromName(name))
-        applyEvent(*type, frame);
-}
-
 void ChatModel::renameUser(const User &user)
 {
     auto renameIn = [&](auto &items, int offset) {

@@ -56,8 +56,6 @@ public:
 
     //! message.created/updated/deleted for this channel, user.renamed. Idempotent.
     void applyEvent(EventType type, const QJsonObject &frame);
-    //! The same for an event named as on the wire (tests and tools that build frames by hand).
-    void applyEvent(QStringView name, const QJsonObject &frame);
     void upsert(const Message &message);
     void remove(qint64 messageId) override;
     void renameUser(const User &user);
@@ -109,7 +107,6 @@ private:
     qint64 m_channelId;
     QList<Item> m_items; //!< messages by ascending id, with presence lines
     PendingChanges<Item> m_pending; //!< creates oldest first, below m_items
-
     bool m_more = false;
     bool m_loaded = false;
     bool m_fetching = false;

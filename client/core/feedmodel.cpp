@@ -258,12 +258,6 @@ void FeedModel::applyEvent(EventType type, const QJsonObject &frame)
     }
 }
 
-void FeedModel::applyEvent(QStringView name, const QJsonObject &frame)
-{
-    if (const auto type = eventTypeFromName(name))
-        applyEvent(*type, frame);
-}
-
 void FeedModel::renameUser(const User &user)
 {
     auto renameIn = [&](auto &items, int offset) {

@@ -57,8 +57,6 @@ public:
 
     //! Applies one stored change (post.*, review.created, user.renamed). Idempotent.
     void applyEvent(EventType type, const QJsonObject &frame);
-    //! The same for an event named as on the wire (tests and tools that build frames by hand).
-    void applyEvent(QStringView name, const QJsonObject &frame);
     //! Inserts or replaces a post (from a reply); ignored when outside the loaded range.
     void upsert(const Post &post);
     void remove(qint64 postId) override;
