@@ -299,8 +299,8 @@ void tst_Writer::failedReleaseFailsTheJob()
     Writer writer(path, Durability::Full, 100000);
     QVERIFY(writer.start().ok());
     QList<qint64> eventSeqs;
-    connect(&writer, &Writer::committed, this, [&](const QStringList &events) {
-        for (const QString &frame : events)
+    connect(&writer, &Writer::committed, this, [&](const QByteArrayList &events) {
+        for (const QByteArray &frame : events)
             eventSeqs.append(seqOf(frame));
     });
     QVERIFY(writer.runAndWait(createChannelJob(u"first"_s)).result.ok()); // seq 1
@@ -329,7 +329,7 @@ void tst_Writer::failedReleaseFailsTheJob()
             if (!channel)
                 return channel.error();
             Result<QJsonObject> published
-                = tx.publish("channel.created", {{u"channel"_s, channel->toJson()}});
+                = tx.publish(EventType::ChannelCreated, {{u"channel"_s, channel->toJson()}});
             if (Status s = tx.sql().execOnce(statement); !s)
                 return s.error();
             return published;
