@@ -1,19 +1,17 @@
 #include "eventtype.h"
 
+#include "nametable.h"
+
 namespace Hubbub {
 
 QString eventTypeName(EventType type)
 {
-    return QString::fromLatin1(eventTypeNames.at(static_cast<std::size_t>(type)));
+    return nameInTable(eventTypeNames, type);
 }
 
 std::optional<EventType> eventTypeFromName(QStringView name)
 {
-    for (std::size_t i = 0; i < eventTypeNames.size(); ++i) {
-        if (name == QLatin1StringView(eventTypeNames[i]))
-            return static_cast<EventType>(i);
-    }
-    return std::nullopt;
+    return valueInTable<EventType>(eventTypeNames, name);
 }
 
 } // namespace Hubbub

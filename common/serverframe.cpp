@@ -105,6 +105,17 @@ Result<ServerFrame> decodeEvent(const QJsonObject &object)
     return frame;
 }
 
+//! Presence and typing frames name a user beside one field of their own (`key`).
+Result<ServerFrame> withUser(ServerFrame frame, const QJsonObject &object, const QString &key)
+{
+    Result<User> user = decodeUser(object);
+    if (!user)
+        return user.error();
+    frame.user = *user;
+    frame.data = without(object, {TypeKey, key, UserKey});
+    return frame;
+}
+
 Result<ServerFrame> decodePresence(const QJsonObject &object)
 {
     ServerFrame frame;
@@ -114,12 +125,7 @@ Result<ServerFrame> decodePresence(const QJsonObject &object)
         frame.online = true;
     else if (change != QJsonValue(QStringLiteral("offline")))
         return malformed(QStringLiteral("a presence that is neither 'online' nor 'offline'."));
-    Result<User> user = decodeUser(object);
-    if (!user)
-        return user.error();
-    frame.user = *user;
-    frame.data = without(object, {TypeKey, EventKey, UserKey});
-    return frame;
+    return withUser(std::move(frame), object, EventKey);
 }
 
 Result<ServerFrame> decodeTyping(const QJsonObject &object)
@@ -129,13 +135,8 @@ Result<ServerFrame> decodeTyping(const QJsonObject &object)
     const QJsonValue channelId = object.value(ChannelIdKey);
     if (!Codec::isProtocolInteger(channelId))
         return malformed(QStringLiteral("a typing frame without a 'channelId'."));
-    Result<User> user = decodeUser(object);
-    if (!user)
-        return user.error();
     frame.channelId = static_cast<qint64>(channelId.toDouble());
-    frame.user = *user;
-    frame.data = without(object, {TypeKey, ChannelIdKey, UserKey});
-    return frame;
+    return withUser(std::move(frame), object, ChannelIdKey);
 }
 
 } // namespace
