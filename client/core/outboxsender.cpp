@@ -21,6 +21,9 @@ OutboxSender::OutboxSender(Outbox *outbox, Connection *connection, ImageCache *i
     , m_projection(projection)
 {
     m_retryTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; a resend before rate_limited's retryAfterMs is
+    // refused again.
+    m_retryTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_retryTimer, &QTimer::timeout, this, &OutboxSender::pump);
     connect(m_outbox, &Outbox::added, this, &OutboxSender::pump);
 }

@@ -600,9 +600,11 @@ void tst_OutboxSender::rateLimitedWaitsAsTold()
     // Beyond the burst they take about (Posts - 10 + sign-in) / 5 s: well within the bound.
     QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
     QCOMPARE(refused.size(), 0);
-    // rate_limited put changes back in the queue, and each waited as the server said: a
-    // sender that tried again at once would be refused over and over (hundreds of times in
-    // these seconds), one that waits as told about once per change beyond the burst.
+    // rate_limited put changes back in the queue, and each waited as the server said. A
+    // request beyond the burst is refused once; after waiting retryAfterMs (no less: the
+    // sender's timer is precise) the bucket has refilled. So at most one refusal per request
+    // beyond the burst: 20 posts + the sign-in's requests - a burst of 10 < 20. A sender that
+    // tried again at once is refused hundreds of times in these seconds.
     QVERIFY(attempts.requeues >= 1);
     QVERIFY2(attempts.requeues <= Posts, qPrintable(QString::number(attempts.requeues)));
     auto client = member(server, u"carol"_s);
