@@ -1,8 +1,8 @@
 #include "handlers/chathandler.h"
 
-#include "store/chatstore.h"
 #include "protocollimits.h"
 #include "session.h"
+#include "store/chatstore.h"
 #include "store/sqlconnection.h"
 #include "validation.h"
 

@@ -1,9 +1,9 @@
 #include "handlers/feedhandler.h"
 
-#include "store/imagestore.h"
-#include "store/poststore.h"
 #include "protocollimits.h"
 #include "session.h"
+#include "store/imagestore.h"
+#include "store/poststore.h"
 #include "store/sqlconnection.h"
 #include "validation.h"
 

@@ -3,8 +3,8 @@
 #include "codec.h"
 #include "error.h"
 #include "serverconfig.h"
-#include "types.h"
 #include "store/writer.h"
+#include "types.h"
 
 #include <QList>
 #include <QMetaObject>

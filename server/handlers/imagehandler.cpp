@@ -1,8 +1,8 @@
 #include "handlers/imagehandler.h"
 
 #include "handlers/imageinspector.h"
-#include "store/imagestore.h"
 #include "protocollimits.h"
+#include "store/imagestore.h"
 #include "validation.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "handlers/presencehandler.h"
 
-#include "store/chatstore.h"
 #include "session.h"
+#include "store/chatstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

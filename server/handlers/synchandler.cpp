@@ -1,10 +1,10 @@
 #include "handlers/synchandler.h"
 
-#include "store/eventstore.h"
+#include "net/wireframe.h"
 #include "protocollimits.h"
 #include "session.h"
+#include "store/eventstore.h"
 #include "validation.h"
-#include "net/wireframe.h"
 
 #include <QCoreApplication>
 #include <QTimer>

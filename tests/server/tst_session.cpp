@@ -1,9 +1,9 @@
 // Unit tests for Session (server/session.h) in isolation: replies leave in request order
 // whatever order they are filled in, send() does not wait for pending replies, and frames
 // written straight to the TCP socket arrive intact, in order, however large.
+#include "net/transport.h"
 #include "serverconfig.h"
 #include "session.h"
-#include "net/transport.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

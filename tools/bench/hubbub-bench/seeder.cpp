@@ -2,15 +2,15 @@
 // indexes and the event frames are the real ones. Many rows go into one writer job: one job
 // per row would be a transaction per row.
 #include "benchoptions.h"
-#include "store/chatstore.h"
 #include "messagetype.h"
 #include "modes.h"
 #include "passwords.h"
-#include "store/poststore.h"
 #include "report.h"
+#include "store/chatstore.h"
+#include "store/poststore.h"
 #include "store/userstore.h"
-#include "workerpool.h"
 #include "store/writer.h"
+#include "workerpool.h"
 
 #include <cmath>
 #include <cstdio>
