@@ -28,7 +28,7 @@ QList<MessageType> ImageHandler::types() const
     return {MessageType::ImageUpload, MessageType::ImageGet};
 }
 
-void ImageHandler::handle(Session &, const Request &request, const Responder &reply)
+void ImageHandler::handle(const Caller &, const Request &request, const Responder &reply)
 {
     const Params params(request.params);
     if (request.type == MessageType::ImageUpload)

@@ -9,6 +9,12 @@
 
 namespace Hubbub::Server::UserStore {
 
+User userFrom(const QSqlQuery &q, int first)
+{
+    return User {q.value(first).toLongLong(), q.value(first + 1).toString(),
+        roleFromName(q.value(first + 2).toString())};
+}
+
 namespace {
 
 //! The messages of this file, under one context that lupdate can see. The server sends
@@ -17,12 +23,6 @@ struct UserStoreText
 {
     Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::UserStore)
 };
-
-User userFrom(const QSqlQuery &q, int first)
-{
-    return User {q.value(first).toLongLong(), q.value(first + 1).toString(),
-        roleFromName(q.value(first + 2).toString())};
-}
 
 Result<std::optional<User>> oneUser(Result<QSqlQuery *> query)
 {

@@ -1,7 +1,7 @@
 #include "store/writer.h"
 
-#include "codec.h"
 #include "logging.h"
+#include "serverframe.h"
 #include "store/schema.h"
 #include "store/sqlconnection.h"
 #include "types.h"
@@ -30,23 +30,24 @@ Status transactionStep(SqlConnection &sql, const QString &statement)
 }
 } // namespace
 
-Result<qint64> WriteTx::appendEvent(const QString &name, const QJsonObject &payload)
+Result<qint64> WriteTx::appendEvent(EventType type, const QJsonObject &payload)
 {
     const qint64 seq = m_head + 1;
-    const QString frame = Codec::encode(Codec::event(seq, name, payload));
+    QByteArray frame = encodeEvent(seq, type, payload);
+    // Bound as a string, so the log keeps TEXT (a QByteArray would bind as a BLOB).
     Result<QSqlQuery *> insert
         = m_sql.run(QStringLiteral("INSERT INTO events (seq, frame, created_at) VALUES (?, ?, ?)"),
-            {seq, frame, nowTimestamp()});
+            {seq, QString::fromUtf8(frame), nowTimestamp()});
     if (!insert)
         return insert.error();
     m_head = seq;
-    m_events.append(frame);
+    m_events.append(std::move(frame));
     return seq;
 }
 
-Result<QJsonObject> WriteTx::publish(const char *name, const QJsonObject &payload)
+Result<QJsonObject> WriteTx::publish(EventType type, const QJsonObject &payload)
 {
-    Result<qint64> seq = appendEvent(QString::fromLatin1(name), payload);
+    Result<qint64> seq = appendEvent(type, payload);
     if (!seq)
         return seq.error();
     QJsonObject result = payload;
@@ -220,13 +221,22 @@ void Writer::processBatch(std::deque<Item> &batch)
             WriteTx tx(*m_sql, m_head);
             outcome.result = item.job(tx);
             if (outcome.result.ok()) {
-                transactionStep(*m_sql, QStringLiteral("RELEASE job"));
+                // Inside BEGIN a RELEASE checks no constraint and writes nothing: it fails when
+                // the savepoint is gone (the transaction was rolled back under the job, or a
+                // statement of the job ended it). The job has then failed like any other.
+                if (Status released = transactionStep(*m_sql, QStringLiteral("RELEASE job"));
+                    !released) {
+                    outcome.result = released.error();
+                }
+            }
+            if (outcome.result.ok()) {
                 m_head = tx.m_head;
                 outcome.events = tx.m_events;
                 outcome.lastSeq = m_head;
                 ++committedJobs;
-            } else if (transactionStep(*m_sql, QStringLiteral("ROLLBACK TO job"))) {
-                transactionStep(*m_sql, QStringLiteral("RELEASE job"));
+            } else if (transactionStep(*m_sql, QStringLiteral("ROLLBACK TO job"))
+                && transactionStep(*m_sql, QStringLiteral("RELEASE job"))) {
+                // Undone; the transaction goes on with the next job.
             } else {
                 // The savepoint is gone: SQLite rolled back the whole transaction itself, as it
                 // does for SQLITE_FULL, SQLITE_IOERR or SQLITE_NOMEM in a statement without a
