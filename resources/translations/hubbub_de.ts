@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Hubbub feed and chat server</source>
+        <translation>Hubbub-Server für Beiträge und Chat</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard: alle).</translation>
+    </message>
+    <message>
+        <source>Port (default 7300; 0 picks a free one).</source>
+        <translation>Port (Standard 7300; 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>SQLite-Datenbankdatei.</translation>
+    </message>
+    <message>
+        <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
+        <translation>full: fsync bei jedem Commit (Standard); normal: schneller, bei Stromausfall können die letzten Commits verloren gehen.</translation>
+    </message>
+    <message>
+        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
+        <translation>open: jeder darf ein Konto erstellen (Standard); closed: nur vorhandene Benutzer melden sich an.</translation>
+    </message>
+    <message>
+        <source>Events kept for catching up after a reconnect (default 100000).</source>
+        <translation>Ereignisse, die zum Aufholen nach einem Neuverbinden aufbewahrt werden (Standard 100000).</translation>
+    </message>
+    <message>
+        <source>Make USERNAME an admin and exit.</source>
+        <translation>USERNAME zum Admin machen und beenden.</translation>
+    </message>
+    <message>
+        <source>Log every connection and the type of every request.</source>
+        <translation>Jede Verbindung und den Typ jeder Anfrage protokollieren.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--host: &apos;%1&apos; is not an IP address</source>
+        <translation>--host: „%1“ ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>--port: &apos;%1&apos; is not a port number</source>
+        <translation>--port: „%1“ ist keine Portnummer</translation>
+    </message>
+    <message>
+        <source>--durability must be full or normal</source>
+        <translation>--durability muss full oder normal sein</translation>
+    </message>
+    <message>
+        <source>--registration must be open or closed</source>
+        <translation>--registration muss open oder closed sein</translation>
+    </message>
+    <message>
+        <source>--event-retention must be a whole number of at least 1</source>
+        <translation>--event-retention muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --db FILE</source>
+        <translation>kein beschreibbarer Datenordner; --db DATEI angeben</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>der Ordner von %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>there is no database at %1</source>
+        <translation>unter %1 gibt es keine Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1 joined</source>

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Hubbub feed and chat server</source>
+        <translation>Serveur de fil et de messagerie Hubbub</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all).</source>
+        <translation>Adresse d&apos;écoute (par défaut&#xa0;: toutes).</translation>
+    </message>
+    <message>
+        <source>Port (default 7300; 0 picks a free one).</source>
+        <translation>Port (7300 par défaut&#xa0;; 0 en choisit un libre).</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>Fichier de base de données SQLite.</translation>
+    </message>
+    <message>
+        <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
+        <translation>full&#xa0;: fsync à chaque validation (par défaut)&#xa0;; normal&#xa0;: plus rapide, peut perdre les dernières validations en cas de coupure de courant.</translation>
+    </message>
+    <message>
+        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
+        <translation>open&#xa0;: tout le monde peut créer un compte (par défaut)&#xa0;; closed&#xa0;: seuls les utilisateurs existants se connectent.</translation>
+    </message>
+    <message>
+        <source>Events kept for catching up after a reconnect (default 100000).</source>
+        <translation>Événements conservés pour rattraper le retard après une reconnexion (100000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Make USERNAME an admin and exit.</source>
+        <translation>Faire de USERNAME un administrateur, puis quitter.</translation>
+    </message>
+    <message>
+        <source>Log every connection and the type of every request.</source>
+        <translation>Journaliser chaque connexion et le type de chaque demande.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argument inattendu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>--host: &apos;%1&apos; is not an IP address</source>
+        <translation>--host&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse IP</translation>
+    </message>
+    <message>
+        <source>--port: &apos;%1&apos; is not a port number</source>
+        <translation>--port&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas un numéro de port</translation>
+    </message>
+    <message>
+        <source>--durability must be full or normal</source>
+        <translation>--durability doit valoir full ou normal</translation>
+    </message>
+    <message>
+        <source>--registration must be open or closed</source>
+        <translation>--registration doit valoir open ou closed</translation>
+    </message>
+    <message>
+        <source>--event-retention must be a whole number of at least 1</source>
+        <translation>--event-retention doit être un nombre entier d&apos;au moins 1</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --db FILE</source>
+        <translation>aucun dossier de données accessible en écriture&#xa0;; indiquez --db FICHIER</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>le dossier de %1 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>there is no database at %1</source>
+        <translation>il n&apos;y a pas de base de données à %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1 joined</source>

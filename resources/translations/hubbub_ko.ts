@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>Hubbub feed and chat server</source>
+        <translation>Hubbub 피드·채팅 서버</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all).</source>
+        <translation>연결을 받을 주소 (기본값: 전체).</translation>
+    </message>
+    <message>
+        <source>Port (default 7300; 0 picks a free one).</source>
+        <translation>포트 (기본값 7300, 0이면 빈 포트를 골라요).</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>SQLite 데이터베이스 파일.</translation>
+    </message>
+    <message>
+        <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
+        <translation>full: 커밋할 때마다 fsync (기본값), normal: 더 빠르지만 정전 시 마지막 커밋을 잃을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
+        <translation>open: 누구나 계정을 만들 수 있어요 (기본값), closed: 기존 사용자만 로그인해요.</translation>
+    </message>
+    <message>
+        <source>Events kept for catching up after a reconnect (default 100000).</source>
+        <translation>다시 연결한 뒤 따라잡기 위해 보관할 이벤트 수 (기본값 100000).</translation>
+    </message>
+    <message>
+        <source>Make USERNAME an admin and exit.</source>
+        <translation>USERNAME을 관리자로 만들고 끝내요.</translation>
+    </message>
+    <message>
+        <source>Log every connection and the type of every request.</source>
+        <translation>모든 연결과 모든 요청의 유형을 기록해요.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>예상하지 못한 인수 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--host: &apos;%1&apos; is not an IP address</source>
+        <translation>--host: &apos;%1&apos;은(는) IP 주소가 아니에요</translation>
+    </message>
+    <message>
+        <source>--port: &apos;%1&apos; is not a port number</source>
+        <translation>--port: &apos;%1&apos;은(는) 포트 번호가 아니에요</translation>
+    </message>
+    <message>
+        <source>--durability must be full or normal</source>
+        <translation>--durability는 full 또는 normal이어야 해요</translation>
+    </message>
+    <message>
+        <source>--registration must be open or closed</source>
+        <translation>--registration은 open 또는 closed여야 해요</translation>
+    </message>
+    <message>
+        <source>--event-retention must be a whole number of at least 1</source>
+        <translation>--event-retention은 1 이상의 정수여야 해요</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --db FILE</source>
+        <translation>쓸 수 있는 데이터 폴더가 없어요. --db FILE을 지정하세요</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>%1의 폴더가 없어요</translation>
+    </message>
+    <message>
+        <source>there is no database at %1</source>
+        <translation>%1에 데이터베이스가 없어요</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1 joined</source>
