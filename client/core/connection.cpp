@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include "codec.h"
+#include "errortext.h"
 #include "logging.h"
 
 #include <QCoreApplication>
@@ -303,7 +304,7 @@ void Connection::onAuth(const Reply &reply)
     if (reply.isTransportFailure())
         return abortOnTimeout(reply);
     if (!reply.ok()) {
-        Error error = reply.error();
+        const Error &error = reply.error();
         if (m_authMode == AuthMode::Token && error.code != ErrorCode::Unauthorized
             && error.code != ErrorCode::UnsupportedProtocol) {
             // A busy or failing server is not a reason to forget the token: come back later.
@@ -311,14 +312,10 @@ void Connection::onAuth(const Reply &reply)
             m_socket->abort();
             return;
         }
-        if (error.code == ErrorCode::Unauthorized) {
-            if (m_authMode == AuthMode::Token) {
-                error.message = tr("Your session has expired. Please sign in again.");
-                m_token.clear();
-            } else if (m_authMode == AuthMode::Password) {
-                error.message = tr("Wrong username or password.");
-            }
-        }
+        // The message already says which (ErrorText reads the verb): a refused token has
+        // expired, a refused password is wrong.
+        if (error.code == ErrorCode::Unauthorized && m_authMode == AuthMode::Token)
+            m_token.clear();
         giveUp(error);
         return;
     }
@@ -511,8 +508,9 @@ void Connection::onText(const QString &text)
             result.remove(QStringLiteral("ok"));
             pending.callback(Reply::success(std::move(result)));
         } else {
-            pending.callback(Reply::serverError(
-                Error::fromJson(frame.value(QStringLiteral("error")).toObject())));
+            // Shown in the user's language from here on, whichever view shows it.
+            pending.callback(Reply::serverError(ErrorText::fromServer(
+                frame.value(QStringLiteral("error")).toObject(), pending.type)));
         }
     } else if (type == QLatin1String("event")) {
         if (m_user.id != 0)
