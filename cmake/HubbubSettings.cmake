@@ -37,10 +37,11 @@ if(HUBBUB_SANITIZE)
     target_link_options(hubbub_settings INTERFACE -fsanitize=${_hubbub_sanitizers})
 endif()
 
-# hubbub_add_test(NAME tst_foo SOURCES tst_foo.cpp LIBRARIES hubbub_common [WIDGETS] [TIMEOUT s])
-# One executable per tested class, registered with CTest and bounded in time.
+# hubbub_add_test(NAME tst_foo SOURCES tst_foo.cpp LIBRARIES hubbub_common [TIMEOUT s])
+# One executable per tested class, registered with CTest and bounded in time; every test runs
+# with QT_QPA_PLATFORM=offscreen, so widget tests need nothing more.
 function(hubbub_add_test)
-    cmake_parse_arguments(ARG "WIDGETS" "NAME;TIMEOUT" "SOURCES;LIBRARIES" ${ARGN})
+    cmake_parse_arguments(ARG "" "NAME;TIMEOUT" "SOURCES;LIBRARIES" ${ARGN})
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 120)
     endif()

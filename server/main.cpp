@@ -1,15 +1,12 @@
+#include "commandline.h"
 #include "logging.h"
 #include "server.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
-#include <QStandardPaths>
 
 #include <cstdio>
 
@@ -69,88 +66,24 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("hubbub-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HUBBUB_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Hubbub feed and chat server"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption hostOption(QStringLiteral("host"),
-        QStringLiteral("Address to listen on (default: all)."), QStringLiteral("ADDR"));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-        QStringLiteral("Port (default 7300; 0 picks a free one)."), QStringLiteral("N"),
-        QStringLiteral("7300"));
-    const QCommandLineOption dbOption(
-        QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("FILE"));
-    const QCommandLineOption durabilityOption(QStringLiteral("durability"),
-        QStringLiteral("full: fsync every commit (default); normal: faster, may lose the last "
-                       "commits on power loss."),
-        QStringLiteral("full|normal"), QStringLiteral("full"));
-    const QCommandLineOption registrationOption(QStringLiteral("registration"),
-        QStringLiteral("open: anyone may create an account (default); closed: only existing "
-                       "users log in."),
-        QStringLiteral("open|closed"), QStringLiteral("open"));
-    const QCommandLineOption retentionOption(QStringLiteral("event-retention"),
-        QStringLiteral("Events kept for catching up after a reconnect (default 100000)."),
-        QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption promoteOption(QStringLiteral("promote"),
-        QStringLiteral("Make USERNAME an admin and exit."), QStringLiteral("USERNAME"));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-        QStringLiteral("Log every connection and the type of every request."));
-    parser.addOptions({hostOption, portOption, dbOption, durabilityOption, registrationOption,
-        retentionOption, promoteOption, verboseOption});
-    parser.process(app);
-    if (!parser.positionalArguments().isEmpty())
-        fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-
-    ServerConfig config;
-    if (parser.isSet(hostOption)) {
-        if (!config.host.setAddress(parser.value(hostOption)))
-            fail(QStringLiteral("--host: '%1' is not an IP address").arg(parser.value(hostOption)));
+    const Result<CommandLine> parsed = CommandLine::parse(QCoreApplication::arguments());
+    if (!parsed)
+        fail(parsed.error().message);
+    const CommandLine &line = *parsed;
+    if (line.action == CommandLine::Action::ShowHelp
+        || line.action == CommandLine::Action::ShowVersion) {
+        std::fputs(qPrintable(line.text), stdout);
+        return 0;
     }
-    bool ok = false;
-    const uint port = parser.value(portOption).toUInt(&ok);
-    if (!ok || port > 65535)
-        fail(QStringLiteral("--port: '%1' is not a port number").arg(parser.value(portOption)));
-    config.port = quint16(port);
-
-    const QString durability = parser.value(durabilityOption);
-    if (durability == u"full")
-        config.durability = Durability::Full;
-    else if (durability == u"normal")
-        config.durability = Durability::Normal;
-    else
-        fail(QStringLiteral("--durability must be full or normal"));
-
-    const QString registration = parser.value(registrationOption);
-    if (registration != u"open" && registration != u"closed")
-        fail(QStringLiteral("--registration must be open or closed"));
-    config.registrationOpen = registration == u"open";
-
-    config.eventRetention = parser.value(retentionOption).toLongLong(&ok);
-    if (!ok || config.eventRetention < 1)
-        fail(QStringLiteral("--event-retention must be a whole number of at least 1"));
-
-    if (parser.isSet(dbOption)) {
-        config.databasePath = parser.value(dbOption);
-    } else {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        if (dir.isEmpty() || !QDir().mkpath(dir))
-            fail(QStringLiteral("no writable data folder; pass --db FILE"));
-        config.databasePath = QDir(dir).filePath(QStringLiteral("hubbub.db"));
-    }
-    const QFileInfo dbFile(config.databasePath);
-    if (!dbFile.absoluteDir().exists())
-        fail(QStringLiteral("the folder of %1 does not exist").arg(config.databasePath));
-
-    if (parser.isSet(verboseOption))
+    const ServerConfig &config = line.config;
+    if (line.verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("hubbub.*.debug=true"));
 
-    if (parser.isSet(promoteOption)) {
-        if (!dbFile.exists())
-            fail(QStringLiteral("there is no database at %1").arg(config.databasePath));
+    if (line.action == CommandLine::Action::Promote) {
         Writer writer(config.databasePath, config.durability, config.eventRetention);
         if (Status s = writer.start(); !s)
             fail(QStringLiteral("cannot open %1: %2").arg(config.databasePath, s.error().message));
-        const QString username = parser.value(promoteOption);
+        const QString username = line.promoteUsername;
         WriteOutcome outcome = writer.runAndWait([username](WriteTx &tx) -> Result<QJsonObject> {
             Result<User> user = UserStore::setRole(tx, username, Role::Admin);
             if (!user)

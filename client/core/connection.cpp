@@ -142,7 +142,7 @@ void Connection::setKeepAlive(std::chrono::milliseconds interval)
 {
     m_keepAlive = std::max(interval, std::chrono::milliseconds(1));
     // Check often enough that a ping goes out (and has time to come back) before the link
-    // is declared dead; with a fixed 1 s check a short interval dropped idle links unpinged.
+    // is declared dead, however short the interval: a fixed check would miss short ones.
     m_keepAliveTimer.setInterval(std::clamp(
         m_keepAlive / 4, std::chrono::milliseconds(10), std::chrono::milliseconds(1000)));
 }

@@ -220,13 +220,22 @@ void Writer::processBatch(std::deque<Item> &batch)
             WriteTx tx(*m_sql, m_head);
             outcome.result = item.job(tx);
             if (outcome.result.ok()) {
-                transactionStep(*m_sql, QStringLiteral("RELEASE job"));
+                // Inside BEGIN a RELEASE checks no constraint and writes nothing: it fails when
+                // the savepoint is gone (the transaction was rolled back under the job, or a
+                // statement of the job ended it). The job has then failed like any other.
+                if (Status released = transactionStep(*m_sql, QStringLiteral("RELEASE job"));
+                    !released) {
+                    outcome.result = released.error();
+                }
+            }
+            if (outcome.result.ok()) {
                 m_head = tx.m_head;
                 outcome.events = tx.m_events;
                 outcome.lastSeq = m_head;
                 ++committedJobs;
-            } else if (transactionStep(*m_sql, QStringLiteral("ROLLBACK TO job"))) {
-                transactionStep(*m_sql, QStringLiteral("RELEASE job"));
+            } else if (transactionStep(*m_sql, QStringLiteral("ROLLBACK TO job"))
+                && transactionStep(*m_sql, QStringLiteral("RELEASE job"))) {
+                // Undone; the transaction goes on with the next job.
             } else {
                 // The savepoint is gone: SQLite rolled back the whole transaction itself, as it
                 // does for SQLITE_FULL, SQLITE_IOERR or SQLITE_NOMEM in a statement without a

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <map>
 #include <memory>
 
 using namespace Hubbub;
@@ -90,6 +91,8 @@ class tst_Writer : public QObject
 private Q_SLOTS:
     void thousandJobsInOrder();
     void failingJobInMiddleOfBatch();
+    void failedReleaseFailsTheJob_data();
+    void failedReleaseFailsTheJob();
     void runAndWait();
     void stopCommitsQueued();
     void submitAfterStopIsRefused();
@@ -273,6 +276,98 @@ void tst_Writer::failingJobInMiddleOfBatch()
     QVERIFY2(next.result.ok(), qPrintable(errorText(next.result)));
     QCOMPARE(next.lastSeq, qint64(4));
     QTRY_COMPARE_WITH_TIMEOUT(eventSeqs, (QList<qint64> {1, 2, 3, 4}), 10000);
+}
+
+void tst_Writer::failedReleaseFailsTheJob_data()
+{
+    // Inside the writer's BEGIN, RELEASE of the job's savepoint checks no deferred constraint
+    // (COMMIT does) and fires no trigger: it fails only when the savepoint is gone. Each row
+    // makes it go with a real statement on the write connection, from inside a job that then
+    // reports success, as a job would that ignored an error after which SQLite had rolled the
+    // whole transaction back (SQLITE_FULL, SQLITE_IOERR).
+    QTest::addColumn<QString>("statement");
+    QTest::addRow("the transaction rolled back under the job") << u"ROLLBACK"_s;
+    QTest::addRow("the savepoint released by the job") << u"RELEASE job"_s;
+}
+
+void tst_Writer::failedReleaseFailsTheJob()
+{
+    QFETCH(QString, statement);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"hubbub.db"_s);
+    Writer writer(path, Durability::Full, 100000);
+    QVERIFY(writer.start().ok());
+    QList<qint64> eventSeqs;
+    connect(&writer, &Writer::committed, this, [&](const QStringList &events) {
+        for (const QString &frame : events)
+            eventSeqs.append(seqOf(frame));
+    });
+    QVERIFY(writer.runAndWait(createChannelJob(u"first"_s)).result.ok()); // seq 1
+
+    // Held until the three jobs below are queued, so that they share one batch.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    auto blockerRunning = std::make_shared<std::atomic<bool>>(false);
+    writer.submit(
+        [released, blockerRunning](WriteTx &) -> Result<QJsonObject> {
+            *blockerRunning = true;
+            (void)released.wait_for(std::chrono::seconds(30));
+            return QJsonObject();
+        },
+        [](const WriteOutcome &) {});
+    QTRY_VERIFY_WITH_TIMEOUT(blockerRunning->load(), 10000);
+
+    std::map<QString, WriteOutcome> outcomes;
+    auto record = [&outcomes](const QString &name) {
+        return [&outcomes, name](const WriteOutcome &o) { outcomes[name] = o; };
+    };
+    writer.submit(createChannelJob(u"alpha"_s), record(u"alpha"_s));
+    writer.submit(
+        [statement](WriteTx &tx) -> Result<QJsonObject> {
+            Result<Channel> channel = ChatStore::createChannel(tx, u"lost"_s, u""_s);
+            if (!channel)
+                return channel.error();
+            Result<QJsonObject> published
+                = tx.publish("channel.created", {{u"channel"_s, channel->toJson()}});
+            if (Status s = tx.sql().execOnce(statement); !s)
+                return s.error();
+            return published;
+        },
+        record(u"lost"_s));
+    writer.submit(createChannelJob(u"beta"_s), record(u"beta"_s));
+    release.set_value();
+    QTRY_VERIFY_WITH_TIMEOUT(outcomes.size() == 3, LongTimeoutMs);
+
+    // The job whose RELEASE failed is refused, and so is alpha, which shared its transaction:
+    // that transaction is rolled back whole, so nothing of either stays, nor any event.
+    const WriteOutcome &lost = outcomes[u"lost"_s];
+    QVERIFY(!lost.result.ok());
+    QCOMPARE(lost.result.error().code, ErrorCode::Internal);
+    QCOMPARE(lost.events.size(), qsizetype(0));
+    const WriteOutcome &alpha = outcomes[u"alpha"_s];
+    QVERIFY(!alpha.result.ok());
+    QCOMPARE(alpha.result.error().code, ErrorCode::Internal);
+    QCOMPARE(alpha.events.size(), qsizetype(0));
+    // Beta runs in a new transaction and takes the next seq, as if the others had not been.
+    const WriteOutcome &beta = outcomes[u"beta"_s];
+    QVERIFY2(beta.result.ok(), qPrintable(errorText(beta.result)));
+    QCOMPARE(beta.lastSeq, qint64(2));
+    QCOMPARE(eventSeqs, (QList<qint64> {1, 2}));
+
+    auto reader = openReader(path);
+    QVERIFY(reader);
+    QCOMPARE(channelCount(*reader, u"lost"_s), qint64(0));
+    QCOMPARE(channelCount(*reader, u"alpha"_s), qint64(0));
+    QCOMPARE(channelCount(*reader, u"beta"_s), qint64(1));
+    QCOMPARE(scalar(*reader, u"SELECT COUNT(*) FROM events"_s), qint64(2));
+    QCOMPARE(scalar(*reader, u"SELECT MAX(seq) FROM events"_s), qint64(2));
+
+    // The writer goes on: the next job commits with the next seq.
+    const WriteOutcome next = writer.runAndWait(createChannelJob(u"gamma"_s));
+    QVERIFY2(next.result.ok(), qPrintable(errorText(next.result)));
+    QCOMPARE(next.lastSeq, qint64(3));
+    QCOMPARE(scalar(*reader, u"SELECT MAX(seq) FROM events"_s), qint64(3));
 }
 
 void tst_Writer::runAndWait()

@@ -1,8 +1,8 @@
 // The whole window as users drive it: two app instances in one process (each its own settings
 // file, data folder, Session, AppController and MainWindow) against one real server on
-// loopback. Start-up with and without a remembered token, the feed and chat round trips between
-// the two windows, unread counts in the sidebar and title, the status bar through a server
-// outage, signing out, keyboard shortcuts and desktop notifications.
+// loopback. The feed and chat round trips between the two windows, unread counts in the sidebar
+// and title, the status bar through a server outage, keyboard shortcuts and desktop
+// notifications. Starting, signing in and out: tst_mainwindowsignin.
 
 #include "appcontroller.h"
 #include "channelmodel.h"
@@ -27,7 +27,8 @@
 #include "sidebar.h"
 #include "signindialog.h"
 #include "testclient.h"
-#include "testserver.h"
+#include "twoappsfixture.h"
+#include "widgettesting.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,7 +49,6 @@
 #include <QTimer>
 #include <QToolButton>
 
-#include <functional>
 #include <memory>
 
 using namespace Hubbub;
@@ -57,108 +57,6 @@ using namespace Hubbub::Test;
 using Action = PostDelegate::Action;
 
 namespace {
-
-const QString Password = QStringLiteral("correct horse");
-
-//! One running copy of the app, as client/main.cpp builds it, with everything it stores in
-//! `dir` so that nothing touches the real user settings.
-class App final
-{
-public:
-    explicit App(const QString &dir)
-        : settings(QDir(dir).filePath(QStringLiteral("hubbub.ini")))
-        , session(Session::Paths {QDir(dir).filePath(QStringLiteral("data")),
-              QDir(dir).filePath(QStringLiteral("cache"))})
-        , controller(&session, &settings)
-    { }
-
-    MainWindow *window() const { return controller.mainWindow(); }
-    bool isReady() const
-    {
-        return window() && window()->isVisible() && session.connection()->isOnline()
-            && session.feed()->isLoaded();
-    }
-
-    ClientSettings settings;
-    Session session;
-    AppController controller;
-};
-
-//! The visible top-level widget of type T (dialogs opened with open() are top-level windows).
-template<class T>
-T *findWindow()
-{
-    const QWidgetList widgets = QApplication::topLevelWidgets();
-    for (QWidget *widget : widgets) {
-        if (auto *found = qobject_cast<T *>(widget); found && found->isVisible())
-            return found;
-    }
-    return nullptr;
-}
-
-//! Runs `act` on the next modal dialog once it shows (it opens inside the nested event loop of
-//! the click that asks for it). Gives up after about ten seconds by rejecting whatever modal
-//! dialog is open, so a test that never sees its dialog fails instead of hanging.
-void onNextModal(std::function<void(QDialog *)> act)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    auto attempts = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, attempts, act] {
-        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
-        if (dialog && dialog->isVisible()) {
-            timer->deleteLater();
-            act(dialog);
-        } else if (++*attempts > 1000) {
-            timer->deleteLater();
-            if (dialog)
-                dialog->reject();
-        }
-    });
-    timer->start();
-}
-
-int rowWith(const QAbstractItemModel *model, int role, const QString &text)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, 0).data(role).toString() == text)
-            return row;
-    }
-    return -1;
-}
-
-int countWith(const QAbstractItemModel *model, int role, const QString &text)
-{
-    int count = 0;
-    for (int row = 0; row < model->rowCount(); ++row)
-        count += model->index(row, 0).data(role).toString() == text ? 1 : 0;
-    return count;
-}
-
-//! Scrolls `row` of a feed view into sight and clicks its `action` link with the mouse.
-bool clickAction(FeedView *view, int row, Action action)
-{
-    QListView *list = view->listView();
-    list->scrollTo(list->model()->index(row, 0), QAbstractItemView::PositionAtTop);
-    const QRect rect = view->actionRect(row, action);
-    if (rect.isEmpty() || !list->viewport()->rect().contains(rect.center()))
-        return false;
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-    return true;
-}
-
-//! Clicks a sidebar channel row with the mouse.
-bool clickChannel(Sidebar *sidebar, int row)
-{
-    QListView *list = sidebar->channelList();
-    const QModelIndex index = list->model()->index(row, 0);
-    list->scrollTo(index);
-    const QRect rect = list->visualRect(index);
-    if (!index.isValid() || rect.isEmpty())
-        return false;
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
-    return true;
-}
 
 //! How many posts titled `title` the server holds.
 int serverPostCount(TestClient &client, const QString &title)
@@ -174,7 +72,7 @@ int serverPostCount(TestClient &client, const QString &title)
 
 } // namespace
 
-class TestMainWindow final : public QObject
+class TestMainWindow final : public TwoAppsFixture
 {
     Q_OBJECT
 
@@ -182,250 +80,21 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void startsWithRememberedToken();
-    void expiredTokenShowsSignIn();
-    void startWithUserOptions();
-    void startWithNothingShowsSignIn();
     void feedBetweenTwoWindows();
     void chatBetweenTwoWindows();
     void statusBarThroughOutage();
-    void signOut();
-    void renameFromMenu();
     void keyboardShortcuts();
     void notifications();
-
-private:
-    //! Starts an app in `dir` signing in as `username` (creating the account) with no dialog,
-    //! and waits until its window shows, online with the feed loaded.
-    std::unique_ptr<App> startApp(QTemporaryDir &dir, const QString &username);
-    //! Makes `window` the active window, as a click on it would.
-    bool activate(QWidget *window);
-    //! Creates a channel through ada's session and waits until both apps list it.
-    qint64 createChannel(const QString &name);
-
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_adaDir;
-    std::unique_ptr<QTemporaryDir> m_bobDir;
-    std::unique_ptr<App> m_ada;
-    std::unique_ptr<App> m_bob;
 };
-
-std::unique_ptr<App> TestMainWindow::startApp(QTemporaryDir &dir, const QString &username)
-{
-    if (!dir.isValid() || !QDir(dir.path()).mkpath(QStringLiteral("data")))
-        return nullptr;
-    auto app = std::make_unique<App>(dir.path());
-    app->controller.start({m_server->url(), username, Password});
-    if (!QTest::qWaitFor([&] { return app->isReady(); }, 20000))
-        return nullptr;
-    if (app->controller.signInDialog() || !QTest::qWaitForWindowExposed(app->window()))
-        return nullptr;
-    return app;
-}
-
-bool TestMainWindow::activate(QWidget *window)
-{
-    window->activateWindow();
-    return QTest::qWaitFor([window] { return QApplication::activeWindow() == window; }, 5000);
-}
-
-qint64 TestMainWindow::createChannel(const QString &name)
-{
-    // Shared: the answer may come after a timeout has ended this function.
-    auto id = std::make_shared<qint64>(0);
-    m_ada->session.createChannel(name, {}, m_ada->window(), [id](const Reply &reply) {
-        *id = reply.ok() ? reply.result()
-                               .value(QStringLiteral("channel"))
-                               .toObject()
-                               .value(QStringLiteral("id"))
-                               .toInteger()
-                         : -1;
-    });
-    const bool listed = QTest::qWaitFor(
-        [&] {
-            return *id > 0 && m_ada->session.channels()->rowOf(*id) >= 0
-                && m_bob->session.channels()->rowOf(*id) >= 0;
-        },
-        10000);
-    return listed ? *id : 0;
-}
 
 void TestMainWindow::init()
 {
-    m_server = std::make_unique<TestServer>();
-    QVERIFY(m_server->start());
-    // Each test starts from empty settings.
-    m_adaDir = std::make_unique<QTemporaryDir>();
-    m_bobDir = std::make_unique<QTemporaryDir>();
-    m_ada = startApp(*m_adaDir, QStringLiteral("ada"));
-    QVERIFY(m_ada);
-    m_bob = startApp(*m_bobDir, QStringLiteral("bob"));
-    QVERIFY(m_bob);
-    QTRY_COMPARE(m_ada->session.people()->rowCount(), 2);
-    QTRY_COMPARE(m_bob->session.people()->rowCount(), 2);
+    QVERIFY(startApps());
 }
 
 void TestMainWindow::cleanup()
 {
-    const QWidgetList widgets = QApplication::topLevelWidgets();
-    for (QWidget *widget : widgets) {
-        if (widget->isVisible()
-            && (qobject_cast<QDialog *>(widget) || qobject_cast<QMenu *>(widget))
-            && !qobject_cast<SignInDialog *>(widget)) {
-            widget->close();
-        }
-    }
-    m_ada.reset();
-    m_bob.reset();
-    m_server.reset();
-    m_adaDir.reset();
-    m_bobDir.reset();
-}
-
-void TestMainWindow::startsWithRememberedToken()
-{
-    const QUrl server = m_server->url();
-    const QString token = m_ada->settings.token(server);
-    QVERIFY(!token.isEmpty());
-    QCOMPARE(m_ada->settings.lastServer(), server);
-
-    // Quit and start again with the same settings: no dialog, the window at once.
-    m_ada.reset();
-    QTRY_COMPARE(m_bob->session.people()->rowCount(), 1);
-    m_ada = std::make_unique<App>(m_adaDir->path());
-    m_ada->controller.start({});
-    QVERIFY(m_ada->window());
-    QVERIFY(m_ada->window()->isVisible());
-    QVERIFY(!m_ada->controller.signInDialog());
-    QCOMPARE(m_ada->session.user().username, QStringLiteral("ada")); // before the server answers
-    QVERIFY(!m_ada->session.connection()->isOnline());
-
-    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
-    QCOMPARE(m_ada->session.connection()->user().username, QStringLiteral("ada"));
-    QCOMPARE(m_ada->session.connection()->token(), token);
-    QTRY_COMPARE(m_ada->window()->connectionStatus()->text(),
-        QStringLiteral("Connected to 127.0.0.1 as ada · 2 online"));
-    QVERIFY(!m_ada->controller.signInDialog());
-    QCOMPARE(m_ada->window()->windowTitle(), QStringLiteral("Feed — Hubbub"));
-
-    // With the server down the window still opens straight away, and says why it waits.
-    m_ada.reset();
-    m_server->stop();
-    m_ada = std::make_unique<App>(m_adaDir->path());
-    m_ada->controller.start({});
-    QVERIFY(m_ada->window() && m_ada->window()->isVisible());
-    QVERIFY(!m_ada->controller.signInDialog());
-    QTRY_VERIFY(
-        m_ada->window()->connectionStatus()->text().startsWith(QStringLiteral("Reconnecting in ")));
-    QVERIFY(m_ada->window()->connectionStatus()->retryButton()->isVisible());
-    QVERIFY(!m_ada->controller.signInDialog());
-}
-
-void TestMainWindow::expiredTokenShowsSignIn()
-{
-    const QUrl server = m_server->url();
-    const QString token = m_ada->settings.token(server);
-    m_ada.reset();
-    // The token is revoked elsewhere (as by a sign-out on another machine).
-    TestClient other;
-    QVERIFY(other.open(server));
-    QVERIFY(isOk(other.request(QStringLiteral("auth.token"), {{QStringLiteral("token"), token}})));
-    QVERIFY(isOk(other.request(QStringLiteral("auth.logout"))));
-
-    m_ada = std::make_unique<App>(m_adaDir->path());
-    m_ada->controller.start({});
-    QVERIFY(m_ada->window());
-    // The server refuses it: back to the dialog, saying why, with the name filled in.
-    SignInDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_ada->controller.signInDialog()) && dialog->isVisible());
-    QCOMPARE(
-        dialog->errorText(), QStringLiteral("Your session has expired. Please sign in again."));
-    QVERIFY(!m_ada->window()->isVisible());
-    QVERIFY(m_ada->settings.token(server).isEmpty());
-    auto *username = dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
-    auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
-    QCOMPARE(username->text(), QStringLiteral("ada"));
-    QCOMPARE(
-        dialog->findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text(), server.toString());
-
-    // Signing in again brings the same window back.
-    QTest::keyClicks(password, Password);
-    QTest::keyClick(password, Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
-    QTRY_VERIFY(!m_ada->controller.signInDialog());
-    QVERIFY(!m_ada->settings.token(server).isEmpty());
-    QVERIFY(m_ada->settings.token(server) != token);
-}
-
-void TestMainWindow::startWithUserOptions()
-{
-    // A new name: the account is created, no dialog.
-    QTemporaryDir dir;
-    std::unique_ptr<App> carol = startApp(dir, QStringLiteral("carol"));
-    QVERIFY(carol);
-    QVERIFY(!carol->controller.signInDialog());
-    QCOMPARE(carol->session.user().username, QStringLiteral("carol"));
-    QVERIFY(!carol->settings.token(m_server->url()).isEmpty());
-    QCOMPARE(carol->settings.lastUsername(), QStringLiteral("carol"));
-    QTRY_COMPARE(m_bob->window()->connectionStatus()->text(),
-        QStringLiteral("Connected to 127.0.0.1 as bob · 3 online"));
-
-    // An existing name with its password: logged in as that account, not a new one.
-    const qint64 carolId = carol->session.user().id;
-    carol.reset();
-    QTemporaryDir again;
-    carol = startApp(again, QStringLiteral("carol"));
-    QVERIFY(carol);
-    QCOMPARE(carol->session.user().id, carolId);
-
-    // An existing name with the wrong password: the dialog, saying so, with the name kept.
-    QTemporaryDir wrong;
-    QVERIFY(QDir(wrong.path()).mkpath(QStringLiteral("data")));
-    App intruder(wrong.path());
-    intruder.controller.start(
-        {m_server->url(), QStringLiteral("carol"), QStringLiteral("guessing")});
-    SignInDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (dialog = intruder.controller.signInDialog()) && dialog->isVisible(), 10000);
-    QVERIFY(!intruder.window());
-    QCOMPARE(dialog->errorText(), QStringLiteral("Wrong username or password."));
-    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->text(),
-        QStringLiteral("carol"));
-    QVERIFY(intruder.settings.token(m_server->url()).isEmpty());
-}
-
-void TestMainWindow::startWithNothingShowsSignIn()
-{
-    QTemporaryDir dir;
-    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("data")));
-    App app(dir.path());
-    QSignalSpy states(app.session.connection(), &Connection::stateChanged);
-    app.controller.start({});
-    SignInDialog *dialog = app.controller.signInDialog();
-    QVERIFY(dialog);
-    QVERIFY(dialog->isVisible());
-    QVERIFY(!app.window());
-    QCOMPARE(dialog->errorText(), QString());
-    auto *server = dialog->findChild<QLineEdit *>(QStringLiteral("serverEdit"));
-    QCOMPARE(server->text(), ClientSettings::defaultServer().toString());
-    QCoreApplication::processEvents();
-    QCOMPARE(states.count(), 0); // nothing is tried before the user asks
-
-    // The user fills it in and creates an account.
-    server->selectAll();
-    QTest::keyClicks(server, m_server->url().toString());
-    QTest::keyClicks(
-        dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit")), QStringLiteral("dora"));
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Password);
-    QTest::mouseClick(
-        dialog->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(app.isReady(), 10000);
-    QTRY_VERIFY(!app.controller.signInDialog());
-    QCOMPARE(app.session.user().username, QStringLiteral("dora"));
-    QCOMPARE(app.settings.lastServer(), m_server->url());
-    QVERIFY(!app.settings.token(m_server->url()).isEmpty());
-    QTRY_COMPARE(app.window()->connectionStatus()->text(),
-        QStringLiteral("Connected to 127.0.0.1 as dora · 3 online"));
+    stopApps();
 }
 
 void TestMainWindow::feedBetweenTwoWindows()
@@ -437,7 +106,7 @@ void TestMainWindow::feedBetweenTwoWindows()
     const QString title = QStringLiteral("Lunch on Friday");
 
     // Ada writes in her composer and posts with Ctrl+Enter.
-    QVERIFY(activate(ada));
+    QVERIFY(activateWindow(ada));
     Composer *composer = ada->feedView()->composer();
     QTest::keyClicks(composer->titleEdit(), title);
     QTest::keyClicks(composer->textEdit(), QStringLiteral("Who is in?"));
@@ -453,8 +122,8 @@ void TestMainWindow::feedBetweenTwoWindows()
     QVERIFY(bob->feedView()->actionRect(row, Action::Edit).isEmpty()); // not his post
 
     // Bob reviews it through the card's Review… link: four stars, a comment.
-    QVERIFY(activate(bob));
-    QVERIFY(clickAction(bob->feedView(), row, Action::Review));
+    QVERIFY(activateWindow(bob));
+    QVERIFY(clickCardAction(bob->feedView(), row, Action::Review));
     ReviewDialog *review = nullptr;
     QTRY_VERIFY((review = findWindow<ReviewDialog>()));
     QTRY_VERIFY(review->reviewsLoaded());
@@ -470,9 +139,9 @@ void TestMainWindow::feedBetweenTwoWindows()
         QStringLiteral("★ 4.0 (1)"));
 
     // Ada edits it (Edit link → dialog); Bob sees the new title.
-    QVERIFY(activate(ada));
+    QVERIFY(activateWindow(ada));
     row = rowWith(adaFeed, FeedModel::TitleRole, title);
-    QVERIFY(clickAction(ada->feedView(), row, Action::Edit));
+    QVERIFY(clickCardAction(ada->feedView(), row, Action::Edit));
     PostEditDialog *edit = nullptr;
     QTRY_VERIFY((edit = findWindow<PostEditDialog>()));
     QCOMPARE(edit->titleEdit()->text(), title);
@@ -488,7 +157,7 @@ void TestMainWindow::feedBetweenTwoWindows()
     // Ada deletes it (and confirms); it is gone from Bob's window.
     const int bobRows = bobFeed->rowCount();
     row = rowWith(adaFeed, FeedModel::TitleRole, QStringLiteral("Lunch on Saturday"));
-    QVERIFY(clickAction(ada->feedView(), row, Action::Delete));
+    QVERIFY(clickCardAction(ada->feedView(), row, Action::Delete));
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = findWindow<QMessageBox>()));
     QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
@@ -503,7 +172,7 @@ void TestMainWindow::chatBetweenTwoWindows()
 {
     MainWindow *ada = m_ada->window();
     MainWindow *bob = m_bob->window();
-    QVERIFY(activate(ada));
+    QVERIFY(activateWindow(ada));
 
     // Ada creates a channel with the sidebar's + button; the dialog is modal.
     bool filled = false;
@@ -551,7 +220,7 @@ void TestMainWindow::chatBetweenTwoWindows()
     QVERIFY(!ada->windowTitle().startsWith(QLatin1Char('(')));
 
     // Bob clicks the channel: read, and the message is there.
-    QVERIFY(activate(bob));
+    QVERIFY(activateWindow(bob));
     QVERIFY(clickChannel(bob->sidebar(), bobChannels->rowOf(channel)));
     QTRY_COMPARE(bob->chatView()->channel(), channel);
     QVERIFY(bob->chatView()->isVisible());
@@ -573,7 +242,7 @@ void TestMainWindow::chatBetweenTwoWindows()
     QTRY_VERIFY(rowWith(adaChat, ChatModel::TextRole, QStringLiteral("hi ada")) >= 0);
 
     // Ada edits her message: Up loads it (not Bob's, which is newer), Enter saves it.
-    QVERIFY(activate(ada));
+    QVERIFY(activateWindow(ada));
     ChatInput *input = ada->chatView()->input();
     QTRY_VERIFY(
         !adaChat->index(rowWith(adaChat, ChatModel::TextRole, QStringLiteral("hello lounge")), 0)
@@ -609,7 +278,7 @@ void TestMainWindow::statusBarThroughOutage()
     QCOMPARE(status->outboxText(), QString());
 
     // Long reconnect delays, so that only Retry now brings them back within the test.
-    for (App *app : {m_ada.get(), m_bob.get()}) {
+    for (TestApp *app : {m_ada.get(), m_bob.get()}) {
         app->session.connection()->backoff().setInitial(std::chrono::seconds(40));
         app->session.connection()->backoff().setCap(std::chrono::seconds(40));
     }
@@ -665,118 +334,6 @@ void TestMainWindow::statusBarThroughOutage()
     QVERIFY(!m_ada->session.feed()->index(row).data(FeedModel::PendingRole).toBool());
 }
 
-void TestMainWindow::signOut()
-{
-    const QUrl server = m_server->url();
-    const QString token = m_ada->settings.token(server);
-    QVERIFY(!token.isEmpty());
-    MainWindow *window = m_ada->window();
-    auto *action = window->findChild<QAction *>(QStringLiteral("signOutAction"));
-    QVERIFY(action);
-    action->trigger();
-
-    SignInDialog *dialog = m_ada->controller.signInDialog();
-    QVERIFY(dialog && dialog->isVisible());
-    QVERIFY(!window->isVisible());
-    QCOMPARE(dialog->errorText(), QString());
-    QVERIFY(m_ada->settings.token(server).isEmpty());
-    QCOMPARE(m_ada->settings.lastUsername(), QStringLiteral("ada"));
-    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->text(),
-        QStringLiteral("ada"));
-    // auth.logout is answered before the socket closes.
-    QTRY_COMPARE(m_ada->session.connection()->state(), Connection::State::Disconnected);
-    // Bob sees her leave; the old token no longer works.
-    QTRY_COMPARE(m_bob->window()->connectionStatus()->text(),
-        QStringLiteral("Connected to 127.0.0.1 as bob · 1 online"));
-    TestClient client;
-    QVERIFY(client.open(server));
-    QCOMPARE(
-        errorCode(client.request(QStringLiteral("auth.token"), {{QStringLiteral("token"), token}})),
-        QStringLiteral("unauthorized"));
-
-    // A restart now asks again instead of signing in.
-    {
-        App restarted(m_adaDir->path());
-        restarted.controller.start({});
-        QVERIFY(restarted.controller.signInDialog());
-        QVERIFY(!restarted.window());
-    }
-
-    // Signing in again shows the same window.
-    auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
-    QTest::keyClicks(password, Password);
-    QTest::keyClick(password, Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
-    QCOMPARE(m_ada->window(), window);
-    QTRY_VERIFY(!m_ada->controller.signInDialog());
-    QVERIFY(!m_ada->settings.token(server).isEmpty());
-    QTRY_COMPARE(window->connectionStatus()->text(),
-        QStringLiteral("Connected to 127.0.0.1 as ada · 2 online"));
-}
-
-void TestMainWindow::renameFromMenu()
-{
-    const QUrl server = m_server->url();
-    MainWindow *window = m_ada->window();
-    auto *rename = window->findChild<QAction *>(QStringLiteral("renameAction"));
-    QVERIFY(rename);
-
-    // A name that is taken: the server's reason in a message box, nothing changes.
-    QString prefilled;
-    bool warned = false;
-    onNextModal([&prefilled, &warned](QDialog *dialog) {
-        auto *edit = dialog->findChild<QLineEdit *>();
-        if (!edit) {
-            dialog->reject();
-            return;
-        }
-        prefilled = edit->text();
-        edit->selectAll();
-        QTest::keyClicks(edit, QStringLiteral("bob"));
-        QTest::keyClick(edit, Qt::Key_Return);
-        onNextModal([&warned](QDialog *box) {
-            auto *message = qobject_cast<QMessageBox *>(box);
-            warned = message
-                && message->text() == QStringLiteral("The username 'bob' is already taken.");
-            box->accept();
-        });
-    });
-    rename->trigger();
-    QCOMPARE(prefilled, QStringLiteral("ada"));
-    QTRY_VERIFY(warned);
-    QTRY_VERIFY(!QApplication::activeModalWidget());
-    QCOMPARE(m_ada->session.user().username, QStringLiteral("ada"));
-
-    // A free one: the status bar says so, Bob sees it, and it is remembered for the next start.
-    const QString name = QStringLiteral("ada.lovelace");
-    onNextModal([&name](QDialog *dialog) {
-        auto *edit = dialog->findChild<QLineEdit *>();
-        if (!edit) {
-            dialog->reject();
-            return;
-        }
-        edit->selectAll();
-        QTest::keyClicks(edit, name);
-        QTest::keyClick(edit, Qt::Key_Return);
-    });
-    rename->trigger();
-    QTRY_COMPARE(
-        window->statusBar()->currentMessage(), QStringLiteral("You are now ada.lovelace."));
-    QTRY_COMPARE(window->connectionStatus()->text(),
-        QStringLiteral("Connected to 127.0.0.1 as ada.lovelace · 2 online"));
-    QTRY_VERIFY(rowWith(m_bob->session.people(), PeopleModel::UsernameRole, name) >= 0);
-    QCOMPARE(
-        rowWith(m_bob->session.people(), PeopleModel::UsernameRole, QStringLiteral("ada")), -1);
-    QCOMPARE(m_ada->settings.user(server).username, name);
-    QCOMPARE(m_ada->settings.lastUsername(), name);
-
-    // So a sign-out offers the name that works.
-    window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
-    SignInDialog *dialog = m_ada->controller.signInDialog();
-    QVERIFY(dialog);
-    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->text(), name);
-}
-
 void TestMainWindow::keyboardShortcuts()
 {
     // Sorted by name: alpha is the first channel although it was created last.
@@ -784,7 +341,7 @@ void TestMainWindow::keyboardShortcuts()
     const qint64 alpha = createChannel(QStringLiteral("alpha"));
     QVERIFY(alpha > 0 && beta > 0);
     MainWindow *window = m_ada->window();
-    QVERIFY(activate(window));
+    QVERIFY(activateWindow(window));
     QVERIFY(window->feedView()->isVisible());
 
     QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
@@ -823,7 +380,7 @@ void TestMainWindow::notifications()
     QCOMPARE(ada->chatView()->channel(), channel);
 
     // Bob is looking at his feed, but his window is not the active one.
-    QVERIFY(activate(ada));
+    QVERIFY(activateWindow(ada));
     m_bob->session.setWindowActive(false);
     QVERIFY(!bob->isActiveWindow());
     const int before = notifier->shown();
@@ -857,7 +414,7 @@ void TestMainWindow::notifications()
     // On again, but Bob's window is active now: no notification while he is looking.
     toggle->trigger();
     QVERIFY(notifier->isEnabled());
-    QVERIFY(activate(bob));
+    QVERIFY(activateWindow(bob));
     QTest::keyClicks(ada->chatView()->input(), QStringLiteral("third news"));
     QTest::keyClick(ada->chatView()->input(), Qt::Key_Return);
     QTRY_COMPARE(bobChannels->unread(channel), 3); // he is on the feed, not in #news

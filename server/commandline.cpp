@@ -1,0 +1,130 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace Hubbub::Server {
+
+namespace {
+
+Error invalid(const QString &option, const QString &message)
+{
+    return makeError(ErrorCode::Invalid, message, option);
+}
+
+} // namespace
+
+Result<CommandLine> CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Hubbub feed and chat server"));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"), tr("Address to listen on (default: all)."), QStringLiteral("ADDR"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+        tr("Port (default 7300; 0 picks a free one)."), QStringLiteral("N"),
+        QStringLiteral("7300"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), tr("SQLite database file."), QStringLiteral("FILE"));
+    const QCommandLineOption durabilityOption(QStringLiteral("durability"),
+        tr("full: fsync every commit (default); normal: faster, may lose the last commits on "
+           "power loss."),
+        QStringLiteral("full|normal"), QStringLiteral("full"));
+    const QCommandLineOption registrationOption(QStringLiteral("registration"),
+        tr("open: anyone may create an account (default); closed: only existing users log in."),
+        QStringLiteral("open|closed"), QStringLiteral("open"));
+    const QCommandLineOption retentionOption(QStringLiteral("event-retention"),
+        tr("Events kept for catching up after a reconnect (default 100000)."), QStringLiteral("N"),
+        QStringLiteral("100000"));
+    const QCommandLineOption promoteOption(QStringLiteral("promote"),
+        tr("Make USERNAME an admin and exit."), QStringLiteral("USERNAME"));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"), tr("Log every connection and the type of every request."));
+    parser.addOptions({hostOption, portOption, dbOption, durabilityOption, registrationOption,
+        retentionOption, promoteOption, verboseOption});
+
+    // QCommandLineParser's own messages (unknown option, missing value) are translated by Qt.
+    if (!parser.parse(arguments))
+        return makeError(ErrorCode::BadRequest, parser.errorText());
+
+    CommandLine line;
+    if (parser.isSet(helpOption)) {
+        line.action = Action::ShowHelp;
+        line.text = parser.helpText();
+        return line;
+    }
+    if (parser.isSet(versionOption)) {
+        line.action = Action::ShowVersion;
+        line.text = QCoreApplication::applicationName() + QLatin1Char(' ')
+            + QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return line;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return makeError(ErrorCode::BadRequest,
+            tr("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+    }
+
+    ServerConfig &config = line.config;
+    if (parser.isSet(hostOption) && !config.host.setAddress(parser.value(hostOption))) {
+        return invalid(QStringLiteral("host"),
+            tr("--host: '%1' is not an IP address").arg(parser.value(hostOption)));
+    }
+
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        return invalid(QStringLiteral("port"),
+            tr("--port: '%1' is not a port number").arg(parser.value(portOption)));
+    }
+    config.port = quint16(port);
+
+    const QString durability = parser.value(durabilityOption);
+    if (durability == u"full")
+        config.durability = Durability::Full;
+    else if (durability == u"normal")
+        config.durability = Durability::Normal;
+    else
+        return invalid(QStringLiteral("durability"), tr("--durability must be full or normal"));
+
+    const QString registration = parser.value(registrationOption);
+    if (registration != u"open" && registration != u"closed")
+        return invalid(QStringLiteral("registration"), tr("--registration must be open or closed"));
+    config.registrationOpen = registration == u"open";
+
+    config.eventRetention = parser.value(retentionOption).toLongLong(&ok);
+    if (!ok || config.eventRetention < 1) {
+        return invalid(QStringLiteral("event-retention"),
+            tr("--event-retention must be a whole number of at least 1"));
+    }
+
+    if (parser.isSet(dbOption)) {
+        config.databasePath = parser.value(dbOption);
+    } else {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (dir.isEmpty() || !QDir().mkpath(dir))
+            return invalid(QStringLiteral("db"), tr("no writable data folder; pass --db FILE"));
+        config.databasePath = QDir(dir).filePath(QStringLiteral("hubbub.db"));
+    }
+    const QFileInfo dbFile(config.databasePath);
+    if (!dbFile.absoluteDir().exists()) {
+        return invalid(
+            QStringLiteral("db"), tr("the folder of %1 does not exist").arg(config.databasePath));
+    }
+
+    line.verbose = parser.isSet(verboseOption);
+    if (parser.isSet(promoteOption)) {
+        // Promoting into a database that is not there would create an empty one.
+        if (!dbFile.exists()) {
+            return invalid(
+                QStringLiteral("db"), tr("there is no database at %1").arg(config.databasePath));
+        }
+        line.action = Action::Promote;
+        line.promoteUsername = parser.value(promoteOption);
+    }
+    return line;
+}
+
+} // namespace Hubbub::Server
