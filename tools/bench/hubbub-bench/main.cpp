@@ -88,7 +88,7 @@ private:
 double defaultDeadline(const Options &o)
 {
     if (o.mode == u"fanout")
-        return 240 + (o.ramp ? 16 * (o.rampStepSeconds + 15) : o.seconds + 30);
+        return 240 + (o.ramp ? 24 * (o.rampStepSeconds + 15) : o.seconds + 30);
     if (o.mode == u"writes")
         return 180 + o.seconds;
     if (o.mode == u"seed")

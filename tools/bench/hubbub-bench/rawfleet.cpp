@@ -11,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 #include <deque>
+#include <iterator>
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -200,8 +201,9 @@ private:
             }
             if (read)
                 m_fleet.m_wakeups.fetch_add(1, std::memory_order_relaxed);
-            // Let the rest of a burst queue in the kernel rather than be woken for each frame.
-            if (read && readQuantumUs > 0 && !ticker) {
+            // Let the rest of a burst queue in the kernel rather than be woken for each frame;
+            // a full batch means more is ready already.
+            if (read && readQuantumUs > 0 && !ticker && n < int(std::size(events))) {
                 const timespec quantum {0, long(readQuantumUs) * 1000};
                 nanosleep(&quantum, nullptr);
             }
