@@ -111,6 +111,13 @@ DecodedFrame decodeDocument(const QJsonDocument &document, const QJsonParseError
 
 } // namespace
 
+std::optional<qint64> DecodedFrame::requestId() const
+{
+    if (id.isNull())
+        return std::nullopt;
+    return static_cast<qint64>(id.toDouble());
+}
+
 namespace Codec {
 
 DecodedFrame decodeRequest(const QByteArray &utf8)
@@ -141,29 +148,6 @@ QJsonObject request(MessageType type, qint64 id, QJsonObject params)
     params.insert(QStringLiteral("type"), messageTypeName(type));
     params.insert(QStringLiteral("id"), id);
     return params;
-}
-
-QJsonObject okReply(qint64 id, QJsonObject result)
-{
-    result.insert(QStringLiteral("type"), QStringLiteral("reply"));
-    result.insert(QStringLiteral("id"), id);
-    result.insert(QStringLiteral("ok"), true);
-    return result;
-}
-
-QJsonObject errorReply(const QJsonValue &id, const Error &error)
-{
-    return {{QStringLiteral("type"), QStringLiteral("reply")}, {QStringLiteral("id"), id},
-        {QStringLiteral("ok"), false}, {QStringLiteral("error"), error.toJson()}};
-}
-
-QJsonObject event(qint64 seq, const QString &name, const QJsonObject &payload)
-{
-    QJsonObject object = payload;
-    object.insert(QStringLiteral("type"), QStringLiteral("event"));
-    object.insert(QStringLiteral("seq"), seq);
-    object.insert(QStringLiteral("event"), name);
-    return object;
 }
 
 bool isProtocolInteger(const QJsonValue &value)

@@ -28,6 +28,9 @@ struct DecodedFrame
     std::optional<Request> request;
     Error error;
     QJsonValue id = QJsonValue::Null;
+
+    //! `id` as a number, nullopt when it is null: what an error reply echoes.
+    std::optional<qint64> requestId() const;
 };
 
 namespace Codec {
@@ -39,11 +42,9 @@ DecodedFrame decodeRequest(const QByteArray &utf8);
 //! Serialises an object as one compact JSON text frame.
 QString encode(const QJsonObject &object);
 
+//! A request frame: {type: "<verb>", id, ...params}. The frames the server sends are built
+//! in serverframe.h.
 QJsonObject request(MessageType type, qint64 id, QJsonObject params = {});
-QJsonObject okReply(qint64 id, QJsonObject result = {});
-QJsonObject errorReply(const QJsonValue &id, const Error &error);
-//! An event frame: {type: "event", seq, event, ...payload}.
-QJsonObject event(qint64 seq, const QString &name, const QJsonObject &payload);
 
 //! Whether a JSON value is an integer in [0, 2^53 - 1].
 bool isProtocolInteger(const QJsonValue &value);

@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include "nametable.h"
+
 #include <array>
 
 namespace Hubbub {
@@ -23,16 +25,12 @@ static_assert(errorCodeNames.size() == static_cast<std::size_t>(ErrorCode::Inter
 
 QString errorCodeName(ErrorCode code)
 {
-    return QString::fromLatin1(errorCodeNames.at(static_cast<std::size_t>(code)));
+    return nameInTable(errorCodeNames, code);
 }
 
 std::optional<ErrorCode> errorCodeFromName(QStringView name)
 {
-    for (std::size_t i = 0; i < errorCodeNames.size(); ++i) {
-        if (name == QLatin1StringView(errorCodeNames[i]))
-            return static_cast<ErrorCode>(i);
-    }
-    return std::nullopt;
+    return valueInTable<ErrorCode>(errorCodeNames, name);
 }
 
 QJsonObject Error::toJson() const

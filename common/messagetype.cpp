@@ -1,19 +1,17 @@
 #include "messagetype.h"
 
+#include "nametable.h"
+
 namespace Hubbub {
 
 QString messageTypeName(MessageType type)
 {
-    return QString::fromLatin1(messageTypeNames.at(static_cast<std::size_t>(type)));
+    return nameInTable(messageTypeNames, type);
 }
 
 std::optional<MessageType> messageTypeFromName(QStringView name)
 {
-    for (std::size_t i = 0; i < messageTypeNames.size(); ++i) {
-        if (name == QLatin1StringView(messageTypeNames[i]))
-            return static_cast<MessageType>(i);
-    }
-    return std::nullopt;
+    return valueInTable<MessageType>(messageTypeNames, name);
 }
 
 bool isAllowedBeforeAuth(MessageType type)

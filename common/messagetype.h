@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eventtype.h" // the event names lived here before EventType
+
 #include <QString>
 #include <QStringView>
 
@@ -74,18 +76,5 @@ QString messageTypeName(MessageType type);
 std::optional<MessageType> messageTypeFromName(QStringView name);
 //! True for the verbs accepted before a successful auth.* (hello, auth.*, ping).
 bool isAllowedBeforeAuth(MessageType type);
-
-//! Event names carried in `event` frames.
-namespace Events {
-inline constexpr auto UserRenamed = "user.renamed";
-inline constexpr auto PostCreated = "post.created";
-inline constexpr auto PostUpdated = "post.updated";
-inline constexpr auto PostDeleted = "post.deleted";
-inline constexpr auto ReviewCreated = "review.created";
-inline constexpr auto ChannelCreated = "channel.created";
-inline constexpr auto MessageCreated = "message.created";
-inline constexpr auto MessageUpdated = "message.updated";
-inline constexpr auto MessageDeleted = "message.deleted";
-} // namespace Events
 
 } // namespace Hubbub

@@ -5,18 +5,19 @@
 #include "handlers/feedhandler.h"
 #include "handlers/imagehandler.h"
 #include "handlers/imageinspector.h"
-#include "store/imagestore.h"
-#include "logging.h"
-#include "passwords.h"
 #include "handlers/presencehandler.h"
-#include "protocollimits.h"
-#include "session.h"
-#include "store/sqlconnection.h"
 #include "handlers/synchandler.h"
-#include "net/transport.h"
 #include "handlers/userhandler.h"
-#include "store/userstore.h"
+#include "logging.h"
+#include "net/transport.h"
 #include "net/wireframe.h"
+#include "passwords.h"
+#include "protocollimits.h"
+#include "serverframe.h"
+#include "session.h"
+#include "store/imagestore.h"
+#include "store/sqlconnection.h"
+#include "store/userstore.h"
 #include "store/writer.h"
 
 #include <QCoreApplication>
@@ -353,36 +354,51 @@ void Server::serveDeferred()
         m_backlogTimer.stop();
 }
 
+namespace {
+//! The session behind a handle: the server makes every handle from a Session.
+Session *sessionOf(const ConnectionHandle &connection)
+{
+    return static_cast<Session *>(connection.object());
+}
+
+//! What a handler learns of the connection a request came on.
+Caller callerOf(const Session &session)
+{
+    return {session.user(), session.tokenHash(), session.peerAddress()};
+}
+} // namespace
+
+void Server::refuse(Session &session, std::optional<qint64> id, const Error &error)
+{
+    const quint64 slot = session.openSlot();
+    session.fillSlotWire(slot, WireFrame::textUtf8(encodeErrorReply(id, error)));
+}
+
 void Server::handleText(Session &session, const QString &text)
 {
     // A peer over its byte budget is refused before its frame is parsed: parsing is the cost
     // being limited, so the reply cannot carry the request's id.
     if (auto wait = session.byteBucket().take(double(text.size()))) {
-        const quint64 slot = session.openSlot();
-        session.fillSlot(slot,
-            Codec::encode(Codec::errorReply(
-                QJsonValue::Null, rateLimited(tr("Too much data too fast; slow down."), *wait))));
+        refuse(session, std::nullopt, rateLimited(tr("Too much data too fast; slow down."), *wait));
         return;
     }
     const DecodedFrame frame = Codec::decodeRequest(text);
-    std::optional<Error> refused;
-    if (auto wait = session.requestBucket().take())
-        refused = rateLimited(tr("Too many requests; slow down."), *wait);
-    else if (!frame.request)
-        refused = frame.error;
-    if (refused) {
-        const quint64 slot = session.openSlot();
-        session.fillSlot(slot, Codec::encode(Codec::errorReply(frame.id, *refused)));
+    if (auto wait = session.requestBucket().take()) {
+        refuse(session, frame.requestId(), rateLimited(tr("Too many requests; slow down."), *wait));
+        return;
+    }
+    if (!frame.request) {
+        refuse(session, frame.requestId(), frame.error);
         return;
     }
     const Request &request = *frame.request;
-    const Responder reply(session, request.id);
+    const Responder reply(*this, ConnectionHandle(&session), session.openSlot(), request.id);
     if (!session.isAuthenticated() && !isAllowedBeforeAuth(request.type)) {
         reply.fail(makeError(ErrorCode::Unauthorized, tr("Log in first.")));
         return;
     }
     qCDebug(lcNet) << messageTypeName(request.type) << "from" << session.peerAddress();
-    m_handlers[std::size_t(request.type)]->handle(session, request, reply);
+    m_handlers[std::size_t(request.type)]->handle(callerOf(session), request, reply);
 }
 
 void Server::onBinaryMessage(Session &session, const QByteArray &data)
@@ -404,8 +420,7 @@ void Server::handleBinary(Session &session, const QByteArray &data)
                              : makeError(ErrorCode::BadRequest,
                                  tr("Binary frames are not part of the protocol; send "
                                     "JSON text frames."));
-    const quint64 slot = session.openSlot();
-    session.fillSlot(slot, Codec::encode(Codec::errorReply(QJsonValue::Null, error)));
+    refuse(session, std::nullopt, error);
 }
 
 void Server::onDisconnected(Session &session)
@@ -416,6 +431,38 @@ void Server::onDisconnected(Session &session)
     session.deleteLater();
     if (m_shuttingDown && m_sessions.isEmpty())
         finishShutdown();
+}
+
+void Server::sendReply(const ConnectionHandle &connection, quint64 slot, const QByteArray &frame)
+{
+    if (Session *session = sessionOf(connection))
+        session->fillSlotWire(slot, WireFrame::textUtf8(frame));
+}
+
+void Server::authenticate(
+    const ConnectionHandle &connection, const User &user, const QByteArray &tokenHash)
+{
+    if (Session *session = sessionOf(connection))
+        authenticate(*session, user, tokenHash);
+}
+
+void Server::deauthenticate(const ConnectionHandle &connection)
+{
+    if (Session *session = sessionOf(connection))
+        deauthenticate(*session);
+}
+
+void Server::closeAfterReplies(
+    const ConnectionHandle &connection, quint16 code, const QString &reason)
+{
+    // A turn of the event loop later, so that the replies queued so far go out first.
+    QPointer<Session> peer = sessionOf(connection);
+    if (!peer)
+        return;
+    QTimer::singleShot(0, peer, [peer, code, reason] {
+        if (peer)
+            peer->close(QWebSocketProtocol::CloseCode(code), reason);
+    });
 }
 
 void Server::authenticate(Session &session, const User &user, const QByteArray &tokenHash)
@@ -458,9 +505,9 @@ QList<User> Server::onlineUsers() const
     return list;
 }
 
-void Server::sendToOtherUsers(qint64 userId, const QString &frame)
+void Server::sendToOtherUsers(qint64 userId, const QByteArray &frame)
 {
-    const QByteArray wire = WireFrame::text(frame);
+    const QByteArray wire = WireFrame::textUtf8(frame);
     for (Session *session : std::as_const(m_authenticated)) {
         if (session->user()->id != userId)
             session->sendWire(wire);
@@ -473,10 +520,11 @@ void Server::updateUser(const User &user)
         session->updateUser(user);
 }
 
-void Server::broadcast(const QStringList &events)
+void Server::broadcast(const QByteArrayList &events)
 {
-    for (const QString &frame : events) {
-        const QByteArray wire = WireFrame::text(frame);
+    // Each event is one WebSocket frame, built once and written as it is to every peer.
+    for (const QByteArray &frame : events) {
+        const QByteArray wire = WireFrame::textUtf8(frame);
         for (Session *session : std::as_const(m_authenticated))
             session->sendWire(wire);
     }
@@ -484,10 +532,7 @@ void Server::broadcast(const QStringList &events)
 
 void Server::presence(const User &user, bool online)
 {
-    const QString frame = Codec::encode({{QStringLiteral("type"), QStringLiteral("presence")},
-        {QStringLiteral("event"), online ? QStringLiteral("online") : QStringLiteral("offline")},
-        {QStringLiteral("user"), user.toJson()}});
-    const QByteArray wire = WireFrame::text(frame);
+    const QByteArray wire = WireFrame::textUtf8(encodePresence(user, online));
     for (Session *session : std::as_const(m_authenticated))
         session->sendWire(wire);
 }

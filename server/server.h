@@ -65,12 +65,22 @@ Q_SIGNALS:
 
 private:
     // Hub
-    void authenticate(Session &session, const User &user, const QByteArray &tokenHash) override;
-    void deauthenticate(Session &session) override;
+    void sendReply(
+        const ConnectionHandle &connection, quint64 slot, const QByteArray &frame) override;
+    void authenticate(
+        const ConnectionHandle &connection, const User &user, const QByteArray &tokenHash) override;
+    void deauthenticate(const ConnectionHandle &connection) override;
+    void closeAfterReplies(
+        const ConnectionHandle &connection, quint16 code, const QString &reason) override;
     QList<User> onlineUsers() const override;
-    void sendToOtherUsers(qint64 userId, const QString &frame) override;
+    void sendToOtherUsers(qint64 userId, const QByteArray &frame) override;
     void updateUser(const User &user) override;
     QObject *networkContext() override { return this; }
+
+    void authenticate(Session &session, const User &user, const QByteArray &tokenHash);
+    void deauthenticate(Session &session);
+    //! Answers a frame that is refused before any handler sees it.
+    void refuse(Session &session, std::optional<qint64> id, const Error &error);
 
     bool admitConnection() const;
     void onTcpConnection();
@@ -84,7 +94,7 @@ private:
     void handleText(Session &session, const QString &text);
     void handleBinary(Session &session, const QByteArray &data);
     void onDisconnected(Session &session);
-    void broadcast(const QStringList &events);
+    void broadcast(const QByteArrayList &events);
     void presence(const User &user, bool online);
     void checkPeers();
     void finishShutdown();

@@ -3,7 +3,6 @@
 #include "logging.h"
 #include "passwords.h"
 #include "ratelimiter.h"
-#include "session.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "validation.h"
@@ -32,18 +31,18 @@ QList<MessageType> AuthHandler::types() const
         MessageType::AuthLogout};
 }
 
-void AuthHandler::handle(Session &session, const Request &request, const Responder &reply)
+void AuthHandler::handle(const Caller &caller, const Request &request, const Responder &reply)
 {
     const Params params(request.params);
     switch (request.type) {
     case MessageType::AuthRegister:
-        return registerUser(session, params, reply);
+        return registerUser(caller, params, reply);
     case MessageType::AuthLogin:
-        return login(session, params, reply);
+        return login(caller, params, reply);
     case MessageType::AuthToken:
-        return resume(session, params, reply);
+        return resume(caller, params, reply);
     case MessageType::AuthLogout:
-        return logout(session, reply);
+        return logout(caller, reply);
     default:
         return reply.fail(makeError(ErrorCode::BadRequest, tr("Not an auth request.")));
     }
@@ -60,7 +59,7 @@ bool AuthHandler::reserveHash(const Responder &reply)
     return true;
 }
 
-void AuthHandler::registerUser(Session &session, const Params &params, const Responder &reply)
+void AuthHandler::registerUser(const Caller &caller, const Params &params, const Responder &reply)
 {
     const Result<QString> username = params.string(QStringLiteral("username"));
     if (!username)
@@ -79,7 +78,7 @@ void AuthHandler::registerUser(Session &session, const Params &params, const Res
         return reply.fail(*error);
     // An address that is over its failed-login limit may not register either, so it cannot
     // switch to keeping the hashing workers busy with new accounts.
-    if (auto wait = m_ctx.throttle.retryAfter(QString(), session.peerAddress()))
+    if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress))
         return reply.fail(
             rateLimited(tr("Too many attempts from this address; wait a moment."), *wait));
     if (!reserveHash(reply))
@@ -112,7 +111,7 @@ void AuthHandler::registerUser(Session &session, const Params &params, const Res
         });
 }
 
-void AuthHandler::login(Session &session, const Params &params, const Responder &reply)
+void AuthHandler::login(const Caller &caller, const Params &params, const Responder &reply)
 {
     const Result<QString> username = params.string(QStringLiteral("username"));
     if (!username)
@@ -120,7 +119,7 @@ void AuthHandler::login(Session &session, const Params &params, const Responder 
     const Result<QString> password = params.string(QStringLiteral("password"));
     if (!password)
         return reply.fail(password.error());
-    if (auto wait = m_ctx.throttle.retryAfter(*username, session.peerAddress())) {
+    if (auto wait = m_ctx.throttle.retryAfter(*username, caller.peerAddress)) {
         return reply.fail(
             rateLimited(tr("Too many failed logins; wait before trying again."), *wait));
     }
@@ -133,7 +132,7 @@ void AuthHandler::login(Session &session, const Params &params, const Responder 
     if (!reserveHash(reply))
         return;
 
-    const QString address = session.peerAddress();
+    const QString address = caller.peerAddress;
     onWorker(
         [credentials = *found, password = *password] {
             if (!credentials) {
@@ -179,40 +178,39 @@ void AuthHandler::finishSignIn(const WriteOutcome &outcome, const QString &token
     if (!outcome.result)
         return reply.fail(outcome.result.error());
     const User user = User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject());
-    if (Session *session = reply.session())
-        m_ctx.hub.authenticate(*session, user, tokenHash);
+    m_ctx.hub.authenticate(reply.connection(), user, tokenHash);
     QJsonObject result = *outcome.result;
     result.insert(QStringLiteral("token"), token);
     reply.ok(result);
 }
 
-void AuthHandler::resume(Session &session, const Params &params, const Responder &reply)
+void AuthHandler::resume(const Caller &caller, const Params &params, const Responder &reply)
 {
     const Result<QString> token = params.string(QStringLiteral("token"));
     if (!token)
         return reply.fail(token.error());
-    if (auto wait = m_ctx.throttle.retryAfter(QString(), session.peerAddress()))
+    if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress))
         return reply.fail(rateLimited(tr("Too many failed attempts; wait a moment."), *wait));
     const QByteArray tokenHash = Passwords::tokenHash(*token);
     Result<std::optional<User>> user = UserStore::findBySession(m_ctx.reader, tokenHash);
     if (!user)
         return reply.fail(user.error());
     if (!*user) {
-        m_ctx.throttle.recordFailure(QString(), session.peerAddress());
+        m_ctx.throttle.recordFailure(QString(), caller.peerAddress);
         return reply.fail(makeError(
             ErrorCode::Unauthorized, tr("This sign-in has expired or was ended; log in again.")));
     }
-    m_ctx.hub.authenticate(session, **user, tokenHash);
+    m_ctx.hub.authenticate(reply.connection(), **user, tokenHash);
     reply.ok({{QStringLiteral("user"), (*user)->toJson()}});
 }
 
-void AuthHandler::logout(Session &session, const Responder &reply)
+void AuthHandler::logout(const Caller &caller, const Responder &reply)
 {
-    if (!session.isAuthenticated())
+    if (!caller.user)
         return reply.fail(makeError(ErrorCode::Unauthorized, tr("You are not logged in.")));
-    const QByteArray tokenHash = session.tokenHash();
+    const QByteArray tokenHash = caller.tokenHash;
     // Stop the connection's events at once; the token is revoked when the delete commits.
-    m_ctx.hub.deauthenticate(session);
+    m_ctx.hub.deauthenticate(reply.connection());
     m_ctx.writer.submit(
         [tokenHash](WriteTx &tx) -> Result<QJsonObject> {
             if (Status s = UserStore::removeSession(tx, tokenHash); !s)

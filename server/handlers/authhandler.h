@@ -10,13 +10,13 @@ class AuthHandler final : public Handler
 public:
     using Handler::Handler;
     QList<MessageType> types() const override;
-    void handle(Session &session, const Request &request, const Responder &reply) override;
+    void handle(const Caller &caller, const Request &request, const Responder &reply) override;
 
 private:
-    void registerUser(Session &session, const Params &params, const Responder &reply);
-    void login(Session &session, const Params &params, const Responder &reply);
-    void resume(Session &session, const Params &params, const Responder &reply);
-    void logout(Session &session, const Responder &reply);
+    void registerUser(const Caller &caller, const Params &params, const Responder &reply);
+    void login(const Caller &caller, const Params &params, const Responder &reply);
+    void resume(const Caller &caller, const Params &params, const Responder &reply);
+    void logout(const Caller &caller, const Responder &reply);
     //! Stores a new session token for `user` and logs the connection in.
     void startSession(const User &user, const Responder &reply);
     //! Once the session row is committed: logs the connection in and replies {user, token}.

@@ -1,8 +1,7 @@
 #include "handlers/chathandler.h"
 
-#include "store/chatstore.h"
 #include "protocollimits.h"
-#include "session.h"
+#include "store/chatstore.h"
 #include "store/sqlconnection.h"
 #include "validation.h"
 
@@ -68,10 +67,10 @@ QList<MessageType> ChatHandler::types() const
         MessageType::ChatSend, MessageType::ChatEdit, MessageType::ChatDelete};
 }
 
-void ChatHandler::handle(Session &session, const Request &request, const Responder &reply)
+void ChatHandler::handle(const Caller &caller, const Request &request, const Responder &reply)
 {
     const Params params(request.params);
-    const User &user = *session.user();
+    const User &user = *caller.user;
     switch (request.type) {
     case MessageType::ChannelList:
         return listChannels(reply);
@@ -121,7 +120,7 @@ void ChatHandler::createChannel(const Params &params, const Responder &reply)
             if (!channel)
                 return channel.error();
             return tx.publish(
-                Events::ChannelCreated, {{QStringLiteral("channel"), channel->toJson()}});
+                EventType::ChannelCreated, {{QStringLiteral("channel"), channel->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -158,47 +157,19 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     const Result<QString> text = chatText(params);
     if (!text)
         return reply.fail(text.error());
-    const Result<std::optional<QString>> nonce = params.optionalString(QStringLiteral("nonce"));
+    const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
-    if (*nonce) {
-        if (auto error = Validation::checkNonce(**nonce))
-            return reply.fail(*error);
-    }
     m_ctx.writer.submit(
-        [userId = user.id, channelId = *channelId, text = *text,
-            nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
-            // A repeated nonce answers with the original, even if the channel has gone since.
-            const auto earlier = [&]() -> Result<QJsonObject> {
-                Result<std::optional<ChatStore::Sent>> sent
-                    = ChatStore::findByNonce(tx.sql(), userId, nonce);
-                if (!sent)
-                    return sent.error();
-                if (!*sent)
-                    return QJsonObject();
-                return QJsonObject {{QStringLiteral("message"), (*sent)->message.toJson()},
-                    {QStringLiteral("seq"), (*sent)->seq}};
-            };
-            if (Status s = requireChannel(tx.sql(), channelId); !s) {
-                if (!nonce.isEmpty()) {
-                    Result<QJsonObject> original = earlier();
-                    if (!original || !original->isEmpty())
-                        return original;
-                }
-                return s.error();
-            }
-            Result<std::optional<Message>> message
-                = ChatStore::insert(tx, channelId, userId, text, nonce);
-            if (!message)
-                return message.error();
-            if (!*message) {
-                Result<QJsonObject> original = earlier();
-                if (original && original->isEmpty())
-                    return databaseError(QStringLiteral("nonce conflict without a message"), nonce);
-                return original;
-            }
-            return tx.publish(
-                Events::MessageCreated, {{QStringLiteral("message"), (*message)->toJson()}});
+        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce](
+            WriteTx &tx) -> Result<QJsonObject> {
+            return createOnce<Message>(tx, nonce,
+                {EventType::MessageCreated, [&] { return requireChannel(tx.sql(), channelId); },
+                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce); },
+                    [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },
+                    [](const Message &message) -> Result<QJsonObject> {
+                        return QJsonObject {{QStringLiteral("message"), message.toJson()}};
+                    }});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -222,7 +193,7 @@ void ChatHandler::edit(const User &user, const Params &params, const Responder &
             if (!message)
                 return message.error();
             return tx.publish(
-                Events::MessageUpdated, {{QStringLiteral("message"), message->toJson()}});
+                EventType::MessageUpdated, {{QStringLiteral("message"), message->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -241,7 +212,7 @@ void ChatHandler::remove(const User &user, const Params &params, const Responder
                 return s.error();
             if (Status s = ChatStore::remove(tx, messageId); !s)
                 return s.error();
-            Result<QJsonObject> published = tx.publish(Events::MessageDeleted,
+            Result<QJsonObject> published = tx.publish(EventType::MessageDeleted,
                 {{QStringLiteral("messageId"), messageId},
                     {QStringLiteral("channelId"), existing->channelId}});
             if (!published)

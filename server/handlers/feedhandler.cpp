@@ -1,9 +1,8 @@
 #include "handlers/feedhandler.h"
 
+#include "protocollimits.h"
 #include "store/imagestore.h"
 #include "store/poststore.h"
-#include "protocollimits.h"
-#include "session.h"
 #include "store/sqlconnection.h"
 #include "validation.h"
 
@@ -87,10 +86,10 @@ QList<MessageType> FeedHandler::types() const
         MessageType::ReviewList};
 }
 
-void FeedHandler::handle(Session &session, const Request &request, const Responder &reply)
+void FeedHandler::handle(const Caller &caller, const Request &request, const Responder &reply)
 {
     const Params params(request.params);
-    const User &user = *session.user();
+    const User &user = *caller.user;
     switch (request.type) {
     case MessageType::FeedPage:
         return page(params, reply);
@@ -150,48 +149,25 @@ void FeedHandler::create(const User &user, const Params &params, const Responder
     const Result<std::optional<QString>> imageId = imageParam(params);
     if (!imageId)
         return reply.fail(imageId.error());
-    const Result<std::optional<QString>> nonce = params.optionalString(QStringLiteral("nonce"));
+    const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
-    if (*nonce) {
-        if (auto error = Validation::checkNonce(**nonce))
-            return reply.fail(*error);
-    }
     m_ctx.writer.submit(
         [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()),
-            nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
-            // A repeated nonce answers with the original, even if the image has gone since.
-            const auto earlier = [&]() -> Result<QJsonObject> {
-                Result<std::optional<PostStore::Created>> created
-                    = PostStore::findByNonce(tx.sql(), userId, nonce);
-                if (!created)
-                    return created.error();
-                if (!*created)
-                    return QJsonObject();
-                return QJsonObject {{QStringLiteral("post"), (*created)->post.toJson()},
-                    {QStringLiteral("seq"), (*created)->seq}};
-            };
-            if (!imageId.isEmpty()) {
-                if (Status s = requireImage(tx, imageId); !s) {
-                    if (!nonce.isEmpty()) {
-                        Result<QJsonObject> original = earlier();
-                        if (!original || !original->isEmpty())
-                            return original;
-                    }
-                    return s.error();
-                }
-            }
-            Result<std::optional<Post>> post
-                = PostStore::insert(tx, userId, fields.title, fields.content, imageId, nonce);
-            if (!post)
-                return post.error();
-            if (!*post) {
-                Result<QJsonObject> original = earlier();
-                if (original && original->isEmpty())
-                    return databaseError(QStringLiteral("nonce conflict without a post"), nonce);
-                return original;
-            }
-            return tx.publish(Events::PostCreated, {{QStringLiteral("post"), (*post)->toJson()}});
+            nonce = *nonce](WriteTx &tx) -> Result<QJsonObject> {
+            return createOnce<Post>(tx, nonce,
+                {EventType::PostCreated,
+                    [&]() -> Status {
+                        return imageId.isEmpty() ? Status(Ok {}) : requireImage(tx, imageId);
+                    },
+                    [&] {
+                        return PostStore::insert(
+                            tx, userId, fields.title, fields.content, imageId, nonce);
+                    },
+                    [&] { return PostStore::findByNonce(tx.sql(), userId, nonce); },
+                    [](const Post &post) -> Result<QJsonObject> {
+                        return QJsonObject {{QStringLiteral("post"), post.toJson()}};
+                    }});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -227,7 +203,7 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
             Result<Post> post = PostStore::update(tx, postId, fields.title, fields.content, image);
             if (!post)
                 return post.error();
-            return tx.publish(Events::PostUpdated, {{QStringLiteral("post"), post->toJson()}});
+            return tx.publish(EventType::PostUpdated, {{QStringLiteral("post"), post->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -247,7 +223,7 @@ void FeedHandler::remove(const User &user, const Params &params, const Responder
             if (Status s = PostStore::remove(tx, postId); !s)
                 return s.error();
             Result<QJsonObject> published
-                = tx.publish(Events::PostDeleted, {{QStringLiteral("postId"), postId}});
+                = tx.publish(EventType::PostDeleted, {{QStringLiteral("postId"), postId}});
             if (!published)
                 return published;
             // The reply carries only the seq; the event carries the id.
@@ -276,40 +252,28 @@ void FeedHandler::review(const User &user, const Params &params, const Responder
     const QString text = comment->value_or(QString());
     if (auto error = Validation::checkComment(text))
         return reply.fail(*error);
-    const Result<std::optional<QString>> nonce = params.optionalString(QStringLiteral("nonce"));
+    const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
-    if (*nonce) {
-        if (auto error = Validation::checkNonce(**nonce))
-            return reply.fail(*error);
-    }
     m_ctx.writer.submit(
-        [userId = user.id, postId = *postId, rating = int(*rating), text,
-            nonce = nonce->value_or(QString())](WriteTx &tx) -> Result<QJsonObject> {
-            if (!nonce.isEmpty()) {
-                // A repeat (a resend after a dropped connection) answers with the original.
-                auto earlier = PostStore::findReviewByNonce(tx.sql(), userId, nonce);
-                if (!earlier)
-                    return earlier.error();
-                if (*earlier) {
-                    Result<std::optional<Post>> post
-                        = PostStore::get(tx.sql(), (*earlier)->first.postId);
-                    if (!post)
-                        return post.error();
-                    return QJsonObject {{QStringLiteral("review"), (*earlier)->first.toJson()},
-                        {QStringLiteral("post"), post->value_or(Post()).toJson()},
-                        {QStringLiteral("seq"), (*earlier)->second}};
-                }
-            }
-            Result<Review> review = PostStore::addReview(tx, postId, userId, rating, text, nonce);
-            if (!review)
-                return review.error();
-            Result<std::optional<Post>> post = PostStore::get(tx.sql(), postId);
-            if (!post)
-                return post.error();
-            return tx.publish(Events::ReviewCreated,
-                {{QStringLiteral("review"), review->toJson()},
-                    {QStringLiteral("post"), post->value_or(Post()).toJson()}});
+        [userId = user.id, postId = *postId, rating = int(*rating), text, nonce = *nonce](
+            WriteTx &tx) -> Result<QJsonObject> {
+            return createOnce<Review>(tx, nonce,
+                {EventType::ReviewCreated,
+                    [&]() -> Status {
+                        Result<qint64> author = PostStore::authorOf(tx, postId);
+                        return author ? Status(Ok {}) : Status(author.error());
+                    },
+                    [&] { return PostStore::addReview(tx, postId, userId, rating, text, nonce); },
+                    [&] { return PostStore::findReviewByNonce(tx.sql(), userId, nonce); },
+                    [&](const Review &review) -> Result<QJsonObject> {
+                        // The post as it is now, with its rating.
+                        Result<std::optional<Post>> post = PostStore::get(tx.sql(), review.postId);
+                        if (!post)
+                            return post.error();
+                        return QJsonObject {{QStringLiteral("review"), review.toJson()},
+                            {QStringLiteral("post"), post->value_or(Post()).toJson()}};
+                    }});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }

@@ -1,44 +1,33 @@
 #include "handlers/handler.h"
 
-#include "session.h"
+#include "serverframe.h"
 #include "store/userstore.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 
 namespace Hubbub::Server {
 
-Responder::Responder(Session &session, qint64 requestId)
-    : m_session(&session)
-    , m_slot(session.openSlot())
+Responder::Responder(Hub &hub, ConnectionHandle connection, quint64 slot, qint64 requestId)
+    : m_hub(&hub)
+    , m_connection(std::move(connection))
+    , m_slot(slot)
     , m_id(requestId)
 { }
 
-Session *Responder::session() const
+void Responder::ok(const QJsonObject &result) const
 {
-    return m_session.data();
-}
-
-void Responder::ok(QJsonObject result) const
-{
-    okEncoded(Codec::encode(Codec::okReply(m_id, std::move(result))));
+    send(encodeOkReply(m_id, result));
 }
 
 void Responder::fail(const Error &error) const
 {
-    if (m_session)
-        m_session->fillSlot(m_slot, Codec::encode(Codec::errorReply(m_id, error)));
+    send(encodeErrorReply(m_id, error));
 }
 
-void Responder::okEncoded(const QString &frame) const
+void Responder::send(const QByteArray &frame) const
 {
-    if (m_session)
-        m_session->fillSlot(m_slot, frame);
-}
-
-void Responder::okWire(const QByteArray &frame) const
-{
-    if (m_session)
-        m_session->fillSlotWire(m_slot, frame);
+    m_hub->sendReply(m_connection, m_slot, frame);
 }
 
 void Responder::finish(const WriteOutcome &outcome) const
@@ -62,6 +51,18 @@ Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QStr
         QCoreApplication::translate(
             "Hubbub::Server", "Only the author or an admin can change this %1.")
             .arg(what));
+}
+
+Result<QString> nonceParam(const Params &params)
+{
+    const Result<std::optional<QString>> nonce = params.optionalString(QStringLiteral("nonce"));
+    if (!nonce)
+        return nonce.error();
+    if (!*nonce)
+        return QString();
+    if (auto error = Validation::checkNonce(**nonce))
+        return *error;
+    return **nonce;
 }
 
 Error rateLimited(const QString &message, qint64 retryAfterMs)

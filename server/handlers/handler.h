@@ -3,31 +3,70 @@
 #include "codec.h"
 #include "error.h"
 #include "serverconfig.h"
-#include "types.h"
 #include "store/writer.h"
+#include "types.h"
 
 #include <QList>
 #include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
 
+#include <optional>
+
 namespace Hubbub::Server {
 
 class LoginThrottle;
-class Session;
 class SqlConnection;
+
+//! Names the connection a request came on, for the Hub, without giving the handlers the
+//! connection itself; it names nothing once the connection has gone.
+class ConnectionHandle
+{
+public:
+    ConnectionHandle() = default;
+    explicit ConnectionHandle(QObject *connection)
+        : m_connection(connection)
+    { }
+    //! The connection, or null when it has gone; for the Hub only.
+    QObject *object() const { return m_connection.data(); }
+
+private:
+    QPointer<QObject> m_connection;
+};
+
+//! Who sent a request, as far as a handler needs to know.
+struct Caller
+{
+    std::optional<User> user; //!< set once the connection is logged in
+    QByteArray tokenHash; //!< the SHA-256 of the token the connection logged in with
+    QString peerAddress; //!< for the failed-login throttle
+};
 
 //! What the handlers need from the server that holds the connections.
 class Hub
 {
 public:
     virtual ~Hub() = default;
-    //! Marks the session logged in as `user`; announces presence on a user's first connection.
-    virtual void authenticate(Session &session, const User &user, const QByteArray &tokenHash) = 0;
-    virtual void deauthenticate(Session &session) = 0;
+    //! Puts a reply (compact JSON, UTF-8) in its place in the connection's reply order;
+    //! nothing when the connection has gone.
+    virtual void sendReply(
+        const ConnectionHandle &connection, quint64 slot, const QByteArray &frame)
+        = 0;
+    //! Marks the connection logged in as `user`; announces presence on a user's first
+    //! connection. Nothing when the connection has gone.
+    virtual void authenticate(
+        const ConnectionHandle &connection, const User &user, const QByteArray &tokenHash)
+        = 0;
+    //! Logs the connection out: no more events or presence reach it.
+    virtual void deauthenticate(const ConnectionHandle &connection) = 0;
+    //! Closes the connection with `code` after the replies queued so far have gone out.
+    virtual void closeAfterReplies(
+        const ConnectionHandle &connection, quint16 code, const QString &reason)
+        = 0;
     virtual QList<User> onlineUsers() const = 0;
-    //! Sends an ephemeral frame to every authenticated connection of other users.
-    virtual void sendToOtherUsers(qint64 userId, const QString &frame) = 0;
+    //! Sends an ephemeral frame (compact JSON, UTF-8) to every authenticated connection of
+    //! other users.
+    virtual void sendToOtherUsers(qint64 userId, const QByteArray &frame) = 0;
     //! Refreshes the user held by every connection of that user (after a rename).
     virtual void updateUser(const User &user) = 0;
     //! A long-lived object on the network thread, for results coming back from workers.
@@ -50,22 +89,22 @@ struct ServerContext
 class Responder
 {
 public:
-    Responder(Session &session, qint64 requestId);
+    //! `slot` is the place in the connection's reply order reserved for this request.
+    Responder(Hub &hub, ConnectionHandle connection, quint64 slot, qint64 requestId);
 
-    void ok(QJsonObject result = {}) const;
+    void ok(const QJsonObject &result = {}) const;
     void fail(const Error &error) const;
-    //! Answers with a complete, already encoded reply frame.
-    void okEncoded(const QString &frame) const;
-    //! Answers with a complete reply already built as a WebSocket frame (WireFrame).
-    void okWire(const QByteArray &frame) const;
+    //! Answers with a complete reply frame (compact JSON, UTF-8) built by an encoder.
+    void send(const QByteArray &frame) const;
     //! Answers with the job's result or error once it is committed.
     void finish(const WriteOutcome &outcome) const;
-    //! The session, or null when the connection has gone meanwhile.
-    Session *session() const;
+    //! The connection the reply goes to, for the Hub.
+    const ConnectionHandle &connection() const { return m_connection; }
     qint64 requestId() const { return m_id; }
 
 private:
-    QPointer<Session> m_session;
+    Hub *m_hub;
+    ConnectionHandle m_connection;
     quint64 m_slot;
     qint64 m_id;
 };
@@ -81,7 +120,7 @@ public:
     Q_DISABLE_COPY_MOVE(Handler)
 
     virtual QList<MessageType> types() const = 0;
-    virtual void handle(Session &session, const Request &request, const Responder &reply) = 0;
+    virtual void handle(const Caller &caller, const Request &request, const Responder &reply) = 0;
 
 protected:
     //! Runs `work` on a worker thread and `done(result)` back on the network thread.
@@ -105,6 +144,9 @@ protected:
 
 //! Only the author or an admin may change an entry; the role is read as stored now.
 Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QString &what);
+
+//! The optional `nonce` of a create, checked: empty when there is none.
+Result<QString> nonceParam(const Params &params);
 
 //! The `rate_limited` error with its retry time.
 Error rateLimited(const QString &message, qint64 retryAfterMs);

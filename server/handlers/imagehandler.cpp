@@ -1,8 +1,8 @@
 #include "handlers/imagehandler.h"
 
 #include "handlers/imageinspector.h"
-#include "store/imagestore.h"
 #include "protocollimits.h"
+#include "store/imagestore.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -26,7 +26,7 @@ QList<MessageType> ImageHandler::types() const
     return {MessageType::ImageUpload, MessageType::ImageGet};
 }
 
-void ImageHandler::handle(Session &, const Request &request, const Responder &reply)
+void ImageHandler::handle(const Caller &, const Request &request, const Responder &reply)
 {
     const Params params(request.params);
     if (request.type == MessageType::ImageUpload)

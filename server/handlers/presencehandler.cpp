@@ -1,7 +1,7 @@
 #include "handlers/presencehandler.h"
 
+#include "serverframe.h"
 #include "store/chatstore.h"
-#include "session.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,7 +13,7 @@ QList<MessageType> PresenceHandler::types() const
     return {MessageType::PresenceList, MessageType::ChatTyping};
 }
 
-void PresenceHandler::handle(Session &session, const Request &request, const Responder &reply)
+void PresenceHandler::handle(const Caller &caller, const Request &request, const Responder &reply)
 {
     if (request.type == MessageType::PresenceList) {
         QJsonArray users;
@@ -33,10 +33,7 @@ void PresenceHandler::handle(Session &session, const Request &request, const Res
             QCoreApplication::translate("Hubbub::Server", "This channel does not exist."),
             QStringLiteral("channelId")));
     }
-    const User &user = *session.user();
-    m_ctx.hub.sendToOtherUsers(user.id,
-        Codec::encode({{QStringLiteral("type"), QStringLiteral("typing")},
-            {QStringLiteral("channelId"), *channelId}, {QStringLiteral("user"), user.toJson()}}));
+    m_ctx.hub.sendToOtherUsers(caller.user->id, encodeTyping(*channelId, *caller.user));
     reply.ok();
 }
 

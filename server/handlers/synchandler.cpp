@@ -1,13 +1,11 @@
 #include "handlers/synchandler.h"
 
-#include "store/eventstore.h"
 #include "protocollimits.h"
-#include "session.h"
+#include "serverframe.h"
+#include "store/eventstore.h"
 #include "validation.h"
-#include "net/wireframe.h"
 
 #include <QCoreApplication>
-#include <QTimer>
 
 #include <cmath>
 
@@ -25,12 +23,12 @@ QList<MessageType> SyncHandler::types() const
     return {MessageType::Hello, MessageType::Ping, MessageType::Sync};
 }
 
-void SyncHandler::handle(Session &session, const Request &request, const Responder &reply)
+void SyncHandler::handle(const Caller &, const Request &request, const Responder &reply)
 {
     const Params params(request.params);
     switch (request.type) {
     case MessageType::Hello:
-        return hello(session, params, reply);
+        return hello(params, reply);
     case MessageType::Sync:
         return sync(params, reply);
     default:
@@ -38,7 +36,7 @@ void SyncHandler::handle(Session &session, const Request &request, const Respond
     }
 }
 
-void SyncHandler::hello(Session &session, const Params &params, const Responder &reply)
+void SyncHandler::hello(const Params &params, const Responder &reply)
 {
     // Any whole number but ours is another protocol, however large (2^64 included).
     const QJsonValue version = params.value(QStringLiteral("protocol"));
@@ -60,13 +58,9 @@ void SyncHandler::hello(Session &session, const Params &params, const Responder 
     if (*protocol != ProtocolVersion) {
         reply.fail(makeError(ErrorCode::UnsupportedProtocol,
             tr("This server speaks protocol version %1 only.").arg(ProtocolVersion)));
-        // Let the reply go out first, then close.
-        QPointer<Session> peer = &session;
-        QTimer::singleShot(0, peer, [peer] {
-            if (peer)
-                peer->close(QWebSocketProtocol::CloseCodeProtocolError,
-                    QStringLiteral("unsupported protocol"));
-        });
+        constexpr quint16 ProtocolError = 1002; // RFC 6455, section 7.4.1
+        m_ctx.hub.closeAfterReplies(
+            reply.connection(), ProtocolError, QStringLiteral("unsupported protocol"));
         return;
     }
     const Result<qint64> head = EventStore::head(m_ctx.reader);
@@ -90,24 +84,8 @@ void SyncHandler::sync(const Params &params, const Responder &reply)
         = EventStore::since(m_ctx.reader, *since, m_ctx.config.syncMaxBytes);
     if (!events)
         return reply.fail(events.error());
-    // The stored frames are already JSON objects in UTF-8: join them instead of parsing them.
-    QByteArray frame;
-    qsizetype size = 64;
-    for (const QByteArray &event : std::as_const(events->frames))
-        size += event.size() + 1;
-    frame.reserve(size);
-    frame.append("{\"type\":\"reply\",\"id\":")
-        .append(QByteArray::number(reply.requestId()))
-        .append(",\"ok\":true,\"head\":")
-        .append(QByteArray::number(events->head))
-        .append(",\"events\":[");
-    for (qsizetype i = 0; i < events->frames.size(); ++i) {
-        if (i > 0)
-            frame.append(',');
-        frame.append(events->frames.at(i));
-    }
-    frame.append("]}");
-    reply.okWire(WireFrame::textUtf8(frame));
+    // The stored frames are already JSON objects in UTF-8: joined, not parsed again.
+    reply.send(encodeSyncReply(reply.requestId(), events->head, events->frames));
 }
 
 } // namespace Hubbub::Server

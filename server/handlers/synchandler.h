@@ -10,10 +10,10 @@ class SyncHandler final : public Handler
 public:
     using Handler::Handler;
     QList<MessageType> types() const override;
-    void handle(Session &session, const Request &request, const Responder &reply) override;
+    void handle(const Caller &caller, const Request &request, const Responder &reply) override;
 
 private:
-    void hello(Session &session, const Params &params, const Responder &reply);
+    void hello(const Params &params, const Responder &reply);
     void sync(const Params &params, const Responder &reply);
 };
 

@@ -1,6 +1,5 @@
 #include "handlers/userhandler.h"
 
-#include "session.h"
 #include "store/userstore.h"
 #include "validation.h"
 
@@ -11,20 +10,20 @@ QList<MessageType> UserHandler::types() const
     return {MessageType::UserRename};
 }
 
-void UserHandler::handle(Session &session, const Request &request, const Responder &reply)
+void UserHandler::handle(const Caller &caller, const Request &request, const Responder &reply)
 {
     const Result<QString> username = Params(request.params).string(QStringLiteral("username"));
     if (!username)
         return reply.fail(username.error());
     if (auto error = Validation::checkUsername(*username))
         return reply.fail(*error);
-    const qint64 userId = session.user()->id;
+    const qint64 userId = caller.user->id;
     m_ctx.writer.submit(
         [userId, username = *username](WriteTx &tx) -> Result<QJsonObject> {
             Result<User> user = UserStore::rename(tx, userId, username);
             if (!user)
                 return user.error();
-            return tx.publish(Events::UserRenamed, {{QStringLiteral("user"), user->toJson()}});
+            return tx.publish(EventType::UserRenamed, {{QStringLiteral("user"), user->toJson()}});
         },
         [this, reply](const WriteOutcome &outcome) {
             if (outcome.result)

@@ -10,7 +10,7 @@ class UserHandler final : public Handler
 public:
     using Handler::Handler;
     QList<MessageType> types() const override;
-    void handle(Session &session, const Request &request, const Responder &reply) override;
+    void handle(const Caller &caller, const Request &request, const Responder &reply) override;
 };
 
 } // namespace Hubbub::Server

@@ -31,8 +31,7 @@ Message messageFrom(const QSqlQuery &q)
     m.text = q.value(2).toString();
     m.createdAt = q.value(3).toString();
     m.editedAt = q.value(4).toString();
-    m.author = User {
-        q.value(5).toLongLong(), q.value(6).toString(), roleFromName(q.value(7).toString())};
+    m.author = UserStore::userFrom(q, 5);
     return m;
 }
 
@@ -135,18 +134,11 @@ Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId)
     return m;
 }
 
-Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce)
+Result<std::optional<Earlier<Message>>> findByNonce(
+    SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    Result<QSqlQuery *> q
-        = c.run(MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
-            {authorId, nonce});
-    if (!q)
-        return q.error();
-    if (!(*q)->next())
-        return std::optional<Sent>();
-    Sent sent {messageFrom(**q), (*q)->value(8).toLongLong(), false};
-    (*q)->finish();
-    return std::optional<Sent>(sent);
+    return findEarlier(c, MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
+        authorId, nonce, messageFrom, 8);
 }
 
 Result<std::optional<Message>> insert(

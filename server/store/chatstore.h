@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "store/createonce.h"
 #include "types.h"
 
 #include <QList>
@@ -21,13 +22,6 @@ struct History
     bool more = false;
 };
 
-struct Sent
-{
-    Message message;
-    qint64 seq = 0;
-    bool isNew = true;
-};
-
 Result<QList<Channel>> channels(SqlConnection &c);
 Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId);
 Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &topic);
@@ -35,7 +29,9 @@ Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &t
 Result<History> history(
     SqlConnection &c, qint64 channelId, std::optional<qint64> before, int limit);
 Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId);
-Result<std::optional<Sent>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce);
+//! The message with this nonce by this author, if one was sent before.
+Result<std::optional<Earlier<Message>>> findByNonce(
+    SqlConnection &c, qint64 authorId, const QString &nonce);
 //! Inserts the message; nullopt when the author already sent one with this nonce (see
 //! findByNonce). `seq` is the seq its event will carry (tx.head() + 1).
 Result<std::optional<Message>> insert(

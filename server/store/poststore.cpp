@@ -35,9 +35,24 @@ Post postFrom(const QSqlQuery &q)
     const qint64 sum = q.value(6).toLongLong();
     post.ratingCount = q.value(7).toLongLong();
     post.ratingAverage = post.ratingCount > 0 ? double(sum) / double(post.ratingCount) : 0.0;
-    post.author = User {
-        q.value(8).toLongLong(), q.value(9).toString(), roleFromName(q.value(10).toString())};
+    post.author = UserStore::userFrom(q, 8);
     return post;
+}
+
+const QString ReviewColumns = QStringLiteral(
+    "SELECT r.id, r.post_id, r.rating, r.comment, r.created_at, u.id, u.username, u.role, "
+    "r.created_seq FROM reviews r JOIN users u ON u.id = r.author_id ");
+
+Review reviewFrom(const QSqlQuery &q)
+{
+    Review review;
+    review.id = q.value(0).toLongLong();
+    review.postId = q.value(1).toLongLong();
+    review.rating = q.value(2).toInt();
+    review.comment = q.value(3).toString();
+    review.createdAt = q.value(4).toString();
+    review.author = UserStore::userFrom(q, 5);
+    return review;
 }
 
 Error postNotFound()
@@ -99,39 +114,21 @@ Result<QList<Review>> reviews(SqlConnection &c, qint64 postId)
         return post.error();
     if (!*post)
         return postNotFound();
-    Result<QSqlQuery *> q = c.run(
-        QStringLiteral("SELECT r.id, r.rating, r.comment, r.created_at, u.id, u.username, u.role "
-                       "FROM reviews r JOIN users u ON u.id = r.author_id "
-                       "WHERE r.post_id = ? ORDER BY r.id DESC"),
-        {postId});
+    Result<QSqlQuery *> q
+        = c.run(ReviewColumns + QStringLiteral("WHERE r.post_id = ? ORDER BY r.id DESC"), {postId});
     if (!q)
         return q.error();
     QList<Review> list;
-    while ((*q)->next()) {
-        Review review;
-        review.id = (*q)->value(0).toLongLong();
-        review.postId = postId;
-        review.rating = (*q)->value(1).toInt();
-        review.comment = (*q)->value(2).toString();
-        review.createdAt = (*q)->value(3).toString();
-        review.author = User {(*q)->value(4).toLongLong(), (*q)->value(5).toString(),
-            roleFromName((*q)->value(6).toString())};
-        list.append(review);
-    }
+    while ((*q)->next())
+        list.append(reviewFrom(**q));
     return list;
 }
 
-Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce)
+Result<std::optional<Earlier<Post>>> findByNonce(
+    SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    Result<QSqlQuery *> q = c.run(
-        PostColumns + QStringLiteral("WHERE p.author_id = ? AND p.nonce = ?"), {authorId, nonce});
-    if (!q)
-        return q.error();
-    if (!(*q)->next())
-        return std::optional<Created>();
-    Created created {postFrom(**q), (*q)->value(11).toLongLong(), false};
-    (*q)->finish();
-    return std::optional<Created>(created);
+    return findEarlier(c, PostColumns + QStringLiteral("WHERE p.author_id = ? AND p.nonce = ?"),
+        authorId, nonce, postFrom, 11);
 }
 
 Result<std::optional<Post>> insert(WriteTx &tx, qint64 authorId, const QString &title,
@@ -209,9 +206,22 @@ Result<qint64> authorOf(WriteTx &tx, qint64 postId)
     return author;
 }
 
-Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
+Result<std::optional<Review>> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
     const QString &comment, const QString &nonce)
 {
+    // The insert comes first so that a repeated nonce leaves the rating as it was.
+    const QString now = nowTimestamp();
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at, "
+                       "nonce, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+        {postId, authorId, rating, comment, now, nonce.isEmpty() ? QVariant() : QVariant(nonce),
+            tx.head() + 1});
+    if (!q)
+        return q.error();
+    if ((*q)->numRowsAffected() == 0)
+        return std::optional<Review>(); // a repeat of an earlier review
+    Review review;
+    review.id = (*q)->lastInsertId().toLongLong();
     Result<QSqlQuery *> bump
         = tx.sql().run(QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "
                                       "rating_count = rating_count + 1 WHERE id = ?"),
@@ -220,50 +230,22 @@ Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating
         return bump.error();
     if ((*bump)->numRowsAffected() != 1)
         return postNotFound();
-    const QString now = nowTimestamp();
-    Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at, "
-                       "nonce, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {postId, authorId, rating, comment, now, nonce.isEmpty() ? QVariant() : QVariant(nonce),
-            tx.head() + 1});
-    if (!q)
-        return q.error();
     Result<std::optional<User>> author = UserStore::findById(tx.sql(), authorId);
     if (!author)
         return author.error();
-    Review review;
-    review.id = (*q)->lastInsertId().toLongLong();
     review.postId = postId;
     review.author = author->value_or(User {authorId, {}, Role::Member});
     review.rating = rating;
     review.comment = comment;
     review.createdAt = now;
-    return review;
+    return std::optional<Review>(std::move(review));
 }
 
-Result<std::optional<std::pair<Review, qint64>>> findReviewByNonce(
+Result<std::optional<Earlier<Review>>> findReviewByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    Result<QSqlQuery *> q = c.run(
-        QStringLiteral("SELECT r.id, r.post_id, r.rating, r.comment, r.created_at, r.created_seq,"
-                       " u.id, u.username, u.role FROM reviews r JOIN users u ON u.id = r.author_id"
-                       " WHERE r.author_id = ? AND r.nonce = ?"),
-        {authorId, nonce});
-    if (!q)
-        return q.error();
-    if (!(*q)->next())
-        return std::optional<std::pair<Review, qint64>>();
-    Review review;
-    review.id = (*q)->value(0).toLongLong();
-    review.postId = (*q)->value(1).toLongLong();
-    review.rating = (*q)->value(2).toInt();
-    review.comment = (*q)->value(3).toString();
-    review.createdAt = (*q)->value(4).toString();
-    const qint64 seq = (*q)->value(5).toLongLong();
-    review.author = User {(*q)->value(6).toLongLong(), (*q)->value(7).toString(),
-        roleFromName((*q)->value(8).toString())};
-    (*q)->finish();
-    return std::optional<std::pair<Review, qint64>>(std::make_pair(review, seq));
+    return findEarlier(c, ReviewColumns + QStringLiteral("WHERE r.author_id = ? AND r.nonce = ?"),
+        authorId, nonce, reviewFrom, 8);
 }
 
 } // namespace Hubbub::Server::PostStore

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "store/createonce.h"
 #include "types.h"
 
 #include <QList>
@@ -21,14 +22,6 @@ struct FeedPage
     bool more = false;
 };
 
-//! A post as stored, with the seq of the event that created it (for nonce repeats).
-struct Created
-{
-    Post post;
-    qint64 seq = 0;
-    bool isNew = true;
-};
-
 //! What post.update does with the image: keep it, remove it, or set another.
 struct ImageChange
 {
@@ -41,7 +34,8 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);
 
 //! The post with this nonce by this author, if one was created before.
-Result<std::optional<Created>> findByNonce(SqlConnection &c, qint64 authorId, const QString &nonce);
+Result<std::optional<Earlier<Post>>> findByNonce(
+    SqlConnection &c, qint64 authorId, const QString &nonce);
 //! Inserts the post; nullopt when the author already created one with this nonce (see
 //! findByNonce). `seq` is the seq its event will carry (tx.head() + 1).
 Result<std::optional<Post>> insert(WriteTx &tx, qint64 authorId, const QString &title,
@@ -51,11 +45,13 @@ Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QStr
 Status remove(WriteTx &tx, qint64 postId);
 //! The author of a post; `not_found` when there is none.
 Result<qint64> authorOf(WriteTx &tx, qint64 postId);
-//! Adds a review; `nonce` (may be empty) makes a repeat findable with findReviewByNonce().
-Result<Review> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
-    const QString &comment, const QString &nonce = {});
+//! Adds a review to a post that exists and counts it in the post's rating; nullopt, having
+//! written nothing, when the author already added one with this nonce (see
+//! findReviewByNonce). `nonce` may be empty.
+Result<std::optional<Review>> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
+    const QString &comment, const QString &nonce);
 //! A review stored earlier by `authorId` under `nonce`, with the seq of its event.
-Result<std::optional<std::pair<Review, qint64>>> findReviewByNonce(
+Result<std::optional<Earlier<Review>>> findReviewByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce);
 
 } // namespace PostStore

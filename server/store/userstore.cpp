@@ -9,17 +9,17 @@
 
 namespace Hubbub::Server::UserStore {
 
+User userFrom(const QSqlQuery &q, int first)
+{
+    return User {q.value(first).toLongLong(), q.value(first + 1).toString(),
+        roleFromName(q.value(first + 2).toString())};
+}
+
 namespace {
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Hubbub::Server::UserStore", text);
-}
-
-User userFrom(const QSqlQuery &q, int first)
-{
-    return User {q.value(first).toLongLong(), q.value(first + 1).toString(),
-        roleFromName(q.value(first + 2).toString())};
 }
 
 Result<std::optional<User>> oneUser(Result<QSqlQuery *> query)

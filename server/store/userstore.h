@@ -7,6 +7,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace Hubbub::Server {
 
 class SqlConnection;
@@ -20,6 +22,9 @@ struct Credentials
     User user;
     QByteArray passwordHash;
 };
+
+//! A user read from three columns of a row (id, username, role) starting at `first`.
+User userFrom(const QSqlQuery &q, int first);
 
 Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QString &username);
 Result<std::optional<User>> findById(SqlConnection &c, qint64 id);

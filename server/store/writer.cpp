@@ -1,7 +1,7 @@
 #include "store/writer.h"
 
-#include "codec.h"
 #include "logging.h"
+#include "serverframe.h"
 #include "store/schema.h"
 #include "store/sqlconnection.h"
 #include "types.h"
@@ -30,23 +30,24 @@ Status transactionStep(SqlConnection &sql, const QString &statement)
 }
 } // namespace
 
-Result<qint64> WriteTx::appendEvent(const QString &name, const QJsonObject &payload)
+Result<qint64> WriteTx::appendEvent(EventType type, const QJsonObject &payload)
 {
     const qint64 seq = m_head + 1;
-    const QString frame = Codec::encode(Codec::event(seq, name, payload));
+    QByteArray frame = encodeEvent(seq, type, payload);
+    // Bound as a string, so the log keeps TEXT (a QByteArray would bind as a BLOB).
     Result<QSqlQuery *> insert
         = m_sql.run(QStringLiteral("INSERT INTO events (seq, frame, created_at) VALUES (?, ?, ?)"),
-            {seq, frame, nowTimestamp()});
+            {seq, QString::fromUtf8(frame), nowTimestamp()});
     if (!insert)
         return insert.error();
     m_head = seq;
-    m_events.append(frame);
+    m_events.append(std::move(frame));
     return seq;
 }
 
-Result<QJsonObject> WriteTx::publish(const char *name, const QJsonObject &payload)
+Result<QJsonObject> WriteTx::publish(EventType type, const QJsonObject &payload)
 {
-    Result<qint64> seq = appendEvent(QString::fromLatin1(name), payload);
+    Result<qint64> seq = appendEvent(type, payload);
     if (!seq)
         return seq.error();
     QJsonObject result = payload;

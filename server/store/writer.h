@@ -1,11 +1,12 @@
 #pragma once
 
 #include "error.h"
+#include "eventtype.h"
 #include "serverconfig.h"
 
+#include <QByteArrayList>
 #include <QJsonObject>
 #include <QObject>
-#include <QStringList>
 #include <QThread>
 
 #include <condition_variable>
@@ -29,26 +30,27 @@ public:
     { }
 
     SqlConnection &sql() { return m_sql; }
-    //! Appends an event in this transaction and returns its seq (head + 1).
-    Result<qint64> appendEvent(const QString &name, const QJsonObject &payload);
+    //! Appends an event in this transaction and returns its seq (head + 1). Its frame is
+    //! encoded here, once: the log stores it and every peer is sent the same bytes.
+    Result<qint64> appendEvent(EventType type, const QJsonObject &payload);
     //! Appends the event and returns its payload plus `seq`: the usual reply to a change.
-    Result<QJsonObject> publish(const char *name, const QJsonObject &payload);
-    //! Event frames appended by the current job, in seq order.
-    const QStringList &events() const { return m_events; }
+    Result<QJsonObject> publish(EventType type, const QJsonObject &payload);
+    //! Event frames (compact JSON, UTF-8) appended by the current job, in seq order.
+    const QByteArrayList &events() const { return m_events; }
     qint64 head() const { return m_head; }
 
 private:
     friend class Writer;
     SqlConnection &m_sql;
     qint64 m_head;
-    QStringList m_events;
+    QByteArrayList m_events;
 };
 
 //! Result of one job once its transaction is committed (or failed).
 struct WriteOutcome
 {
     Result<QJsonObject> result = QJsonObject();
-    QStringList events; //!< encoded event frames, only when committed
+    QByteArrayList events; //!< event frames (compact JSON, UTF-8), only when committed
     qint64 lastSeq = 0;
 };
 
@@ -88,7 +90,7 @@ public:
 
 Q_SIGNALS:
     //! Events of one job, in seq order, after they are committed.
-    void committed(const QStringList &events);
+    void committed(const QByteArrayList &events);
 
 private:
     struct Item

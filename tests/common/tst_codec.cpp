@@ -1,5 +1,6 @@
 #include "codec.h"
 #include "protocollimits.h"
+#include "serverframe.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace Hubbub;
 
-//! Decoding request frames, building reply/event frames, and typed parameter access.
+//! Decoding request frames, the server frames read back as JSON, and typed parameter access.
 class tst_Codec : public QObject
 {
     Q_OBJECT
@@ -265,7 +266,8 @@ void tst_Codec::requestRoundTrips()
 void tst_Codec::okReplyShape()
 {
     const QJsonObject post {{u"id"_s, 12}, {u"title"_s, u"Hello"_s}};
-    const QString frame = Codec::encode(Codec::okReply(7, {{u"post"_s, post}, {u"seq"_s, 1042}}));
+    const QString frame
+        = QString::fromUtf8(encodeOkReply(7, {{u"post"_s, post}, {u"seq"_s, 1042}}));
     QVERIFY(!frame.contains(u'\n'));
     const QJsonObject reply = parseEncoded(frame);
     QCOMPARE(sortedKeys(reply), (QStringList {u"id"_s, u"ok"_s, u"post"_s, u"seq"_s, u"type"_s}));
@@ -279,7 +281,7 @@ void tst_Codec::okReplyShape()
 
 void tst_Codec::okReplyWithoutResult()
 {
-    const QJsonObject reply = parseEncoded(Codec::encode(Codec::okReply(0)));
+    const QJsonObject reply = parseEncoded(QString::fromUtf8(encodeOkReply(0)));
     QCOMPARE(sortedKeys(reply), (QStringList {u"id"_s, u"ok"_s, u"type"_s}));
     QCOMPARE(reply.value(u"id").toInteger(-1), 0);
     QCOMPARE(reply.value(u"ok").toBool(), true);
@@ -289,7 +291,7 @@ void tst_Codec::errorReplyShape()
 {
     const Error error
         = makeError(ErrorCode::Invalid, u"The title must not be empty."_s, u"title"_s);
-    const QJsonObject reply = parseEncoded(Codec::encode(Codec::errorReply(7, error)));
+    const QJsonObject reply = parseEncoded(QString::fromUtf8(encodeErrorReply(7, error)));
     QCOMPARE(sortedKeys(reply), (QStringList {u"error"_s, u"id"_s, u"ok"_s, u"type"_s}));
     QCOMPARE(reply.value(u"type").toString(), u"reply"_s);
     QCOMPARE(reply.value(u"id").toInteger(), 7);
@@ -307,7 +309,7 @@ void tst_Codec::errorReplyShape()
 void tst_Codec::errorReplyNullId()
 {
     const Error error = makeError(ErrorCode::BadRequest, u"Not JSON."_s);
-    const QString frame = Codec::encode(Codec::errorReply(QJsonValue::Null, error));
+    const QString frame = QString::fromUtf8(encodeErrorReply(std::nullopt, error));
     QVERIFY2(frame.contains(uR"("id":null)"_s), qPrintable(frame));
     const QJsonObject reply = parseEncoded(frame);
     QVERIFY(reply.contains(u"id"));
@@ -322,7 +324,7 @@ void tst_Codec::errorReplyRateLimited()
 {
     Error error = makeError(ErrorCode::RateLimited, u"Too many requests."_s);
     error.retryAfterMs = 2500;
-    const QJsonObject reply = parseEncoded(Codec::encode(Codec::errorReply(9, error)));
+    const QJsonObject reply = parseEncoded(QString::fromUtf8(encodeErrorReply(9, error)));
     const QJsonObject errorObject = reply.value(u"error").toObject();
     QCOMPARE(errorObject.value(u"code").toString(), u"rate_limited"_s);
     QCOMPARE(errorObject.value(u"retryAfterMs").toInteger(-1), 2500);
@@ -336,14 +338,14 @@ void tst_Codec::errorReplyForUndecodableFrame()
     const DecodedFrame unknown = Codec::decodeRequest(QByteArray(R"({"type":"x.y","id":31})"));
     QVERIFY(!unknown.request);
     const QJsonObject echoed
-        = parseEncoded(Codec::encode(Codec::errorReply(unknown.id, unknown.error)));
+        = parseEncoded(QString::fromUtf8(encodeErrorReply(unknown.requestId(), unknown.error)));
     QCOMPARE(echoed.value(u"id").toInteger(-1), 31);
     QCOMPARE(echoed.value(u"error").toObject().value(u"code").toString(), u"bad_request"_s);
 
     const DecodedFrame garbage = Codec::decodeRequest(QByteArray("\x01\x02"));
     QVERIFY(!garbage.request);
     const QJsonObject nulled
-        = parseEncoded(Codec::encode(Codec::errorReply(garbage.id, garbage.error)));
+        = parseEncoded(QString::fromUtf8(encodeErrorReply(garbage.requestId(), garbage.error)));
     QVERIFY(nulled.contains(u"id"));
     QVERIFY(nulled.value(u"id").isNull());
     QCOMPARE(nulled.value(u"error").toObject().value(u"code").toString(), u"bad_request"_s);
@@ -352,16 +354,16 @@ void tst_Codec::errorReplyForUndecodableFrame()
 void tst_Codec::eventShape()
 {
     const QJsonObject post {{u"id"_s, 12}, {u"title"_s, u"Hello"_s}};
-    const QJsonObject event
-        = parseEncoded(Codec::encode(Codec::event(1042, u"post.updated"_s, {{u"post"_s, post}})));
+    const QJsonObject event = parseEncoded(
+        QString::fromUtf8(encodeEvent(1042, EventType::PostUpdated, {{u"post"_s, post}})));
     QCOMPARE(sortedKeys(event), (QStringList {u"event"_s, u"post"_s, u"seq"_s, u"type"_s}));
     QCOMPARE(event.value(u"type").toString(), u"event"_s);
     QCOMPARE(event.value(u"seq").toInteger(), 1042);
     QCOMPARE(event.value(u"event").toString(), u"post.updated"_s);
     QCOMPARE(event.value(u"post").toObject(), post);
 
-    const QJsonObject deleted = Codec::event(
-        7, QString::fromLatin1(Events::MessageDeleted), {{u"messageId"_s, 5}, {u"channelId"_s, 2}});
+    const QJsonObject deleted = parseEncoded(QString::fromUtf8(
+        encodeEvent(7, EventType::MessageDeleted, {{u"messageId"_s, 5}, {u"channelId"_s, 2}})));
     QCOMPARE(sortedKeys(deleted),
         (QStringList {u"channelId"_s, u"event"_s, u"messageId"_s, u"seq"_s, u"type"_s}));
     QCOMPARE(deleted.value(u"event").toString(), u"message.deleted"_s);
@@ -370,8 +372,8 @@ void tst_Codec::eventShape()
 void tst_Codec::largeIdsSurviveEncoding()
 {
     constexpr qint64 big = Limits::MaxSafeInteger;
-    QCOMPARE(parseEncoded(Codec::encode(Codec::okReply(big))).value(u"id").toInteger(), big);
-    QCOMPARE(parseEncoded(Codec::encode(Codec::event(big, u"post.created"_s, {})))
+    QCOMPARE(parseEncoded(QString::fromUtf8(encodeOkReply(big))).value(u"id").toInteger(), big);
+    QCOMPARE(parseEncoded(QString::fromUtf8(encodeEvent(big, EventType::PostCreated, {})))
                  .value(u"seq")
                  .toInteger(),
         big);

@@ -24,7 +24,6 @@ private Q_SLOTS:
     void unknownNameIsRejected();
     void allowedBeforeAuth_data();
     void allowedBeforeAuth();
-    void eventNames();
 
     void everyErrorCodeRoundTrips();
     void specErrorCodeIsKnown_data();
@@ -208,20 +207,6 @@ void tst_MessageType::allowedBeforeAuth()
     QFETCH(int, type);
     QFETCH(bool, allowed);
     QCOMPARE(isAllowedBeforeAuth(static_cast<MessageType>(type)), allowed);
-}
-
-void tst_MessageType::eventNames()
-{
-    // The event names of the spec's Verbs table.
-    QCOMPARE(QString::fromLatin1(Events::UserRenamed), u"user.renamed"_s);
-    QCOMPARE(QString::fromLatin1(Events::PostCreated), u"post.created"_s);
-    QCOMPARE(QString::fromLatin1(Events::PostUpdated), u"post.updated"_s);
-    QCOMPARE(QString::fromLatin1(Events::PostDeleted), u"post.deleted"_s);
-    QCOMPARE(QString::fromLatin1(Events::ReviewCreated), u"review.created"_s);
-    QCOMPARE(QString::fromLatin1(Events::ChannelCreated), u"channel.created"_s);
-    QCOMPARE(QString::fromLatin1(Events::MessageCreated), u"message.created"_s);
-    QCOMPARE(QString::fromLatin1(Events::MessageUpdated), u"message.updated"_s);
-    QCOMPARE(QString::fromLatin1(Events::MessageDeleted), u"message.deleted"_s);
 }
 
 void tst_MessageType::everyErrorCodeRoundTrips()

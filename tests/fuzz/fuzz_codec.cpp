@@ -7,9 +7,11 @@
 #include "codec.h"
 #include "messagetype.h"
 #include "protocollimits.h"
+#include "serverframe.h"
 #include "validation.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
 
@@ -140,12 +142,24 @@ void codec(const std::uint8_t *data, std::size_t size)
     }
 
     // Our own error reply to this frame, read back, carries the same id and error.
-    const QJsonObject reply = Codec::errorReply(fromBytes.id, fromBytes.error);
+    const QJsonObject reply
+        = QJsonDocument::fromJson(encodeErrorReply(fromBytes.requestId(), fromBytes.error))
+              .object();
     const DecodedFrame echoed = Codec::decodeRequest(Codec::encode(reply));
     check(!echoed.request.has_value(), "an error reply decodes as a request");
     check(echoed.id == fromBytes.id, "an error reply's id does not read back");
     const Error error = Error::fromJson(reply.value(QStringLiteral("error")).toObject());
     check(error.code == fromBytes.error.code, "Error code does not round-trip");
+
+    // The same reply as a client reads it; and any bytes read as a server frame either decode
+    // or are refused, without crashing.
+    const Result<ServerFrame> asClient
+        = decodeServerFrame(encodeErrorReply(fromBytes.requestId(), fromBytes.error));
+    check(asClient && asClient->kind == ServerFrame::Kind::Reply && !asClient->ok
+            && asClient->id == fromBytes.requestId() && asClient->error == fromBytes.error,
+        "an error reply does not decode as the same server frame");
+    const Result<ServerFrame> anyFrame = decodeServerFrame(bytes);
+    check(anyFrame || !anyFrame.error().message.isEmpty(), "a refused server frame says nothing");
 }
 
 } // namespace Hubbub::Fuzz

@@ -62,9 +62,9 @@ qint64 channelCount(SqlConnection &c, const QString &name)
     return query.value(0).toLongLong();
 }
 
-qint64 seqOf(const QString &frame)
+qint64 seqOf(const QByteArray &frame)
 {
-    return QJsonDocument::fromJson(frame.toUtf8()).object().value(u"seq"_s).toInteger(-1);
+    return QJsonDocument::fromJson(frame).object().value(u"seq"_s).toInteger(-1);
 }
 
 //! A job that creates channel `name` and publishes `channel.created`.
@@ -74,7 +74,7 @@ WriteJob createChannelJob(const QString &name)
         Result<Channel> channel = ChatStore::createChannel(tx, name, u""_s);
         if (!channel)
             return channel.error();
-        return tx.publish("channel.created", {{u"channel"_s, channel->toJson()}});
+        return tx.publish(EventType::ChannelCreated, {{u"channel"_s, channel->toJson()}});
     };
 }
 
@@ -111,9 +111,9 @@ void tst_Writer::thousandJobsInOrder()
     constexpr int Jobs = 1000;
     QList<qint64> eventSeqs;
     bool eventsHadOneFrameEach = true;
-    connect(&writer, &Writer::committed, this, [&](const QStringList &events) {
+    connect(&writer, &Writer::committed, this, [&](const QByteArrayList &events) {
         eventsHadOneFrameEach = eventsHadOneFrameEach && events.size() == 1;
-        for (const QString &frame : events)
+        for (const QByteArray &frame : events)
             eventSeqs.append(seqOf(frame));
     });
 
@@ -181,8 +181,8 @@ void tst_Writer::failingJobInMiddleOfBatch()
     QVERIFY(writer.start().ok());
 
     QList<qint64> eventSeqs;
-    connect(&writer, &Writer::committed, this, [&](const QStringList &events) {
-        for (const QString &frame : events)
+    connect(&writer, &Writer::committed, this, [&](const QByteArrayList &events) {
+        for (const QByteArray &frame : events)
             eventSeqs.append(seqOf(frame));
     });
 
@@ -199,7 +199,7 @@ void tst_Writer::failingJobInMiddleOfBatch()
             Result<Channel> channel = ChatStore::createChannel(tx, u"before"_s, u""_s);
             if (!channel)
                 return channel.error();
-            return tx.publish("channel.created", {{u"channel"_s, channel->toJson()}});
+            return tx.publish(EventType::ChannelCreated, {{u"channel"_s, channel->toJson()}});
         },
         [&](const WriteOutcome &o) { results.append(u"before:"_s + errorText(o.result)); });
     QTRY_VERIFY_WITH_TIMEOUT(blockerRunning->load(), 10000);
@@ -234,7 +234,7 @@ void tst_Writer::failingJobInMiddleOfBatch()
             if (!channel)
                 return channel.error();
             Result<QJsonObject> published
-                = tx.publish("channel.created", {{u"channel"_s, channel->toJson()}});
+                = tx.publish(EventType::ChannelCreated, {{u"channel"_s, channel->toJson()}});
             if (!published)
                 return published;
             return makeError(ErrorCode::Invalid, u"deliberate failure after an insert"_s);
@@ -299,8 +299,8 @@ void tst_Writer::failedReleaseFailsTheJob()
     Writer writer(path, Durability::Full, 100000);
     QVERIFY(writer.start().ok());
     QList<qint64> eventSeqs;
-    connect(&writer, &Writer::committed, this, [&](const QStringList &events) {
-        for (const QString &frame : events)
+    connect(&writer, &Writer::committed, this, [&](const QByteArrayList &events) {
+        for (const QByteArray &frame : events)
             eventSeqs.append(seqOf(frame));
     });
     QVERIFY(writer.runAndWait(createChannelJob(u"first"_s)).result.ok()); // seq 1
@@ -329,7 +329,7 @@ void tst_Writer::failedReleaseFailsTheJob()
             if (!channel)
                 return channel.error();
             Result<QJsonObject> published
-                = tx.publish("channel.created", {{u"channel"_s, channel->toJson()}});
+                = tx.publish(EventType::ChannelCreated, {{u"channel"_s, channel->toJson()}});
             if (Status s = tx.sql().execOnce(statement); !s)
                 return s.error();
             return published;
@@ -455,7 +455,7 @@ void tst_Writer::submitAfterStopIsRefused()
     writer.submit(
         [&jobRan](WriteTx &tx) -> Result<QJsonObject> {
             jobRan = true;
-            return tx.publish("channel.created", {});
+            return tx.publish(EventType::ChannelCreated, {});
         },
         [&](const WriteOutcome &o) {
             called = true;
@@ -493,7 +493,7 @@ void tst_Writer::eventRetention()
     for (int i = 0; i < Events; ++i) {
         writer.submit(
             [i](WriteTx &tx) -> Result<QJsonObject> {
-                return tx.publish("test.tick", {{u"n"_s, i}});
+                return tx.publish(EventType::PostDeleted, {{u"postId"_s, i}});
             },
             [&](const WriteOutcome &o) {
                 ++done;

@@ -2,15 +2,15 @@
 // indexes and the event frames are the real ones. Many rows go into one writer job: one job
 // per row would be a transaction per row.
 #include "benchoptions.h"
-#include "store/chatstore.h"
 #include "messagetype.h"
 #include "modes.h"
 #include "passwords.h"
-#include "store/poststore.h"
 #include "report.h"
+#include "store/chatstore.h"
+#include "store/poststore.h"
 #include "store/userstore.h"
-#include "workerpool.h"
 #include "store/writer.h"
+#include "workerpool.h"
 
 #include <cmath>
 #include <cstdio>
@@ -108,7 +108,7 @@ void runSeed(const Options &o, Report &report)
         const Post *stored = row(*post);
         if (!stored)
             return makeError(ErrorCode::Internal, QStringLiteral("post not stored"));
-        return tx.publish(Events::PostCreated, {{QStringLiteral("post"), stored->toJson()}});
+        return tx.publish(EventType::PostCreated, {{QStringLiteral("post"), stored->toJson()}});
     };
     const auto insertMessage = [&](WriteTx &tx, qint64 i) -> Result<QJsonObject> {
         auto message = ChatStore::insert(tx, 1, authorId, text + QString::number(i), {});
@@ -117,7 +117,8 @@ void runSeed(const Options &o, Report &report)
         const Message *stored = row(*message);
         if (!stored)
             return makeError(ErrorCode::Internal, QStringLiteral("message not stored"));
-        return tx.publish(Events::MessageCreated, {{QStringLiteral("message"), stored->toJson()}});
+        return tx.publish(
+            EventType::MessageCreated, {{QStringLiteral("message"), stored->toJson()}});
     };
     const bool ok = seedRows(writer, o.posts, "posts", insertPost, report)
         && seedRows(writer, o.messages, "messages", insertMessage, report);
