@@ -1,17 +1,16 @@
 #include "appcontroller.h"
 #include "clientsettings.h"
 #include "session.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -27,14 +26,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("hubbub"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubbub.svg")));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(
-            QLocale(), QStringLiteral("hubbub"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The .qm files are embedded under :/i18n (client/CMakeLists.txt). QLocale()
+    // follows LANGUAGE/LC_ALL/LC_MESSAGES/LANG here, the system's languages on Windows and macOS.
+    installTranslations(QLocale(), QStringLiteral(":/i18n"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

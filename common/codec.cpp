@@ -12,10 +12,12 @@ namespace Hubbub {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct CodecText
 {
-    return QCoreApplication::translate("Hubbub::Codec", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Codec)
+};
 
 Error badRequest(const QString &message)
 {
@@ -24,7 +26,7 @@ Error badRequest(const QString &message)
 
 Error wrongType(const QString &key, const QString &expected)
 {
-    return badRequest(tr("The field '%1' must be %2.").arg(key, expected));
+    return badRequest(CodecText::tr("The field '%1' must be %2.").arg(key, expected));
 }
 
 bool isWholeNumber(const QJsonValue &value)
@@ -74,12 +76,12 @@ DecodedFrame decodeDocument(const QJsonDocument &document, const QJsonParseError
 {
     DecodedFrame result;
     if (parseError.error != QJsonParseError::NoError) {
-        result.error
-            = badRequest(tr("The frame is not valid JSON: %1.").arg(parseError.errorString()));
+        result.error = badRequest(
+            CodecText::tr("The frame is not valid JSON: %1.").arg(parseError.errorString()));
         return result;
     }
     if (!document.isObject()) {
-        result.error = badRequest(tr("A frame must hold one JSON object."));
+        result.error = badRequest(CodecText::tr("A frame must hold one JSON object."));
         return result;
     }
     const QJsonObject object = document.object();
@@ -89,20 +91,21 @@ DecodedFrame decodeDocument(const QJsonDocument &document, const QJsonParseError
 
     const QJsonValue type = object.value(QLatin1StringView("type"));
     if (!type.isString()) {
-        result.error = badRequest(tr("The frame has no 'type' string."));
+        result.error = badRequest(CodecText::tr("The frame has no 'type' string."));
         return result;
     }
     const std::optional<MessageType> messageType = messageTypeFromName(type.toString());
     if (!messageType) {
-        result.error = badRequest(tr("Unknown request type '%1'.").arg(type.toString().left(64)));
+        result.error
+            = badRequest(CodecText::tr("Unknown request type '%1'.").arg(type.toString().left(64)));
         return result;
     }
     if (id.isUndefined()) {
-        result.error = badRequest(tr("The request has no 'id'."));
+        result.error = badRequest(CodecText::tr("The request has no 'id'."));
         return result;
     }
     if (!Codec::isProtocolInteger(id)) {
-        result.error = badRequest(tr("The 'id' must be an integer from 0 to 2^53-1."));
+        result.error = badRequest(CodecText::tr("The 'id' must be an integer from 0 to 2^53-1."));
         return result;
     }
     result.request = Request {*messageType, static_cast<qint64>(id.toDouble()), object};
@@ -124,8 +127,9 @@ DecodedFrame decodeRequest(const QByteArray &utf8)
 {
     if (!hasStrictStrings(utf8)) {
         DecodedFrame refused;
-        refused.error = badRequest(tr("The frame is not valid JSON: a string holds a raw control "
-                                      "character or an unknown escape."));
+        refused.error
+            = badRequest(CodecText::tr("The frame is not valid JSON: a string holds a raw control "
+                                       "character or an unknown escape."));
         return refused;
     }
     QJsonParseError parseError;
@@ -164,9 +168,9 @@ Result<QString> Params::string(const QString &key) const
 {
     const QJsonValue value = m_object.value(key);
     if (value.isUndefined())
-        return badRequest(tr("The field '%1' is missing.").arg(key));
+        return badRequest(CodecText::tr("The field '%1' is missing.").arg(key));
     if (!value.isString())
-        return wrongType(key, tr("a string"));
+        return wrongType(key, CodecText::tr("a string"));
     return value.toString();
 }
 
@@ -176,7 +180,7 @@ Result<std::optional<QString>> Params::optionalString(const QString &key) const
     if (value.isUndefined() || value.isNull())
         return std::optional<QString>();
     if (!value.isString())
-        return wrongType(key, tr("a string"));
+        return wrongType(key, CodecText::tr("a string"));
     return std::optional<QString>(value.toString());
 }
 
@@ -184,11 +188,12 @@ Result<qint64> Params::id(const QString &key) const
 {
     const QJsonValue value = m_object.value(key);
     if (value.isUndefined())
-        return badRequest(tr("The field '%1' is missing.").arg(key));
+        return badRequest(CodecText::tr("The field '%1' is missing.").arg(key));
     if (!isWholeNumber(value))
-        return wrongType(key, tr("an integer id"));
+        return wrongType(key, CodecText::tr("an integer id"));
     if (!Codec::isProtocolInteger(value))
-        return makeError(ErrorCode::Invalid, tr("The id '%1' is out of range.").arg(key), key);
+        return makeError(
+            ErrorCode::Invalid, CodecText::tr("The id '%1' is out of range.").arg(key), key);
     return static_cast<qint64>(value.toDouble());
 }
 
@@ -207,13 +212,13 @@ Result<qint64> Params::integer(const QString &key) const
 {
     const QJsonValue value = m_object.value(key);
     if (value.isUndefined())
-        return badRequest(tr("The field '%1' is missing.").arg(key));
+        return badRequest(CodecText::tr("The field '%1' is missing.").arg(key));
     if (!value.isDouble())
-        return wrongType(key, tr("a number"));
+        return wrongType(key, CodecText::tr("a number"));
     if (!isWholeNumber(value)
         || std::abs(value.toDouble()) > static_cast<double>(Limits::MaxSafeInteger))
-        return makeError(
-            ErrorCode::Invalid, tr("The field '%1' must be a whole number.").arg(key), key);
+        return makeError(ErrorCode::Invalid,
+            CodecText::tr("The field '%1' must be a whole number.").arg(key), key);
     return static_cast<qint64>(value.toDouble());
 }
 
@@ -223,11 +228,14 @@ Result<int> Params::limit(const QString &key, int min, int max, int fallback) co
     if (value.isUndefined() || value.isNull())
         return fallback;
     if (!value.isDouble())
-        return wrongType(key, tr("a number"));
+        return wrongType(key, CodecText::tr("a number"));
     const double d = value.toDouble();
     if (!isWholeNumber(value) || d < min || d > max) {
         return makeError(ErrorCode::Invalid,
-            tr("The field '%1' must be a whole number from %2 to %3.").arg(key).arg(min).arg(max),
+            CodecText::tr("The field '%1' must be a whole number from %2 to %3.")
+                .arg(key)
+                .arg(min)
+                .arg(max),
             key);
     }
     return static_cast<int>(d);

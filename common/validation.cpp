@@ -8,10 +8,12 @@ namespace Hubbub::Validation {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct ValidationText
 {
-    return QCoreApplication::translate("Hubbub::Validation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Validation)
+};
 
 std::optional<Error> checkLength(
     QStringView text, qsizetype min, qsizetype max, const QString &field, const QString &label)
@@ -19,7 +21,7 @@ std::optional<Error> checkLength(
     const qsizetype count = charCount(text);
     if (count > max) {
         return makeError(ErrorCode::TooLarge,
-            tr("%1 is too long: at most %2 characters, this has %3.")
+            ValidationText::tr("%1 is too long: at most %2 characters, this has %3.")
                 .arg(label)
                 .arg(max)
                 .arg(count),
@@ -27,8 +29,8 @@ std::optional<Error> checkLength(
     }
     if (count < min) {
         const QString message = min == 1
-            ? tr("%1 must not be empty.").arg(label)
-            : tr("%1 is too short: at least %2 characters.").arg(label).arg(min);
+            ? ValidationText::tr("%1 must not be empty.").arg(label)
+            : ValidationText::tr("%1 is too short: at least %2 characters.").arg(label).arg(min);
         return makeError(ErrorCode::Invalid, message, field);
     }
     return std::nullopt;
@@ -52,7 +54,7 @@ qsizetype charCount(QStringView text)
 std::optional<Error> checkUsername(const QString &username)
 {
     if (auto error = checkLength(username, Limits::UsernameMin, Limits::UsernameMax,
-            QStringLiteral("username"), tr("The username")))
+            QStringLiteral("username"), ValidationText::tr("The username")))
         return error;
     for (const QChar ch : username) {
         const char16_t c = ch.unicode();
@@ -60,8 +62,8 @@ std::optional<Error> checkUsername(const QString &username)
             || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.' || c == u'-';
         if (!allowed) {
             return makeError(ErrorCode::Invalid,
-                tr("A username may contain only letters A-Z, digits, '_', '.' "
-                   "and '-'."),
+                ValidationText::tr("A username may contain only letters A-Z, digits, '_', '.' "
+                                   "and '-'."),
                 QStringLiteral("username"));
         }
     }
@@ -71,37 +73,38 @@ std::optional<Error> checkUsername(const QString &username)
 std::optional<Error> checkPassword(const QString &password)
 {
     return checkLength(password, Limits::PasswordMin, Limits::PasswordMax,
-        QStringLiteral("password"), tr("The password"));
+        QStringLiteral("password"), ValidationText::tr("The password"));
 }
 
 std::optional<Error> checkTitle(const QString &trimmedTitle)
 {
-    return checkLength(
-        trimmedTitle, Limits::TitleMin, Limits::TitleMax, QStringLiteral("title"), tr("The title"));
+    return checkLength(trimmedTitle, Limits::TitleMin, Limits::TitleMax, QStringLiteral("title"),
+        ValidationText::tr("The title"));
 }
 
 std::optional<Error> checkContent(const QString &content)
 {
-    return checkLength(content, 0, Limits::ContentMax, QStringLiteral("content"), tr("The text"));
+    return checkLength(
+        content, 0, Limits::ContentMax, QStringLiteral("content"), ValidationText::tr("The text"));
 }
 
 std::optional<Error> checkChatText(const QString &trimmedText)
 {
     return checkLength(trimmedText, Limits::ChatTextMin, Limits::ChatTextMax,
-        QStringLiteral("text"), tr("The message"));
+        QStringLiteral("text"), ValidationText::tr("The message"));
 }
 
 std::optional<Error> checkComment(const QString &comment)
 {
-    return checkLength(
-        comment, 0, Limits::CommentMax, QStringLiteral("comment"), tr("The comment"));
+    return checkLength(comment, 0, Limits::CommentMax, QStringLiteral("comment"),
+        ValidationText::tr("The comment"));
 }
 
 std::optional<Error> checkRating(qint64 rating)
 {
     if (rating < Limits::RatingMin || rating > Limits::RatingMax) {
         return makeError(ErrorCode::Invalid,
-            tr("The rating must be a whole number of stars from %1 to %2.")
+            ValidationText::tr("The rating must be a whole number of stars from %1 to %2.")
                 .arg(Limits::RatingMin)
                 .arg(Limits::RatingMax),
             QStringLiteral("rating"));
@@ -112,13 +115,13 @@ std::optional<Error> checkRating(qint64 rating)
 std::optional<Error> checkChannelName(const QString &trimmedName)
 {
     if (auto error = checkLength(trimmedName, Limits::ChannelNameMin, Limits::ChannelNameMax,
-            QStringLiteral("name"), tr("The channel name")))
+            QStringLiteral("name"), ValidationText::tr("The channel name")))
         return error;
     for (const QChar ch : trimmedName) {
         if (ch.category() == QChar::Other_Control || ch == u'\n' || ch == u'\r') {
             return makeError(ErrorCode::Invalid,
-                tr("A channel name may not contain line breaks or control "
-                   "characters."),
+                ValidationText::tr("A channel name may not contain line breaks or control "
+                                   "characters."),
                 QStringLiteral("name"));
         }
     }
@@ -127,12 +130,14 @@ std::optional<Error> checkChannelName(const QString &trimmedName)
 
 std::optional<Error> checkChannelTopic(const QString &topic)
 {
-    return checkLength(topic, 0, Limits::ChannelTopicMax, QStringLiteral("topic"), tr("The topic"));
+    return checkLength(topic, 0, Limits::ChannelTopicMax, QStringLiteral("topic"),
+        ValidationText::tr("The topic"));
 }
 
 std::optional<Error> checkNonce(const QString &nonce)
 {
-    return checkLength(nonce, 1, Limits::NonceMax, QStringLiteral("nonce"), tr("The nonce"));
+    return checkLength(
+        nonce, 1, Limits::NonceMax, QStringLiteral("nonce"), ValidationText::tr("The nonce"));
 }
 
 bool isImageId(const QString &imageId)

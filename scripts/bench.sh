@@ -5,7 +5,7 @@
 # build/bench keyed by the schema). Environment: HUBBUB_BENCH_SECONDS (default 10),
 # HUBBUB_BENCH_REPEATS (interleaved pairs of the N=1000 fan-out, default 3),
 # HUBBUB_BENCH_JOBS (build parallelism, default 2), HUBBUB_BENCH_SKIP (space-separated parts to
-# skip: fanout ramp connections writes history feedview).
+# skip: fanout crosscheck ramp connections writes history feedview).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,14 +54,50 @@ wants() { [[ "$skip" != *" $1 "* ]]; }
 
 if wants fanout; then
     # CPU per delivery moves by a quarter between runs on a shared machine: interleaved pairs,
-    # and the table takes the median ratio.
+    # and the table takes the median ratio. Eight writer connections, as the cross-check has.
     for ((rep = 1; rep <= repeats; rep++)); do
         suffix=$([ "$rep" -eq 1 ] || echo "-$rep")
-        hubbub "fanout-1000-hubbub$suffix" fanout --subscribers 1000 --rate 50 --seconds "$seconds"
-        yard "fanout-1000-yardstick$suffix" fanout --subscribers 1000 --rate 50 --seconds "$seconds"
+        hubbub "fanout-1000-hubbub$suffix" fanout --subscribers 1000 --rate 50 --writers 8 \
+            --seconds "$seconds"
+        yard "fanout-1000-yardstick$suffix" fanout --subscribers 1000 --rate 50 --writers 8 \
+            --seconds "$seconds"
     done
-    hubbub fanout-5000-hubbub fanout --subscribers 5000 --rate 10 --seconds "$seconds"
-    yard fanout-5000-yardstick fanout --subscribers 5000 --rate 10 --seconds "$seconds"
+    # Light load: latency with the server mostly idle between posts.
+    hubbub fanout-1000-light-hubbub fanout --subscribers 1000 --rate 10 --writers 8 \
+        --seconds "$seconds"
+    yard fanout-1000-light-yardstick fanout --subscribers 1000 --rate 10 --writers 8 \
+        --seconds "$seconds"
+    hubbub fanout-5000-hubbub fanout --subscribers 5000 --rate 10 --writers 8 --seconds "$seconds"
+    yard fanout-5000-yardstick fanout --subscribers 5000 --rate 10 --writers 8 --seconds "$seconds"
+fi
+if wants crosscheck; then
+    # A second load generator (tools/bench/node/crosscheck.js: Node, ws clients, one process)
+    # against hubbub-server, the yardstick and ws's README broadcast server: hubbub-bench's
+    # CPU-per-delivery figures should agree with it in order of magnitude and in ratio.
+    cross() {
+        local name=$1 protocol=$2 log="$tmp/cross-server.log" pid port
+        shift 2
+        echo "== $name"
+        "$@" >"$log" 2>&1 &
+        pid=$!
+        for _ in $(seq 100); do grep -q Listening "$log" && break; sleep 0.1; done
+        port=$(grep -o '127.0.0.1:[0-9]*' "$log" | head -1 | cut -d: -f2)
+        if [ -n "$port" ] && timeout $((seconds * 3 + 150)) node "$root/tools/bench/node/crosscheck.js" \
+            --url "ws://127.0.0.1:$port" --pid "$pid" --protocol "$protocol" --subscribers 1000 \
+            --rate 50 --writers 8 --seconds "$seconds" >"$tmp/cross.json"; then
+            echo "{\"results\": $(cat "$tmp/cross.json")}" >"$out/$name.json"
+            cat "$tmp/cross.json"
+        else
+            echo "   ($name failed)"
+        fi
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    }
+    rm -f "$tmp"/x.db*
+    cross crosscheck-hubbub v1 "$server" --host 127.0.0.1 --port 0 --db "$tmp/x.db" \
+        --durability full
+    cross crosscheck-yardstick v1 node "$yardstick" --port 0
+    cross crosscheck-broadcast plain node "$root/tools/bench/node/broadcast.js" --port 0
 fi
 if wants ramp; then
     hubbub ramp-hubbub fanout --ramp --subscribers 1000 --rate 5 --step-seconds 4
@@ -132,11 +168,28 @@ const p99 = (label, h, y) => {
     `lost ${fmt(lost)} / ${fmt(y ? pick(y, 'eventsLost') : null)}`);
 };
 p99('fan-out p99 ms, N=1000, 50 posts/s (lower; 0 lost)', h, y);
+const p50 = (label, h, y) => {
+  const hp = pick(h, 'latencyP50Ms'), yp = pick(y, 'latencyP50Ms');
+  add(label, hp, yp, hp && yp ? hp / yp : null, hp !== null && yp !== null ? hp <= yp : null,
+    `p99 ${fmt(pick(h, 'latencyP99Ms'))} / ${fmt(pick(y, 'latencyP99Ms'))}`);
+};
+[h, y] = both('fanout-1000-light');
+p50('fan-out p50 ms, N=1000, 10 posts/s (≤ yardstick)', h, y);
 [h, y] = both('fanout-5000');
+p50('fan-out p50 ms, N=5000, 10 posts/s (≤ yardstick)', h, y);
 p99('fan-out p99 ms, N=5000, 10 posts/s (lower; 0 lost)', h, y);
+[h, y] = both('crosscheck');
+{
+  const c = pick(h, 'serverCpuUsPerDelivery'), cy = pick(y, 'serverCpuUsPerDelivery');
+  const b = load('crosscheck-broadcast');
+  add('cross-check (crosscheck.js): server CPU µs/delivery, N=1000, 50 posts/s', c, cy, c && cy ? c / cy : null, null,
+    `ws README broadcast server ${fmt(pick(b, 'serverCpuUsPerDelivery'))}; lost ${fmt(pick(h, 'lost'))} / ${fmt(pick(y, 'lost'))}`);
+}
 [h, y] = both('ramp');
 const hs = pick(h, 'sustainedDeliveriesPerSec'), ys = pick(y, 'sustainedDeliveriesPerSec');
-add('sustained deliveries/s, N=1000, p99 < 100 ms (≥ 1.1×)', hs, ys, hs !== null && ys ? hs / ys : null, hs !== null && ys !== null ? hs > 0 && hs >= 1.1 * ys : null, 'best passing ramp step');
+const capped = (r) => (pick(r, 'rampReachedLastStep') ? ' (every step passed: at least)' : '');
+add('sustained deliveries/s, N=1000, p99 < 100 ms (≥ 1.1×)', hs, ys, hs !== null && ys ? hs / ys : null, hs !== null && ys !== null ? hs > 0 && hs >= 1.1 * ys : null,
+  `best passing ramp step; hubbub${capped(h)}, yardstick${capped(y)}`);
 [h, y] = both('connections');
 const hk = pick(h, 'rssKbPerConnection'), yk = pick(y, 'rssKbPerConnection');
 add('server RSS KB per idle connection, 10,000 (≤ 10)', hk, yk, hk && yk ? hk / yk : null, hk !== null ? hk <= 10 && pick(h, 'connections') === 10000 : null);

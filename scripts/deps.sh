@@ -8,6 +8,9 @@ hubbub_packages=(
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
     qt6-image-formats-plugins libqt6svg6 libsodium-dev
 )
+# What scripts/check-format.sh needs besides the above (lupdate, for check-i18n.sh, comes with
+# qt6-l10n-tools): Debian 12's clang-format is version 14, the reference for .clang-format.
+hubbub_check_packages=(clang-format)
 
 hubbub_install_deps() {
     local missing=()

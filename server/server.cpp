@@ -9,7 +9,7 @@
 #include "handlers/synchandler.h"
 #include "handlers/userhandler.h"
 #include "logging.h"
-#include "net/transport.h"
+#include "net/listener.h"
 #include "net/wireframe.h"
 #include "passwords.h"
 #include "protocollimits.h"
@@ -21,17 +21,9 @@
 #include "store/writer.h"
 
 #include <QCoreApplication>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
-#include <unistd.h>
-#endif
-#ifdef Q_OS_WIN
-#include <winsock2.h>
 #endif
 
 namespace Hubbub::Server {
@@ -40,48 +32,8 @@ namespace {
 
 //! Descriptors kept free for SQLite (database, WAL, shm, journals) and the listener.
 constexpr int ReservedDescriptors = 64;
-constexpr quint64 OutgoingFrameSize = 64 * 1024 * 1024;
-
-void closeNative(qintptr descriptor)
-{
-#ifdef Q_OS_WIN
-    ::closesocket(SOCKET(descriptor));
-#else
-    ::close(int(descriptor));
-#endif
-}
 
 } // namespace
-
-//! A QTcpServer with our own backlog that refuses connections beyond the cap straight away, so
-//! that running out of descriptors can never make the accept loop spin.
-class Listener final : public QTcpServer
-{
-public:
-    Listener(std::function<bool()> admit, QObject *parent)
-        : QTcpServer(parent)
-        , m_admit(std::move(admit))
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        if (!m_admit()) {
-            closeNative(descriptor);
-            return;
-        }
-        auto *socket = new Transport(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            closeNative(descriptor);
-            return;
-        }
-        addPendingConnection(socket);
-    }
-
-private:
-    std::function<bool()> m_admit;
-};
 
 int raiseFileLimit()
 {
@@ -105,16 +57,13 @@ int raiseFileLimit()
 Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_net {m_flusher, m_share, m_config.maxOutgoingBufferBytes, Limits::FrameBytesMax}
 {
     m_workers.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
     m_pingTimer.setInterval(m_config.pingInterval);
     connect(&m_pingTimer, &QTimer::timeout, this, &Server::checkPeers);
-    m_handshakeTimer.setSingleShot(true);
-    connect(&m_handshakeTimer, &QTimer::timeout, this, &Server::sweepHandshakes);
     m_gcTimer.setInterval(m_config.imageGcInterval);
     connect(&m_gcTimer, &QTimer::timeout, this, &Server::collectGarbage);
-    m_backlogTimer.setInterval(0);
-    connect(&m_backlogTimer, &QTimer::timeout, this, &Server::serveDeferred);
     m_shutdownTimer.setSingleShot(true);
     connect(&m_shutdownTimer, &QTimer::timeout, this, &Server::finishShutdown);
 }
@@ -123,6 +72,10 @@ Server::~Server()
 {
     shutdown();
     finishShutdown(); // no waiting for the peers now
+    // Connections refer to the flusher and the fair share, members that go before the
+    // QObject children would.
+    delete m_listener;
+    qDeleteAll(findChildren<Session *>(Qt::FindDirectChildrenOnly));
 }
 
 Status Server::open()
@@ -174,15 +127,10 @@ Status Server::listen()
         ? std::max(1, std::min(m_config.maxConnections, fileLimit - ReservedDescriptors))
         : m_config.maxConnections;
 
-    m_webSockets = new QWebSocketServer(
-        QStringLiteral("hubbub/" HUBBUB_VERSION), QWebSocketServer::NonSecureMode, this);
-    m_webSockets->setMaxPendingConnections(std::numeric_limits<int>::max());
-    connect(m_webSockets, &QWebSocketServer::newConnection, this, &Server::onWebSocketConnection);
-
-    m_listener = new Listener([this] { return admitConnection(); }, this);
+    m_listener = new Listener(
+        m_net, m_config.handshakeTimeout, [this] { return admitConnection(); }, this);
     m_listener->setListenBacklogSize(m_config.listenBacklog);
-    m_listener->setMaxPendingConnections(std::numeric_limits<int>::max());
-    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &Server::onTcpConnection);
+    connect(m_listener, &Listener::connectionUpgraded, this, &Server::onUpgraded);
     if (!m_listener->listen(m_config.host, m_config.port)) {
         return makeError(ErrorCode::Internal,
             tr("cannot listen on %1:%2: %3")
@@ -207,151 +155,30 @@ quint16 Server::port() const
 
 bool Server::admitConnection() const
 {
-    return !m_shuttingDown && int(m_sessions.size() + m_handshaking.size()) < m_connectionCap;
+    return !m_shuttingDown && int(m_sessions.size()) + m_listener->handshaking() < m_connectionCap;
 }
 
-namespace {
-//! Identifies a connection by its peer, the one thing both the QTcpSocket and the QWebSocket
-//! made from it can tell.
-QString peerKey(const QHostAddress &address, quint16 port)
+void Server::onUpgraded(Connection *connection)
 {
-    return address.toString() + QLatin1Char('|') + QString::number(port);
-}
-} // namespace
-
-void Server::onTcpConnection()
-{
-    while (m_listener->hasPendingConnections()) {
-        QTcpSocket *socket = m_listener->nextPendingConnection();
-        const QString key = peerKey(socket->peerAddress(), socket->peerPort());
-        m_handshaking.insert(key, socket);
-        connect(socket, &QObject::destroyed, this, [this, key, socket] {
-            if (m_handshaking.value(key) == socket)
-                m_handshaking.remove(key);
-        });
-        // handleConnection() does not arm QWebSocketServer's handshake timeout: ours is one
-        // queue (in deadline order, as the timeout is fixed) swept by one timer.
-        m_handshakeDeadlines.push_back(
-            {std::chrono::steady_clock::now() + m_config.handshakeTimeout, socket, key});
-        if (!m_handshakeTimer.isActive())
-            m_handshakeTimer.start(m_config.handshakeTimeout);
-        m_webSockets->handleConnection(socket);
-    }
-}
-
-void Server::sweepHandshakes()
-{
-    // A flood of half-open connections times out all at once: abort them a slice at a time, so
-    // the sockets of everyone else are served in between.
-    constexpr int MaxAbortsPerPass = 64;
-    const auto now = std::chrono::steady_clock::now();
-    int aborted = 0;
-    while (!m_handshakeDeadlines.empty() && aborted < MaxAbortsPerPass) {
-        PendingHandshake &next = m_handshakeDeadlines.front();
-        if (next.socket && m_handshaking.value(next.key) == next.socket) {
-            if (next.deadline > now)
-                break;
-            qCDebug(lcNet) << "handshake timed out for" << next.key;
-            m_handshaking.remove(next.key);
-            next.socket->abort();
-            next.socket->deleteLater();
-            ++aborted;
-        }
-        m_handshakeDeadlines.pop_front(); // timed out, upgraded meanwhile, or gone
-    }
-    if (m_handshakeDeadlines.empty())
+    if (m_shuttingDown) {
+        connection->setParent(this);
+        connection->abort();
+        connection->deleteLater();
         return;
-    const auto wait
-        = std::chrono::ceil<std::chrono::milliseconds>(m_handshakeDeadlines.front().deadline - now);
-    m_handshakeTimer.start(aborted == MaxAbortsPerPass
-            ? std::chrono::milliseconds(0)
-            : std::max(wait, std::chrono::milliseconds(0)));
-}
-
-void Server::onWebSocketConnection()
-{
-    while (m_webSockets->hasPendingConnections()) {
-        QWebSocket *socket = m_webSockets->nextPendingConnection();
-        // The handshake is over. The QWebSocket uses the QTcpSocket but leaves it a child of
-        // the listener: make it the QWebSocket's, so it goes when the connection goes.
-        // Every socket comes from Listener, which makes Transports.
-        auto *transport = static_cast<Transport *>(
-            m_handshaking.take(peerKey(socket->peerAddress(), socket->peerPort())));
-        if (!transport) {
-            qCWarning(lcNet) << "no transport for" << socket->peerAddress();
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
-        transport->setParent(socket);
-        disconnect(transport, &QObject::destroyed, this, nullptr); // its handshake entry is gone
-        socket->setMaxAllowedIncomingFrameSize(Limits::FrameBytesMax);
-        socket->setMaxAllowedIncomingMessageSize(Limits::FrameBytesMax);
-        socket->setOutgoingFrameSize(
-            std::min(OutgoingFrameSize, QWebSocket::maxOutgoingFrameSize()));
-        if (m_shuttingDown) {
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
-        auto *session = new Session(socket, transport, m_flusher, m_config, this);
-        m_sessions.insert(session);
-        connect(socket, &QWebSocket::textMessageReceived, session,
-            [this, session](const QString &text) { onTextMessage(*session, text); });
-        connect(socket, &QWebSocket::binaryMessageReceived, session,
-            [this, session](const QByteArray &data) { onBinaryMessage(*session, data); });
-        connect(socket, &QWebSocket::pong, session, [session] { session->touch(); });
-        connect(socket, &QWebSocket::disconnected, session,
-            [this, session] { onDisconnected(*session); });
-        qCDebug(lcNet) << "connection from" << session->peerAddress();
     }
+    auto *session = new Session(connection, *this, m_config, this);
+    m_sessions.insert(session);
+    qCDebug(lcNet) << "connection from" << session->peerAddress();
 }
 
-void Server::onTextMessage(Session &session, const QString &text)
+void Server::textReceived(Session &session, const QString &text)
 {
-    session.touch();
-    if (session.isDropping() || session.isClosing()) // nothing is answered after our close frame
-        return;
-    if (!deferred(session, {text, {}, false}))
-        handleText(session, text);
+    handleText(session, text);
 }
 
-bool Server::deferred(Session &session, Session::DeferredFrame &&frame)
+void Server::binaryReceived(Session &session, const QByteArray &data)
 {
-    if (!session.hasDeferred() && session.withinShare(m_flusher.pass()))
-        return false;
-    if (!session.hasDeferred())
-        m_backlogged.append(&session);
-    session.defer(std::move(frame));
-    if (!m_backlogTimer.isActive())
-        m_backlogTimer.start();
-    return true;
-}
-
-void Server::serveDeferred()
-{
-    // One share per backlogged session per pass, in turn; the timer (interval 0) comes back
-    // after the event loop has served everyone else's sockets.
-    const QList<Session *> turn = m_backlogged;
-    for (Session *session : turn) {
-        if (!m_backlogged.contains(session))
-            continue; // gone meanwhile
-        const quint64 pass = m_flusher.pass();
-        while (session->hasDeferred() && !session->isDropping() && !session->isClosing()
-            && session->withinShare(pass)) {
-            const Session::DeferredFrame frame = session->takeDeferred();
-            if (frame.isBinary)
-                handleBinary(*session, frame.binary);
-            else
-                handleText(*session, frame.text);
-        }
-        if (session->isDropping() || session->isClosing())
-            session->clearDeferred();
-        if (!session->hasDeferred())
-            m_backlogged.removeOne(session);
-    }
-    if (m_backlogged.isEmpty())
-        m_backlogTimer.stop();
+    handleBinary(session, data);
 }
 
 namespace {
@@ -401,15 +228,6 @@ void Server::handleText(Session &session, const QString &text)
     m_handlers[std::size_t(request.type)]->handle(callerOf(session), request, reply);
 }
 
-void Server::onBinaryMessage(Session &session, const QByteArray &data)
-{
-    session.touch();
-    if (session.isDropping() || session.isClosing())
-        return;
-    if (!deferred(session, {{}, data, true}))
-        handleBinary(session, data);
-}
-
 void Server::handleBinary(Session &session, const QByteArray &data)
 {
     // Binary frames cost the same budgets as text frames.
@@ -423,11 +241,10 @@ void Server::handleBinary(Session &session, const QByteArray &data)
     refuse(session, std::nullopt, error);
 }
 
-void Server::onDisconnected(Session &session)
+void Server::disconnected(Session &session)
 {
     deauthenticate(session);
     m_sessions.remove(&session);
-    m_backlogged.removeOne(&session);
     session.deleteLater();
     if (m_shuttingDown && m_sessions.isEmpty())
         finishShutdown();
@@ -542,13 +359,10 @@ void Server::checkPeers()
     // A peer that answered nothing, not even a pong, for two intervals is gone.
     const qint64 deadAfter = 2 * qint64(m_config.pingInterval.count());
     for (Session *session : std::as_const(m_sessions)) {
-        if (session->silentForMs() > deadAfter) {
-            qCInfo(lcNet) << "dropping silent peer" << session->peerAddress();
-            QMetaObject::invokeMethod(
-                session, [session] { session->socket()->abort(); }, Qt::QueuedConnection);
-        } else {
+        if (session->silentForMs() > deadAfter)
+            session->connection()->drop("it was silent for two ping intervals");
+        else
             session->ping();
-        }
     }
 }
 
@@ -582,9 +396,10 @@ void Server::shutdown()
     m_shuttingDown = true;
     m_pingTimer.stop();
     m_gcTimer.stop();
-    m_handshakeTimer.stop();
-    if (m_listener)
+    if (m_listener) {
         m_listener->close();
+        m_listener->abortHandshakes();
+    }
     // Let hashing and image checks finish; their results may queue more writes.
     m_workers.waitForDone();
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
@@ -601,7 +416,7 @@ void Server::shutdown()
         finishShutdown();
         return;
     }
-    // The peers answer the close frame and close their side (onDisconnected); whoever has not
+    // The peers answer the close frame and close their side (disconnected()); whoever has not
     // within the grace period is dropped.
     m_shutdownTimer.start(m_config.shutdownGrace);
 }
@@ -616,10 +431,8 @@ void Server::finishShutdown()
     if (!lingering.isEmpty())
         qCInfo(lcNet) << lingering.size() << "peers did not answer the close frame in time";
     for (Session *session : lingering)
-        session->socket()->abort(); // disconnected: onDisconnected removes it
+        session->connection()->abort(); // disconnected() removes it
     m_sessions.clear();
-    m_backlogged.clear();
-    m_backlogTimer.stop();
     m_authenticated.clear();
     m_connectionsPerUser.clear();
     Q_EMIT stopped();

@@ -2,6 +2,9 @@
 
 #include "error.h"
 #include "handlers/handler.h"
+#include "net/connection.h"
+#include "net/fairshare.h"
+#include "net/flushscheduler.h"
 #include "ratelimiter.h"
 #include "serverconfig.h"
 #include "session.h"
@@ -9,21 +12,13 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
 #include <array>
-#include <chrono>
-#include <deque>
 #include <memory>
 #include <vector>
-
-class QTcpServer;
-class QTcpSocket;
-class QWebSocket;
-class QWebSocketServer;
 
 namespace Hubbub::Server {
 
@@ -33,7 +28,7 @@ class Writer;
 
 //! The Hubbub server: accepts WebSocket connections, dispatches requests to the handlers,
 //! and broadcasts every committed change to every authenticated connection in seq order.
-class Server final : public QObject, private Hub
+class Server final : public QObject, private Hub, private SessionHost
 {
     Q_OBJECT
 public:
@@ -81,19 +76,15 @@ private:
     void deauthenticate(Session &session);
     //! Answers a frame that is refused before any handler sees it.
     void refuse(Session &session, std::optional<qint64> id, const Error &error);
+    // SessionHost
+    void textReceived(Session &session, const QString &text) override;
+    void binaryReceived(Session &session, const QByteArray &data) override;
+    void disconnected(Session &session) override;
 
     bool admitConnection() const;
-    void onTcpConnection();
-    void sweepHandshakes();
-    void onWebSocketConnection();
-    void onTextMessage(Session &session, const QString &text);
-    void onBinaryMessage(Session &session, const QByteArray &data);
-    //! Defers a frame when its session has had its share of this pass; true if it did.
-    bool deferred(Session &session, Session::DeferredFrame &&frame);
-    void serveDeferred();
+    void onUpgraded(Connection *connection);
     void handleText(Session &session, const QString &text);
     void handleBinary(Session &session, const QByteArray &data);
-    void onDisconnected(Session &session);
     void broadcast(const QByteArrayList &events);
     void presence(const User &user, bool online);
     void checkPeers();
@@ -109,24 +100,14 @@ private:
     std::vector<std::unique_ptr<Handler>> m_handlerStore;
     std::array<Handler *, messageTypeNames.size()> m_handlers {};
 
+    FlushScheduler m_flusher;
+    FairShare m_share {m_flusher};
+    Connection::Services m_net;
     Listener *m_listener = nullptr;
-    QWebSocketServer *m_webSockets = nullptr;
-    QHash<QString, QTcpSocket *> m_handshaking; //!< by peer address and port
-    struct PendingHandshake
-    {
-        std::chrono::steady_clock::time_point deadline;
-        QPointer<QTcpSocket> socket;
-        QString key;
-    };
-    std::deque<PendingHandshake> m_handshakeDeadlines;
-    QTimer m_handshakeTimer;
     int m_connectionCap = 0;
     QSet<Session *> m_sessions;
-    QList<Session *> m_backlogged; //!< sessions with deferred frames, served in turn
-    QTimer m_backlogTimer;
     QSet<Session *> m_authenticated;
     QHash<qint64, int> m_connectionsPerUser;
-    FlushScheduler m_flusher;
     QTimer m_pingTimer;
     QTimer m_gcTimer;
     QTimer m_shutdownTimer;

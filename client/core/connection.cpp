@@ -1,10 +1,12 @@
 #include "connection.h"
 
 #include "codec.h"
+#include "errortext.h"
 #include "logging.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -302,7 +304,7 @@ void Connection::onAuth(const Reply &reply)
     if (reply.isTransportFailure())
         return abortOnTimeout(reply);
     if (!reply.ok()) {
-        Error error = reply.error();
+        const Error &error = reply.error();
         if (m_authMode == AuthMode::Token && error.code != ErrorCode::Unauthorized
             && error.code != ErrorCode::UnsupportedProtocol) {
             // A busy or failing server is not a reason to forget the token: come back later.
@@ -310,14 +312,10 @@ void Connection::onAuth(const Reply &reply)
             m_socket->abort();
             return;
         }
-        if (error.code == ErrorCode::Unauthorized) {
-            if (m_authMode == AuthMode::Token) {
-                error.message = tr("Your session has expired. Please sign in again.");
-                m_token.clear();
-            } else if (m_authMode == AuthMode::Password) {
-                error.message = tr("Wrong username or password.");
-            }
-        }
+        // The message already says which (ErrorText reads the verb): a refused token has
+        // expired, a refused password is wrong.
+        if (error.code == ErrorCode::Unauthorized && m_authMode == AuthMode::Token)
+            m_token.clear();
         giveUp(error);
         return;
     }
@@ -504,7 +502,18 @@ void Connection::onText(const QString &text)
             return;
         if (!pending.callback)
             return;
-        pending.callback(frame.ok ? Reply::success(frame.data) : Reply::serverError(frame.error));
+        if (frame.ok) {
+            pending.callback(Reply::success(frame.data));
+        } else {
+            // Shown in the user's language from here on, whichever view shows it. ErrorText
+            // reads the code as sent (ServerFrame reads a code this version does not know as
+            // internal, and for such a code the server's own sentence is shown).
+            const QJsonObject error = QJsonDocument::fromJson(text.toUtf8())
+                                          .object()
+                                          .value(QStringLiteral("error"))
+                                          .toObject();
+            pending.callback(Reply::serverError(ErrorText::fromServer(error, pending.type)));
+        }
         break;
     }
     case ServerFrame::Kind::Event:

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "channelmodel.h"
+#include "charwidth.h"
 #include "chatview.h"
 #include "clientsettings.h"
 #include "connection.h"
@@ -52,7 +53,7 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    const int em = fontMetrics().averageCharWidth();
+    const int em = charWidth(fontMetrics());
     m_sidebar->setMinimumWidth(em * 18);
     splitter->setSizes({em * 26, em * 90});
     setCentralWidget(splitter);

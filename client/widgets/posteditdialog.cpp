@@ -1,5 +1,6 @@
 #include "posteditdialog.h"
 
+#include "charwidth.h"
 #include "protocollimits.h"
 
 #include <QBoxLayout>
@@ -83,7 +84,7 @@ PostEditDialog::PostEditDialog(
     connect(group, &QButtonGroup::buttonToggled, this, &PostEditDialog::updateState);
     connect(m_choose, &QPushButton::clicked, this, &PostEditDialog::chooseFile);
     updateState();
-    resize(fontMetrics().averageCharWidth() * 70, fontMetrics().height() * 24);
+    resize(charWidth(fontMetrics()) * 70, fontMetrics().height() * 24);
     m_title->setFocus();
 }
 

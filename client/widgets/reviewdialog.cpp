@@ -1,5 +1,6 @@
 #include "reviewdialog.h"
 
+#include "charwidth.h"
 #include "protocollimits.h"
 #include "relativetime.h"
 #include "reply.h"
@@ -220,7 +221,7 @@ ReviewDialog::ReviewDialog(
     connect(m_comment, &QPlainTextEdit::textChanged, this, &ReviewDialog::updateState);
     m_stars->setFocus();
     updateState();
-    resize(sizeHint().expandedTo(QSize(fontMetrics().averageCharWidth() * 60, 0)));
+    resize(sizeHint().expandedTo(QSize(charWidth(fontMetrics()) * 60, 0)));
     loadReviews();
 }
 

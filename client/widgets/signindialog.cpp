@@ -1,5 +1,6 @@
 #include "signindialog.h"
 
+#include "charwidth.h"
 #include "clientsettings.h"
 #include "connection.h"
 #include "protocollimits.h"
@@ -78,7 +79,7 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    setMinimumWidth(fontMetrics().averageCharWidth() * 52);
+    setMinimumWidth(charWidth(fontMetrics()) * 52);
 
     for (QLineEdit *edit : {m_server, m_username, m_password})
         connect(edit, &QLineEdit::textChanged, this, &SignInDialog::updateButtons);

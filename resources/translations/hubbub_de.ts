@@ -2,41 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Hubbub</name>
+    <name>CommandLine</name>
     <message>
-        <source>The field &apos;%1&apos; must be %2.</source>
-        <translation type="unfinished"></translation>
+        <source>Hubbub feed and chat server</source>
+        <translation>Hubbub-Server für Beiträge und Chat</translation>
     </message>
     <message>
-        <source>The frame is not valid JSON: %1.</source>
-        <translation type="unfinished"></translation>
+        <source>Address to listen on (default: all).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard: alle).</translation>
     </message>
     <message>
-        <source>A frame must hold one JSON object.</source>
-        <translation type="unfinished"></translation>
+        <source>Port (default 7300; 0 picks a free one).</source>
+        <translation>Port (Standard 7300; 0 wählt einen freien).</translation>
     </message>
     <message>
-        <source>The frame has no &apos;type&apos; string.</source>
-        <translation type="unfinished"></translation>
+        <source>SQLite database file.</source>
+        <translation>SQLite-Datenbankdatei.</translation>
     </message>
     <message>
-        <source>Unknown request type &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
+        <translation>full: fsync bei jedem Commit (Standard); normal: schneller, bei Stromausfall können die letzten Commits verloren gehen.</translation>
     </message>
     <message>
-        <source>The request has no &apos;id&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
+        <translation>open: jeder darf ein Konto erstellen (Standard); closed: nur vorhandene Benutzer melden sich an.</translation>
     </message>
     <message>
-        <source>The &apos;id&apos; must be an integer from 0 to 2^53-1.</source>
-        <translation type="unfinished"></translation>
+        <source>Events kept for catching up after a reconnect (default 100000).</source>
+        <translation>Ereignisse, die zum Aufholen nach einem Neuverbinden aufbewahrt werden (Standard 100000).</translation>
+    </message>
+    <message>
+        <source>Make USERNAME an admin and exit.</source>
+        <translation>USERNAME zum Admin machen und beenden.</translation>
+    </message>
+    <message>
+        <source>Log every connection and the type of every request.</source>
+        <translation>Jede Verbindung und den Typ jeder Anfrage protokollieren.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--host: &apos;%1&apos; is not an IP address</source>
+        <translation>--host: „%1“ ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>--port: &apos;%1&apos; is not a port number</source>
+        <translation>--port: „%1“ ist keine Portnummer</translation>
+    </message>
+    <message>
+        <source>--durability must be full or normal</source>
+        <translation>--durability muss full oder normal sein</translation>
+    </message>
+    <message>
+        <source>--registration must be open or closed</source>
+        <translation>--registration muss open oder closed sein</translation>
+    </message>
+    <message>
+        <source>--event-retention must be a whole number of at least 1</source>
+        <translation>--event-retention muss eine ganze Zahl ab 1 sein</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --db FILE</source>
+        <translation>kein beschreibbarer Datenordner; --db DATEI angeben</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>der Ordner von %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>there is no database at %1</source>
+        <translation>unter %1 gibt es keine Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ChatModel</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 ist gegangen</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
     </message>
 </context>
 <context>
     <name>Hubbub::Client::ChatView</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Copy text</source>
@@ -44,7 +103,7 @@
     </message>
     <message>
         <source>Typing</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt gerade</translation>
     </message>
     <message>
         <source>Editing message — Esc to cancel</source>
@@ -56,11 +115,11 @@
     </message>
     <message>
         <source>Cancel editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
         <source># %1</source>
-        <translation type="unfinished"></translation>
+        <translation># %1</translation>
     </message>
     <message>
         <source>Message #%1</source>
@@ -68,11 +127,11 @@
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Messages in #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten in #%1</translation>
     </message>
     <message>
         <source>%1 is typing…</source>
@@ -84,23 +143,23 @@
     </message>
     <message>
         <source>Several people are typing…</source>
-        <translation>Mehrere schreiben …</translation>
+        <translation>Mehrere Leute schreiben …</translation>
     </message>
     <message>
         <source>%1 over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zu viel</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation>%1 übrig</translation>
+        <translation>noch %1</translation>
     </message>
     <message>
         <source>A message has at most %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht hat höchstens %1 Zeichen.</translation>
     </message>
     <message>
         <source>Message actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen für die Nachricht</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -112,7 +171,7 @@
     </message>
     <message>
         <source>Don&apos;t send</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht senden</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -128,34 +187,34 @@
     </message>
     <message>
         <source>Delete this message for everyone? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht für alle löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
     <message>
         <source>%1 is too large (%2); images may be at most %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß (%2); Bilder dürfen höchstens %3 groß sein.</translation>
     </message>
     <message>
         <source>%1 is not a PNG, JPEG, GIF or WebP image.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein PNG-, JPEG-, GIF- oder WebP-Bild.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is too large; images may be at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß; Bilder dürfen höchstens %2 groß sein.</translation>
     </message>
     <message>
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer.</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.webp)</translation>
     </message>
     <message>
         <source>Attach image…</source>
@@ -171,7 +230,7 @@
     </message>
     <message>
         <source>Post title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel des Beitrags</translation>
     </message>
     <message>
         <source>What&apos;s new? (Ctrl+Enter posts)</source>
@@ -179,37 +238,37 @@
     </message>
     <message>
         <source>Post text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text des Beitrags</translation>
     </message>
     <message>
         <source>Attach image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild anhängen</translation>
     </message>
     <message>
         <source>Remove the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild entfernen</translation>
     </message>
     <message>
         <source>Post (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen (Strg+Enter)</translation>
     </message>
     <message>
         <source>Replace image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild ersetzen …</translation>
     </message>
     <message>
         <source>Title %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel %1/%2</translation>
     </message>
     <message>
         <source>Text %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Text %1/%2</translation>
     </message>
     <message numerus="yes">
         <source>The text is %n character(s) too long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
+            <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
         </translation>
     </message>
 </context>
@@ -217,19 +276,11 @@
     <name>Hubbub::Client::Connection</name>
     <message>
         <source>The server at %1 speaks a different protocol version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 spricht eine andere Protokollversion.</translation>
     </message>
     <message>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
-    </message>
-    <message>
-        <source>Your session has expired. Please sign in again.</source>
-        <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.</translation>
-    </message>
-    <message>
-        <source>Wrong username or password.</source>
-        <translation>Falscher Benutzername oder falsches Passwort.</translation>
     </message>
     <message>
         <source>Can&apos;t reach server at %1.</source>
@@ -240,11 +291,11 @@
     <name>Hubbub::Client::ConnectionStatus</name>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Changes not yet sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gesendete Änderungen</translation>
     </message>
     <message>
         <source>Retry now</source>
@@ -299,6 +350,174 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ErrorText</name>
+    <message>
+        <source>The server did not understand this request. A newer version of Hubbub may help.</source>
+        <translation>Der Server hat diese Anfrage nicht verstanden. Eine neuere Version von Hubbub hilft vielleicht.</translation>
+    </message>
+    <message>
+        <source>Choose from %1 to %2 stars.</source>
+        <translation>Wähle %1 bis %2 Sterne.</translation>
+    </message>
+    <message>
+        <source>The server refused a value in this request as not valid.</source>
+        <translation>Der Server hat einen Wert in dieser Anfrage als ungültig abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>Ein Beitrag braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>Eine Nachricht darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>Ein Benutzername hat %1 bis %2 Buchstaben, Ziffern, „_“, „.“ oder „-“.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Wähle ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A channel name has %1 to %2 characters and no line breaks.</source>
+        <translation>Ein Kanalname hat %1 bis %2 Zeichen und keine Zeilenumbrüche.</translation>
+    </message>
+    <message>
+        <source>The attached image is not valid. Attach it again.</source>
+        <translation>Das angehängte Bild ist ungültig. Hänge es erneut an.</translation>
+    </message>
+    <message>
+        <source>This image cannot be read. Use a PNG, JPEG, GIF or WebP file.</source>
+        <translation>Dieses Bild kann nicht gelesen werden. Verwende eine PNG-, JPEG-, GIF- oder WebP-Datei.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Please sign in again.</source>
+        <translation>Du bist nicht angemeldet. Bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Only its author or an admin may change this.</source>
+        <translation>Nur der Autor oder ein Admin darf das ändern.</translation>
+    </message>
+    <message>
+        <source>This server does not accept new accounts. Ask its admin for one.</source>
+        <translation>Dieser Server nimmt keine neuen Konten an. Frag den Admin nach einem.</translation>
+    </message>
+    <message>
+        <source>This no longer exists on the server.</source>
+        <translation>Das gibt es auf dem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This post no longer exists.</source>
+        <translation>Diesen Beitrag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation>Diese Nachricht gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This channel no longer exists.</source>
+        <translation>Diesen Kanal gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The image is no longer on the server. Attach it again.</source>
+        <translation>Das Bild ist nicht mehr auf dem Server. Hänge es erneut an.</translation>
+    </message>
+    <message>
+        <source>This name is already taken.</source>
+        <translation>Dieser Name ist schon vergeben.</translation>
+    </message>
+    <message>
+        <source>This username is already taken.</source>
+        <translation>Dieser Benutzername ist schon vergeben.</translation>
+    </message>
+    <message>
+        <source>A channel with this name already exists.</source>
+        <translation>Es gibt schon einen Kanal mit diesem Namen.</translation>
+    </message>
+    <message>
+        <source>This is too large for the server.</source>
+        <translation>Das ist zu groß für den Server.</translation>
+    </message>
+    <message>
+        <source>A title has at most %1 characters.</source>
+        <translation>Ein Titel hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A post has at most %1 characters.</source>
+        <translation>Ein Beitrag hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A message has at most %1 characters.</source>
+        <translation>Eine Nachricht hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A review comment has at most %1 characters.</source>
+        <translation>Ein Bewertungskommentar hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A password has at most %1 characters.</source>
+        <translation>Ein Passwort hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A topic has at most %1 characters.</source>
+        <translation>Ein Thema hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This image is too large: at most %1 MiB and %2 × %2 pixels.</source>
+        <translation>Dieses Bild ist zu groß: höchstens %1 MiB und %2 × %2 Pixel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele Anfragen. Versuch es in %n Sekunde noch einmal.</numerusform>
+            <numerusform>Zu viele Anfragen. Versuch es in %n Sekunden noch einmal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts to sign in. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele Anmeldeversuche. Versuch es in %n Sekunde noch einmal.</numerusform>
+            <numerusform>Zu viele Anmeldeversuche. Versuch es in %n Sekunden noch einmal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hubbub was away too long to catch up and loads everything again.</source>
+        <translation>Hubbub war zu lange getrennt, um aufzuholen, und lädt alles neu.</translation>
+    </message>
+    <message>
+        <source>This server speaks a different protocol version. Update Hubbub or the server.</source>
+        <translation>Dieser Server spricht eine andere Protokollversion. Aktualisiere Hubbub oder den Server.</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem and did not do this. Try again later.</source>
+        <translation>Auf dem Server ist ein Problem aufgetreten, daher wurde nichts geändert. Versuch es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server refused this (%1).</source>
+        <translation>Der Server hat das abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>Too many requests. Try again in a moment.</source>
+        <translation>Zu viele Anfragen. Versuch es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::FeedModel</name>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::FeedView</name>
     <message>
         <source>Feed</source>
@@ -306,7 +525,7 @@
     </message>
     <message>
         <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beiträge, die neuesten zuerst. Enter bewertet den aktuellen Beitrag; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
     </message>
     <message>
         <source>Delete post</source>
@@ -318,11 +537,11 @@
     </message>
     <message>
         <source>“%1” and its reviews will be deleted for everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ und die Bewertungen dazu werden für alle gelöscht.</translation>
     </message>
     <message>
         <source>“%1” has not been sent yet; it will not be.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde noch nicht gesendet und wird es auch nicht mehr.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -330,33 +549,37 @@
     </message>
     <message>
         <source>Nothing to do while this post is being deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu tun, während dieser Beitrag gelöscht wird</translation>
+    </message>
+    <message>
+        <source>No posts yet. Write the first one above.</source>
+        <translation>Noch keine Beiträge. Schreib oben den ersten.</translation>
     </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>
     <message>
         <source>The image could not be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild kann nicht angezeigt werden.</translation>
     </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageViewer</name>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Image of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild zu %1</translation>
     </message>
     <message>
         <source>The image could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild wird geladen …</translation>
     </message>
 </context>
 <context>
@@ -367,11 +590,11 @@
     </message>
     <message>
         <source>Change &amp;username…</source>
-        <translation>&amp;Benutzernamen ändern …</translation>
+        <translation>Benutzernamen ä&amp;ndern …</translation>
     </message>
     <message>
         <source>Desktop &amp;notifications</source>
-        <translation>Desktop-&amp;Benachrichtigungen</translation>
+        <translation>&amp;Desktop-Benachrichtigungen</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -415,11 +638,11 @@
     </message>
     <message>
         <source>e.g. general</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. allgemein</translation>
     </message>
     <message>
         <source>What is it about? (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Worum geht es? (optional)</translation>
     </message>
     <message>
         <source>Create</source>
@@ -443,7 +666,7 @@
     </message>
     <message>
         <source>New username (%1–%2 letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;):</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Benutzername (%1–%2 Buchstaben, Ziffern, „_“, „.“, „-“):</translation>
     </message>
     <message>
         <source>You are now %1.</source>
@@ -451,22 +674,22 @@
     </message>
     <message>
         <source>About Hubbub</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Hubbub</translation>
     </message>
     <message>
         <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;Beiträge und Chat für dein lokales Netzwerk, selbst gehostet.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
     <message>
         <source>%1 joined</source>
-        <translation>%1 ist da</translation>
+        <translation>%1 ist beigetreten</translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation>%1 übrig</translation>
+        <translation>%1 ist gegangen</translation>
     </message>
     <message>
         <source>Deleting…</source>
@@ -490,7 +713,7 @@
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -505,13 +728,13 @@
     <name>Hubbub::Client::Notifier</name>
     <message>
         <source>Hubbub</source>
-        <translation type="unfinished"></translation>
+        <translation>Hubbub</translation>
     </message>
     <message numerus="yes">
         <source>Hubbub — %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hubbub — %n ungelesen</numerusform>
+            <numerusform>Hubbub — %n ungelesen</numerusform>
         </translation>
     </message>
 </context>
@@ -519,7 +742,7 @@
     <name>Hubbub::Client::Outbox</name>
     <message>
         <source>The saved outbox %1 is damaged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Postausgang %1 ist beschädigt: %2</translation>
     </message>
 </context>
 <context>
@@ -546,7 +769,7 @@
     </message>
     <message>
         <source>Open image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild öffnen</translation>
     </message>
     <message>
         <source>No reviews yet</source>
@@ -554,7 +777,7 @@
     </message>
     <message>
         <source>★ %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>★ %1 (%2)</translation>
     </message>
     <message>
         <source>Deleting…</source>
@@ -578,50 +801,50 @@
     </message>
     <message>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild wird geladen …</translation>
     </message>
     <message>
         <source>Image unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild nicht verfügbar</translation>
     </message>
     <message>
         <source>Edited %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet am %1</translation>
     </message>
     <message>
         <source>Edited; not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeitet; noch nicht gespeichert</translation>
     </message>
     <message>
         <source>Click to open the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um das Bild zu öffnen</translation>
     </message>
 </context>
 <context>
     <name>Hubbub::Client::PostEditDialog</name>
     <message>
         <source>Keep the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild behalten</translation>
     </message>
     <message>
         <source>No image</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Bild</translation>
     </message>
     <message>
         <source>Remove the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild entfernen</translation>
     </message>
     <message>
         <source>Replace the image:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild ersetzen:</translation>
     </message>
     <message>
         <source>Add an image:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild hinzufügen:</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen …</translation>
     </message>
     <message>
         <source>Edit post</source>
@@ -637,7 +860,7 @@
     </message>
     <message>
         <source>Choose an image file</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilddatei auswählen</translation>
     </message>
     <message>
         <source>Save</source>
@@ -645,17 +868,17 @@
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Choose an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild auswählen</translation>
     </message>
     <message numerus="yes">
         <source>The text is %n character(s) too long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
+            <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
         </translation>
     </message>
 </context>
@@ -674,7 +897,7 @@
     <name>Hubbub::Client::ReviewDialog</name>
     <message>
         <source>Review “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ bewerten</translation>
     </message>
     <message>
         <source>Rating</source>
@@ -682,11 +905,11 @@
     </message>
     <message>
         <source>Click a star, or use the arrow keys or 1–5</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicke auf einen Stern oder nutze die Pfeiltasten oder 1–5</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Comment (optional)</source>
@@ -706,40 +929,40 @@
     </message>
     <message>
         <source>Reviews so far:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisherige Bewertungen:</translation>
     </message>
     <message numerus="yes">
         <source>%n of 5 stars</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n von 5 Sternen</numerusform>
+            <numerusform>%n von 5 Sternen</numerusform>
         </translation>
     </message>
     <message>
         <source>No rating chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Bewertung gewählt</translation>
     </message>
     <message>
         <source>%1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <source>Loading reviews…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungen werden geladen …</translation>
     </message>
     <message>
         <source>The reviews could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertungen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>%1  %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2 · %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 gave %n star(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat %n Stern vergeben: %2</numerusform>
+            <numerusform>%1 hat %n Sterne vergeben: %2</numerusform>
         </translation>
     </message>
     <message>
@@ -766,7 +989,7 @@
     </message>
     <message>
         <source>Posts from everyone (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beiträge von allen (Strg+1)</translation>
     </message>
     <message>
         <source>Create a channel</source>
@@ -809,7 +1032,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Welcome to Hubbub&lt;/b&gt;&lt;br&gt;Sign in to a Hubbub server on your network.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Willkommen bei Hubbub&lt;/b&gt;&lt;br&gt;Melde dich bei einem Hubbub-Server in deinem Netzwerk an.</translation>
     </message>
     <message>
         <source>Server address</source>
@@ -825,7 +1048,7 @@
     </message>
     <message>
         <source>Sign-in error</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldefehler</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
@@ -841,113 +1064,392 @@
     </message>
     <message>
         <source>Create a new account on this server with this username and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem Benutzernamen und Passwort ein neues Konto auf diesem Server erstellen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a server address. Use something like ws://192.168.1.10:7300.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Serveradresse. Verwende etwas wie ws://192.168.1.10:7300.</translation>
     </message>
     <message>
         <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzername hat %1 bis %2 Buchstaben, Ziffern, „_“, „.“ oder „-“.</translation>
     </message>
     <message>
         <source>Choose a password of at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wähle ein Passwort mit mindestens %1 Zeichen.</translation>
     </message>
 </context>
 <context>
-    <name>Hubbub::Params</name>
+    <name>Hubbub::Codec</name>
+    <message>
+        <source>The field &apos;%1&apos; must be %2.</source>
+        <translation>Das Feld „%1“ muss %2 sein.</translation>
+    </message>
+    <message>
+        <source>The frame is not valid JSON: %1.</source>
+        <translation>Der Frame ist kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>A frame must hold one JSON object.</source>
+        <translation>Ein Frame muss genau ein JSON-Objekt enthalten.</translation>
+    </message>
+    <message>
+        <source>The frame has no &apos;type&apos; string.</source>
+        <translation>Der Frame hat keinen „type“-String.</translation>
+    </message>
+    <message>
+        <source>Unknown request type &apos;%1&apos;.</source>
+        <translation>Unbekannter Anfragetyp „%1“.</translation>
+    </message>
+    <message>
+        <source>The request has no &apos;id&apos;.</source>
+        <translation>Die Anfrage hat keine „id“.</translation>
+    </message>
+    <message>
+        <source>The &apos;id&apos; must be an integer from 0 to 2^53-1.</source>
+        <translation>Die „id“ muss eine ganze Zahl von 0 bis 2^53-1 sein.</translation>
+    </message>
+    <message>
+        <source>The frame is not valid JSON: a string holds a raw control character or an unknown escape.</source>
+        <translation>Der Frame ist kein gültiges JSON: Ein String enthält ein rohes Steuerzeichen oder eine unbekannte Escape-Sequenz.</translation>
+    </message>
     <message>
         <source>The field &apos;%1&apos; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld „%1“ fehlt.</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>ein String</translation>
     </message>
     <message>
         <source>an integer id</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganzzahlige ID</translation>
     </message>
     <message>
         <source>The id &apos;%1&apos; is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID „%1“ liegt außerhalb des gültigen Bereichs.</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>The field &apos;%1&apos; must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld „%1“ muss eine ganze Zahl sein.</translation>
     </message>
     <message>
         <source>The field &apos;%1&apos; must be a whole number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld „%1“ muss eine ganze Zahl von %2 bis %3 sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server</name>
+    <message>
+        <source>Only the author or an admin can change this %1.</source>
+        <translation>Nur der Autor oder ein Admin kann %1 ändern.</translation>
+    </message>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Diesen Kanal gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The server could not store or read this: a database error occurred.</source>
+        <translation>Der Server konnte das nicht speichern oder lesen: Ein Datenbankfehler ist aufgetreten.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AuthHandler</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Not an auth request.</source>
+        <translation>Keine Anmeldeanfrage.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>Der Server ist mit Anmeldungen beschäftigt; versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Registration is closed on this server; ask its admin for an account.</source>
+        <translation>Die Registrierung auf diesem Server ist geschlossen; frag den Admin nach einem Konto.</translation>
+    </message>
+    <message>
+        <source>Too many attempts from this address; wait a moment.</source>
+        <translation>Zu viele Versuche von dieser Adresse; warte einen Moment.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>Das Passwort konnte nicht gehasht werden.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins; wait before trying again.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldungen; warte, bevor du es erneut versuchst.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts; wait a moment.</source>
+        <translation>Zu viele fehlgeschlagene Versuche; warte einen Moment.</translation>
+    </message>
+    <message>
+        <source>This sign-in has expired or was ended; log in again.</source>
+        <translation>Diese Anmeldung ist abgelaufen oder wurde beendet; melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>Du bist nicht angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ChatHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Diesen Kanal gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Diese Nachricht gibt es nicht (vielleicht wurde sie gelöscht).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>Keine Chat-Anfrage.</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>diese Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ChatStore</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Diese Nachricht gibt es nicht (vielleicht wurde sie gelöscht).</translation>
+    </message>
+    <message>
+        <source>A channel named &apos;%1&apos; already exists.</source>
+        <translation>Es gibt schon einen Kanal namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::EventStore</name>
+    <message>
+        <source>This server has no changes after %1 (its latest is %2): reload.</source>
+        <translation>Dieser Server hat keine Änderungen nach %1 (die neueste ist %2): neu laden.</translation>
+    </message>
+    <message>
+        <source>Changes before %1 are no longer kept: reload.</source>
+        <translation>Änderungen vor %1 werden nicht mehr aufbewahrt: neu laden.</translation>
+    </message>
+    <message>
+        <source>Too much has changed since %1 to send at once: reload.</source>
+        <translation>Seit %1 hat sich zu viel geändert, um alles auf einmal zu senden: neu laden.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FeedHandler</name>
+    <message>
+        <source>The attached image does not exist; upload it first.</source>
+        <translation>Das angehängte Bild gibt es nicht; lade es zuerst hoch.</translation>
+    </message>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Eine Bild-ID ist der SHA-256 des Bildes als 64 Hex-Ziffern in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>Not a feed request.</source>
+        <translation>Keine Anfrage für Beiträge.</translation>
+    </message>
+    <message>
+        <source>This post does not exist.</source>
+        <translation>Diesen Beitrag gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>diesen Beitrag</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ImageHandler</name>
+    <message>
+        <source>The image must be a PNG, JPEG, GIF or WebP file.</source>
+        <translation>Das Bild muss eine PNG-, JPEG-, GIF- oder WebP-Datei sein.</translation>
+    </message>
+    <message>
+        <source>The image is larger than 8 MiB.</source>
+        <translation>Das Bild ist größer als 8 MiB.</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64 (it looks cut off).</source>
+        <translation>Die Bilddaten sind kein gültiges Base64 (sie wirken abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64.</source>
+        <translation>Die Bilddaten sind kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>There is no such image.</source>
+        <translation>Dieses Bild gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ImageInspector</name>
+    <message>
+        <source>The image is larger than 8 MiB.</source>
+        <translation>Das Bild ist größer als 8 MiB.</translation>
+    </message>
+    <message>
+        <source>The image must be a PNG, JPEG, GIF or WebP file.</source>
+        <translation>Das Bild muss eine PNG-, JPEG-, GIF- oder WebP-Datei sein.</translation>
+    </message>
+    <message>
+        <source>The image has no readable size.</source>
+        <translation>Die Größe des Bildes ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The image is %1 x %2 pixels; at most %3 x %3 are allowed.</source>
+        <translation>Das Bild hat %1 x %2 Pixel; erlaubt sind höchstens %3 x %3.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1.</source>
+        <translation>Das Bild konnte nicht dekodiert werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::PostStore</name>
+    <message>
+        <source>This post does not exist (it may have been deleted).</source>
+        <translation>Diesen Beitrag gibt es nicht (vielleicht wurde er gelöscht).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::Server</name>
+    <message>
+        <source>libsodium could not be initialised</source>
+        <translation>libsodium konnte nicht initialisiert werden</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+    <message>
+        <source>Too much data too fast; slow down.</source>
+        <translation>Zu viele Daten zu schnell; bitte langsamer.</translation>
+    </message>
+    <message>
+        <source>Too many requests; slow down.</source>
+        <translation>Zu viele Anfragen; bitte langsamer.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>Melde dich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Binary frames are not part of the protocol; send JSON text frames.</source>
+        <translation>Binäre Frames gehören nicht zum Protokoll; sende JSON-Text-Frames.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SyncHandler</name>
+    <message>
+        <source>The client name is longer than %1 characters.</source>
+        <translation>Der Client-Name ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This server speaks protocol version %1 only.</source>
+        <translation>Dieser Server spricht nur Protokollversion %1.</translation>
+    </message>
+    <message>
+        <source>&apos;since&apos; must not be negative.</source>
+        <translation>„since“ darf nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserStore</name>
+    <message>
+        <source>The username &apos;%1&apos; is already taken.</source>
+        <translation>Der Benutzername „%1“ ist schon vergeben.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Dieses Konto gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>There is no user &apos;%1&apos;.</source>
+        <translation>Es gibt keinen Benutzer „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::Writer</name>
+    <message>
+        <source>The server is shutting down; the change was not stored.</source>
+        <translation>Der Server wird heruntergefahren; die Änderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The writer is not running.</source>
+        <translation>Der Schreibprozess läuft nicht.</translation>
     </message>
 </context>
 <context>
     <name>Hubbub::Validation</name>
     <message>
         <source>%1 is too long: at most %2 characters, this has %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu lang: höchstens %2 Zeichen, hier sind es %3.</translation>
     </message>
     <message>
         <source>%1 must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf nicht leer sein.</translation>
     </message>
     <message>
         <source>%1 is too short: at least %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu kurz: mindestens %2 Zeichen.</translation>
     </message>
     <message>
         <source>The username</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername</translation>
     </message>
     <message>
         <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzername darf nur die Buchstaben A–Z, Ziffern, „_“, „.“ und „-“ enthalten.</translation>
     </message>
     <message>
         <source>The password</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort</translation>
     </message>
     <message>
         <source>The title</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Titel</translation>
     </message>
     <message>
         <source>The text</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text</translation>
     </message>
     <message>
         <source>The message</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht</translation>
     </message>
     <message>
         <source>The comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kommentar</translation>
     </message>
     <message>
         <source>The rating must be a whole number of stars from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertung muss eine ganze Zahl von %1 bis %2 Sternen sein.</translation>
     </message>
     <message>
         <source>The channel name</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kanalname</translation>
     </message>
     <message>
         <source>A channel name may not contain line breaks or control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kanalname darf keine Zeilenumbrüche oder Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>The topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Thema</translation>
     </message>
     <message>
         <source>The nonce</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nonce</translation>
     </message>
 </context>
 <context>
@@ -979,19 +1481,19 @@
     <name>main</name>
     <message>
         <source>Hubbub: the feed and chat of your local network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hubbub: Beiträge und Chat deines lokalen Netzwerks.</translation>
     </message>
     <message>
         <source>Connect to the server at &lt;url&gt; (default: the last one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Server unter &lt;url&gt; verbinden (Standard: der zuletzt benutzte).</translation>
     </message>
     <message>
         <source>Sign in as &lt;name&gt; without the dialog, creating the account if needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Dialog als &lt;name&gt; anmelden und das Konto bei Bedarf erstellen.</translation>
     </message>
     <message>
         <source>Read the password for --user from &lt;file&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort für --user aus &lt;file&gt; lesen.</translation>
     </message>
 </context>
 </TS>

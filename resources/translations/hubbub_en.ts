@@ -50,6 +50,23 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ErrorText</name>
+    <message numerus="yes">
+        <source>Too many requests. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many requests. Try again in %n second.</numerusform>
+            <numerusform>Too many requests. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts to sign in. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many attempts to sign in. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts to sign in. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Notifier</name>
     <message numerus="yes">
         <source>Hubbub — %n unread</source>

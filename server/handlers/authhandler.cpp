@@ -13,14 +13,16 @@ namespace Hubbub::Server {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct AuthText
 {
-    return QCoreApplication::translate("Hubbub::Server::AuthHandler", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::AuthHandler)
+};
 
 Error wrongCredentials()
 {
-    return makeError(ErrorCode::Unauthorized, tr("Wrong username or password."));
+    return makeError(ErrorCode::Unauthorized, AuthText::tr("Wrong username or password."));
 }
 
 } // namespace
@@ -44,15 +46,15 @@ void AuthHandler::handle(const Caller &caller, const Request &request, const Res
     case MessageType::AuthLogout:
         return logout(caller, reply);
     default:
-        return reply.fail(makeError(ErrorCode::BadRequest, tr("Not an auth request.")));
+        return reply.fail(makeError(ErrorCode::BadRequest, AuthText::tr("Not an auth request.")));
     }
 }
 
 bool AuthHandler::reserveHash(const Responder &reply)
 {
     if (m_ctx.pendingHashes >= m_ctx.config.maxPendingHashes) {
-        reply.fail(
-            rateLimited(tr("The server is busy signing people in; try again shortly."), 1000));
+        reply.fail(rateLimited(
+            AuthText::tr("The server is busy signing people in; try again shortly."), 1000));
         return false;
     }
     ++m_ctx.pendingHashes;
@@ -69,8 +71,8 @@ void AuthHandler::registerUser(const Caller &caller, const Params &params, const
         return reply.fail(password.error());
     if (!m_ctx.config.registrationOpen) {
         return reply.fail(makeError(ErrorCode::Forbidden,
-            tr("Registration is closed on this server; ask its admin "
-               "for an account.")));
+            AuthText::tr("Registration is closed on this server; ask its admin "
+                         "for an account.")));
     }
     if (auto error = Validation::checkUsername(*username))
         return reply.fail(*error);
@@ -79,8 +81,8 @@ void AuthHandler::registerUser(const Caller &caller, const Params &params, const
     // An address that is over its failed-login limit may not register either, so it cannot
     // switch to keeping the hashing workers busy with new accounts.
     if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress))
-        return reply.fail(
-            rateLimited(tr("Too many attempts from this address; wait a moment."), *wait));
+        return reply.fail(rateLimited(
+            AuthText::tr("Too many attempts from this address; wait a moment."), *wait));
     if (!reserveHash(reply))
         return;
 
@@ -88,8 +90,8 @@ void AuthHandler::registerUser(const Caller &caller, const Params &params, const
         [this, reply, username = *username](QByteArray hash) {
             --m_ctx.pendingHashes;
             if (hash.isEmpty()) {
-                return reply.fail(
-                    makeError(ErrorCode::Internal, tr("The password could not be hashed.")));
+                return reply.fail(makeError(
+                    ErrorCode::Internal, AuthText::tr("The password could not be hashed.")));
             }
             const QString token = Passwords::newToken();
             const QByteArray tokenHash = Passwords::tokenHash(token);
@@ -121,7 +123,7 @@ void AuthHandler::login(const Caller &caller, const Params &params, const Respon
         return reply.fail(password.error());
     if (auto wait = m_ctx.throttle.retryAfter(*username, caller.peerAddress)) {
         return reply.fail(
-            rateLimited(tr("Too many failed logins; wait before trying again."), *wait));
+            rateLimited(AuthText::tr("Too many failed logins; wait before trying again."), *wait));
     }
     if (password->size() > 4 * 256)
         return reply.fail(wrongCredentials());
@@ -190,15 +192,16 @@ void AuthHandler::resume(const Caller &caller, const Params &params, const Respo
     if (!token)
         return reply.fail(token.error());
     if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress))
-        return reply.fail(rateLimited(tr("Too many failed attempts; wait a moment."), *wait));
+        return reply.fail(
+            rateLimited(AuthText::tr("Too many failed attempts; wait a moment."), *wait));
     const QByteArray tokenHash = Passwords::tokenHash(*token);
     Result<std::optional<User>> user = UserStore::findBySession(m_ctx.reader, tokenHash);
     if (!user)
         return reply.fail(user.error());
     if (!*user) {
         m_ctx.throttle.recordFailure(QString(), caller.peerAddress);
-        return reply.fail(makeError(
-            ErrorCode::Unauthorized, tr("This sign-in has expired or was ended; log in again.")));
+        return reply.fail(makeError(ErrorCode::Unauthorized,
+            AuthText::tr("This sign-in has expired or was ended; log in again.")));
     }
     m_ctx.hub.authenticate(reply.connection(), **user, tokenHash);
     reply.ok({{QStringLiteral("user"), (*user)->toJson()}});
@@ -207,7 +210,8 @@ void AuthHandler::resume(const Caller &caller, const Params &params, const Respo
 void AuthHandler::logout(const Caller &caller, const Responder &reply)
 {
     if (!caller.user)
-        return reply.fail(makeError(ErrorCode::Unauthorized, tr("You are not logged in.")));
+        return reply.fail(
+            makeError(ErrorCode::Unauthorized, AuthText::tr("You are not logged in.")));
     const QByteArray tokenHash = caller.tokenHash;
     // Stop the connection's events at once; the token is revoked when the delete commits.
     m_ctx.hub.deauthenticate(reply.connection());

@@ -12,15 +12,17 @@ namespace Hubbub::Server {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct ChatText
 {
-    return QCoreApplication::translate("Hubbub::Server::ChatHandler", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::ChatHandler)
+};
 
 Error channelNotFound()
 {
-    return makeError(
-        ErrorCode::NotFound, tr("This channel does not exist."), QStringLiteral("channelId"));
+    return makeError(ErrorCode::NotFound, ChatText::tr("This channel does not exist."),
+        QStringLiteral("channelId"));
 }
 
 //! Chat text as stored: trimmed, then checked.
@@ -53,7 +55,7 @@ Result<Message> existingMessage(WriteTx &tx, qint64 messageId)
         return message.error();
     if (!*message) {
         return makeError(ErrorCode::NotFound,
-            tr("This message does not exist (it may have been deleted)."),
+            ChatText::tr("This message does not exist (it may have been deleted)."),
             QStringLiteral("messageId"));
     }
     return **message;
@@ -85,7 +87,7 @@ void ChatHandler::handle(const Caller &caller, const Request &request, const Res
     case MessageType::ChatDelete:
         return remove(user, params, reply);
     default:
-        return reply.fail(makeError(ErrorCode::BadRequest, tr("Not a chat request.")));
+        return reply.fail(makeError(ErrorCode::BadRequest, ChatText::tr("Not a chat request.")));
     }
 }
 
@@ -187,7 +189,8 @@ void ChatHandler::edit(const User &user, const Params &params, const Responder &
             Result<Message> existing = existingMessage(tx, messageId);
             if (!existing)
                 return existing.error();
-            if (Status s = checkMayChange(tx, user, existing->author.id, tr("message")); !s)
+            if (Status s = checkMayChange(tx, user, existing->author.id, ChatText::tr("message"));
+                !s)
                 return s.error();
             Result<Message> message = ChatStore::edit(tx, messageId, text);
             if (!message)
@@ -208,7 +211,8 @@ void ChatHandler::remove(const User &user, const Params &params, const Responder
             Result<Message> existing = existingMessage(tx, messageId);
             if (!existing)
                 return existing.error();
-            if (Status s = checkMayChange(tx, user, existing->author.id, tr("message")); !s)
+            if (Status s = checkMayChange(tx, user, existing->author.id, ChatText::tr("message"));
+                !s)
                 return s.error();
             if (Status s = ChatStore::remove(tx, messageId); !s)
                 return s.error();

@@ -13,10 +13,12 @@ namespace Hubbub::Server {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct FeedText
 {
-    return QCoreApplication::translate("Hubbub::Server::FeedHandler", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::FeedHandler)
+};
 
 //! Title and content of a create or update, checked and normalised.
 struct PostFields
@@ -43,7 +45,8 @@ Result<PostFields> postFields(const Params &params)
 
 Error unknownImage()
 {
-    return makeError(ErrorCode::NotFound, tr("The attached image does not exist; upload it first."),
+    return makeError(ErrorCode::NotFound,
+        FeedText::tr("The attached image does not exist; upload it first."),
         QStringLiteral("imageId"));
 }
 
@@ -53,7 +56,7 @@ Result<std::optional<QString>> imageParam(const Params &params)
     Result<std::optional<QString>> imageId = params.optionalString(QStringLiteral("imageId"));
     if (imageId && *imageId && !Validation::isImageId(**imageId)) {
         return makeError(ErrorCode::Invalid,
-            tr("An image id is the 64-character lowercase hex SHA-256 of the image."),
+            FeedText::tr("An image id is the 64-character lowercase hex SHA-256 of the image."),
             QStringLiteral("imageId"));
     }
     return imageId;
@@ -106,7 +109,7 @@ void FeedHandler::handle(const Caller &caller, const Request &request, const Res
     case MessageType::ReviewList:
         return reviews(params, reply);
     default:
-        return reply.fail(makeError(ErrorCode::BadRequest, tr("Not a feed request.")));
+        return reply.fail(makeError(ErrorCode::BadRequest, FeedText::tr("Not a feed request.")));
     }
 }
 
@@ -135,8 +138,8 @@ void FeedHandler::get(const Params &params, const Responder &reply)
     if (!post)
         return reply.fail(post.error());
     if (!*post) {
-        return reply.fail(makeError(
-            ErrorCode::NotFound, tr("This post does not exist."), QStringLiteral("postId")));
+        return reply.fail(makeError(ErrorCode::NotFound, FeedText::tr("This post does not exist."),
+            QStringLiteral("postId")));
     }
     reply.ok({{QStringLiteral("post"), (*post)->toJson()}});
 }
@@ -194,7 +197,7 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
             Result<qint64> author = PostStore::authorOf(tx, postId);
             if (!author)
                 return author.error();
-            if (Status s = checkMayChange(tx, user, *author, tr("post")); !s)
+            if (Status s = checkMayChange(tx, user, *author, FeedText::tr("post")); !s)
                 return s.error();
             if (image.kind == PostStore::ImageChange::Kind::Set) {
                 if (Status s = requireImage(tx, image.imageId); !s)
@@ -218,7 +221,7 @@ void FeedHandler::remove(const User &user, const Params &params, const Responder
             Result<qint64> author = PostStore::authorOf(tx, postId);
             if (!author)
                 return author.error();
-            if (Status s = checkMayChange(tx, user, *author, tr("post")); !s)
+            if (Status s = checkMayChange(tx, user, *author, FeedText::tr("post")); !s)
                 return s.error();
             if (Status s = PostStore::remove(tx, postId); !s)
                 return s.error();

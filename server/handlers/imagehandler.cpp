@@ -11,10 +11,12 @@ namespace Hubbub::Server {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct ImageText
 {
-    return QCoreApplication::translate("Hubbub::Server::ImageHandler", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::ImageHandler)
+};
 
 const QStringList AcceptedMimes = {QStringLiteral("image/png"), QStringLiteral("image/jpeg"),
     QStringLiteral("image/gif"), QStringLiteral("image/webp")};
@@ -44,27 +46,29 @@ void ImageHandler::upload(const Params &params, const Responder &reply)
         return reply.fail(mime.error());
     if (*mime && !AcceptedMimes.contains(**mime)) {
         return reply.fail(makeError(ErrorCode::Invalid,
-            tr("The image must be a PNG, JPEG, GIF or WebP file."), QStringLiteral("mime")));
+            ImageText::tr("The image must be a PNG, JPEG, GIF or WebP file."),
+            QStringLiteral("mime")));
     }
     // Base64 of 8 MiB (padding included); anything longer decodes to more than the limit.
     constexpr qsizetype maxEncoded = (Limits::ImageBytesMax + 2) / 3 * 4;
     if (data->size() > maxEncoded) {
-        return reply.fail(makeError(
-            ErrorCode::TooLarge, tr("The image is larger than 8 MiB."), QStringLiteral("data")));
+        return reply.fail(makeError(ErrorCode::TooLarge,
+            ImageText::tr("The image is larger than 8 MiB."), QStringLiteral("data")));
     }
     // No base64 text, padded or not, is one more than a multiple of four characters long: such
     // data was cut off, and Qt's decoder would drop the dangling character silently.
     if (data->size() % 4 == 1) {
         return reply.fail(makeError(ErrorCode::Invalid,
-            tr("The image data is not valid base64 (it looks cut off)."), QStringLiteral("data")));
+            ImageText::tr("The image data is not valid base64 (it looks cut off)."),
+            QStringLiteral("data")));
     }
     onWorker(
         [encoded = *data]() -> Result<std::pair<InspectedImage, QByteArray>> {
             auto decoded = QByteArray::fromBase64Encoding(
                 encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded || decoded.decoded.isEmpty()) {
-                return makeError(ErrorCode::Invalid, tr("The image data is not valid base64."),
-                    QStringLiteral("data"));
+                return makeError(ErrorCode::Invalid,
+                    ImageText::tr("The image data is not valid base64."), QStringLiteral("data"));
             }
             Result<InspectedImage> inspected = inspectImage(decoded.decoded);
             if (!inspected)
@@ -94,8 +98,8 @@ void ImageHandler::get(const Params &params, const Responder &reply)
     const Result<QString> imageId = params.string(QStringLiteral("imageId"));
     if (!imageId)
         return reply.fail(imageId.error());
-    const Error notFound
-        = makeError(ErrorCode::NotFound, tr("There is no such image."), QStringLiteral("imageId"));
+    const Error notFound = makeError(
+        ErrorCode::NotFound, ImageText::tr("There is no such image."), QStringLiteral("imageId"));
     if (!Validation::isImageId(*imageId))
         return reply.fail(notFound);
     const Result<std::optional<ImageStore::StoredImage>> image

@@ -12,10 +12,12 @@ namespace Hubbub::Server {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct InspectorText
 {
-    return QCoreApplication::translate("Hubbub::Server::ImageInspector", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::ImageInspector)
+};
 
 QString mimeFor(const QByteArray &format)
 {
@@ -43,8 +45,8 @@ void configureImageAllocationLimit()
 Result<InspectedImage> inspectImage(const QByteArray &bytes)
 {
     if (bytes.size() > Limits::ImageBytesMax) {
-        return makeError(
-            ErrorCode::TooLarge, tr("The image is larger than 8 MiB."), QStringLiteral("data"));
+        return makeError(ErrorCode::TooLarge, InspectorText::tr("The image is larger than 8 MiB."),
+            QStringLiteral("data"));
     }
     QBuffer buffer;
     buffer.setData(bytes);
@@ -53,17 +55,18 @@ Result<InspectedImage> inspectImage(const QByteArray &bytes)
     reader.setDecideFormatFromContent(true);
     const QString mime = mimeFor(reader.format());
     if (mime.isEmpty()) {
-        return makeError(ErrorCode::Invalid, tr("The image must be a PNG, JPEG, GIF or WebP file."),
+        return makeError(ErrorCode::Invalid,
+            InspectorText::tr("The image must be a PNG, JPEG, GIF or WebP file."),
             QStringLiteral("data"));
     }
     const QSize size = reader.size();
     if (!size.isValid() || size.isEmpty()) {
-        return makeError(
-            ErrorCode::Invalid, tr("The image has no readable size."), QStringLiteral("data"));
+        return makeError(ErrorCode::Invalid, InspectorText::tr("The image has no readable size."),
+            QStringLiteral("data"));
     }
     if (size.width() > Limits::ImageDimensionMax || size.height() > Limits::ImageDimensionMax) {
         return makeError(ErrorCode::TooLarge,
-            tr("The image is %1 x %2 pixels; at most %3 x %3 are allowed.")
+            InspectorText::tr("The image is %1 x %2 pixels; at most %3 x %3 are allowed.")
                 .arg(size.width())
                 .arg(size.height())
                 .arg(Limits::ImageDimensionMax),
@@ -72,7 +75,7 @@ Result<InspectedImage> inspectImage(const QByteArray &bytes)
     const QImage image = reader.read();
     if (image.isNull()) {
         return makeError(ErrorCode::Invalid,
-            tr("The image could not be decoded: %1.").arg(reader.errorString()),
+            InspectorText::tr("The image could not be decoded: %1.").arg(reader.errorString()),
             QStringLiteral("data"));
     }
     InspectedImage result;

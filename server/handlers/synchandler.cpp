@@ -12,10 +12,12 @@
 namespace Hubbub::Server {
 
 namespace {
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct SyncText
 {
-    return QCoreApplication::translate("Hubbub::Server::SyncHandler", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::SyncHandler)
+};
 } // namespace
 
 QList<MessageType> SyncHandler::types() const
@@ -52,12 +54,13 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
         return reply.fail(client.error());
     if (*client && Validation::charCount(**client) > Limits::ClientNameMax) {
         return reply.fail(makeError(ErrorCode::TooLarge,
-            tr("The client name is longer than %1 characters.").arg(Limits::ClientNameMax),
+            SyncText::tr("The client name is longer than %1 characters.")
+                .arg(Limits::ClientNameMax),
             QStringLiteral("client")));
     }
     if (*protocol != ProtocolVersion) {
         reply.fail(makeError(ErrorCode::UnsupportedProtocol,
-            tr("This server speaks protocol version %1 only.").arg(ProtocolVersion)));
+            SyncText::tr("This server speaks protocol version %1 only.").arg(ProtocolVersion)));
         constexpr quint16 ProtocolError = 1002; // RFC 6455, section 7.4.1
         m_ctx.hub.closeAfterReplies(
             reply.connection(), ProtocolError, QStringLiteral("unsupported protocol"));
@@ -77,8 +80,8 @@ void SyncHandler::sync(const Params &params, const Responder &reply)
     if (!since)
         return reply.fail(since.error());
     if (*since < 0) {
-        return reply.fail(makeError(
-            ErrorCode::Invalid, tr("'since' must not be negative."), QStringLiteral("since")));
+        return reply.fail(makeError(ErrorCode::Invalid,
+            SyncText::tr("'since' must not be negative."), QStringLiteral("since")));
     }
     const Result<EventStore::Since> events
         = EventStore::since(m_ctx.reader, *since, m_ctx.config.syncMaxBytes);

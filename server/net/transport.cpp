@@ -95,20 +95,21 @@ qint64 Transport::writeFrames(const QList<QByteArray> &frames)
 #endif
     if (first == frames.size())
         return 0;
+    m_queued = true;
     write(frames.at(first).constData() + offset, frames.at(first).size() - offset);
     for (qsizetype i = first + 1; i < frames.size(); ++i)
         write(frames.at(i));
     return bytesToWrite();
 }
 
-bool Transport::closeWrites(const QByteArray &closeFrame)
+bool Transport::closeWrites(const QByteArray &lastBytes)
 {
 #ifdef Q_OS_UNIX
     if (m_writesClosed)
         return true;
     if (state() != ConnectedState)
         return false;
-    writeFrames({closeFrame});
+    writeFrames({lastBytes});
     m_writesClosed = true;
     if (hasQueued())
         connect(this, &QIODevice::bytesWritten, this, &Transport::shutdownWhenWritten);
@@ -116,7 +117,7 @@ bool Transport::closeWrites(const QByteArray &closeFrame)
         shutdownWhenWritten();
     return true;
 #else
-    Q_UNUSED(closeFrame);
+    Q_UNUSED(lastBytes);
     return false;
 #endif
 }
@@ -129,28 +130,6 @@ void Transport::shutdownWhenWritten()
         ::shutdown(int(m_descriptor), SHUT_WR);
     }
 #endif
-}
-
-qint64 Transport::writeData(const char *data, qint64 size)
-{
-    if (m_writesClosed)
-        return size; // after our close frame nothing may be sent
-#ifdef Q_OS_UNIX
-    // Handshake replies, pongs and close frames written by QWebSocket(Server) come here.
-    if (size > 0 && state() == ConnectedState && !hasQueued()) {
-        iovec vector {const_cast<char *>(data), size_t(size)};
-        const qint64 written = sendVector(m_descriptor, &vector, 1);
-        if (written == size)
-            return size;
-        if (written > 0) {
-            m_queued = true;
-            const qint64 queued = QTcpSocket::writeData(data + written, size - written);
-            return queued < 0 ? queued : size;
-        }
-    }
-#endif
-    m_queued = true;
-    return QTcpSocket::writeData(data, size);
 }
 
 } // namespace Hubbub::Server

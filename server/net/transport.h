@@ -6,10 +6,9 @@
 
 namespace Hubbub::Server {
 
-//! The TCP socket under each WebSocket. Writes go straight to the kernel while nothing waits
+//! The TCP socket under each connection. Writes go straight to the kernel while nothing waits
 //! before them, and only what the kernel cannot take now is buffered. That saves a copy and a
-//! pass through the event loop per frame, and an idle connection keeps no 32 KiB write buffer
-//! from its handshake reply (the largest part of an idle connection's memory otherwise).
+//! pass through the event loop per frame, and an idle connection keeps no write buffer.
 class Transport final : public QTcpSocket
 {
     Q_OBJECT
@@ -25,15 +24,12 @@ public:
     //! sendmsg() for a burst), the rest through the socket's buffer. Nothing on a socket that
     //! is no longer connected. Returns the bytes left waiting in the socket's buffer.
     qint64 writeFrames(const QList<QByteArray> &frames);
-    //! Ends the sending side (RFC 6455, 7.1.1): writes `closeFrame` after anything still
-    //! queued, then half-closes the TCP connection, and drops whatever Qt writes afterwards (its
-    //! reply to the peer's close frame, pongs). Reading goes on until the peer closes, so a
+    //! Ends the sending side (RFC 6455, 7.1.1): writes `lastBytes` (a close frame, or the
+    //! refusal of a handshake) after anything still queued, then half-closes the TCP
+    //! connection; nothing is written after it. Reading goes on until the peer closes, so a
     //! request it sent meanwhile is read, not answered with a reset that would destroy the
     //! close frame before the peer reads it. False where half-closing is not supported.
-    bool closeWrites(const QByteArray &closeFrame);
-
-protected:
-    qint64 writeData(const char *data, qint64 size) override;
+    bool closeWrites(const QByteArray &lastBytes);
 
 private:
     //! Whether bytes wait in QTcpSocket's buffer. Tracked here so that the usual case, a

@@ -8,6 +8,7 @@ namespace {
 
 constexpr char FinText = char(0x81); // FIN | opcode 1
 constexpr char FinClose = char(0x88); // FIN | opcode 8
+constexpr char FinPong = char(0x8a); // FIN | opcode 10
 constexpr qsizetype MaxCloseReason = 125 - 2; // a control frame's payload, less the code
 
 } // namespace
@@ -41,6 +42,16 @@ QByteArray textUtf8(const QByteArray &payload)
 QByteArray ping()
 {
     return QByteArray::fromRawData("\x89\x00", 2);
+}
+
+QByteArray pong(const QByteArray &payload)
+{
+    QByteArray frame;
+    frame.reserve(payload.size() + 2);
+    frame.append(FinPong);
+    frame.append(char(payload.size()));
+    frame.append(payload);
+    return frame;
 }
 
 QByteArray close(quint16 code, const QString &reason)

@@ -15,6 +15,8 @@ QByteArray text(const QString &text);
 QByteArray textUtf8(const QByteArray &utf8);
 //! A ping with no payload; the peer's pong proves it is still there.
 QByteArray ping();
+//! A pong echoing a ping's body (at most 125 bytes, as the ping's was).
+QByteArray pong(const QByteArray &payload);
 //! A close frame: `code`, then `reason` as UTF-8, cut at a character to the 123 bytes a
 //! control frame leaves for it.
 QByteArray close(quint16 code, const QString &reason);

@@ -14,10 +14,12 @@ namespace Hubbub::Server::ChatStore {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct ChatStoreText
 {
-    return QCoreApplication::translate("Hubbub::Server::ChatStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::ChatStore)
+};
 
 const QString MessageColumns = QStringLiteral(
     "SELECT m.id, m.channel_id, m.text, m.created_at, m.edited_at, u.id, u.username, u.role, "
@@ -38,7 +40,8 @@ Message messageFrom(const QSqlQuery &q)
 Error messageNotFound()
 {
     return makeError(ErrorCode::NotFound,
-        tr("This message does not exist (it may have been deleted)."), QStringLiteral("messageId"));
+        ChatStoreText::tr("This message does not exist (it may have been deleted)."),
+        QStringLiteral("messageId"));
 }
 
 Result<Message> mustGet(SqlConnection &c, qint64 messageId)
@@ -90,7 +93,8 @@ Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &t
     const bool exists = (*taken)->next();
     (*taken)->finish();
     if (exists) {
-        return makeError(ErrorCode::Conflict, tr("A channel named '%1' already exists.").arg(name),
+        return makeError(ErrorCode::Conflict,
+            ChatStoreText::tr("A channel named '%1' already exists.").arg(name),
             QStringLiteral("name"));
     }
     Result<QSqlQuery *> q = tx.sql().run(

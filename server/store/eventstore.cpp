@@ -8,10 +8,12 @@
 namespace Hubbub::Server::EventStore {
 
 namespace {
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct EventStoreText
 {
-    return QCoreApplication::translate("Hubbub::Server::EventStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::EventStore)
+};
 } // namespace
 
 Result<qint64> head(SqlConnection &c)
@@ -45,14 +47,14 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
     if (since > newest) {
         finish();
         return makeError(ErrorCode::TooOld,
-            tr("This server has no changes after %1 (its latest is %2): reload.")
+            EventStoreText::tr("This server has no changes after %1 (its latest is %2): reload.")
                 .arg(since)
                 .arg(newest));
     }
     if (newest > 0 && since < oldest - 1) {
         finish();
-        return makeError(
-            ErrorCode::TooOld, tr("Changes before %1 are no longer kept: reload.").arg(oldest));
+        return makeError(ErrorCode::TooOld,
+            EventStoreText::tr("Changes before %1 are no longer kept: reload.").arg(oldest));
     }
 
     // As bytes: the frames are stored as UTF-8 and leave as UTF-8, never UTF-16 in between.
@@ -73,7 +75,8 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
             (*q)->finish();
             finish();
             return makeError(ErrorCode::TooOld,
-                tr("Too much has changed since %1 to send at once: reload.").arg(since));
+                EventStoreText::tr("Too much has changed since %1 to send at once: reload.")
+                    .arg(since));
         }
         result.frames.append(std::move(frame));
     }

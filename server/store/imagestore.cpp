@@ -1,8 +1,8 @@
 #include "store/imagestore.h"
 
 #include "store/sqlconnection.h"
-#include "types.h"
 #include "store/writer.h"
+#include "types.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

@@ -13,10 +13,12 @@ namespace Hubbub::Server::PostStore {
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct PostStoreText
 {
-    return QCoreApplication::translate("Hubbub::Server::PostStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::PostStore)
+};
 
 const QString PostColumns = QStringLiteral(
     "SELECT p.id, p.title, p.content, p.image_id, p.created_at, p.updated_at, p.rating_sum, "
@@ -58,8 +60,8 @@ Review reviewFrom(const QSqlQuery &q)
 Error postNotFound()
 {
     return makeError(ErrorCode::NotFound,
-        tr("This post does not exist (it may have been "
-           "deleted)."),
+        PostStoreText::tr("This post does not exist (it may have been "
+                          "deleted)."),
         QStringLiteral("postId"));
 }
 

@@ -17,10 +17,12 @@ User userFrom(const QSqlQuery &q, int first)
 
 namespace {
 
-QString tr(const char *text)
+//! The messages of this file, under one context that lupdate can see. The server sends
+//! them in English (it knows no reader's language); the client shows its own text.
+struct UserStoreText
 {
-    return QCoreApplication::translate("Hubbub::Server::UserStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::UserStore)
+};
 
 Result<std::optional<User>> oneUser(Result<QSqlQuery *> query)
 {
@@ -36,7 +38,8 @@ Result<std::optional<User>> oneUser(Result<QSqlQuery *> query)
 
 Error nameTaken(const QString &username)
 {
-    return makeError(ErrorCode::Conflict, tr("The username '%1' is already taken.").arg(username),
+    return makeError(ErrorCode::Conflict,
+        UserStoreText::tr("The username '%1' is already taken.").arg(username),
         QStringLiteral("username"));
 }
 
@@ -123,7 +126,7 @@ Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
     if (!user)
         return user.error();
     if (!*user)
-        return makeError(ErrorCode::NotFound, tr("This account no longer exists."));
+        return makeError(ErrorCode::NotFound, UserStoreText::tr("This account no longer exists."));
     return **user;
 }
 
@@ -135,7 +138,8 @@ Result<User> setRole(WriteTx &tx, const QString &username, Role role)
     if (!q)
         return q.error();
     if ((*q)->numRowsAffected() != 1)
-        return makeError(ErrorCode::NotFound, tr("There is no user '%1'.").arg(username));
+        return makeError(
+            ErrorCode::NotFound, UserStoreText::tr("There is no user '%1'.").arg(username));
     Result<std::optional<Credentials>> found = findCredentials(tx.sql(), username);
     if (!found)
         return found.error();
@@ -178,7 +182,8 @@ Result<Role> currentRole(WriteTx &tx, qint64 userId)
     if (!user)
         return user.error();
     if (!*user)
-        return makeError(ErrorCode::Unauthorized, tr("This account no longer exists."));
+        return makeError(
+            ErrorCode::Unauthorized, UserStoreText::tr("This account no longer exists."));
     return (*user)->role;
 }
 

@@ -586,6 +586,25 @@ QList<Row> transportRows()
     RawFrame openFragment {Text, R"({"type":)"};
     openFragment.fin = false;
 
+    // A euro sign (E2 82 AC) cut after its second byte: a frame may end inside a character,
+    // only the whole message must be valid UTF-8 (RFC 6455, 5.6 and 8.1).
+    const QByteArray euro = "{\"type\":\"ping\",\"id\":7001,\"x\":\"\xe2\x82\xac\"}";
+    const qsizetype cut = euro.indexOf('\xe2') + 2;
+    RawFrame euroHead {Text, euro.left(cut)};
+    euroHead.fin = false;
+    const RawFrame euroTail {Continuation, euro.mid(cut)};
+    RawFrame truncatedHead {Text, "{\"type\":\"ping\",\"id\":7001}\xf0\x9f"};
+    truncatedHead.fin = false;
+    RawFrame unmaskedPing {Ping, "p"};
+    unmaskedPing.masked = false;
+    RawFrame unmaskedClose {Close, "\x03\xe8"};
+    unmaskedClose.masked = false;
+    const auto closeFrame = [](quint16 code, const QByteArray &reason = {}) {
+        QByteArray payload(2, '\0');
+        qToBigEndian(code, payload.data());
+        return RawFrame {Close, payload + reason};
+    };
+
     const QByteArray prefix = R"({"type":"ping","id":7001,"x":")";
     const QByteArray exact = prefix + QByteArray(FrameLimit - prefix.size() - 2, 'x') + R"("})";
     const QByteArray overByOne = exact.left(exact.size() - 2) + "x\"}";
@@ -602,6 +621,19 @@ QList<Row> transportRows()
             {{Text, "{\"type\":\"ping\",\"id\":7001,\"x\":\"\xf4\x90\x80\x80\"}"}}),
         utf8Row(
             u"utf8 truncated at the end"_s, {{Text, "{\"type\":\"ping\",\"id\":7001}\xe2\x82"}}),
+        Row {u"utf8 character split across two fragments"_s, {euroHead, euroTail},
+            Expect {u"ok"_s, RowId, {}}},
+        Row {u"utf8 character split with a ping between the fragments"_s,
+            {euroHead, RawFrame {Ping, "p"}, euroTail}, Expect {u"ok"_s, RowId, {}}},
+        Row {u"utf8 message of multi-byte characters in one-byte fragments"_s,
+            fragments(Text,
+                "{\"type\":\"ping\",\"id\":7001,\"x\":\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"}",
+                1),
+            Expect {u"ok"_s, RowId, {}}},
+        utf8Row(u"utf8 message ending inside a character split across fragments"_s,
+            {truncatedHead, RawFrame {Continuation, "\x98"}}),
+        utf8Row(u"utf8 split character completed wrongly"_s,
+            {euroHead, RawFrame {Continuation, "\x41\"}"}}),
         utf8Row(u"utf8 invalid in the second fragment"_s,
             fragments(Text, "{\"type\":\"ping\",\"id\":7001,\"x\":\"\xfe\xfe\"}", 20)),
         binaryRow(u"binary empty"_s, {{Binary, {}}}),
@@ -630,10 +662,21 @@ QList<Row> transportRows()
         closeRow(u"ping of 126 bytes"_s, {{Ping, QByteArray(126, 'p')}}, 1002),
         closeRow(u"fragmented ping"_s, {fragmentedPing}, 1002),
         closeRow(u"close with a one-byte body"_s, {{Close, "\x03"}}, 1002),
-        // RFC 6455 5.1 says a server must close on an unmasked client frame; Qt's
-        // QWebSocketServer does not check the mask bit and hubbub-server cannot see it. Masking
-        // protects proxies, not the server: the frame is read as the request it holds.
-        Row {u"unmasked client frame"_s, {unmasked}, Expect {u"ok"_s, RowId, {}}},
+        closeRow(u"close with code 999"_s, {closeFrame(999)}, 1002),
+        closeRow(u"close with code 1004"_s, {closeFrame(1004)}, 1002),
+        closeRow(u"close with code 1005"_s, {closeFrame(1005)}, 1002),
+        closeRow(u"close with code 1006"_s, {closeFrame(1006)}, 1002),
+        closeRow(u"close with code 1015"_s, {closeFrame(1015)}, 1002),
+        closeRow(u"close with code 2999"_s, {closeFrame(2999)}, 1002),
+        closeRow(u"close with code 5000"_s, {closeFrame(5000)}, 1002),
+        closeRow(u"close with a reason of invalid UTF-8"_s, {closeFrame(1000, "bye\xff")}, 1007),
+        closeRow(u"close with code 1000 is answered with 1000"_s, {closeFrame(1000, "bye")}, 1000),
+        closeRow(u"close with code 4999 is answered with 4999"_s, {closeFrame(4999)}, 4999),
+        closeRow(u"close without a body is answered with 1000"_s, {{Close, {}}}, 1000),
+        // RFC 6455 5.1: a server must fail the connection on an unmasked client frame.
+        closeRow(u"unmasked client frame"_s, {unmasked}, 1002),
+        closeRow(u"unmasked ping"_s, {unmaskedPing}, 1002),
+        closeRow(u"unmasked close"_s, {unmaskedClose}, 1002),
     };
 }
 

@@ -11,6 +11,7 @@
 //
 // The rows are in malformedrows.{h,cpp}; the client that sends them is tests/support/rawpeer.
 
+#include "handshakerows.h"
 #include "malformedrows.h"
 #include "rawpeer.h"
 #include "testclient.h"
@@ -87,6 +88,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void hostileFrame_data();
     void hostileFrame();
+    void hostileHandshake_data();
+    void hostileHandshake();
 
 private:
     TestServer m_server;
@@ -204,6 +207,57 @@ void tst_MalformedCorpus::hostileFrame()
     }
 
     QCOMPARE(storedState(m_server.databasePath()), before);
+}
+
+void tst_MalformedCorpus::hostileHandshake_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    for (const HandshakeRow &row : handshakeRows())
+        QTest::newRow(qPrintable(row.name)) << row.request << row.status;
+}
+
+void tst_MalformedCorpus::hostileHandshake()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    RawPeer peer;
+    QVERIFY(peer.connectTcp(m_server.url()));
+    QTcpSocket &socket = peer.socket();
+    socket.write(request);
+    QByteArray response;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     response += socket.readAll();
+                     return response.contains("\r\n\r\n")
+                         || socket.state() == QAbstractSocket::UnconnectedState;
+                 },
+                 10000),
+        "no response");
+    const QByteArray statusLine = response.left(response.indexOf("\r\n"));
+    QVERIFY2(statusLine.startsWith(QByteArray("HTTP/1.1 " + QByteArray::number(status) + ' ')),
+        statusLine.constData());
+    if (status == 101) {
+        QVERIFY(response.contains("Sec-WebSocket-Accept: "));
+        socket.write(maskedTextFrame(R"({"type":"ping","id":1})"));
+        (void)QTest::qWaitFor(
+            [&] {
+                response += socket.readAll();
+                return response.contains("\"ok\":true")
+                    || socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            10000);
+        QVERIFY2(response.contains("\"ok\":true"), response.constData());
+        return;
+    }
+    if (status == 426)
+        QVERIFY2(response.contains("\r\nSec-WebSocket-Version: 13\r\n"), response.constData());
+    // No upgrade: the server closes the connection, and a frame sent anyway is not answered.
+    socket.write(maskedTextFrame(R"({"type":"ping","id":1})"));
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 10000);
+    response += socket.readAll();
+    QVERIFY2(!response.contains("\"ok\""), response.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.server()->connectionCount(), 0, 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_MalformedCorpus)

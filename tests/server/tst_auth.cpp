@@ -2,11 +2,11 @@
 // SQLite file. Every test function has its own server, so the login throttle starts empty.
 
 #include "messagetype.h"
+#include "store/userstore.h"
+#include "store/writer.h"
 #include "testclient.h"
 #include "testserver.h"
 #include "types.h"
-#include "store/userstore.h"
-#include "store/writer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

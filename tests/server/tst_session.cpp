@@ -1,16 +1,21 @@
-// Unit tests for Session (server/session.h) in isolation: replies leave in request order
-// whatever order they are filled in, send() does not wait for pending replies, and frames
-// written straight to the TCP socket arrive intact, in order, however large.
+// Unit tests for Session (server/session.h) over the server's own WebSocket layer
+// (server/net), with Qt's QWebSocket as the independent peer: replies leave in request order
+// whatever order they are filled in, events do not wait for pending replies, frames written
+// straight to the TCP socket arrive intact, in order, however large, and the control frames
+// (ping, close from either side) are answered as RFC 6455 asks.
+#include "net/connection.h"
+#include "net/fairshare.h"
+#include "net/flushscheduler.h"
+#include "net/listener.h"
+#include "net/transport.h"
+#include "net/wireframe.h"
+#include "protocollimits.h"
 #include "serverconfig.h"
 #include "session.h"
-#include "net/transport.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
-#include <QWebSocketServer>
 
 #include <memory>
 
@@ -21,58 +26,58 @@ namespace {
 
 constexpr int TimeoutMs = 10000;
 
-//! Accepts into Transports, as the server's listener does.
-class TransportServer final : public QTcpServer
+//! Records what the session hands up.
+class Host final : public SessionHost
 {
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new Transport(this);
-        if (socket->setSocketDescriptor(descriptor))
-            addPendingConnection(socket);
-        else
-            delete socket;
-    }
+public:
+    void textReceived(Session &, const QString &text) override { texts.append(text); }
+    void binaryReceived(Session &, const QByteArray &data) override { binaries.append(data); }
+    void disconnected(Session &) override { ++disconnects; }
+
+    QStringList texts;
+    QList<QByteArray> binaries;
+    int disconnects = 0;
 };
 
-//! A connected WebSocket pair on loopback: the server side wrapped in a Session, the client
-//! side recording every text frame it receives.
+//! A connected WebSocket pair on loopback: the server side, as the server builds it (a
+//! Listener, then a Session on the upgraded Connection), and a QWebSocket client recording
+//! every text frame it receives.
 class Pair
 {
 public:
     bool connect()
     {
-        // As the server does: a QTcpServer accepts, the QWebSocketServer upgrades the socket.
-        if (!m_tcp.listen(QHostAddress::LocalHost, 0)) {
-            qWarning() << "listen failed:" << m_tcp.errorString();
+        m_net = std::make_unique<Connection::Services>(Connection::Services {
+            m_flusher, m_share, m_config.maxOutgoingBufferBytes, Hubbub::Limits::FrameBytesMax});
+        m_listener
+            = std::make_unique<Listener>(*m_net, m_config.handshakeTimeout, [] { return true; });
+        if (!m_listener->listen(QHostAddress::LocalHost, 0)) {
+            qWarning() << "listen failed:" << m_listener->errorString();
             return false;
         }
-        QObject::connect(&m_tcp, &QTcpServer::newConnection, &m_tcp, [this] {
-            m_transport = static_cast<Transport *>(m_tcp.nextPendingConnection());
-            m_server.handleConnection(m_transport);
-        });
+        QObject::connect(m_listener.get(), &Listener::connectionUpgraded, m_listener.get(),
+            [this](Connection *connection) {
+                session = std::make_unique<Session>(connection, host, m_config);
+            });
         QObject::connect(&m_client, &QWebSocket::textMessageReceived, &m_client,
             [this](const QString &frame) { received.append(frame); });
-        QSignalSpy pending(&m_server, &QWebSocketServer::newConnection);
         QSignalSpy connected(&m_client, &QWebSocket::connected);
-        m_client.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_tcp.serverPort())));
+        m_client.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_listener->serverPort())));
         if (!connected.wait(TimeoutMs) && connected.isEmpty())
             return false;
-        if (pending.isEmpty() && !pending.wait(TimeoutMs))
-            return false;
-        QWebSocket *socket = m_server.nextPendingConnection();
-        if (!socket || !m_transport)
-            return false;
-        session = std::make_unique<Session>(socket, m_transport, m_flusher, m_config);
-        return true;
+        return QTest::qWaitFor([this] { return session != nullptr; }, TimeoutMs);
     }
 
+    void send(const QString &text) { session->sendWire(WireFrame::text(text)); }
+    Transport *transport() const { return session->connection()->transport(); }
+
     ServerConfig m_config;
-    TransportServer m_tcp;
-    Transport *m_transport = nullptr;
-    QWebSocketServer m_server {u"tst_session"_s, QWebSocketServer::NonSecureMode};
     FlushScheduler m_flusher;
+    FairShare m_share {m_flusher};
+    std::unique_ptr<Connection::Services> m_net;
+    std::unique_ptr<Listener> m_listener;
     QWebSocket m_client;
+    Host host;
     std::unique_ptr<Session> session;
     QStringList received;
 };
@@ -93,6 +98,9 @@ private Q_SLOTS:
     void closeSendsWhatWaitsFirst();
     void closeReadsOnUntilThePeerCloses();
     void peerThatDoesNotReadIsDropped();
+    void messagesReachTheHost();
+    void pingIsAnswered();
+    void closeFromThePeerIsAnswered();
 };
 
 void tst_Session::basics()
@@ -103,7 +111,7 @@ void tst_Session::basics()
     QCOMPARE(session.peerAddress(), u"127.0.0.1"_s);
     QVERIFY(!session.isAuthenticated());
     QVERIFY(!session.isDropping());
-    QCOMPARE(session.socket()->parent(), &session);
+    QCOMPARE(session.connection()->parent(), &session);
     QCOMPARE(session.openSlot(), quint64(0));
     QCOMPARE(session.openSlot(), quint64(1));
 }
@@ -148,11 +156,11 @@ void tst_Session::sendGoesOutImmediately()
     const quint64 second = session.openSlot();
     session.fillSlot(second, u"reply 1"_s);
     // Slot 0 is still open: the filled reply 1 waits, an event does not.
-    session.send(u"event A"_s);
+    pair.send(u"event A"_s);
     QTRY_COMPARE_WITH_TIMEOUT(pair.received, QStringList {u"event A"_s}, TimeoutMs);
 
     session.fillSlot(first, u"reply 0"_s);
-    session.send(u"event B"_s);
+    pair.send(u"event B"_s);
     QTRY_COMPARE_WITH_TIMEOUT(pair.received,
         (QStringList {u"event A"_s, u"reply 0"_s, u"reply 1"_s, u"event B"_s}), TimeoutMs);
 
@@ -181,7 +189,7 @@ void tst_Session::framesOfEverySize()
     QFETCH(QString, text);
     Pair pair;
     QVERIFY(pair.connect());
-    pair.session->send(text);
+    pair.send(text);
     QTRY_COMPARE_WITH_TIMEOUT(pair.received.size(), qsizetype(1), TimeoutMs);
     QCOMPARE(pair.received.first().size(), text.size());
     QCOMPARE(pair.received.first(), text);
@@ -196,7 +204,7 @@ void tst_Session::burstLeavesInOrder()
     QStringList expected;
     for (int i = 0; i < 400; ++i) {
         expected.append(u"frame %1 "_s.arg(i) + QString(16 * 1024 + i, QLatin1Char('x')));
-        pair.session->send(expected.last());
+        pair.send(expected.last());
     }
     QTRY_COMPARE_WITH_TIMEOUT(pair.received.size(), expected.size(), 4 * TimeoutMs);
     QCOMPARE(pair.received, expected);
@@ -208,7 +216,7 @@ void tst_Session::closeSendsWhatWaitsFirst()
     Pair pair;
     QVERIFY(pair.connect());
     QSignalSpy closed(&pair.m_client, &QWebSocket::disconnected);
-    pair.session->send(u"last words"_s);
+    pair.send(u"last words"_s);
     pair.session->close(QWebSocketProtocol::CloseCodeGoingAway, u"bye"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!closed.isEmpty(), TimeoutMs);
     QCOMPARE(pair.received, QStringList {u"last words"_s});
@@ -219,18 +227,18 @@ void tst_Session::closeReadsOnUntilThePeerCloses()
 {
     Pair pair;
     QVERIFY(pair.connect());
-    QSignalSpy serverGone(pair.session->socket(), &QWebSocket::disconnected);
+    QSignalSpy serverGone(pair.transport(), &QAbstractSocket::disconnected);
     QSignalSpy clientGone(&pair.m_client, &QWebSocket::disconnected);
     pair.session->close(QWebSocketProtocol::CloseCodeGoingAway, u"bye"_s);
     // Nothing leaves after the close frame.
-    pair.session->send(u"too late"_s);
+    pair.send(u"too late"_s);
     // Frames the client sends before it has read the close frame, as a client with requests in
     // flight does. A socket closed at once would answer them with a reset, and a reset destroys
     // the close frame in the client's buffers before it is read (RFC 6455, 7.1.1).
     for (int i = 0; i < 20; ++i)
         pair.m_client.sendTextMessage(u"in flight %1"_s.arg(i));
     pair.m_client.flush();
-    QCOMPARE(pair.m_transport->state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(pair.transport()->state(), QAbstractSocket::ConnectedState);
     QTRY_VERIFY_WITH_TIMEOUT(!clientGone.isEmpty(), TimeoutMs);
     QCOMPARE(pair.m_client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
     QCOMPARE(pair.m_client.closeReason(), u"bye"_s);
@@ -246,15 +254,50 @@ void tst_Session::peerThatDoesNotReadIsDropped()
     QVERIFY(pair.connect());
     // No event loop runs below, so the client reads nothing: the kernel's buffers fill, then
     // the QTcpSocket's, until the bound is passed.
-    QSignalSpy gone(pair.session->socket(), &QWebSocket::disconnected);
+    QSignalSpy gone(pair.transport(), &QAbstractSocket::disconnected);
     const QString chunk(64 * 1024, QLatin1Char('y'));
     // Bounded: 64 MiB at most, far past the 1 MiB bound plus what the kernel buffers.
     for (int i = 0; i < 1024 && !pair.session->isDropping(); ++i) {
-        pair.session->send(chunk);
+        pair.send(chunk);
         pair.m_flusher.flushAll();
     }
     QVERIFY(pair.session->isDropping());
     QTRY_VERIFY_WITH_TIMEOUT(!gone.isEmpty(), TimeoutMs);
+}
+
+void tst_Session::messagesReachTheHost()
+{
+    Pair pair;
+    QVERIFY(pair.connect());
+    // Qt's client cuts the message into frames of 7 bytes, so the euro sign is split.
+    pair.m_client.setOutgoingFrameSize(7);
+    pair.m_client.sendTextMessage(u"prix: 5 €, ok"_s);
+    pair.m_client.sendBinaryMessage("\x01\x02"_ba);
+    QTRY_COMPARE_WITH_TIMEOUT(pair.host.binaries.size(), qsizetype(1), TimeoutMs);
+    QCOMPARE(pair.host.texts, QStringList {u"prix: 5 €, ok"_s});
+    QCOMPARE(pair.host.binaries.first(), "\x01\x02"_ba);
+}
+
+void tst_Session::pingIsAnswered()
+{
+    Pair pair;
+    QVERIFY(pair.connect());
+    QSignalSpy pong(&pair.m_client, &QWebSocket::pong);
+    pair.m_client.ping("are you there");
+    QTRY_COMPARE_WITH_TIMEOUT(pong.size(), qsizetype(1), TimeoutMs);
+    QCOMPARE(pong.first().at(1).toByteArray(), "are you there"_ba);
+}
+
+void tst_Session::closeFromThePeerIsAnswered()
+{
+    Pair pair;
+    QVERIFY(pair.connect());
+    QSignalSpy clientGone(&pair.m_client, &QWebSocket::disconnected);
+    pair.m_client.close(QWebSocketProtocol::CloseCodeNormal, u"done"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!clientGone.isEmpty(), TimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(pair.host.disconnects, 1, TimeoutMs);
+    QVERIFY(
+        pair.session->isClosing() || pair.transport()->state() != QAbstractSocket::ConnectedState);
 }
 
 QTEST_GUILESS_MAIN(tst_Session)

@@ -1,9 +1,9 @@
 // The event log against a real in-process server on loopback: broadcast order, sync after a
 // reconnect, retention, restarts, durable acknowledgements and group commit.
 
+#include "store/writer.h"
 #include "testclient.h"
 #include "testserver.h"
-#include "store/writer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

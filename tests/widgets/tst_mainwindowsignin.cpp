@@ -282,7 +282,8 @@ void TestMainWindowSignIn::renameFromMenu()
     auto *rename = window->findChild<QAction *>(QStringLiteral("renameAction"));
     QVERIFY(rename);
 
-    // A name that is taken: the server's reason in a message box, nothing changes.
+    // A name that is taken: the reason (from the code and field) in a message box, nothing
+    // changes.
     QString prefilled;
     bool warned = false;
     onNextModal([&prefilled, &warned](QDialog *dialog) {
@@ -297,8 +298,8 @@ void TestMainWindowSignIn::renameFromMenu()
         QTest::keyClick(edit, Qt::Key_Return);
         onNextModal([&warned](QDialog *box) {
             auto *message = qobject_cast<QMessageBox *>(box);
-            warned = message
-                && message->text() == QStringLiteral("The username 'bob' is already taken.");
+            warned
+                = message && message->text() == QStringLiteral("This username is already taken.");
             box->accept();
         });
     });

@@ -16,10 +16,14 @@ struct Options
     QString db; //!< database file for --spawn
     QString durability = QStringLiteral("full");
     QString jsonPath;
+    QString
+        tracePath; //!< fanout: every post's send and ack time and every receipt, for breakdown.js
     QString label; //!< names the server in the output ("hubbub", "yardstick")
 
     int threads = 2;
     int subscribers = 1000;
+    int readQuantumUs = 200; //!< fanout: subscriber threads' pause after a read (RawFleet)
+    int subscriberThreads = 0; //!< fanout: epoll threads of the subscribers (0: --threads)
     int writers = 0; //!< 0: enough for the rate (each connection is limited to 100 requests/s)
     double rate = 50; //!< posts/s (fanout) or creates/s offered (writes)
     double seconds = 10;

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QThread>
 
+#include <algorithm>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
@@ -87,7 +88,7 @@ private:
 double defaultDeadline(const Options &o)
 {
     if (o.mode == u"fanout")
-        return 240 + (o.ramp ? 16 * (o.rampStepSeconds + 15) : o.seconds + 30);
+        return 240 + (o.ramp ? 24 * (o.rampStepSeconds + 15) : o.seconds + 30);
     if (o.mode == u"writes")
         return 180 + o.seconds;
     if (o.mode == u"seed")
@@ -126,9 +127,15 @@ int main(int argc, char *argv[])
     const auto db = option("db", "Database file (--spawn, seed, history).", "FILE");
     const auto durability = option("durability", "For --spawn: full|normal.", "MODE", "full");
     const auto json = option("json", "Write the results to this file.", "FILE");
+    const auto trace = option("trace",
+        "fanout: write each post's send/ack time and each receipt here (breakdown.js).", "FILE");
     const auto label = option("label", "Name of the server in the results.", "NAME");
     const auto threads = option("threads", "Worker threads (default: one per core).", "N");
     const auto subscribers = option("subscribers", "fanout: subscribers.", "N", "1000");
+    const auto quantum = option("read-quantum-us",
+        "fanout: subscriber threads pause this long after a read (0: never).", "US", "200");
+    const auto subThreads = option(
+        "subscriber-threads", "fanout: subscriber epoll threads (default --threads).", "N");
     const auto writers = option("writers", "fanout: writer connections (0: by rate).", "N", "0");
     const auto rate = option("rate", "fanout: posts/s; writes: creates/s offered.", "R", "50");
     const auto seconds = option("seconds", "Measured time.", "T", "10");
@@ -158,10 +165,13 @@ int main(int argc, char *argv[])
     o.db = parser.value(db);
     o.durability = parser.value(durability);
     o.jsonPath = parser.value(json);
+    o.tracePath = parser.value(trace);
     o.threads = parser.isSet(threads) ? parser.value(threads).toInt()
                                       : std::max(1, QThread::idealThreadCount());
     o.subscribers = parser.value(subscribers).toInt();
     o.writers = parser.value(writers).toInt();
+    o.readQuantumUs = std::clamp(parser.value(quantum).toInt(), 0, 5000);
+    o.subscriberThreads = parser.isSet(subThreads) ? parser.value(subThreads).toInt() : o.threads;
     o.rate = parser.value(rate).toDouble();
     o.seconds = parser.value(seconds).toDouble();
     o.ramp = parser.isSet(ramp);

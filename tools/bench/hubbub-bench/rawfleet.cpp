@@ -11,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 #include <deque>
+#include <iterator>
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -152,6 +153,7 @@ public:
     }
 
     std::function<void(int)> ticker;
+    int readQuantumUs = 0;
 
     bool send(int index, const QByteArray &text)
     {
@@ -176,6 +178,7 @@ private:
             const int n = epoll_wait(m_epoll, events, 256, ticker ? 1 : 50);
             if (ticker)
                 ticker(m_thread);
+            bool read = false;
             for (int i = 0; i < n; ++i) {
                 if (events[i].data.u64 == WakeTag) {
                     quint64 count = 0;
@@ -194,6 +197,15 @@ private:
                     onConnected(c, events[i].events);
                 else
                     onReadable(c);
+                read = true;
+            }
+            if (read)
+                m_fleet.m_wakeups.fetch_add(1, std::memory_order_relaxed);
+            // Let the rest of a burst queue in the kernel rather than be woken for each frame;
+            // a full batch means more is ready already.
+            if (read && readQuantumUs > 0 && !ticker && n < int(std::size(events))) {
+                const timespec quantum {0, long(readQuantumUs) * 1000};
+                nanosleep(&quantum, nullptr);
             }
         }
     }
@@ -453,6 +465,12 @@ void RawFleet::setTicker(std::function<void(int)> ticker)
 {
     for (auto &loop : m_loops)
         loop->run([&ticker, l = loop.get()] { l->ticker = ticker; });
+}
+
+void RawFleet::setReadQuantumUs(int us)
+{
+    for (auto &loop : m_loops)
+        loop->run([us, l = loop.get()] { l->readQuantumUs = us; });
 }
 
 bool RawFleet::send(int thread, int index, const QByteArray &text)

@@ -33,9 +33,18 @@ public:
     int authenticated() const { return m_authenticated.load(); }
     int failed() const { return m_failed.load(); }
     int closed() const { return m_closed.load(); }
+    //! How often a loop woke up to read (epoll_wait() returned with sockets ready), in total.
+    qint64 wakeups() const { return m_wakeups.load(); }
     QString firstError() const;
     //! Runs `fn` on thread `t`'s loop and waits for it.
     void run(int t, const std::function<void()> &fn);
+    //! After a wake-up that brought frames, each loop sleeps this long before it reads again
+    //! (0: it reads again at once). See docs/performance.md, "How subscribers read": a reader
+    //! that blocks in epoll_wait() after every frame makes the server pay a cross-CPU wake-up
+    //! per delivery, a cost of loopback that a client on another machine never puts on it.
+    //! Set before open().
+    void setReadQuantumUs(int us);
+
     //! Called on every thread about once a millisecond once set (before open()): for pacing.
     void setTicker(std::function<void(int thread)> ticker);
     //! Sends one text frame on connection `index`; only from that connection's thread (in the
@@ -54,6 +63,7 @@ private:
     std::atomic<int> m_authenticated {0};
     std::atomic<int> m_failed {0};
     std::atomic<int> m_closed {0};
+    std::atomic<qint64> m_wakeups {0};
     QString m_firstError;
     QStringList m_tokens;
     int m_nextIndex = 0;

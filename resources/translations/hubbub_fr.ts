@@ -1,0 +1,1499 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Hubbub feed and chat server</source>
+        <translation>Serveur de fil et de messagerie Hubbub</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all).</source>
+        <translation>Adresse d&apos;écoute (par défaut&#xa0;: toutes).</translation>
+    </message>
+    <message>
+        <source>Port (default 7300; 0 picks a free one).</source>
+        <translation>Port (7300 par défaut&#xa0;; 0 en choisit un libre).</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>Fichier de base de données SQLite.</translation>
+    </message>
+    <message>
+        <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
+        <translation>full&#xa0;: fsync à chaque validation (par défaut)&#xa0;; normal&#xa0;: plus rapide, peut perdre les dernières validations en cas de coupure de courant.</translation>
+    </message>
+    <message>
+        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
+        <translation>open&#xa0;: tout le monde peut créer un compte (par défaut)&#xa0;; closed&#xa0;: seuls les utilisateurs existants se connectent.</translation>
+    </message>
+    <message>
+        <source>Events kept for catching up after a reconnect (default 100000).</source>
+        <translation>Événements conservés pour rattraper le retard après une reconnexion (100000 par défaut).</translation>
+    </message>
+    <message>
+        <source>Make USERNAME an admin and exit.</source>
+        <translation>Faire de USERNAME un administrateur, puis quitter.</translation>
+    </message>
+    <message>
+        <source>Log every connection and the type of every request.</source>
+        <translation>Journaliser chaque connexion et le type de chaque demande.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>argument inattendu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>--host: &apos;%1&apos; is not an IP address</source>
+        <translation>--host&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse IP</translation>
+    </message>
+    <message>
+        <source>--port: &apos;%1&apos; is not a port number</source>
+        <translation>--port&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas un numéro de port</translation>
+    </message>
+    <message>
+        <source>--durability must be full or normal</source>
+        <translation>--durability doit valoir full ou normal</translation>
+    </message>
+    <message>
+        <source>--registration must be open or closed</source>
+        <translation>--registration doit valoir open ou closed</translation>
+    </message>
+    <message>
+        <source>--event-retention must be a whole number of at least 1</source>
+        <translation>--event-retention doit être un nombre entier d&apos;au moins 1</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --db FILE</source>
+        <translation>aucun dossier de données accessible en écriture&#xa0;; indiquez --db FICHIER</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>le dossier de %1 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>there is no database at %1</source>
+        <translation>il n&apos;y a pas de base de données à %1</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ChatModel</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 a rejoint la discussion</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 a quitté la discussion</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1&#xa0;: %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation>Saisie en cours</translation>
+    </message>
+    <message>
+        <source>Editing message — Esc to cancel</source>
+        <translation>Modification du message — Échap pour annuler</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Annuler la modification</translation>
+    </message>
+    <message>
+        <source># %1</source>
+        <translation># %1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>Écrire dans #%1</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Messages in #%1</source>
+        <translation>Messages dans #%1</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 est en train d&apos;écrire…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 et %2 sont en train d&apos;écrire…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Plusieurs personnes sont en train d&apos;écrire…</translation>
+    </message>
+    <message>
+        <source>%1 over the limit</source>
+        <translation>%1 de trop</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 restants</translation>
+    </message>
+    <message>
+        <source>A message has at most %1 characters.</source>
+        <translation>Un message compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>Actions sur le message</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation>Ne pas envoyer</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Supprimer le message</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Supprimer ce message pour tout le monde&#xa0;? Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Composer</name>
+    <message>
+        <source>%1 is too large (%2); images may be at most %3.</source>
+        <translation>%1 est trop volumineux (%2)&#xa0;; les images ne doivent pas dépasser %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG, GIF or WebP image.</source>
+        <translation>%1 n&apos;est pas une image PNG, JPEG, GIF ou WebP.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large; images may be at most %2.</source>
+        <translation>%1 est trop volumineux&#xa0;; les images ne doivent pas dépasser %2.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Attach image…</source>
+        <translation>Joindre une image…</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Post title</source>
+        <translation>Titre de la publication</translation>
+    </message>
+    <message>
+        <source>What&apos;s new? (Ctrl+Enter posts)</source>
+        <translation>Quoi de neuf&#xa0;? (Ctrl+Entrée pour publier)</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>Texte de la publication</translation>
+    </message>
+    <message>
+        <source>Attach image</source>
+        <translation>Joindre une image</translation>
+    </message>
+    <message>
+        <source>Remove the image</source>
+        <translation>Retirer l&apos;image</translation>
+    </message>
+    <message>
+        <source>Post (Ctrl+Enter)</source>
+        <translation>Publier (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Replace image…</source>
+        <translation>Remplacer l&apos;image…</translation>
+    </message>
+    <message>
+        <source>Title %1/%2</source>
+        <translation>Titre %1/%2</translation>
+    </message>
+    <message>
+        <source>Text %1/%2</source>
+        <translation>Texte %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is %n character(s) too long.</source>
+        <translation>
+            <numerusform>Le texte dépasse de %n caractère.</numerusform>
+            <numerusform>Le texte dépasse de %n caractères.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Connection</name>
+    <message>
+        <source>The server at %1 speaks a different protocol version.</source>
+        <translation>Le serveur %1 utilise une autre version du protocole.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach server at %1.</source>
+        <translation>Impossible de joindre le serveur %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ConnectionStatus</name>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Changes not yet sent</source>
+        <translation>Modifications pas encore envoyées</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 as %2 · %n online</source>
+        <translation>
+            <numerusform>Connecté à %1 en tant que %2 · %n en ligne</numerusform>
+            <numerusform>Connecté à %1 en tant que %2 · %n en ligne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Catching up with %1…</source>
+        <translation>Synchronisation avec %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Reconnexion dans %n s…</numerusform>
+            <numerusform>Reconnexion dans %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n change(s) will be sent when the connection is back</source>
+        <translation>
+            <numerusform>Hors ligne — %n modification sera envoyée au retour de la connexion</numerusform>
+            <numerusform>Hors ligne — %n modifications seront envoyées au retour de la connexion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n change(s)…</source>
+        <translation>
+            <numerusform>Envoi de %n modification…</numerusform>
+            <numerusform>Envoi de %n modifications…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent</source>
+        <translation>
+            <numerusform>%n modification n&apos;a pas pu être envoyée</numerusform>
+            <numerusform>%n modifications n&apos;ont pas pu être envoyées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ErrorText</name>
+    <message>
+        <source>The server did not understand this request. A newer version of Hubbub may help.</source>
+        <translation>Le serveur n&apos;a pas compris cette demande. Une version plus récente de Hubbub peut aider.</translation>
+    </message>
+    <message>
+        <source>Choose from %1 to %2 stars.</source>
+        <translation>Choisissez de %1 à %2 étoiles.</translation>
+    </message>
+    <message>
+        <source>The server refused a value in this request as not valid.</source>
+        <translation>Le serveur a refusé une valeur non valide dans cette demande.</translation>
+    </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>Une publication doit avoir un titre.</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>Un message ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>Un nom d&apos;utilisateur compte de %1 à %2 lettres, chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» ou «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Choisissez un mot de passe d&apos;au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A channel name has %1 to %2 characters and no line breaks.</source>
+        <translation>Un nom de salon compte de %1 à %2 caractères, sans saut de ligne.</translation>
+    </message>
+    <message>
+        <source>The attached image is not valid. Attach it again.</source>
+        <translation>L&apos;image jointe n&apos;est pas valide. Joignez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>This image cannot be read. Use a PNG, JPEG, GIF or WebP file.</source>
+        <translation>Impossible de lire cette image. Utilisez un fichier PNG, JPEG, GIF ou WebP.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Please sign in again.</source>
+        <translation>Vous n&apos;êtes pas connecté. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Only its author or an admin may change this.</source>
+        <translation>Seul son auteur ou un administrateur peut modifier ceci.</translation>
+    </message>
+    <message>
+        <source>This server does not accept new accounts. Ask its admin for one.</source>
+        <translation>Ce serveur n&apos;accepte pas de nouveaux comptes. Demandez-en un à son administrateur.</translation>
+    </message>
+    <message>
+        <source>This no longer exists on the server.</source>
+        <translation>Cet élément n&apos;existe plus sur le serveur.</translation>
+    </message>
+    <message>
+        <source>This post no longer exists.</source>
+        <translation>Cette publication n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation>Ce message n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>This channel no longer exists.</source>
+        <translation>Ce salon n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>The image is no longer on the server. Attach it again.</source>
+        <translation>L&apos;image n&apos;est plus sur le serveur. Joignez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>This name is already taken.</source>
+        <translation>Ce nom est déjà pris.</translation>
+    </message>
+    <message>
+        <source>This username is already taken.</source>
+        <translation>Ce nom d&apos;utilisateur est déjà pris.</translation>
+    </message>
+    <message>
+        <source>A channel with this name already exists.</source>
+        <translation>Un salon porte déjà ce nom.</translation>
+    </message>
+    <message>
+        <source>This is too large for the server.</source>
+        <translation>C&apos;est trop volumineux pour le serveur.</translation>
+    </message>
+    <message>
+        <source>A title has at most %1 characters.</source>
+        <translation>Un titre compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A post has at most %1 characters.</source>
+        <translation>Une publication compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A message has at most %1 characters.</source>
+        <translation>Un message compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A review comment has at most %1 characters.</source>
+        <translation>Un commentaire d&apos;avis compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A password has at most %1 characters.</source>
+        <translation>Un mot de passe compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A topic has at most %1 characters.</source>
+        <translation>Un sujet compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>This image is too large: at most %1 MiB and %2 × %2 pixels.</source>
+        <translation>Cette image est trop grande&#xa0;: au plus %1 Mio et %2 × %2 pixels.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de demandes. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de demandes. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts to sign in. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de tentatives de connexion. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de tentatives de connexion. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hubbub was away too long to catch up and loads everything again.</source>
+        <translation>Hubbub a été déconnecté trop longtemps pour rattraper son retard et recharge tout.</translation>
+    </message>
+    <message>
+        <source>This server speaks a different protocol version. Update Hubbub or the server.</source>
+        <translation>Ce serveur utilise une autre version du protocole. Mettez à jour Hubbub ou le serveur.</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem and did not do this. Try again later.</source>
+        <translation>Le serveur a rencontré un problème et n&apos;a rien fait. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server refused this (%1).</source>
+        <translation>Le serveur a refusé cette demande (%1).</translation>
+    </message>
+    <message>
+        <source>Too many requests. Try again in a moment.</source>
+        <translation>Trop de demandes. Réessayez dans un instant.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::FeedModel</name>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation>%1 par %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::FeedView</name>
+    <message>
+        <source>No posts yet. Write the first one above.</source>
+        <translation>Aucune publication pour l&apos;instant. Écrivez la première ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
+        <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée&#xa0;; la touche Menu affiche toutes ses actions.</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>Supprimer la publication</translation>
+    </message>
+    <message>
+        <source>Delete this post?</source>
+        <translation>Supprimer cette publication&#xa0;?</translation>
+    </message>
+    <message>
+        <source>“%1” and its reviews will be deleted for everyone.</source>
+        <translation>«&#xa0;%1&#xa0;» et ses avis seront supprimés pour tout le monde.</translation>
+    </message>
+    <message>
+        <source>“%1” has not been sent yet; it will not be.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a pas encore été envoyée et ne le sera pas.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Nothing to do while this post is being deleted</source>
+        <translation>Aucune action possible pendant la suppression de cette publication</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ImageCache</name>
+    <message>
+        <source>The image could not be shown.</source>
+        <translation>Impossible d&apos;afficher l&apos;image.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Image of %1</source>
+        <translation>Image de %1</translation>
+    </message>
+    <message>
+        <source>The image could not be loaded: %1</source>
+        <translation>Impossible de charger l&apos;image&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Chargement de l&apos;image…</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::MainWindow</name>
+    <message>
+        <source>&amp;Hubbub</source>
+        <translation>&amp;Hubbub</translation>
+    </message>
+    <message>
+        <source>Change &amp;username…</source>
+        <translation>Changer de nom d&apos;&amp;utilisateur…</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>&amp;Notifications du bureau</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;ffichage</translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation>&amp;Fil</translation>
+    </message>
+    <message>
+        <source>New &amp;channel…</source>
+        <translation>Nouveau &amp;salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>&amp;Reconnecter maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Hubbub</source>
+        <translation>À &amp;propos de Hubbub</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>Nouveau salon</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>p. ex. général</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>De quoi parle-t-il&#xa0;? (facultatif)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Sujet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>Un salon doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>Change username</source>
+        <translation>Changer de nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>New username (%1–%2 letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;):</source>
+        <translation>Nouveau nom d&apos;utilisateur (%1 à %2 lettres, chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;», «&#xa0;-&#xa0;»)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>You are now %1.</source>
+        <translation>Vous vous appelez maintenant %1.</translation>
+    </message>
+    <message>
+        <source>About Hubbub</source>
+        <translation>À propos de Hubbub</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;Un fil d&apos;actualité et une messagerie auto-hébergés pour votre réseau local.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::MessageDelegate</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 a rejoint la discussion</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 a quitté la discussion</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Suppression…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(modifié)</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Notifier</name>
+    <message>
+        <source>Hubbub</source>
+        <translation>Hubbub</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hubbub — %n unread</source>
+        <translation>
+            <numerusform>Hubbub — %n non lu</numerusform>
+            <numerusform>Hubbub — %n non lus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Outbox</name>
+    <message>
+        <source>The saved outbox %1 is damaged: %2</source>
+        <translation>La boîte d&apos;envoi enregistrée %1 est endommagée&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PostDelegate</name>
+    <message>
+        <source>Review…</source>
+        <translation>Donner un avis…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Ouvrir l&apos;image</translation>
+    </message>
+    <message>
+        <source>No reviews yet</source>
+        <translation>Aucun avis pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>★ %1 (%2)</source>
+        <translation>★ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Suppression…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>Chargement de l&apos;image…</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>Image indisponible</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Modifié le %1</translation>
+    </message>
+    <message>
+        <source>Edited; not saved yet</source>
+        <translation>Modifié&#xa0;; pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Click to open the image</source>
+        <translation>Cliquez pour ouvrir l&apos;image</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PostEditDialog</name>
+    <message>
+        <source>Keep the image</source>
+        <translation>Garder l&apos;image</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Aucune image</translation>
+    </message>
+    <message>
+        <source>Remove the image</source>
+        <translation>Retirer l&apos;image</translation>
+    </message>
+    <message>
+        <source>Replace the image:</source>
+        <translation>Remplacer l&apos;image&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add an image:</source>
+        <translation>Ajouter une image&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Edit post</source>
+        <translation>Modifier la publication</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Choose an image file</source>
+        <translation>Choisir un fichier image</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is %n character(s) too long.</source>
+        <translation>
+            <numerusform>Le texte dépasse de %n caractère.</numerusform>
+            <numerusform>Le texte dépasse de %n caractères.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reply</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>La connexion au serveur a été perdue.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReviewDialog</name>
+    <message>
+        <source>Review “%1”</source>
+        <translation>Donner un avis sur «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Click a star, or use the arrow keys or 1–5</source>
+        <translation>Cliquez sur une étoile, ou utilisez les flèches ou les touches 1 à 5</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Commentaire (facultatif)</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Submit review</source>
+        <translation>Publier l&apos;avis</translation>
+    </message>
+    <message>
+        <source>Your rating:</source>
+        <translation>Votre note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reviews so far:</source>
+        <translation>Avis déjà publiés&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of 5 stars</source>
+        <translation>
+            <numerusform>%n étoile sur 5</numerusform>
+            <numerusform>%n étoiles sur 5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rating chosen</source>
+        <translation>Aucune note choisie</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Loading reviews…</source>
+        <translation>Chargement des avis…</translation>
+    </message>
+    <message>
+        <source>The reviews could not be loaded: %1</source>
+        <translation>Impossible de charger les avis&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1  %2 · %3</source>
+        <translation>%1  %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave %n star(s): %2</source>
+        <translation>
+            <numerusform>%1 a donné %n étoile&#xa0;: %2</numerusform>
+            <numerusform>%1 a donné %n étoiles&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation>Aucun avis pour l&apos;instant.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Session</name>
+    <message>
+        <source>New post by %1</source>
+        <translation>Nouvelle publication de %1</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 dans #%2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Sidebar</name>
+    <message>
+        <source>Feed</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Posts from everyone (Ctrl+1)</source>
+        <translation>Les publications de tout le monde (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Create a channel</source>
+        <translation>Créer un salon</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Salons</translation>
+    </message>
+    <message>
+        <source>People online</source>
+        <translation>Personnes en ligne</translation>
+    </message>
+    <message>
+        <source>CHANNELS</source>
+        <translation>SALONS</translation>
+    </message>
+    <message>
+        <source>Feed (%1 new)</source>
+        <translation>Fil (nouveau&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>ONLINE — %1</source>
+        <translation>EN LIGNE — %1</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::SignInDialog</name>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>Se co&amp;nnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer un compte</translation>
+    </message>
+    <message>
+        <source>Sign in to Hubbub</source>
+        <translation>Se connecter à Hubbub</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Welcome to Hubbub&lt;/b&gt;&lt;br&gt;Sign in to a Hubbub server on your network.</source>
+        <translation>&lt;b&gt;Bienvenue dans Hubbub&lt;/b&gt;&lt;br&gt;Connectez-vous à un serveur Hubbub de votre réseau.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Erreur de connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Create a new account on this server with this username and password</source>
+        <translation>Créer un compte sur ce serveur avec ce nom d&apos;utilisateur et ce mot de passe</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use something like ws://192.168.1.10:7300.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse de serveur. Utilisez par exemple ws://192.168.1.10:7300.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>Un nom d&apos;utilisateur compte de %1 à %2 lettres, chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» ou «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Choisissez un mot de passe d&apos;au moins %1 caractères.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Codec</name>
+    <message>
+        <source>The field &apos;%1&apos; must be %2.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» doit être %2.</translation>
+    </message>
+    <message>
+        <source>The frame is not valid JSON: %1.</source>
+        <translation>La trame n&apos;est pas du JSON valide&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>A frame must hold one JSON object.</source>
+        <translation>Une trame doit contenir un seul objet JSON.</translation>
+    </message>
+    <message>
+        <source>The frame has no &apos;type&apos; string.</source>
+        <translation>La trame n&apos;a pas de chaîne «&#xa0;type&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unknown request type &apos;%1&apos;.</source>
+        <translation>Type de demande inconnu&#xa0;: «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The request has no &apos;id&apos;.</source>
+        <translation>La demande n&apos;a pas d&apos;«&#xa0;id&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The &apos;id&apos; must be an integer from 0 to 2^53-1.</source>
+        <translation>L&apos;«&#xa0;id&#xa0;» doit être un entier de 0 à 2^53-1.</translation>
+    </message>
+    <message>
+        <source>The frame is not valid JSON: a string holds a raw control character or an unknown escape.</source>
+        <translation>La trame n&apos;est pas du JSON valide&#xa0;: une chaîne contient un caractère de contrôle brut ou un échappement inconnu.</translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; is missing.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» est manquant.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>an integer id</source>
+        <translation>un identifiant entier</translation>
+    </message>
+    <message>
+        <source>The id &apos;%1&apos; is out of range.</source>
+        <translation>L&apos;identifiant «&#xa0;%1&#xa0;» est hors limites.</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; must be a whole number.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» doit être un nombre entier.</translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; must be a whole number from %2 to %3.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» doit être un nombre entier de %2 à %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server</name>
+    <message>
+        <source>Only the author or an admin can change this %1.</source>
+        <translation>Seul l&apos;auteur ou un administrateur peut modifier %1.</translation>
+    </message>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Ce salon n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The server could not store or read this: a database error occurred.</source>
+        <translation>Le serveur n&apos;a pas pu enregistrer ou lire ceci&#xa0;: une erreur de base de données s&apos;est produite.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AuthHandler</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>Not an auth request.</source>
+        <translation>Ce n&apos;est pas une demande d&apos;authentification.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>Le serveur est occupé à connecter d&apos;autres personnes&#xa0;; réessayez sous peu.</translation>
+    </message>
+    <message>
+        <source>Registration is closed on this server; ask its admin for an account.</source>
+        <translation>Les inscriptions sont fermées sur ce serveur&#xa0;; demandez un compte à son administrateur.</translation>
+    </message>
+    <message>
+        <source>Too many attempts from this address; wait a moment.</source>
+        <translation>Trop de tentatives depuis cette adresse&#xa0;; patientez un instant.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>Impossible de hacher le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins; wait before trying again.</source>
+        <translation>Trop d&apos;échecs de connexion&#xa0;; patientez avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts; wait a moment.</source>
+        <translation>Trop de tentatives échouées&#xa0;; patientez un instant.</translation>
+    </message>
+    <message>
+        <source>This sign-in has expired or was ended; log in again.</source>
+        <translation>Cette connexion a expiré ou a été fermée&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>Vous n&apos;êtes pas connecté.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ChatHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Ce salon n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Ce message n&apos;existe pas (il a peut-être été supprimé).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>Ce n&apos;est pas une demande de discussion.</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>ce message</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ChatStore</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Ce message n&apos;existe pas (il a peut-être été supprimé).</translation>
+    </message>
+    <message>
+        <source>A channel named &apos;%1&apos; already exists.</source>
+        <translation>Un salon nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::EventStore</name>
+    <message>
+        <source>This server has no changes after %1 (its latest is %2): reload.</source>
+        <translation>Ce serveur n&apos;a aucune modification après %1 (la dernière est %2)&#xa0;: rechargez.</translation>
+    </message>
+    <message>
+        <source>Changes before %1 are no longer kept: reload.</source>
+        <translation>Les modifications antérieures à %1 ne sont plus conservées&#xa0;: rechargez.</translation>
+    </message>
+    <message>
+        <source>Too much has changed since %1 to send at once: reload.</source>
+        <translation>Trop de modifications depuis %1 pour tout envoyer d&apos;un coup&#xa0;: rechargez.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FeedHandler</name>
+    <message>
+        <source>The attached image does not exist; upload it first.</source>
+        <translation>L&apos;image jointe n&apos;existe pas&#xa0;; envoyez-la d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Un identifiant d&apos;image est le SHA-256 de l&apos;image en 64 caractères hexadécimaux minuscules.</translation>
+    </message>
+    <message>
+        <source>Not a feed request.</source>
+        <translation>Ce n&apos;est pas une demande de fil.</translation>
+    </message>
+    <message>
+        <source>This post does not exist.</source>
+        <translation>Cette publication n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>cette publication</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ImageHandler</name>
+    <message>
+        <source>The image must be a PNG, JPEG, GIF or WebP file.</source>
+        <translation>L&apos;image doit être un fichier PNG, JPEG, GIF ou WebP.</translation>
+    </message>
+    <message>
+        <source>The image is larger than 8 MiB.</source>
+        <translation>L&apos;image dépasse 8 Mio.</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64 (it looks cut off).</source>
+        <translation>Les données de l&apos;image ne sont pas du base64 valide (elles semblent tronquées).</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64.</source>
+        <translation>Les données de l&apos;image ne sont pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>There is no such image.</source>
+        <translation>Cette image n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ImageInspector</name>
+    <message>
+        <source>The image is larger than 8 MiB.</source>
+        <translation>L&apos;image dépasse 8 Mio.</translation>
+    </message>
+    <message>
+        <source>The image must be a PNG, JPEG, GIF or WebP file.</source>
+        <translation>L&apos;image doit être un fichier PNG, JPEG, GIF ou WebP.</translation>
+    </message>
+    <message>
+        <source>The image has no readable size.</source>
+        <translation>La taille de l&apos;image est illisible.</translation>
+    </message>
+    <message>
+        <source>The image is %1 x %2 pixels; at most %3 x %3 are allowed.</source>
+        <translation>L&apos;image fait %1 x %2 pixels&#xa0;; %3 x %3 au maximum sont autorisés.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1.</source>
+        <translation>Impossible de décoder l&apos;image&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::PostStore</name>
+    <message>
+        <source>This post does not exist (it may have been deleted).</source>
+        <translation>Cette publication n&apos;existe pas (elle a peut-être été supprimée).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::Server</name>
+    <message>
+        <source>libsodium could not be initialised</source>
+        <translation>impossible d&apos;initialiser libsodium</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>impossible d&apos;écouter sur %1:%2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Too much data too fast; slow down.</source>
+        <translation>Trop de données trop vite&#xa0;; ralentissez.</translation>
+    </message>
+    <message>
+        <source>Too many requests; slow down.</source>
+        <translation>Trop de demandes&#xa0;; ralentissez.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>Connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Binary frames are not part of the protocol; send JSON text frames.</source>
+        <translation>Les trames binaires ne font pas partie du protocole&#xa0;; envoyez des trames texte JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SyncHandler</name>
+    <message>
+        <source>The client name is longer than %1 characters.</source>
+        <translation>Le nom du client dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <source>This server speaks protocol version %1 only.</source>
+        <translation>Ce serveur ne parle que la version %1 du protocole.</translation>
+    </message>
+    <message>
+        <source>&apos;since&apos; must not be negative.</source>
+        <translation>«&#xa0;since&#xa0;» ne doit pas être négatif.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserStore</name>
+    <message>
+        <source>The username &apos;%1&apos; is already taken.</source>
+        <translation>Le nom d&apos;utilisateur «&#xa0;%1&#xa0;» est déjà pris.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>There is no user &apos;%1&apos;.</source>
+        <translation>Il n&apos;y a pas d&apos;utilisateur «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::Writer</name>
+    <message>
+        <source>The server is shutting down; the change was not stored.</source>
+        <translation>Le serveur s&apos;arrête&#xa0;; la modification n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>The writer is not running.</source>
+        <translation>Le processus d&apos;écriture ne tourne pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Validation</name>
+    <message>
+        <source>%1 is too long: at most %2 characters, this has %3.</source>
+        <translation>%1 est trop long&#xa0;: %2 caractères au plus, il en compte %3.</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 ne doit pas être vide.</translation>
+    </message>
+    <message>
+        <source>%1 is too short: at least %2 characters.</source>
+        <translation>%1 est trop court&#xa0;: au moins %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The username</source>
+        <translation>Le nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Un nom d&apos;utilisateur ne peut contenir que des lettres A-Z, des chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The password</source>
+        <translation>Le mot de passe</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>Le titre</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation>Le texte</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>Le message</translation>
+    </message>
+    <message>
+        <source>The comment</source>
+        <translation>Le commentaire</translation>
+    </message>
+    <message>
+        <source>The rating must be a whole number of stars from %1 to %2.</source>
+        <translation>La note doit être un nombre entier d&apos;étoiles de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>The channel name</source>
+        <translation>Le nom du salon</translation>
+    </message>
+    <message>
+        <source>A channel name may not contain line breaks or control characters.</source>
+        <translation>Un nom de salon ne peut contenir ni saut de ligne ni caractère de contrôle.</translation>
+    </message>
+    <message>
+        <source>The topic</source>
+        <translation>Le sujet</translation>
+    </message>
+    <message>
+        <source>The nonce</source>
+        <translation>Le nonce</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>hier</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Hubbub: the feed and chat of your local network.</source>
+        <translation>Hubbub&#xa0;: le fil et la messagerie de votre réseau local.</translation>
+    </message>
+    <message>
+        <source>Connect to the server at &lt;url&gt; (default: the last one).</source>
+        <translation>Se connecter au serveur à l&apos;adresse &lt;url&gt; (par défaut&#xa0;: le dernier utilisé).</translation>
+    </message>
+    <message>
+        <source>Sign in as &lt;name&gt; without the dialog, creating the account if needed.</source>
+        <translation>Se connecter en tant que &lt;name&gt; sans boîte de dialogue, en créant le compte si besoin.</translation>
+    </message>
+    <message>
+        <source>Read the password for --user from &lt;file&gt;.</source>
+        <translation>Lire le mot de passe de --user dans &lt;file&gt;.</translation>
+    </message>
+</context>
+</TS>

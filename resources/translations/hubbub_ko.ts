@@ -1,0 +1,1485 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Hubbub feed and chat server</source>
+        <translation>Hubbub 피드·채팅 서버</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default: all).</source>
+        <translation>연결을 받을 주소 (기본값: 전체).</translation>
+    </message>
+    <message>
+        <source>Port (default 7300; 0 picks a free one).</source>
+        <translation>포트 (기본값 7300, 0이면 빈 포트를 골라요).</translation>
+    </message>
+    <message>
+        <source>SQLite database file.</source>
+        <translation>SQLite 데이터베이스 파일.</translation>
+    </message>
+    <message>
+        <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
+        <translation>full: 커밋할 때마다 fsync (기본값), normal: 더 빠르지만 정전 시 마지막 커밋을 잃을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
+        <translation>open: 누구나 계정을 만들 수 있어요 (기본값), closed: 기존 사용자만 로그인해요.</translation>
+    </message>
+    <message>
+        <source>Events kept for catching up after a reconnect (default 100000).</source>
+        <translation>다시 연결한 뒤 따라잡기 위해 보관할 이벤트 수 (기본값 100000).</translation>
+    </message>
+    <message>
+        <source>Make USERNAME an admin and exit.</source>
+        <translation>USERNAME을 관리자로 만들고 끝내요.</translation>
+    </message>
+    <message>
+        <source>Log every connection and the type of every request.</source>
+        <translation>모든 연결과 모든 요청의 유형을 기록해요.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>예상하지 못한 인수 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--host: &apos;%1&apos; is not an IP address</source>
+        <translation>--host: &apos;%1&apos;은(는) IP 주소가 아니에요</translation>
+    </message>
+    <message>
+        <source>--port: &apos;%1&apos; is not a port number</source>
+        <translation>--port: &apos;%1&apos;은(는) 포트 번호가 아니에요</translation>
+    </message>
+    <message>
+        <source>--durability must be full or normal</source>
+        <translation>--durability는 full 또는 normal이어야 해요</translation>
+    </message>
+    <message>
+        <source>--registration must be open or closed</source>
+        <translation>--registration은 open 또는 closed여야 해요</translation>
+    </message>
+    <message>
+        <source>--event-retention must be a whole number of at least 1</source>
+        <translation>--event-retention은 1 이상의 정수여야 해요</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --db FILE</source>
+        <translation>쓸 수 있는 데이터 폴더가 없어요. --db FILE을 지정하세요</translation>
+    </message>
+    <message>
+        <source>the folder of %1 does not exist</source>
+        <translation>%1의 폴더가 없어요</translation>
+    </message>
+    <message>
+        <source>there is no database at %1</source>
+        <translation>%1에 데이터베이스가 없어요</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ChatModel</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 님이 들어왔어요</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 님이 나갔어요</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>텍스트 복사</translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation>입력 중</translation>
+    </message>
+    <message>
+        <source>Editing message — Esc to cancel</source>
+        <translation>메시지 수정 중 — 취소하려면 Esc</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>수정 취소</translation>
+    </message>
+    <message>
+        <source># %1</source>
+        <translation># %1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>#%1에 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Messages in #%1</source>
+        <translation>#%1의 메시지</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 님이 입력하고 있어요…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 님과 %2 님이 입력하고 있어요…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>여러 명이 입력하고 있어요…</translation>
+    </message>
+    <message>
+        <source>%1 over the limit</source>
+        <translation>%1자 초과</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1자 남음</translation>
+    </message>
+    <message>
+        <source>A message has at most %1 characters.</source>
+        <translation>메시지는 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation>메시지 작업</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Don&apos;t send</source>
+        <translation>보내지 않기</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>메시지 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>이 메시지를 모든 사람에게서 삭제할까요? 되돌릴 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Composer</name>
+    <message>
+        <source>%1 is too large (%2); images may be at most %3.</source>
+        <translation>%1 파일이 너무 커요(%2). 이미지는 최대 %3까지 올릴 수 있어요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG, GIF or WebP image.</source>
+        <translation>%1 파일은 PNG, JPEG, GIF, WebP 이미지가 아니에요.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 파일을 읽을 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large; images may be at most %2.</source>
+        <translation>%1 파일이 너무 커요. 이미지는 최대 %2까지 올릴 수 있어요.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 파일이 비어 있어요.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Attach image…</source>
+        <translation>이미지 첨부…</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>게시</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Post title</source>
+        <translation>게시물 제목</translation>
+    </message>
+    <message>
+        <source>What&apos;s new? (Ctrl+Enter posts)</source>
+        <translation>새 소식이 있나요? (Ctrl+Enter로 게시)</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>게시물 내용</translation>
+    </message>
+    <message>
+        <source>Attach image</source>
+        <translation>이미지 첨부</translation>
+    </message>
+    <message>
+        <source>Remove the image</source>
+        <translation>이미지 제거</translation>
+    </message>
+    <message>
+        <source>Post (Ctrl+Enter)</source>
+        <translation>게시 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Replace image…</source>
+        <translation>이미지 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Title %1/%2</source>
+        <translation>제목 %1/%2</translation>
+    </message>
+    <message>
+        <source>Text %1/%2</source>
+        <translation>내용 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is %n character(s) too long.</source>
+        <translation>
+            <numerusform>내용이 %n자 너무 길어요.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Connection</name>
+    <message>
+        <source>The server at %1 speaks a different protocol version.</source>
+        <translation>%1 서버는 다른 프로토콜 버전을 사용해요.</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>로그인하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach server at %1.</source>
+        <translation>%1 서버에 연결할 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ConnectionStatus</name>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Changes not yet sent</source>
+        <translation>아직 보내지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>지금 다시 시도</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 as %2 · %n online</source>
+        <translation>
+            <numerusform>%1에 %2 님으로 연결됨 · %n명 온라인</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Catching up with %1…</source>
+        <translation>%1에서 새 소식을 받는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>%n초 후 다시 연결…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n change(s) will be sent when the connection is back</source>
+        <translation>
+            <numerusform>오프라인 — 다시 연결되면 변경 사항 %n개를 보내요</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n change(s)…</source>
+        <translation>
+            <numerusform>변경 사항 %n개 보내는 중…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent</source>
+        <translation>
+            <numerusform>변경 사항 %n개를 보내지 못했어요</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ErrorText</name>
+    <message>
+        <source>The server did not understand this request. A newer version of Hubbub may help.</source>
+        <translation>서버가 이 요청을 이해하지 못했어요. 최신 버전의 Hubbub을 사용해 보세요.</translation>
+    </message>
+    <message>
+        <source>Choose from %1 to %2 stars.</source>
+        <translation>별을 %1~%2개 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The server refused a value in this request as not valid.</source>
+        <translation>서버가 이 요청의 값 하나를 올바르지 않다며 거부했어요.</translation>
+    </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>게시물에는 제목이 필요해요.</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>빈 메시지는 보낼 수 없어요.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>사용자 이름은 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;로 %1~%2자여야 해요.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>비밀번호는 %1자 이상으로 정하세요.</translation>
+    </message>
+    <message>
+        <source>A channel name has %1 to %2 characters and no line breaks.</source>
+        <translation>채널 이름은 줄바꿈 없이 %1~%2자여야 해요.</translation>
+    </message>
+    <message>
+        <source>The attached image is not valid. Attach it again.</source>
+        <translation>첨부한 이미지가 올바르지 않아요. 다시 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>This image cannot be read. Use a PNG, JPEG, GIF or WebP file.</source>
+        <translation>이 이미지를 읽을 수 없어요. PNG, JPEG, GIF, WebP 파일을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Please sign in again.</source>
+        <translation>로그인되어 있지 않아요. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>사용자 이름 또는 비밀번호가 올바르지 않아요.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>세션이 만료되었어요. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Only its author or an admin may change this.</source>
+        <translation>작성자나 관리자만 바꿀 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This server does not accept new accounts. Ask its admin for one.</source>
+        <translation>이 서버는 새 계정을 받지 않아요. 서버 관리자에게 계정을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This no longer exists on the server.</source>
+        <translation>서버에 더 이상 없는 항목이에요.</translation>
+    </message>
+    <message>
+        <source>This post no longer exists.</source>
+        <translation>이 게시물은 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>This message no longer exists.</source>
+        <translation>이 메시지는 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>This channel no longer exists.</source>
+        <translation>이 채널은 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>The image is no longer on the server. Attach it again.</source>
+        <translation>이미지가 더 이상 서버에 없어요. 다시 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>This name is already taken.</source>
+        <translation>이미 사용 중인 이름이에요.</translation>
+    </message>
+    <message>
+        <source>This username is already taken.</source>
+        <translation>이미 사용 중인 사용자 이름이에요.</translation>
+    </message>
+    <message>
+        <source>A channel with this name already exists.</source>
+        <translation>같은 이름의 채널이 이미 있어요.</translation>
+    </message>
+    <message>
+        <source>This is too large for the server.</source>
+        <translation>서버가 받기에는 너무 커요.</translation>
+    </message>
+    <message>
+        <source>A title has at most %1 characters.</source>
+        <translation>제목은 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>A post has at most %1 characters.</source>
+        <translation>게시물은 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>A message has at most %1 characters.</source>
+        <translation>메시지는 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>A review comment has at most %1 characters.</source>
+        <translation>리뷰 댓글은 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>A password has at most %1 characters.</source>
+        <translation>비밀번호는 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>A topic has at most %1 characters.</source>
+        <translation>주제는 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This image is too large: at most %1 MiB and %2 × %2 pixels.</source>
+        <translation>이미지가 너무 커요. 최대 %1MiB, %2 × %2픽셀까지 올릴 수 있어요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many requests. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>요청이 너무 많아요. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts to sign in. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>로그인 시도가 너무 많아요. %n초 후에 다시 시도하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hubbub was away too long to catch up and loads everything again.</source>
+        <translation>Hubbub이 너무 오래 연결되지 않아 모두 다시 불러와요.</translation>
+    </message>
+    <message>
+        <source>This server speaks a different protocol version. Update Hubbub or the server.</source>
+        <translation>이 서버는 다른 프로토콜 버전을 사용해요. Hubbub이나 서버를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem and did not do this. Try again later.</source>
+        <translation>서버에 문제가 생겨서 처리하지 못했어요. 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server refused this (%1).</source>
+        <translation>서버가 요청을 거부했어요(%1).</translation>
+    </message>
+    <message>
+        <source>Too many requests. Try again in a moment.</source>
+        <translation>요청이 너무 많아요. 잠시 후에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::FeedModel</name>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation>%2 님의 %1: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::FeedView</name>
+    <message>
+        <source>No posts yet. Write the first one above.</source>
+        <translation>아직 게시물이 없어요. 위에서 첫 게시물을 써 보세요.</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>피드</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
+        <translation>최신 게시물부터 보여요. Enter 키로 현재 게시물을 리뷰하고, 메뉴 키로 게시물의 모든 작업을 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>게시물 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this post?</source>
+        <translation>이 게시물을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>“%1” and its reviews will be deleted for everyone.</source>
+        <translation>“%1” 게시물과 리뷰가 모든 사람에게서 삭제돼요.</translation>
+    </message>
+    <message>
+        <source>“%1” has not been sent yet; it will not be.</source>
+        <translation>“%1” 게시물은 아직 보내지 않았고, 이제 보내지 않아요.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Nothing to do while this post is being deleted</source>
+        <translation>이 게시물을 삭제하는 동안에는 할 수 있는 작업이 없어요</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ImageCache</name>
+    <message>
+        <source>The image could not be shown.</source>
+        <translation>이미지를 표시할 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Image of %1</source>
+        <translation>%1 이미지</translation>
+    </message>
+    <message>
+        <source>The image could not be loaded: %1</source>
+        <translation>이미지를 불러오지 못했어요: %1</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>이미지 불러오는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::MainWindow</name>
+    <message>
+        <source>&amp;Hubbub</source>
+        <translation>Hubbub(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Change &amp;username…</source>
+        <translation>사용자 이름 바꾸기(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>데스크톱 알림(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation>피드(&amp;F)</translation>
+    </message>
+    <message>
+        <source>New &amp;channel…</source>
+        <translation>새 채널(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>지금 다시 연결(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Hubbub</source>
+        <translation>Hubbub 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>피드</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>새 채널</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>예: 일반</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>어떤 채널인가요? (선택)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>주제(&amp;T):</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>채널에는 이름이 필요해요.</translation>
+    </message>
+    <message>
+        <source>Change username</source>
+        <translation>사용자 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New username (%1–%2 letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;):</source>
+        <translation>새 사용자 이름(글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;로 %1~%2자):</translation>
+    </message>
+    <message>
+        <source>You are now %1.</source>
+        <translation>사용자 이름을 %1(으)로 바꿨어요.</translation>
+    </message>
+    <message>
+        <source>About Hubbub</source>
+        <translation>Hubbub 정보</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;로컬 네트워크를 위한 자체 호스팅 피드와 채팅이에요.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::MessageDelegate</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 님이 들어왔어요</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 님이 나갔어요</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>삭제하는 중…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(수정됨)</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장하지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Notifier</name>
+    <message>
+        <source>Hubbub</source>
+        <translation>Hubbub</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hubbub — %n unread</source>
+        <translation>
+            <numerusform>Hubbub — 읽지 않음 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Outbox</name>
+    <message>
+        <source>The saved outbox %1 is damaged: %2</source>
+        <translation>저장된 보낼 항목 파일 %1이(가) 손상되었어요: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PostDelegate</name>
+    <message>
+        <source>Review…</source>
+        <translation>리뷰하기…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>이미지 열기</translation>
+    </message>
+    <message>
+        <source>No reviews yet</source>
+        <translation>아직 리뷰가 없어요</translation>
+    </message>
+    <message>
+        <source>★ %1 (%2)</source>
+        <translation>★ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>삭제하는 중…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>수정됨</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>이미지 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Image unavailable</source>
+        <translation>이미지를 쓸 수 없음</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>%1에 수정됨</translation>
+    </message>
+    <message>
+        <source>Edited; not saved yet</source>
+        <translation>수정됨, 아직 저장되지 않음</translation>
+    </message>
+    <message>
+        <source>Click to open the image</source>
+        <translation>클릭해서 이미지 열기</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PostEditDialog</name>
+    <message>
+        <source>Keep the image</source>
+        <translation>이미지 유지</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>이미지 없음</translation>
+    </message>
+    <message>
+        <source>Remove the image</source>
+        <translation>이미지 제거</translation>
+    </message>
+    <message>
+        <source>Replace the image:</source>
+        <translation>이미지 바꾸기:</translation>
+    </message>
+    <message>
+        <source>Add an image:</source>
+        <translation>이미지 추가:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Edit post</source>
+        <translation>게시물 수정</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Choose an image file</source>
+        <translation>이미지 파일 선택</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>이미지 선택</translation>
+    </message>
+    <message numerus="yes">
+        <source>The text is %n character(s) too long.</source>
+        <translation>
+            <numerusform>내용이 %n자 너무 길어요.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reply</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>서버가 제시간에 응답하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>서버와의 연결이 끊어졌어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReviewDialog</name>
+    <message>
+        <source>Review “%1”</source>
+        <translation>“%1” 리뷰</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>평점</translation>
+    </message>
+    <message>
+        <source>Click a star, or use the arrow keys or 1–5</source>
+        <translation>별을 클릭하거나 화살표 키 또는 1–5를 누르세요</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>댓글</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>댓글 (선택)</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>리뷰</translation>
+    </message>
+    <message>
+        <source>Submit review</source>
+        <translation>리뷰 등록</translation>
+    </message>
+    <message>
+        <source>Your rating:</source>
+        <translation>내 평점:</translation>
+    </message>
+    <message>
+        <source>Reviews so far:</source>
+        <translation>지금까지의 리뷰:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of 5 stars</source>
+        <translation>
+            <numerusform>별 5개 중 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rating chosen</source>
+        <translation>평점을 고르지 않았어요</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Loading reviews…</source>
+        <translation>리뷰 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The reviews could not be loaded: %1</source>
+        <translation>리뷰를 불러오지 못했어요: %1</translation>
+    </message>
+    <message>
+        <source>%1  %2 · %3</source>
+        <translation>%1  %2 · %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave %n star(s): %2</source>
+        <translation>
+            <numerusform>%1 님이 별 %n개를 줬어요: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reviews yet.</source>
+        <translation>아직 리뷰가 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Session</name>
+    <message>
+        <source>New post by %1</source>
+        <translation>%1 님의 새 게시물</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 님 · #%2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Sidebar</name>
+    <message>
+        <source>Feed</source>
+        <translation>피드</translation>
+    </message>
+    <message>
+        <source>Posts from everyone (Ctrl+1)</source>
+        <translation>모든 사람의 게시물 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Create a channel</source>
+        <translation>채널 만들기</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>People online</source>
+        <translation>접속 중인 사람</translation>
+    </message>
+    <message>
+        <source>CHANNELS</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Feed (%1 new)</source>
+        <translation>피드 (새 글 %1개)</translation>
+    </message>
+    <message>
+        <source>ONLINE — %1</source>
+        <translation>온라인 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::SignInDialog</name>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>로그인(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>계정 만들기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign in to Hubbub</source>
+        <translation>Hubbub 로그인</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Welcome to Hubbub&lt;/b&gt;&lt;br&gt;Sign in to a Hubbub server on your network.</source>
+        <translation>&lt;b&gt;Hubbub에 오신 것을 환영해요&lt;/b&gt;&lt;br&gt;네트워크에 있는 Hubbub 서버에 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>사용자 이름</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>로그인 오류</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>서버(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>사용자 이름(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>비밀번호(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Create a new account on this server with this username and password</source>
+        <translation>이 사용자 이름과 비밀번호로 이 서버에 새 계정을 만들어요</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use something like ws://192.168.1.10:7300.</source>
+        <translation>“%1”은(는) 서버 주소가 아니에요. ws://192.168.1.10:7300 같은 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>사용자 이름은 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;로 %1~%2자여야 해요.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>비밀번호는 %1자 이상으로 정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Codec</name>
+    <message>
+        <source>The field &apos;%1&apos; must be %2.</source>
+        <translation>&apos;%1&apos; 필드는 %2여야 해요.</translation>
+    </message>
+    <message>
+        <source>The frame is not valid JSON: %1.</source>
+        <translation>프레임이 올바른 JSON이 아니에요: %1.</translation>
+    </message>
+    <message>
+        <source>A frame must hold one JSON object.</source>
+        <translation>프레임에는 JSON 객체가 하나 있어야 해요.</translation>
+    </message>
+    <message>
+        <source>The frame has no &apos;type&apos; string.</source>
+        <translation>프레임에 &apos;type&apos; 문자열이 없어요.</translation>
+    </message>
+    <message>
+        <source>Unknown request type &apos;%1&apos;.</source>
+        <translation>알 수 없는 요청 유형이에요: &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>The request has no &apos;id&apos;.</source>
+        <translation>요청에 &apos;id&apos;가 없어요.</translation>
+    </message>
+    <message>
+        <source>The &apos;id&apos; must be an integer from 0 to 2^53-1.</source>
+        <translation>&apos;id&apos;는 0부터 2^53-1까지의 정수여야 해요.</translation>
+    </message>
+    <message>
+        <source>The frame is not valid JSON: a string holds a raw control character or an unknown escape.</source>
+        <translation>프레임이 올바른 JSON이 아니에요: 문자열에 제어 문자나 알 수 없는 이스케이프가 있어요.</translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; is missing.</source>
+        <translation>&apos;%1&apos; 필드가 없어요.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>an integer id</source>
+        <translation>정수 ID</translation>
+    </message>
+    <message>
+        <source>The id &apos;%1&apos; is out of range.</source>
+        <translation>ID &apos;%1&apos;이(가) 범위를 벗어났어요.</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; must be a whole number.</source>
+        <translation>&apos;%1&apos; 필드는 정수여야 해요.</translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; must be a whole number from %2 to %3.</source>
+        <translation>&apos;%1&apos; 필드는 %2부터 %3까지의 정수여야 해요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server</name>
+    <message>
+        <source>Only the author or an admin can change this %1.</source>
+        <translation>작성자나 관리자만 이 %1을(를) 바꿀 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>없는 채널이에요.</translation>
+    </message>
+    <message>
+        <source>The server could not store or read this: a database error occurred.</source>
+        <translation>서버가 이 내용을 저장하거나 읽지 못했어요: 데이터베이스 오류가 발생했어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AuthHandler</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>사용자 이름 또는 비밀번호가 올바르지 않아요.</translation>
+    </message>
+    <message>
+        <source>Not an auth request.</source>
+        <translation>인증 요청이 아니에요.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>서버가 다른 로그인을 처리하느라 바빠요. 잠시 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Registration is closed on this server; ask its admin for an account.</source>
+        <translation>이 서버는 가입을 받지 않아요. 서버 관리자에게 계정을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Too many attempts from this address; wait a moment.</source>
+        <translation>이 주소에서 시도가 너무 많아요. 잠시 기다리세요.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>비밀번호를 해시하지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins; wait before trying again.</source>
+        <translation>로그인 실패가 너무 많아요. 잠시 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts; wait a moment.</source>
+        <translation>실패한 시도가 너무 많아요. 잠시 기다리세요.</translation>
+    </message>
+    <message>
+        <source>This sign-in has expired or was ended; log in again.</source>
+        <translation>로그인이 만료되었거나 종료되었어요. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>You are not logged in.</source>
+        <translation>로그인되어 있지 않아요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ChatHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>없는 채널이에요.</translation>
+    </message>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>없는 메시지예요(삭제되었을 수 있어요).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>채팅 요청이 아니에요.</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ChatStore</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>없는 메시지예요(삭제되었을 수 있어요).</translation>
+    </message>
+    <message>
+        <source>A channel named &apos;%1&apos; already exists.</source>
+        <translation>&apos;%1&apos; 채널이 이미 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::EventStore</name>
+    <message>
+        <source>This server has no changes after %1 (its latest is %2): reload.</source>
+        <translation>이 서버에는 %1 이후의 변경 사항이 없어요(최신은 %2). 다시 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Changes before %1 are no longer kept: reload.</source>
+        <translation>%1 이전의 변경 사항은 더 이상 보관하지 않아요. 다시 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Too much has changed since %1 to send at once: reload.</source>
+        <translation>%1 이후 변경 사항이 너무 많아 한 번에 보낼 수 없어요. 다시 불러오세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FeedHandler</name>
+    <message>
+        <source>The attached image does not exist; upload it first.</source>
+        <translation>첨부한 이미지가 없어요. 먼저 업로드하세요.</translation>
+    </message>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>이미지 ID는 이미지의 SHA-256 값을 소문자 16진수 64자로 쓴 것이에요.</translation>
+    </message>
+    <message>
+        <source>Not a feed request.</source>
+        <translation>피드 요청이 아니에요.</translation>
+    </message>
+    <message>
+        <source>This post does not exist.</source>
+        <translation>없는 게시물이에요.</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>게시물</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ImageHandler</name>
+    <message>
+        <source>The image must be a PNG, JPEG, GIF or WebP file.</source>
+        <translation>이미지는 PNG, JPEG, GIF, WebP 파일이어야 해요.</translation>
+    </message>
+    <message>
+        <source>The image is larger than 8 MiB.</source>
+        <translation>이미지가 8MiB보다 커요.</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64 (it looks cut off).</source>
+        <translation>이미지 데이터가 올바른 base64가 아니에요(잘린 것 같아요).</translation>
+    </message>
+    <message>
+        <source>The image data is not valid base64.</source>
+        <translation>이미지 데이터가 올바른 base64가 아니에요.</translation>
+    </message>
+    <message>
+        <source>There is no such image.</source>
+        <translation>그런 이미지는 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ImageInspector</name>
+    <message>
+        <source>The image is larger than 8 MiB.</source>
+        <translation>이미지가 8MiB보다 커요.</translation>
+    </message>
+    <message>
+        <source>The image must be a PNG, JPEG, GIF or WebP file.</source>
+        <translation>이미지는 PNG, JPEG, GIF, WebP 파일이어야 해요.</translation>
+    </message>
+    <message>
+        <source>The image has no readable size.</source>
+        <translation>이미지 크기를 읽을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>The image is %1 x %2 pixels; at most %3 x %3 are allowed.</source>
+        <translation>이미지가 %1 x %2픽셀이에요. 최대 %3 x %3픽셀까지 허용돼요.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1.</source>
+        <translation>이미지를 디코딩하지 못했어요: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::PostStore</name>
+    <message>
+        <source>This post does not exist (it may have been deleted).</source>
+        <translation>없는 게시물이에요(삭제되었을 수 있어요).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::Server</name>
+    <message>
+        <source>libsodium could not be initialised</source>
+        <translation>libsodium을 초기화하지 못했어요</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>%1:%2에서 연결을 받을 수 없어요: %3</translation>
+    </message>
+    <message>
+        <source>Too much data too fast; slow down.</source>
+        <translation>데이터를 너무 빨리 보내고 있어요. 속도를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Too many requests; slow down.</source>
+        <translation>요청이 너무 많아요. 속도를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>먼저 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Binary frames are not part of the protocol; send JSON text frames.</source>
+        <translation>바이너리 프레임은 프로토콜에 없어요. JSON 텍스트 프레임을 보내세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SyncHandler</name>
+    <message>
+        <source>The client name is longer than %1 characters.</source>
+        <translation>클라이언트 이름이 %1자보다 길어요.</translation>
+    </message>
+    <message>
+        <source>This server speaks protocol version %1 only.</source>
+        <translation>이 서버는 프로토콜 버전 %1만 지원해요.</translation>
+    </message>
+    <message>
+        <source>&apos;since&apos; must not be negative.</source>
+        <translation>&apos;since&apos;는 음수일 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserStore</name>
+    <message>
+        <source>The username &apos;%1&apos; is already taken.</source>
+        <translation>&apos;%1&apos;은(는) 이미 사용 중인 사용자 이름이에요.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>이 계정은 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>There is no user &apos;%1&apos;.</source>
+        <translation>&apos;%1&apos; 사용자가 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::Writer</name>
+    <message>
+        <source>The server is shutting down; the change was not stored.</source>
+        <translation>서버가 종료되는 중이라 변경 사항을 저장하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>The writer is not running.</source>
+        <translation>쓰기 작업자가 실행 중이 아니에요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Validation</name>
+    <message>
+        <source>%1 is too long: at most %2 characters, this has %3.</source>
+        <translation>%1 길이가 너무 길어요. 최대 %2자인데 %3자예요.</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 항목은 비워 둘 수 없어요.</translation>
+    </message>
+    <message>
+        <source>%1 is too short: at least %2 characters.</source>
+        <translation>%1 길이가 너무 짧아요. 최소 %2자여야 해요.</translation>
+    </message>
+    <message>
+        <source>The username</source>
+        <translation>사용자 이름</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>사용자 이름에는 A-Z 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>The comment</source>
+        <translation>댓글</translation>
+    </message>
+    <message>
+        <source>The rating must be a whole number of stars from %1 to %2.</source>
+        <translation>평점은 별 %1개부터 %2개까지의 정수여야 해요.</translation>
+    </message>
+    <message>
+        <source>The channel name</source>
+        <translation>채널 이름</translation>
+    </message>
+    <message>
+        <source>A channel name may not contain line breaks or control characters.</source>
+        <translation>채널 이름에는 줄바꿈이나 제어 문자를 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>The topic</source>
+        <translation>주제</translation>
+    </message>
+    <message>
+        <source>The nonce</source>
+        <translation>nonce</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>방금</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n분 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n시간 전</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>어제</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Hubbub: the feed and chat of your local network.</source>
+        <translation>Hubbub: 로컬 네트워크의 피드와 채팅</translation>
+    </message>
+    <message>
+        <source>Connect to the server at &lt;url&gt; (default: the last one).</source>
+        <translation>&lt;url&gt; 서버에 연결해요(기본값: 마지막으로 쓴 서버).</translation>
+    </message>
+    <message>
+        <source>Sign in as &lt;name&gt; without the dialog, creating the account if needed.</source>
+        <translation>대화 상자 없이 &lt;name&gt;(으)로 로그인하고, 필요하면 계정을 만들어요.</translation>
+    </message>
+    <message>
+        <source>Read the password for --user from &lt;file&gt;.</source>
+        <translation>--user의 비밀번호를 &lt;file&gt;에서 읽어요.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "net/framereader.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+namespace Hubbub::Server {
+
+class FairShare;
+class FlushScheduler;
+class Handshake;
+class Transport;
+
+//! One client connection, from the accepted TCP socket through the WebSocket handshake to the
+//! closing handshake: it reads frames (FrameReader), answers pings and close frames, serves
+//! messages to its receiver within the connection's fair share of each pass of the event
+//! loop, and writes frames built once for every peer (WireFrame) with one send() per pass.
+class Connection final : public QObject
+{
+    Q_OBJECT
+public:
+    //! Whoever serves the connection: the listener during the handshake, then a session.
+    class Receiver
+    {
+    public:
+        //! The handshake succeeded; the receiver may hand the connection on (setReceiver).
+        virtual void upgraded(Connection &) { }
+        //! A whole text (valid UTF-8) or binary message. Never after our close frame.
+        virtual void received(Connection &connection, FrameReader::Message &&message) = 0;
+        //! The TCP connection is gone; the receiver deletes the connection (deleteLater).
+        virtual void closed(Connection &connection) = 0;
+
+    protected:
+        ~Receiver() = default;
+    };
+
+    //! Shared by every connection of a listener.
+    struct Services
+    {
+        FlushScheduler &flusher;
+        FairShare &share;
+        qint64 maxOutgoingBytes; //!< unsent bytes beyond which a peer that does not read is dropped
+        qint64 maxMessageBytes; //!< incoming frames and messages, 1009 beyond
+    };
+
+    //! Takes `transport` (connected, a child from now on) through the handshake first.
+    Connection(Transport *transport, const Services &services, Receiver *receiver,
+        QObject *parent = nullptr);
+    ~Connection() override;
+    Q_DISABLE_COPY_MOVE(Connection)
+
+    void setReceiver(Receiver *receiver) { m_receiver = receiver; }
+    Transport *transport() const { return m_transport; }
+    //! Read from the socket when asked; empty once it has disconnected.
+    QString peerAddress() const;
+
+    //! Sends a built frame (WireFrame), e.g. one event shared by every peer. Frames wait for
+    //! the end of this pass of the event loop, then leave together. A peer whose unsent bytes
+    //! pass the bound is dropped.
+    void send(const QByteArray &frame);
+    //! A ping; the pong (or any other traffic) shows the peer is alive.
+    void ping();
+    //! Sends what is waiting, then the close frame, and half-closes the connection: the peer
+    //! answers with its own close frame and closes, and the connection is gone then (or dropped
+    //! as silent). Nothing is sent or served after this.
+    void close(quint16 code, const QString &reason);
+    //! Ends the connection at once, without a close frame (the peer is gone or hostile).
+    void abort();
+    //! abort() from the event loop, for callers that may be iterating over connections.
+    void drop(const char *reason);
+
+    bool isOpen() const { return m_state == State::Open; }
+    bool isClosing() const { return m_state == State::Closing; }
+    bool isDropping() const { return m_state == State::Dropping; }
+    qint64 silentForMs() const { return m_lastHeard.elapsed(); }
+
+    //! Whether this connection may still have messages served in this pass (FairShare).
+    bool withinShare();
+    //! Serves what has arrived, as far as the fair share allows; the rest waits, with reading
+    //! paused, for a later pass (FairShare calls this again).
+    void serve();
+
+private:
+    friend class FlushScheduler;
+    enum class State : quint8 { Handshake, Open, Closing, Dropping, Gone };
+
+    void onReadyRead();
+    void readHandshake();
+    void onDisconnected();
+    void handle(FrameReader::Message &&message);
+    void flush();
+    void pauseReading(bool paused);
+
+    Transport *m_transport;
+    const Services &m_services;
+    Receiver *m_receiver;
+    std::unique_ptr<Handshake> m_handshake; //!< only until the upgrade
+    FrameReader m_reader;
+    std::unique_ptr<FrameReader::Message> m_held; //!< parsed, waiting for the next share
+    QList<QByteArray> m_waiting; //!< frames of this pass, shared with the other peers
+    QElapsedTimer m_lastHeard;
+    quint64 m_sharePass = ~quint64(0); //!< no pass yet: the first message always has its share
+    qint64 m_shareStartNs = 0;
+    State m_state = State::Handshake;
+    bool m_flushQueued = false;
+    bool m_paused = false;
+};
+
+} // namespace Hubbub::Server
