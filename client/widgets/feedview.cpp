@@ -1,6 +1,7 @@
 #include "feedview.h"
 
 #include "composer.h"
+#include "connection.h"
 #include "feedlistview.h"
 #include "feedmodel.h"
 #include "imagecache.h"
@@ -79,6 +80,11 @@ FeedView::FeedView(Session *session, QWidget *parent)
         }
     });
 
+    // Before the first page arrives an empty list means "not loaded", never "no posts".
+    connect(m_session->connection(), &Connection::stateChanged, this, &FeedView::updatePlaceholder);
+    connect(m_session->feed(), &QAbstractItemModel::modelReset, this, &FeedView::updatePlaceholder);
+    updatePlaceholder();
+
     connect(m_session->images(), &ImageCache::imageReady, m_list->viewport(),
         qOverload<>(&QWidget::update));
     connect(m_session->images(), &ImageCache::imageFailed, m_list->viewport(),
@@ -94,6 +100,28 @@ FeedView::~FeedView() = default;
 QListView *FeedView::listView() const
 {
     return m_list;
+}
+
+QString FeedView::placeholderText() const
+{
+    return m_list->placeholderText();
+}
+
+void FeedView::updatePlaceholder()
+{
+    using State = Connection::State;
+    const State state = m_session->connection()->state();
+    QString text;
+    if (m_session->feed()->isLoaded())
+        text = tr("No posts yet. Write the first one above.");
+    else if (state == State::Online || state == State::Syncing)
+        text = tr("Loading posts…");
+    else if (state == State::Connecting || state == State::SigningIn)
+        text = tr("Connecting… The posts have not loaded yet.");
+    else
+        text = tr("Offline: the posts have not loaded yet. They will show as soon as the "
+                  "server answers.");
+    m_list->setPlaceholderText(text);
 }
 
 QRect FeedView::actionRect(int row, PostDelegate::Action action) const

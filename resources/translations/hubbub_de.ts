@@ -566,6 +566,18 @@
         <source>No posts yet. Write the first one above.</source>
         <translation>Noch keine Beiträge. Schreib oben den ersten.</translation>
     </message>
+    <message>
+        <source>Loading posts…</source>
+        <translation>Beiträge werden geladen …</translation>
+    </message>
+    <message>
+        <source>Connecting… The posts have not loaded yet.</source>
+        <translation>Verbinde … Die Beiträge sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Offline: Die Beiträge sind noch nicht geladen. Sie erscheinen, sobald der Server antwortet.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>

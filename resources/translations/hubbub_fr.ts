@@ -566,6 +566,18 @@
         <source>Nothing to do while this post is being deleted</source>
         <translation>Aucune action possible pendant la suppression de cette publication</translation>
     </message>
+    <message>
+        <source>Loading posts…</source>
+        <translation>Chargement des publications…</translation>
+    </message>
+    <message>
+        <source>Connecting… The posts have not loaded yet.</source>
+        <translation>Connexion… Les publications ne sont pas encore chargées.</translation>
+    </message>
+    <message>
+        <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Hors ligne : les publications ne sont pas encore chargées. Elles s’afficheront dès que le serveur répondra.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>

@@ -558,6 +558,18 @@
         <source>Nothing to do while this post is being deleted</source>
         <translation>이 게시물을 삭제하는 동안에는 할 수 있는 작업이 없어요</translation>
     </message>
+    <message>
+        <source>Loading posts…</source>
+        <translation>게시물을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting… The posts have not loaded yet.</source>
+        <translation>연결하는 중… 게시물을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>오프라인: 게시물을 아직 불러오지 못했어요. 서버가 응답하면 바로 보여요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void cleanup();
 
     void startsWithRememberedToken();
+    void offlineStartSaysNotLoaded();
     void expiredTokenShowsSignIn();
     void startWithUserOptions();
     void startWithNothingShowsSignIn();
@@ -117,6 +118,34 @@ void TestMainWindowSignIn::startsWithRememberedToken()
         m_ada->window()->connectionStatus()->text().startsWith(QStringLiteral("Reconnecting in ")));
     QVERIFY(m_ada->window()->connectionStatus()->retryButton()->isVisible());
     QVERIFY(!m_ada->controller.signInDialog());
+}
+
+void TestMainWindowSignIn::offlineStartSaysNotLoaded()
+{
+    // bob posts, so that an empty feed after a restart would be a lie.
+    m_bob->session.createPost(QStringLiteral("Already there"), QStringLiteral("Yes"));
+    QTRY_COMPARE(m_ada->session.feed()->rowCount(), 1);
+
+    // Started while the server is down, the feed must not claim there is nothing.
+    m_ada.reset();
+    m_server->stop();
+    m_ada = std::make_unique<TestApp>(m_adaDir->path());
+    m_ada->controller.start({});
+    QVERIFY(m_ada->window() && m_ada->window()->isVisible());
+    FeedView *feed = m_ada->window()->feedView();
+    QTRY_VERIFY(
+        m_ada->window()->connectionStatus()->text().startsWith(QStringLiteral("Reconnecting in ")));
+    QCOMPARE(m_ada->session.feed()->rowCount(), 0);
+    QVERIFY2(feed->placeholderText().startsWith(QStringLiteral("Offline: the posts have not "
+                                                               "loaded yet")),
+        qPrintable(feed->placeholderText()));
+
+    // Back online, the posts arrive; only a feed that loaded and is empty says "no posts".
+    QVERIFY(m_server->restart(true));
+    m_ada->window()->connectionStatus()->retryButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
+    QTRY_COMPARE(m_ada->session.feed()->rowCount(), 1);
+    QCOMPARE(feed->placeholderText(), QStringLiteral("No posts yet. Write the first one above."));
 }
 
 void TestMainWindowSignIn::expiredTokenShowsSignIn()
