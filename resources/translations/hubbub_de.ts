@@ -1090,6 +1090,22 @@
         <source>Choose a password of at least %1 characters.</source>
         <translation>Wähle ein Passwort mit mindestens %1 Zeichen.</translation>
     </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1 …</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfe die Adresse und ob dort ein Hubbub-Server läuft.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Codec</name>

@@ -1090,6 +1090,22 @@
         <source>Choose a password of at least %1 characters.</source>
         <translation>Choisissez un mot de passe d&apos;au moins %1 caractères.</translation>
     </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Connexion au compte sur %1…</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Codec</name>

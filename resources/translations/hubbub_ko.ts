@@ -1078,6 +1078,22 @@
         <source>Choose a password of at least %1 characters.</source>
         <translation>비밀번호는 %1자 이상으로 정하세요.</translation>
     </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>로그인을 취소했어요.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>%1에 로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1이(가) %2초 안에 응답하지 않았어요. 주소가 맞는지, 그곳에서 Hubbub 서버가 실행 중인지 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Codec</name>
