@@ -3,17 +3,16 @@
 #include "protocollimits.h"
 
 #include <QBoxLayout>
-#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QToolButton>
 
@@ -24,12 +23,6 @@ namespace {
 // The counters appear only near the limit, where they help, not while typing a short post.
 constexpr int TitleHintFrom = Limits::TitleMax * 8 / 10;
 constexpr int ContentHintFrom = Limits::ContentMax * 9 / 10;
-
-bool isSubmitKey(const QKeyEvent *key)
-{
-    return (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
-        && (key->modifiers() & Qt::ControlModifier);
-}
 
 } // namespace
 
@@ -139,8 +132,13 @@ Composer::Composer(QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_error);
 
-    m_title->installEventFilter(this);
-    m_text->installEventFilter(this);
+    // From anywhere in the form, the image button included: a shortcut, not a filter per field.
+    for (const QKeySequence &keys :
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &Composer::submit);
+    }
     connect(m_title, &QLineEdit::textChanged, this, &Composer::updateState);
     connect(m_text, &QPlainTextEdit::textChanged, this, &Composer::updateState);
     connect(m_attach, &QPushButton::clicked, this, &Composer::chooseImage);
@@ -177,8 +175,15 @@ QString Composer::errorText() const
 
 void Composer::submit()
 {
-    if (!canPost())
+    if (m_title->text().trimmed().isEmpty()) {
+        // A disabled button would not say why; this does, where the title goes.
+        m_missing = tr("Give the post a title first.");
+        updateState();
+        m_title->setFocus();
         return;
+    }
+    if (!canPost())
+        return; // too long: the message is on show already
     Q_EMIT postRequested(
         m_title->text().trimmed(), m_text->toPlainText(), m_image.bytes, m_image.mime);
     clear();
@@ -190,18 +195,9 @@ void Composer::clear()
     m_text->clear();
     m_image = {};
     m_imageError.clear();
+    m_missing.clear();
     updateState();
     m_title->setFocus();
-}
-
-bool Composer::eventFilter(QObject *watched, QEvent *event)
-{
-    if ((watched == m_title || watched == m_text) && event->type() == QEvent::KeyPress
-        && isSubmitKey(static_cast<QKeyEvent *>(event))) {
-        submit();
-        return true;
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void Composer::chooseImage()
@@ -243,14 +239,17 @@ void Composer::updateState()
     m_counter->setText(counts.join(QStringLiteral(" · ")));
     m_counter->setVisible(!counts.isEmpty());
 
-    QString error = m_imageError;
+    if (!m_title->text().trimmed().isEmpty())
+        m_missing.clear();
+    QString error = m_missing.isEmpty() ? m_imageError : m_missing;
     if (contentLength > Limits::ContentMax) {
         error = tr("The text is %n character(s) too long.", nullptr,
             int(contentLength - Limits::ContentMax));
     }
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
-    m_post->setEnabled(canPost());
+    // Enabled without a title too, so that a click can say what is missing.
+    m_post->setEnabled(titleLength <= Limits::TitleMax && contentLength <= Limits::ContentMax);
 }
 
 } // namespace Hubbub::Client

@@ -28,7 +28,8 @@ struct ImageFile
 };
 
 //! The "new post" form above the feed: title, text, an optional image, and a Post button.
-//! Ctrl+Enter posts from either field. Emits postRequested() and clears itself.
+//! Ctrl+Enter posts from anywhere in it; without a title it says so instead. Emits
+//! postRequested() and clears itself.
 class Composer final : public QWidget
 {
     Q_OBJECT
@@ -54,9 +55,6 @@ Q_SIGNALS:
     void postRequested(
         const QString &title, const QString &content, const QByteArray &image, const QString &mime);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void chooseImage();
     void updateState();
@@ -72,6 +70,7 @@ private:
     QPushButton *m_post;
     ImageFile m_image;
     QString m_imageError;
+    QString m_missing; //!< what a refused submit() lacked, until it is typed
 };
 
 } // namespace Hubbub::Client

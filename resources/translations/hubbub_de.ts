@@ -271,6 +271,10 @@
             <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give the post a title first.</source>
+        <translation>Gib dem Beitrag zuerst einen Titel.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -903,6 +907,10 @@
             <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
             <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>Ein Beitrag braucht einen Titel.</translation>
     </message>
 </context>
 <context>

@@ -271,6 +271,10 @@
             <numerusform>Le texte dépasse de %n caractères.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give the post a title first.</source>
+        <translation>Donnez d’abord un titre à la publication.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -903,6 +907,10 @@
             <numerusform>Le texte dépasse de %n caractère.</numerusform>
             <numerusform>Le texte dépasse de %n caractères.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>Une publication doit avoir un titre.</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,10 @@
             <numerusform>내용이 %n자 너무 길어요.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give the post a title first.</source>
+        <translation>먼저 게시물 제목을 입력하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -893,6 +897,10 @@
         <translation>
             <numerusform>내용이 %n자 너무 길어요.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>게시물에는 제목이 필요해요.</translation>
     </message>
 </context>
 <context>

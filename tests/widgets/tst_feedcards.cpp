@@ -10,6 +10,7 @@
 
 #include <QDialogButtonBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -73,10 +74,20 @@ void TestFeedCards::editOwnPost()
     QCOMPARE(dialog->textEdit()->toPlainText(), QStringLiteral("First post, typed."));
     dialog->titleEdit()->selectAll();
     QTest::keyClick(dialog->titleEdit(), Qt::Key_Backspace);
-    QVERIFY(!dialog->okButton()->isEnabled()); // a blank title cannot be saved
+    QVERIFY(!dialog->okButton()->isEnabled()); // a blank title cannot be saved, and it says so
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("editError"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("A post needs a title."));
+    QTest::keyClick(dialog->textEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->titleEdit()->hasFocus());
     QTest::keyClicks(dialog->titleEdit(), QStringLiteral("Hello, edited"));
     QVERIFY(dialog->okButton()->isEnabled());
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+    // Ctrl+Enter saves from the text field, as it posts in the composer.
+    dialog->textEdit()->setFocus();
+    QTest::keyClick(dialog->textEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(!findWindow<PostEditDialog>()); // closed (and deleted), no newline typed
 
     QTRY_COMPARE(rowOf(QStringLiteral("Hello, edited")), row);
     QTRY_VERIFY(!m_feed->index(row).data(FeedModel::PendingRole).toBool());
