@@ -1,5 +1,6 @@
 #include "feedview.h"
 
+#include "charwidth.h"
 #include "composer.h"
 #include "connection.h"
 #include "feedlistview.h"
@@ -13,6 +14,7 @@
 
 #include <QBoxLayout>
 #include <QContextMenuEvent>
+#include <QGridLayout>
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
@@ -235,6 +237,14 @@ void FeedView::confirmDelete(const QModelIndex &index)
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // QMessageBox sizes itself from its texts only: with a short title it was 199 px wide, its
+    // window title cut. A spacer under the texts gives it a readable width.
+    if (auto *grid = qobject_cast<QGridLayout *>(box->layout())) {
+        const int width = std::max(
+            charWidth(fontMetrics()) * 48, fontMetrics().horizontalAdvance(box->windowTitle()) * 3);
+        grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Fixed),
+            grid->rowCount(), 0, 1, grid->columnCount());
+    }
     connect(box, &QMessageBox::finished, this, [this, box, localId, postId] {
         if (box->clickedButton() != box->button(QMessageBox::Yes))
             return;

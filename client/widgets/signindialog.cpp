@@ -104,7 +104,9 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     layout->addWidget(m_error);
     layout->addWidget(m_progress);
     layout->addWidget(buttons);
-    setMinimumWidth(charWidth(fontMetrics()) * 52);
+    // Wide enough for a message with a full address on one line ("ws://192.168.100.100:7300
+    // did not answer…"): a narrower one broke the address mid-word.
+    setMinimumWidth(charWidth(fontMetrics()) * 64);
 
     for (QLineEdit *edit : {m_server, m_username, m_password})
         connect(edit, &QLineEdit::textChanged, this, &SignInDialog::updateButtons);
@@ -161,6 +163,7 @@ void SignInDialog::onStateChanged()
         break;
     }
     m_progress->setVisible(m_busy);
+    fitContents();
 }
 
 void SignInDialog::onConnectTimeout()
@@ -197,6 +200,17 @@ void SignInDialog::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+    fitContents();
+}
+
+void SignInDialog::fitContents()
+{
+    // A top-level window does not follow its word-wrapped labels' height for its width.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 QString SignInDialog::errorText() const

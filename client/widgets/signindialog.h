@@ -53,6 +53,9 @@ private:
     void setBusy(bool busy);
     void onStateChanged();
     void onConnectTimeout();
+    //! Grows the dialog to what its labels need at its width: a message shown later must not
+    //! squeeze the form.
+    void fitContents();
     void updateButtons();
 
     Session *m_session;

@@ -242,6 +242,19 @@ void TestFeedCards::deleteOwnPost()
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = findWindow<QMessageBox>()));
     QCOMPARE(box->text(), QStringLiteral("Delete this post?"));
+    // Wide enough for its title, every text at its full size (it was 199 px wide).
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY2(box->width() >= box->fontMetrics().horizontalAdvance(u'x') * 40,
+        qPrintable(QString::number(box->width())));
+    const QList<QLabel *> labels = box->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (!label->isVisible() || label->text().isEmpty())
+            continue;
+        const int wanted = label->hasHeightForWidth() ? label->heightForWidth(label->width())
+                                                      : label->sizeHint().height();
+        QVERIFY2(label->height() >= wanted && label->width() >= label->minimumSizeHint().width(),
+            qPrintable(label->text()));
+    }
     QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
     QTRY_VERIFY(!findWindow<QMessageBox>());
     QCOMPARE(rowOf(QStringLiteral("Title only")), row);

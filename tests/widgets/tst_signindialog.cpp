@@ -11,6 +11,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void unreachableServer();
     void silentServerTimesOut();
     void cancelWhileConnecting();
+    void errorDoesNotSqueezeTheForm();
     void checkedBeforeSending_data();
     void checkedBeforeSending();
 
@@ -376,6 +378,35 @@ void TestSignInDialog::cancelWhileConnecting()
     // Not busy any more, Cancel closes the dialog as before.
     QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
     QCOMPARE(rejected.count(), 1);
+}
+
+void TestSignInDialog::errorDoesNotSqueezeTheForm()
+{
+    // Every label and field at least as tall as it asks to be, with the message shown; the
+    // address in it fits on a line.
+    const QString address = QStringLiteral("ws://192.168.100.100:7300");
+    m_dialog->showError(
+        QStringLiteral("%1 did not answer within 15 s. Check the address, and that a Hubbub "
+                       "server runs there.")
+            .arg(address));
+    QApplication::processEvents();
+    const QList<QWidget *> widgets = m_dialog->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisible() || widget->isWindow())
+            continue;
+        const int wanted = widget->hasHeightForWidth() ? widget->heightForWidth(widget->width())
+                                                       : widget->minimumSizeHint().height();
+        QVERIFY2(widget->height() >= wanted,
+            qPrintable(QStringLiteral("%1 %2: %3 px of %4")
+                           .arg(QString::fromLatin1(widget->metaObject()->className()),
+                               widget->objectName())
+                           .arg(widget->height())
+                           .arg(wanted)));
+    }
+    auto *error = m_dialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error && error->isVisible());
+    QVERIFY(error->fontMetrics().horizontalAdvance(address + QStringLiteral(" did not"))
+        <= error->contentsRect().width());
 }
 
 void TestSignInDialog::checkedBeforeSending_data()
