@@ -86,12 +86,14 @@ void EpollSet::remove(int descriptor, EpollTransport *transport)
 
 void EpollSet::release()
 {
-    // Not while dispatching: dispatch() releases it when it is done. Later, as this may run in
-    // the notifier's own signal.
-    if (m_count == 0 && !m_batch && t_set == this) {
-        t_set = nullptr;
+    if (m_count != 0 || m_batch || t_set != this)
+        return; // in use, or dispatching (dispatch() releases it when it is done)
+    t_set = nullptr;
+    if (m_inNotifier) {
         m_notifier->setEnabled(false);
-        deleteLater();
+        deleteLater(); // not inside the notifier's own signal
+    } else {
+        delete this;
     }
 }
 
@@ -110,7 +112,9 @@ void EpollSet::dispatch()
     }
     m_batch = nullptr;
     m_batchSize = 0;
+    m_inNotifier = true;
     release();
+    m_inNotifier = false;
 }
 
 } // namespace Hubbub::Server

@@ -47,6 +47,7 @@ private:
     int m_count = 0;
     epoll_event *m_batch = nullptr; //!< the events of the pass under way, if any
     int m_batchSize = 0;
+    bool m_inNotifier = false;
 };
 
 } // namespace Hubbub::Server
