@@ -171,7 +171,7 @@ void Connection::readHandshake()
         m_handshake.reset();
         serve(); // discards the rest
         return;
-    case Handshake::Outcome::Upgrade:
+    case Handshake::Outcome::Upgrade: {
         const QByteArray response = m_handshake->response();
         m_transport->writeFrames({&response, 1});
         m_reader.append(m_handshake->takeRemainder());
@@ -181,6 +181,7 @@ void Connection::readHandshake()
         m_receiver->upgraded(*this);
         serve(); // frames that came with the request
         return;
+    }
     }
 }
 

@@ -11,6 +11,7 @@ namespace Hubbub::Server {
 SocketTransport::SocketTransport(QObject *parent)
     : Transport(parent)
 {
+    m_socket.setParent(this); // a member, so gone before ~QObject; a child for findChildren
     connect(&m_socket, &QIODevice::readyRead, this, &Transport::readyRead);
     connect(&m_socket, &QAbstractSocket::disconnected, this, &Transport::disconnected);
 }
