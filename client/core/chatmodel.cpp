@@ -1,7 +1,5 @@
 #include "chatmodel.h"
 
-#include "messagetype.h"
-
 #include <algorithm>
 
 namespace Hubbub::Client {
@@ -47,12 +45,15 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     const Item &item = itemAt(index.row());
     const Message &message = item.message;
     const bool isPendingSend = !item.localId.isEmpty();
-    const Overlay overlay
-        = (isPendingSend || item.kind != Kind::Message) ? Overlay {} : m_overlays.value(message.id);
+    const Overlay overlay = (isPendingSend || item.kind != Kind::Message)
+        ? Overlay {}
+        : m_pending.overlay(message.id);
+    const QString text
+        = overlay.edit ? overlay.edit->value(QStringLiteral("text")).toString() : message.text;
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        return overlay.edit ? *overlay.edit : message.text;
+        return text;
     case Qt::ToolTipRole:
         return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
     case Qt::AccessibleTextRole:
@@ -62,7 +63,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         if (item.kind == Kind::Left)
             return tr("%1 left").arg(message.author.username);
         return tr("%1: %2, %3")
-            .arg(message.author.username, overlay.edit ? *overlay.edit : message.text,
+            .arg(message.author.username, text,
                 QLocale().toString(item.created.toLocalTime().time(), QLocale::ShortFormat));
     case IdRole:
         return message.id;
@@ -143,8 +144,8 @@ void ChatModel::finishReload(const QList<Message> &messages, bool more)
     m_reloading = false;
     endResetModel();
     const auto journal = std::exchange(m_journal, {});
-    for (const auto &[name, frame] : journal)
-        applyEvent(name, frame);
+    for (const auto &[type, frame] : journal)
+        applyEvent(type, frame);
 }
 
 void ChatModel::prependPage(const QList<Message> &messages, bool more)
@@ -215,7 +216,7 @@ std::optional<Message> ChatModel::lastMessageBy(qint64 userId) const
     for (qsizetype i = m_items.size(); i > 0; --i) {
         const Item &item = m_items.at(i - 1);
         if (item.kind == Kind::Message && item.message.author.id == userId
-            && !m_overlays.value(item.message.id).deleting)
+            && !m_pending.overlay(item.message.id).deleting)
             return item.message;
     }
     return std::nullopt;
@@ -259,7 +260,7 @@ void ChatModel::upsert(const Message &message)
 
 void ChatModel::remove(qint64 messageId)
 {
-    m_overlays.remove(messageId);
+    m_pending.forget(messageId);
     const int row = rowOf(messageId);
     if (row < 0)
         return;
@@ -272,24 +273,30 @@ void ChatModel::remove(qint64 messageId)
     }
 }
 
-void ChatModel::applyEvent(const QString &name, const QJsonObject &frame)
+void ChatModel::applyEvent(EventType type, const QJsonObject &frame)
 {
     if (m_reloading)
-        m_journal.append({name, frame});
-    if (name == QLatin1String(Events::MessageCreated)
-        || name == QLatin1String(Events::MessageUpdated)) {
+        m_journal.append({type, frame});
+    switch (type) {
+    case EventType::MessageCreated:
+    case EventType::MessageUpdated:
         upsert(Message::fromJson(frame.value(QStringLiteral("message")).toObject()));
-    } else if (name == QLatin1String(Events::MessageDeleted)) {
+        break;
+    case EventType::MessageDeleted:
         if (frame.value(QStringLiteral("channelId")).toInteger() == m_channelId)
             remove(frame.value(QStringLiteral("messageId")).toInteger());
-    } else if (name == QLatin1String(Events::UserRenamed)) {
+        break;
+    case EventType::UserRenamed:
         renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+        break;
+    default:
+        break;
     }
 }
 
 void ChatModel::renameUser(const User &user)
 {
-    auto renameIn = [&](QList<Item> &items, int offset) {
+    auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (items[i].message.author.id == user.id && items[i].message.author != user) {
                 items[i].message.author = user;
@@ -319,37 +326,41 @@ void ChatModel::addPresenceLine(const User &user, bool joined, const QDateTime &
 
 int ChatModel::pendingRowOf(const QString &localId) const
 {
-    for (qsizetype i = 0; i < m_pending.size(); ++i) {
-        if (m_pending.at(i).localId == localId)
-            return int(m_items.size() + i);
-    }
-    return -1;
+    const qsizetype i = m_pending.indexOf(localId);
+    return i < 0 ? -1 : int(m_items.size() + i); // pending rows are at the bottom
 }
 
-void ChatModel::addPendingMessage(const QString &localId, const Message &draft)
+void ChatModel::addPending(
+    const QString &localId, const QJsonObject &params, const User &author, const QDateTime &created)
 {
     if (pendingRowOf(localId) >= 0)
         return;
+    Message draft;
+    draft.author = author;
+    draft.channelId = m_channelId;
+    draft.text = params.value(QStringLiteral("text")).toString();
+    draft.createdAt = formatTimestamp(created);
     Item item = makeItem(draft);
     item.localId = localId;
     const int row = rowCountAll();
     beginInsertRows({}, row, row);
-    m_pending.append(item);
+    m_pending.insert(m_pending.size(), item);
     endInsertRows();
 }
 
-void ChatModel::updatePendingMessage(const QString &localId, const QString &text)
+void ChatModel::updatePending(
+    const QString &localId, const QJsonObject &params, const QString &failure)
 {
     const int row = pendingRowOf(localId);
     if (row < 0)
         return;
     Item &item = m_pending[row - m_items.size()];
-    item.message.text = text;
-    item.failure.clear();
+    item.message.text = params.value(QStringLiteral("text")).toString();
+    item.failure = failure;
     emitRowChanged(row);
 }
 
-void ChatModel::removePendingMessage(const QString &localId)
+void ChatModel::removePending(const QString &localId)
 {
     const int row = pendingRowOf(localId);
     if (row < 0)
@@ -363,46 +374,19 @@ void ChatModel::removePendingMessage(const QString &localId)
     }
 }
 
-void ChatModel::setPendingEdit(qint64 messageId, const QString &text)
+void ChatModel::setOverlay(qint64 messageId, const Overlay &overlay)
 {
-    Overlay &overlay = m_overlays[messageId];
-    overlay.edit = text;
-    overlay.failure.clear();
-    if (const int row = rowOf(messageId); row >= 0)
-        emitRowChanged(row);
-}
-
-void ChatModel::setPendingDelete(qint64 messageId)
-{
-    Overlay &overlay = m_overlays[messageId];
-    overlay.deleting = true;
-    overlay.failure.clear();
-    if (const int row = rowOf(messageId); row >= 0)
-        emitRowChanged(row);
-}
-
-void ChatModel::clearPending(qint64 messageId)
-{
-    if (m_overlays.remove(messageId) == 0)
+    if (!m_pending.setOverlay(messageId, overlay))
         return;
     if (const int row = rowOf(messageId); row >= 0)
         emitRowChanged(row);
 }
 
-void ChatModel::setFailure(const QString &localId, qint64 messageId, const QString &message)
+void ChatModel::applyStored(const QJsonObject &result)
 {
-    if (!localId.isEmpty()) {
-        if (const int row = pendingRowOf(localId); row >= 0) {
-            m_pending[row - m_items.size()].failure = message;
-            emitRowChanged(row);
-            return;
-        }
-    }
-    if (messageId > 0 && m_overlays.contains(messageId)) {
-        m_overlays[messageId].failure = message;
-        if (const int row = rowOf(messageId); row >= 0)
-            emitRowChanged(row);
-    }
+    const Message message = Message::fromJson(result.value(QStringLiteral("message")).toObject());
+    if (message.id > 0)
+        upsert(message);
 }
 
 } // namespace Hubbub::Client

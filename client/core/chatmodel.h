@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eventtype.h"
+#include "pendingchanges.h"
 #include "types.h"
 
 #include <QAbstractListModel>
@@ -12,7 +14,7 @@ namespace Hubbub::Client {
 
 //! One channel's messages, oldest first, with messages not yet acknowledged at the bottom and
 //! "joined"/"left" lines in between. Older history loads on demand (scrolling up).
-class ChatModel final : public QAbstractListModel
+class ChatModel final : public QAbstractListModel, public PendingModel
 {
     Q_OBJECT
 public:
@@ -53,20 +55,22 @@ public:
     bool hasMore() const { return m_more; }
 
     //! message.created/updated/deleted for this channel, user.renamed. Idempotent.
-    void applyEvent(const QString &name, const QJsonObject &frame);
+    void applyEvent(EventType type, const QJsonObject &frame);
     void upsert(const Message &message);
-    void remove(qint64 messageId);
+    void remove(qint64 messageId) override;
     void renameUser(const User &user);
     //! A presence line ("Ada joined") at the bottom.
     void addPresenceLine(const User &user, bool joined, const QDateTime &when);
 
-    void addPendingMessage(const QString &localId, const Message &draft);
-    void updatePendingMessage(const QString &localId, const QString &text);
-    void removePendingMessage(const QString &localId);
-    void setPendingEdit(qint64 messageId, const QString &text);
-    void setPendingDelete(qint64 messageId);
-    void clearPending(qint64 messageId);
-    void setFailure(const QString &localId, qint64 messageId, const QString &message);
+    // Pending changes from the outbox (params as in chat.send and chat.edit).
+    void addPending(const QString &localId, const QJsonObject &params, const User &author,
+        const QDateTime &created) override;
+    void updatePending(
+        const QString &localId, const QJsonObject &params, const QString &failure) override;
+    void removePending(const QString &localId) override;
+    void setOverlay(qint64 messageId, const Overlay &overlay) override;
+    //! A reply holding a `message`.
+    void applyStored(const QJsonObject &result) override;
 
     int rowOf(qint64 messageId) const;
     std::optional<Message> message(qint64 messageId) const;
@@ -88,13 +92,6 @@ private:
         QString localId;
         QString failure;
     };
-    struct Overlay
-    {
-        std::optional<QString> edit;
-        bool deleting = false;
-        QString failure;
-    };
-
     static Item makeItem(const Message &message);
     int rowCountAll() const { return int(m_items.size() + m_pending.size()); }
     const Item &itemAt(int row) const;
@@ -109,13 +106,12 @@ private:
 
     qint64 m_channelId;
     QList<Item> m_items; //!< messages by ascending id, with presence lines
-    QList<Item> m_pending; //!< oldest first, below m_items
-    QHash<qint64, Overlay> m_overlays;
+    PendingChanges<Item> m_pending; //!< creates oldest first, below m_items
     bool m_more = false;
     bool m_loaded = false;
     bool m_fetching = false;
     bool m_reloading = false;
-    QList<std::pair<QString, QJsonObject>> m_journal;
+    QList<std::pair<EventType, QJsonObject>> m_journal;
 };
 
 } // namespace Hubbub::Client

@@ -379,8 +379,13 @@ void Connection::onSync(const Reply &reply)
     }
     m_tooOldInARow = 0;
     const QJsonArray events = reply.result().value(QStringLiteral("events")).toArray();
-    for (const QJsonValue &value : events)
-        applyEvent(value.toObject());
+    for (const QJsonValue &value : events) {
+        const auto frame = decodeServerFrame(value.toObject());
+        if (frame && frame->kind == ServerFrame::Kind::Event)
+            applyEvent(*frame);
+        else
+            qCWarning(lcClientNet) << "sync: skipping an event that is not one";
+    }
     m_syncing = false;
     drainBuffered();
     if (m_syncing)
@@ -410,9 +415,9 @@ void Connection::finishSync()
         m_defaultTimeout);
 }
 
-void Connection::handleEvent(const QJsonObject &frame)
+void Connection::handleEvent(const ServerFrame &frame)
 {
-    const qint64 seq = frame.value(QStringLiteral("seq")).toInteger(-1);
+    const qint64 seq = frame.seq;
     if (seq <= m_lastSeq)
         return;
     if (m_syncing) {
@@ -435,12 +440,10 @@ void Connection::handleEvent(const QJsonObject &frame)
 
 void Connection::drainBuffered()
 {
-    std::sort(m_buffered.begin(), m_buffered.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QStringLiteral("seq")).toInteger()
-            < b.value(QStringLiteral("seq")).toInteger();
-    });
+    std::sort(m_buffered.begin(), m_buffered.end(),
+        [](const ServerFrame &a, const ServerFrame &b) { return a.seq < b.seq; });
     while (!m_buffered.isEmpty()) {
-        const qint64 seq = m_buffered.first().value(QStringLiteral("seq")).toInteger();
+        const qint64 seq = m_buffered.first().seq;
         if (seq <= m_lastSeq) {
             m_buffered.removeFirst();
             continue;
@@ -456,43 +459,41 @@ void Connection::drainBuffered()
     }
 }
 
-void Connection::applyEvent(const QJsonObject &frame)
+void Connection::applyEvent(const ServerFrame &frame)
 {
-    const qint64 seq = frame.value(QStringLiteral("seq")).toInteger(-1);
-    if (seq <= m_lastSeq)
+    if (frame.seq <= m_lastSeq)
         return;
-    m_lastSeq = seq;
-    const QString name = frame.value(QStringLiteral("event")).toString();
-    if (name == QLatin1String(Events::UserRenamed)) {
-        const User renamed = User::fromJson(frame.value(QStringLiteral("user")).toObject());
+    m_lastSeq = frame.seq;
+    if (!frame.event) {
+        qCDebug(lcClientNet) << "skipping event" << frame.eventName << "of a newer server";
+        return;
+    }
+    if (*frame.event == EventType::UserRenamed) {
+        const User renamed = User::fromJson(frame.data.value(QStringLiteral("user")).toObject());
         if (renamed.id == m_user.id) {
             m_user = renamed;
             Q_EMIT userChanged(m_user);
         }
     }
-    Q_EMIT eventReceived(seq, name, frame);
+    Q_EMIT eventReceived(frame.seq, *frame.event, frame.data);
 }
 
 void Connection::onText(const QString &text)
 {
     m_lastReceived.start();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (!document.isObject()) {
-        qCWarning(lcClientNet) << "ignoring a frame that is not a JSON object";
+    const auto decoded = decodeServerFrame(text);
+    if (!decoded) {
+        qCWarning(lcClientNet) << "ignoring a frame:" << decoded.error().message;
         return;
     }
-    const QJsonObject frame = document.object();
-    const QString type = frame.value(QStringLiteral("type")).toString();
-    if (type == QLatin1String("reply")) {
-        const QJsonValue idValue = frame.value(QStringLiteral("id"));
-        if (!idValue.isDouble()) {
-            qCWarning(lcClientNet)
-                << "server could not read a request:"
-                << frame.value(QStringLiteral("error")).toObject().value(QStringLiteral("message"));
+    const ServerFrame &frame = *decoded;
+    switch (frame.kind) {
+    case ServerFrame::Kind::Reply: {
+        if (!frame.id) {
+            qCWarning(lcClientNet) << "server could not read a request:" << frame.error.message;
             return;
         }
-        auto it = m_pending.find(idValue.toInteger());
+        auto it = m_pending.find(*frame.id);
         if (it == m_pending.end())
             return; // timed out earlier
         Pending pending = std::move(*it);
@@ -501,27 +502,30 @@ void Connection::onText(const QString &text)
             return;
         if (!pending.callback)
             return;
-        if (frame.value(QStringLiteral("ok")).toBool()) {
-            QJsonObject result = frame;
-            result.remove(QStringLiteral("type"));
-            result.remove(QStringLiteral("id"));
-            result.remove(QStringLiteral("ok"));
-            pending.callback(Reply::success(std::move(result)));
+        if (frame.ok) {
+            pending.callback(Reply::success(frame.data));
         } else {
-            // Shown in the user's language from here on, whichever view shows it.
-            pending.callback(Reply::serverError(ErrorText::fromServer(
-                frame.value(QStringLiteral("error")).toObject(), pending.type)));
+            // Shown in the user's language from here on, whichever view shows it. ErrorText
+            // reads the code as sent (ServerFrame reads a code this version does not know as
+            // internal, and for such a code the server's own sentence is shown).
+            const QJsonObject error = QJsonDocument::fromJson(text.toUtf8())
+                                          .object()
+                                          .value(QStringLiteral("error"))
+                                          .toObject();
+            pending.callback(Reply::serverError(ErrorText::fromServer(error, pending.type)));
         }
-    } else if (type == QLatin1String("event")) {
+        break;
+    }
+    case ServerFrame::Kind::Event:
         if (m_user.id != 0)
             handleEvent(frame);
-    } else if (type == QLatin1String("presence")) {
-        const User user = User::fromJson(frame.value(QStringLiteral("user")).toObject());
-        Q_EMIT presenceChanged(
-            user, frame.value(QStringLiteral("event")).toString() == QLatin1String("online"));
-    } else if (type == QLatin1String("typing")) {
-        Q_EMIT typing(frame.value(QStringLiteral("channelId")).toInteger(),
-            User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+        break;
+    case ServerFrame::Kind::Presence:
+        Q_EMIT presenceChanged(frame.user, frame.online);
+        break;
+    case ServerFrame::Kind::Typing:
+        Q_EMIT typing(frame.channelId, frame.user);
+        break;
     }
 }
 

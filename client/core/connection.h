@@ -2,8 +2,10 @@
 
 #include "backoff.h"
 #include "error.h"
+#include "eventtype.h"
 #include "messagetype.h"
 #include "reply.h"
+#include "serverframe.h"
 #include "types.h"
 
 #include <QElapsedTimer>
@@ -94,8 +96,9 @@ Q_SIGNALS:
     void userChanged(const Hubbub::User &user);
     //! Views must reload from scratch: first sign-in, or the server no longer has our gap.
     void reloadRequired();
-    //! One stored change, in seq order, each seq exactly once.
-    void eventReceived(qint64 seq, const QString &name, const QJsonObject &frame);
+    //! One stored change, in seq order, each seq exactly once: its type and its payload (e.g.
+    //! `post`). An event of a kind this client does not know takes its seq but is not emitted.
+    void eventReceived(qint64 seq, Hubbub::EventType type, const QJsonObject &data);
     //! Caught up after a (re)connect: queued changes may be sent now.
     void online();
     void presenceListed(const QList<Hubbub::User> &users);
@@ -128,8 +131,8 @@ private:
     void startSync();
     void onSync(const Reply &reply);
     void finishSync();
-    void handleEvent(const QJsonObject &frame);
-    void applyEvent(const QJsonObject &frame);
+    void handleEvent(const ServerFrame &frame);
+    void applyEvent(const ServerFrame &frame);
     void drainBuffered();
     void failAllPending(const Reply &reply);
     void checkTimeouts();
@@ -154,7 +157,7 @@ private:
 
     qint64 m_helloHead = -1;
     qint64 m_lastSeq = -1;
-    QList<QJsonObject> m_buffered; //!< live events that arrived during a sync
+    QList<ServerFrame> m_buffered; //!< live events that arrived during a sync
     bool m_syncing = false;
     int m_tooOldInARow = 0;
     bool m_reconnectAtOnce = false; //!< the next drop is ours: reconnect without backoff

@@ -1,7 +1,5 @@
 #include "feedmodel.h"
 
-#include "messagetype.h"
-
 #include <QJsonArray>
 
 #include <algorithm>
@@ -40,19 +38,24 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     const Item &item = itemAt(index.row());
     const Post &post = item.post;
     const bool isPendingCreate = !item.localId.isEmpty();
-    const Overlay overlay = isPendingCreate ? Overlay {} : m_overlays.value(post.id);
+    const Overlay overlay = isPendingCreate ? Overlay {} : m_pending.overlay(post.id);
+    const auto title = [&] {
+        return overlay.edit ? overlay.edit->value(QStringLiteral("title")).toString() : post.title;
+    };
+    const auto content = [&] {
+        return overlay.edit ? overlay.edit->value(QStringLiteral("content")).toString()
+                            : post.content;
+    };
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole:
-        return overlay.edit ? overlay.edit->first : post.title;
+        return title();
     case ContentRole:
-        return overlay.edit ? overlay.edit->second : post.content;
+        return content();
     case Qt::ToolTipRole:
         return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
     case Qt::AccessibleTextRole:
-        return tr("%1 by %2: %3")
-            .arg(overlay.edit ? overlay.edit->first : post.title, post.author.username,
-                overlay.edit ? overlay.edit->second : post.content);
+        return tr("%1 by %2: %3").arg(title(), post.author.username, content());
     case IdRole:
         return post.id;
     case AuthorRole:
@@ -131,7 +134,7 @@ void FeedModel::finishReload(const QList<Post> &posts, bool more)
     endResetModel();
     const QList<Journal> journal = std::exchange(m_journal, {});
     for (const Journal &entry : journal)
-        applyEvent(entry.name, entry.frame);
+        applyEvent(entry.type, entry.frame);
 }
 
 void FeedModel::appendPage(const QList<Post> &posts, bool more)
@@ -219,7 +222,7 @@ void FeedModel::upsert(const Post &post)
 
 void FeedModel::remove(qint64 postId)
 {
-    m_overlays.remove(postId);
+    m_pending.forget(postId);
     const int row = rowOf(postId);
     if (row < 0)
         return;
@@ -228,27 +231,36 @@ void FeedModel::remove(qint64 postId)
     endRemoveRows();
 }
 
-void FeedModel::applyEvent(const QString &name, const QJsonObject &frame)
+void FeedModel::applyEvent(EventType type, const QJsonObject &frame)
 {
     if (m_reloading)
-        m_journal.append({name, frame});
-    if (name == QLatin1String(Events::PostCreated) || name == QLatin1String(Events::PostUpdated)) {
+        m_journal.append({type, frame});
+    switch (type) {
+    case EventType::PostCreated:
+    case EventType::PostUpdated:
         upsert(Post::fromJson(frame.value(QStringLiteral("post")).toObject()));
-    } else if (name == QLatin1String(Events::ReviewCreated)) {
+        break;
+    case EventType::ReviewCreated: {
         // Only the rating changes; never insert a post we have not loaded because of it.
         const Post post = Post::fromJson(frame.value(QStringLiteral("post")).toObject());
         if (rowOf(post.id) >= 0)
             upsert(post);
-    } else if (name == QLatin1String(Events::PostDeleted)) {
+        break;
+    }
+    case EventType::PostDeleted:
         remove(frame.value(QStringLiteral("postId")).toInteger());
-    } else if (name == QLatin1String(Events::UserRenamed)) {
+        break;
+    case EventType::UserRenamed:
         renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+        break;
+    default:
+        break;
     }
 }
 
 void FeedModel::renameUser(const User &user)
 {
-    auto renameIn = [&](QList<Item> &items, int offset) {
+    auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (items[i].post.author.id == user.id && items[i].post.author != user) {
                 items[i].post.author = user;
@@ -262,37 +274,41 @@ void FeedModel::renameUser(const User &user)
 
 int FeedModel::pendingRowOf(const QString &localId) const
 {
-    for (qsizetype i = 0; i < m_pending.size(); ++i) {
-        if (m_pending.at(i).localId == localId)
-            return int(i);
-    }
-    return -1;
+    return int(m_pending.indexOf(localId)); // pending rows are on top
 }
 
-void FeedModel::addPendingPost(const QString &localId, const Post &draft)
+void FeedModel::addPending(
+    const QString &localId, const QJsonObject &params, const User &author, const QDateTime &created)
 {
     if (pendingRowOf(localId) >= 0)
         return;
+    Post draft;
+    draft.author = author;
+    draft.title = params.value(QStringLiteral("title")).toString();
+    draft.content = params.value(QStringLiteral("content")).toString();
+    draft.imageId = params.value(QStringLiteral("imageId")).toString();
+    draft.createdAt = formatTimestamp(created);
     Item item = makeItem(draft);
     item.localId = localId;
     beginInsertRows({}, 0, 0);
-    m_pending.prepend(item);
+    m_pending.insert(0, item);
     endInsertRows();
 }
 
-void FeedModel::updatePendingPost(
-    const QString &localId, const QString &title, const QString &content)
+void FeedModel::updatePending(
+    const QString &localId, const QJsonObject &params, const QString &failure)
 {
     const int row = pendingRowOf(localId);
     if (row < 0)
         return;
-    m_pending[row].post.title = title;
-    m_pending[row].post.content = content;
-    m_pending[row].failure.clear();
+    Item &item = m_pending[row];
+    item.post.title = params.value(QStringLiteral("title")).toString();
+    item.post.content = params.value(QStringLiteral("content")).toString();
+    item.failure = failure;
     emitRowChanged(row);
 }
 
-void FeedModel::removePendingPost(const QString &localId)
+void FeedModel::removePending(const QString &localId)
 {
     const int row = pendingRowOf(localId);
     if (row < 0)
@@ -302,46 +318,19 @@ void FeedModel::removePendingPost(const QString &localId)
     endRemoveRows();
 }
 
-void FeedModel::setPendingEdit(qint64 postId, const QString &title, const QString &content)
+void FeedModel::setOverlay(qint64 postId, const Overlay &overlay)
 {
-    Overlay &overlay = m_overlays[postId];
-    overlay.edit = std::make_pair(title, content);
-    overlay.failure.clear();
-    if (const int row = rowOf(postId); row >= 0)
-        emitRowChanged(row);
-}
-
-void FeedModel::setPendingDelete(qint64 postId)
-{
-    Overlay &overlay = m_overlays[postId];
-    overlay.deleting = true;
-    overlay.failure.clear();
-    if (const int row = rowOf(postId); row >= 0)
-        emitRowChanged(row);
-}
-
-void FeedModel::clearPending(qint64 postId)
-{
-    if (m_overlays.remove(postId) == 0)
+    if (!m_pending.setOverlay(postId, overlay))
         return;
     if (const int row = rowOf(postId); row >= 0)
         emitRowChanged(row);
 }
 
-void FeedModel::setFailure(const QString &localId, qint64 postId, const QString &message)
+void FeedModel::applyStored(const QJsonObject &result)
 {
-    if (!localId.isEmpty()) {
-        if (const int row = pendingRowOf(localId); row >= 0) {
-            m_pending[row].failure = message;
-            emitRowChanged(row);
-            return;
-        }
-    }
-    if (postId > 0 && m_overlays.contains(postId)) {
-        m_overlays[postId].failure = message;
-        if (const int row = rowOf(postId); row >= 0)
-            emitRowChanged(row);
-    }
+    const Post post = Post::fromJson(result.value(QStringLiteral("post")).toObject());
+    if (post.id > 0)
+        upsert(post);
 }
 
 } // namespace Hubbub::Client

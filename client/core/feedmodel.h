@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eventtype.h"
+#include "pendingchanges.h"
 #include "types.h"
 
 #include <QAbstractListModel>
@@ -13,7 +15,7 @@ namespace Hubbub::Client {
 //! The feed, newest first: posts not yet acknowledged (from the outbox) on top, then the
 //! server's posts by descending id. Pages load older posts on demand; events update single
 //! rows. Lookups are binary searches, so a model of 100,000 posts stays cheap to update.
-class FeedModel final : public QAbstractListModel
+class FeedModel final : public QAbstractListModel, public PendingModel
 {
     Q_OBJECT
 public:
@@ -54,21 +56,21 @@ public:
     void fetchFailed();
 
     //! Applies one stored change (post.*, review.created, user.renamed). Idempotent.
-    void applyEvent(const QString &name, const QJsonObject &frame);
+    void applyEvent(EventType type, const QJsonObject &frame);
     //! Inserts or replaces a post (from a reply); ignored when outside the loaded range.
     void upsert(const Post &post);
-    void remove(qint64 postId);
+    void remove(qint64 postId) override;
     void renameUser(const User &user);
 
-    // Pending changes from the outbox.
-    void addPendingPost(const QString &localId, const Post &draft);
-    void updatePendingPost(const QString &localId, const QString &title, const QString &content);
-    void removePendingPost(const QString &localId);
-    void setPendingEdit(qint64 postId, const QString &title, const QString &content);
-    void setPendingDelete(qint64 postId);
-    void clearPending(qint64 postId);
-    //! Marks the pending row (by local id, or by post id for edits and deletes) as refused.
-    void setFailure(const QString &localId, qint64 postId, const QString &message);
+    // Pending changes from the outbox (params as in post.create and post.update).
+    void addPending(const QString &localId, const QJsonObject &params, const User &author,
+        const QDateTime &created) override;
+    void updatePending(
+        const QString &localId, const QJsonObject &params, const QString &failure) override;
+    void removePending(const QString &localId) override;
+    void setOverlay(qint64 postId, const Overlay &overlay) override;
+    //! A reply holding a `post`.
+    void applyStored(const QJsonObject &result) override;
 
     int rowOf(qint64 postId) const; //!< -1 when not loaded
     std::optional<Post> post(qint64 postId) const;
@@ -89,16 +91,9 @@ private:
         QString localId; //!< pending creates only
         QString failure; //!< pending creates only
     };
-    //! A queued edit or delete of a loaded post; kept apart so that a reload keeps it.
-    struct Overlay
-    {
-        std::optional<std::pair<QString, QString>> edit; //!< title, content
-        bool deleting = false;
-        QString failure;
-    };
     struct Journal
     {
-        QString name;
+        EventType type;
         QJsonObject frame;
     };
 
@@ -110,14 +105,13 @@ private:
     bool inLoadedRange(qint64 postId) const;
     void emitRowChanged(int row);
 
-    QList<Item> m_pending; //!< newest first
+    PendingChanges<Item> m_pending; //!< creates newest first; overlays survive a reload
     QList<Item> m_posts; //!< descending id
     bool m_more = false;
     bool m_loaded = false;
     bool m_fetching = false;
     bool m_reloading = false;
     QList<Journal> m_journal;
-    QHash<qint64, Overlay> m_overlays;
 };
 
 } // namespace Hubbub::Client

@@ -1,6 +1,7 @@
 #include "outbox.h"
 
 #include "logging.h"
+#include "types.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -12,6 +13,8 @@
 #include <QSaveFile>
 #include <QUuid>
 
+#include <array>
+
 namespace Hubbub::Client {
 
 QString makeNonce()
@@ -20,6 +23,46 @@ QString makeNonce()
 }
 
 namespace {
+
+// A create resent under its nonce is answered with what the server stored first. If the user
+// edited the queued create in between, that edit must still reach the server.
+std::optional<FollowUp> postFollowUp(const QJsonObject &params, const QJsonObject &result)
+{
+    const Post stored = Post::fromJson(result.value(QStringLiteral("post")).toObject());
+    const QString title = params.value(QStringLiteral("title")).toString();
+    const QString content = params.value(QStringLiteral("content")).toString();
+    if (stored.id <= 0 || (stored.title == title.trimmed() && stored.content == content))
+        return std::nullopt;
+    return FollowUp {MessageType::PostUpdate,
+        {{QStringLiteral("postId"), stored.id}, {QStringLiteral("title"), title},
+            {QStringLiteral("content"), content}}};
+}
+
+std::optional<FollowUp> messageFollowUp(const QJsonObject &params, const QJsonObject &result)
+{
+    const Message stored = Message::fromJson(result.value(QStringLiteral("message")).toObject());
+    const QString text = params.value(QStringLiteral("text")).toString();
+    if (stored.id <= 0 || stored.text == text.trimmed())
+        return std::nullopt;
+    return FollowUp {MessageType::ChatEdit,
+        {{QStringLiteral("messageId"), stored.id}, {QStringLiteral("channelId"), stored.channelId},
+            {QStringLiteral("text"), text}}};
+}
+
+constexpr std::array<ChangeKind, 7> ChangeKinds = {{
+    {MessageType::PostCreate, ChangeDomain::Feed, ChangeOp::Create, nullptr, &postFollowUp},
+    {MessageType::PostUpdate, ChangeDomain::Feed, ChangeOp::Edit, "postId", nullptr},
+    {MessageType::PostDelete, ChangeDomain::Feed, ChangeOp::Delete, "postId", nullptr},
+    {MessageType::ReviewCreate, ChangeDomain::Feed, ChangeOp::Attach, "postId", nullptr},
+    {MessageType::ChatSend, ChangeDomain::Chat, ChangeOp::Create, nullptr, &messageFollowUp},
+    {MessageType::ChatEdit, ChangeDomain::Chat, ChangeOp::Edit, "messageId", nullptr},
+    {MessageType::ChatDelete, ChangeDomain::Chat, ChangeOp::Delete, "messageId", nullptr},
+}};
+
+bool carriesNonce(ChangeOp op)
+{
+    return op == ChangeOp::Create || op == ChangeOp::Attach;
+}
 
 QString statusName(Outbox::Status status)
 {
@@ -36,19 +79,30 @@ QString statusName(Outbox::Status status)
 
 } // namespace
 
+std::span<const ChangeKind> changeKinds()
+{
+    return ChangeKinds;
+}
+
+const ChangeKind *changeKind(MessageType type)
+{
+    for (const ChangeKind &kind : ChangeKinds) {
+        if (kind.type == type)
+            return &kind;
+    }
+    return nullptr;
+}
+
+const ChangeKind &Outbox::Entry::kind() const
+{
+    // enqueue() and fromJson() admit only verbs of the table.
+    return *changeKind(type);
+}
+
 qint64 Outbox::Entry::targetId() const
 {
-    switch (type) {
-    case MessageType::PostUpdate:
-    case MessageType::PostDelete:
-    case MessageType::ReviewCreate:
-        return params.value(QStringLiteral("postId")).toInteger();
-    case MessageType::ChatEdit:
-    case MessageType::ChatDelete:
-        return params.value(QStringLiteral("messageId")).toInteger();
-    default:
-        return 0;
-    }
+    const char *key = kind().targetKey;
+    return key ? params.value(QLatin1StringView(key)).toInteger() : 0;
 }
 
 qint64 Outbox::Entry::channelId() const
@@ -73,7 +127,7 @@ std::optional<Outbox::Entry> Outbox::Entry::fromJson(const QJsonObject &object)
 {
     const auto type = messageTypeFromName(object.value(QStringLiteral("type")).toString());
     const QString localId = object.value(QStringLiteral("localId")).toString();
-    if (!type || localId.isEmpty())
+    if (!type || !changeKind(*type) || localId.isEmpty())
         return std::nullopt;
     Entry entry;
     entry.localId = localId;
@@ -158,11 +212,14 @@ void Outbox::save()
 
 QString Outbox::enqueue(MessageType type, QJsonObject params, QByteArray image, QString imageMime)
 {
+    const ChangeKind *kind = changeKind(type);
+    Q_ASSERT_X(kind, "Outbox::enqueue", "a verb missing from the change table");
+    if (!kind)
+        return {};
     Entry entry;
     entry.localId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     entry.type = type;
-    if (type == MessageType::PostCreate || type == MessageType::ChatSend
-        || type == MessageType::ReviewCreate)
+    if (carriesNonce(kind->op))
         params.insert(QStringLiteral("nonce"), makeNonce());
     entry.params = std::move(params);
     entry.image = std::move(image);
@@ -205,6 +262,55 @@ int Outbox::failedCount() const
 {
     return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
         [](const Entry &e) { return e.status == Status::Failed; }));
+}
+
+std::optional<Outbox::Entry> Outbox::inFlight() const
+{
+    for (const Entry &entry : m_entries) {
+        if (entry.status == Status::Sending)
+            return entry;
+    }
+    return std::nullopt;
+}
+
+QList<Outbox::Entry> Outbox::changesOf(ChangeDomain domain, qint64 targetId) const
+{
+    QList<Entry> changes;
+    if (targetId <= 0)
+        return changes;
+    for (const Entry &entry : m_entries) {
+        const ChangeKind &kind = entry.kind();
+        if (kind.domain == domain && (kind.op == ChangeOp::Edit || kind.op == ChangeOp::Delete)
+            && entry.targetId() == targetId)
+            changes.append(entry);
+    }
+    return changes;
+}
+
+QString Outbox::changeShownBy(ChangeDomain domain, const QString &localId, qint64 targetId) const
+{
+    if (!localId.isEmpty())
+        return indexOf(localId) >= 0 ? localId : QString();
+    const QList<Entry> changes = changesOf(domain, targetId);
+    for (const Entry &entry : changes) {
+        if (entry.status == Status::Failed)
+            return entry.localId;
+    }
+    return changes.isEmpty() ? QString() : changes.last().localId;
+}
+
+int Outbox::addFault(const QString &localId)
+{
+    const int i = indexOf(localId);
+    return i < 0 ? 0 : ++m_entries[i].faults;
+}
+
+void Outbox::resetFaults(const QString &localId)
+{
+    for (Entry &entry : m_entries) {
+        if (localId.isEmpty() || entry.localId == localId)
+            entry.faults = 0;
+    }
 }
 
 void Outbox::setStatus(const QString &localId, Status status, const QString &error)

@@ -8,8 +8,44 @@
 #include <QString>
 
 #include <optional>
+#include <span>
 
 namespace Hubbub::Client {
+
+//! Which model a queued change shows in.
+enum class ChangeDomain { Feed, Chat };
+//! What a queued change does to the row it shows in, before and after the server has it.
+enum class ChangeOp {
+    Create, //!< a row the server does not have yet (nonce)
+    Edit, //!< an overlay on a stored row
+    Delete, //!< a stored row shown as going away
+    Attach, //!< adds to a stored row without marking it (a review: nonce, new rating)
+};
+//! The edit to queue after an acknowledged create, when the server kept an older text.
+struct FollowUp
+{
+    MessageType type;
+    QJsonObject params;
+};
+
+//! One row per verb the outbox carries: the only place that says what a queued change is.
+//! The outbox reads it (target, nonce), the projection onto the models (operation, domain),
+//! the sender (what a not_found answer means, the follow-up edit) and the views (which change
+//! stands for a row). A new queued verb is one row here.
+struct ChangeKind
+{
+    MessageType type;
+    ChangeDomain domain;
+    ChangeOp op;
+    const char *targetKey; //!< the parameter naming the changed row; nullptr for Create
+    //! After an acknowledged Create: the edit the server has not seen, if any.
+    std::optional<FollowUp> (*followUp)(const QJsonObject &params, const QJsonObject &result);
+};
+
+//! Every verb the outbox carries.
+std::span<const ChangeKind> changeKinds();
+//! The row for `type`; nullptr for a verb that is never queued.
+const ChangeKind *changeKind(MessageType type);
 
 //! Changes the user made that the server has not acknowledged yet: posts, edits, deletes,
 //! reviews and chat messages. Creates carry a nonce chosen once, so sending one again after
@@ -32,7 +68,12 @@ public:
         Status status = Status::Queued;
         QString error; //!< the server's message when Failed
         qint64 createdAtMs = 0;
+        //! Server faults (internal) answered to this change in a row; not saved, so a restart
+        //! of the app gives it its tries again.
+        int faults = 0;
 
+        //! Its row in the change table; never nullptr for an entry in an outbox.
+        const ChangeKind &kind() const;
         //! The post or message this entry changes (0 for creates).
         qint64 targetId() const;
         qint64 channelId() const;
@@ -61,8 +102,21 @@ public:
     std::optional<Entry> nextQueued() const;
     int count() const { return int(m_entries.size()); }
     int failedCount() const;
+    //! The change on its way to the server (Sending), if any: at most one at a time.
+    std::optional<Entry> inFlight() const;
+    //! The queued change a row of a view stands for: the row's own create (`localId`), or
+    //! among the edits and deletes of row `targetId` in `domain`, the oldest refused one
+    //! (the failure the row shows, and the first to fix since changes go in order), else
+    //! the newest one (the text the row shows). Empty when none.
+    QString changeShownBy(ChangeDomain domain, const QString &localId, qint64 targetId) const;
+    //! The edits and deletes of one row, in the order they were made.
+    QList<Entry> changesOf(ChangeDomain domain, qint64 targetId) const;
 
     void setStatus(const QString &localId, Status status, const QString &error = {});
+    //! Counts one more server fault for the entry and returns the count.
+    int addFault(const QString &localId);
+    //! Forgets the fault count of one entry (empty: of every entry, as after a sign-out).
+    void resetFaults(const QString &localId = {});
     //! Changes the parameters of an entry not being sent (editing a queued post).
     bool updateParams(const QString &localId, const QJsonObject &params);
     //! After an image upload: the entry now refers to the stored image.

@@ -2,29 +2,28 @@
 
 #include "error.h"
 #include "outbox.h"
+#include "sessionstate.h"
 #include "types.h"
 
-#include <QDateTime>
-#include <QHash>
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 #include <QUrl>
 
 #include <functional>
-#include <map>
-#include <memory>
-#include <optional>
 
 namespace Hubbub::Client {
 
 class ChannelModel;
 class ChatModel;
 class Connection;
+class EventRouter;
 class FeedModel;
 class ImageCache;
+class OutboxProjection;
+class OutboxSender;
 class PeopleModel;
 class Reply;
+class Typing;
 
 //! What a post edit does with the post's image.
 struct ImageChange
@@ -34,9 +33,10 @@ struct ImageChange
     QString mime;
 };
 
-//! Everything one signed-in user sees and does, without any widget: the connection, the
-//! models it keeps current, the outbox that carries every change to the server exactly once,
-//! typing and unread state. The widgets only read models and call these methods.
+//! Everything one signed-in user sees and does, without any widget: the facade the widgets
+//! talk to. It owns the connection, the models, the outbox and the parts that do the work:
+//! OutboxSender (changes to the server), OutboxProjection (queued changes in the models),
+//! EventRouter (the server's events to the models, unread counts, notifications) and Typing.
 class Session final : public QObject
 {
     Q_OBJECT
@@ -52,9 +52,9 @@ public:
     Q_DISABLE_COPY_MOVE(Session)
 
     Connection *connection() const { return m_connection; }
-    FeedModel *feed() const { return m_feed; }
-    ChannelModel *channels() const { return m_channels; }
-    PeopleModel *people() const { return m_people; }
+    FeedModel *feed() const { return m_state.feed; }
+    ChannelModel *channels() const { return m_state.channels; }
+    PeopleModel *people() const { return m_state.people; }
     Outbox *outbox() const { return m_outbox; }
     ImageCache *images() const { return m_images; }
     //! The model of a channel, created and loaded on first use.
@@ -66,16 +66,16 @@ public:
     void resume(const QUrl &url, const QString &token, const User &user);
     void signOut();
 
-    User user() const { return m_user; }
+    User user() const { return m_state.user; }
     //! Whether the signed-in user may edit or delete an entry by `authorId`.
     bool mayChange(qint64 authorId) const;
 
     //! What the user is looking at: 0 the feed, else a channel. Clears its unread count.
     void setCurrentView(qint64 channelId);
-    qint64 currentView() const { return m_currentView; }
+    qint64 currentView() const;
     void setWindowActive(bool active);
     //! New posts since the feed was last looked at.
-    int feedUnread() const { return m_feedUnread; }
+    int feedUnread() const;
     int totalUnread() const;
 
     // Changes: each goes through the outbox and shows as pending until acknowledged.
@@ -115,57 +115,23 @@ Q_SIGNALS:
     void changeRefused(const QString &localId, const QString &message);
 
 private:
-    struct Typist
-    {
-        QString name;
-        QDateTime until;
-    };
-
+    void setUser(const User &user);
     void openOutbox(const QUrl &url, qint64 userId);
     void reloadViews();
     void loadChat(ChatModel *model);
-    void onEvent(qint64 seq, const QString &name, const QJsonObject &frame);
     void onOnline();
-    void onPresence(const User &user, bool online);
-    void onTyping(qint64 channelId, const User &user);
-    void pruneTyping();
-
-    void onOutboxAdded(const Outbox::Entry &entry);
-    void onOutboxChanged(const Outbox::Entry &entry);
-    void onOutboxRemoved(const Outbox::Entry &entry);
-    //! Shows a queued change in the models (pending row, overlay, failure).
-    void applyMarkers(const Outbox::Entry &entry);
-    void removeMarkers(const Outbox::Entry &entry);
-    //! After an acknowledged create: queue the edit the server did not see, if any.
-    void followUpEdit(const Outbox::Entry &entry, const QJsonObject &result);
-    //! Sends the next queued change when online and nothing is in flight.
-    void pump();
-    void send(const Outbox::Entry &entry);
-    void onSent(const Outbox::Entry &entry, const Reply &reply);
-    Post draftPost(const Outbox::Entry &entry) const;
-    Message draftMessage(const Outbox::Entry &entry) const;
 
     Paths m_paths;
+    SessionState m_state;
     Connection *m_connection;
-    FeedModel *m_feed;
-    ChannelModel *m_channels;
-    PeopleModel *m_people;
     Outbox *m_outbox;
     ImageCache *m_images;
-    std::map<qint64, ChatModel *> m_chats;
-
-    User m_user;
+    Typing *m_typing;
+    EventRouter *m_router;
+    OutboxProjection *m_projection;
+    OutboxSender *m_sender;
     QUrl m_url;
-    qint64 m_currentView = 0;
-    bool m_windowActive = true;
-    int m_feedUnread = 0;
     bool m_viewsNeedReload = false;
-    QString m_inFlight; //!< local id of the change being sent
-    QTimer m_retryTimer; //!< after rate_limited or internal
-    QHash<QString, int> m_internalFailures; //!< per local id
-    QHash<qint64, QHash<qint64, Typist>> m_typing;
-    QTimer m_typingTimer;
-    QHash<qint64, QDateTime> m_lastTypingSent;
 };
 
 } // namespace Hubbub::Client

@@ -326,20 +326,8 @@ void ChatView::cancelEditing()
 
 QString ChatView::pendingChangeOf(const QModelIndex &index) const
 {
-    const QString localId = index.data(ChatModel::LocalIdRole).toString();
-    if (!localId.isEmpty())
-        return localId;
-    const qint64 messageId = index.data(ChatModel::IdRole).toLongLong();
-    QString found;
-    for (const Outbox::Entry &entry : m_session->outbox()->entries()) {
-        if ((entry.type == MessageType::ChatEdit || entry.type == MessageType::ChatDelete)
-            && entry.targetId() == messageId) {
-            found = entry.localId;
-            if (entry.status == Outbox::Status::Failed)
-                break; // the one the row reports
-        }
-    }
-    return found;
+    return m_session->outbox()->changeShownBy(ChangeDomain::Chat,
+        index.data(ChatModel::LocalIdRole).toString(), index.data(ChatModel::IdRole).toLongLong());
 }
 
 QMenu *ChatView::contextMenuFor(const QModelIndex &index)

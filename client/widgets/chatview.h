@@ -62,7 +62,7 @@ private:
     void confirmDelete(qint64 messageId);
     void copyText(const QModelIndex &index);
     void activateLink(const QModelIndex &index, MessageDelegate::Link link);
-    //! The outbox entry behind a row's pending change (a send, or an edit/delete of it).
+    //! The outbox entry a row stands for (Outbox::changeShownBy, the rule FeedView uses too).
     QString pendingChangeOf(const QModelIndex &index) const;
 
     void scrollToBottom();

@@ -145,22 +145,8 @@ void FeedView::onAction(PostDelegate::Action action, const QPersistentModelIndex
 
 QString FeedView::localIdFor(const QModelIndex &index) const
 {
-    const QString localId = index.data(FeedModel::LocalIdRole).toString();
-    if (!localId.isEmpty())
-        return localId;
-    // An edit or delete of a stored post: its entry is found by the post it changes, the
-    // refused one first since that is the one the row reports.
-    const qint64 postId = index.data(FeedModel::IdRole).toLongLong();
-    QString found;
-    for (const Outbox::Entry &entry : m_session->outbox()->entries()) {
-        if (entry.targetId() != postId)
-            continue;
-        if (entry.status == Outbox::Status::Failed)
-            return entry.localId;
-        if (found.isEmpty())
-            found = entry.localId;
-    }
-    return found;
+    return m_session->outbox()->changeShownBy(ChangeDomain::Feed,
+        index.data(FeedModel::LocalIdRole).toString(), index.data(FeedModel::IdRole).toLongLong());
 }
 
 void FeedView::openReview(const QModelIndex &index)

@@ -46,7 +46,7 @@ private:
     void openEditor(const QModelIndex &index);
     void confirmDelete(const QModelIndex &index);
     void openImage(const QModelIndex &index);
-    //! The outbox entry behind a pending or refused row.
+    //! The outbox entry a row stands for (Outbox::changeShownBy, the rule ChatView uses too).
     QString localIdFor(const QModelIndex &index) const;
     bool eventFilter(QObject *watched, QEvent *event) override;
 

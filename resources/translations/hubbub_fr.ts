@@ -511,6 +511,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::EventRouter</name>
+    <message>
+        <source>New post by %1</source>
+        <translation>Nouvelle publication de %1</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 dans #%2</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::FeedModel</name>
     <message>
         <source>%1 by %2: %3</source>
@@ -968,17 +979,6 @@
     <message>
         <source>No reviews yet.</source>
         <translation>Aucun avis pour l&apos;instant.</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Client::Session</name>
-    <message>
-        <source>New post by %1</source>
-        <translation>Nouvelle publication de %1</translation>
-    </message>
-    <message>
-        <source>%1 in #%2</source>
-        <translation>%1 dans #%2</translation>
     </message>
 </context>
 <context>

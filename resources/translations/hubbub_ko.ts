@@ -503,6 +503,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::EventRouter</name>
+    <message>
+        <source>New post by %1</source>
+        <translation>%1 님의 새 게시물</translation>
+    </message>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 님 · #%2</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::FeedModel</name>
     <message>
         <source>%1 by %2: %3</source>
@@ -956,17 +967,6 @@
     <message>
         <source>No reviews yet.</source>
         <translation>아직 리뷰가 없어요.</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Client::Session</name>
-    <message>
-        <source>New post by %1</source>
-        <translation>%1 님의 새 게시물</translation>
-    </message>
-    <message>
-        <source>%1 in #%2</source>
-        <translation>%1 님 · #%2</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,32 @@ QList<Message> makeMessages(std::initializer_list<qint64> ids)
     return messages;
 }
 
+QJsonObject textParams(const QString &text)
+{
+    return {{u"channelId"_s, ChannelId}, {u"text"_s, text}};
+}
+
+//! A queued chat.send by user 1, `seconds` after the epoch.
+void addDraft(ChatModel &model, const QString &localId, qint64 seconds = 0)
+{
+    model.addPending(localId, textParams(u"draft"_s), user(1), Epoch.addSecs(seconds));
+}
+
+Overlay editOverlay(const QString &text, const QString &failure = {})
+{
+    Overlay overlay;
+    overlay.edit = textParams(text);
+    overlay.failure = failure;
+    return overlay;
+}
+
+Overlay deleteOverlay()
+{
+    Overlay overlay;
+    overlay.deleting = true;
+    return overlay;
+}
+
 QJsonObject messageEvent(const char *name, const Message &message)
 {
     return {{u"type"_s, u"event"_s}, {u"seq"_s, 1}, {u"event"_s, QLatin1String(name)},
@@ -240,7 +266,7 @@ void tst_ChatModel::fetchFailedAllowsAnotherFetch()
 
 void tst_ChatModel::events_data()
 {
-    QTest::addColumn<QString>("name");
+    QTest::addColumn<EventType>("type");
     QTest::addColumn<QJsonObject>("frame");
     QTest::addColumn<QList<qint64>>("ids");
     QTest::addColumn<int>("inserted");
@@ -257,39 +283,39 @@ void tst_ChatModel::events_data()
     const User renamed {2, u"zed"_s, Role::Member};
 
     QTest::addRow("created, newest")
-        << QString::fromLatin1(Events::MessageCreated)
-        << messageEvent(Events::MessageCreated, makeMessage(9, 2)) << QList<qint64> {2, 4, 6, 8, 9}
-        << 1 << 0 << 0 << 4 << int(ChatModel::TextRole) << QVariant(u"message 9"_s);
+        << EventType::MessageCreated << messageEvent(Events::MessageCreated, makeMessage(9, 2))
+        << QList<qint64> {2, 4, 6, 8, 9} << 1 << 0 << 0 << 4 << int(ChatModel::TextRole)
+        << QVariant(u"message 9"_s);
     QTest::addRow("created, in a gap")
-        << QString::fromLatin1(Events::MessageCreated)
-        << messageEvent(Events::MessageCreated, makeMessage(5, 2)) << QList<qint64> {2, 4, 5, 6, 8}
-        << 1 << 0 << 0 << 2 << int(ChatModel::IdRole) << QVariant(qint64(5));
+        << EventType::MessageCreated << messageEvent(Events::MessageCreated, makeMessage(5, 2))
+        << QList<qint64> {2, 4, 5, 6, 8} << 1 << 0 << 0 << 2 << int(ChatModel::IdRole)
+        << QVariant(qint64(5));
     QTest::addRow("created, oldest on the last page")
-        << QString::fromLatin1(Events::MessageCreated)
-        << messageEvent(Events::MessageCreated, makeMessage(1, 2)) << QList<qint64> {1, 2, 4, 6, 8}
-        << 1 << 0 << 0 << 0 << int(ChatModel::IdRole) << QVariant(qint64(1));
-    QTest::addRow("updated") << QString::fromLatin1(Events::MessageUpdated)
+        << EventType::MessageCreated << messageEvent(Events::MessageCreated, makeMessage(1, 2))
+        << QList<qint64> {1, 2, 4, 6, 8} << 1 << 0 << 0 << 0 << int(ChatModel::IdRole)
+        << QVariant(qint64(1));
+    QTest::addRow("updated") << EventType::MessageUpdated
                              << messageEvent(Events::MessageUpdated, edited)
                              << QList<qint64> {2, 4, 6, 8} << 0 << 0 << 1 << 1
                              << int(ChatModel::TextRole) << QVariant(u"edited"_s);
     QTest::addRow("updated marks edited")
-        << QString::fromLatin1(Events::MessageUpdated)
-        << messageEvent(Events::MessageUpdated, edited) << QList<qint64> {2, 4, 6, 8} << 0 << 0 << 1
-        << 1 << int(ChatModel::EditedRole) << QVariant(true);
-    QTest::addRow("deleted") << QString::fromLatin1(Events::MessageDeleted) << deletedEvent(4)
+        << EventType::MessageUpdated << messageEvent(Events::MessageUpdated, edited)
+        << QList<qint64> {2, 4, 6, 8} << 0 << 0 << 1 << 1 << int(ChatModel::EditedRole)
+        << QVariant(true);
+    QTest::addRow("deleted") << EventType::MessageDeleted << deletedEvent(4)
                              << QList<qint64> {2, 6, 8} << 0 << 1 << 0 << 1
                              << int(ChatModel::IdRole) << QVariant(qint64(6));
-    QTest::addRow("deleted, unknown") << QString::fromLatin1(Events::MessageDeleted)
-                                      << deletedEvent(5) << QList<qint64> {2, 4, 6, 8} << 0 << 0
-                                      << 0 << 1 << int(ChatModel::IdRole) << QVariant(qint64(4));
-    QTest::addRow("rename") << QString::fromLatin1(Events::UserRenamed) << renamedEvent(renamed)
+    QTest::addRow("deleted, unknown")
+        << EventType::MessageDeleted << deletedEvent(5) << QList<qint64> {2, 4, 6, 8} << 0 << 0 << 0
+        << 1 << int(ChatModel::IdRole) << QVariant(qint64(4));
+    QTest::addRow("rename") << EventType::UserRenamed << renamedEvent(renamed)
                             << QList<qint64> {2, 4, 6, 8} << 0 << 0 << 4 << 3
                             << int(ChatModel::AuthorRole) << QVariant(u"zed"_s);
 }
 
 void tst_ChatModel::events()
 {
-    QFETCH(QString, name);
+    QFETCH(EventType, type);
     QFETCH(QJsonObject, frame);
     QFETCH(QList<qint64>, ids);
     QFETCH(int, inserted);
@@ -307,7 +333,7 @@ void tst_ChatModel::events()
     model.finishReload(page, false);
     Spies spies(&model);
 
-    model.applyEvent(name, frame);
+    model.applyEvent(type, frame);
     QCOMPARE(idsOf(model), ids);
     QCOMPARE(spies.reset.size(), 0);
     QCOMPARE(spies.inserted.size(), inserted);
@@ -331,7 +357,7 @@ void tst_ChatModel::events()
     QCOMPARE(roleAt(model, row, role), value);
 
     spies.clear();
-    model.applyEvent(name, frame);
+    model.applyEvent(type, frame);
     QCOMPARE(idsOf(model), ids);
     QCOMPARE(spies.total(), 0);
 }
@@ -342,10 +368,10 @@ void tst_ChatModel::otherChannelsAreIgnored()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makeMessages({2, 4}), false);
     Spies spies(&model);
-    model.applyEvent(QLatin1String(Events::MessageCreated),
-        messageEvent(Events::MessageCreated, makeMessage(5, 1, -1, 2)));
+    model.applyEvent(
+        EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(5, 1, -1, 2)));
     // Same message id in another channel's delete: not ours.
-    model.applyEvent(QLatin1String(Events::MessageDeleted), deletedEvent(4, 2));
+    model.applyEvent(EventType::MessageDeleted, deletedEvent(4, 2));
     model.upsert(makeMessage(6, 1, -1, 3));
     QCOMPARE(spies.total(), 0);
     QCOMPARE(idsOf(model), (QList<qint64> {2, 4}));
@@ -357,11 +383,11 @@ void tst_ChatModel::outOfRangeInsertIgnoredWhileMorePages()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makeMessages({10, 12}), true);
     Spies spies(&model);
-    model.applyEvent(QLatin1String(Events::MessageCreated),
-        messageEvent(Events::MessageCreated, makeMessage(7)));
+    model.applyEvent(
+        EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(7)));
     QCOMPARE(spies.total(), 0);
-    model.applyEvent(QLatin1String(Events::MessageCreated),
-        messageEvent(Events::MessageCreated, makeMessage(11)));
+    model.applyEvent(
+        EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(11)));
     QCOMPARE(spies.inserted.size(), 1);
     QCOMPARE(idsOf(model), (QList<qint64> {10, 11, 12}));
     model.prependPage(makeMessages({7, 8}), false);
@@ -374,8 +400,8 @@ void tst_ChatModel::journalReplayDuringReload()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.beginReload();
     // Before the first page: nothing shows, but nothing is lost either.
-    model.applyEvent(QLatin1String(Events::MessageCreated),
-        messageEvent(Events::MessageCreated, makeMessage(4)));
+    model.applyEvent(
+        EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(4)));
     QCOMPARE(model.rowCount(), 0);
     model.finishReload(makeMessages({1, 2, 3}), false);
     QCOMPARE(idsOf(model), (QList<qint64> {1, 2, 3, 4}));
@@ -383,11 +409,10 @@ void tst_ChatModel::journalReplayDuringReload()
     model.beginReload();
     Message edited = makeMessage(2);
     edited.text = u"edited"_s;
+    model.applyEvent(EventType::MessageUpdated, messageEvent(Events::MessageUpdated, edited));
+    model.applyEvent(EventType::MessageDeleted, deletedEvent(3));
     model.applyEvent(
-        QLatin1String(Events::MessageUpdated), messageEvent(Events::MessageUpdated, edited));
-    model.applyEvent(QLatin1String(Events::MessageDeleted), deletedEvent(3));
-    model.applyEvent(QLatin1String(Events::MessageCreated),
-        messageEvent(Events::MessageCreated, makeMessage(5)));
+        EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(5)));
     // The page was read before those events.
     model.finishReload(makeMessages({1, 2, 3, 4}), false);
     QCOMPARE(idsOf(model), (QList<qint64> {1, 2, 4, 5}));
@@ -428,7 +453,7 @@ void tst_ChatModel::grouping()
     QAbstractItemModelTester liveTester(
         &live, QAbstractItemModelTester::FailureReportingMode::Fatal);
     live.finishReload({makeMessage(1, previousAuthor, 0)}, false);
-    live.applyEvent(QLatin1String(Events::MessageCreated),
+    live.applyEvent(EventType::MessageCreated,
         messageEvent(Events::MessageCreated, makeMessage(2, author, secondsApart)));
     QCOMPARE(firstInGroup(live, 1), first);
 }
@@ -441,7 +466,7 @@ void tst_ChatModel::groupingFollowsInsertAndRemove()
     model.finishReload({makeMessage(1, 1, 0), makeMessage(2, 2, 10), makeMessage(3, 1, 20)}, false);
     QVERIFY(firstInGroup(model, 2));
     Spies spies(&model);
-    model.applyEvent(QLatin1String(Events::MessageDeleted), deletedEvent(2));
+    model.applyEvent(EventType::MessageDeleted, deletedEvent(2));
     QCOMPARE(idsOf(model), (QList<qint64> {1, 3}));
     // Now ada's two messages are one group, and the view hears about the row below.
     QVERIFY(!firstInGroup(model, 1));
@@ -465,7 +490,7 @@ void tst_ChatModel::presenceLines()
     QCOMPARE(model.rowCount(), 0);
 
     model.finishReload({makeMessage(1, 1, 0)}, false);
-    model.addPendingMessage(u"L1"_s, makeMessage(0, 1, 30));
+    addDraft(model, u"L1"_s, 30);
     Spies spies(&model);
     model.addPresenceLine(user(3), true, Epoch.addSecs(10));
     QCOMPARE(spies.inserted.size(), 1);
@@ -483,8 +508,8 @@ void tst_ChatModel::presenceLines()
     model.addPresenceLine(user(3), false, Epoch.addSecs(20));
     QCOMPARE(kindAt(model, 2), ChatModel::Kind::Left);
     // A new message lands after the presence lines, not before them.
-    model.applyEvent(QLatin1String(Events::MessageCreated),
-        messageEvent(Events::MessageCreated, makeMessage(2, 1, 40)));
+    model.applyEvent(
+        EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(2, 1, 40)));
     QCOMPARE(model.rowOf(2), 3);
     QCOMPARE(kindAt(model, 3), ChatModel::Kind::Message);
     QVERIFY(firstInGroup(model, 3));
@@ -504,7 +529,7 @@ void tst_ChatModel::pendingMessages()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload({makeMessage(1, 1, 0), makeMessage(2, 1, 10)}, false);
     Spies spies(&model);
-    model.addPendingMessage(u"L1"_s, makeMessage(0, 1, 20));
+    addDraft(model, u"L1"_s, 20);
     QCOMPARE(spies.inserted.size(), 1);
     QCOMPARE(spies.inserted.at(0).at(1).toInt(), 2);
     QCOMPARE(roleAt(model, 2, ChatModel::PendingRole).toBool(), true);
@@ -512,15 +537,17 @@ void tst_ChatModel::pendingMessages()
     QCOMPARE(roleAt(model, 2, ChatModel::IdRole).toLongLong(), qint64(0));
     // Same author, seconds later: grouped with the acknowledged message above.
     QVERIFY(!firstInGroup(model, 2));
-    model.addPendingMessage(u"L1"_s, makeMessage(0, 1, 20));
+    addDraft(model, u"L1"_s, 20);
     QCOMPARE(model.rowCount(), 3);
-    model.addPendingMessage(u"L2"_s, makeMessage(0, 1, 25));
+    QCOMPARE(roleAt(model, 2, ChatModel::TextRole).toString(), u"draft"_s);
+    QCOMPARE(roleAt(model, 2, ChatModel::CreatedAtRole).toDateTime(), Epoch.addSecs(20));
+    addDraft(model, u"L2"_s, 25);
     QCOMPARE(roleAt(model, 3, ChatModel::LocalIdRole).toString(), u"L2"_s);
 
     // Live messages from others go above the pending ones.
     spies.clear();
-    model.applyEvent(QLatin1String(Events::MessageCreated),
-        messageEvent(Events::MessageCreated, makeMessage(3, 2, 22)));
+    model.applyEvent(
+        EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(3, 2, 22)));
     QCOMPARE(spies.inserted.size(), 1);
     QCOMPARE(spies.inserted.at(0).at(1).toInt(), 2);
     QCOMPARE(roleAt(model, 3, ChatModel::LocalIdRole).toString(), u"L1"_s);
@@ -529,25 +556,24 @@ void tst_ChatModel::pendingMessages()
     QVERIFY(spies.groupingRows().contains(3));
 
     spies.clear();
-    model.setFailure(u"L1"_s, 0, u"Too long."_s);
+    model.updatePending(u"L1"_s, textParams(u"draft"_s), u"Too long."_s);
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), 3);
     QCOMPARE(roleAt(model, 3, ChatModel::FailureRole).toString(), u"Too long."_s);
-    model.updatePendingMessage(u"L1"_s, u"shorter"_s);
+    model.updatePending(u"L1"_s, textParams(u"shorter"_s), {});
     QCOMPARE(roleAt(model, 3, ChatModel::TextRole).toString(), u"shorter"_s);
     QCOMPARE(roleAt(model, 3, ChatModel::FailureRole).toString(), QString());
 
     spies.clear();
-    model.updatePendingMessage(u"nope"_s, u"x"_s);
-    model.removePendingMessage(u"nope"_s);
-    model.setFailure(u"nope"_s, 0, u"x"_s);
+    model.updatePending(u"nope"_s, textParams(u"x"_s), u"x"_s);
+    model.removePending(u"nope"_s);
     QCOMPARE(spies.total(), 0);
 
     // Acknowledged: the real row comes in above, the pending row goes.
     Message sent = makeMessage(4, 1, 30);
     sent.text = u"shorter"_s;
     model.upsert(sent);
-    model.removePendingMessage(u"L1"_s);
+    model.removePending(u"L1"_s);
     QCOMPARE(idsOf(model), (QList<qint64> {1, 2, 3, 4, 0}));
     QCOMPARE(roleAt(model, 3, ChatModel::PendingRole).toBool(), false);
     QCOMPARE(roleAt(model, 4, ChatModel::LocalIdRole).toString(), u"L2"_s);
@@ -564,21 +590,21 @@ void tst_ChatModel::pendingOverlays()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makeMessages({1, 2, 3}), false);
     Spies spies(&model);
-    model.setPendingEdit(2, u"fixed typo"_s);
+    model.setOverlay(2, editOverlay(u"fixed typo"_s));
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), 1);
     QCOMPARE(roleAt(model, 1, ChatModel::TextRole).toString(), u"fixed typo"_s);
     QCOMPARE(roleAt(model, 1, ChatModel::PendingRole).toBool(), true);
     QCOMPARE(roleAt(model, 1, ChatModel::EditedRole).toBool(), true);
     QCOMPARE(model.message(2)->text, u"message 2"_s);
-    model.setFailure({}, 2, u"Not yours."_s);
+    model.setOverlay(2, editOverlay(u"fixed typo"_s, u"Not yours."_s));
     QCOMPARE(roleAt(model, 1, ChatModel::FailureRole).toString(), u"Not yours."_s);
-    model.clearPending(2);
+    model.setOverlay(2, {});
     QCOMPARE(roleAt(model, 1, ChatModel::TextRole).toString(), u"message 2"_s);
     QCOMPARE(roleAt(model, 1, ChatModel::PendingRole).toBool(), false);
     QCOMPARE(roleAt(model, 1, ChatModel::FailureRole).toString(), QString());
 
-    model.setPendingDelete(3);
+    model.setOverlay(3, deleteOverlay());
     QCOMPARE(roleAt(model, 2, ChatModel::DeletingRole).toBool(), true);
     QCOMPARE(roleAt(model, 2, ChatModel::PendingRole).toBool(), true);
     // An overlay survives a reload.
@@ -586,10 +612,10 @@ void tst_ChatModel::pendingOverlays()
     model.finishReload(makeMessages({1, 2, 3}), false);
     QCOMPARE(roleAt(model, 2, ChatModel::DeletingRole).toBool(), true);
     spies.clear();
-    model.applyEvent(QLatin1String(Events::MessageDeleted), deletedEvent(3));
+    model.applyEvent(EventType::MessageDeleted, deletedEvent(3));
     QCOMPARE(spies.removed.size(), 1);
     spies.clear();
-    model.clearPending(3);
+    model.setOverlay(3, {});
     QCOMPARE(spies.total(), 0);
 }
 
@@ -601,11 +627,11 @@ void tst_ChatModel::lastMessageBy()
     model.finishReload(
         {makeMessage(1, 1), makeMessage(2, 2), makeMessage(3, 1), makeMessage(4, 2)}, false);
     model.addPresenceLine(user(1), true, Epoch.addDays(1));
-    model.addPendingMessage(u"L1"_s, makeMessage(0, 1));
+    addDraft(model, u"L1"_s);
     QCOMPARE(model.lastMessageBy(1)->id, qint64(3));
     QCOMPARE(model.lastMessageBy(2)->id, qint64(4));
     // A message being deleted is not offered for editing.
-    model.setPendingDelete(3);
+    model.setOverlay(3, deleteOverlay());
     QCOMPARE(model.lastMessageBy(1)->id, qint64(1));
     QVERIFY(!model.lastMessageBy(9).has_value());
 }

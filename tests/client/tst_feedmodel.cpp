@@ -44,6 +44,28 @@ QList<Post> makePosts(std::initializer_list<qint64> ids)
     return posts;
 }
 
+//! The parameters of a queued post.create or post.update.
+QJsonObject postParams(const QString &title, const QString &content = u"text"_s)
+{
+    return {{u"title"_s, title}, {u"content"_s, content}};
+}
+
+//! A stored post as a queued edit of it shows it.
+Overlay editOverlay(const QString &title, const QString &content, const QString &failure = {})
+{
+    Overlay overlay;
+    overlay.edit = postParams(title, content);
+    overlay.failure = failure;
+    return overlay;
+}
+
+Overlay deleteOverlay()
+{
+    Overlay overlay;
+    overlay.deleting = true;
+    return overlay;
+}
+
 QJsonObject postEvent(const char *name, const Post &post)
 {
     return {{u"type"_s, u"event"_s}, {u"seq"_s, 1}, {u"event"_s, QLatin1String(name)},
@@ -159,8 +181,7 @@ void tst_FeedModel::emptyModel()
     model.fetchMore({});
     QCOMPARE(fetch.size(), 0);
     // Events before the first page are not rows: the page will bring them.
-    model.applyEvent(
-        QLatin1String(Events::PostCreated), postEvent(Events::PostCreated, makePost(1)));
+    model.applyEvent(EventType::PostCreated, postEvent(Events::PostCreated, makePost(1)));
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -256,7 +277,7 @@ void tst_FeedModel::fetchFailedAllowsAnotherFetch()
 
 void tst_FeedModel::events_data()
 {
-    QTest::addColumn<QString>("name");
+    QTest::addColumn<EventType>("type");
     QTest::addColumn<QJsonObject>("frame");
     QTest::addColumn<QList<qint64>>("ids");
     QTest::addColumn<int>("inserted");
@@ -275,55 +296,52 @@ void tst_FeedModel::events_data()
     const User renamed {2, u"zed"_s, Role::Member};
 
     QTest::addRow("created, newest")
-        << QString::fromLatin1(Events::PostCreated) << postEvent(Events::PostCreated, makePost(11))
+        << EventType::PostCreated << postEvent(Events::PostCreated, makePost(11))
         << QList<qint64> {11, 10, 8, 6, 4, 2} << 1 << 0 << 0 << 0 << int(FeedModel::TitleRole)
         << QVariant(u"post 11"_s);
     QTest::addRow("created, in a gap")
-        << QString::fromLatin1(Events::PostCreated) << postEvent(Events::PostCreated, makePost(7))
+        << EventType::PostCreated << postEvent(Events::PostCreated, makePost(7))
         << QList<qint64> {10, 8, 7, 6, 4, 2} << 1 << 0 << 0 << 2 << int(FeedModel::IdRole)
         << QVariant(qint64(7));
     QTest::addRow("created, oldest on the last page")
-        << QString::fromLatin1(Events::PostCreated) << postEvent(Events::PostCreated, makePost(1))
+        << EventType::PostCreated << postEvent(Events::PostCreated, makePost(1))
         << QList<qint64> {10, 8, 6, 4, 2, 1} << 1 << 0 << 0 << 5 << int(FeedModel::IdRole)
         << QVariant(qint64(1));
-    QTest::addRow("updated") << QString::fromLatin1(Events::PostUpdated)
-                             << postEvent(Events::PostUpdated, edited)
+    QTest::addRow("updated") << EventType::PostUpdated << postEvent(Events::PostUpdated, edited)
                              << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 1 << 2
                              << int(FeedModel::TitleRole) << QVariant(u"edited"_s);
     QTest::addRow("updated marks edited")
-        << QString::fromLatin1(Events::PostUpdated) << postEvent(Events::PostUpdated, edited)
+        << EventType::PostUpdated << postEvent(Events::PostUpdated, edited)
         << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 1 << 2 << int(FeedModel::EditedRole)
         << QVariant(true);
     QTest::addRow("updated, missed post in range")
-        << QString::fromLatin1(Events::PostUpdated) << postEvent(Events::PostUpdated, makePost(5))
+        << EventType::PostUpdated << postEvent(Events::PostUpdated, makePost(5))
         << QList<qint64> {10, 8, 6, 5, 4, 2} << 1 << 0 << 0 << 3 << int(FeedModel::IdRole)
         << QVariant(qint64(5));
-    QTest::addRow("deleted") << QString::fromLatin1(Events::PostDeleted) << deletedEvent(6)
+    QTest::addRow("deleted") << EventType::PostDeleted << deletedEvent(6)
                              << QList<qint64> {10, 8, 4, 2} << 0 << 1 << 0 << 2
                              << int(FeedModel::IdRole) << QVariant(qint64(4));
-    QTest::addRow("deleted, unknown") << QString::fromLatin1(Events::PostDeleted) << deletedEvent(7)
-                                      << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 0 << 2
-                                      << int(FeedModel::IdRole) << QVariant(qint64(6));
-    QTest::addRow("review") << QString::fromLatin1(Events::ReviewCreated) << reviewEvent(rated)
+    QTest::addRow("deleted, unknown")
+        << EventType::PostDeleted << deletedEvent(7) << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0
+        << 0 << 2 << int(FeedModel::IdRole) << QVariant(qint64(6));
+    QTest::addRow("review") << EventType::ReviewCreated << reviewEvent(rated)
                             << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 1 << 2
                             << int(FeedModel::RatingAverageRole) << QVariant(4.5);
-    QTest::addRow("review count") << QString::fromLatin1(Events::ReviewCreated)
-                                  << reviewEvent(rated) << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0
-                                  << 1 << 2 << int(FeedModel::RatingCountRole)
-                                  << QVariant(qint64(2));
+    QTest::addRow("review count") << EventType::ReviewCreated << reviewEvent(rated)
+                                  << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 1 << 2
+                                  << int(FeedModel::RatingCountRole) << QVariant(qint64(2));
     // Every post of user2 (all five) changes its author, one row at a time.
-    QTest::addRow("rename") << QString::fromLatin1(Events::UserRenamed) << renamedEvent(renamed)
+    QTest::addRow("rename") << EventType::UserRenamed << renamedEvent(renamed)
                             << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 5 << 0
                             << int(FeedModel::AuthorRole) << QVariant(u"zed"_s);
-    QTest::addRow("unrelated event")
-        << QString::fromLatin1(Events::ChannelCreated) << QJsonObject {{u"seq"_s, 1}}
-        << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 0 << 0 << int(FeedModel::IdRole)
-        << QVariant(qint64(10));
+    QTest::addRow("unrelated event") << EventType::ChannelCreated << QJsonObject {{u"seq"_s, 1}}
+                                     << QList<qint64> {10, 8, 6, 4, 2} << 0 << 0 << 0 << 0
+                                     << int(FeedModel::IdRole) << QVariant(qint64(10));
 }
 
 void tst_FeedModel::events()
 {
-    QFETCH(QString, name);
+    QFETCH(EventType, type);
     QFETCH(QJsonObject, frame);
     QFETCH(QList<qint64>, ids);
     QFETCH(int, inserted);
@@ -341,7 +359,7 @@ void tst_FeedModel::events()
     model.finishReload(page, false);
     Spies spies(&model);
 
-    model.applyEvent(name, frame);
+    model.applyEvent(type, frame);
     QCOMPARE(idsOf(model), ids);
     QCOMPARE(spies.reset.size(), 0);
     QCOMPARE(spies.inserted.size(), inserted);
@@ -367,7 +385,7 @@ void tst_FeedModel::events()
 
     // Applying the same event again changes nothing: events may arrive twice (sync + live).
     spies.clear();
-    model.applyEvent(name, frame);
+    model.applyEvent(type, frame);
     QCOMPARE(idsOf(model), ids);
     QCOMPARE(spies.total(), 0);
 }
@@ -381,8 +399,8 @@ void tst_FeedModel::updateTouchesOneRowOnly()
         page.append(makePost(id));
     model.finishReload(page, true);
     Spies spies(&model);
-    model.applyEvent(QLatin1String(Events::PostUpdated),
-        postEvent(Events::PostUpdated, makePost(57, 1, u"changed"_s)));
+    model.applyEvent(
+        EventType::PostUpdated, postEvent(Events::PostUpdated, makePost(57, 1, u"changed"_s)));
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), 200 - 57);
     QCOMPARE(spies.reset.size() + spies.inserted.size() + spies.removed.size(), 0);
@@ -397,7 +415,7 @@ void tst_FeedModel::reviewOfUnloadedPostIsIgnored()
     model.finishReload(makePosts({10, 8}), false);
     Spies spies(&model);
     // A review only changes a rating; it never brings in a post we do not show.
-    model.applyEvent(QLatin1String(Events::ReviewCreated), reviewEvent(makePost(9)));
+    model.applyEvent(EventType::ReviewCreated, reviewEvent(makePost(9)));
     QCOMPARE(spies.total(), 0);
     QCOMPARE(idsOf(model), (QList<qint64> {10, 8}));
 }
@@ -409,14 +427,12 @@ void tst_FeedModel::outOfRangeInsertIgnoredWhileMorePages()
     model.finishReload(makePosts({10, 8, 6}), true);
     Spies spies(&model);
     // Older than the oldest loaded post while older pages exist: it comes with its page.
-    model.applyEvent(
-        QLatin1String(Events::PostCreated), postEvent(Events::PostCreated, makePost(5)));
+    model.applyEvent(EventType::PostCreated, postEvent(Events::PostCreated, makePost(5)));
     model.upsert(makePost(3));
     QCOMPARE(spies.total(), 0);
     QCOMPARE(idsOf(model), (QList<qint64> {10, 8, 6}));
     // Inside the loaded range it goes in.
-    model.applyEvent(
-        QLatin1String(Events::PostCreated), postEvent(Events::PostCreated, makePost(7)));
+    model.applyEvent(EventType::PostCreated, postEvent(Events::PostCreated, makePost(7)));
     QCOMPARE(spies.inserted.size(), 1);
     QCOMPARE(idsOf(model), (QList<qint64> {10, 8, 7, 6}));
     // And the page brings the skipped one.
@@ -433,11 +449,10 @@ void tst_FeedModel::journalReplayDuringReload()
     model.beginReload();
     QVERIFY(!model.canFetchMore({}));
     // Events that arrive while the fresh page is on its way; the page was read before them.
+    model.applyEvent(EventType::PostCreated, postEvent(Events::PostCreated, makePost(4)));
     model.applyEvent(
-        QLatin1String(Events::PostCreated), postEvent(Events::PostCreated, makePost(4)));
-    model.applyEvent(QLatin1String(Events::PostUpdated),
-        postEvent(Events::PostUpdated, makePost(2, 2, u"newer title"_s)));
-    model.applyEvent(QLatin1String(Events::PostDeleted), deletedEvent(1));
+        EventType::PostUpdated, postEvent(Events::PostUpdated, makePost(2, 2, u"newer title"_s)));
+    model.applyEvent(EventType::PostDeleted, deletedEvent(1));
     Spies spies(&model);
     model.finishReload(makePosts({3, 2, 1}), false);
     QCOMPARE(spies.reset.size(), 1);
@@ -456,8 +471,7 @@ void tst_FeedModel::journalReplayOnFirstLoad()
     FeedModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.beginReload();
-    model.applyEvent(
-        QLatin1String(Events::PostCreated), postEvent(Events::PostCreated, makePost(9)));
+    model.applyEvent(EventType::PostCreated, postEvent(Events::PostCreated, makePost(9)));
     QCOMPARE(model.rowCount(), 0);
     QSignalSpy fetch(&model, &FeedModel::fetchMoreRequested);
     model.finishReload(makePosts({8, 7}), true);
@@ -491,8 +505,7 @@ void tst_FeedModel::pendingCreate()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makePosts({5, 4}), false);
     Spies spies(&model);
-    Post draft = makePost(0, 1, u"draft"_s);
-    model.addPendingPost(u"L1"_s, draft);
+    model.addPending(u"L1"_s, postParams(u"draft"_s), user(1), Epoch);
     QCOMPARE(spies.inserted.size(), 1);
     QCOMPARE(spies.inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(model.pendingCount(), 1);
@@ -503,30 +516,31 @@ void tst_FeedModel::pendingCreate()
     QCOMPARE(roleAt(model, 0, FeedModel::FailureRole).toString(), QString());
     QCOMPARE(roleAt(model, 1, FeedModel::PendingRole).toBool(), false);
     // The same entry again (the outbox reloaded) adds nothing.
-    model.addPendingPost(u"L1"_s, draft);
+    model.addPending(u"L1"_s, postParams(u"draft"_s), user(1), Epoch);
     QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(roleAt(model, 0, FeedModel::AuthorRole).toString(), user(1).username);
+    QCOMPARE(roleAt(model, 0, FeedModel::CreatedAtRole).toDateTime(), Epoch);
 
     spies.clear();
-    model.setFailure(u"L1"_s, 0, u"Too long."_s);
+    model.updatePending(u"L1"_s, postParams(u"draft"_s), u"Too long."_s);
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), 0);
     QCOMPARE(roleAt(model, 0, FeedModel::FailureRole).toString(), u"Too long."_s);
 
     // Editing the queued post clears its failure.
     spies.clear();
-    model.updatePendingPost(u"L1"_s, u"better"_s, u"text"_s);
+    model.updatePending(u"L1"_s, postParams(u"better"_s, u"text"_s), {});
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(roleAt(model, 0, FeedModel::TitleRole).toString(), u"better"_s);
     QCOMPARE(roleAt(model, 0, FeedModel::ContentRole).toString(), u"text"_s);
     QCOMPARE(roleAt(model, 0, FeedModel::FailureRole).toString(), QString());
 
     spies.clear();
-    model.updatePendingPost(u"nope"_s, u"x"_s, u"y"_s);
-    model.setFailure(u"nope"_s, 0, u"x"_s);
-    model.removePendingPost(u"nope"_s);
+    model.updatePending(u"nope"_s, postParams(u"x"_s, u"y"_s), u"x"_s);
+    model.removePending(u"nope"_s);
     QCOMPARE(spies.total(), 0);
 
-    model.removePendingPost(u"L1"_s);
+    model.removePending(u"L1"_s);
     QCOMPARE(spies.removed.size(), 1);
     QCOMPARE(spies.removed.at(0).at(1).toInt(), 0);
     QCOMPARE(model.pendingCount(), 0);
@@ -538,16 +552,15 @@ void tst_FeedModel::pendingRowsStayOnTop()
     FeedModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makePosts({5, 4}), false);
-    model.addPendingPost(u"L1"_s, makePost(0, 1, u"first"_s));
-    model.addPendingPost(u"L2"_s, makePost(0, 1, u"second"_s));
+    model.addPending(u"L1"_s, postParams(u"first"_s), user(1), Epoch);
+    model.addPending(u"L2"_s, postParams(u"second"_s), user(1), Epoch);
     QCOMPARE(roleAt(model, 0, FeedModel::LocalIdRole).toString(), u"L2"_s);
     QCOMPARE(roleAt(model, 1, FeedModel::LocalIdRole).toString(), u"L1"_s);
     QCOMPARE(model.rowOf(5), 2);
 
     // A new post from the server goes below the pending ones.
     Spies spies(&model);
-    model.applyEvent(
-        QLatin1String(Events::PostCreated), postEvent(Events::PostCreated, makePost(6)));
+    model.applyEvent(EventType::PostCreated, postEvent(Events::PostCreated, makePost(6)));
     QCOMPARE(spies.inserted.size(), 1);
     QCOMPARE(spies.inserted.at(0).at(1).toInt(), 2);
     QCOMPARE(model.rowOf(6), 2);
@@ -555,8 +568,8 @@ void tst_FeedModel::pendingRowsStayOnTop()
 
     // Updates address the right row behind the pending ones.
     spies.clear();
-    model.applyEvent(QLatin1String(Events::PostUpdated),
-        postEvent(Events::PostUpdated, makePost(4, 2, u"moved"_s)));
+    model.applyEvent(
+        EventType::PostUpdated, postEvent(Events::PostUpdated, makePost(4, 2, u"moved"_s)));
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), 4);
     QCOMPARE(roleAt(model, 4, FeedModel::TitleRole).toString(), u"moved"_s);
@@ -569,7 +582,7 @@ void tst_FeedModel::pendingRowsStayOnTop()
     QCOMPARE(model.rowOf(7), 2);
 
     // Removing the first pending row shifts the real rows up by one.
-    model.removePendingPost(u"L2"_s);
+    model.removePending(u"L2"_s);
     QCOMPARE(model.rowOf(7), 1);
 }
 
@@ -579,7 +592,7 @@ void tst_FeedModel::pendingEditOverlay()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makePosts({10, 8, 6}), false);
     Spies spies(&model);
-    model.setPendingEdit(8, u"new title"_s, u"new content"_s);
+    model.setOverlay(8, editOverlay(u"new title"_s, u"new content"_s));
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), 1);
     QCOMPARE(roleAt(model, 1, FeedModel::TitleRole).toString(), u"new title"_s);
@@ -592,21 +605,22 @@ void tst_FeedModel::pendingEditOverlay()
     QCOMPARE(model.post(8)->title, u"post 8"_s);
 
     spies.clear();
-    model.setFailure({}, 8, u"Not yours."_s);
+    model.setOverlay(8, editOverlay(u"new title"_s, u"new content"_s, u"Not yours."_s));
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(roleAt(model, 1, FeedModel::FailureRole).toString(), u"Not yours."_s);
-    // A failure for a post without a queued change is dropped.
-    model.setFailure({}, 10, u"x"_s);
-    QCOMPARE(roleAt(model, 0, FeedModel::FailureRole).toString(), QString());
+    // The same overlay again changes nothing.
+    spies.clear();
+    model.setOverlay(8, editOverlay(u"new title"_s, u"new content"_s, u"Not yours."_s));
+    QCOMPARE(spies.total(), 0);
 
     spies.clear();
-    model.clearPending(8);
+    model.setOverlay(8, {});
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(roleAt(model, 1, FeedModel::TitleRole).toString(), u"post 8"_s);
     QCOMPARE(roleAt(model, 1, FeedModel::PendingRole).toBool(), false);
     QCOMPARE(roleAt(model, 1, FeedModel::FailureRole).toString(), QString());
     spies.clear();
-    model.clearPending(8);
+    model.setOverlay(8, {});
     QCOMPARE(spies.total(), 0);
 }
 
@@ -616,17 +630,17 @@ void tst_FeedModel::pendingDeleteOverlay()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makePosts({10, 8, 6}), false);
     Spies spies(&model);
-    model.setPendingDelete(6);
+    model.setOverlay(6, deleteOverlay());
     QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(roleAt(model, 2, FeedModel::DeletingRole).toBool(), true);
     QCOMPARE(roleAt(model, 2, FeedModel::PendingRole).toBool(), true);
     // The server's delete removes the row and the overlay with it.
     spies.clear();
-    model.applyEvent(QLatin1String(Events::PostDeleted), deletedEvent(6));
+    model.applyEvent(EventType::PostDeleted, deletedEvent(6));
     QCOMPARE(spies.removed.size(), 1);
     QCOMPARE(idsOf(model), (QList<qint64> {10, 8}));
     spies.clear();
-    model.clearPending(6);
+    model.setOverlay(6, {});
     QCOMPARE(spies.total(), 0);
     // Re-created with the same id (not possible on a real server, but the overlay is gone).
     model.upsert(makePost(6));
@@ -638,9 +652,9 @@ void tst_FeedModel::overlaySurvivesReload()
     FeedModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.finishReload(makePosts({10, 8}), true);
-    model.setPendingEdit(8, u"queued edit"_s, u"c"_s);
+    model.setOverlay(8, editOverlay(u"queued edit"_s, u"c"_s));
     // Queued for a post not loaded yet (e.g. the outbox loaded before the first page).
-    model.setPendingDelete(5);
+    model.setOverlay(5, deleteOverlay());
     model.beginReload();
     model.finishReload(makePosts({10, 8}), true);
     QCOMPARE(roleAt(model, 1, FeedModel::TitleRole).toString(), u"queued edit"_s);

@@ -1,6 +1,7 @@
 // Outbox: nonces for creates only, the queue saved to a file on every change and read back by a
 // new Outbox (an app restart), status changes, editing a queued entry without losing its nonce,
-// retry and remove, and switching files.
+// retry and remove, and switching files; the change table names every queued verb once, and
+// the one rule for which queued change a row of a view stands for.
 
 #include "outbox.h"
 
@@ -52,6 +53,10 @@ private Q_SLOTS:
     void openSwitchesFiles();
     void damagedFile();
     void memoryOnly();
+    void changeTableNamesEachVerbOnce();
+    void unknownVerbIsNotQueued();
+    void changeShownByRow();
+    void inFlightAndFaults();
 };
 
 void tst_Outbox::noncesForCreatesOnly_data()
@@ -359,6 +364,96 @@ void tst_Outbox::memoryOnly()
     QVERIFY(outbox.path().isEmpty());
     outbox.remove(localId);
     QCOMPARE(outbox.count(), 0);
+}
+
+void tst_Outbox::changeTableNamesEachVerbOnce()
+{
+    QSet<MessageType> seen;
+    for (const ChangeKind &kind : changeKinds()) {
+        QVERIFY2(!seen.contains(kind.type), qPrintable(messageTypeName(kind.type)));
+        seen.insert(kind.type);
+        QCOMPARE(changeKind(kind.type), &kind);
+        // Only a create has no row to name; only a create can need a follow-up edit.
+        QCOMPARE(kind.targetKey == nullptr, kind.op == ChangeOp::Create);
+        QVERIFY(!kind.followUp || kind.op == ChangeOp::Create);
+    }
+    // The seven verbs the Session queues, and no request that needs an answer now.
+    QCOMPARE(seen,
+        (QSet<MessageType> {MessageType::PostCreate, MessageType::PostUpdate,
+            MessageType::PostDelete, MessageType::ReviewCreate, MessageType::ChatSend,
+            MessageType::ChatEdit, MessageType::ChatDelete}));
+    QCOMPARE(changeKind(MessageType::ChannelCreate), nullptr);
+}
+
+void tst_Outbox::unknownVerbIsNotQueued()
+{
+    // A saved entry of a verb the table does not carry (a file from a newer app) is skipped.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"outbox.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QJsonArray saved {QJsonObject {{u"localId"_s, u"a"_s}, {u"type"_s, u"channel.create"_s},
+                                {u"params"_s, QJsonObject {{u"name"_s, u"x"_s}}}},
+        QJsonObject {{u"localId"_s, u"b"_s}, {u"type"_s, u"post.delete"_s},
+            {u"params"_s, QJsonObject {{u"postId"_s, 4}}}}};
+    file.write(QJsonDocument(saved).toJson());
+    file.close();
+    Outbox outbox(path);
+    QVERIFY(outbox.load());
+    QCOMPARE(outbox.count(), 1);
+    QCOMPARE(outbox.entries().at(0).kind().op, ChangeOp::Delete);
+}
+
+void tst_Outbox::changeShownByRow()
+{
+    Outbox outbox;
+    const QString create = outbox.enqueue(MessageType::PostCreate, {{u"title"_s, u"t"_s}});
+    const QString firstEdit
+        = outbox.enqueue(MessageType::PostUpdate, {{u"postId"_s, 7}, {u"title"_s, u"a"_s}});
+    // Changes to other rows, or of other kinds, with the same number: never this row's.
+    outbox.enqueue(MessageType::ReviewCreate, {{u"postId"_s, 7}, {u"rating"_s, 5}});
+    const QString chatEdit = outbox.enqueue(
+        MessageType::ChatEdit, {{u"messageId"_s, 7}, {u"channelId"_s, 1}, {u"text"_s, u"x"_s}});
+    const QString secondEdit
+        = outbox.enqueue(MessageType::PostUpdate, {{u"postId"_s, 7}, {u"title"_s, u"b"_s}});
+    outbox.enqueue(MessageType::PostDelete, {{u"postId"_s, 8}});
+
+    // A pending create stands for itself.
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Feed, create, 0), create);
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Feed, u"gone"_s, 0), QString());
+    // A stored row: the newest of its edits and deletes, whose text it shows.
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Feed, {}, 7), secondEdit);
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Chat, {}, 7), chatEdit);
+    QCOMPARE(outbox.changesOf(ChangeDomain::Feed, 7).size(), 2);
+    // A refused one comes first: the row reports it, and it is the one to fix.
+    outbox.setStatus(firstEdit, Outbox::Status::Failed, u"no"_s);
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Feed, {}, 7), firstEdit);
+    outbox.setStatus(secondEdit, Outbox::Status::Failed, u"no"_s);
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Feed, {}, 7), firstEdit);
+    outbox.remove(firstEdit);
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Feed, {}, 7), secondEdit);
+    QCOMPARE(outbox.changeShownBy(ChangeDomain::Feed, {}, 9), QString());
+}
+
+void tst_Outbox::inFlightAndFaults()
+{
+    Outbox outbox;
+    const QString a = outbox.enqueue(MessageType::PostDelete, {{u"postId"_s, 1}});
+    const QString b = outbox.enqueue(MessageType::PostDelete, {{u"postId"_s, 2}});
+    QVERIFY(!outbox.inFlight());
+    outbox.setStatus(b, Outbox::Status::Sending);
+    QCOMPARE(outbox.inFlight()->localId, b);
+    QCOMPARE(outbox.addFault(b), 1);
+    QCOMPARE(outbox.addFault(b), 2);
+    QCOMPARE(outbox.addFault(a), 1);
+    QCOMPARE(outbox.addFault(u"nope"_s), 0);
+    outbox.resetFaults(b);
+    QCOMPARE(outbox.entry(b)->faults, 0);
+    QCOMPARE(outbox.entry(a)->faults, 1);
+    outbox.resetFaults();
+    QCOMPARE(outbox.entry(a)->faults, 0);
+    outbox.requeueSending();
+    QVERIFY(!outbox.inFlight());
 }
 
 QTEST_GUILESS_MAIN(tst_Outbox)

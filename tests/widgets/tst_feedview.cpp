@@ -526,10 +526,10 @@ void TestFeedView::largeFeedMeasuresOnlyRowsInSight()
     QVERIFY(readTop < 0);
     counting.sizeHints = 0;
     feed->applyEvent(
-        QStringLiteral("post.created"), {{QStringLiteral("post"), makePost(Count + 1).toJson()}});
+        EventType::PostCreated, {{QStringLiteral("post"), makePost(Count + 1).toJson()}});
     Post far = makePost(3);
     far.content = QStringLiteral("Now much longer than before. ").repeated(40);
-    feed->applyEvent(QStringLiteral("post.updated"), {{QStringLiteral("post"), far.toJson()}});
+    feed->applyEvent(EventType::PostUpdated, {{QStringLiteral("post"), far.toJson()}});
     QCoreApplication::processEvents();
     QCOMPARE(reset.size(), 0);
     QCOMPARE(changed.size(), 1);

@@ -148,7 +148,7 @@ void bench_FeedView::applyUpdate(qint64 id, const QString &title, const QString 
     post.updatedAt
         = QStringLiteral("2026-11-22T11:00:%1.000Z").arg(++m_edits % 60, 2, 10, QLatin1Char('0'));
     m_session->feed()->applyEvent(
-        QStringLiteral("post.updated"), {{QStringLiteral("post"), post.toJson()}});
+        EventType::PostUpdated, {{QStringLiteral("post"), post.toJson()}});
 }
 
 void bench_FeedView::initTestCase()
@@ -260,7 +260,7 @@ void bench_FeedView::createdAtTop()
     qint64 id = PostCount + 1000;
     report("post.created on top, reading in the middle", timed([&](int) {
         m_session->feed()->applyEvent(
-            QStringLiteral("post.created"), {{QStringLiteral("post"), makePost(++id).toJson()}});
+            EventType::PostCreated, {{QStringLiteral("post"), makePost(++id).toJson()}});
     }));
     const auto after = readingPosition();
     QCOMPARE(after.first, before.first + runs());
@@ -272,7 +272,7 @@ void bench_FeedView::createdAtTop()
     settle();
     report("post.created on top, at the top", timed([&](int) {
         m_session->feed()->applyEvent(
-            QStringLiteral("post.created"), {{QStringLiteral("post"), makePost(++id).toJson()}});
+            EventType::PostCreated, {{QStringLiteral("post"), makePost(++id).toJson()}});
     }));
     QCOMPARE(bar()->value(), 0);
     QCOMPARE(list()->indexAt(QPoint(10, 10)).row(), 0);
