@@ -339,12 +339,15 @@ void Server::updateUser(const User &user)
 
 void Server::broadcast(const QByteArrayList &events)
 {
-    // Each event is one WebSocket frame, built once and written as it is to every peer.
-    for (const QByteArray &frame : events) {
-        const QByteArray wire = WireFrame::textUtf8(frame);
-        for (Session *session : std::as_const(m_authenticated))
-            session->sendWire(wire);
-    }
+    // Each event is one WebSocket frame, built once and written as it is to every peer; a
+    // commit's events leave each peer together, in one send() (Connection::send).
+    QList<QByteArray> wires;
+    wires.reserve(events.size());
+    for (const QByteArray &frame : events)
+        wires.append(WireFrame::textUtf8(frame));
+    const std::span<const QByteArray> frames(wires.constData(), size_t(wires.size()));
+    for (Session *session : std::as_const(m_authenticated))
+        session->sendWire(frames);
 }
 
 void Server::presence(const User &user, bool online)

@@ -30,8 +30,8 @@ Connection::Connection(
 {
     m_transport->setParent(this);
     m_lastHeard.start();
-    connect(m_transport, &QIODevice::readyRead, this, &Connection::onReadyRead);
-    connect(m_transport, &QAbstractSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_transport, &Transport::readyRead, this, &Connection::onReadyRead);
+    connect(m_transport, &Transport::disconnected, this, &Connection::onDisconnected);
 }
 
 Connection::~Connection()
@@ -44,16 +44,33 @@ Connection::~Connection()
 
 QString Connection::peerAddress() const
 {
-    return m_transport->peerAddress().toString();
+    return m_transport->peerAddress();
 }
 
 void Connection::send(const QByteArray &frame)
+{
+    send(std::span<const QByteArray>(&frame, 1));
+}
+
+void Connection::send(std::span<const QByteArray> frames)
 {
     // Nothing after our close frame; a socket that is no longer connected is left out when
     // the frames are written (Transport::writeFrames), which saves touching it here.
     if (m_state != State::Open)
         return;
-    m_waiting.append(frame);
+    // The first frames of a pass to a peer with nothing waiting leave at once: queuing them
+    // for the end of the pass held every peer's event until the last peer had it queued
+    // (0.47 ms at 1,000 peers, 2.75 ms at 5,000). Frames later in the same pass (replies to a
+    // pipelined burst, a second commit) wait and leave together in one send().
+    const quint64 pass = m_services.flusher.pass();
+    if (m_waiting.isEmpty() && m_sentPass != pass) {
+        m_sentPass = pass;
+        if (m_transport->writeFrames(frames) > m_services.maxOutgoingBytes)
+            drop("its unsent data passed the bound (it is not reading)");
+        return;
+    }
+    for (const QByteArray &frame : frames)
+        m_waiting.append(frame);
     if (!m_flushQueued) {
         m_flushQueued = true;
         m_services.flusher.add(this);
@@ -133,7 +150,14 @@ void Connection::onReadyRead()
 
 void Connection::readHandshake()
 {
-    switch (m_handshake->feed(m_transport->readAll())) {
+    Handshake::Outcome outcome = Handshake::Outcome::Incomplete;
+    while (outcome == Handshake::Outcome::Incomplete) {
+        const QByteArray bytes = m_transport->read(ReadChunkBytes);
+        if (bytes.isEmpty())
+            return;
+        outcome = m_handshake->feed(bytes);
+    }
+    switch (outcome) {
     case Handshake::Outcome::Incomplete:
         return;
     case Handshake::Outcome::Refuse:
@@ -147,8 +171,9 @@ void Connection::readHandshake()
         m_handshake.reset();
         serve(); // discards the rest
         return;
-    case Handshake::Outcome::Upgrade:
-        m_transport->writeFrames({m_handshake->response()});
+    case Handshake::Outcome::Upgrade: {
+        const QByteArray response = m_handshake->response();
+        m_transport->writeFrames({&response, 1});
         m_reader.append(m_handshake->takeRemainder());
         m_handshake.reset();
         m_state = State::Open;
@@ -156,6 +181,7 @@ void Connection::readHandshake()
         m_receiver->upgraded(*this);
         serve(); // frames that came with the request
         return;
+    }
     }
 }
 
@@ -167,10 +193,12 @@ void Connection::serve()
             message = std::move(*m_held);
             m_held.reset();
         } else if (!m_reader.next(message)) {
-            const qint64 available = m_transport->bytesAvailable();
-            if (m_reader.isDone() || available <= 0)
+            if (m_reader.isDone())
                 break;
-            m_reader.append(m_transport->read(std::min(available, ReadChunkBytes)));
+            QByteArray bytes = m_transport->read(ReadChunkBytes);
+            if (bytes.isEmpty())
+                break;
+            m_reader.append(std::move(bytes));
             continue;
         }
         const bool isData
@@ -188,7 +216,7 @@ void Connection::serve()
     if (m_state != State::Open || m_reader.isDone()) {
         // After our close frame, the peer's, or a failure nothing more is served: what still
         // arrives is read (so that closing does not reset the connection) and dropped.
-        m_transport->skip(m_transport->bytesAvailable());
+        m_transport->skipAll();
     }
     pauseReading(false);
 }
@@ -223,8 +251,7 @@ void Connection::pauseReading(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
-    // Unlimited again, Qt re-enables its read notifier when the buffer has room.
-    m_transport->setReadBufferSize(paused ? 1 : 0);
+    m_transport->pauseReading(paused);
 }
 
 void Connection::onDisconnected()

@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <memory>
+#include <span>
 
 namespace Hubbub::Server {
 
@@ -59,9 +60,11 @@ public:
     //! Read from the socket when asked; empty once it has disconnected.
     QString peerAddress() const;
 
-    //! Sends a built frame (WireFrame), e.g. one event shared by every peer. Frames wait for
-    //! the end of this pass of the event loop, then leave together. A peer whose unsent bytes
-    //! pass the bound is dropped.
+    //! Sends built frames (WireFrame), e.g. events shared by every peer. The first frames of
+    //! a pass to a peer with nothing waiting leave at once (one send()); later ones wait for
+    //! the end of the pass, then leave together. A peer whose unsent bytes pass the bound is
+    //! dropped.
+    void send(std::span<const QByteArray> frames);
     void send(const QByteArray &frame);
     //! A ping; the pong (or any other traffic) shows the peer is alive.
     void ping();
@@ -104,6 +107,7 @@ private:
     std::unique_ptr<FrameReader::Message> m_held; //!< parsed, waiting for the next share
     QList<QByteArray> m_waiting; //!< frames of this pass, shared with the other peers
     QElapsedTimer m_lastHeard;
+    quint64 m_sentPass = ~quint64(0); //!< the pass of the last frames sent at once
     quint64 m_sharePass = ~quint64(0); //!< no pass yet: the first message always has its share
     qint64 m_shareStartNs = 0;
     State m_state = State::Handshake;

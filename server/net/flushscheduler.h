@@ -9,12 +9,13 @@ namespace Hubbub::Server {
 class Connection;
 
 //! Collects the connections that have frames waiting and flushes them all once per pass of
-//! the event loop, so that a burst of frames to one peer (a batch of commits, its replies)
-//! leaves in one send() instead of one each.
+//! the event loop, so that the later frames of a pass to one peer (a second commit, replies
+//! to a pipelined burst) leave in one send() instead of one each; the first frames of a pass
+//! leave at once (Connection::send). It also counts the passes.
 //!
 //! The flush runs when the thread's event dispatcher is about to wait again (its aboutToBlock
-//! and awake signals), not from a posted event: a posted event costs one more pass of the loop,
-//! and each pass polls every connection's socket.
+//! and awake signals), not from a posted event: a posted event costs one more pass of the loop
+//! (and, with a notifier per socket, a poll() of every connection).
 class FlushScheduler final : public QObject
 {
     Q_OBJECT

@@ -93,12 +93,12 @@ bool Handshake::readRequestLine(QByteArrayView line)
 {
     constexpr QByteArrayView Method = "GET ";
     constexpr QByteArrayView Version = " HTTP/1.1";
-    if (!line.startsWith(Method) || !line.endsWith(Version))
+    // "GET HTTP/1.1" starts with the one and ends with the other, sharing the space: no target.
+    if (line.size() <= Method.size() + Version.size() || !line.startsWith(Method)
+        || !line.endsWith(Version))
         return false;
     const QByteArrayView target
         = line.sliced(Method.size(), line.size() - Method.size() - Version.size());
-    if (target.isEmpty())
-        return false;
     for (const char c : target) {
         if (uchar(c) <= 0x20 || uchar(c) >= 0x7f)
             return false;

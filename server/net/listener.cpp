@@ -48,9 +48,8 @@ void Listener::incomingConnection(qintptr descriptor)
         closeNative(descriptor);
         return;
     }
-    auto *transport = new Transport(this);
-    if (!transport->setSocketDescriptor(descriptor)) {
-        delete transport;
+    Transport *transport = Transport::adopt(descriptor, this);
+    if (!transport) {
         closeNative(descriptor);
         return;
     }

@@ -6,12 +6,19 @@
 // Input layout: if the first byte is 0x00..0x03 it is a mode byte and is not sent:
 //   bit 0: send as a binary frame instead of a text frame;
 //   bit 1: send on the guest connection (never logged in on purpose) instead of the member's.
+// 0x04..0x07 is raw mode: the rest goes as it is onto a bare TCP connection of its own, so
+// that the server's RFC 6455 layer sees what QWebSocket never writes (fragments, control
+// frames, close codes, broken headers and handshakes):
+//   bit 0: the rest starts with the upgrade request (else the harness sends a valid one first);
+//   bit 1: the harness then half-closes (FIN) instead of resetting the connection.
 // Any other first byte (JSON whitespace included): the whole input is a text frame on the
 // member's connection, so plain JSON seeds work unchanged (and are shared with fuzz_codec).
 //
 // Findings (abort): a crash or sanitizer report in the server; no reply within the bound; a
 // connection closed without a reply; a reply that is not a well-formed reply frame, carries
-// another id than the frame's, or says `internal`; a binary frame from the server.
+// another id than the frame's, or says `internal`; a binary frame from the server. In raw mode:
+// anything but HTTP back, no 101 to the harness's own request, or the server no longer
+// answering the member's ping after the raw connection ended.
 
 #include "fuzztargets.h"
 
@@ -300,9 +307,49 @@ void initDispatch(int *argc, char ***argv)
     openGuest();
 }
 
+//! Raw mode: the bytes on a bare TCP connection, then a reset or a half-close; the member's
+//! pings around it are the bound (the server has read what was sent, then seen the end).
+void sendRaw(quint8 mode, const QByteArray &bytes)
+{
+    State &s = state();
+    signInMember(false);
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, s.server->server()->port());
+    if (!spinUntil([&] { return raw.state() == QAbstractSocket::ConnectedState; }, 10000))
+        finding("cannot connect the raw link");
+    const bool ownRequest = (mode & 1) == 0;
+    if (ownRequest) {
+        raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n");
+    }
+    raw.write(bytes);
+    raw.flush();
+    const auto pingMember = [&s](const char *when) {
+        const QJsonObject reply = s.member->request(QStringLiteral("ping"), {});
+        if (!reply.value(QStringLiteral("ok")).toBool())
+            finding(when, QJsonDocument(reply).toJson());
+    };
+    pingMember("no pong to the member after a raw connection sent its bytes");
+    const QByteArray answer = raw.readAll();
+    if (!answer.isEmpty() && !answer.startsWith("HTTP/1.1 "))
+        finding("the server answered a raw connection with something but HTTP", answer.left(64));
+    if (ownRequest && !answer.isEmpty() && !answer.startsWith("HTTP/1.1 101 "))
+        finding("the server refused a valid upgrade request", answer.left(64));
+    if (mode & 2)
+        raw.disconnectFromHost();
+    else
+        raw.abort();
+    pingMember("no pong to the member after a raw connection ended");
+}
+
 void dispatch(const std::uint8_t *data, std::size_t size)
 {
     State &s = state();
+    if (size > 0 && data[0] >= 0x04 && data[0] <= 0x07) {
+        sendRaw(data[0], QByteArray(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1)));
+        return;
+    }
     bool binary = false;
     bool onGuest = false;
     if (size > 0 && data[0] <= 0x03) {

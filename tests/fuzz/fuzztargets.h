@@ -10,6 +10,10 @@ namespace Hubbub::Fuzz {
 //! One input = one text frame through Codec::decodeRequest, Params and Validation.
 void codec(const std::uint8_t *data, std::size_t size);
 
+//! One input = an upgrade request and/or client frames through Handshake, FrameReader and
+//! WireFrame (the layout is in fuzz_frames.cpp).
+void frames(const std::uint8_t *data, std::size_t size);
+
 //! Starts the in-process server and the clients once; idempotent.
 void initDispatch(int *argc, char ***argv);
 //! One input = one frame sent to the running server over a real WebSocket.

@@ -1,7 +1,8 @@
 // tst_fuzzregressions: the standalone replay of the fuzz targets, built with the normal
-// compiler as a plain test. Every file under corpus/, corpus-from-tests/ and regressions/ goes
-// through both targets' bodies (fuzz_codec and fuzz_dispatch), so an input that once crashed
-// the server, or broke one of the targets' checks, fails CTest if it ever does again.
+// compiler as a plain test. Every file under corpus/, corpus-from-tests/, corpus-frames/ and
+// regressions/ goes through every target's body (fuzz_codec, fuzz_frames, fuzz_dispatch), so an
+// input that once crashed the server, or broke one of the targets' checks, fails CTest if it
+// ever does again.
 // Usage: tst_fuzzregressions [file or folder ...] (default: the folders above).
 
 #include "fuzztargets.h"
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
         roots.append(QString::fromLocal8Bit(argv[i]));
     if (roots.isEmpty()) {
         const QDir fuzz(QStringLiteral(HUBBUB_FUZZ_INPUTS));
-        for (const char *folder : {"corpus", "corpus-from-tests", "regressions"})
+        for (const char *folder : {"corpus", "corpus-from-tests", "corpus-frames", "regressions"})
             roots.append(fuzz.filePath(QString::fromLatin1(folder)));
     }
     // initDispatch makes the QCoreApplication; give it no arguments to misread.
@@ -74,10 +75,12 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "replaying %s\n", qPrintable(path));
         const auto *bytes = reinterpret_cast<const std::uint8_t *>(data.constData());
         Hubbub::Fuzz::codec(bytes, std::size_t(data.size()));
+        Hubbub::Fuzz::frames(bytes, std::size_t(data.size()));
         Hubbub::Fuzz::dispatch(bytes, std::size_t(data.size()));
     }
     std::printf(
-        "replayed %lld inputs through fuzz_codec and fuzz_dispatch in %lld ms: no finding\n",
+        "replayed %lld inputs through fuzz_codec, fuzz_frames and fuzz_dispatch in %lld ms: "
+        "no finding\n",
         static_cast<long long>(files.size()), static_cast<long long>(timer.elapsed()));
     std::fflush(stdout);
     // Like libFuzzer: leave without tearing the in-process server down.

@@ -245,7 +245,7 @@ void tst_FrameReader::stream()
     for (qsizetype i = 1; i < bytes.size(); ++i)
         everyByte.append(i);
     QVERIFY(check(everyByte, "one byte at a time"));
-    QRandomGenerator random(quint32(qHash(QByteArray(QTest::currentDataTag()))));
+    QRandomGenerator random {quint32(qHash(QByteArray(QTest::currentDataTag())))};
     for (int round = 0; round < 5; ++round) {
         QList<qsizetype> cuts;
         for (qsizetype at = 0; at < bytes.size();) {

@@ -47,6 +47,7 @@ QList<HandshakeRow> handshakeRows()
         {u"folded header line"_s, with("Upgrade: websocket\r\n", "Upgrade:\r\n websocket\r\n"),
             400},
         {u"bare line feeds"_s, QByteArray(valid).replace("\r\n", "\n"), 400},
+        {u"request line without a target"_s, with("GET / HTTP/1.1", "GET HTTP/1.1"), 400},
         {u"method POST"_s, with("GET ", "POST "), 400},
         {u"method lower-case get"_s, with("GET ", "get "), 400},
         {u"HTTP/1.0"_s, with("HTTP/1.1", "HTTP/1.0"), 400},
