@@ -6,13 +6,13 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QStandardPaths>
 #include <QToolButton>
 
@@ -23,6 +23,12 @@ namespace {
 // The counters appear only near the limit, where they help, not while typing a short post.
 constexpr int TitleHintFrom = Limits::TitleMax * 8 / 10;
 constexpr int ContentHintFrom = Limits::ContentMax * 9 / 10;
+
+bool isSubmitKey(const QKeyEvent *key)
+{
+    return (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+        && (key->modifiers() & Qt::ControlModifier);
+}
 
 } // namespace
 
@@ -132,13 +138,11 @@ Composer::Composer(QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_error);
 
-    // From anywhere in the form, the image button included: a shortcut, not a filter per field.
-    for (const QKeySequence &keys :
-        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &Composer::submit);
-    }
+    // From anywhere in the form, the image button included: a filter on every part of it (a
+    // QShortcut would also need its window to be the active one).
+    const QList<QWidget *> parts = findChildren<QWidget *>();
+    for (QWidget *part : parts)
+        part->installEventFilter(this);
     connect(m_title, &QLineEdit::textChanged, this, &Composer::updateState);
     connect(m_text, &QPlainTextEdit::textChanged, this, &Composer::updateState);
     connect(m_attach, &QPushButton::clicked, this, &Composer::chooseImage);
@@ -198,6 +202,15 @@ void Composer::clear()
     m_missing.clear();
     updateState();
     m_title->setFocus();
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && isSubmitKey(static_cast<QKeyEvent *>(event))) {
+        submit();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void Composer::chooseImage()

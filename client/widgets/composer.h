@@ -55,6 +55,9 @@ Q_SIGNALS:
     void postRequested(
         const QString &title, const QString &content, const QByteArray &image, const QString &mime);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void chooseImage();
     void updateState();
