@@ -27,10 +27,16 @@ const ChatModel::Item &ChatModel::itemAt(int row) const
     return row < m_items.size() ? m_items.at(row) : m_pending.at(row - m_items.size());
 }
 
+bool ChatModel::dayStart(int row) const
+{
+    return row == 0
+        || itemAt(row - 1).created.toLocalTime().date() != itemAt(row).created.toLocalTime().date();
+}
+
 bool ChatModel::firstInGroup(int row) const
 {
     const Item &item = itemAt(row);
-    if (item.kind != Kind::Message || row == 0)
+    if (item.kind != Kind::Message || dayStart(row))
         return true;
     const Item &previous = itemAt(row - 1);
     if (previous.kind != Kind::Message || previous.message.author.id != item.message.author.id)
@@ -79,6 +85,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(item.kind);
     case FirstInGroupRole:
         return firstInGroup(index.row());
+    case DayStartRole:
+        return dayStart(index.row());
     case PendingRole:
         return isPendingSend || overlay.edit.has_value() || overlay.deleting;
     case FailureRole:
@@ -98,7 +106,8 @@ QHash<int, QByteArray> ChatModel::roleNames() const
     names.insert({{IdRole, "messageId"}, {AuthorRole, "author"}, {AuthorIdRole, "authorId"},
         {TextRole, "text"}, {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
         {KindRole, "kind"}, {FirstInGroupRole, "firstInGroup"}, {PendingRole, "pending"},
-        {FailureRole, "failure"}, {LocalIdRole, "localId"}, {DeletingRole, "deleting"}});
+        {FailureRole, "failure"}, {LocalIdRole, "localId"}, {DeletingRole, "deleting"},
+        {DayStartRole, "dayStart"}});
     return names;
 }
 
@@ -232,7 +241,7 @@ void ChatModel::emitGroupingAround(int row)
 {
     if (row + 1 < rowCountAll()) {
         const QModelIndex next = index(row + 1);
-        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole, DayStartRole});
     }
 }
 
@@ -269,7 +278,7 @@ void ChatModel::remove(qint64 messageId)
     endRemoveRows();
     if (row < rowCountAll()) {
         const QModelIndex next = index(row);
-        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole, DayStartRole});
     }
 }
 
@@ -370,7 +379,7 @@ void ChatModel::removePending(const QString &localId)
     endRemoveRows();
     if (row < rowCountAll()) {
         const QModelIndex next = index(row);
-        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole, DayStartRole});
     }
 }
 

@@ -31,6 +31,7 @@ public:
         FailureRole,
         LocalIdRole,
         DeletingRole,
+        DayStartRole, //!< bool: the first row of its local day, under a date separator
     };
     Q_ENUM(Roles)
     enum class Kind { Message, Joined, Left };
@@ -96,6 +97,7 @@ private:
     int rowCountAll() const { return int(m_items.size() + m_pending.size()); }
     const Item &itemAt(int row) const;
     bool firstInGroup(int row) const;
+    bool dayStart(int row) const;
     //! Where a message with this id goes among m_items (after presence lines before it).
     qsizetype insertPosition(qint64 messageId) const;
     int pendingRowOf(const QString &localId) const;

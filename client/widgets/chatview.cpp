@@ -42,11 +42,18 @@ public:
     void fetchMore(const QModelIndex &) override { }
 };
 
-//! The message list: rows wrap again as soon as the width changes.
+//! The message list: rows wrap again as soon as the width changes, and a conversation shorter
+//! than the pane sits at its bottom, by the message box, as in every chat app.
 class ChatView::List final : public QListView
 {
 public:
-    using QListView::QListView;
+    explicit List(QWidget *parent)
+        : QListView(parent)
+    {
+        // The strip above the rows (see updateGeometries()) shows the viewport's colour.
+        setBackgroundRole(QPalette::Base);
+        setAutoFillBackground(true);
+    }
 
 protected:
     void resizeEvent(QResizeEvent *event) override
@@ -69,8 +76,20 @@ protected:
         m_layingOut = false;
     }
 
+    void updateGeometries() override
+    {
+        QListView::updateGeometries();
+        // Rows shorter than the pane start this far down, so the newest one sits at the bottom.
+        const int gap = qMax(0, viewport()->height() + m_topGap - contentsSize().height());
+        if (gap != m_topGap) {
+            m_topGap = gap;
+            setViewportMargins(0, gap, 0, 0);
+        }
+    }
+
 private:
     bool m_layingOut = false;
+    int m_topGap = 0;
 };
 
 ChatView::ChatView(Session *session, QWidget *parent)

@@ -734,6 +734,14 @@
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Notifier</name>

@@ -726,6 +726,14 @@
         <source>Discard</source>
         <translation>버리기</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Notifier</name>

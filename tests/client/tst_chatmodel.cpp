@@ -122,6 +122,9 @@ ChatModel::Kind kindAt(const QAbstractItemModel &model, int row)
     return roleAt(model, row, ChatModel::KindRole).value<ChatModel::Kind>();
 }
 
+//! The roles a row's neighbour changing can change.
+const QList<int> GroupingRoles {ChatModel::FirstInGroupRole, ChatModel::DayStartRole};
+
 struct Spies
 {
     explicit Spies(QAbstractItemModel *model)
@@ -146,7 +149,7 @@ struct Spies
     {
         QList<int> rows;
         for (const QList<QVariant> &args : changed) {
-            if (args.at(2).value<QList<int>>() == QList<int> {ChatModel::FirstInGroupRole})
+            if (args.at(2).value<QList<int>>() == GroupingRoles)
                 rows.append(args.at(0).value<QModelIndex>().row());
         }
         return rows;
@@ -176,6 +179,7 @@ private Q_SLOTS:
     void grouping();
     void groupingFollowsInsertAndRemove();
     void presenceLines();
+    void daySeparators();
     void pendingMessages();
     void pendingOverlays();
     void lastMessageBy();
@@ -348,7 +352,7 @@ void tst_ChatModel::events()
     for (const QList<QVariant> &args : std::as_const(spies.changed)) {
         const QModelIndex topLeft = args.at(0).value<QModelIndex>();
         QCOMPARE(topLeft.row(), args.at(1).value<QModelIndex>().row());
-        if (args.at(2).value<QList<int>>() != QList<int> {ChatModel::FirstInGroupRole})
+        if (args.at(2).value<QList<int>>() != GroupingRoles)
             ++dataRows;
         if (changedRows == 1 && args.at(2).value<QList<int>>().isEmpty())
             QCOMPARE(topLeft.row(), row);
@@ -617,6 +621,33 @@ void tst_ChatModel::pendingOverlays()
     spies.clear();
     model.setOverlay(3, {});
     QCOMPARE(spies.total(), 0);
+}
+
+void tst_ChatModel::daySeparators()
+{
+    ChatModel model(ChannelId);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Local midnight, whatever the time zone of the machine.
+    const QDateTime midnight(Epoch.toLocalTime().date().addDays(1), QTime(0, 0));
+    const qint64 at = Epoch.secsTo(midnight);
+    // One author, a minute apart, but on either side of midnight.
+    model.finishReload(
+        {makeMessage(1, 1, at - 60), makeMessage(2, 1, at + 30), makeMessage(3, 1, at + 90)},
+        false);
+    QCOMPARE(model.roleNames().value(ChatModel::DayStartRole), QByteArray("dayStart"));
+    QVERIFY(roleAt(model, 0, ChatModel::DayStartRole).toBool());
+    QVERIFY(roleAt(model, 1, ChatModel::DayStartRole).toBool());
+    QVERIFY(firstInGroup(model, 1)); // a new day starts a new group
+    QVERIFY(!roleAt(model, 2, ChatModel::DayStartRole).toBool());
+    QVERIFY(!firstInGroup(model, 2));
+
+    // The first message of the day deleted: the next one takes the separator, one row told.
+    Spies spies(&model);
+    model.remove(2);
+    QVERIFY(roleAt(model, 1, ChatModel::DayStartRole).toBool());
+    QVERIFY(firstInGroup(model, 1));
+    QCOMPARE(spies.groupingRows(), QList<int> {1});
+    QCOMPARE(spies.reset.size(), 0);
 }
 
 void tst_ChatModel::lastMessageBy()

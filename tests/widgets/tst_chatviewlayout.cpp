@@ -1,15 +1,18 @@
 // ChatView's geometry against a real server and a real signed-in Session: rows never overlap
-// after the pane gets narrower (or a scroll bar appears), whatever the wrapping does.
+// after the pane gets narrower (or a scroll bar appears), whatever the wrapping does; a short
+// conversation sits at the bottom of the pane; days are separated.
 
 #include "channelmodel.h"
 #include "chatmodel.h"
 #include "chatview.h"
 #include "connection.h"
+#include "messagedelegate.h"
 #include "session.h"
 #include "testclient.h"
 #include "testserver.h"
 
 #include <QListView>
+#include <QLocale>
 #include <QScrollBar>
 #include <QTest>
 
@@ -93,6 +96,8 @@ private Q_SLOTS:
 
     void narrowerKeepsRowsApart();
     void scrollBarKeepsRowsApart();
+    void shortChatSitsAtBottom();
+    void daySeparator();
 
 private:
     QListView *list() const { return m_view->listView(); }
@@ -188,6 +193,51 @@ void tst_ChatViewLayout::scrollBarKeepsRowsApart()
     QVERIFY2(layoutFault(list()).isEmpty(), qPrintable(layoutFault(list())));
     QTest::qWait(150);
     QVERIFY2(layoutFault(list()).isEmpty(), qPrintable(layoutFault(list())));
+}
+
+void tst_ChatViewLayout::shortChatSitsAtBottom()
+{
+    QVERIFY(sendAll(*m_bob, m_channel, {QStringLiteral("one"), QStringLiteral("two")}));
+    QTRY_COMPARE(list()->model()->rowCount(), 2);
+    const auto bottomGap = [this] {
+        const QRect last = list()->visualRect(list()->model()->index(1, 0));
+        return list()->height() - list()->viewport()->mapTo(list(), last.bottomLeft()).y() - 1;
+    };
+    // The newest message sits right above the message box, the space is above the first one.
+    QTRY_COMPARE(bottomGap(), 0);
+    const QRect first = list()->visualRect(list()->model()->index(0, 0));
+    QVERIFY(list()->viewport()->mapTo(list(), first.topLeft()).y() > list()->height() / 2);
+    // Still so at another size, and once the rows fill the pane, they fill it from the top.
+    m_view->resize(400, 300);
+    QTRY_COMPARE(bottomGap(), 0);
+    QStringList more;
+    for (int i = 0; i < 30; ++i)
+        more.append(QStringLiteral("more %1").arg(i));
+    QVERIFY(sendAll(*m_bob, m_channel, more));
+    QTRY_COMPARE(list()->model()->rowCount(), 32);
+    QTRY_COMPARE(list()->viewport()->y(), 0);
+    QTRY_VERIFY(list()->verticalScrollBar()->isVisible());
+}
+
+void tst_ChatViewLayout::daySeparator()
+{
+    const QDate today(2026, 3, 14);
+    QCOMPARE(MessageDelegate::dayLabel(today, today), QStringLiteral("Today"));
+    QCOMPARE(MessageDelegate::dayLabel(today.addDays(-1), today), QStringLiteral("Yesterday"));
+    QCOMPARE(MessageDelegate::dayLabel(today.addDays(-2), today),
+        QLocale().toString(today.addDays(-2), QLocale::LongFormat));
+
+    // Two one-line messages by two people: the first of the day is taller by its separator.
+    QVERIFY(sendAll(*m_bob, m_channel, {QStringLiteral("hi")}));
+    m_session->sendMessage(m_channel, QStringLiteral("ho"));
+    QTRY_COMPARE(list()->model()->rowCount(), 2);
+    const QModelIndex first = list()->model()->index(0, 0);
+    const QModelIndex second = list()->model()->index(1, 0);
+    QVERIFY(first.data(ChatModel::DayStartRole).toBool());
+    QVERIFY(!second.data(ChatModel::DayStartRole).toBool());
+    QVERIFY(second.data(ChatModel::FirstInGroupRole).toBool());
+    QTRY_VERIFY(list()->visualRect(first).height()
+        >= list()->visualRect(second).height() + list()->fontMetrics().height());
 }
 
 QTEST_MAIN(tst_ChatViewLayout)
