@@ -149,8 +149,9 @@ RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &inde
     }
 
     if (kind != ChatModel::Kind::Message) {
-        presence = kind == ChatModel::Kind::Joined ? MessageDelegate::tr("%1 joined").arg(name)
-                                                   : MessageDelegate::tr("%1 left").arg(name);
+        // "Ada, Bo joined · Cy left · 10:42": one line for a burst of joins and leaves.
+        presence = index.data(ChatModel::TextRole).toString() + QStringLiteral(" · ")
+            + shortTime(index.data(ChatModel::CreatedAtRole).toDateTime());
         height = dayHeight + metrics.groupTop + QFontMetrics(smallFont).height()
             + metrics.groupTop / 2;
         return;
