@@ -49,13 +49,10 @@ QFont smallerFont(const QFont &font)
     return small;
 }
 
+//! The time only: the date separator above says which day (the tooltip has the full date).
 QString shortTime(const QDateTime &utc)
 {
-    const QDateTime local = utc.toLocalTime();
-    const QLocale locale;
-    if (local.date() == QDate::currentDate())
-        return locale.toString(local.time(), QLocale::ShortFormat);
-    return locale.toString(local, QLocale::ShortFormat);
+    return QLocale().toString(utc.toLocalTime().time(), QLocale::ShortFormat);
 }
 
 int availableWidth(const QStyleOptionViewItem &option)
