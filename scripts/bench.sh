@@ -5,7 +5,9 @@
 # build/bench keyed by the schema). Environment: HUBBUB_BENCH_SECONDS (default 10),
 # HUBBUB_BENCH_REPEATS (interleaved pairs of the N=1000 fan-out, default 3),
 # HUBBUB_BENCH_JOBS (build parallelism, default 2), HUBBUB_BENCH_SKIP (space-separated parts to
-# skip: fanout crosscheck ramp connections writes history feedview).
+# skip: fanout crosscheck ramp connections writes history feedview),
+# HUBBUB_BENCH_BASELINE (another hubbub-server binary, e.g. a Release build of an earlier commit:
+# every hubbub run is repeated with it right after, and a before/after table is printed).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,7 +50,15 @@ run() {
     echo "== $name"
     "$bench" "$@" --json "$out/$name.json" || echo "   ($name exited with $?)"
 }
-hubbub() { rm -f "$tmp"/h.db*; run "$@" --spawn "$server" --db "$tmp/h.db"; }
+baseline=${HUBBUB_BENCH_BASELINE:-}
+hubbub() {
+    rm -f "$tmp"/h.db*
+    run "$@" --spawn "$server" --db "$tmp/h.db"
+    if [ -n "$baseline" ]; then # the same run at once with the earlier build: a fair pair
+        rm -f "$tmp"/h.db*
+        run "${1/hubbub/baseline}" "${@:2}" --spawn "$baseline" --db "$tmp/h.db"
+    fi
+}
 yard() { run "$@" --spawn-node "$yardstick"; }
 wants() { [[ "$skip" != *" $1 "* ]]; }
 
@@ -126,6 +136,10 @@ if wants history; then
     fi
     cp "$seeded" "$tmp/history.db"
     run history-hubbub history --spawn "$server" --db "$tmp/history.db" --requests 50
+    if [ -n "$baseline" ]; then
+        cp "$seeded" "$tmp/history.db"
+        run history-baseline history --spawn "$baseline" --db "$tmp/history.db" --requests 50
+    fi
 fi
 if wants feedview && [ -x "$build/tools/bench/bench_feedview" ]; then
     echo "== bench_feedview"
@@ -213,5 +227,19 @@ for (const r of rows)
 const all = {};
 for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) all[f.slice(0, -5)] = JSON.parse(fs.readFileSync(`${dir}/${f}`));
 fs.writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), targets: rows, runs: all }, null, 2));
+// Before/after (HUBBUB_BENCH_BASELINE): every run of the earlier build beside this one's.
+const keys = ['serverCpuUsPerDelivery', 'latencyP50Ms', 'latencyP99Ms', 'eventsLost', 'sustainedDeliveriesPerSec', 'rssKbPerConnection', 'connectSeconds', 'acksPerSec', 'ackP99Ms', 'serverStartupMs', 'feedNewestP99Ms', 'feedDeepP99Ms', 'chatNewestP99Ms', 'chatDeepP99Ms', 'syncP99Ms'];
+const pairsAB = fs.readdirSync(dir).filter((f) => f.includes('-baseline')).sort();
+if (pairsAB.length) {
+  console.log('\nbefore/after: run, figure, baseline build, this build, this/baseline');
+  for (const f of pairsAB) {
+    const name = f.slice(0, -5), before = load(name), after = load(name.replace('baseline', 'hubbub'));
+    for (const k of keys) {
+      const b = pick(before, k), a = pick(after, k);
+      if (b === null && a === null) continue;
+      console.log(`${name.replace('-baseline', '').padEnd(28)} ${k.padEnd(26)} ${fmt(b).padEnd(10)} ${fmt(a).padEnd(10)} ${b && a !== null ? fmt(a / b) : '-'}`);
+    }
+  }
+}
 console.log(`\nwrote ${outFile}`);
 JS
