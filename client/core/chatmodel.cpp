@@ -1,5 +1,7 @@
 #include "chatmodel.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace Hubbub::Client {
@@ -27,15 +29,39 @@ const ChatModel::Item &ChatModel::itemAt(int row) const
     return row < m_items.size() ? m_items.at(row) : m_pending.at(row - m_items.size());
 }
 
+bool ChatModel::dayStart(int row) const
+{
+    return row == 0
+        || itemAt(row - 1).created.toLocalTime().date() != itemAt(row).created.toLocalTime().date();
+}
+
 bool ChatModel::firstInGroup(int row) const
 {
     const Item &item = itemAt(row);
-    if (item.kind != Kind::Message || row == 0)
+    if (item.kind != Kind::Message || dayStart(row))
         return true;
     const Item &previous = itemAt(row - 1);
     if (previous.kind != Kind::Message || previous.message.author.id != item.message.author.id)
         return true;
     return previous.created.secsTo(item.created) > GroupSeconds;
+}
+
+QString ChatModel::presenceText(const Item &item)
+{
+    QStringList joined;
+    QStringList left;
+    for (const auto &[user, online] : item.presence)
+        (online ? joined : left).append(user.username);
+    const QLocale locale;
+    QStringList parts;
+    // %1 is a list of %n names: the verb agrees with how many.
+    if (!joined.isEmpty())
+        parts.append(tr("%1 joined", "presence", int(joined.size()))
+                         .arg(locale.createSeparatedList(joined)));
+    if (!left.isEmpty())
+        parts.append(
+            tr("%1 left", "presence", int(left.size())).arg(locale.createSeparatedList(left)));
+    return parts.join(QStringLiteral(" · "));
 }
 
 QVariant ChatModel::data(const QModelIndex &index, int role) const
@@ -48,8 +74,9 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     const Overlay overlay = (isPendingSend || item.kind != Kind::Message)
         ? Overlay {}
         : m_pending.overlay(message.id);
-    const QString text
-        = overlay.edit ? overlay.edit->value(QStringLiteral("text")).toString() : message.text;
+    const QString text = item.kind != Kind::Message ? presenceText(item)
+        : overlay.edit ? overlay.edit->value(QStringLiteral("text")).toString()
+                       : message.text;
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
@@ -58,10 +85,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
     case Qt::AccessibleTextRole:
         // What a screen reader says for the row: who, what, when.
-        if (item.kind == Kind::Joined)
-            return tr("%1 joined").arg(message.author.username);
-        if (item.kind == Kind::Left)
-            return tr("%1 left").arg(message.author.username);
+        if (item.kind != Kind::Message)
+            return text;
         return tr("%1: %2, %3")
             .arg(message.author.username, text,
                 QLocale().toString(item.created.toLocalTime().time(), QLocale::ShortFormat));
@@ -79,6 +104,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(item.kind);
     case FirstInGroupRole:
         return firstInGroup(index.row());
+    case DayStartRole:
+        return dayStart(index.row());
     case PendingRole:
         return isPendingSend || overlay.edit.has_value() || overlay.deleting;
     case FailureRole:
@@ -98,7 +125,8 @@ QHash<int, QByteArray> ChatModel::roleNames() const
     names.insert({{IdRole, "messageId"}, {AuthorRole, "author"}, {AuthorIdRole, "authorId"},
         {TextRole, "text"}, {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
         {KindRole, "kind"}, {FirstInGroupRole, "firstInGroup"}, {PendingRole, "pending"},
-        {FailureRole, "failure"}, {LocalIdRole, "localId"}, {DeletingRole, "deleting"}});
+        {FailureRole, "failure"}, {LocalIdRole, "localId"}, {DeletingRole, "deleting"},
+        {DayStartRole, "dayStart"}});
     return names;
 }
 
@@ -232,7 +260,7 @@ void ChatModel::emitGroupingAround(int row)
 {
     if (row + 1 < rowCountAll()) {
         const QModelIndex next = index(row + 1);
-        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole, DayStartRole});
     }
 }
 
@@ -269,7 +297,7 @@ void ChatModel::remove(qint64 messageId)
     endRemoveRows();
     if (row < rowCountAll()) {
         const QModelIndex next = index(row);
-        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole, DayStartRole});
     }
 }
 
@@ -298,10 +326,19 @@ void ChatModel::renameUser(const User &user)
 {
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
+            bool changed = false;
             if (items[i].message.author.id == user.id && items[i].message.author != user) {
                 items[i].message.author = user;
-                emitRowChanged(int(offset + i));
+                changed = true;
             }
+            for (auto &entry : items[i].presence) {
+                if (entry.first.id == user.id && entry.first != user) {
+                    entry.first = user;
+                    changed = true;
+                }
+            }
+            if (changed)
+                emitRowChanged(int(offset + i));
         }
     };
     renameIn(m_items, 0);
@@ -312,11 +349,28 @@ void ChatModel::addPresenceLine(const User &user, bool joined, const QDateTime &
 {
     if (!m_loaded)
         return;
+    if (!m_items.isEmpty() && m_items.last().kind != Kind::Message
+        && m_items.last().burstStart.secsTo(when) <= PresenceBurstSeconds) {
+        Item &line = m_items.last();
+        line.kind = joined ? Kind::Joined : Kind::Left;
+        line.message.author = user;
+        line.created = when;
+        const auto same = std::find_if(line.presence.begin(), line.presence.end(),
+            [&user](const auto &entry) { return entry.first.id == user.id; });
+        if (same != line.presence.end())
+            *same = {user, joined};
+        else
+            line.presence.append({user, joined});
+        emitRowChanged(int(m_items.size()) - 1);
+        return;
+    }
     Item item;
     item.kind = joined ? Kind::Joined : Kind::Left;
     item.message.author = user;
     item.message.channelId = m_channelId;
     item.created = when;
+    item.burstStart = when;
+    item.presence.append({user, joined});
     const int row = int(m_items.size());
     beginInsertRows({}, row, row);
     m_items.append(item);
@@ -370,7 +424,7 @@ void ChatModel::removePending(const QString &localId)
     endRemoveRows();
     if (row < rowCountAll()) {
         const QModelIndex next = index(row);
-        Q_EMIT dataChanged(next, next, {FirstInGroupRole});
+        Q_EMIT dataChanged(next, next, {FirstInGroupRole, DayStartRole});
     }
 }
 

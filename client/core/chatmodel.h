@@ -31,6 +31,7 @@ public:
         FailureRole,
         LocalIdRole,
         DeletingRole,
+        DayStartRole, //!< bool: the first row of its local day, under a date separator
     };
     Q_ENUM(Roles)
     enum class Kind { Message, Joined, Left };
@@ -59,7 +60,8 @@ public:
     void upsert(const Message &message);
     void remove(qint64 messageId) override;
     void renameUser(const User &user);
-    //! A presence line ("Ada joined") at the bottom.
+    //! A presence line ("Ada joined") at the bottom, or, within PresenceBurstSeconds of the
+    //! start of the presence line already there, an update of that one line.
     void addPresenceLine(const User &user, bool joined, const QDateTime &when);
 
     // Pending changes from the outbox (params as in chat.send and chat.edit).
@@ -79,6 +81,9 @@ public:
 
     //! Messages within this many seconds of the previous one by the same author are grouped.
     static constexpr int GroupSeconds = 300;
+    //! Joins and leaves within this many seconds of the first share one line ("Ada, Bo joined ·
+    //! Cy left"), each person shown as they are at the end: reconnects are not news.
+    static constexpr int PresenceBurstSeconds = 300;
 
 Q_SIGNALS:
     void fetchMoreRequested(qint64 channelId, qint64 beforeId);
@@ -91,11 +96,16 @@ private:
         QDateTime created;
         QString localId;
         QString failure;
+        //! A presence line: who, each with their latest state (joined), in order of arrival.
+        QList<std::pair<User, bool>> presence;
+        QDateTime burstStart;
     };
+    static QString presenceText(const Item &item);
     static Item makeItem(const Message &message);
     int rowCountAll() const { return int(m_items.size() + m_pending.size()); }
     const Item &itemAt(int row) const;
     bool firstInGroup(int row) const;
+    bool dayStart(int row) const;
     //! Where a message with this id goes among m_items (after presence lines before it).
     qsizetype insertPosition(qint64 messageId) const;
     int pendingRowOf(const QString &localId) const;

@@ -19,6 +19,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
@@ -41,12 +42,62 @@ public:
     void fetchMore(const QModelIndex &) override { }
 };
 
+//! The message list: rows wrap again as soon as the width changes, and a conversation shorter
+//! than the pane sits at its bottom, by the message box, as in every chat app.
+class ChatView::List final : public QListView
+{
+public:
+    explicit List(QWidget *parent)
+        : QListView(parent)
+    {
+        // The strip above the rows (see updateGeometries()) shows the viewport's colour.
+        setBackgroundRole(QPalette::Base);
+        setAutoFillBackground(true);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QListView::resizeEvent(event);
+        if (event->size().width() == event->oldSize().width())
+            return;
+        // QListView's Adjust mode re-lays out a top-to-bottom list only when its height
+        // changes, yet visualRect() asks the delegate for each row's height at the new width: a
+        // row that wraps to more lines was painted over the rows below, kept at their old
+        // positions. Lay out now, not after Adjust's 100 ms delay, which shows the overlap
+        // while the user drags the window edge. A scroll bar appearing during this layout
+        // narrows the viewport again: that nested resize waits for the next event loop pass.
+        if (m_layingOut) {
+            scheduleDelayedItemsLayout();
+            return;
+        }
+        m_layingOut = true;
+        doItemsLayout();
+        m_layingOut = false;
+    }
+
+    void updateGeometries() override
+    {
+        QListView::updateGeometries();
+        // Rows shorter than the pane start this far down, so the newest one sits at the bottom.
+        const int gap = qMax(0, viewport()->height() + m_topGap - contentsSize().height());
+        if (gap != m_topGap) {
+            m_topGap = gap;
+            setViewportMargins(0, gap, 0, 0);
+        }
+    }
+
+private:
+    bool m_layingOut = false;
+    int m_topGap = 0;
+};
+
 ChatView::ChatView(Session *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_name(new QLabel(this))
     , m_topic(new QLabel(this))
-    , m_list(new QListView(this))
+    , m_list(new List(this))
     , m_delegate(new MessageDelegate(this))
     , m_proxy(new ProxyModel(this))
     , m_typing(new QLabel(this))
@@ -86,7 +137,6 @@ ChatView::ChatView(Session *session, QWidget *parent)
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_list->setResizeMode(QListView::Adjust); // rows wrap again at the new width
     m_list->setUniformItemSizes(false);
     m_list->setMouseTracking(true);
     m_list->viewport()->setAttribute(Qt::WA_Hover);

@@ -80,7 +80,8 @@ private:
     QLabel *m_name;
     QLabel *m_topic;
     QString m_topicText;
-    QListView *m_list;
+    class List;
+    QListView *m_list; //!< a List
     MessageDelegate *m_delegate;
     class ProxyModel;
     ProxyModel *m_proxy;

@@ -2,6 +2,7 @@
 
 #include "channelmodel.h"
 #include "charwidth.h"
+#include "chatinput.h"
 #include "chatview.h"
 #include "clientsettings.h"
 #include "connection.h"
@@ -146,6 +147,9 @@ void MainWindow::showChannel(qint64 channelId)
     if (m_chatView->channel() != channelId)
         m_chatView->setChannel(channelId);
     m_stack->setCurrentWidget(m_chatView);
+    // Opened by a click, Enter, a shortcut or a notification: what the user types next is
+    // meant for the channel.
+    m_chatView->input()->setFocus(Qt::OtherFocusReason);
     m_session->setCurrentView(channelId);
     updateTitle();
 }

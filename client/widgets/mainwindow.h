@@ -26,6 +26,7 @@ public:
     Q_DISABLE_COPY_MOVE(MainWindow)
 
     void showFeed();
+    //! Shows a channel with the cursor in its message box.
     void showChannel(qint64 channelId);
 
     Sidebar *sidebar() const { return m_sidebar; }

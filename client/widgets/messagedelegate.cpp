@@ -3,6 +3,7 @@
 #include "chatmodel.h"
 
 #include <QAbstractItemView>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTextLayout>
@@ -48,13 +49,10 @@ QFont smallerFont(const QFont &font)
     return small;
 }
 
+//! The time only: the date separator above says which day (the tooltip has the full date).
 QString shortTime(const QDateTime &utc)
 {
-    const QDateTime local = utc.toLocalTime();
-    const QLocale locale;
-    if (local.date() == QDate::currentDate())
-        return locale.toString(local.time(), QLocale::ShortFormat);
-    return locale.toString(local, QLocale::ShortFormat);
+    return QLocale().toString(utc.toLocalTime().time(), QLocale::ShortFormat);
 }
 
 int availableWidth(const QStyleOptionViewItem &option)
@@ -113,6 +111,8 @@ struct RowLayout
     QFont boldFont;
     QFont smallFont;
     bool header = false;
+    QString day; //!< the date separator's text, on the first row of a day
+    int dayHeight = 0;
     QString author;
     QString time;
     QString presence;
@@ -138,11 +138,19 @@ RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &inde
     kind = index.data(ChatModel::KindRole).value<ChatModel::Kind>();
     const QString name = index.data(ChatModel::AuthorRole).toString();
     const int textWidth = availableWidth(option) - 2 * metrics.hMargin;
+    if (index.data(ChatModel::DayStartRole).toBool()) {
+        day = MessageDelegate::dayLabel(
+            index.data(ChatModel::CreatedAtRole).toDateTime().toLocalTime().date(),
+            QDate::currentDate());
+        dayHeight = metrics.groupTop + QFontMetrics(boldFont).height() + metrics.groupTop / 2;
+    }
 
     if (kind != ChatModel::Kind::Message) {
-        presence = kind == ChatModel::Kind::Joined ? MessageDelegate::tr("%1 joined").arg(name)
-                                                   : MessageDelegate::tr("%1 left").arg(name);
-        height = metrics.groupTop + QFontMetrics(smallFont).height() + metrics.groupTop / 2;
+        // "Ada, Bo joined · Cy left · 10:42": one line for a burst of joins and leaves.
+        presence = index.data(ChatModel::TextRole).toString() + QStringLiteral(" · ")
+            + shortTime(index.data(ChatModel::CreatedAtRole).toDateTime());
+        height = dayHeight + metrics.groupTop + QFontMetrics(smallFont).height()
+            + metrics.groupTop / 2;
         return;
     }
 
@@ -152,7 +160,7 @@ RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &inde
     const QString failureText = index.data(ChatModel::FailureRole).toString();
     const bool isSend = !index.data(ChatModel::LocalIdRole).toString().isEmpty();
 
-    int y = 0;
+    int y = dayHeight;
     header = index.data(ChatModel::FirstInGroupRole).toBool();
     if (header) {
         y += metrics.groupTop;
@@ -236,6 +244,15 @@ MessageDelegate::MessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 { }
 
+QString MessageDelegate::dayLabel(const QDate &day, const QDate &today)
+{
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
@@ -250,8 +267,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     };
     const QString key = QString::number(width) + QLatin1Char(' ')
         + QString::number(int(index.data(ChatModel::KindRole).value<ChatModel::Kind>()))
-        + flag(ChatModel::FirstInGroupRole) + flag(ChatModel::PendingRole)
-        + flag(ChatModel::DeletingRole) + flag(ChatModel::EditedRole)
+        + flag(ChatModel::FirstInGroupRole) + flag(ChatModel::DayStartRole)
+        + flag(ChatModel::PendingRole) + flag(ChatModel::DeletingRole) + flag(ChatModel::EditedRole)
         + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
                                                                    : QLatin1Char('1'))
         + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
@@ -278,23 +295,46 @@ void MessageDelegate::paint(
     painter->setClipRect(rect);
     // Selection only matters for keyboard use: show it while the list has the focus, and
     // keep it light so the text stays in its normal colours.
+    // (The date separator above a row is not part of what is hovered or selected.)
+    const QRect message = rect.adjusted(0, row.dayHeight, 0, 0);
     const bool listFocused = opt.widget && opt.widget->hasFocus();
     if ((opt.state & QStyle::State_Selected) && listFocused) {
         painter->fillRect(
-            rect, mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.25));
+            message, mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.25));
     } else if ((opt.state & QStyle::State_MouseOver) && row.kind == ChatModel::Kind::Message) {
         painter->fillRect(
-            rect, mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.05));
+            message, mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.05));
     }
     if ((opt.state & QStyle::State_HasFocus) && listFocused) {
         painter->setPen(palette.color(QPalette::Highlight));
-        painter->drawRect(rect.adjusted(0, 0, -1, -1));
+        painter->drawRect(message.adjusted(0, 0, -1, -1));
+    }
+
+    if (!row.day.isEmpty()) {
+        // "──── Today ────" across the row, above the rest of it.
+        const QFontMetrics dayMetrics(row.boldFont);
+        const int left = rect.left() + row.metrics.hMargin;
+        const int right = rect.right() - row.metrics.hMargin;
+        const QString day = dayMetrics.elidedText(row.day, Qt::ElideRight, right - left);
+        const int dayWidth = dayMetrics.horizontalAdvance(day);
+        const int gap = dayMetrics.averageCharWidth();
+        const int textLeft = rect.left() + (rect.width() - dayWidth) / 2;
+        const int top = rect.top() + row.metrics.groupTop;
+        const int middle = top + dayMetrics.height() / 2;
+        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.2));
+        if (textLeft - gap > left) {
+            painter->drawLine(left, middle, textLeft - gap, middle);
+            painter->drawLine(textLeft + dayWidth + gap, middle, right, middle);
+        }
+        painter->setFont(row.boldFont);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(QPoint(textLeft, top + dayMetrics.ascent()), day);
     }
 
     if (row.kind != ChatModel::Kind::Message) {
         painter->setFont(row.smallFont);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        const QRect line = rect.adjusted(row.metrics.hMargin, row.metrics.groupTop,
+        const QRect line = rect.adjusted(row.metrics.hMargin, row.dayHeight + row.metrics.groupTop,
             -row.metrics.hMargin, -row.metrics.groupTop / 2);
         painter->drawText(line, Qt::AlignHCenter | Qt::AlignTop,
             QFontMetrics(row.smallFont).elidedText(row.presence, Qt::ElideRight, line.width()));

@@ -7,7 +7,8 @@ namespace Hubbub::Client {
 
 //! Draws one ChatModel row: the author line on the first message of a group, the wrapped
 //! text with "(edited)" / "Sending…" markers, a "Not sent — Retry · Discard" line for refused
-//! changes, and "Ada joined" presence lines. Heights follow the font and the view's width.
+//! changes, "Ada joined" presence lines, and a date separator above the first row of a day.
+//! Heights follow the font and the view's width.
 class MessageDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    //! The date separator's text for `day`: "Today", "Yesterday" or the date in the locale.
+    static QString dayLabel(const QDate &day, const QDate &today);
     //! Which link of a failure line is at `pos` (view port coordinates, inside option.rect).
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;

@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QPainter>
@@ -72,6 +73,21 @@ public:
     }
 };
 
+//! The channel list, whose selection is the open channel: only Sidebar::selectChannelAt()
+//! changes it, so moving the current row with the keyboard leaves it on the open channel.
+class ChannelList final : public QListView
+{
+public:
+    using QListView::QListView;
+
+protected:
+    QItemSelectionModel::SelectionFlags selectionCommand(
+        const QModelIndex &, const QEvent *) const override
+    {
+        return QItemSelectionModel::NoUpdate;
+    }
+};
+
 QLabel *sectionHeader(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -90,7 +106,7 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     , m_session(session)
     , m_feed(new QToolButton(this))
     , m_addChannel(new QToolButton(this))
-    , m_channels(new QListView(this))
+    , m_channels(new ChannelList(this))
     , m_peopleHeader(sectionHeader({}, this))
     , m_people(new QListView(this))
 {
@@ -120,13 +136,15 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     m_channels->setFrameShape(QFrame::NoFrame);
     m_channels->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_channels->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    connect(m_channels->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        [this](const QModelIndex &current) {
-            if (!current.isValid())
-                return;
-            m_feed->setChecked(false);
-            Q_EMIT channelSelected(current.data(ChannelModel::IdRole).toLongLong());
-        });
+    // Only an explicit choice opens a channel: a click, Enter (activated) or Space. Moving
+    // the focus or the current row (Tab into the list, arrow keys) changes nothing.
+    const auto open = [this](const QModelIndex &index) {
+        if (index.isValid())
+            selectChannelAt(index.row());
+    };
+    connect(m_channels, &QListView::clicked, this, open);
+    connect(m_channels, &QListView::activated, this, open);
+    m_channels->installEventFilter(this);
 
     m_people->setObjectName(QStringLiteral("peopleList"));
     m_people->setAccessibleName(tr("People online"));
@@ -157,6 +175,18 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     connect(m_session, &Session::unreadChanged, this, &Sidebar::updateFeedButton);
     updatePeopleHeader();
     updateFeedButton();
+}
+
+bool Sidebar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_channels && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
+        && static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier
+        && m_channels->currentIndex().isValid()) {
+        selectChannelAt(m_channels->currentIndex().row());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void Sidebar::updateFeedButton()

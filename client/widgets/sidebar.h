@@ -11,7 +11,8 @@ namespace Hubbub::Client {
 class Session;
 
 //! The left column: Feed, the channels with unread badges and a + to create one, and who is
-//! online. Selecting an entry emits feedSelected() or channelSelected().
+//! online. Choosing an entry (a click, Enter or Space on it, or the select functions) emits
+//! feedSelected() or channelSelected(); moving the focus through the list does not.
 class Sidebar final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,9 @@ Q_SIGNALS:
     void feedSelected();
     void channelSelected(qint64 channelId);
     void createChannelRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateFeedButton();

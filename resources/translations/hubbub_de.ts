@@ -79,16 +79,24 @@
 <context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
-        <source>%1 joined</source>
-        <translation>%1 ist beigetreten</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 ist gegangen</translation>
-    </message>
-    <message>
         <source>%1: %2, %3</source>
         <translation>%1: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 joined</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 ist beigetreten</numerusform>
+            <numerusform>%1 sind beigetreten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 ist gegangen</numerusform>
+            <numerusform>%1 sind gegangen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -711,14 +719,6 @@
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
     <message>
-        <source>%1 joined</source>
-        <translation>%1 ist beigetreten</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 ist gegangen</translation>
-    </message>
-    <message>
         <source>Deleting…</source>
         <translation>Wird gelöscht …</translation>
     </message>
@@ -749,6 +749,14 @@
     <message>
         <source>Discard</source>
         <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
     </message>
 </context>
 <context>

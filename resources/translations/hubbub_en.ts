@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Hubbub::Client::ChatModel</name>
+    <message numerus="yes">
+        <source>%1 joined</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 joined</numerusform>
+            <numerusform>%1 joined</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 left</numerusform>
+            <numerusform>%1 left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Composer</name>
     <message numerus="yes">
         <source>The text is %n character(s) too long.</source>

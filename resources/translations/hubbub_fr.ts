@@ -79,16 +79,24 @@
 <context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
-        <source>%1 joined</source>
-        <translation>%1 a rejoint la discussion</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 a quitté la discussion</translation>
-    </message>
-    <message>
         <source>%1: %2, %3</source>
         <translation>%1&#xa0;: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 joined</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 a rejoint la discussion</numerusform>
+            <numerusform>%1 ont rejoint la discussion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 a quitté la discussion</numerusform>
+            <numerusform>%1 ont quitté la discussion</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -711,14 +719,6 @@
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
     <message>
-        <source>%1 joined</source>
-        <translation>%1 a rejoint la discussion</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 a quitté la discussion</translation>
-    </message>
-    <message>
         <source>Deleting…</source>
         <translation>Suppression…</translation>
     </message>
@@ -749,6 +749,14 @@
     <message>
         <source>Discard</source>
         <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
     </message>
 </context>
 <context>

@@ -79,16 +79,22 @@
 <context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
-        <source>%1 joined</source>
-        <translation>%1 님이 들어왔어요</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 님이 나갔어요</translation>
-    </message>
-    <message>
         <source>%1: %2, %3</source>
         <translation>%1: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 joined</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 님이 들어왔어요</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left</source>
+        <comment>presence</comment>
+        <translation>
+            <numerusform>%1 님이 나갔어요</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -703,14 +709,6 @@
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
     <message>
-        <source>%1 joined</source>
-        <translation>%1 님이 들어왔어요</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 님이 나갔어요</translation>
-    </message>
-    <message>
         <source>Deleting…</source>
         <translation>삭제하는 중…</translation>
     </message>
@@ -741,6 +739,14 @@
     <message>
         <source>Discard</source>
         <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
     </message>
 </context>
 <context>

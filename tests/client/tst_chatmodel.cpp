@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -122,6 +123,9 @@ ChatModel::Kind kindAt(const QAbstractItemModel &model, int row)
     return roleAt(model, row, ChatModel::KindRole).value<ChatModel::Kind>();
 }
 
+//! The roles a row's neighbour changing can change.
+const QList<int> GroupingRoles {ChatModel::FirstInGroupRole, ChatModel::DayStartRole};
+
 struct Spies
 {
     explicit Spies(QAbstractItemModel *model)
@@ -146,7 +150,7 @@ struct Spies
     {
         QList<int> rows;
         for (const QList<QVariant> &args : changed) {
-            if (args.at(2).value<QList<int>>() == QList<int> {ChatModel::FirstInGroupRole})
+            if (args.at(2).value<QList<int>>() == GroupingRoles)
                 rows.append(args.at(0).value<QModelIndex>().row());
         }
         return rows;
@@ -176,6 +180,8 @@ private Q_SLOTS:
     void grouping();
     void groupingFollowsInsertAndRemove();
     void presenceLines();
+    void presenceBurst();
+    void daySeparators();
     void pendingMessages();
     void pendingOverlays();
     void lastMessageBy();
@@ -348,7 +354,7 @@ void tst_ChatModel::events()
     for (const QList<QVariant> &args : std::as_const(spies.changed)) {
         const QModelIndex topLeft = args.at(0).value<QModelIndex>();
         QCOMPARE(topLeft.row(), args.at(1).value<QModelIndex>().row());
-        if (args.at(2).value<QList<int>>() != QList<int> {ChatModel::FirstInGroupRole})
+        if (args.at(2).value<QList<int>>() != GroupingRoles)
             ++dataRows;
         if (changedRows == 1 && args.at(2).value<QList<int>>().isEmpty())
             QCOMPARE(topLeft.row(), row);
@@ -505,22 +511,69 @@ void tst_ChatModel::presenceLines()
     QVERIFY(firstInGroup(model, 2));
     QVERIFY(spies.groupingRows().contains(2));
 
+    QCOMPARE(roleAt(model, 1, ChatModel::TextRole).toString(), u"user3 joined"_s);
+
+    // A leave within the burst updates the same line: one row, changed in place.
+    spies.clear();
     model.addPresenceLine(user(3), false, Epoch.addSecs(20));
-    QCOMPARE(kindAt(model, 2), ChatModel::Kind::Left);
+    QCOMPARE(spies.inserted.size(), 0);
+    QCOMPARE(spies.changed.size(), 1);
+    QCOMPARE(spies.changed.at(0).at(0).value<QModelIndex>().row(), 1);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(kindAt(model, 1), ChatModel::Kind::Left);
+    QCOMPARE(roleAt(model, 1, ChatModel::TextRole).toString(), u"user3 left"_s);
+    QCOMPARE(roleAt(model, 1, ChatModel::CreatedAtRole).toDateTime(), Epoch.addSecs(20));
     // A new message lands after the presence lines, not before them.
     model.applyEvent(
         EventType::MessageCreated, messageEvent(Events::MessageCreated, makeMessage(2, 1, 40)));
-    QCOMPARE(model.rowOf(2), 3);
-    QCOMPARE(kindAt(model, 3), ChatModel::Kind::Message);
-    QVERIFY(firstInGroup(model, 3));
-    QCOMPARE(roleAt(model, 4, ChatModel::LocalIdRole).toString(), u"L1"_s);
+    QCOMPARE(model.rowOf(2), 2);
+    QCOMPARE(kindAt(model, 2), ChatModel::Kind::Message);
+    QVERIFY(firstInGroup(model, 2));
+    QCOMPARE(roleAt(model, 3, ChatModel::LocalIdRole).toString(), u"L1"_s);
     // Presence lines are not messages: they never match a message id.
     QCOMPARE(model.rowOf(0), -1);
     // A rename of the user of a presence line updates it.
     spies.clear();
     model.renameUser(User {3, u"carol"_s, Role::Member});
-    QCOMPARE(spies.changed.size(), 2);
+    QCOMPARE(spies.changed.size(), 1);
     QCOMPARE(roleAt(model, 1, ChatModel::AuthorRole).toString(), u"carol"_s);
+    QCOMPARE(roleAt(model, 1, ChatModel::TextRole).toString(), u"carol left"_s);
+    // After a message, presence starts a line of its own again.
+    model.addPresenceLine(user(4), true, Epoch.addSecs(50));
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(roleAt(model, 3, ChatModel::TextRole).toString(), u"user4 joined"_s);
+}
+
+void tst_ChatModel::presenceBurst()
+{
+    ChatModel model(ChannelId);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.finishReload({makeMessage(1, 1, 0)}, false);
+    Spies spies(&model);
+    // Three people reconnecting, one coming and going, within the burst: one line, each person
+    // as they end up.
+    const QList<std::pair<qint64, bool>> changes {
+        {3, false}, {4, false}, {3, true}, {5, true}, {4, true}, {6, true}, {6, false}};
+    int second = 10;
+    for (const auto &[id, joined] : changes) {
+        model.addPresenceLine(user(id), joined, Epoch.addSecs(second));
+        second += 20;
+    }
+    QCOMPARE(spies.inserted.size(), 1);
+    QCOMPARE(model.rowCount(), 2);
+    const QString joined = QLocale().createSeparatedList({u"user3"_s, u"user4"_s, u"user5"_s});
+    QCOMPARE(
+        roleAt(model, 1, ChatModel::TextRole).toString(), u"%1 joined · user6 left"_s.arg(joined));
+    QCOMPARE(roleAt(model, 1, ChatModel::CreatedAtRole).toDateTime(), Epoch.addSecs(130));
+    // A rename reaches every name in the line.
+    model.renameUser(User {5, u"eve"_s, Role::Member});
+    QVERIFY(roleAt(model, 1, ChatModel::TextRole).toString().contains(u"eve"_s));
+
+    // Past the burst (counted from its first change), a new line.
+    model.addPresenceLine(user(3), false, Epoch.addSecs(10 + ChatModel::PresenceBurstSeconds + 1));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(roleAt(model, 2, ChatModel::TextRole).toString(), u"user3 left"_s);
+    QCOMPARE(spies.reset.size(), 0);
 }
 
 void tst_ChatModel::pendingMessages()
@@ -617,6 +670,33 @@ void tst_ChatModel::pendingOverlays()
     spies.clear();
     model.setOverlay(3, {});
     QCOMPARE(spies.total(), 0);
+}
+
+void tst_ChatModel::daySeparators()
+{
+    ChatModel model(ChannelId);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Local midnight, whatever the time zone of the machine.
+    const QDateTime midnight(Epoch.toLocalTime().date().addDays(1), QTime(0, 0));
+    const qint64 at = Epoch.secsTo(midnight);
+    // One author, a minute apart, but on either side of midnight.
+    model.finishReload(
+        {makeMessage(1, 1, at - 60), makeMessage(2, 1, at + 30), makeMessage(3, 1, at + 90)},
+        false);
+    QCOMPARE(model.roleNames().value(ChatModel::DayStartRole), QByteArray("dayStart"));
+    QVERIFY(roleAt(model, 0, ChatModel::DayStartRole).toBool());
+    QVERIFY(roleAt(model, 1, ChatModel::DayStartRole).toBool());
+    QVERIFY(firstInGroup(model, 1)); // a new day starts a new group
+    QVERIFY(!roleAt(model, 2, ChatModel::DayStartRole).toBool());
+    QVERIFY(!firstInGroup(model, 2));
+
+    // The first message of the day deleted: the next one takes the separator, one row told.
+    Spies spies(&model);
+    model.remove(2);
+    QVERIFY(roleAt(model, 1, ChatModel::DayStartRole).toBool());
+    QVERIFY(firstInGroup(model, 1));
+    QCOMPARE(spies.groupingRows(), QList<int> {1});
+    QCOMPARE(spies.reset.size(), 0);
 }
 
 void tst_ChatModel::lastMessageBy()
