@@ -7,6 +7,8 @@ hubbub_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
     qt6-image-formats-plugins libqt6svg6 libsodium-dev
+    # Qt's own strings (Cancel, Yes, the file dialog) in the user's language: qtbase_*.qm.
+    qt6-translations-l10n
 )
 # What scripts/check-format.sh needs besides the above (lupdate, for check-i18n.sh, comes with
 # qt6-l10n-tools): Debian 12's clang-format is version 14, the reference for .clang-format.

@@ -57,7 +57,7 @@ void ChannelModel::setChannels(const QList<Channel> &channels)
     beginResetModel();
     m_channels.clear();
     for (const Channel &channel : channels)
-        m_channels.append({channel, unread.value(channel.id)});
+        m_channels.append({channel, unread.value(channel.id) + int(m_unlisted.take(channel.id))});
     std::sort(m_channels.begin(), m_channels.end(),
         [](const Item &a, const Item &b) { return lessThan(a.channel, b.channel); });
     endResetModel();
@@ -83,15 +83,21 @@ void ChannelModel::upsert(const Channel &channel)
         [](const Item &item, const Channel &c) { return lessThan(item.channel, c); });
     const int row = int(it - m_channels.cbegin());
     beginInsertRows({}, row, row);
-    m_channels.insert(row, {channel, 0});
+    m_channels.insert(row, {channel, int(m_unlisted.take(channel.id))});
     endInsertRows();
+    if (m_channels.at(row).unread > 0)
+        Q_EMIT totalUnreadChanged(totalUnread());
 }
 
 void ChannelModel::addUnread(qint64 channelId, int count)
 {
-    const int row = rowOf(channelId);
-    if (row < 0 || count == 0)
+    if (count == 0)
         return;
+    const int row = rowOf(channelId);
+    if (row < 0) {
+        m_unlisted[channelId] += count;
+        return;
+    }
     m_channels[row].unread += count;
     const QModelIndex i = index(row);
     Q_EMIT dataChanged(i, i, {UnreadRole});
@@ -100,6 +106,7 @@ void ChannelModel::addUnread(qint64 channelId, int count)
 
 void ChannelModel::clearUnread(qint64 channelId)
 {
+    m_unlisted.remove(channelId);
     const int row = rowOf(channelId);
     if (row < 0 || m_channels.at(row).unread == 0)
         return;
@@ -113,6 +120,16 @@ int ChannelModel::unread(qint64 channelId) const
 {
     const int row = rowOf(channelId);
     return row < 0 ? 0 : m_channels.at(row).unread;
+}
+
+QHash<qint64, int> ChannelModel::unreadCounts() const
+{
+    QHash<qint64, int> counts = m_unlisted;
+    for (const Item &item : m_channels) {
+        if (item.unread > 0)
+            counts.insert(item.channel.id, item.unread);
+    }
+    return counts;
 }
 
 int ChannelModel::totalUnread() const

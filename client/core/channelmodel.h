@@ -28,6 +28,8 @@ public:
     void addUnread(qint64 channelId, int count = 1);
     void clearUnread(qint64 channelId);
     int unread(qint64 channelId) const;
+    //! Every channel's count, those not listed yet included (a restored count waits for them).
+    QHash<qint64, int> unreadCounts() const;
     int totalUnread() const;
     int rowOf(qint64 channelId) const;
     Channel channelAt(int row) const { return m_channels.at(row).channel; }
@@ -44,6 +46,8 @@ private:
     static bool lessThan(const Channel &a, const Channel &b);
 
     QList<Item> m_channels;
+    //! Counts for channels not in the list yet: restored at start before channel.list answers.
+    QHash<qint64, int> m_unlisted;
 };
 
 } // namespace Hubbub::Client

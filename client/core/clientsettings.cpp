@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Hubbub::Client {
 
 ClientSettings::ClientSettings(const QString &iniPath)
@@ -66,6 +68,48 @@ void ClientSettings::forgetToken(const QUrl &server)
 {
     m_settings->remove(serverKey(server) + QStringLiteral("/token"));
     m_settings->sync();
+}
+
+UnreadState ClientSettings::unread(const QUrl &server, qint64 userId) const
+{
+    const QString group
+        = serverKey(server) + QStringLiteral("/unread-") + QString::number(userId) + u'/';
+    UnreadState state;
+    bool ok = false;
+    state.seq = m_settings->value(group + QStringLiteral("seq"), -1).toLongLong(&ok);
+    if (!ok)
+        return {};
+    state.feed = std::max(0, m_settings->value(group + QStringLiteral("feed")).toInt());
+    // "id:count id:count": one readable line rather than a group per channel.
+    const QStringList pairs = m_settings->value(group + QStringLiteral("channels"))
+                                  .toString()
+                                  .split(u' ', Qt::SkipEmptyParts);
+    for (const QString &pair : pairs) {
+        const qsizetype colon = pair.indexOf(u':');
+        bool idOk = false;
+        bool countOk = false;
+        const qint64 id = pair.left(colon).toLongLong(&idOk);
+        const int count = pair.mid(colon + 1).toInt(&countOk);
+        if (colon > 0 && idOk && countOk && count > 0)
+            state.channels.insert(id, count);
+    }
+    return state;
+}
+
+void ClientSettings::setUnread(const QUrl &server, qint64 userId, const UnreadState &state)
+{
+    const QString group
+        = serverKey(server) + QStringLiteral("/unread-") + QString::number(userId) + u'/';
+    QList<qint64> ids = state.channels.keys();
+    std::sort(ids.begin(), ids.end());
+    QStringList pairs;
+    for (qint64 id : ids) {
+        if (const int count = state.channels.value(id); count > 0)
+            pairs.append(QString::number(id) + u':' + QString::number(count));
+    }
+    m_settings->setValue(group + QStringLiteral("seq"), state.seq);
+    m_settings->setValue(group + QStringLiteral("feed"), state.feed);
+    m_settings->setValue(group + QStringLiteral("channels"), pairs.join(u' '));
 }
 
 bool ClientSettings::notificationsEnabled() const

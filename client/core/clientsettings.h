@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sessionstate.h"
 #include "types.h"
 
 #include <QSettings>
@@ -28,6 +29,10 @@ public:
     User user(const QUrl &server) const;
     void setCredentials(const QUrl &server, const User &user, const QString &token);
     void forgetToken(const QUrl &server);
+
+    //! The unread counts `userId` left on `server` (UnreadState::seq -1 when none).
+    UnreadState unread(const QUrl &server, qint64 userId) const;
+    void setUnread(const QUrl &server, qint64 userId, const UnreadState &state);
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);

@@ -5,8 +5,12 @@
 #include "connection.h"
 #include "feedmodel.h"
 #include "peoplemodel.h"
+#include "reply.h"
+#include "serverframe.h"
 #include "sessionstate.h"
 #include "typing.h"
+
+#include <QJsonArray>
 
 namespace Hubbub::Client {
 
@@ -50,6 +54,7 @@ EventRouter::EventRouter(
     connect(m_connection, &Connection::eventReceived, this, &EventRouter::onEvent);
     connect(m_connection, &Connection::presenceListed, m_state.people, &PeopleModel::setUsers);
     connect(m_connection, &Connection::presenceChanged, this, &EventRouter::onPresence);
+    connect(m_connection, &Connection::online, this, &EventRouter::catchUp);
     connect(m_state.channels, &ChannelModel::totalUnreadChanged, this,
         [this] { Q_EMIT unreadChanged(totalUnread()); });
 }
@@ -111,7 +116,7 @@ void EventRouter::postCreated(EventType type, const QJsonObject &frame, bool liv
     const Post post = Post::fromJson(frame.value(QStringLiteral("post")).toObject());
     if (post.author.id == m_state.user.id)
         return;
-    if (m_currentView != 0 || !m_windowActive) {
+    if (countsAsUnread(post.author.id, 0)) {
         ++m_feedUnread;
         Q_EMIT unreadChanged(totalUnread());
     }
@@ -126,7 +131,7 @@ void EventRouter::messageCreated(EventType type, const QJsonObject &frame, bool 
     if (message.author.id == m_state.user.id)
         return;
     m_typing->messageArrived(message.channelId, message.author.id);
-    if (m_currentView != message.channelId || !m_windowActive)
+    if (countsAsUnread(message.author.id, message.channelId))
         m_state.channels->addUnread(message.channelId);
     if (live && !m_windowActive) {
         const int row = m_state.channels->rowOf(message.channelId);
@@ -174,9 +179,80 @@ int EventRouter::totalUnread() const
 void EventRouter::resetUnread()
 {
     m_feedUnread = 0;
-    for (int row = 0; row < m_state.channels->rowCount(); ++row)
-        m_state.channels->clearUnread(m_state.channels->channelAt(row).id);
+    m_catchUpFrom = -1;
+    m_catchUpTo = -1;
+    const QList<qint64> ids = m_state.channels->unreadCounts().keys();
+    for (qint64 id : ids)
+        m_state.channels->clearUnread(id);
     Q_EMIT unreadChanged(totalUnread());
+}
+
+bool EventRouter::countsAsUnread(qint64 authorId, qint64 view) const
+{
+    return authorId != m_state.user.id && (m_currentView != view || !m_windowActive);
+}
+
+UnreadState EventRouter::unreadState() const
+{
+    // Until the catch-up is done the counts stand where the restored state left them.
+    const qint64 seq = m_catchUpFrom >= 0 ? m_catchUpFrom : m_connection->lastSeq();
+    return {seq, m_feedUnread, m_state.channels->unreadCounts()};
+}
+
+void EventRouter::restoreUnread(const UnreadState &state)
+{
+    m_feedUnread = state.feed;
+    for (auto it = state.channels.cbegin(); it != state.channels.cend(); ++it)
+        m_state.channels->addUnread(it.key(), it.value());
+    m_catchUpFrom = state.seq;
+    m_catchUpTo = -1;
+    Q_EMIT unreadChanged(totalUnread());
+    if (m_connection->isOnline())
+        catchUp();
+}
+
+void EventRouter::catchUp()
+{
+    if (m_catchUpFrom < 0 || m_catchingUp)
+        return;
+    // Events after the first head are counted live; only the gap before it is ours to count.
+    if (m_catchUpTo < 0)
+        m_catchUpTo = m_connection->lastSeq();
+    if (m_catchUpFrom >= m_catchUpTo) {
+        m_catchUpFrom = -1;
+        return;
+    }
+    m_catchingUp = true;
+    m_connection->request(MessageType::Sync, {{QStringLiteral("since"), m_catchUpFrom}}, this,
+        [this](const Reply &reply) {
+            m_catchingUp = false;
+            if (reply.isTransportFailure())
+                return; // again at the next online
+            if (reply.ok()) {
+                int feed = 0;
+                const QJsonArray events = reply.result().value(QStringLiteral("events")).toArray();
+                for (const QJsonValue &value : events) {
+                    const auto frame = decodeServerFrame(value.toObject());
+                    if (!frame || frame->kind != ServerFrame::Kind::Event || !frame->event
+                        || frame->seq > m_catchUpTo)
+                        continue;
+                    if (*frame->event == EventType::PostCreated) {
+                        const Post post
+                            = Post::fromJson(frame->data.value(QStringLiteral("post")).toObject());
+                        feed += countsAsUnread(post.author.id, 0) ? 1 : 0;
+                    } else if (*frame->event == EventType::MessageCreated) {
+                        const Message message = Message::fromJson(
+                            frame->data.value(QStringLiteral("message")).toObject());
+                        if (countsAsUnread(message.author.id, message.channelId))
+                            m_state.channels->addUnread(message.channelId);
+                    }
+                }
+                m_feedUnread += feed;
+            }
+            // too_old: the log no longer reaches back; the kept counts are all there is.
+            m_catchUpFrom = -1;
+            Q_EMIT unreadChanged(totalUnread());
+        });
 }
 
 } // namespace Hubbub::Client

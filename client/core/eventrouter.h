@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventtype.h"
+#include "sessionstate.h"
 #include "types.h"
 
 #include <QJsonObject>
@@ -10,7 +11,6 @@ namespace Hubbub::Client {
 
 class Connection;
 class Typing;
-struct SessionState;
 
 //! Takes what the server tells every client (stored events, presence) to the models that show
 //! it, and keeps the unread counts and notifications that follow from it. One row of its
@@ -36,6 +36,11 @@ public:
     int totalUnread() const;
     //! Signed out: the next account must not inherit these counts.
     void resetUnread();
+    //! The counts and the seq they stand at, to keep until the next run.
+    UnreadState unreadState() const;
+    //! At start, before going online: shows the counts kept from the last run, and once online
+    //! adds what arrived since (one `sync` from their seq), counted as live events would be.
+    void restoreUnread(const UnreadState &state);
 
 Q_SIGNALS:
     void unreadChanged(int total);
@@ -54,6 +59,9 @@ private:
     void postCreated(EventType type, const QJsonObject &frame, bool live);
     void messageCreated(EventType type, const QJsonObject &frame, bool live);
     void channelCreated(EventType type, const QJsonObject &frame, bool live);
+    //! Whether an entry by `authorId` in `view` (0 the feed) counts as unread now.
+    bool countsAsUnread(qint64 authorId, qint64 view) const;
+    void catchUp();
 
     Connection *m_connection;
     SessionState &m_state;
@@ -61,6 +69,11 @@ private:
     qint64 m_currentView = 0;
     bool m_windowActive = true;
     int m_feedUnread = 0;
+    //! A restored state's seq, until what came after it is counted (-1: nothing to catch up);
+    //! m_catchUpTo is where the live stream took over.
+    qint64 m_catchUpFrom = -1;
+    qint64 m_catchUpTo = -1;
+    bool m_catchingUp = false;
 };
 
 } // namespace Hubbub::Client

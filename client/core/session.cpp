@@ -194,6 +194,16 @@ int Session::totalUnread() const
     return m_router->totalUnread();
 }
 
+UnreadState Session::unreadState() const
+{
+    return m_router->unreadState();
+}
+
+void Session::restoreUnread(const UnreadState &state)
+{
+    m_router->restoreUnread(state);
+}
+
 // --- loading -------------------------------------------------------------------------------
 
 void Session::reloadViews()

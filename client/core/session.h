@@ -77,6 +77,9 @@ public:
     //! New posts since the feed was last looked at.
     int feedUnread() const;
     int totalUnread() const;
+    //! The unread counts to keep until the next run, and to show again then (EventRouter).
+    UnreadState unreadState() const;
+    void restoreUnread(const UnreadState &state);
 
     // Changes: each goes through the outbox and shows as pending until acknowledged.
     QString createPost(const QString &title, const QString &content, const QByteArray &image = {},

@@ -2,6 +2,7 @@
 
 #include "types.h"
 
+#include <QHash>
 #include <QtGlobal>
 
 #include <map>
@@ -12,6 +13,15 @@ class ChannelModel;
 class ChatModel;
 class FeedModel;
 class PeopleModel;
+
+//! The unread counts as they stood after the event `seq`: what the app keeps between runs, so
+//! that a restart neither forgets them nor misses what arrived while it was closed.
+struct UnreadState
+{
+    qint64 seq = -1; //!< -1: nothing known (never ran, or signed out)
+    int feed = 0;
+    QHash<qint64, int> channels; //!< channel id → count; channels with none are left out
+};
 
 //! What the parts of a Session share: who is signed in and the models they keep current.
 //! Session owns it and the models; the parts hold a reference.

@@ -22,10 +22,14 @@ AppController::AppController(Session *session, ClientSettings *settings, QObject
         if (!token.isEmpty() && m_settings->user(m_server).id == user.id)
             m_settings->setCredentials(m_server, user, token);
     });
+    connect(m_session, &Session::unreadChanged, this, &AppController::saveUnread);
+    // Every event moves the seq the counts stand at, even one that changes no count.
+    connect(m_session->connection(), &Connection::eventReceived, this, &AppController::saveUnread);
 }
 
 AppController::~AppController()
 {
+    saveUnread();
     delete m_window;
     delete m_dialog;
 }
@@ -36,6 +40,7 @@ void AppController::start(const Options &options)
     const QString token = m_settings->token(m_server);
     if (!token.isEmpty()) {
         m_session->resume(m_server, token, m_settings->user(m_server));
+        restoreUnread();
         showMainWindow();
         return;
     }
@@ -56,6 +61,7 @@ void AppController::start(const Options &options)
         [this, finish](const User &user, const QString &token) {
             finish();
             m_settings->setCredentials(m_server, user, token);
+            restoreUnread();
             showMainWindow();
         });
     *onFailed = connect(m_session, &Session::signInFailed, this,
@@ -86,6 +92,7 @@ void AppController::showSignIn(const QString &message)
         connect(m_dialog, &QDialog::accepted, this, [this] {
             m_server = m_settings->lastServer();
             m_dialog->deleteLater();
+            restoreUnread();
             showMainWindow();
         });
         connect(m_dialog, &QDialog::rejected, this, &AppController::quitRequested);
@@ -113,9 +120,27 @@ void AppController::signOut()
     const QString reason = m_session->connection()->lastError();
     const bool expired = m_session->connection()->state() == Connection::State::Disconnected
         && m_session->connection()->token().isEmpty() && !reason.isEmpty();
+    saveUnread();
+    m_unreadRestored = false;
     m_session->signOut();
     m_settings->forgetToken(m_server);
     showSignIn(expired ? reason : QString());
+}
+
+void AppController::restoreUnread()
+{
+    if (m_session->user().id == 0)
+        return;
+    m_session->restoreUnread(m_settings->unread(m_server, m_session->user().id));
+    m_unreadRestored = true;
+}
+
+void AppController::saveUnread()
+{
+    // Not before the kept counts are shown: saving first would write zeros over them.
+    if (!m_unreadRestored || m_session->user().id == 0)
+        return;
+    m_settings->setUnread(m_server, m_session->user().id, m_session->unreadState());
 }
 
 } // namespace Hubbub::Client

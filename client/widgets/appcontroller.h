@@ -48,12 +48,16 @@ private:
     void showSignIn(const QString &message = {});
     void showMainWindow();
     void signOut();
+    //! Shows the counts the last run kept for this account, then keeps them current.
+    void restoreUnread();
+    void saveUnread();
 
     Session *m_session;
     ClientSettings *m_settings;
     QUrl m_server;
     QPointer<MainWindow> m_window;
     QPointer<SignInDialog> m_dialog;
+    bool m_unreadRestored = false;
 };
 
 } // namespace Hubbub::Client

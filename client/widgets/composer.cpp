@@ -3,7 +3,6 @@
 #include "protocollimits.h"
 
 #include <QBoxLayout>
-#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -139,8 +138,11 @@ Composer::Composer(QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_error);
 
-    m_title->installEventFilter(this);
-    m_text->installEventFilter(this);
+    // From anywhere in the form, the image button included: a filter on every part of it (a
+    // QShortcut would also need its window to be the active one).
+    const QList<QWidget *> parts = findChildren<QWidget *>();
+    for (QWidget *part : parts)
+        part->installEventFilter(this);
     connect(m_title, &QLineEdit::textChanged, this, &Composer::updateState);
     connect(m_text, &QPlainTextEdit::textChanged, this, &Composer::updateState);
     connect(m_attach, &QPushButton::clicked, this, &Composer::chooseImage);
@@ -177,8 +179,15 @@ QString Composer::errorText() const
 
 void Composer::submit()
 {
-    if (!canPost())
+    if (m_title->text().trimmed().isEmpty()) {
+        // A disabled button would not say why; this does, where the title goes.
+        m_missing = tr("Give the post a title first.");
+        updateState();
+        m_title->setFocus();
         return;
+    }
+    if (!canPost())
+        return; // too long: the message is on show already
     Q_EMIT postRequested(
         m_title->text().trimmed(), m_text->toPlainText(), m_image.bytes, m_image.mime);
     clear();
@@ -190,14 +199,14 @@ void Composer::clear()
     m_text->clear();
     m_image = {};
     m_imageError.clear();
+    m_missing.clear();
     updateState();
     m_title->setFocus();
 }
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)
 {
-    if ((watched == m_title || watched == m_text) && event->type() == QEvent::KeyPress
-        && isSubmitKey(static_cast<QKeyEvent *>(event))) {
+    if (event->type() == QEvent::KeyPress && isSubmitKey(static_cast<QKeyEvent *>(event))) {
         submit();
         return true;
     }
@@ -243,14 +252,17 @@ void Composer::updateState()
     m_counter->setText(counts.join(QStringLiteral(" · ")));
     m_counter->setVisible(!counts.isEmpty());
 
-    QString error = m_imageError;
+    if (!m_title->text().trimmed().isEmpty())
+        m_missing.clear();
+    QString error = m_missing.isEmpty() ? m_imageError : m_missing;
     if (contentLength > Limits::ContentMax) {
         error = tr("The text is %n character(s) too long.", nullptr,
             int(contentLength - Limits::ContentMax));
     }
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
-    m_post->setEnabled(canPost());
+    // Enabled without a title too, so that a click can say what is missing.
+    m_post->setEnabled(titleLength <= Limits::TitleMax && contentLength <= Limits::ContentMax);
 }
 
 } // namespace Hubbub::Client

@@ -28,7 +28,8 @@ struct ImageFile
 };
 
 //! The "new post" form above the feed: title, text, an optional image, and a Post button.
-//! Ctrl+Enter posts from either field. Emits postRequested() and clears itself.
+//! Ctrl+Enter posts from anywhere in it; without a title it says so instead. Emits
+//! postRequested() and clears itself.
 class Composer final : public QWidget
 {
     Q_OBJECT
@@ -72,6 +73,7 @@ private:
     QPushButton *m_post;
     ImageFile m_image;
     QString m_imageError;
+    QString m_missing; //!< what a refused submit() lacked, until it is typed
 };
 
 } // namespace Hubbub::Client

@@ -405,6 +405,15 @@ int FeedListView::horizontalOffset() const
     return horizontalScrollBar()->value();
 }
 
+void FeedListView::setPlaceholderText(const QString &text)
+{
+    if (text == m_placeholder)
+        return;
+    m_placeholder = text;
+    if (rowCount() == 0)
+        viewport()->update();
+}
+
 int FeedListView::verticalOffset() const
 {
     return verticalScrollBar()->value();
@@ -421,11 +430,10 @@ void FeedListView::paintEvent(QPaintEvent *event)
     ensureLayout();
     QPainter painter(viewport());
     if (!model() || rowCount() == 0) {
-        // An empty feed says what to do rather than showing a blank area.
+        // An empty feed says why (not loaded yet, or nothing there) rather than a blank area.
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(viewport()->rect().adjusted(16, 16, -16, -16),
-            Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-            FeedView::tr("No posts yet. Write the first one above."));
+            Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_placeholder);
         return;
     }
     QStyleOptionViewItem option;

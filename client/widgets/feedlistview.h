@@ -31,6 +31,9 @@ public:
     QModelIndex indexAt(const QPoint &point) const override;
     void doItemsLayout() override;
     void reset() override;
+    //! What the list says while it has no rows (it has not loaded, or there is nothing).
+    void setPlaceholderText(const QString &text);
+    QString placeholderText() const { return m_placeholder; }
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -114,6 +117,7 @@ private:
     bool m_inLayout = false;
     QPersistentModelIndex m_hover;
     QList<QMetaObject::Connection> m_modelConnections;
+    QString m_placeholder;
 };
 
 } // namespace Hubbub::Client

@@ -1,6 +1,8 @@
 #include "feedview.h"
 
+#include "charwidth.h"
 #include "composer.h"
+#include "connection.h"
 #include "feedlistview.h"
 #include "feedmodel.h"
 #include "imagecache.h"
@@ -12,6 +14,7 @@
 
 #include <QBoxLayout>
 #include <QContextMenuEvent>
+#include <QGridLayout>
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
@@ -79,6 +82,11 @@ FeedView::FeedView(Session *session, QWidget *parent)
         }
     });
 
+    // Before the first page arrives an empty list means "not loaded", never "no posts".
+    connect(m_session->connection(), &Connection::stateChanged, this, &FeedView::updatePlaceholder);
+    connect(m_session->feed(), &QAbstractItemModel::modelReset, this, &FeedView::updatePlaceholder);
+    updatePlaceholder();
+
     connect(m_session->images(), &ImageCache::imageReady, m_list->viewport(),
         qOverload<>(&QWidget::update));
     connect(m_session->images(), &ImageCache::imageFailed, m_list->viewport(),
@@ -94,6 +102,28 @@ FeedView::~FeedView() = default;
 QListView *FeedView::listView() const
 {
     return m_list;
+}
+
+QString FeedView::placeholderText() const
+{
+    return m_list->placeholderText();
+}
+
+void FeedView::updatePlaceholder()
+{
+    using State = Connection::State;
+    const State state = m_session->connection()->state();
+    QString text;
+    if (m_session->feed()->isLoaded())
+        text = tr("No posts yet. Write the first one above.");
+    else if (state == State::Online || state == State::Syncing)
+        text = tr("Loading posts…");
+    else if (state == State::Connecting || state == State::SigningIn)
+        text = tr("Connecting… The posts have not loaded yet.");
+    else
+        text = tr("Offline: the posts have not loaded yet. They will show as soon as the "
+                  "server answers.");
+    m_list->setPlaceholderText(text);
 }
 
 QRect FeedView::actionRect(int row, PostDelegate::Action action) const
@@ -207,6 +237,14 @@ void FeedView::confirmDelete(const QModelIndex &index)
     box->button(QMessageBox::Yes)->setText(tr("Delete"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // QMessageBox sizes itself from its texts only: with a short title it was 199 px wide, its
+    // window title cut. A spacer under the texts gives it a readable width.
+    if (auto *grid = qobject_cast<QGridLayout *>(box->layout())) {
+        const int width = std::max(
+            charWidth(fontMetrics()) * 48, fontMetrics().horizontalAdvance(box->windowTitle()) * 3);
+        grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Fixed),
+            grid->rowCount(), 0, 1, grid->columnCount());
+    }
     connect(box, &QMessageBox::finished, this, [this, box, localId, postId] {
         if (box->clickedButton() != box->button(QMessageBox::Yes))
             return;

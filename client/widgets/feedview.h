@@ -36,6 +36,8 @@ public:
     QRect actionRect(int row, PostDelegate::Action action) const;
     //! The context menu opened last, while it is open.
     QMenu *contextMenu() const { return m_menu; }
+    //! What the list says while it shows no post: loading, offline, or that there is none.
+    QString placeholderText() const;
 
     void trigger(PostDelegate::Action action, const QModelIndex &index);
     void showContextMenu(const QModelIndex &index, const QPoint &globalPos);
@@ -48,6 +50,7 @@ private:
     void openImage(const QModelIndex &index);
     //! The outbox entry a row stands for (Outbox::changeShownBy, the rule ChatView uses too).
     QString localIdFor(const QModelIndex &index) const;
+    void updatePlaceholder();
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     Session *m_session;

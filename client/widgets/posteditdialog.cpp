@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QShortcut>
 #include <QStandardPaths>
 
 namespace Hubbub::Client {
@@ -78,6 +79,17 @@ PostEditDialog::PostEditDialog(
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    // Ctrl+Enter saves from any field, as it posts in the composer.
+    for (const QKeySequence &keys :
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, [this] {
+            if (okButton()->isEnabled())
+                accept();
+            else if (this->title().isEmpty())
+                m_title->setFocus();
+        });
+    }
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_title, &QLineEdit::textChanged, this, &PostEditDialog::updateState);
     connect(m_text, &QPlainTextEdit::textChanged, this, &PostEditDialog::updateState);
@@ -143,6 +155,9 @@ void PostEditDialog::updateState()
     m_fileName->setText(m_file.fileName);
     const qsizetype length = m_text->toPlainText().size();
     QString error = m_fileError;
+    // Said at once: otherwise Save is disabled with no reason given.
+    if (title().isEmpty())
+        error = tr("A post needs a title.");
     if (length > Limits::ContentMax) {
         error = tr(
             "The text is %n character(s) too long.", nullptr, int(length - Limits::ContentMax));

@@ -10,11 +10,25 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace Hubbub::Client {
+
+namespace {
+
+//! "ws://host:7300", not "ws://host:7300/": the root path is how the URL is stored, not what
+//! the user typed or needs to read.
+QString displayAddress(QUrl url)
+{
+    if (url.path() == QLatin1String("/"))
+        url.setPath({});
+    return url.toDisplayString();
+}
+
+} // namespace
 
 SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *parent)
     : QDialog(parent)
@@ -24,6 +38,7 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_error(new QLabel(this))
+    , m_progress(new QLabel(this))
     , m_login(new QPushButton(tr("&Log in"), this))
     , m_create(new QPushButton(tr("&Create account"), this))
 {
@@ -55,6 +70,15 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
     m_error->setPalette(errorPalette);
     m_error->hide();
+    m_progress->setObjectName(QStringLiteral("progressLabel"));
+    m_progress->setWordWrap(true);
+    m_progress->hide();
+
+    // A host that accepts the connection but never answers the upgrade would keep the dialog
+    // waiting for good (the socket has no timeout of its own): the dialog sets the bound.
+    m_connectTimer.setSingleShot(true);
+    m_connectTimer.setInterval(std::chrono::seconds(15));
+    connect(&m_connectTimer, &QTimer::timeout, this, &SignInDialog::onConnectTimeout);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Server:"), m_server);
@@ -78,8 +102,11 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addLayout(form);
     layout->addWidget(m_error);
+    layout->addWidget(m_progress);
     layout->addWidget(buttons);
-    setMinimumWidth(charWidth(fontMetrics()) * 52);
+    // Wide enough for a message with a full address on one line ("ws://192.168.100.100:7300
+    // did not answer…"): a narrower one broke the address mid-word.
+    setMinimumWidth(charWidth(fontMetrics()) * 64);
 
     for (QLineEdit *edit : {m_server, m_username, m_password})
         connect(edit, &QLineEdit::textChanged, this, &SignInDialog::updateButtons);
@@ -89,7 +116,70 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
 
     connect(m_session, &Session::signedIn, this, &SignInDialog::onSignedIn);
     connect(m_session, &Session::signInFailed, this, &SignInDialog::onFailed);
+    connect(
+        m_session->connection(), &Connection::stateChanged, this, &SignInDialog::onStateChanged);
     updateButtons();
+}
+
+QString SignInDialog::progressText() const
+{
+    return m_progress->isVisible() ? m_progress->text() : QString();
+}
+
+void SignInDialog::setConnectTimeout(std::chrono::milliseconds timeout)
+{
+    m_connectTimer.setInterval(timeout);
+}
+
+void SignInDialog::reject()
+{
+    if (!m_busy)
+        return QDialog::reject();
+    m_connectTimer.stop();
+    m_session->signOut();
+    setBusy(false);
+    showError(tr("Sign-in cancelled."));
+    m_server->setFocus();
+}
+
+void SignInDialog::onStateChanged()
+{
+    if (!m_busy)
+        return;
+    const QString address = displayAddress(m_url);
+    switch (m_session->connection()->state()) {
+    case Connection::State::Connecting:
+        m_progress->setText(tr("Connecting to %1…").arg(address));
+        if (!m_connectTimer.isActive())
+            m_connectTimer.start();
+        break;
+    case Connection::State::SigningIn:
+        // The server answered; the sign-in itself has its own reply timeout.
+        m_connectTimer.stop();
+        m_progress->setText(tr("Signing in to %1…").arg(address));
+        break;
+    default:
+        m_connectTimer.stop();
+        break;
+    }
+    m_progress->setVisible(m_busy);
+    fitContents();
+}
+
+void SignInDialog::onConnectTimeout()
+{
+    if (!m_busy)
+        return;
+    const qint64 seconds
+        = std::chrono::duration_cast<std::chrono::seconds>(m_connectTimer.intervalAsDuration())
+              .count();
+    m_session->signOut();
+    setBusy(false);
+    showError(tr("%1 did not answer within %2 s. Check the address, and that a Hubbub server "
+                 "runs there.")
+                  .arg(displayAddress(m_url), QLocale().toString(seconds)));
+    m_server->setFocus();
+    m_server->selectAll();
 }
 
 void SignInDialog::setServer(const QUrl &url)
@@ -110,6 +200,17 @@ void SignInDialog::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+    fitContents();
+}
+
+void SignInDialog::fitContents()
+{
+    // A top-level window does not follow its word-wrapped labels' height for its width.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 QString SignInDialog::errorText() const
@@ -153,10 +254,13 @@ void SignInDialog::setBusy(bool busy)
     for (QLineEdit *edit : {m_server, m_username, m_password})
         edit->setEnabled(!busy);
     updateButtons();
-    if (busy)
+    if (busy) {
         setCursor(Qt::BusyCursor);
-    else
+    } else {
         unsetCursor();
+        m_connectTimer.stop();
+        m_progress->hide();
+    }
 }
 
 void SignInDialog::submit(bool createAccount)
@@ -201,6 +305,8 @@ void SignInDialog::onSignedIn(const User &user, const QString &token)
 
 void SignInDialog::onFailed(const Error &error)
 {
+    if (!m_busy)
+        return; // an attempt cancelled or timed out here has said so already
     setBusy(false);
     showError(error.message);
     m_password->selectAll();

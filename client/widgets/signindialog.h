@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QDialog>
+#include <QTimer>
 #include <QUrl>
+
+#include <chrono>
 
 class QDialogButtonBox;
 class QLabel;
@@ -32,6 +35,13 @@ public:
     //! A message shown above the form (e.g. "Your session has expired").
     void showError(const QString &message);
     QString errorText() const;
+    //! "Connecting to HOST…" while an attempt runs; empty otherwise.
+    QString progressText() const;
+    //! How long the server may take to answer the connection before the attempt is given up.
+    void setConnectTimeout(std::chrono::milliseconds timeout);
+
+    //! While an attempt runs, cancels it and keeps the dialog open; otherwise closes it.
+    void reject() override;
 
     //! "localhost", "host:7400", "ws://host" → a full ws:// URL with the default port.
     static QUrl normalizeServer(const QString &text);
@@ -41,6 +51,11 @@ private:
     void onSignedIn(const Hubbub::User &user, const QString &token);
     void onFailed(const Hubbub::Error &error);
     void setBusy(bool busy);
+    void onStateChanged();
+    void onConnectTimeout();
+    //! Grows the dialog to what its labels need at its width: a message shown later must not
+    //! squeeze the form.
+    void fitContents();
     void updateButtons();
 
     Session *m_session;
@@ -49,10 +64,12 @@ private:
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLabel *m_error;
+    QLabel *m_progress;
     QPushButton *m_login;
     QPushButton *m_create;
     QUrl m_url;
     bool m_busy = false;
+    QTimer m_connectTimer;
 };
 
 } // namespace Hubbub::Client

@@ -279,6 +279,10 @@
             <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give the post a title first.</source>
+        <translation>Gib dem Beitrag zuerst einen Titel.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -573,6 +577,18 @@
     <message>
         <source>No posts yet. Write the first one above.</source>
         <translation>Noch keine Beiträge. Schreib oben den ersten.</translation>
+    </message>
+    <message>
+        <source>Loading posts…</source>
+        <translation>Beiträge werden geladen …</translation>
+    </message>
+    <message>
+        <source>Connecting… The posts have not loaded yet.</source>
+        <translation>Verbinde … Die Beiträge sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Offline: Die Beiträge sind noch nicht geladen. Sie erscheinen, sobald der Server antwortet.</translation>
     </message>
 </context>
 <context>
@@ -900,6 +916,10 @@
             <numerusform>Der Text ist %n Zeichen zu lang.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>Ein Beitrag braucht einen Titel.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Reply</name>
@@ -1085,6 +1105,22 @@
     <message>
         <source>Choose a password of at least %1 characters.</source>
         <translation>Wähle ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1 …</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfe die Adresse und ob dort ein Hubbub-Server läuft.</translation>
     </message>
 </context>
 <context>

@@ -279,6 +279,10 @@
             <numerusform>Le texte dépasse de %n caractères.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give the post a title first.</source>
+        <translation>Donnez d’abord un titre à la publication.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -573,6 +577,18 @@
     <message>
         <source>Nothing to do while this post is being deleted</source>
         <translation>Aucune action possible pendant la suppression de cette publication</translation>
+    </message>
+    <message>
+        <source>Loading posts…</source>
+        <translation>Chargement des publications…</translation>
+    </message>
+    <message>
+        <source>Connecting… The posts have not loaded yet.</source>
+        <translation>Connexion… Les publications ne sont pas encore chargées.</translation>
+    </message>
+    <message>
+        <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Hors ligne : les publications ne sont pas encore chargées. Elles s’afficheront dès que le serveur répondra.</translation>
     </message>
 </context>
 <context>
@@ -900,6 +916,10 @@
             <numerusform>Le texte dépasse de %n caractères.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>Une publication doit avoir un titre.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Reply</name>
@@ -1085,6 +1105,22 @@
     <message>
         <source>Choose a password of at least %1 characters.</source>
         <translation>Choisissez un mot de passe d&apos;au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Connexion au compte sur %1…</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
     </message>
 </context>
 <context>

@@ -276,6 +276,10 @@
             <numerusform>내용이 %n자 너무 길어요.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give the post a title first.</source>
+        <translation>먼저 게시물 제목을 입력하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -563,6 +567,18 @@
     <message>
         <source>Nothing to do while this post is being deleted</source>
         <translation>이 게시물을 삭제하는 동안에는 할 수 있는 작업이 없어요</translation>
+    </message>
+    <message>
+        <source>Loading posts…</source>
+        <translation>게시물을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting… The posts have not loaded yet.</source>
+        <translation>연결하는 중… 게시물을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>오프라인: 게시물을 아직 불러오지 못했어요. 서버가 응답하면 바로 보여요.</translation>
     </message>
 </context>
 <context>
@@ -888,6 +904,10 @@
             <numerusform>내용이 %n자 너무 길어요.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A post needs a title.</source>
+        <translation>게시물에는 제목이 필요해요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Reply</name>
@@ -1071,6 +1091,22 @@
     <message>
         <source>Choose a password of at least %1 characters.</source>
         <translation>비밀번호는 %1자 이상으로 정하세요.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>로그인을 취소했어요.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>%1에 로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1이(가) %2초 안에 응답하지 않았어요. 주소가 맞는지, 그곳에서 Hubbub 서버가 실행 중인지 확인하세요.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // ChannelModel under QAbstractItemModelTester: sorted by name ignoring case, single-row inserts
-// and moves, unread counts with their signals, and unread counts kept across a reload.
+// and moves, unread counts with their signals, unread counts kept across a reload and
+// counts restored before their channel is listed.
 
 #include "channelmodel.h"
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void upsertReplacesAndMoves();
     void unreadCounts();
     void reloadKeepsUnread();
+    void unreadBeforeListed();
 };
 
 void tst_ChannelModel::sortedByName()
@@ -169,6 +171,32 @@ void tst_ChannelModel::reloadKeepsUnread()
     // The same list again: nothing to report.
     model.setChannels({channel(1, u"general"_s), channel(3, u"new"_s)});
     QCOMPARE(total.size(), 1);
+}
+
+void tst_ChannelModel::unreadBeforeListed()
+{
+    // Counts restored at start come before channel.list answers: they wait for their channel.
+    ChannelModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy total(&model, &ChannelModel::totalUnreadChanged);
+    model.addUnread(1, 3);
+    model.addUnread(2, 1);
+    model.addUnread(9, 4);
+    QCOMPARE(model.totalUnread(), 0); // nothing listed, nothing shown
+    QCOMPARE(model.unreadCounts(), (QHash<qint64, int> {{1, 3}, {2, 1}, {9, 4}}));
+    model.clearUnread(2);
+    model.setChannels({channel(1, u"general"_s), channel(2, u"random"_s)});
+    QCOMPARE(model.unread(1), 3);
+    QCOMPARE(model.unread(2), 0);
+    QCOMPARE(model.totalUnread(), 3);
+    QCOMPARE(total.size(), 1);
+    // One created later takes its count too, once.
+    model.upsert(channel(9, u"late"_s));
+    QCOMPARE(model.unread(9), 4);
+    QCOMPARE(model.totalUnread(), 7);
+    model.setChannels({channel(1, u"general"_s), channel(2, u"random"_s), channel(9, u"late"_s)});
+    QCOMPARE(model.unread(9), 4);
+    QCOMPARE(model.unreadCounts(), (QHash<qint64, int> {{1, 3}, {9, 4}}));
 }
 
 QTEST_GUILESS_MAIN(tst_ChannelModel)

@@ -10,6 +10,7 @@
 
 #include <QDialogButtonBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -73,10 +74,20 @@ void TestFeedCards::editOwnPost()
     QCOMPARE(dialog->textEdit()->toPlainText(), QStringLiteral("First post, typed."));
     dialog->titleEdit()->selectAll();
     QTest::keyClick(dialog->titleEdit(), Qt::Key_Backspace);
-    QVERIFY(!dialog->okButton()->isEnabled()); // a blank title cannot be saved
+    QVERIFY(!dialog->okButton()->isEnabled()); // a blank title cannot be saved, and it says so
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("editError"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(), QStringLiteral("A post needs a title."));
+    QTest::keyClick(dialog->textEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->titleEdit()->hasFocus());
     QTest::keyClicks(dialog->titleEdit(), QStringLiteral("Hello, edited"));
     QVERIFY(dialog->okButton()->isEnabled());
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QVERIFY(!error->isVisible());
+    // Ctrl+Enter saves from the text field, as it posts in the composer.
+    dialog->textEdit()->setFocus();
+    QTest::keyClick(dialog->textEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(!findWindow<PostEditDialog>()); // closed (and deleted), no newline typed
 
     QTRY_COMPARE(rowOf(QStringLiteral("Hello, edited")), row);
     QTRY_VERIFY(!m_feed->index(row).data(FeedModel::PendingRole).toBool());
@@ -231,6 +242,19 @@ void TestFeedCards::deleteOwnPost()
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = findWindow<QMessageBox>()));
     QCOMPARE(box->text(), QStringLiteral("Delete this post?"));
+    // Wide enough for its title, every text at its full size (it was 199 px wide).
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY2(box->width() >= box->fontMetrics().horizontalAdvance(u'x') * 40,
+        qPrintable(QString::number(box->width())));
+    const QList<QLabel *> labels = box->findChildren<QLabel *>();
+    for (const QLabel *label : labels) {
+        if (!label->isVisible() || label->text().isEmpty())
+            continue;
+        const int wanted = label->hasHeightForWidth() ? label->heightForWidth(label->width())
+                                                      : label->sizeHint().height();
+        QVERIFY2(label->height() >= wanted && label->width() >= label->minimumSizeHint().width(),
+            qPrintable(label->text()));
+    }
     QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
     QTRY_VERIFY(!findWindow<QMessageBox>());
     QCOMPARE(rowOf(QStringLiteral("Title only")), row);

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void postButtonNeedsTitle();
+    void postFromImageButton();
     void postWithCtrlEnter();
     void attachImage();
     void livePostFromOthers();
@@ -67,17 +68,45 @@ void TestFeedComposer::postButtonNeedsTitle()
     Composer *composer = m_view->composer();
     QCOMPARE(composer->titleEdit()->objectName(), QStringLiteral("composerTitle"));
     QCOMPARE(composer->titleEdit()->placeholderText(), QStringLiteral("Title"));
-    QVERIFY(!composer->postButton()->isEnabled());
-    QTest::keyClicks(composer->titleEdit(), QStringLiteral("   "));
-    QVERIFY(!composer->postButton()->isEnabled());
-    QTest::keyClicks(composer->titleEdit(), QStringLiteral("x"));
-    QVERIFY(composer->postButton()->isEnabled());
-    // Ctrl+Enter on a blank title posts nothing.
-    composer->clear();
+    const QString missing = QStringLiteral("Give the post a title first.");
+    QVERIFY(composer->errorText().isEmpty()); // nothing to complain about before an attempt
+
+    // Enabled without a title, so that a click can say what is missing; nothing is posted.
     const int rows = m_feed->rowCount();
-    QTest::keyClick(composer->titleEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QTest::keyClicks(composer->textEdit(), QStringLiteral("Text but no title"));
+    QVERIFY(composer->postButton()->isEnabled());
+    QTest::mouseClick(composer->postButton(), Qt::LeftButton);
+    QCOMPARE(composer->errorText(), missing);
+    QVERIFY(composer->titleEdit()->hasFocus());
     QCOMPARE(m_feed->rowCount(), rows);
     QCOMPARE(m_session->outbox()->count(), 0);
+    QCOMPARE(composer->textEdit()->toPlainText(), QStringLiteral("Text but no title"));
+
+    // A blank title is no title; Ctrl+Enter says the same, from any part of the composer.
+    QTest::keyClicks(composer->titleEdit(), QStringLiteral("   "));
+    QCOMPARE(composer->errorText(), missing);
+    composer->attachButton()->setFocus();
+    QTest::keyClick(composer->attachButton(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(composer->errorText(), missing);
+    QCOMPARE(m_session->outbox()->count(), 0);
+
+    // Typing a title takes the message away.
+    QTest::keyClicks(composer->titleEdit(), QStringLiteral("x"));
+    QVERIFY(composer->errorText().isEmpty());
+    composer->clear();
+}
+
+void TestFeedComposer::postFromImageButton()
+{
+    // Ctrl+Enter posts with the focus on the image button, as in the fields.
+    Composer *composer = m_view->composer();
+    QTest::keyClicks(composer->titleEdit(), QStringLiteral("Posted from the button"));
+    composer->attachButton()->setFocus();
+    QVERIFY(composer->attachButton()->hasFocus());
+    QTest::keyClick(composer->attachButton(), Qt::Key_Enter, Qt::ControlModifier);
+    QVERIFY(composer->titleEdit()->text().isEmpty());
+    QTRY_VERIFY(!serverPost(QStringLiteral("Posted from the button")).isEmpty());
+    QTRY_COMPARE(m_session->outbox()->count(), 0);
 }
 
 void TestFeedComposer::postWithCtrlEnter()

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void cleanup();
 
     void startsWithRememberedToken();
+    void offlineStartSaysNotLoaded();
+    void unreadSurvivesRestart();
     void expiredTokenShowsSignIn();
     void startWithUserOptions();
     void startWithNothingShowsSignIn();
@@ -117,6 +119,78 @@ void TestMainWindowSignIn::startsWithRememberedToken()
         m_ada->window()->connectionStatus()->text().startsWith(QStringLiteral("Reconnecting in ")));
     QVERIFY(m_ada->window()->connectionStatus()->retryButton()->isVisible());
     QVERIFY(!m_ada->controller.signInDialog());
+}
+
+void TestMainWindowSignIn::offlineStartSaysNotLoaded()
+{
+    // bob posts, so that an empty feed after a restart would be a lie.
+    m_bob->session.createPost(QStringLiteral("Already there"), QStringLiteral("Yes"));
+    QTRY_COMPARE(m_ada->session.feed()->rowCount(), 1);
+
+    // Started while the server is down, the feed must not claim there is nothing.
+    m_ada.reset();
+    m_server->stop();
+    m_ada = std::make_unique<TestApp>(m_adaDir->path());
+    m_ada->controller.start({});
+    QVERIFY(m_ada->window() && m_ada->window()->isVisible());
+    FeedView *feed = m_ada->window()->feedView();
+    QTRY_VERIFY(
+        m_ada->window()->connectionStatus()->text().startsWith(QStringLiteral("Reconnecting in ")));
+    QCOMPARE(m_ada->session.feed()->rowCount(), 0);
+    QVERIFY2(feed->placeholderText().startsWith(QStringLiteral("Offline: the posts have not "
+                                                               "loaded yet")),
+        qPrintable(feed->placeholderText()));
+
+    // Back online, the posts arrive; only a feed that loaded and is empty says "no posts".
+    QVERIFY(m_server->restart(true));
+    m_ada->window()->connectionStatus()->retryButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
+    QTRY_COMPARE(m_ada->session.feed()->rowCount(), 1);
+    QCOMPARE(feed->placeholderText(), QStringLiteral("No posts yet. Write the first one above."));
+}
+
+void TestMainWindowSignIn::unreadSurvivesRestart()
+{
+    const qint64 channel = createChannel(QStringLiteral("lounge"));
+    QVERIFY(channel > 0);
+    ChannelModel *channels = m_ada->session.channels();
+    m_bob->session.sendMessage(channel, QStringLiteral("one"));
+    m_bob->session.sendMessage(channel, QStringLiteral("two"));
+    QTRY_COMPARE(channels->unread(channel), 2); // ada reads the feed
+
+    // ada quits; bob writes on while she is away.
+    m_ada.reset();
+    QTRY_COMPARE(m_bob->session.people()->rowCount(), 1);
+    m_bob->session.sendMessage(channel, QStringLiteral("three"));
+    m_bob->session.sendMessage(channel, QStringLiteral("four"));
+    m_bob->session.sendMessage(channel, QStringLiteral("five"));
+    QTRY_COMPARE(m_bob->session.outbox()->count(), 0);
+
+    // Back: the two she left unread and the three that came meanwhile.
+    m_ada = std::make_unique<TestApp>(m_adaDir->path());
+    m_ada->controller.start({});
+    channels = m_ada->session.channels();
+    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
+    QTRY_COMPARE(channels->unread(channel), 5);
+    QTRY_VERIFY(m_ada->window()->windowTitle().startsWith(QStringLiteral("(5) ")));
+
+    // Read now, they stay read after the next restart; only what is new counts.
+    m_ada->session.setCurrentView(channel);
+    QCOMPARE(channels->unread(channel), 0);
+    m_ada->session.setCurrentView(0);
+    m_ada.reset();
+    QTRY_COMPARE(m_bob->session.people()->rowCount(), 1);
+    m_bob->session.sendMessage(channel, QStringLiteral("six"));
+    QTRY_COMPARE(m_bob->session.outbox()->count(), 0);
+    m_ada = std::make_unique<TestApp>(m_adaDir->path());
+    m_ada->controller.start({});
+    channels = m_ada->session.channels();
+    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
+    QTRY_COMPARE(channels->unread(channel), 1);
+    m_bob->session.sendMessage(channel, QStringLiteral("seven")); // live, counted once
+    QTRY_COMPARE(channels->unread(channel), 2);
+    QTRY_COMPARE(m_bob->session.outbox()->count(), 0);
+    QCOMPARE(channels->unread(channel), 2);
 }
 
 void TestMainWindowSignIn::expiredTokenShowsSignIn()

@@ -11,6 +11,8 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,6 +61,9 @@ private Q_SLOTS:
     void enterLogsIn();
     void wrongPassword();
     void unreachableServer();
+    void silentServerTimesOut();
+    void cancelWhileConnecting();
+    void errorDoesNotSqueezeTheForm();
     void checkedBeforeSending_data();
     void checkedBeforeSending();
 
@@ -311,6 +316,97 @@ void TestSignInDialog::unreachableServer()
     QCOMPARE(edit("serverEdit")->text(), QStringLiteral("ws://127.0.0.1:%1/").arg(port));
     QVERIFY(button("loginButton")->isEnabled());
     QVERIFY(edit("serverEdit")->isEnabled());
+}
+
+void TestSignInDialog::silentServerTimesOut()
+{
+    // Accepts the TCP connection and never answers the WebSocket upgrade.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const QString address = QStringLiteral("ws://127.0.0.1:%1").arg(silent.serverPort());
+    m_dialog->setConnectTimeout(std::chrono::seconds(2));
+
+    QSignalSpy rejected(m_dialog.get(), &QDialog::rejected);
+    fill(QUrl(address), QStringLiteral("frank"), Password);
+    QTest::mouseClick(button("loginButton"), Qt::LeftButton);
+    QTRY_VERIFY(silent.hasPendingConnections());
+    QCOMPARE(m_dialog->progressText(), QStringLiteral("Connecting to %1…").arg(address));
+    QVERIFY(!edit("serverEdit")->isEnabled());
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->errorText(),
+        QStringLiteral("%1 did not answer within 2 s. Check the address, and that a Hubbub "
+                       "server runs there.")
+            .arg(address),
+        10000);
+    QVERIFY(m_dialog->progressText().isEmpty());
+    QCOMPARE(m_session->connection()->state(), Connection::State::Disconnected);
+    QCOMPARE(rejected.count(), 0);
+    QVERIFY(m_dialog->isVisible());
+
+    // The address can be corrected at once, and the next attempt succeeds.
+    QVERIFY(edit("serverEdit")->isEnabled());
+    QVERIFY(edit("serverEdit")->hasFocus());
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    retype(edit("serverEdit"), m_server.url().toString());
+    QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
+}
+
+void TestSignInDialog::cancelWhileConnecting()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    QSignalSpy rejected(m_dialog.get(), &QDialog::rejected);
+    fill(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(silent.serverPort())),
+        QStringLiteral("frank"), Password);
+    QTest::mouseClick(button("loginButton"), Qt::LeftButton);
+    QTRY_VERIFY(silent.hasPendingConnections());
+    QVERIFY(!m_dialog->progressText().isEmpty());
+
+    // Cancel (or Escape) stops the attempt, not the dialog.
+    auto *buttons = m_dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    QCOMPARE(rejected.count(), 0);
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(m_session->connection()->state(), Connection::State::Disconnected);
+    QCOMPARE(m_dialog->errorText(), QStringLiteral("Sign-in cancelled."));
+    QVERIFY(m_dialog->progressText().isEmpty());
+    QVERIFY(edit("serverEdit")->isEnabled());
+    QVERIFY(button("loginButton")->isEnabled());
+
+    // Not busy any more, Cancel closes the dialog as before.
+    QTest::keyClick(m_dialog.get(), Qt::Key_Escape);
+    QCOMPARE(rejected.count(), 1);
+}
+
+void TestSignInDialog::errorDoesNotSqueezeTheForm()
+{
+    // Every label and field at least as tall as it asks to be, with the message shown; the
+    // address in it fits on a line.
+    const QString address = QStringLiteral("ws://192.168.100.100:7300");
+    m_dialog->showError(
+        QStringLiteral("%1 did not answer within 15 s. Check the address, and that a Hubbub "
+                       "server runs there.")
+            .arg(address));
+    QApplication::processEvents();
+    const QList<QWidget *> widgets = m_dialog->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!widget->isVisible() || widget->isWindow())
+            continue;
+        const int wanted = widget->hasHeightForWidth() ? widget->heightForWidth(widget->width())
+                                                       : widget->minimumSizeHint().height();
+        QVERIFY2(widget->height() >= wanted,
+            qPrintable(QStringLiteral("%1 %2: %3 px of %4")
+                           .arg(QString::fromLatin1(widget->metaObject()->className()),
+                               widget->objectName())
+                           .arg(widget->height())
+                           .arg(wanted)));
+    }
+    auto *error = m_dialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QVERIFY(error && error->isVisible());
+    QVERIFY(error->fontMetrics().horizontalAdvance(address + QStringLiteral(" did not"))
+        <= error->contentsRect().width());
 }
 
 void TestSignInDialog::checkedBeforeSending_data()

@@ -9,6 +9,7 @@
 #include "testserver.h"
 #include "translations.h"
 
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -119,6 +120,8 @@ private Q_SLOTS:
     void pickedByLocale();
     void serverErrorInTheUsersLanguage_data();
     void serverErrorInTheUsersLanguage();
+    void qtStringsTranslated_data();
+    void qtStringsTranslated();
 
 private:
     void removeTranslators();
@@ -198,6 +201,26 @@ void tst_Translations::pickedByLocale()
                      "Hubbub::Client::ConnectionStatus", "Sending %n change(s)…", nullptr, 1),
             u"Sending 1 change…"_s);
     }
+}
+
+void tst_Translations::qtStringsTranslated_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("cancel");
+    QTest::addRow("fr_FR") << QLocale(u"fr_FR"_s) << u"Annuler"_s;
+    QTest::addRow("ko_KR") << QLocale(u"ko_KR"_s) << u"취소"_s;
+    QTest::addRow("de_DE") << QLocale(u"de_DE"_s) << u"Abbrechen"_s;
+}
+
+void tst_Translations::qtStringsTranslated()
+{
+    // Qt's own buttons (QDialogButtonBox, QMessageBox) come from qtbase_*.qm, which Debian
+    // ships in qt6-translations-l10n (scripts/deps.sh installs it).
+    QFETCH(QLocale, locale);
+    QFETCH(QString, cancel);
+    QVERIFY(installTranslations(locale, QStringLiteral(HUBBUB_QM_DIR)));
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(u'&'), cancel);
 }
 
 void tst_Translations::serverErrorInTheUsersLanguage_data()
