@@ -191,7 +191,9 @@ Session *sessionOf(const ConnectionHandle &connection)
 //! What a handler learns of the connection a request came on.
 Caller callerOf(const Session &session)
 {
-    return {session.user(), session.tokenHash(), session.peerAddress()};
+    return {session.user(), session.tokenHash(), [session = QPointer<const Session>(&session)] {
+                return session ? session->peerAddress() : QString();
+            }};
 }
 } // namespace
 

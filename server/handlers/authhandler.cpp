@@ -80,7 +80,7 @@ void AuthHandler::registerUser(const Caller &caller, const Params &params, const
         return reply.fail(*error);
     // An address that is over its failed-login limit may not register either, so it cannot
     // switch to keeping the hashing workers busy with new accounts.
-    if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress))
+    if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress()))
         return reply.fail(rateLimited(
             AuthText::tr("Too many attempts from this address; wait a moment."), *wait));
     if (!reserveHash(reply))
@@ -121,7 +121,7 @@ void AuthHandler::login(const Caller &caller, const Params &params, const Respon
     const Result<QString> password = params.string(QStringLiteral("password"));
     if (!password)
         return reply.fail(password.error());
-    if (auto wait = m_ctx.throttle.retryAfter(*username, caller.peerAddress)) {
+    if (auto wait = m_ctx.throttle.retryAfter(*username, caller.peerAddress())) {
         return reply.fail(
             rateLimited(AuthText::tr("Too many failed logins; wait before trying again."), *wait));
     }
@@ -134,7 +134,7 @@ void AuthHandler::login(const Caller &caller, const Params &params, const Respon
     if (!reserveHash(reply))
         return;
 
-    const QString address = caller.peerAddress;
+    const QString address = caller.peerAddress();
     onWorker(
         [credentials = *found, password = *password] {
             if (!credentials) {
@@ -191,7 +191,7 @@ void AuthHandler::resume(const Caller &caller, const Params &params, const Respo
     const Result<QString> token = params.string(QStringLiteral("token"));
     if (!token)
         return reply.fail(token.error());
-    if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress))
+    if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress()))
         return reply.fail(
             rateLimited(AuthText::tr("Too many failed attempts; wait a moment."), *wait));
     const QByteArray tokenHash = Passwords::tokenHash(*token);
@@ -199,7 +199,7 @@ void AuthHandler::resume(const Caller &caller, const Params &params, const Respo
     if (!user)
         return reply.fail(user.error());
     if (!*user) {
-        m_ctx.throttle.recordFailure(QString(), caller.peerAddress);
+        m_ctx.throttle.recordFailure(QString(), caller.peerAddress());
         return reply.fail(makeError(ErrorCode::Unauthorized,
             AuthText::tr("This sign-in has expired or was ended; log in again.")));
     }

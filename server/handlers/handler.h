@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <functional>
 #include <optional>
 
 namespace Hubbub::Server {
@@ -39,7 +40,11 @@ struct Caller
 {
     std::optional<User> user; //!< set once the connection is logged in
     QByteArray tokenHash; //!< the SHA-256 of the token the connection logged in with
-    QString peerAddress; //!< for the failed-login throttle
+    //! Reads the peer's address from the socket when asked (for the failed-login throttle):
+    //! most requests never need it, and reading it costs a system call.
+    std::function<QString()> readPeerAddress;
+
+    QString peerAddress() const { return readPeerAddress ? readPeerAddress() : QString(); }
 };
 
 //! What the handlers need from the server that holds the connections.
