@@ -122,7 +122,7 @@ QString Session::subjectOf(MessageType type, const QJsonObject &params) const
             subject = message->text;
     }
     // One line, short enough for a status bar.
-    constexpr int Max = 60;
+    constexpr int Max = 32;
     subject = subject.simplified();
     return subject.size() <= Max ? subject : subject.left(Max - 1) + QChar(0x2026);
 }

@@ -100,7 +100,9 @@ protected:
     {
         QListView::updateGeometries();
         // Rows shorter than the pane start this far down, so the newest one sits at the bottom.
-        const int gap = qMax(0, viewport()->height() + m_topGap - contentsSize().height());
+        // (QListView keeps the contents size of the last rows it laid out when none are left.)
+        const int rows = model() && model()->rowCount() > 0 ? contentsSize().height() : 0;
+        const int gap = qMax(0, viewport()->height() + m_topGap - rows);
         if (gap != m_topGap) {
             m_topGap = gap;
             setViewportMargins(0, gap, 0, 0);
