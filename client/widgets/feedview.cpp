@@ -7,6 +7,7 @@
 #include "feedmodel.h"
 #include "imagecache.h"
 #include "imageviewer.h"
+#include "loadstate.h"
 #include "outbox.h"
 #include "posteditdialog.h"
 #include "reviewdialog.h"
@@ -108,18 +109,22 @@ QString FeedView::placeholderText() const
 
 void FeedView::updatePlaceholder()
 {
-    using State = Connection::State;
-    const State state = m_session->connection()->state();
     QString text;
-    if (m_session->feed()->isLoaded())
+    switch (loadStateOf(m_session->connection()->state(), m_session->feed()->isLoaded())) {
+    case LoadState::Loaded:
         text = tr("No posts yet. Write the first one above.");
-    else if (state == State::Online || state == State::Syncing)
+        break;
+    case LoadState::Loading:
         text = tr("Loading posts…");
-    else if (state == State::Connecting || state == State::SigningIn)
+        break;
+    case LoadState::Connecting:
         text = tr("Connecting… The posts have not loaded yet.");
-    else
+        break;
+    case LoadState::Offline:
         text = tr("Offline: the posts have not loaded yet. They will show as soon as the "
                   "server answers.");
+        break;
+    }
     m_list->setPlaceholderText(text);
 }
 

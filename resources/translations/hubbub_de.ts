@@ -340,10 +340,6 @@
         <source>Changes not yet sent</source>
         <translation>Noch nicht gesendete Änderungen</translation>
     </message>
-    <message>
-        <source>Retry now</source>
-        <translation>Jetzt verbinden</translation>
-    </message>
     <message numerus="yes">
         <source>Connected to %1 as %2 · %n online</source>
         <translation>
@@ -695,34 +691,6 @@
         <translation>Beiträge</translation>
     </message>
     <message>
-        <source>New channel</source>
-        <translation>Neuer Kanal</translation>
-    </message>
-    <message>
-        <source>e.g. general</source>
-        <translation>z. B. allgemein</translation>
-    </message>
-    <message>
-        <source>What is it about? (optional)</source>
-        <translation>Worum geht es? (optional)</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Erstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation>&amp;Thema:</translation>
-    </message>
-    <message>
-        <source>A channel needs a name.</source>
-        <translation>Ein Kanal braucht einen Namen.</translation>
-    </message>
-    <message>
         <source>Change username</source>
         <translation>Benutzernamen ändern</translation>
     </message>
@@ -791,6 +759,37 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::NewChannelDialog</name>
+    <message>
+        <source>New channel</source>
+        <translation>Neuer Kanal</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>z. B. allgemein</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>Worum geht es? (optional)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Thema:</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>Ein Kanal braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Notifier</name>
     <message>
         <source>Hubbub</source>
@@ -802,6 +801,32 @@
             <numerusform>Hubbub — %n ungelesen</numerusform>
             <numerusform>Hubbub — %n ungelesen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::OfflineBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt verbinden</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline. Retrying in %n s</source>
+        <translation>
+            <numerusform>Offline. Neuer Versuch in %n s</numerusform>
+            <numerusform>Offline. Neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline. Connecting…</source>
+        <translation>Offline. Verbinde …</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Offline: %1</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1110,34 @@
     <message>
         <source>ONLINE — %1</source>
         <translation>ONLINE — %1</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>ONLINE</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>Noch unbekannt.</translation>
+    </message>
+    <message>
+        <source>Not known while offline.</source>
+        <translation>Unbekannt, solange offline.</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>Noch keine Kanäle.</translation>
+    </message>
+    <message>
+        <source>Loading channels…</source>
+        <translation>Kanäle werden geladen …</translation>
+    </message>
+    <message>
+        <source>Connecting… The channels have not loaded yet.</source>
+        <translation>Verbinde … Die Kanäle sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Offline: the channels have not loaded yet.</source>
+        <translation>Offline: Die Kanäle sind noch nicht geladen.</translation>
     </message>
 </context>
 <context>

@@ -340,10 +340,6 @@
         <source>Changes not yet sent</source>
         <translation>Modifications pas encore envoyées</translation>
     </message>
-    <message>
-        <source>Retry now</source>
-        <translation>Réessayer maintenant</translation>
-    </message>
     <message numerus="yes">
         <source>Connected to %1 as %2 · %n online</source>
         <translation>
@@ -695,34 +691,6 @@
         <translation>Fil</translation>
     </message>
     <message>
-        <source>New channel</source>
-        <translation>Nouveau salon</translation>
-    </message>
-    <message>
-        <source>e.g. general</source>
-        <translation>p. ex. général</translation>
-    </message>
-    <message>
-        <source>What is it about? (optional)</source>
-        <translation>De quoi parle-t-il&#xa0;? (facultatif)</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Créer</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation>&amp;Sujet&#xa0;:</translation>
-    </message>
-    <message>
-        <source>A channel needs a name.</source>
-        <translation>Un salon doit avoir un nom.</translation>
-    </message>
-    <message>
         <source>Change username</source>
         <translation>Changer de nom d&apos;utilisateur</translation>
     </message>
@@ -791,6 +759,37 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::NewChannelDialog</name>
+    <message>
+        <source>New channel</source>
+        <translation>Nouveau salon</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>p. ex. général</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>De quoi parle-t-il&#xa0;? (facultatif)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Sujet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>Un salon doit avoir un nom.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Notifier</name>
     <message>
         <source>Hubbub</source>
@@ -802,6 +801,32 @@
             <numerusform>Hubbub — %n non lu</numerusform>
             <numerusform>Hubbub — %n non lus</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::OfflineBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline. Retrying in %n s</source>
+        <translation>
+            <numerusform>Hors ligne. Nouvel essai dans %n s</numerusform>
+            <numerusform>Hors ligne. Nouvel essai dans %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline. Connecting…</source>
+        <translation>Hors ligne. Connexion…</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Hors ligne&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1110,34 @@
     <message>
         <source>ONLINE — %1</source>
         <translation>EN LIGNE — %1</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>EN LIGNE</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>Pas encore connu.</translation>
+    </message>
+    <message>
+        <source>Not known while offline.</source>
+        <translation>Inconnu hors ligne.</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>Aucun salon pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Loading channels…</source>
+        <translation>Chargement des salons…</translation>
+    </message>
+    <message>
+        <source>Connecting… The channels have not loaded yet.</source>
+        <translation>Connexion… Les salons ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Offline: the channels have not loaded yet.</source>
+        <translation>Hors ligne&#xa0;: les salons ne sont pas encore chargés.</translation>
     </message>
 </context>
 <context>

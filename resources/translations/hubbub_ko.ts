@@ -337,10 +337,6 @@
         <source>Changes not yet sent</source>
         <translation>아직 보내지 않은 변경 사항</translation>
     </message>
-    <message>
-        <source>Retry now</source>
-        <translation>지금 다시 시도</translation>
-    </message>
     <message numerus="yes">
         <source>Connected to %1 as %2 · %n online</source>
         <translation>
@@ -685,34 +681,6 @@
         <translation>피드</translation>
     </message>
     <message>
-        <source>New channel</source>
-        <translation>새 채널</translation>
-    </message>
-    <message>
-        <source>e.g. general</source>
-        <translation>예: 일반</translation>
-    </message>
-    <message>
-        <source>What is it about? (optional)</source>
-        <translation>어떤 채널인가요? (선택)</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>만들기</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>이름(&amp;N):</translation>
-    </message>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation>주제(&amp;T):</translation>
-    </message>
-    <message>
-        <source>A channel needs a name.</source>
-        <translation>채널에는 이름이 필요해요.</translation>
-    </message>
-    <message>
         <source>Change username</source>
         <translation>사용자 이름 바꾸기</translation>
     </message>
@@ -781,6 +749,37 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::NewChannelDialog</name>
+    <message>
+        <source>New channel</source>
+        <translation>새 채널</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>예: 일반</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>어떤 채널인가요? (선택)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>주제(&amp;T):</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>채널에는 이름이 필요해요.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Notifier</name>
     <message>
         <source>Hubbub</source>
@@ -791,6 +790,31 @@
         <translation>
             <numerusform>Hubbub — 읽지 않음 %n개</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::OfflineBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>지금 다시 시도</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline. Retrying in %n s</source>
+        <translation>
+            <numerusform>오프라인. %n초 후 다시 시도</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline. Connecting…</source>
+        <translation>오프라인. 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>오프라인: %1</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1095,34 @@
     <message>
         <source>ONLINE — %1</source>
         <translation>온라인 — %1</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>아직 알 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Not known while offline.</source>
+        <translation>오프라인에서는 알 수 없어요.</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>아직 채널이 없어요.</translation>
+    </message>
+    <message>
+        <source>Loading channels…</source>
+        <translation>채널을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting… The channels have not loaded yet.</source>
+        <translation>연결하는 중… 채널을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Offline: the channels have not loaded yet.</source>
+        <translation>오프라인: 채널을 아직 불러오지 못했어요.</translation>
     </message>
 </context>
 <context>
