@@ -1,8 +1,8 @@
 #include "feedview.h"
 
-#include "charwidth.h"
 #include "composer.h"
 #include "connection.h"
+#include "deleteconfirmation.h"
 #include "feedlistview.h"
 #include "feedmodel.h"
 #include "imagecache.h"
@@ -14,12 +14,9 @@
 
 #include <QBoxLayout>
 #include <QContextMenuEvent>
-#include <QGridLayout>
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QScrollBar>
 
 #include <algorithm>
@@ -241,34 +238,16 @@ void FeedView::confirmDelete(const QModelIndex &index)
 {
     const QString localId = index.data(FeedModel::LocalIdRole).toString();
     const qint64 postId = index.data(FeedModel::IdRole).toLongLong();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete post"), tr("Delete this post?"),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("deleteConfirmation"));
-    box->setInformativeText(localId.isEmpty()
-            ? tr("“%1” and its reviews will be deleted for everyone.")
-                  .arg(index.data(FeedModel::TitleRole).toString())
-            : tr("“%1” has not been sent yet; it will not be.")
-                  .arg(index.data(FeedModel::TitleRole).toString()));
-    box->button(QMessageBox::Yes)->setText(tr("Delete"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    // QMessageBox sizes itself from its texts only: with a short title it was 199 px wide, its
-    // window title cut. A spacer under the texts gives it a readable width.
-    if (auto *grid = qobject_cast<QGridLayout *>(box->layout())) {
-        const int width = std::max(
-            charWidth(fontMetrics()) * 48, fontMetrics().horizontalAdvance(box->windowTitle()) * 3);
-        grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Fixed),
-            grid->rowCount(), 0, 1, grid->columnCount());
-    }
-    connect(box, &QMessageBox::finished, this, [this, box, localId, postId] {
-        if (box->clickedButton() != box->button(QMessageBox::Yes))
-            return;
-        if (!localId.isEmpty())
-            m_session->discard(localId);
-        else
-            m_session->deletePost(postId);
-    });
-    box->open();
+    const QString title = index.data(FeedModel::TitleRole).toString();
+    DeleteConfirmation::ask(this, tr("Delete post"), tr("Delete this post?"),
+        localId.isEmpty() ? tr("“%1” and its reviews will be deleted for everyone.").arg(title)
+                          : tr("“%1” has not been sent yet; it will not be.").arg(title),
+        [this, localId, postId] {
+            if (!localId.isEmpty())
+                m_session->discard(localId);
+            else
+                m_session->deletePost(postId);
+        });
 }
 
 void FeedView::openImage(const QModelIndex &index)

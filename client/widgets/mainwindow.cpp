@@ -66,6 +66,10 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_session, &Session::unreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::userChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::notify, m_notifier, &Notifier::notify);
+    connect(m_session, &Session::changeLost, this, [this](const QString &notice, qint64 where) {
+        statusBar()->showMessage(notice, 20000);
+        m_notifier->notify(tr("Not saved"), notice, where);
+    });
     connect(m_session, &Session::unreadChanged, m_notifier, &Notifier::setUnread);
     connect(m_notifier, &Notifier::activated, this, [this](qint64 channelId) {
         if (m_session->user().id == 0)

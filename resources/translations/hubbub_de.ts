@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -194,8 +201,28 @@
         <translation>Nachricht löschen</translation>
     </message>
     <message>
-        <source>Delete this message for everyone? This cannot be undone.</source>
-        <translation>Diese Nachricht für alle löschen? Das lässt sich nicht rückgängig machen.</translation>
+        <source>No messages yet. Write the first one below.</source>
+        <translation>Noch keine Nachrichten. Schreib unten die erste.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>Connecting… The messages have not loaded yet.</source>
+        <translation>Verbinde … Die Nachrichten sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Offline: the messages have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Offline: Die Nachrichten sind noch nicht geladen. Sie erscheinen, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>Diese Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>“%1” will be deleted for everyone.</source>
+        <translation>„%1“ wird für alle gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +309,10 @@
     <message>
         <source>Give the post a title first.</source>
         <translation>Gib dem Beitrag zuerst einen Titel.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -563,10 +594,6 @@
         <translation>„%1“ wurde noch nicht gesendet und wird es auch nicht mehr.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
         <source>Nothing to do while this post is being deleted</source>
         <translation>Nichts zu tun, während dieser Beitrag gelöscht wird</translation>
     </message>
@@ -715,6 +742,10 @@
         <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;Beiträge und Chat für dein lokales Netzwerk, selbst gehostet.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -778,6 +809,18 @@
     <message>
         <source>The saved outbox %1 is damaged: %2</source>
         <translation>Der gespeicherte Postausgang %1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the post was deleted.</source>
+        <translation>Deine Änderung an „%1“ wurde nicht gespeichert: Der Beitrag wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Your review of “%1” was not saved: the post was deleted.</source>
+        <translation>Deine Bewertung von „%1“ wurde nicht gespeichert: Der Beitrag wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the message was deleted.</source>
+        <translation>Deine Änderung an „%1“ wurde nicht gespeichert: Die Nachricht wurde gelöscht.</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -194,8 +201,28 @@
         <translation>Supprimer le message</translation>
     </message>
     <message>
-        <source>Delete this message for everyone? This cannot be undone.</source>
-        <translation>Supprimer ce message pour tout le monde&#xa0;? Cette action est irréversible.</translation>
+        <source>No messages yet. Write the first one below.</source>
+        <translation>Aucun message pour l&apos;instant. Écrivez le premier ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Chargement des messages…</translation>
+    </message>
+    <message>
+        <source>Connecting… The messages have not loaded yet.</source>
+        <translation>Connexion… Les messages ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Offline: the messages have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Hors ligne : les messages ne sont pas encore chargés. Ils s’afficheront dès que le serveur répondra.</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>Supprimer ce message&#xa0;?</translation>
+    </message>
+    <message>
+        <source>“%1” will be deleted for everyone.</source>
+        <translation>«&#xa0;%1&#xa0;» sera supprimé pour tout le monde.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +309,10 @@
     <message>
         <source>Give the post a title first.</source>
         <translation>Donnez d’abord un titre à la publication.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -567,10 +598,6 @@
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas encore été envoyée et ne le sera pas.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
         <source>Nothing to do while this post is being deleted</source>
         <translation>Aucune action possible pendant la suppression de cette publication</translation>
     </message>
@@ -715,6 +742,10 @@
         <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;Un fil d&apos;actualité et une messagerie auto-hébergés pour votre réseau local.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -778,6 +809,18 @@
     <message>
         <source>The saved outbox %1 is damaged: %2</source>
         <translation>La boîte d&apos;envoi enregistrée %1 est endommagée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the post was deleted.</source>
+        <translation>Votre modification de «&#xa0;%1&#xa0;» n’a pas été enregistrée&#xa0;: la publication a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Your review of “%1” was not saved: the post was deleted.</source>
+        <translation>Votre avis sur «&#xa0;%1&#xa0;» n’a pas été enregistré&#xa0;: la publication a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the message was deleted.</source>
+        <translation>Votre modification de «&#xa0;%1&#xa0;» n’a pas été enregistrée&#xa0;: le message a été supprimé.</translation>
     </message>
 </context>
 <context>
