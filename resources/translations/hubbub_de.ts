@@ -574,10 +574,6 @@
         <translation>Beiträge</translation>
     </message>
     <message>
-        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
-        <translation>Beiträge, die neuesten zuerst. Enter bewertet den aktuellen Beitrag; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
-    </message>
-    <message>
         <source>Delete post</source>
         <translation>Beitrag löschen</translation>
     </message>
@@ -612,6 +608,10 @@
     <message>
         <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
         <translation>Offline: Die Beiträge sind noch nicht geladen. Sie erscheinen, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
+        <translation>Beiträge, neueste zuerst. Eingabe bewertet den aktuellen Beitrag, Leertaste zeigt einen langen ganz; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
     </message>
 </context>
 <context>
@@ -922,6 +922,14 @@
         <source>Click to open the image</source>
         <translation>Klicken, um das Bild zu öffnen</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mehr anzeigen</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::PostEditDialog</name>
@@ -1075,6 +1083,14 @@
     <message>
         <source>No reviews yet.</source>
         <translation>Noch keine Bewertungen.</translation>
+    </message>
+    <message>
+        <source>You have reviewed this post (%1). Sending changes your review; it still counts once.</source>
+        <translation>Sie haben diesen Beitrag schon bewertet (%1). Senden ändert Ihre Bewertung; sie zählt weiterhin einmal.</translation>
+    </message>
+    <message>
+        <source>Update review</source>
+        <translation>Bewertung ändern</translation>
     </message>
 </context>
 <context>

@@ -578,10 +578,6 @@
         <translation>Fil</translation>
     </message>
     <message>
-        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
-        <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée&#xa0;; la touche Menu affiche toutes ses actions.</translation>
-    </message>
-    <message>
         <source>Delete post</source>
         <translation>Supprimer la publication</translation>
     </message>
@@ -612,6 +608,10 @@
     <message>
         <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
         <translation>Hors ligne : les publications ne sont pas encore chargées. Elles s’afficheront dès que le serveur répondra.</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
+        <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée, Espace affiche en entier une publication longue&#xa0;; la touche Menu affiche toutes ses actions.</translation>
     </message>
 </context>
 <context>
@@ -922,6 +922,14 @@
         <source>Click to open the image</source>
         <translation>Cliquez pour ouvrir l&apos;image</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Afficher moins</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::PostEditDialog</name>
@@ -1075,6 +1083,14 @@
     <message>
         <source>No reviews yet.</source>
         <translation>Aucun avis pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>You have reviewed this post (%1). Sending changes your review; it still counts once.</source>
+        <translation>Vous avez déjà donné votre avis sur cette publication (%1). L&apos;envoyer le modifie&#xa0;; il ne compte toujours qu&apos;une fois.</translation>
+    </message>
+    <message>
+        <source>Update review</source>
+        <translation>Modifier mon avis</translation>
     </message>
 </context>
 <context>

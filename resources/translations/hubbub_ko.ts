@@ -568,10 +568,6 @@
         <translation>피드</translation>
     </message>
     <message>
-        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
-        <translation>최신 게시물부터 보여요. Enter 키로 현재 게시물을 리뷰하고, 메뉴 키로 게시물의 모든 작업을 볼 수 있어요.</translation>
-    </message>
-    <message>
         <source>Delete post</source>
         <translation>게시물 삭제</translation>
     </message>
@@ -602,6 +598,10 @@
     <message>
         <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
         <translation>오프라인: 게시물을 아직 불러오지 못했어요. 서버가 응답하면 바로 보여요.</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
+        <translation>게시물, 최신순. Enter는 현재 게시물을 평가하고, Space는 긴 게시물을 모두 보여 줍니다. 메뉴 키는 게시물에서 할 수 있는 모든 것을 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -910,6 +910,14 @@
         <source>Click to open the image</source>
         <translation>클릭해서 이미지 열기</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>접기</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::PostEditDialog</name>
@@ -1060,6 +1068,14 @@
     <message>
         <source>No reviews yet.</source>
         <translation>아직 리뷰가 없어요.</translation>
+    </message>
+    <message>
+        <source>You have reviewed this post (%1). Sending changes your review; it still counts once.</source>
+        <translation>이 게시물을 이미 평가했습니다(%1). 보내면 평가가 바뀌며, 여전히 한 번만 집계됩니다.</translation>
+    </message>
+    <message>
+        <source>Update review</source>
+        <translation>평가 수정</translation>
     </message>
 </context>
 <context>

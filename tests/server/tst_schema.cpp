@@ -71,13 +71,14 @@ private Q_SLOTS:
     void oldVersionIsMigrated();
     void newerVersionIsRefused();
     void notADatabaseIsRefused();
+    void oneReviewPerAuthorAndPost();
 };
 
 void tst_Schema::freshFile_data()
 {
     QTest::addColumn<QString>("table");
-    for (const char *table :
-        {"users", "sessions", "posts", "reviews", "images", "channels", "messages", "events"}) {
+    for (const char *table : {"users", "sessions", "posts", "reviews", "review_nonces", "images",
+             "channels", "messages", "events"}) {
         QTest::addRow("%s", table) << QString::fromLatin1(table);
     }
 }
@@ -206,6 +207,29 @@ void tst_Schema::notADatabaseIsRefused()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), noise);
+}
+
+void tst_Schema::oneReviewPerAuthorAndPost()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto c = openOrNull(dir.filePath(u"hubbub.db"_s));
+    QVERIFY(c);
+    QVERIFY(migrate(*c).ok());
+    const QStringList setup {
+        u"INSERT INTO users (id, username, password_hash, created_at) VALUES (1, 'ada', 'x', 't')"_s,
+        u"INSERT INTO posts (id, author_id, title, content, created_at, created_seq)"
+        " VALUES (1, 1, 'p', '', 't', 1)"_s,
+        u"INSERT INTO reviews (post_id, author_id, rating, comment, created_at)"
+        " VALUES (1, 1, 3, '', 't')"_s,
+    };
+    for (const QString &sql : setup)
+        QVERIFY2(c->execOnce(sql).ok(), qPrintable(sql));
+    // The database itself refuses a second review, whatever the code above it does.
+    QSqlQuery second(c->database());
+    QVERIFY(!second.exec(u"INSERT INTO reviews (post_id, author_id, rating, comment, created_at)"
+                         " VALUES (1, 1, 5, '', 't')"_s));
+    QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM reviews"_s).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Schema)
