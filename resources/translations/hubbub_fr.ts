@@ -298,6 +298,10 @@
         <source>Can&apos;t reach server at %1.</source>
         <translation>Impossible de joindre le serveur %1.</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -715,6 +719,10 @@
         <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;Un fil d&apos;actualité et une messagerie auto-hébergés pour votre réseau local.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>S&amp;witch server or account…</source>
+        <translation>&amp;Changer de serveur ou de compte…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -1119,8 +1127,20 @@
         <translation>Connexion au compte sur %1…</translation>
     </message>
     <message>
-        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
-        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+        <source>Confirm password</source>
+        <translation>Confirmer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation>Retapez le mot de passe</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>Con&amp;firmer le mot de passe :</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>Les deux mots de passe diffèrent. Tapez le même mot de passe dans les deux champs.</translation>
     </message>
 </context>
 <context>
@@ -1452,10 +1472,6 @@
         <translation>Le nom d&apos;utilisateur</translation>
     </message>
     <message>
-        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>Un nom d&apos;utilisateur ne peut contenir que des lettres A-Z, des chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;».</translation>
-    </message>
-    <message>
         <source>The password</source>
         <translation>Le mot de passe</translation>
     </message>
@@ -1494,6 +1510,10 @@
     <message>
         <source>The nonce</source>
         <translation>Le nonce</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
+        <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, « _ », « . » et « - » : ni espaces, ni symboles, ni emoji.</translation>
     </message>
 </context>
 <context>
