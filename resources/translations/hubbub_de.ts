@@ -1136,7 +1136,7 @@
     </message>
     <message>
         <source>Con&amp;firm password:</source>
-        <translation>Passwort &amp;bestätigen:</translation>
+        <translation>Passwort bes&amp;tätigen:</translation>
     </message>
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>

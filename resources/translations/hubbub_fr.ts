@@ -1136,7 +1136,7 @@
     </message>
     <message>
         <source>Con&amp;firm password:</source>
-        <translation>Con&amp;firmer le mot de passe :</translation>
+        <translation>Con&amp;firmer le mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>

@@ -1126,7 +1126,7 @@
     </message>
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>
-        <translation>두 비밀번호가 다릅니다. 두 칸에 같은 비밀번호를 입력하세요.</translation>
+        <translation>두 비밀번호가 달라요. 두 칸에 같은 비밀번호를 입력하세요.</translation>
     </message>
 </context>
 <context>
