@@ -329,6 +329,10 @@
         <source>Can&apos;t reach server at %1.</source>
         <translation>Server %1 ist nicht erreichbar.</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfe die Adresse und ob dort ein Hubbub-Server läuft.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -713,6 +717,10 @@
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>S&amp;witch server or account…</source>
+        <translation>Server oder Konto &amp;wechseln …</translation>
     </message>
 </context>
 <context>
@@ -1231,8 +1239,20 @@
         <translation>Anmeldung bei %1 …</translation>
     </message>
     <message>
-        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
-        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfe die Adresse und ob dort ein Hubbub-Server läuft.</translation>
+        <source>Confirm password</source>
+        <translation>Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation>Passwort noch einmal eingeben</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>Passwort bes&amp;tätigen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>Die beiden Passwörter sind verschieden. Gib in beide Felder dasselbe Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -1564,10 +1584,6 @@
         <translation>Der Benutzername</translation>
     </message>
     <message>
-        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>Ein Benutzername darf nur die Buchstaben A–Z, Ziffern, „_“, „.“ und „-“ enthalten.</translation>
-    </message>
-    <message>
         <source>The password</source>
         <translation>Das Passwort</translation>
     </message>
@@ -1606,6 +1622,10 @@
     <message>
         <source>The nonce</source>
         <translation>Die Nonce</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
+        <translation>Ein Benutzername darf nur Buchstaben, Ziffern, „_“, „.“ und „-“ enthalten: keine Leerzeichen, Symbole oder Emojis.</translation>
     </message>
 </context>
 <context>

@@ -329,6 +329,10 @@
         <source>Can&apos;t reach server at %1.</source>
         <translation>Impossible de joindre le serveur %1.</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -713,6 +717,10 @@
     <message>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>S&amp;witch server or account…</source>
+        <translation>&amp;Changer de serveur ou de compte…</translation>
     </message>
 </context>
 <context>
@@ -1231,8 +1239,20 @@
         <translation>Connexion au compte sur %1…</translation>
     </message>
     <message>
-        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
-        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+        <source>Confirm password</source>
+        <translation>Confirmer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation>Retapez le mot de passe</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>Con&amp;firmer le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>Les deux mots de passe diffèrent. Tapez le même mot de passe dans les deux champs.</translation>
     </message>
 </context>
 <context>
@@ -1564,10 +1584,6 @@
         <translation>Le nom d&apos;utilisateur</translation>
     </message>
     <message>
-        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>Un nom d&apos;utilisateur ne peut contenir que des lettres A-Z, des chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;».</translation>
-    </message>
-    <message>
         <source>The password</source>
         <translation>Le mot de passe</translation>
     </message>
@@ -1606,6 +1622,10 @@
     <message>
         <source>The nonce</source>
         <translation>Le nonce</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
+        <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, « _ », « . » et « - » : ni espaces, ni symboles, ni emoji.</translation>
     </message>
 </context>
 <context>

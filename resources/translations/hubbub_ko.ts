@@ -326,6 +326,10 @@
         <source>Can&apos;t reach server at %1.</source>
         <translation>%1 서버에 연결할 수 없어요.</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1이(가) %2초 안에 응답하지 않았어요. 주소가 맞는지, 그곳에서 Hubbub 서버가 실행 중인지 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -703,6 +707,10 @@
     <message>
         <source>Not saved</source>
         <translation>저장되지 않음</translation>
+    </message>
+    <message>
+        <source>S&amp;witch server or account…</source>
+        <translation>서버 또는 계정 전환(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -1216,8 +1224,20 @@
         <translation>%1에 로그인하는 중…</translation>
     </message>
     <message>
-        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
-        <translation>%1이(가) %2초 안에 응답하지 않았어요. 주소가 맞는지, 그곳에서 Hubbub 서버가 실행 중인지 확인하세요.</translation>
+        <source>Confirm password</source>
+        <translation>비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation>비밀번호를 한 번 더 입력하세요</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>비밀번호 확인(&amp;F):</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>두 비밀번호가 달라요. 두 칸에 같은 비밀번호를 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -1549,10 +1569,6 @@
         <translation>사용자 이름</translation>
     </message>
     <message>
-        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>사용자 이름에는 A-Z 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요.</translation>
-    </message>
-    <message>
         <source>The password</source>
         <translation>비밀번호</translation>
     </message>
@@ -1591,6 +1607,10 @@
     <message>
         <source>The nonce</source>
         <translation>nonce</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
+        <translation>사용자 이름에는 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요. 공백, 기호, 이모지는 쓸 수 없어요.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "store/poststore.h"
 #include "store/sqlconnection.h"
 #include "types.h"
+#include "validation.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -201,7 +202,35 @@ Status migrateTo3(SqlConnection &c)
     return Ok {};
 }
 
-const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2, migrateTo3};
+//! Usernames became Unicode, and SQLite's NOCASE folds ASCII only: uniqueness and look-ups move
+//! to a key column (Validation::usernameKey) filled here for the names already stored. The old
+//! NOCASE constraint stays; two names with different keys never collide under it.
+Status migrateTo4(SqlConnection &c)
+{
+    if (Status s = c.execOnce(
+            QStringLiteral("ALTER TABLE users ADD COLUMN username_key TEXT NOT NULL DEFAULT ''"));
+        !s)
+        return s;
+    Result<QSqlQuery *> names = c.run(QStringLiteral("SELECT id, username FROM users"));
+    if (!names)
+        return names.error();
+    QList<std::pair<qint64, QString>> rows;
+    while ((*names)->next())
+        rows.append({(*names)->value(0).toLongLong(), (*names)->value(1).toString()});
+    (*names)->finish();
+    for (const auto &[id, username] : std::as_const(rows)) {
+        Result<QSqlQuery *> q
+            = c.run(QStringLiteral("UPDATE users SET username_key = ? WHERE id = ?"),
+                {Validation::usernameKey(username), id});
+        if (!q)
+            return q.error();
+    }
+    return c.execOnce(
+        QStringLiteral("CREATE UNIQUE INDEX users_username_key ON users(username_key)"));
+}
+
+const std::function<Status(SqlConnection &)> migrations[]
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -1,6 +1,7 @@
 // Unit tests for the schema migration (server/store/schema.h) on real SQLite files.
 #include "store/schema.h"
 #include "store/sqlconnection.h"
+#include "store/userstore.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void pragmasOnFreshFile();
     void migrateTwiceIsNoOp();
     void oldVersionIsMigrated();
+    void version2UsersGetFoldKeys();
     void newerVersionIsRefused();
     void notADatabaseIsRefused();
     void oneReviewPerAuthorAndPost();
@@ -156,6 +158,39 @@ void tst_Schema::oldVersionIsMigrated()
     QCOMPARE(generalChannels(*c), 1);
     // What was there is left alone.
     QCOMPARE(scalar(*c, u"SELECT x FROM unrelated"_s).toInt(), 7);
+}
+
+void tst_Schema::version2UsersGetFoldKeys()
+{
+    // A file the version-2 server wrote (alice and Bob registered through the app), migrated
+    // as a server upgraded in place finds it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fixture = QFINDTESTDATA(u"../data/schema-v2.sqlite"_s);
+    QVERIFY(!fixture.isEmpty());
+    const QString path = dir.filePath(u"hubbub.db"_s);
+    QVERIFY(QFile::copy(fixture, path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    auto c = openOrNull(path);
+    QVERIFY(c);
+    QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), 2);
+    const Status migrated = migrate(*c);
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().toString()));
+    QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), SchemaVersion);
+
+    QCOMPARE(scalar(*c, u"SELECT username_key FROM users WHERE username = 'Bob'"_s).toString(),
+        u"bob"_s);
+    QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM users WHERE username_key = ''"_s).toInt(), 0);
+    // Found by any case, as the login does; the sessions and names are kept.
+    Result<std::optional<UserStore::Credentials>> found
+        = UserStore::findCredentials(*c, u"ALICE"_s);
+    QVERIFY(found && *found);
+    QCOMPARE((*found)->user.username, u"alice"_s);
+    QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM sessions"_s).toInt(), 2);
+    // The key is unique: a second "bob" is refused by the file itself.
+    QSqlQuery twin(c->database());
+    QVERIFY(!twin.exec(u"INSERT INTO users (username, username_key, password_hash, created_at) "
+                       "VALUES ('b\u00d6b', 'bob', 'x', 'now')"_s));
 }
 
 void tst_Schema::newerVersionIsRefused()
