@@ -125,7 +125,8 @@ private:
     QAbstractItemModel *model() const { return m_view->listView()->model(); }
     ChatModel *chat() const { return m_session->chat(m_channel); }
     qint64 createChannel(const QString &name, const QString &topic = {});
-    //! Types `text` into the box and presses Enter; true when it shows as acknowledged.
+    //! Types `text` into the box and presses Enter; true when it shows as acknowledged and the
+    //! outbox has let it go (the event can reach the model before the reply empties the outbox).
     bool typeAndSend(const QString &text);
 
     std::unique_ptr<TestServer> m_server;
@@ -150,7 +151,8 @@ bool tst_ChatView::typeAndSend(const QString &text)
 {
     QTest::keyClicks(m_view->input(), text);
     QTest::keyClick(m_view->input(), Qt::Key_Return);
-    return QTest::qWaitFor([&] { return ackedRow(model(), text) >= 0; }, 10000);
+    return QTest::qWaitFor(
+        [&] { return ackedRow(model(), text) >= 0 && m_session->outbox()->count() == 0; }, 10000);
 }
 
 void tst_ChatView::init()
