@@ -121,10 +121,19 @@ qint64 ClientSettings::lastView(const QUrl &server, qint64 userId) const
     return ok && id > 0 ? id : 0;
 }
 
-void ClientSettings::setLastView(const QUrl &server, qint64 userId, qint64 channelId)
+QString ClientSettings::lastViewName(const QUrl &server, qint64 userId) const
 {
-    m_settings->setValue(
-        serverKey(server) + QStringLiteral("/view-") + QString::number(userId), channelId);
+    return m_settings
+        ->value(serverKey(server) + QStringLiteral("/view-name-") + QString::number(userId))
+        .toString();
+}
+
+void ClientSettings::setLastView(
+    const QUrl &server, qint64 userId, qint64 channelId, const QString &channelName)
+{
+    const QString key = serverKey(server) + QStringLiteral("/view-");
+    m_settings->setValue(key + QString::number(userId), channelId);
+    m_settings->setValue(key + QStringLiteral("name-") + QString::number(userId), channelName);
 }
 
 bool ClientSettings::notificationsEnabled() const

@@ -37,7 +37,11 @@ public:
     //! What `userId` last looked at on `server`: 0 the feed (also when nothing is known), else
     //! a channel id.
     qint64 lastView(const QUrl &server, qint64 userId) const;
-    void setLastView(const QUrl &server, qint64 userId, qint64 channelId);
+    //! The name the last viewed channel had, so a start before the channel list has loaded can
+    //! still say where the window is ("#general"); empty for the feed or when not known.
+    QString lastViewName(const QUrl &server, qint64 userId) const;
+    void setLastView(
+        const QUrl &server, qint64 userId, qint64 channelId, const QString &channelName = {});
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);

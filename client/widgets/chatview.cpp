@@ -295,10 +295,11 @@ ChatView::ChatView(Session *session, QWidget *parent)
 
 ChatView::~ChatView() = default;
 
-void ChatView::setChannel(qint64 channelId)
+void ChatView::setChannel(qint64 channelId, const QString &knownName)
 {
     if (channelId == m_channelId)
         return;
+    m_knownName = knownName;
     cancelEditing();
     if (m_channelId != 0)
         m_drafts.insert(m_channelId, m_input->toPlainText());
@@ -361,11 +362,17 @@ void ChatView::updateToday()
     m_dayTimer->start(int(wait));
 }
 
+QString ChatView::channelName() const
+{
+    const int row = m_channelId != 0 ? m_session->channels()->rowOf(m_channelId) : -1;
+    return row >= 0 ? m_session->channels()->channelAt(row).name : m_knownName;
+}
+
 void ChatView::updateHeader()
 {
     const int row = m_channelId != 0 ? m_session->channels()->rowOf(m_channelId) : -1;
     const Channel channel = row >= 0 ? m_session->channels()->channelAt(row) : Channel {};
-    const QString name = row >= 0 ? channel.name : QString();
+    const QString name = channelName();
     m_name->setText(name.isEmpty() ? QString() : tr("# %1").arg(name));
     m_topicText = channel.topic;
     m_topic->setText(elidedTopic());

@@ -34,8 +34,11 @@ public:
     Q_DISABLE_COPY_MOVE(ChatView)
 
     //! Shows `channelId` (0 shows nothing).
-    void setChannel(qint64 channelId);
+    void setChannel(qint64 channelId, const QString &knownName = {});
     qint64 channel() const { return m_channelId; }
+    //! The channel's name: from the channel list, else the one given with setChannel() (the
+    //! name it had when last seen), else empty.
+    QString channelName() const;
 
     QListView *listView() const { return m_list; }
     ChatInput *input() const { return m_input; }
@@ -94,6 +97,7 @@ private:
     QLabel *m_name;
     QLabel *m_topic;
     QString m_topicText;
+    QString m_knownName; //!< The name setChannel() was given, for before the list has loaded.
     class List;
     QListView *m_list; //!< a List
     MessageDelegate *m_delegate;

@@ -159,16 +159,20 @@ void MainWindow::restoreView()
     m_viewServer = m_session->connection()->url();
     m_viewUser = m_session->user().id;
     const qint64 channel = m_viewUser != 0 ? m_settings->lastView(m_viewServer, m_viewUser) : 0;
-    if (channel > 0)
+    if (channel > 0) {
+        // Before the channel list has loaded (an offline start) the header and the title still
+        // say which channel this is, by the name it had when last seen.
+        m_chatView->setChannel(channel, m_settings->lastViewName(m_viewServer, m_viewUser));
         m_sidebar->selectChannel(channel);
-    else
+    } else
         m_sidebar->selectFeed();
 }
 
 void MainWindow::saveView(qint64 channelId)
 {
     if (m_viewUser != 0)
-        m_settings->setLastView(m_viewServer, m_viewUser, channelId);
+        m_settings->setLastView(m_viewServer, m_viewUser, channelId,
+            channelId != 0 ? m_chatView->channelName() : QString());
 }
 
 void MainWindow::showFeed()
@@ -196,11 +200,11 @@ void MainWindow::updateTitle()
 {
     QString title = tr("Feed") + QStringLiteral(" — Hubbub");
     if (m_stack->currentWidget() == m_chatView) {
-        // A channel not listed yet has no name to show: the app's name alone until it has.
-        const int row = m_session->channels()->rowOf(m_chatView->channel());
-        title = row >= 0 ? QStringLiteral("#") + m_session->channels()->channelAt(row).name
-                + QStringLiteral(" — Hubbub")
-                         : QStringLiteral("Hubbub");
+        // A channel neither listed yet nor seen before has no name to show: the app's name
+        // alone until it has.
+        const QString name = m_chatView->channelName();
+        title = !name.isEmpty() ? QStringLiteral("#") + name + QStringLiteral(" — Hubbub")
+                                : QStringLiteral("Hubbub");
     }
     const int unread = m_session->totalUnread();
     if (unread > 0)

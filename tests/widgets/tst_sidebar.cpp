@@ -4,6 +4,7 @@
 // the last channel (or the feed) reopened per server and account, also while offline.
 
 #include "channelmodel.h"
+#include "chatinput.h"
 #include "chatview.h"
 #include "clientsettings.h"
 #include "connection.h"
@@ -18,6 +19,7 @@
 #include "widgettesting.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
@@ -159,20 +161,24 @@ void TestSidebar::reopensLastView()
         m_ada->session.channels()->rowOf(lounge));
     QVERIFY(!window->sidebar()->feedButton()->isChecked());
 
-    // Started while the server is down: on #lounge at once, with no name to show yet; the row
-    // is selected when the list comes.
+    // Started while the server is down: on #lounge at once, named by the name it had when last
+    // seen (header, message box, title); the row is selected when the list comes.
     m_ada.reset();
     m_server->stop();
     restartAda();
     window = m_ada->window();
     QVERIFY(window->chatView()->isVisible());
     QCOMPARE(window->chatView()->channel(), lounge);
-    QCOMPARE(window->windowTitle(), QStringLiteral("Hubbub"));
+    QCOMPARE(window->chatView()->findChild<QLabel *>(QStringLiteral("channelName"))->text(),
+        QStringLiteral("# lounge"));
+    QCOMPARE(window->chatView()->input()->placeholderText(), QStringLiteral("Message #lounge"));
+    QCOMPARE(window->windowTitle(), QStringLiteral("#lounge — Hubbub"));
     QTRY_VERIFY(window->offlineBanner()->isVisible());
     QVERIFY(m_server->restart(true));
     window->offlineBanner()->retryButton()->click();
-    QTRY_COMPARE_WITH_TIMEOUT(window->windowTitle(), QStringLiteral("#lounge — Hubbub"), 10000);
-    QCOMPARE(window->sidebar()->channelList()->selectionModel()->selectedIndexes().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window->sidebar()->channelList()->selectionModel()->selectedIndexes().size(), 1, 10000);
+    QCOMPARE(window->windowTitle(), QStringLiteral("#lounge — Hubbub"));
     QCOMPARE(window->chatView()->channel(), lounge);
 
     // Back on the feed, the next start opens the feed.
