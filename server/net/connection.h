@@ -62,8 +62,9 @@ public:
 
     //! Sends built frames (WireFrame), e.g. events shared by every peer. The first frames of
     //! a pass to a peer with nothing waiting leave at once (one send()); later ones wait for
-    //! the end of the pass, then leave together. A peer whose unsent bytes pass the bound is
-    //! dropped.
+    //! the end of the pass, then leave together. What is sent while the connection serves what
+    //! it read (replies to a pipelined burst) leaves together when it is done. A peer whose
+    //! unsent bytes pass the bound is dropped.
     void send(std::span<const QByteArray> frames);
     void send(const QByteArray &frame);
     //! A ping; the pong (or any other traffic) shows the peer is alive.
@@ -95,8 +96,10 @@ private:
     void onReadyRead();
     void readHandshake();
     void onDisconnected();
+    void serveMessages();
     void handle(FrameReader::Message &&message);
     void flush();
+    void writeWaiting();
     void pauseReading(bool paused);
 
     Transport *m_transport;
@@ -113,6 +116,7 @@ private:
     State m_state = State::Handshake;
     bool m_flushQueued = false;
     bool m_paused = false;
+    bool m_serving = false; //!< in serve(): what is sent waits for its end
 };
 
 } // namespace Hubbub::Server
