@@ -1,5 +1,6 @@
 #include "net/epolltransport.h"
 
+#include "net/connection.h"
 #include "net/epollset.h"
 #include "net/sendvector.h"
 
@@ -13,6 +14,9 @@
 #include <unistd.h>
 
 namespace Hubbub::Server {
+
+// Connection::prefetchTransport() fetches this much of a transport before a broadcast sends.
+static_assert(sizeof(EpollTransport) <= Connection::TransportPrefetchBytes);
 
 namespace {
 

@@ -7,7 +7,6 @@
 #include "targetserver.h"
 #include "workerpool.h"
 
-#include <QFile>
 #include <QThread>
 
 #include <cmath>
@@ -25,21 +24,14 @@ void runConnections(const Options &o, TargetServer &server, Report &report)
     const qint64 before = server.rssKb();
     // Plain sockets: the generator's own cost per connection stays small at 10,000.
     RawFleet fleet(o.threads, o.url, tokens, [](int, int, const char *, std::size_t) {});
-    // The server's counters over the connect phase alone (not the registration's password
-    // hashing): `perf stat -D -1 --control fifo:FIFO -p <server>` with HUBBUB_BENCH_PERF_CTL=FIFO.
-    const auto perfControl = [](const char *command) {
-        const QString path = qEnvironmentVariable("HUBBUB_BENCH_PERF_CTL");
-        QFile fifo(path);
-        if (!path.isEmpty() && fifo.open(QIODevice::WriteOnly))
-            fifo.write(command);
-    };
-    perfControl("enable\n");
+    TargetServer::perfCounters(true); // the connect phase alone
+
     const qint64 cpu0 = server.cpuMicros();
     const qint64 start = nowNs();
     const bool ok = fleet.open(o.connections, 300000, 128);
     const double seconds = double(nowNs() - start) / 1e9;
     const qint64 cpu1 = server.cpuMicros();
-    perfControl("disable\n");
+    TargetServer::perfCounters(false);
     // Idle means idle: give the server a moment to finish what the logins set off.
     QThread::msleep(1000);
     const qint64 after = server.rssKb();
