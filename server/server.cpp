@@ -280,7 +280,7 @@ void Server::closeAfterReplies(
         return;
     QTimer::singleShot(0, peer, [peer, code, reason] {
         if (peer)
-            peer->close(QWebSocketProtocol::CloseCode(code), reason);
+            peer->close(code, reason);
     });
 }
 
@@ -437,8 +437,7 @@ void Server::shutdown()
     }
     const QList<Session *> sessions = m_sessions.values();
     for (Session *session : sessions) {
-        session->close(
-            QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        session->close(CloseCode::GoingAway, QStringLiteral("server shutting down"));
     }
     if (m_sessions.isEmpty()) {
         finishShutdown();

@@ -256,7 +256,7 @@ void Connection::handle(FrameReader::Message &&message)
         break;
     case FrameReader::Kind::Close:
         // Answered with the same code (RFC 6455, 5.5.1), 1000 when it had none.
-        close(message.code == CloseCode::NoStatus ? CloseCode::Normal : message.code, {});
+        close(message.code == CloseCode::NoStatus ? quint16(CloseCode::Normal) : message.code, {});
         break;
     case FrameReader::Kind::Failed:
         qCInfo(lcNet) << "failing the connection of" << peerAddress() << "with" << message.code
