@@ -42,12 +42,6 @@ QHash<int, QByteArray> ChannelModel::roleNames() const
     return names;
 }
 
-bool ChannelModel::lessThan(const Channel &a, const Channel &b)
-{
-    const int c = QString::compare(a.name, b.name, Qt::CaseInsensitive);
-    return c != 0 ? c < 0 : a.id < b.id;
-}
-
 void ChannelModel::setChannels(const QList<Channel> &channels)
 {
     QHash<qint64, int> unread;
@@ -58,8 +52,10 @@ void ChannelModel::setChannels(const QList<Channel> &channels)
     m_channels.clear();
     for (const Channel &channel : channels)
         m_channels.append({channel, unread.value(channel.id) + int(m_unlisted.take(channel.id))});
+    // Whatever order the server lists them in (protocol.md: by name), ids give creation order.
     std::sort(m_channels.begin(), m_channels.end(),
-        [](const Item &a, const Item &b) { return lessThan(a.channel, b.channel); });
+        [](const Item &a, const Item &b) { return a.channel.id < b.channel.id; });
+    m_loaded = true;
     endResetModel();
     if (totalUnread() != before)
         Q_EMIT totalUnreadChanged(totalUnread());
@@ -70,17 +66,14 @@ void ChannelModel::upsert(const Channel &channel)
     if (const int row = rowOf(channel.id); row >= 0) {
         if (m_channels.at(row).channel == channel)
             return;
-        // A rename could move it; remove and insert keeps the order right.
-        const int unread = m_channels.at(row).unread;
-        beginRemoveRows({}, row, row);
-        m_channels.removeAt(row);
-        endRemoveRows();
-        upsert(channel);
-        addUnread(channel.id, unread);
+        // The id, and so the row, stays: only the name or topic changed.
+        m_channels[row].channel = channel;
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i, {Qt::DisplayRole, NameRole, Qt::ToolTipRole, TopicRole});
         return;
     }
-    const auto it = std::lower_bound(m_channels.cbegin(), m_channels.cend(), channel,
-        [](const Item &item, const Channel &c) { return lessThan(item.channel, c); });
+    const auto it = std::lower_bound(m_channels.cbegin(), m_channels.cend(), channel.id,
+        [](const Item &item, qint64 id) { return item.channel.id < id; });
     const int row = int(it - m_channels.cbegin());
     beginInsertRows({}, row, row);
     m_channels.insert(row, {channel, int(m_unlisted.take(channel.id))});

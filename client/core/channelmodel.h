@@ -7,7 +7,9 @@
 
 namespace Hubbub::Client {
 
-//! The channels, sorted by name, each with the number of messages not yet seen.
+//! The channels in the order they were created (by id), each with the number of messages not
+//! yet seen. Creation order, not names: a new channel goes at the end, so the position of every
+//! other one (and the Ctrl+N that opens it) stays what it was.
 class ChannelModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -23,7 +25,10 @@ public:
 
     //! Replaces the list (a reload); unread counts of channels that remain are kept.
     void setChannels(const QList<Channel> &channels);
-    //! Inserts in name order, or replaces the channel with the same id.
+    //! Whether the list has come from the server at least once: before that, no rows means
+    //! "not known yet", not "no channels".
+    bool isLoaded() const { return m_loaded; }
+    //! Inserts in creation order, or replaces the channel with the same id in its row.
     void upsert(const Channel &channel);
     void addUnread(qint64 channelId, int count = 1);
     void clearUnread(qint64 channelId);
@@ -43,9 +48,8 @@ private:
         Channel channel;
         int unread = 0;
     };
-    static bool lessThan(const Channel &a, const Channel &b);
-
     QList<Item> m_channels;
+    bool m_loaded = false;
     //! Counts for channels not in the list yet: restored at start before channel.list answers.
     QHash<qint64, int> m_unlisted;
 };

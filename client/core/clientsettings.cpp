@@ -112,6 +112,21 @@ void ClientSettings::setUnread(const QUrl &server, qint64 userId, const UnreadSt
     m_settings->setValue(group + QStringLiteral("channels"), pairs.join(u' '));
 }
 
+qint64 ClientSettings::lastView(const QUrl &server, qint64 userId) const
+{
+    bool ok = false;
+    const qint64 id
+        = m_settings->value(serverKey(server) + QStringLiteral("/view-") + QString::number(userId))
+              .toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
+void ClientSettings::setLastView(const QUrl &server, qint64 userId, qint64 channelId)
+{
+    m_settings->setValue(
+        serverKey(server) + QStringLiteral("/view-") + QString::number(userId), channelId);
+}
+
 bool ClientSettings::notificationsEnabled() const
 {
     return m_settings->value(QStringLiteral("notifications/enabled"), true).toBool();

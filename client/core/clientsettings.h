@@ -34,6 +34,11 @@ public:
     UnreadState unread(const QUrl &server, qint64 userId) const;
     void setUnread(const QUrl &server, qint64 userId, const UnreadState &state);
 
+    //! What `userId` last looked at on `server`: 0 the feed (also when nothing is known), else
+    //! a channel id.
+    qint64 lastView(const QUrl &server, qint64 userId) const;
+    void setLastView(const QUrl &server, qint64 userId, qint64 channelId);
+
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);
 

@@ -50,13 +50,21 @@ std::optional<FollowUp> messageFollowUp(const QJsonObject &params, const QJsonOb
 }
 
 constexpr std::array<ChangeKind, 7> ChangeKinds = {{
-    {MessageType::PostCreate, ChangeDomain::Feed, ChangeOp::Create, nullptr, &postFollowUp},
-    {MessageType::PostUpdate, ChangeDomain::Feed, ChangeOp::Edit, "postId", nullptr},
-    {MessageType::PostDelete, ChangeDomain::Feed, ChangeOp::Delete, "postId", nullptr},
-    {MessageType::ReviewCreate, ChangeDomain::Feed, ChangeOp::Attach, "postId", nullptr},
-    {MessageType::ChatSend, ChangeDomain::Chat, ChangeOp::Create, nullptr, &messageFollowUp},
-    {MessageType::ChatEdit, ChangeDomain::Chat, ChangeOp::Edit, "messageId", nullptr},
-    {MessageType::ChatDelete, ChangeDomain::Chat, ChangeOp::Delete, "messageId", nullptr},
+    {MessageType::PostCreate, ChangeDomain::Feed, ChangeOp::Create, nullptr, &postFollowUp,
+        nullptr},
+    {MessageType::PostUpdate, ChangeDomain::Feed, ChangeOp::Edit, "postId", nullptr,
+        QT_TRANSLATE_NOOP(
+            "Hubbub::Client::Outbox", "Your edit to “%1” was not saved: the post was deleted.")},
+    {MessageType::PostDelete, ChangeDomain::Feed, ChangeOp::Delete, "postId", nullptr, nullptr},
+    {MessageType::ReviewCreate, ChangeDomain::Feed, ChangeOp::Attach, "postId", nullptr,
+        QT_TRANSLATE_NOOP(
+            "Hubbub::Client::Outbox", "Your review of “%1” was not saved: the post was deleted.")},
+    {MessageType::ChatSend, ChangeDomain::Chat, ChangeOp::Create, nullptr, &messageFollowUp,
+        nullptr},
+    {MessageType::ChatEdit, ChangeDomain::Chat, ChangeOp::Edit, "messageId", nullptr,
+        QT_TRANSLATE_NOOP(
+            "Hubbub::Client::Outbox", "Your edit to “%1” was not saved: the message was deleted.")},
+    {MessageType::ChatDelete, ChangeDomain::Chat, ChangeOp::Delete, "messageId", nullptr, nullptr},
 }};
 
 bool carriesNonce(ChangeOp op)
@@ -120,6 +128,8 @@ QJsonObject Outbox::Entry::toJson() const
         object.insert(QStringLiteral("image"), QString::fromLatin1(image.toBase64()));
         object.insert(QStringLiteral("imageMime"), imageMime);
     }
+    if (!subject.isEmpty())
+        object.insert(QStringLiteral("subject"), subject);
     return object;
 }
 
@@ -136,6 +146,7 @@ std::optional<Outbox::Entry> Outbox::Entry::fromJson(const QJsonObject &object)
     entry.image
         = QByteArray::fromBase64(object.value(QStringLiteral("image")).toString().toLatin1());
     entry.imageMime = object.value(QStringLiteral("imageMime")).toString();
+    entry.subject = object.value(QStringLiteral("subject")).toString();
     const QString status = object.value(QStringLiteral("status")).toString();
     // Sending when the app stopped: the server may or may not have it; the nonce (creates)
     // or the nature of the change (edit, delete) makes sending it again safe.
@@ -210,7 +221,8 @@ void Outbox::save()
         qCWarning(lcClient) << "cannot save the outbox:" << file.errorString();
 }
 
-QString Outbox::enqueue(MessageType type, QJsonObject params, QByteArray image, QString imageMime)
+QString Outbox::enqueue(
+    MessageType type, QJsonObject params, QByteArray image, QString imageMime, QString subject)
 {
     const ChangeKind *kind = changeKind(type);
     Q_ASSERT_X(kind, "Outbox::enqueue", "a verb missing from the change table");
@@ -224,6 +236,7 @@ QString Outbox::enqueue(MessageType type, QJsonObject params, QByteArray image, 
     entry.params = std::move(params);
     entry.image = std::move(image);
     entry.imageMime = std::move(imageMime);
+    entry.subject = std::move(subject);
     entry.createdAtMs = QDateTime::currentMSecsSinceEpoch();
     m_entries.append(entry);
     save();

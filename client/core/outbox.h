@@ -40,6 +40,10 @@ struct ChangeKind
     const char *targetKey; //!< the parameter naming the changed row; nullptr for Create
     //! After an acknowledged Create: the edit the server has not seen, if any.
     std::optional<FollowUp> (*followUp)(const QJsonObject &params, const QJsonObject &result);
+    //! What the user is told when the row this change was for is gone (answered not_found),
+    //! with %1 the entry's subject; untranslated (context "Hubbub::Client::Outbox"). nullptr
+    //! when losing the change loses nothing (a delete of something deleted meanwhile).
+    const char *lostNotice;
 };
 
 //! Every verb the outbox carries.
@@ -65,6 +69,9 @@ public:
         QJsonObject params; //!< the request's parameters (nonce included for creates)
         QByteArray image; //!< image bytes to upload first (post create/update), or empty
         QString imageMime;
+        //! What the user calls the changed row (a post's title, a message's text), kept here
+        //! for the notice should the row be gone by the time the change is sent; not sent.
+        QString subject;
         Status status = Status::Queued;
         QString error; //!< the server's message when Failed
         qint64 createdAtMs = 0;
@@ -94,8 +101,8 @@ public:
     QString errorString() const { return m_errorString; }
 
     //! Queues a change; a create gets a fresh nonce. Returns its local id.
-    QString enqueue(
-        MessageType type, QJsonObject params, QByteArray image = {}, QString imageMime = {});
+    QString enqueue(MessageType type, QJsonObject params, QByteArray image = {},
+        QString imageMime = {}, QString subject = {});
     const QList<Entry> &entries() const { return m_entries; }
     std::optional<Entry> entry(const QString &localId) const;
     //! The first Queued entry, if any (entries are sent in the order they were made).

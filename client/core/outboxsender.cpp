@@ -118,10 +118,10 @@ void OutboxSender::onAnswer(const Outbox::Entry &entry, const Reply &reply)
             waitAndRetry(TimeoutRetryMs);
         return;
     }
-    // A delete of something already gone did what it was meant to; an edit of something
-    // deleted meanwhile has nothing left to change.
-    const bool gone = !reply.ok() && error.code == ErrorCode::NotFound
-        && (kind.op == ChangeOp::Delete || kind.op == ChangeOp::Edit);
+    // A delete of something already gone did what it was meant to; an edit or a review of
+    // something deleted meanwhile has nothing left to change (the user is told: it is lost).
+    const bool gone
+        = !reply.ok() && error.code == ErrorCode::NotFound && kind.op != ChangeOp::Create;
     if (reply.ok() || gone) {
         const QJsonObject result = reply.result();
         m_projection->acknowledge(entry, result, gone);
@@ -130,6 +130,8 @@ void OutboxSender::onAnswer(const Outbox::Entry &entry, const Reply &reply)
                 m_outbox->enqueue(edit->type, edit->params);
         }
         m_outbox->remove(entry.localId);
+        if (gone && kind.lostNotice)
+            Q_EMIT lost(entry);
         pump();
         return;
     }

@@ -45,6 +45,9 @@ public:
 Q_SIGNALS:
     //! The server refused the change for good; it stays in the outbox as Failed.
     void refused(const QString &localId, const QString &message);
+    //! The row the change was for is gone (deleted meanwhile): the change was dropped, and
+    //! its kind's lostNotice says so. Once per change.
+    void lost(const Hubbub::Client::Outbox::Entry &entry);
 
 private:
     void send(const Outbox::Entry &entry);

@@ -63,6 +63,7 @@ void PeopleModel::setUsers(const QList<User> &users)
             m_users.append(user);
     }
     std::sort(m_users.begin(), m_users.end(), &lessThan);
+    m_known = true;
     endResetModel();
 }
 
@@ -94,10 +95,11 @@ void PeopleModel::renameUser(const User &user)
 
 void PeopleModel::clear()
 {
-    if (m_users.isEmpty())
+    if (m_users.isEmpty() && !m_known)
         return;
     beginResetModel();
     m_users.clear();
+    m_known = false;
     endResetModel();
 }
 

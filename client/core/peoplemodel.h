@@ -7,7 +7,8 @@
 
 namespace Hubbub::Client {
 
-//! Who is online now, sorted by name.
+//! Who is online now, sorted by name. Known only while connected: offline the list is empty
+//! and isKnown() false, which a view must show as "unknown", never as "nobody".
 class PeopleModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -21,11 +22,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    //! The server's presence.list: from now on the list is known.
     void setUsers(const QList<User> &users);
     //! A presence frame; returns whether anything changed.
     bool setOnline(const User &user, bool online);
     void renameUser(const User &user);
+    //! The connection dropped: nobody listed, and the list no longer known.
     void clear();
+    bool isKnown() const { return m_known; }
     bool isOnline(qint64 userId) const { return rowOf(userId) >= 0; }
     int rowOf(qint64 userId) const;
 
@@ -34,6 +38,7 @@ private:
     void insertSorted(const User &user);
 
     QList<User> m_users;
+    bool m_known = false;
 };
 
 } // namespace Hubbub::Client

@@ -13,6 +13,7 @@
 #include "reply.h"
 #include "typing.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 
@@ -96,6 +97,34 @@ Session::Session(Paths paths, QObject *parent)
     connect(m_router, &EventRouter::unreadChanged, this, &Session::unreadChanged);
     connect(m_router, &EventRouter::notify, this, &Session::notify);
     connect(m_sender, &OutboxSender::refused, this, &Session::changeRefused);
+    connect(m_sender, &OutboxSender::lost, this, [this](const Outbox::Entry &entry) {
+        const QString notice
+            = QCoreApplication::translate("Hubbub::Client::Outbox", entry.kind().lostNotice)
+                  .arg(entry.subject);
+        Q_EMIT changeLost(
+            notice, entry.kind().domain == ChangeDomain::Chat ? entry.channelId() : 0);
+    });
+}
+
+QString Session::subjectOf(MessageType type, const QJsonObject &params) const
+{
+    const ChangeKind *kind = changeKind(type);
+    if (!kind || !kind->targetKey)
+        return {};
+    const qint64 target = params.value(QLatin1StringView(kind->targetKey)).toInteger();
+    QString subject;
+    if (kind->domain == ChangeDomain::Feed) {
+        if (const auto post = m_state.feed->post(target))
+            subject = post->title;
+    } else if (ChatModel *chat
+        = m_state.openChat(params.value(QStringLiteral("channelId")).toInteger())) {
+        if (const auto message = chat->message(target))
+            subject = message->text;
+    }
+    // One line, short enough for a status bar.
+    constexpr int Max = 32;
+    subject = subject.simplified();
+    return subject.size() <= Max ? subject : subject.left(Max - 1) + QChar(0x2026);
 }
 
 Session::~Session() = default;
@@ -325,7 +354,8 @@ void Session::updatePost(
     if (image.kind == ImageChange::Kind::Remove)
         params.insert(QStringLiteral("imageId"), QJsonValue::Null);
     m_outbox->enqueue(MessageType::PostUpdate, params,
-        image.kind == ImageChange::Kind::Replace ? image.bytes : QByteArray(), image.mime);
+        image.kind == ImageChange::Kind::Replace ? image.bytes : QByteArray(), image.mime,
+        subjectOf(MessageType::PostUpdate, params));
 }
 
 void Session::deletePost(qint64 postId)
@@ -335,9 +365,10 @@ void Session::deletePost(qint64 postId)
 
 void Session::createReview(qint64 postId, int rating, const QString &comment)
 {
-    m_outbox->enqueue(MessageType::ReviewCreate,
-        {{QStringLiteral("postId"), postId}, {QStringLiteral("rating"), rating},
-            {QStringLiteral("comment"), comment}});
+    const QJsonObject params {{QStringLiteral("postId"), postId},
+        {QStringLiteral("rating"), rating}, {QStringLiteral("comment"), comment}};
+    m_outbox->enqueue(
+        MessageType::ReviewCreate, params, {}, {}, subjectOf(MessageType::ReviewCreate, params));
 }
 
 QString Session::sendMessage(qint64 channelId, const QString &text)
@@ -349,9 +380,10 @@ QString Session::sendMessage(qint64 channelId, const QString &text)
 
 void Session::editMessage(qint64 messageId, qint64 channelId, const QString &text)
 {
-    m_outbox->enqueue(MessageType::ChatEdit,
-        {{QStringLiteral("messageId"), messageId}, {QStringLiteral("channelId"), channelId},
-            {QStringLiteral("text"), text}});
+    const QJsonObject params {{QStringLiteral("messageId"), messageId},
+        {QStringLiteral("channelId"), channelId}, {QStringLiteral("text"), text}};
+    m_outbox->enqueue(
+        MessageType::ChatEdit, params, {}, {}, subjectOf(MessageType::ChatEdit, params));
 }
 
 void Session::deleteMessage(qint64 messageId, qint64 channelId)

@@ -116,6 +116,10 @@ Q_SIGNALS:
     void notify(const QString &title, const QString &body, qint64 channelId);
     //! The server refused a queued change; it stays in the outbox as Failed.
     void changeRefused(const QString &localId, const QString &message);
+    //! A queued edit or review was dropped because what it changed was deleted meanwhile:
+    //! `notice` says so ("Your edit to “Lunch” was not saved: …"); `channelId` is where it
+    //! was (0: the feed).
+    void changeLost(const QString &notice, qint64 channelId);
 
 private:
     void setUser(const User &user);
@@ -123,6 +127,8 @@ private:
     void reloadViews();
     void loadChat(ChatModel *model);
     void onOnline();
+    //! What the user calls the row a change of `type` with `params` is for (Entry::subject).
+    QString subjectOf(MessageType type, const QJsonObject &params) const;
 
     Paths m_paths;
     SessionState m_state;

@@ -1,9 +1,11 @@
 #include "chatview.h"
 
 #include "channelmodel.h"
+#include "charwidth.h"
 #include "chatinput.h"
 #include "chatmodel.h"
 #include "connection.h"
+#include "deleteconfirmation.h"
 #include "outbox.h"
 #include "protocollimits.h"
 #include "session.h"
@@ -18,11 +20,12 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
-#include <QMessageBox>
 #include <QResizeEvent>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace Hubbub::Client {
 
@@ -49,11 +52,28 @@ class ChatView::List final : public QListView
 public:
     explicit List(QWidget *parent)
         : QListView(parent)
+        , m_placeholder(new QLabel(this))
     {
         // The strip above the rows (see updateGeometries()) shows the viewport's colour.
         setBackgroundRole(QPalette::Base);
         setAutoFillBackground(true);
+        m_placeholder->setObjectName(QStringLiteral("chatPlaceholder"));
+        m_placeholder->setTextFormat(Qt::PlainText);
+        m_placeholder->setWordWrap(true);
+        m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+        m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
+        const int unit = fontMetrics().height();
+        m_placeholder->setContentsMargins(unit, unit / 2, unit, unit / 2);
+        m_placeholder->hide();
     }
+
+    //! Shown in the strip above the rows: all of the pane while there are none.
+    void setPlaceholderText(const QString &text)
+    {
+        m_placeholder->setText(text);
+        placePlaceholder();
+    }
+    QString placeholderText() const { return m_placeholder->text(); }
 
 protected:
     void resizeEvent(QResizeEvent *event) override
@@ -80,14 +100,29 @@ protected:
     {
         QListView::updateGeometries();
         // Rows shorter than the pane start this far down, so the newest one sits at the bottom.
-        const int gap = qMax(0, viewport()->height() + m_topGap - contentsSize().height());
+        // (QListView keeps the contents size of the last rows it laid out when none are left.)
+        const int rows = model() && model()->rowCount() > 0 ? contentsSize().height() : 0;
+        const int gap = qMax(0, viewport()->height() + m_topGap - rows);
         if (gap != m_topGap) {
             m_topGap = gap;
             setViewportMargins(0, gap, 0, 0);
         }
+        placePlaceholder();
     }
 
 private:
+    void placePlaceholder()
+    {
+        const bool empty = !model() || model()->rowCount() == 0;
+        const QRect strip(0, 0, width(), m_topGap);
+        m_placeholder->setAlignment(empty ? Qt::AlignCenter : Qt::AlignHCenter | Qt::AlignBottom);
+        m_placeholder->setGeometry(strip);
+        // Above many queued messages there may be no room: the rows matter more then.
+        m_placeholder->setVisible(!m_placeholder->text().isEmpty()
+            && m_placeholder->heightForWidth(strip.width()) <= strip.height());
+    }
+
+    QLabel *m_placeholder;
     bool m_layingOut = false;
     int m_topGap = 0;
 };
@@ -105,6 +140,7 @@ ChatView::ChatView(Session *session, QWidget *parent)
     , m_editBar(new QWidget(this))
     , m_cancelEdit(new QToolButton(m_editBar))
     , m_input(new ChatInput(this))
+    , m_dayTimer(new QTimer(this))
 {
     const int unit = fontMetrics().height();
 
@@ -220,7 +256,10 @@ ChatView::ChatView(Session *session, QWidget *parent)
         [this](const QModelIndex &, int first) { onRowsAboutToBeInserted(first); });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
         [this](const QModelIndex &, int first) { onRowsInserted(first); });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &ChatView::updatePlaceholder);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ChatView::updatePlaceholder);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        updatePlaceholder();
         m_anchor = QPersistentModelIndex();
         m_list->doItemsLayout();
         if (m_pinned)
@@ -238,10 +277,17 @@ ChatView::ChatView(Session *session, QWidget *parent)
     connect(channels, &QAbstractItemModel::modelReset, this, &ChatView::updateHeader);
     // The session forgets who is typing when the connection drops, without typingChanged.
     connect(m_session->connection(), &Connection::stateChanged, this, &ChatView::updateTyping);
+    // Before its history arrives an empty channel means "not loaded", never "no messages".
+    connect(m_session->connection(), &Connection::stateChanged, this, &ChatView::updatePlaceholder);
     connect(m_session, &Session::typingChanged, this, [this](qint64 channelId) {
         if (channelId == m_channelId)
             updateTyping();
     });
+
+    m_dayTimer->setObjectName(QStringLiteral("dayTimer"));
+    m_dayTimer->setSingleShot(true);
+    connect(m_dayTimer, &QTimer::timeout, this, &ChatView::updateToday);
+    updateToday();
 
     m_input->setEnabled(false);
     updateHeader();
@@ -266,6 +312,53 @@ void ChatView::setChannel(qint64 channelId)
     updateHeader();
     updateTyping();
     updateLengthHint();
+    updatePlaceholder();
+}
+
+QString ChatView::placeholderText() const
+{
+    return static_cast<const List *>(m_list)->placeholderText();
+}
+
+void ChatView::updatePlaceholder()
+{
+    using State = Connection::State;
+    const State state = m_session->connection()->state();
+    QString text;
+    if (!m_model)
+        text.clear();
+    else if (m_model->isLoaded())
+        text = m_model->rowCount() == 0 ? tr("No messages yet. Write the first one below.")
+                                        : QString();
+    else if (state == State::Online || state == State::Syncing)
+        text = tr("Loading messages…");
+    else if (state == State::Connecting || state == State::SigningIn)
+        text = tr("Connecting… The messages have not loaded yet.");
+    else
+        text = tr("Offline: the messages have not loaded yet. They will show as soon as the "
+                  "server answers.");
+    static_cast<List *>(m_list)->setPlaceholderText(text);
+}
+
+void ChatView::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+    updateToday();
+}
+
+void ChatView::updateToday()
+{
+    const QDateTime now = (m_clock ? m_clock() : QDateTime::currentDateTime()).toLocalTime();
+    if (now.date() != m_delegate->today()) {
+        m_delegate->setToday(now.date());
+        m_list->viewport()->update();
+    }
+    // A few milliseconds after midnight, so that the date has changed when it fires. At most
+    // an hour ahead: a laptop asleep at midnight, or a clock set by hand, is caught up with
+    // within the hour (a timer counts time awake, not the wall clock).
+    const QDateTime midnight(now.date().addDays(1), QTime(0, 0));
+    const qint64 wait = std::clamp<qint64>(now.msecsTo(midnight) + 50, 50, 3600 * 1000);
+    m_dayTimer->start(int(wait));
 }
 
 void ChatView::updateHeader()
@@ -443,14 +536,20 @@ void ChatView::showContextMenu(const QModelIndex &index, const QPoint &globalPos
 
 void ChatView::confirmDelete(qint64 messageId)
 {
-    const auto answer = QMessageBox::question(this, tr("Delete message"),
-        tr("Delete this message for everyone? This cannot be undone."),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes || m_channelId == 0)
+    const int row = m_model ? m_model->rowOf(messageId) : -1;
+    if (row < 0)
         return;
-    if (m_editingId == messageId)
-        cancelEditing();
-    m_session->deleteMessage(messageId, m_channelId);
+    // The start of the message, on one line, as the feed quotes a post's title.
+    const QString text = m_model->index(row).data(ChatModel::TextRole).toString().simplified();
+    const QString quoted
+        = fontMetrics().elidedText(text, Qt::ElideRight, charWidth(fontMetrics()) * 40);
+    DeleteConfirmation::ask(this, tr("Delete message"), tr("Delete this message?"),
+        tr("“%1” will be deleted for everyone.").arg(quoted),
+        [this, messageId, channelId = m_channelId] {
+            if (m_editingId == messageId)
+                cancelEditing();
+            m_session->deleteMessage(messageId, channelId);
+        });
 }
 
 void ChatView::copyText(const QModelIndex &index)

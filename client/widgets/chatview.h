@@ -2,14 +2,18 @@
 
 #include "messagedelegate.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QPersistentModelIndex>
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QListView;
 class QMenu;
+class QTimer;
 class QToolButton;
 
 namespace Hubbub::Client {
@@ -46,6 +50,13 @@ public:
     qint64 editingMessage() const { return m_editingId; }
     //! Whether new messages keep the list scrolled to the bottom.
     bool isPinnedToBottom() const { return m_pinned; }
+    //! What the pane says instead of, or above, the messages: that they have not loaded yet
+    //! (offline, connecting, loading), or that there are none; empty when it says nothing.
+    QString placeholderText() const;
+    MessageDelegate *delegate() const { return m_delegate; }
+    //! The local time the date separators go by ("Today" becomes "Yesterday" at midnight);
+    //! QDateTime::currentDateTime() unless a test sets another.
+    void setClock(std::function<QDateTime()> clock);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -55,6 +66,9 @@ private:
     QString elidedTopic() const;
     void updateTyping();
     void updateLengthHint();
+    void updatePlaceholder();
+    //! Moves "Today" on when the local date has changed, and waits for the next midnight.
+    void updateToday();
     void submit(const QString &text);
     void editLast();
     void cancelEditing();
@@ -94,6 +108,8 @@ private:
     qint64 m_editingId = 0;
     bool m_pinned = true;
     QHash<qint64, QString> m_drafts; //!< unsent text per channel
+    std::function<QDateTime()> m_clock;
+    QTimer *m_dayTimer; //!< "dayTimer": fires at the next local midnight
     //! The top visible row and its offset, kept in place while older rows go in above it.
     QPersistentModelIndex m_anchor;
     int m_anchorTop = 0;

@@ -1,16 +1,21 @@
 #include "composer.h"
 
+#include "charwidth.h"
 #include "protocollimits.h"
 
 #include <QBoxLayout>
+#include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMimeDatabase>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -77,13 +82,112 @@ QString ImageFile::dialogFilter()
     return Composer::tr("Images (*.png *.jpg *.jpeg *.gif *.webp)");
 }
 
+namespace {
+//! The folder the last image was chosen from, for as long as the app runs.
+QString &lastDirectory()
+{
+    static QString directory;
+    return directory;
+}
+} // namespace
+
+QString ImageFile::dialogDirectory()
+{
+    // QStandardPaths names ~/Pictures whether or not it exists: a dialog told to start in a
+    // missing folder shows "Pictures" typed in as a file name.
+    const QStringList candidates {
+        lastDirectory(), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)};
+    for (const QString &candidate : candidates) {
+        if (!candidate.isEmpty() && QFileInfo(candidate).isDir())
+            return candidate;
+    }
+    return QDir::homePath();
+}
+
+void ImageFile::rememberDirectory(const QString &path)
+{
+    lastDirectory() = QFileInfo(path).absolutePath();
+}
+
+//! The attached image scaled into a box a few lines high, framed so that it stands out from
+//! the window in light and dark palettes alike (the frame is drawn from the palette in use).
+class Composer::Thumbnail final : public QWidget
+{
+public:
+    explicit Thumbnail(QWidget *parent)
+        : QWidget(parent)
+    {
+        setObjectName(QStringLiteral("attachmentThumbnail"));
+        setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    }
+
+    //! False when the bytes do not decode (the name alone shows then).
+    bool setImage(const QByteArray &bytes)
+    {
+        m_image = {};
+        if (!bytes.isEmpty()) {
+            QBuffer buffer;
+            buffer.setData(bytes);
+            QImageReader reader(&buffer);
+            reader.setAutoTransform(true); // a phone's portrait photo stands upright
+            const qreal ratio = devicePixelRatioF();
+            QSize box = bound() * ratio;
+            if (reader.transformation() & QImageIOHandler::TransformationRotate90)
+                box.transpose();
+            // Decoded at thumbnail size where the format allows (JPEG): an 8 MB photo is not
+            // decoded in full for a 100-pixel preview.
+            const QSize size = reader.size();
+            if (size.isValid() && (size.width() > box.width() || size.height() > box.height()))
+                reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio).expandedTo({1, 1}));
+            m_image = reader.read();
+            m_image.setDevicePixelRatio(ratio);
+        }
+        updateGeometry();
+        update();
+        return !m_image.isNull();
+    }
+    bool hasImage() const { return !m_image.isNull(); }
+    QSize sizeHint() const override
+    {
+        if (m_image.isNull())
+            return {0, 0};
+        return m_image.deviceIndependentSize().toSize() + QSize(2 * Frame, 2 * Frame);
+    }
+    //! The largest the image is shown: four lines of text high, twice that wide.
+    QSize bound() const
+    {
+        const int unit = fontMetrics().height();
+        return {unit * 8, unit * 4};
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        if (m_image.isNull())
+            return;
+        QPainter painter(this);
+        const QRect inside = rect().adjusted(Frame, Frame, -Frame, -Frame);
+        // Transparent parts show the text field's colour, as the image will on its card.
+        painter.fillRect(inside, palette().color(QPalette::Base));
+        painter.drawImage(inside, m_image);
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawRect(rect().adjusted(0, 0, -1, -1));
+    }
+
+private:
+    static constexpr int Frame = 1;
+    QImage m_image;
+};
+
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLineEdit(this))
     , m_text(new QPlainTextEdit(this))
     , m_attach(new QPushButton(tr("Attach image…"), this))
-    , m_attachmentName(new QLabel(this))
-    , m_removeAttachment(new QToolButton(this))
+    , m_attachment(new QWidget(this))
+    , m_thumbnail(new Thumbnail(m_attachment))
+    , m_attachmentName(new QLabel(m_attachment))
+    , m_removeAttachment(new QToolButton(m_attachment))
     , m_counter(new QLabel(this))
     , m_error(new QLabel(this))
     , m_post(new QPushButton(tr("Post"), this))
@@ -123,10 +227,16 @@ Composer::Composer(QWidget *parent)
     m_post->setDefault(false);
     m_post->setAutoDefault(false);
 
+    m_attachment->setObjectName(QStringLiteral("attachment"));
+    auto *attachment = new QHBoxLayout(m_attachment);
+    attachment->setContentsMargins(0, 0, 0, 0);
+    attachment->addWidget(m_thumbnail);
+    attachment->addWidget(m_attachmentName);
+    attachment->addWidget(m_removeAttachment);
+    attachment->addStretch(1);
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_attach);
-    buttons->addWidget(m_attachmentName);
-    buttons->addWidget(m_removeAttachment);
     buttons->addStretch(1);
     buttons->addWidget(m_counter);
     buttons->addWidget(m_post);
@@ -135,6 +245,7 @@ Composer::Composer(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_text);
+    layout->addWidget(m_attachment);
     layout->addLayout(buttons);
     layout->addWidget(m_error);
 
@@ -161,13 +272,20 @@ bool Composer::attachFile(const QString &path)
     }
     m_image = std::move(file);
     m_imageError.clear();
+    m_thumbnail->setImage(m_image.bytes);
     updateState();
     return true;
+}
+
+QWidget *Composer::thumbnail() const
+{
+    return m_thumbnail;
 }
 
 void Composer::removeAttachment()
 {
     m_image = {};
+    m_thumbnail->setImage({});
     m_imageError.clear();
     updateState();
 }
@@ -198,6 +316,7 @@ void Composer::clear()
     m_title->clear();
     m_text->clear();
     m_image = {};
+    m_thumbnail->setImage({});
     m_imageError.clear();
     m_missing.clear();
     updateState();
@@ -215,11 +334,16 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
 
 void Composer::chooseImage()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Attach image"),
-        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
-        ImageFile::dialogFilter());
-    if (!path.isEmpty())
+    auto *dialog = new QFileDialog(
+        this, tr("Attach image"), ImageFile::dialogDirectory(), ImageFile::dialogFilter());
+    dialog->setObjectName(QStringLiteral("attachDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        ImageFile::rememberDirectory(path);
         attachFile(path);
+    });
+    dialog->open();
 }
 
 bool Composer::canPost() const
@@ -231,9 +355,15 @@ bool Composer::canPost() const
 void Composer::updateState()
 {
     const bool attached = hasAttachment();
-    m_attachmentName->setVisible(attached);
-    m_removeAttachment->setVisible(attached);
-    m_attachmentName->setText(m_image.fileName);
+    m_attachment->setVisible(attached);
+    m_thumbnail->setVisible(m_thumbnail->hasImage());
+    // A long name is cut, not allowed to widen the window; the tooltip has all of it.
+    const QString name = attached
+        ? tr("%1 · %2").arg(m_image.fileName, QLocale().formattedDataSize(m_image.bytes.size()))
+        : QString();
+    m_attachmentName->setText(m_attachmentName->fontMetrics().elidedText(
+        name, Qt::ElideMiddle, charWidth(m_attachmentName->fontMetrics()) * 36));
+    m_attachmentName->setToolTip(name);
     m_attach->setText(attached ? tr("Replace image…") : tr("Attach image…"));
 
     const QLocale locale;

@@ -25,6 +25,11 @@ struct ImageFile
     static ImageFile load(const QString &path);
     //! The filter for QFileDialog.
     static QString dialogFilter();
+    //! Where a file dialog for an image starts: the folder an image was last chosen from, else
+    //! the pictures folder, else home; never a folder that does not exist.
+    static QString dialogDirectory();
+    //! Remembers the folder of `path`, chosen in a file dialog, for the next dialogDirectory().
+    static void rememberDirectory(const QString &path);
 };
 
 //! The "new post" form above the feed: title, text, an optional image, and a Post button.
@@ -41,6 +46,9 @@ public:
     QPlainTextEdit *textEdit() const { return m_text; }
     QPushButton *attachButton() const { return m_attach; }
     QPushButton *postButton() const { return m_post; }
+    //! The attached image, small, with its name and a remove button beside it.
+    QWidget *thumbnail() const;
+    QToolButton *removeAttachmentButton() const { return m_removeAttachment; }
     //! Attaches an image without the file dialog; false (and a message shown) when refused.
     bool attachFile(const QString &path);
     void removeAttachment();
@@ -66,6 +74,9 @@ private:
     QLineEdit *m_title;
     QPlainTextEdit *m_text;
     QPushButton *m_attach;
+    class Thumbnail;
+    QWidget *m_attachment; //!< the thumbnail, the name and the remove button
+    Thumbnail *m_thumbnail;
     QLabel *m_attachmentName;
     QToolButton *m_removeAttachment;
     QLabel *m_counter;

@@ -7,7 +7,6 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QToolButton>
 
 #include <cmath>
 
@@ -18,21 +17,15 @@ ConnectionStatus::ConnectionStatus(Session *session, QWidget *parent)
     , m_session(session)
     , m_state(new QLabel(this))
     , m_outbox(new QLabel(this))
-    , m_retry(new QToolButton(this))
 {
     m_state->setObjectName(QStringLiteral("connectionState"));
     m_state->setAccessibleName(tr("Connection"));
     m_outbox->setObjectName(QStringLiteral("outboxState"));
     m_outbox->setAccessibleName(tr("Changes not yet sent"));
-    m_retry->setObjectName(QStringLiteral("retryButton"));
-    m_retry->setText(tr("Retry now"));
-    m_retry->setAutoRaise(true);
-    connect(m_retry, &QToolButton::clicked, this, [this] { m_session->connection()->retryNow(); });
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state);
-    layout->addWidget(m_retry);
     layout->addSpacing(12);
     layout->addWidget(m_outbox, 1);
 
@@ -45,7 +38,7 @@ ConnectionStatus::ConnectionStatus(Session *session, QWidget *parent)
     connect(people, &PeopleModel::rowsInserted, this, &ConnectionStatus::update);
     connect(people, &PeopleModel::rowsRemoved, this, &ConnectionStatus::update);
     connect(people, &PeopleModel::modelReset, this, &ConnectionStatus::update);
-    m_tick.setInterval(500);
+    m_tick.setInterval(250); // as often as the OfflineBanner, so that both show the same second
     connect(&m_tick, &QTimer::timeout, this, &ConnectionStatus::update);
     update();
 }
@@ -90,7 +83,6 @@ void ConnectionStatus::update()
     }
     m_state->setText(state);
     m_state->setToolTip(waiting ? connection->lastError() : QString());
-    m_retry->setVisible(waiting);
     if (waiting && !m_tick.isActive())
         m_tick.start();
     else if (!waiting)

@@ -4,14 +4,14 @@
 #include <QWidget>
 
 class QLabel;
-class QToolButton;
 
 namespace Hubbub::Client {
 
 class Session;
 
-//! The status bar line: "Connected to HOST as NAME · N online", "Reconnecting in 4 s…" with
-//! Retry now, and what the outbox still holds ("Offline — 2 changes will be sent…").
+//! The status bar line: "Connected to HOST as NAME · N online", "Reconnecting in 4 s…", and
+//! what the outbox still holds ("Offline — 2 changes will be sent…"). Retry now is on the
+//! OfflineBanner, which is hard to miss.
 class ConnectionStatus final : public QWidget
 {
     Q_OBJECT
@@ -21,7 +21,6 @@ public:
 
     QString text() const;
     QString outboxText() const;
-    QToolButton *retryButton() const { return m_retry; }
 
 private:
     void update();
@@ -29,7 +28,6 @@ private:
     Session *m_session;
     QLabel *m_state;
     QLabel *m_outbox;
-    QToolButton *m_retry;
     QTimer m_tick;
 };
 

@@ -1,12 +1,13 @@
 #include "feedview.h"
 
-#include "charwidth.h"
 #include "composer.h"
 #include "connection.h"
+#include "deleteconfirmation.h"
 #include "feedlistview.h"
 #include "feedmodel.h"
 #include "imagecache.h"
 #include "imageviewer.h"
+#include "loadstate.h"
 #include "outbox.h"
 #include "posteditdialog.h"
 #include "reviewdialog.h"
@@ -14,12 +15,9 @@
 
 #include <QBoxLayout>
 #include <QContextMenuEvent>
-#include <QGridLayout>
 #include <QKeyEvent>
 #include <QListView>
 #include <QMenu>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QScrollBar>
 
 #include <algorithm>
@@ -111,18 +109,22 @@ QString FeedView::placeholderText() const
 
 void FeedView::updatePlaceholder()
 {
-    using State = Connection::State;
-    const State state = m_session->connection()->state();
     QString text;
-    if (m_session->feed()->isLoaded())
+    switch (loadStateOf(m_session->connection()->state(), m_session->feed()->isLoaded())) {
+    case LoadState::Loaded:
         text = tr("No posts yet. Write the first one above.");
-    else if (state == State::Online || state == State::Syncing)
+        break;
+    case LoadState::Loading:
         text = tr("Loading posts…");
-    else if (state == State::Connecting || state == State::SigningIn)
+        break;
+    case LoadState::Connecting:
         text = tr("Connecting… The posts have not loaded yet.");
-    else
+        break;
+    case LoadState::Offline:
         text = tr("Offline: the posts have not loaded yet. They will show as soon as the "
                   "server answers.");
+        break;
+    }
     m_list->setPlaceholderText(text);
 }
 
@@ -226,34 +228,16 @@ void FeedView::confirmDelete(const QModelIndex &index)
 {
     const QString localId = index.data(FeedModel::LocalIdRole).toString();
     const qint64 postId = index.data(FeedModel::IdRole).toLongLong();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete post"), tr("Delete this post?"),
-        QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("deleteConfirmation"));
-    box->setInformativeText(localId.isEmpty()
-            ? tr("“%1” and its reviews will be deleted for everyone.")
-                  .arg(index.data(FeedModel::TitleRole).toString())
-            : tr("“%1” has not been sent yet; it will not be.")
-                  .arg(index.data(FeedModel::TitleRole).toString()));
-    box->button(QMessageBox::Yes)->setText(tr("Delete"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    // QMessageBox sizes itself from its texts only: with a short title it was 199 px wide, its
-    // window title cut. A spacer under the texts gives it a readable width.
-    if (auto *grid = qobject_cast<QGridLayout *>(box->layout())) {
-        const int width = std::max(
-            charWidth(fontMetrics()) * 48, fontMetrics().horizontalAdvance(box->windowTitle()) * 3);
-        grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Fixed),
-            grid->rowCount(), 0, 1, grid->columnCount());
-    }
-    connect(box, &QMessageBox::finished, this, [this, box, localId, postId] {
-        if (box->clickedButton() != box->button(QMessageBox::Yes))
-            return;
-        if (!localId.isEmpty())
-            m_session->discard(localId);
-        else
-            m_session->deletePost(postId);
-    });
-    box->open();
+    const QString title = index.data(FeedModel::TitleRole).toString();
+    DeleteConfirmation::ask(this, tr("Delete post"), tr("Delete this post?"),
+        localId.isEmpty() ? tr("“%1” and its reviews will be deleted for everyone.").arg(title)
+                          : tr("“%1” has not been sent yet; it will not be.").arg(title),
+        [this, localId, postId] {
+            if (!localId.isEmpty())
+                m_session->discard(localId);
+            else
+                m_session->deletePost(postId);
+        });
 }
 
 void FeedView::openImage(const QModelIndex &index)

@@ -8,7 +8,9 @@
 #include "connection.h"
 #include "connectionstatus.h"
 #include "feedview.h"
+#include "newchanneldialog.h"
 #include "notifier.h"
+#include "offlinebanner.h"
 #include "protocollimits.h"
 #include "reply.h"
 #include "session.h"
@@ -17,19 +19,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QInputDialog>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
-#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace Hubbub::Client {
 
@@ -42,6 +39,7 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     , m_feedView(new FeedView(session, this))
     , m_chatView(new ChatView(session, this))
     , m_status(new ConnectionStatus(session, this))
+    , m_banner(new OfflineBanner(session, this))
     , m_notifier(new Notifier(this, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -57,7 +55,13 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     const int em = charWidth(fontMetrics());
     m_sidebar->setMinimumWidth(em * 18);
     splitter->setSizes({em * 26, em * 90});
-    setCentralWidget(splitter);
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
     statusBar()->addWidget(m_status, 1);
 
     connect(m_sidebar, &Sidebar::feedSelected, this, &MainWindow::showFeed);
@@ -65,7 +69,20 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_sidebar, &Sidebar::createChannelRequested, this, &MainWindow::createChannel);
     connect(m_session, &Session::unreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::userChanged, this, &MainWindow::updateTitle);
+    // The channel open may be listed only after the window shows (the last one, restored).
+    ChannelModel *channels = m_session->channels();
+    connect(channels, &ChannelModel::modelReset, this, &MainWindow::updateTitle);
+    connect(channels, &ChannelModel::rowsInserted, this, &MainWindow::updateTitle);
+    connect(m_session, &Session::signedIn, this, [this](const User &user) {
+        // Signed out and in as someone else: their last view, not the one before.
+        if (user.id != m_viewUser || m_session->connection()->url() != m_viewServer)
+            restoreView();
+    });
     connect(m_session, &Session::notify, m_notifier, &Notifier::notify);
+    connect(m_session, &Session::changeLost, this, [this](const QString &notice, qint64 where) {
+        statusBar()->showMessage(notice, 20000);
+        m_notifier->notify(tr("Not saved"), notice, where);
+    });
     connect(m_session, &Session::unreadChanged, m_notifier, &Notifier::setUnread);
     connect(m_notifier, &Notifier::activated, this, [this](qint64 channelId) {
         if (m_session->user().id == 0)
@@ -89,7 +106,7 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     if (!restoreGeometry(m_settings->windowGeometry()))
         resize(em * 150, fontMetrics().height() * 46);
     restoreState(m_settings->windowState());
-    m_sidebar->selectFeed();
+    restoreView();
     updateTitle();
 }
 
@@ -135,10 +152,28 @@ void MainWindow::buildMenus()
         ->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::restoreView()
+{
+    m_viewServer = m_session->connection()->url();
+    m_viewUser = m_session->user().id;
+    const qint64 channel = m_viewUser != 0 ? m_settings->lastView(m_viewServer, m_viewUser) : 0;
+    if (channel > 0)
+        m_sidebar->selectChannel(channel);
+    else
+        m_sidebar->selectFeed();
+}
+
+void MainWindow::saveView(qint64 channelId)
+{
+    if (m_viewUser != 0)
+        m_settings->setLastView(m_viewServer, m_viewUser, channelId);
+}
+
 void MainWindow::showFeed()
 {
     m_stack->setCurrentWidget(m_feedView);
     m_session->setCurrentView(0);
+    saveView(0);
     updateTitle();
 }
 
@@ -151,19 +186,21 @@ void MainWindow::showChannel(qint64 channelId)
     // meant for the channel.
     m_chatView->input()->setFocus(Qt::OtherFocusReason);
     m_session->setCurrentView(channelId);
+    saveView(channelId);
     updateTitle();
 }
 
 void MainWindow::updateTitle()
 {
-    QString where = tr("Feed");
+    QString title = tr("Feed") + QStringLiteral(" — Hubbub");
     if (m_stack->currentWidget() == m_chatView) {
+        // A channel not listed yet has no name to show: the app's name alone until it has.
         const int row = m_session->channels()->rowOf(m_chatView->channel());
-        if (row >= 0)
-            where = QStringLiteral("#") + m_session->channels()->channelAt(row).name;
+        title = row >= 0 ? QStringLiteral("#") + m_session->channels()->channelAt(row).name
+                + QStringLiteral(" — Hubbub")
+                         : QStringLiteral("Hubbub");
     }
     const int unread = m_session->totalUnread();
-    QString title = where + QStringLiteral(" — Hubbub");
     if (unread > 0)
         title.prepend(QStringLiteral("(%1) ").arg(unread));
     setWindowTitle(title);
@@ -171,55 +208,9 @@ void MainWindow::updateTitle()
 
 void MainWindow::createChannel()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("New channel"));
-    auto *name = new QLineEdit(&dialog);
-    name->setObjectName(QStringLiteral("channelNameEdit"));
-    name->setMaxLength(Limits::ChannelNameMax);
-    name->setPlaceholderText(tr("e.g. general"));
-    auto *topic = new QLineEdit(&dialog);
-    topic->setObjectName(QStringLiteral("channelTopicEdit"));
-    topic->setMaxLength(Limits::ChannelTopicMax);
-    topic->setPlaceholderText(tr("What is it about? (optional)"));
-    auto *error = new QLabel(&dialog);
-    error->setWordWrap(true);
-    error->hide();
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
-    auto *form = new QFormLayout(&dialog);
-    form->addRow(tr("&Name:"), name);
-    form->addRow(tr("&Topic:"), topic);
-    form->addRow(error);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    QPointer<QDialog> guard(&dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&, guard] {
-        if (name->text().trimmed().isEmpty()) {
-            error->setText(tr("A channel needs a name."));
-            error->show();
-            return;
-        }
-        buttons->setEnabled(false);
-        m_session->createChannel(name->text().trimmed(), topic->text().trimmed(), &dialog,
-            [this, guard, error, buttons](const Reply &reply) {
-                if (!guard)
-                    return;
-                buttons->setEnabled(true);
-                if (!reply.ok()) {
-                    error->setText(reply.error().message);
-                    error->show();
-                    return;
-                }
-                const qint64 id = reply.result()
-                                      .value(QStringLiteral("channel"))
-                                      .toObject()
-                                      .value(QStringLiteral("id"))
-                                      .toInteger();
-                guard->accept();
-                m_sidebar->selectChannel(id);
-            });
-    });
-    dialog.exec();
+    NewChannelDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_sidebar->selectChannel(dialog.channelId());
 }
 
 void MainWindow::renameUser()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUrl>
 
 class QStackedWidget;
 
@@ -11,12 +12,14 @@ class ClientSettings;
 class ConnectionStatus;
 class FeedView;
 class Notifier;
+class OfflineBanner;
 class Session;
 class Sidebar;
 
-//! The main window: the sidebar on the left, the feed or a channel on the right, the
-//! connection state in the status bar, the unread count in the title. It speaks no protocol:
-//! everything goes through the Session.
+//! The main window: the sidebar on the left, the feed or a channel on the right, a banner
+//! across the top while offline, the connection state in the status bar, the unread count in
+//! the title. It opens on what the account last looked at on that server. It speaks no
+//! protocol: everything goes through the Session.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ public:
     FeedView *feedView() const { return m_feedView; }
     ChatView *chatView() const { return m_chatView; }
     ConnectionStatus *connectionStatus() const { return m_status; }
+    OfflineBanner *offlineBanner() const { return m_banner; }
     Notifier *notifier() const { return m_notifier; }
 
 Q_SIGNALS:
@@ -49,6 +53,9 @@ private:
     void renameUser();
     void updateTitle();
     void showAbout();
+    //! Opens what the signed-in account last looked at on this server (the feed if nothing).
+    void restoreView();
+    void saveView(qint64 channelId);
 
     Session *m_session;
     ClientSettings *m_settings;
@@ -57,7 +64,11 @@ private:
     FeedView *m_feedView;
     ChatView *m_chatView;
     ConnectionStatus *m_status;
+    OfflineBanner *m_banner;
     Notifier *m_notifier;
+    // Whose last view this window shows and keeps: another account signing in gets its own.
+    QUrl m_viewServer;
+    qint64 m_viewUser = 0;
 };
 
 } // namespace Hubbub::Client

@@ -103,7 +103,7 @@ QTextLayout::FormatRange range(int start, int length, const QTextCharFormat &for
 //! can never disagree.
 struct RowLayout
 {
-    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index);
+    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today);
 
     ChatModel::Kind kind = ChatModel::Kind::Message;
     Metrics metrics;
@@ -128,7 +128,8 @@ struct RowLayout
     int height = 0;
 };
 
-RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index)
+RowLayout::RowLayout(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today)
     : metrics(option.fontMetrics)
     , font(option.font)
     , boldFont(option.font)
@@ -140,8 +141,7 @@ RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &inde
     const int textWidth = availableWidth(option) - 2 * metrics.hMargin;
     if (index.data(ChatModel::DayStartRole).toBool()) {
         day = MessageDelegate::dayLabel(
-            index.data(ChatModel::CreatedAtRole).toDateTime().toLocalTime().date(),
-            QDate::currentDate());
+            index.data(ChatModel::CreatedAtRole).toDateTime().toLocalTime().date(), today);
         dayHeight = metrics.groupTop + QFontMetrics(boldFont).height() + metrics.groupTop / 2;
     }
 
@@ -242,7 +242,16 @@ bool inRange(int position, int start, int length)
 
 MessageDelegate::MessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
+    , m_today(QDate::currentDate())
 { }
+
+QString MessageDelegate::daySeparator(const QModelIndex &index) const
+{
+    if (!index.data(ChatModel::DayStartRole).toBool())
+        return {};
+    return dayLabel(
+        index.data(ChatModel::CreatedAtRole).toDateTime().toLocalTime().date(), m_today);
+}
 
 QString MessageDelegate::dayLabel(const QDate &day, const QDate &today)
 {
@@ -275,7 +284,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         + index.data(ChatModel::TextRole).toString();
     if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
         return {width, *found};
-    const RowLayout row(opt, index);
+    const RowLayout row(opt, index, m_today);
     if (m_heights.size() > 20000)
         m_heights.clear(); // bounded; it refills from what is on screen and laid out next
     m_heights.insert(key, row.height);
@@ -287,7 +296,7 @@ void MessageDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index);
+    const RowLayout row(opt, index, m_today);
     const QPalette &palette = opt.palette;
     const QRect rect = opt.rect;
 
@@ -375,7 +384,7 @@ MessageDelegate::Link MessageDelegate::linkAt(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index);
+    const RowLayout row(opt, index, m_today);
     if (!row.failure)
         return Link::None;
     const QPointF local = QPointF(pos - opt.rect.topLeft() - row.failurePos);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QHash>
 #include <QStyledItemDelegate>
 
@@ -24,6 +25,11 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     //! The date separator's text for `day`: "Today", "Yesterday" or the date in the locale.
     static QString dayLabel(const QDate &day, const QDate &today);
+    //! The local date "Today" stands for; the view moves it on at midnight.
+    void setToday(const QDate &today) { m_today = today; }
+    QDate today() const { return m_today; }
+    //! The date separator above the row at `index`, or empty when it starts no day.
+    QString daySeparator(const QModelIndex &index) const;
     //! Which link of a failure line is at `pos` (view port coordinates, inside option.rect).
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
@@ -37,6 +43,7 @@ protected:
         const QModelIndex &index) override;
 
 private:
+    QDate m_today;
     //! Row heights by everything that decides them: QListView asks for every row's height on
     //! each layout, and wrapping text is the expensive part.
     mutable QHash<QString, int> m_heights;

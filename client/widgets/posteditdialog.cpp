@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
-#include <QStandardPaths>
 
 namespace Hubbub::Client {
 
@@ -143,11 +142,12 @@ bool PostEditDialog::setReplacementFile(const QString &path)
 
 void PostEditDialog::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose an image"),
-        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
-        ImageFile::dialogFilter());
-    if (!path.isEmpty())
-        setReplacementFile(path);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose an image"), ImageFile::dialogDirectory(), ImageFile::dialogFilter());
+    if (path.isEmpty())
+        return;
+    ImageFile::rememberDirectory(path);
+    setReplacementFile(path);
 }
 
 void PostEditDialog::updateState()

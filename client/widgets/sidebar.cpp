@@ -1,6 +1,8 @@
 #include "sidebar.h"
 
 #include "channelmodel.h"
+#include "connection.h"
+#include "loadstate.h"
 #include "peoplemodel.h"
 #include "session.h"
 
@@ -17,11 +19,26 @@ namespace Hubbub::Client {
 
 namespace {
 
-//! "# name" with a rounded unread badge on the right; bold while there is something unread.
-class ChannelDelegate final : public QStyledItemDelegate
+//! A sidebar row, channel or person: a line and a half high, so that both lists have one
+//! rhythm and each row is easy to hit.
+class RowDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(std::max(size.height(), option.fontMetrics.height() * 3 / 2 + 4));
+        return size;
+    }
+};
+
+//! "# name" with a rounded unread badge on the right; bold while there is something unread.
+class ChannelDelegate final : public RowDelegate
+{
+public:
+    using RowDelegate::RowDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QModelIndex &index) const override
@@ -63,29 +80,6 @@ protected:
         if (index.data(ChannelModel::UnreadRole).toInt() > 0)
             option->font.setBold(true);
     }
-
-public:
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setHeight(std::max(size.height(), option.fontMetrics.height() * 3 / 2 + 4));
-        return size;
-    }
-};
-
-//! The channel list, whose selection is the open channel: only Sidebar::selectChannelAt()
-//! changes it, so moving the current row with the keyboard leaves it on the open channel.
-class ChannelList final : public QListView
-{
-public:
-    using QListView::QListView;
-
-protected:
-    QItemSelectionModel::SelectionFlags selectionCommand(
-        const QModelIndex &, const QEvent *) const override
-    {
-        return QItemSelectionModel::NoUpdate;
-    }
 };
 
 QLabel *sectionHeader(const QString &text, QWidget *parent)
@@ -101,14 +95,55 @@ QLabel *sectionHeader(const QString &text, QWidget *parent)
 
 } // namespace
 
+//! A sidebar list that says why it is empty. Its selection is the open channel: only the
+//! Sidebar changes it, so moving the current row with the keyboard leaves it where it is.
+class Sidebar::PlaceholderList final : public QListView
+{
+public:
+    using QListView::QListView;
+
+    QString placeholderText() const { return m_placeholder; }
+    void setPlaceholderText(const QString &text)
+    {
+        if (text == m_placeholder)
+            return;
+        m_placeholder = text;
+        setAccessibleDescription(text);
+        viewport()->update();
+    }
+
+protected:
+    QItemSelectionModel::SelectionFlags selectionCommand(
+        const QModelIndex &, const QEvent *) const override
+    {
+        return QItemSelectionModel::NoUpdate;
+    }
+
+    void paintEvent(QPaintEvent *event) override
+    {
+        if (model() && model()->rowCount() > 0) {
+            QListView::paintEvent(event);
+            return;
+        }
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        const int margin = fontMetrics().height() / 3;
+        painter.drawText(viewport()->rect().adjusted(margin, margin, -margin, -margin),
+            Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_placeholder);
+    }
+
+private:
+    QString m_placeholder;
+};
+
 Sidebar::Sidebar(Session *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_feed(new QToolButton(this))
     , m_addChannel(new QToolButton(this))
-    , m_channels(new ChannelList(this))
+    , m_channels(new PlaceholderList(this))
     , m_peopleHeader(sectionHeader({}, this))
-    , m_people(new QListView(this))
+    , m_people(new PlaceholderList(this))
 {
     m_feed->setObjectName(QStringLiteral("feedButton"));
     m_feed->setCheckable(true);
@@ -149,6 +184,7 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     m_people->setObjectName(QStringLiteral("peopleList"));
     m_people->setAccessibleName(tr("People online"));
     m_people->setModel(m_session->people());
+    m_people->setItemDelegate(new RowDelegate(m_people));
     m_people->setFrameShape(QFrame::NoFrame);
     m_people->setSelectionMode(QAbstractItemView::NoSelection);
     m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -168,13 +204,46 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     layout->addWidget(m_peopleHeader);
     layout->addWidget(m_people, 2);
 
+    m_peopleHeader->setObjectName(QStringLiteral("peopleHeader"));
+    // Before a list comes from the server, no rows means "not known yet", never "none".
     PeopleModel *people = m_session->people();
     for (auto signal : {&PeopleModel::rowsInserted, &PeopleModel::rowsRemoved})
-        connect(people, signal, this, &Sidebar::updatePeopleHeader);
-    connect(people, &PeopleModel::modelReset, this, &Sidebar::updatePeopleHeader);
+        connect(people, signal, this, &Sidebar::updatePeople);
+    connect(people, &PeopleModel::modelReset, this, &Sidebar::updatePeople);
+    connect(m_session->connection(), &Connection::stateChanged, this, [this] {
+        updatePeople();
+        updateChannelPlaceholder();
+    });
+    ChannelModel *channels = m_session->channels();
+    connect(channels, &ChannelModel::modelReset, this, [this] {
+        updateChannelPlaceholder();
+        reselect();
+    });
+    connect(channels, &ChannelModel::rowsInserted, this, &Sidebar::reselect);
     connect(m_session, &Session::unreadChanged, this, &Sidebar::updateFeedButton);
-    updatePeopleHeader();
+    updatePeople();
+    updateChannelPlaceholder();
     updateFeedButton();
+}
+
+QListView *Sidebar::channelList() const
+{
+    return m_channels;
+}
+
+QListView *Sidebar::peopleList() const
+{
+    return m_people;
+}
+
+QString Sidebar::channelPlaceholder() const
+{
+    return m_channels->placeholderText();
+}
+
+QString Sidebar::peoplePlaceholder() const
+{
+    return m_people->placeholderText();
 }
 
 bool Sidebar::eventFilter(QObject *watched, QEvent *event)
@@ -195,13 +264,67 @@ void Sidebar::updateFeedButton()
     m_feed->setText(unread > 0 ? tr("Feed (%1 new)").arg(unread) : tr("Feed"));
 }
 
-void Sidebar::updatePeopleHeader()
+void Sidebar::updatePeople()
 {
-    m_peopleHeader->setText(tr("ONLINE — %1").arg(m_session->people()->rowCount()));
+    const PeopleModel *people = m_session->people();
+    // Offline nobody is known to be online: not "0", which reads as "everyone left".
+    m_peopleHeader->setText(
+        people->isKnown() ? tr("ONLINE — %1").arg(people->rowCount()) : tr("ONLINE"));
+    QString text;
+    switch (loadStateOf(m_session->connection()->state(), people->isKnown())) {
+    case LoadState::Loaded:
+        break;
+    case LoadState::Loading:
+    case LoadState::Connecting:
+        text = tr("Not known yet.");
+        break;
+    case LoadState::Offline:
+        text = tr("Not known while offline.");
+        break;
+    }
+    m_people->setPlaceholderText(text);
+}
+
+void Sidebar::updateChannelPlaceholder()
+{
+    QString text;
+    switch (loadStateOf(m_session->connection()->state(), m_session->channels()->isLoaded())) {
+    case LoadState::Loaded:
+        text = tr("No channels yet.");
+        break;
+    case LoadState::Loading:
+        text = tr("Loading channels…");
+        break;
+    case LoadState::Connecting:
+        text = tr("Connecting… The channels have not loaded yet.");
+        break;
+    case LoadState::Offline:
+        text = tr("Offline: the channels have not loaded yet.");
+        break;
+    }
+    m_channels->setPlaceholderText(text);
+}
+
+void Sidebar::reselect()
+{
+    if (m_open == 0)
+        return;
+    const ChannelModel *channels = m_session->channels();
+    const int row = channels->rowOf(m_open);
+    if (row >= 0) {
+        const QModelIndex index = channels->index(row);
+        if (!m_channels->selectionModel()->isSelected(index)) {
+            m_channels->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect);
+        }
+    } else if (channels->isLoaded()) {
+        selectFeed(); // the channel open is not on this server (any more)
+    }
 }
 
 void Sidebar::selectFeed()
 {
+    m_open = 0;
     m_feed->setChecked(true);
     m_channels->selectionModel()->clearSelection();
     m_channels->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
@@ -210,9 +333,20 @@ void Sidebar::selectFeed()
 
 void Sidebar::selectChannel(qint64 channelId)
 {
+    if (channelId <= 0)
+        return;
     const int row = m_session->channels()->rowOf(channelId);
-    if (row >= 0)
+    if (row >= 0) {
         selectChannelAt(row);
+        return;
+    }
+    if (m_session->channels()->isLoaded())
+        return; // no such channel
+    // Not listed yet: open it now, select its row when the list comes.
+    m_open = channelId;
+    m_feed->setChecked(false);
+    m_channels->selectionModel()->clearSelection();
+    Q_EMIT channelSelected(channelId);
 }
 
 void Sidebar::selectChannelAt(int row)
@@ -220,9 +354,10 @@ void Sidebar::selectChannelAt(int row)
     const QModelIndex index = m_session->channels()->index(row);
     if (!index.isValid())
         return;
+    m_open = index.data(ChannelModel::IdRole).toLongLong();
     m_channels->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
     m_feed->setChecked(false);
-    Q_EMIT channelSelected(index.data(ChannelModel::IdRole).toLongLong());
+    Q_EMIT channelSelected(m_open);
 }
 
 } // namespace Hubbub::Client

@@ -12,7 +12,8 @@ class Session;
 
 //! The left column: Feed, the channels with unread badges and a + to create one, and who is
 //! online. Choosing an entry (a click, Enter or Space on it, or the select functions) emits
-//! feedSelected() or channelSelected(); moving the focus through the list does not.
+//! feedSelected() or channelSelected(); moving the focus through the list does not. Lists that
+//! have not loaded say so (offline, connecting), never look empty.
 class Sidebar final : public QWidget
 {
     Q_OBJECT
@@ -21,14 +22,20 @@ public:
     Q_DISABLE_COPY_MOVE(Sidebar)
 
     void selectFeed();
+    //! Opens a channel, also one not listed yet (the last one open, while the list loads):
+    //! it is selected once listed, and the feed opens instead if the loaded list lacks it.
     void selectChannel(qint64 channelId);
     //! Selects the n-th channel (0-based) if it exists.
     void selectChannelAt(int row);
 
-    QListView *channelList() const { return m_channels; }
-    QListView *peopleList() const { return m_people; }
+    QListView *channelList() const;
+    QListView *peopleList() const;
     QToolButton *feedButton() const { return m_feed; }
     QToolButton *addChannelButton() const { return m_addChannel; }
+    QLabel *peopleHeader() const { return m_peopleHeader; }
+    //! What the channel and people lists say while they have no rows.
+    QString channelPlaceholder() const;
+    QString peoplePlaceholder() const;
 
 Q_SIGNALS:
     void feedSelected();
@@ -40,14 +47,19 @@ protected:
 
 private:
     void updateFeedButton();
-    void updatePeopleHeader();
+    void updatePeople();
+    void updateChannelPlaceholder();
+    //! Selects the open channel's row again after the list changed under it.
+    void reselect();
 
     Session *m_session;
     QToolButton *m_feed;
     QToolButton *m_addChannel;
-    QListView *m_channels;
+    class PlaceholderList;
+    PlaceholderList *m_channels;
     QLabel *m_peopleHeader;
-    QListView *m_people;
+    PlaceholderList *m_people;
+    qint64 m_open = 0; //!< the channel open, 0 the feed
 };
 
 } // namespace Hubbub::Client

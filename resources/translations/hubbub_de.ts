@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -194,8 +201,28 @@
         <translation>Nachricht löschen</translation>
     </message>
     <message>
-        <source>Delete this message for everyone? This cannot be undone.</source>
-        <translation>Diese Nachricht für alle löschen? Das lässt sich nicht rückgängig machen.</translation>
+        <source>No messages yet. Write the first one below.</source>
+        <translation>Noch keine Nachrichten. Schreib unten die erste.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>Connecting… The messages have not loaded yet.</source>
+        <translation>Verbinde … Die Nachrichten sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Offline: the messages have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Offline: Die Nachrichten sind noch nicht geladen. Sie erscheinen, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>Diese Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>“%1” will be deleted for everyone.</source>
+        <translation>„%1“ wird für alle gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +310,10 @@
         <source>Give the post a title first.</source>
         <translation>Gib dem Beitrag zuerst einen Titel.</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -308,10 +339,6 @@
     <message>
         <source>Changes not yet sent</source>
         <translation>Noch nicht gesendete Änderungen</translation>
-    </message>
-    <message>
-        <source>Retry now</source>
-        <translation>Jetzt verbinden</translation>
     </message>
     <message numerus="yes">
         <source>Connected to %1 as %2 · %n online</source>
@@ -567,10 +594,6 @@
         <translation>„%1“ wurde noch nicht gesendet und wird es auch nicht mehr.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
         <source>Nothing to do while this post is being deleted</source>
         <translation>Nichts zu tun, während dieser Beitrag gelöscht wird</translation>
     </message>
@@ -668,34 +691,6 @@
         <translation>Beiträge</translation>
     </message>
     <message>
-        <source>New channel</source>
-        <translation>Neuer Kanal</translation>
-    </message>
-    <message>
-        <source>e.g. general</source>
-        <translation>z. B. allgemein</translation>
-    </message>
-    <message>
-        <source>What is it about? (optional)</source>
-        <translation>Worum geht es? (optional)</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Erstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation>&amp;Thema:</translation>
-    </message>
-    <message>
-        <source>A channel needs a name.</source>
-        <translation>Ein Kanal braucht einen Namen.</translation>
-    </message>
-    <message>
         <source>Change username</source>
         <translation>Benutzernamen ändern</translation>
     </message>
@@ -714,6 +709,10 @@
     <message>
         <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;Beiträge und Chat für dein lokales Netzwerk, selbst gehostet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -760,6 +759,37 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::NewChannelDialog</name>
+    <message>
+        <source>New channel</source>
+        <translation>Neuer Kanal</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>z. B. allgemein</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>Worum geht es? (optional)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Thema:</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>Ein Kanal braucht einen Namen.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Notifier</name>
     <message>
         <source>Hubbub</source>
@@ -774,10 +804,48 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::OfflineBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt verbinden</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline. Retrying in %n s</source>
+        <translation>
+            <numerusform>Offline. Neuer Versuch in %n s</numerusform>
+            <numerusform>Offline. Neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline. Connecting…</source>
+        <translation>Offline. Verbinde …</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Offline: %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Outbox</name>
     <message>
         <source>The saved outbox %1 is damaged: %2</source>
         <translation>Der gespeicherte Postausgang %1 ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the post was deleted.</source>
+        <translation>Deine Änderung an „%1“ wurde nicht gespeichert: Der Beitrag wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Your review of “%1” was not saved: the post was deleted.</source>
+        <translation>Deine Bewertung von „%1“ wurde nicht gespeichert: Der Beitrag wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the message was deleted.</source>
+        <translation>Deine Änderung an „%1“ wurde nicht gespeichert: Die Nachricht wurde gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1110,34 @@
     <message>
         <source>ONLINE — %1</source>
         <translation>ONLINE — %1</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>ONLINE</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>Noch unbekannt.</translation>
+    </message>
+    <message>
+        <source>Not known while offline.</source>
+        <translation>Unbekannt, solange offline.</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>Noch keine Kanäle.</translation>
+    </message>
+    <message>
+        <source>Loading channels…</source>
+        <translation>Kanäle werden geladen …</translation>
+    </message>
+    <message>
+        <source>Connecting… The channels have not loaded yet.</source>
+        <translation>Verbinde … Die Kanäle sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Offline: the channels have not loaded yet.</source>
+        <translation>Offline: Die Kanäle sind noch nicht geladen.</translation>
     </message>
 </context>
 <context>

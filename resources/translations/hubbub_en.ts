@@ -96,6 +96,16 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::OfflineBanner</name>
+    <message numerus="yes">
+        <source>Offline. Retrying in %n s</source>
+        <translation>
+            <numerusform>Offline. Retrying in %n s</numerusform>
+            <numerusform>Offline. Retrying in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::PostEditDialog</name>
     <message numerus="yes">
         <source>The text is %n character(s) too long.</source>

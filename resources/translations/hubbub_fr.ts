@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -194,8 +201,28 @@
         <translation>Supprimer le message</translation>
     </message>
     <message>
-        <source>Delete this message for everyone? This cannot be undone.</source>
-        <translation>Supprimer ce message pour tout le monde&#xa0;? Cette action est irréversible.</translation>
+        <source>No messages yet. Write the first one below.</source>
+        <translation>Aucun message pour l&apos;instant. Écrivez le premier ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Chargement des messages…</translation>
+    </message>
+    <message>
+        <source>Connecting… The messages have not loaded yet.</source>
+        <translation>Connexion… Les messages ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Offline: the messages have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>Hors ligne : les messages ne sont pas encore chargés. Ils s’afficheront dès que le serveur répondra.</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>Supprimer ce message&#xa0;?</translation>
+    </message>
+    <message>
+        <source>“%1” will be deleted for everyone.</source>
+        <translation>«&#xa0;%1&#xa0;» sera supprimé pour tout le monde.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +310,10 @@
         <source>Give the post a title first.</source>
         <translation>Donnez d’abord un titre à la publication.</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -308,10 +339,6 @@
     <message>
         <source>Changes not yet sent</source>
         <translation>Modifications pas encore envoyées</translation>
-    </message>
-    <message>
-        <source>Retry now</source>
-        <translation>Réessayer maintenant</translation>
     </message>
     <message numerus="yes">
         <source>Connected to %1 as %2 · %n online</source>
@@ -571,10 +598,6 @@
         <translation>«&#xa0;%1&#xa0;» n&apos;a pas encore été envoyée et ne le sera pas.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
         <source>Nothing to do while this post is being deleted</source>
         <translation>Aucune action possible pendant la suppression de cette publication</translation>
     </message>
@@ -668,34 +691,6 @@
         <translation>Fil</translation>
     </message>
     <message>
-        <source>New channel</source>
-        <translation>Nouveau salon</translation>
-    </message>
-    <message>
-        <source>e.g. general</source>
-        <translation>p. ex. général</translation>
-    </message>
-    <message>
-        <source>What is it about? (optional)</source>
-        <translation>De quoi parle-t-il&#xa0;? (facultatif)</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Créer</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation>&amp;Sujet&#xa0;:</translation>
-    </message>
-    <message>
-        <source>A channel needs a name.</source>
-        <translation>Un salon doit avoir un nom.</translation>
-    </message>
-    <message>
         <source>Change username</source>
         <translation>Changer de nom d&apos;utilisateur</translation>
     </message>
@@ -714,6 +709,10 @@
     <message>
         <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;Un fil d&apos;actualité et une messagerie auto-hébergés pour votre réseau local.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
     </message>
 </context>
 <context>
@@ -760,6 +759,37 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::NewChannelDialog</name>
+    <message>
+        <source>New channel</source>
+        <translation>Nouveau salon</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>p. ex. général</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>De quoi parle-t-il&#xa0;? (facultatif)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Sujet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>Un salon doit avoir un nom.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Notifier</name>
     <message>
         <source>Hubbub</source>
@@ -774,10 +804,48 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::OfflineBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline. Retrying in %n s</source>
+        <translation>
+            <numerusform>Hors ligne. Nouvel essai dans %n s</numerusform>
+            <numerusform>Hors ligne. Nouvel essai dans %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline. Connecting…</source>
+        <translation>Hors ligne. Connexion…</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Hors ligne&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Outbox</name>
     <message>
         <source>The saved outbox %1 is damaged: %2</source>
         <translation>La boîte d&apos;envoi enregistrée %1 est endommagée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the post was deleted.</source>
+        <translation>Votre modification de «&#xa0;%1&#xa0;» n’a pas été enregistrée&#xa0;: la publication a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Your review of “%1” was not saved: the post was deleted.</source>
+        <translation>Votre avis sur «&#xa0;%1&#xa0;» n’a pas été enregistré&#xa0;: la publication a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the message was deleted.</source>
+        <translation>Votre modification de «&#xa0;%1&#xa0;» n’a pas été enregistrée&#xa0;: le message a été supprimé.</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1110,34 @@
     <message>
         <source>ONLINE — %1</source>
         <translation>EN LIGNE — %1</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>EN LIGNE</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>Pas encore connu.</translation>
+    </message>
+    <message>
+        <source>Not known while offline.</source>
+        <translation>Inconnu hors ligne.</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>Aucun salon pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Loading channels…</source>
+        <translation>Chargement des salons…</translation>
+    </message>
+    <message>
+        <source>Connecting… The channels have not loaded yet.</source>
+        <translation>Connexion… Les salons ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Offline: the channels have not loaded yet.</source>
+        <translation>Hors ligne&#xa0;: les salons ne sont pas encore chargés.</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,13 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirmation</name>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -192,8 +199,28 @@
         <translation>메시지 삭제</translation>
     </message>
     <message>
-        <source>Delete this message for everyone? This cannot be undone.</source>
-        <translation>이 메시지를 모든 사람에게서 삭제할까요? 되돌릴 수 없어요.</translation>
+        <source>No messages yet. Write the first one below.</source>
+        <translation>아직 메시지가 없어요. 아래에서 첫 메시지를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>메시지를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting… The messages have not loaded yet.</source>
+        <translation>연결하는 중… 메시지를 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Offline: the messages have not loaded yet. They will show as soon as the server answers.</source>
+        <translation>오프라인: 메시지를 아직 불러오지 못했어요. 서버가 응답하면 바로 보여요.</translation>
+    </message>
+    <message>
+        <source>Delete this message?</source>
+        <translation>이 메시지를 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>“%1” will be deleted for everyone.</source>
+        <translation>“%1” 메시지가 모든 사람에게서 삭제돼요.</translation>
     </message>
 </context>
 <context>
@@ -280,6 +307,10 @@
         <source>Give the post a title first.</source>
         <translation>먼저 게시물 제목을 입력하세요.</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Connection</name>
@@ -305,10 +336,6 @@
     <message>
         <source>Changes not yet sent</source>
         <translation>아직 보내지 않은 변경 사항</translation>
-    </message>
-    <message>
-        <source>Retry now</source>
-        <translation>지금 다시 시도</translation>
     </message>
     <message numerus="yes">
         <source>Connected to %1 as %2 · %n online</source>
@@ -561,10 +588,6 @@
         <translation>“%1” 게시물은 아직 보내지 않았고, 이제 보내지 않아요.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
         <source>Nothing to do while this post is being deleted</source>
         <translation>이 게시물을 삭제하는 동안에는 할 수 있는 작업이 없어요</translation>
     </message>
@@ -658,34 +681,6 @@
         <translation>피드</translation>
     </message>
     <message>
-        <source>New channel</source>
-        <translation>새 채널</translation>
-    </message>
-    <message>
-        <source>e.g. general</source>
-        <translation>예: 일반</translation>
-    </message>
-    <message>
-        <source>What is it about? (optional)</source>
-        <translation>어떤 채널인가요? (선택)</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>만들기</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>이름(&amp;N):</translation>
-    </message>
-    <message>
-        <source>&amp;Topic:</source>
-        <translation>주제(&amp;T):</translation>
-    </message>
-    <message>
-        <source>A channel needs a name.</source>
-        <translation>채널에는 이름이 필요해요.</translation>
-    </message>
-    <message>
         <source>Change username</source>
         <translation>사용자 이름 바꾸기</translation>
     </message>
@@ -704,6 +699,10 @@
     <message>
         <source>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;A self-hosted feed and chat for your local network.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Hubbub %1&lt;/b&gt;&lt;p&gt;로컬 네트워크를 위한 자체 호스팅 피드와 채팅이에요.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장되지 않음</translation>
     </message>
 </context>
 <context>
@@ -750,6 +749,37 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::NewChannelDialog</name>
+    <message>
+        <source>New channel</source>
+        <translation>새 채널</translation>
+    </message>
+    <message>
+        <source>e.g. general</source>
+        <translation>예: 일반</translation>
+    </message>
+    <message>
+        <source>What is it about? (optional)</source>
+        <translation>어떤 채널인가요? (선택)</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>주제(&amp;T):</translation>
+    </message>
+    <message>
+        <source>A channel needs a name.</source>
+        <translation>채널에는 이름이 필요해요.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Notifier</name>
     <message>
         <source>Hubbub</source>
@@ -763,10 +793,47 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::OfflineBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>지금 다시 시도</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline. Retrying in %n s</source>
+        <translation>
+            <numerusform>오프라인. %n초 후 다시 시도</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline. Connecting…</source>
+        <translation>오프라인. 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>오프라인: %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Outbox</name>
     <message>
         <source>The saved outbox %1 is damaged: %2</source>
         <translation>저장된 보낼 항목 파일 %1이(가) 손상되었어요: %2</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the post was deleted.</source>
+        <translation>“%1” 수정 내용을 저장하지 못했어요: 게시물이 삭제됐어요.</translation>
+    </message>
+    <message>
+        <source>Your review of “%1” was not saved: the post was deleted.</source>
+        <translation>“%1” 리뷰를 저장하지 못했어요: 게시물이 삭제됐어요.</translation>
+    </message>
+    <message>
+        <source>Your edit to “%1” was not saved: the message was deleted.</source>
+        <translation>“%1” 수정 내용을 저장하지 못했어요: 메시지가 삭제됐어요.</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1095,34 @@
     <message>
         <source>ONLINE — %1</source>
         <translation>온라인 — %1</translation>
+    </message>
+    <message>
+        <source>ONLINE</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>아직 알 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Not known while offline.</source>
+        <translation>오프라인에서는 알 수 없어요.</translation>
+    </message>
+    <message>
+        <source>No channels yet.</source>
+        <translation>아직 채널이 없어요.</translation>
+    </message>
+    <message>
+        <source>Loading channels…</source>
+        <translation>채널을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting… The channels have not loaded yet.</source>
+        <translation>연결하는 중… 채널을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Offline: the channels have not loaded yet.</source>
+        <translation>오프라인: 채널을 아직 불러오지 못했어요.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
-// ChannelModel under QAbstractItemModelTester: sorted by name ignoring case, single-row inserts
-// and moves, unread counts with their signals, unread counts kept across a reload and
-// counts restored before their channel is listed.
+// ChannelModel under QAbstractItemModelTester: creation order whatever the names or the
+// server's order, single-row inserts, replacement in place, loaded or not yet, unread counts
+// with their signals, unread counts kept across a reload and counts restored before their
+// channel is listed.
 
 #include "channelmodel.h"
 
@@ -34,80 +35,95 @@ class tst_ChannelModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void sortedByName();
+    void creationOrder();
     void upsertInsertsInOrder_data();
     void upsertInsertsInOrder();
-    void upsertReplacesAndMoves();
+    void upsertReplacesInPlace();
     void unreadCounts();
     void reloadKeepsUnread();
     void unreadBeforeListed();
 };
 
-void tst_ChannelModel::sortedByName()
+void tst_ChannelModel::creationOrder()
 {
     ChannelModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.setChannels({channel(3, u"random"_s), channel(1, u"general"_s, u"Anything"_s),
-        channel(2, u"Books"_s), channel(4, u"books"_s)});
+    QVERIFY(!model.isLoaded());
+    // In the server's order (by name): the model keeps creation order, which is by id.
+    model.setChannels({channel(2, u"Books"_s), channel(4, u"books"_s),
+        channel(1, u"general"_s, u"Anything"_s), channel(3, u"random"_s)});
     QCOMPARE(reset.size(), 1);
-    // Case-insensitive, ties by id.
-    QCOMPARE(namesOf(model), (QStringList {u"Books"_s, u"books"_s, u"general"_s, u"random"_s}));
-    QCOMPARE(model.rowOf(1), 2);
+    QVERIFY(model.isLoaded());
+    QCOMPARE(namesOf(model), (QStringList {u"general"_s, u"Books"_s, u"random"_s, u"books"_s}));
+    QCOMPARE(model.rowOf(1), 0);
     QCOMPARE(model.rowOf(99), -1);
-    const QModelIndex general = model.index(2, 0);
+    const QModelIndex general = model.index(0, 0);
     QCOMPARE(general.data(ChannelModel::IdRole).toLongLong(), qint64(1));
     QCOMPARE(general.data(ChannelModel::TopicRole).toString(), u"Anything"_s);
     QCOMPARE(general.data(Qt::ToolTipRole).toString(), u"Anything"_s);
     QCOMPARE(general.data(Qt::DisplayRole).toString(), u"general"_s);
     QCOMPARE(general.data(ChannelModel::UnreadRole).toInt(), 0);
-    QCOMPARE(model.channelAt(0).id, qint64(2));
+    QCOMPARE(model.channelAt(1).id, qint64(2));
     QCOMPARE(model.roleNames().value(ChannelModel::UnreadRole), QByteArray("unread"));
+
+    // An empty list from the server is loaded too: there are no channels.
+    ChannelModel empty;
+    empty.setChannels({});
+    QVERIFY(empty.isLoaded());
 }
 
 void tst_ChannelModel::upsertInsertsInOrder_data()
 {
+    // Whatever the name: a channel created after the others goes last, one that was missed
+    // (listed by a later reload) where its id puts it.
+    QTest::addColumn<qint64>("id");
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("row");
-    QTest::addRow("first") << u"Alpha"_s << 0;
-    QTest::addRow("middle") << u"help"_s << 1;
-    QTest::addRow("last") << u"zoo"_s << 3;
-    QTest::addRow("same name other case, after") << u"General"_s << 1;
+    QTest::addRow("new, a name first in the alphabet") << qint64(10) << u"Alpha"_s << 3;
+    QTest::addRow("new, a name last in the alphabet") << qint64(11) << u"zoo"_s << 3;
+    QTest::addRow("an older id between the others") << qint64(2) << u"help"_s << 1;
 }
 
 void tst_ChannelModel::upsertInsertsInOrder()
 {
+    QFETCH(qint64, id);
     QFETCH(QString, name);
     QFETCH(int, row);
     ChannelModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setChannels({channel(1, u"general"_s), channel(2, u"random"_s), channel(3, u"tea"_s)});
+    model.setChannels({channel(1, u"general"_s), channel(3, u"random"_s), channel(4, u"tea"_s)});
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.upsert(channel(10, name));
+    model.upsert(channel(id, name));
     QCOMPARE(reset.size(), 0);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), row);
-    QCOMPARE(model.rowOf(10), row);
+    QCOMPARE(model.rowOf(id), row);
     QCOMPARE(model.rowCount(), 4);
+    // The others keep their rows relative to each other.
+    QVERIFY(model.rowOf(1) < model.rowOf(3) && model.rowOf(3) < model.rowOf(4));
     // The same channel again (channel.created after our own create's reply) adds nothing.
-    model.upsert(channel(10, name));
+    model.upsert(channel(id, name));
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(model.rowCount(), 4);
 }
 
-void tst_ChannelModel::upsertReplacesAndMoves()
+void tst_ChannelModel::upsertReplacesInPlace()
 {
     ChannelModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     model.setChannels({channel(1, u"general"_s), channel(2, u"random"_s), channel(3, u"tea"_s)});
     model.addUnread(1, 2);
-    model.upsert(channel(1, u"zzz"_s, u"moved"_s));
-    QCOMPARE(namesOf(model), (QStringList {u"random"_s, u"tea"_s, u"zzz"_s}));
-    QCOMPARE(model.rowOf(1), 2);
-    // The unread count moves with it.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.upsert(channel(1, u"zzz"_s, u"new topic"_s));
+    QCOMPARE(namesOf(model), (QStringList {u"zzz"_s, u"random"_s, u"tea"_s}));
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+    QCOMPARE(model.index(0, 0).data(ChannelModel::TopicRole).toString(), u"new topic"_s);
     QCOMPARE(model.unread(1), 2);
-    QCOMPARE(model.index(2, 0).data(ChannelModel::UnreadRole).toInt(), 2);
     QCOMPARE(model.totalUnread(), 2);
 }
 

@@ -174,7 +174,7 @@ void tst_Outbox::persistsAndLoads()
             u"image/png"_s);
         message
             = outbox.enqueue(MessageType::ChatSend, {{u"channelId"_s, 1}, {u"text"_s, u"hi"_s}});
-        outbox.enqueue(MessageType::PostDelete, {{u"postId"_s, 3}});
+        outbox.enqueue(MessageType::PostDelete, {{u"postId"_s, 3}}, {}, {}, u"Lunch ✓"_s);
         outbox.setStatus(message, Outbox::Status::Failed, u"Too long."_s);
         nonce = nonceOf(*outbox.entry(post));
         QCOMPARE(savedEntries(path).size(), 3);
@@ -199,6 +199,10 @@ void tst_Outbox::persistsAndLoads()
     QCOMPARE(reopened.entry(message)->status, Outbox::Status::Failed);
     QCOMPARE(reopened.entry(message)->error, u"Too long."_s);
     QCOMPARE(reopened.entries().at(2).targetId(), 3);
+    // What the change was for, named for a notice should it be gone by then; never sent.
+    QCOMPARE(reopened.entries().at(2).subject, u"Lunch ✓"_s);
+    QVERIFY(!reopened.entries().at(2).params.contains("subject"_L1));
+    QCOMPARE(entry->subject, QString());
 }
 
 void tst_Outbox::sendingBecomesQueuedOnLoad()
@@ -376,6 +380,9 @@ void tst_Outbox::changeTableNamesEachVerbOnce()
         // Only a create has no row to name; only a create can need a follow-up edit.
         QCOMPARE(kind.targetKey == nullptr, kind.op == ChangeOp::Create);
         QVERIFY(!kind.followUp || kind.op == ChangeOp::Create);
+        // Losing an edit or a review to a deletion is news; losing a delete is not.
+        QCOMPARE(
+            kind.lostNotice != nullptr, kind.op == ChangeOp::Edit || kind.op == ChangeOp::Attach);
     }
     // The seven verbs the Session queues, and no request that needs an answer now.
     QCOMPARE(seen,

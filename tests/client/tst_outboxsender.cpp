@@ -2,9 +2,9 @@
 // the server exactly once and in order after a reconnect; a resend after a lost reply does not
 // duplicate (nonce), and an edit of a queued create made before its resend still arrives;
 // refused changes fail with the server's reason and can be fixed, retried or discarded without
-// holding up the rest; an edit of something deleted meanwhile is dropped rather than failed;
-// a server fault is tried three times before the change shows as not sent; rate_limited
-// waits as long as the server says.
+// holding up the rest; an edit or review of something deleted meanwhile is dropped rather than
+// failed, and the user is told once; a server fault is tried three times before the change
+// shows as not sent; rate_limited waits as long as the server says.
 
 #include "channelmodel.h"
 #include "chatmodel.h"
@@ -476,13 +476,24 @@ void tst_OutboxSender::secondQueuedEditRefused()
 void tst_OutboxSender::editOfDeletedEntryIsDropped_data()
 {
     QTest::addColumn<bool>("message");
-    QTest::addRow("post") << false;
-    QTest::addRow("chat message") << true;
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("notice");
+    QTest::addRow("post edit")
+        << false << u"edit"_s << u"Your edit to “soon gone” was not saved: the post was deleted."_s;
+    QTest::addRow("review") << false << u"review"_s
+                            << u"Your review of “soon gone” was not saved: the post was deleted."_s;
+    QTest::addRow("post delete") << false << u"delete"_s << QString();
+    QTest::addRow("chat message edit")
+        << true << u"edit"_s
+        << u"Your edit to “soon gone” was not saved: the message was deleted."_s;
+    QTest::addRow("chat message delete") << true << u"delete"_s << QString();
 }
 
 void tst_OutboxSender::editOfDeletedEntryIsDropped()
 {
     QFETCH(bool, message);
+    QFETCH(QString, change);
+    QFETCH(QString, notice);
     TestServer &server = *m_fx.server;
     const quint16 port = quint16(server.url().port());
     Session &session = *m_fx.session;
@@ -498,13 +509,21 @@ void tst_OutboxSender::editOfDeletedEntryIsDropped()
                               : session.feed()->index(0, 0).data(FeedModel::IdRole).toLongLong();
     QVERIFY(id > 0);
     QSignalSpy refused(&session, &Session::changeRefused);
+    QSignalSpy lost(&session, &Session::changeLost);
 
-    // ada edits offline; meanwhile the entry is deleted from her other device (only its author
-    // or an admin may delete it). The test decides when this session comes back: after that.
+    // ada changes it offline; meanwhile the entry is deleted from her other device (only its
+    // author or an admin may delete it). The test decides when this session comes back: after
+    // that.
     session.connection()->backoff().setInitial(60s);
     server.stop();
     QTRY_COMPARE(session.connection()->state(), Connection::State::Waiting);
-    if (message)
+    if (change == u"review"_s)
+        session.createReview(id, 4, u"tasty"_s);
+    else if (change == u"delete"_s && message)
+        session.deleteMessage(id, General);
+    else if (change == u"delete"_s)
+        session.deletePost(id);
+    else if (message)
         session.editMessage(id, General, u"edited"_s);
     else
         session.updatePost(id, u"edited"_s, u""_s);
@@ -519,7 +538,8 @@ void tst_OutboxSender::editOfDeletedEntryIsDropped()
     else
         QVERIFY(isOk(elsewhere.request(u"post.delete"_s, {{u"postId"_s, id}})));
 
-    // The edit answers not_found: nothing is left to change, so it is done, not failed.
+    // The change answers not_found: nothing is left to change, so it is done, not failed; the
+    // user hears once that an edit or a review was lost (a delete lost nothing).
     session.connection()->retryNow();
     QTRY_COMPARE_WITH_TIMEOUT(session.outbox()->count(), 0, DeliveryTimeout);
     QCOMPARE(session.outbox()->failedCount(), 0);
@@ -529,6 +549,11 @@ void tst_OutboxSender::editOfDeletedEntryIsDropped()
         QCOMPARE(textsOnServer(elsewhere), QStringList());
     else
         QCOMPARE(titlesOnServer(elsewhere), QStringList());
+    QCOMPARE(lost.size(), notice.isEmpty() ? 0 : 1);
+    if (!notice.isEmpty()) {
+        QCOMPARE(lost.at(0).at(0).toString(), notice);
+        QCOMPARE(lost.at(0).at(1).toLongLong(), message ? General : 0);
+    }
 }
 
 void tst_OutboxSender::serverFaultTriedThreeTimes()

@@ -1,5 +1,6 @@
 // PeopleModel under QAbstractItemModelTester: who is online, sorted by name ignoring case, with
-// single-row inserts, removals and moves for presence frames and renames.
+// single-row inserts, removals and moves for presence frames and renames, and known only from
+// a presence list until the connection drops.
 
 #include "peoplemodel.h"
 
@@ -124,13 +125,23 @@ void tst_PeopleModel::clear()
     PeopleModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(!model.isKnown());
     model.clear();
     QCOMPARE(reset.size(), 0);
     model.setUsers({user(1, u"ada"_s)});
+    QVERIFY(model.isKnown());
     model.clear();
     QCOMPARE(reset.size(), 2);
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.isOnline(1));
+    QVERIFY(!model.isKnown());
+    // An empty list from the server is known (nobody), unlike a cleared one; clearing it tells
+    // the views, which must stop showing "0 online".
+    model.setUsers({});
+    QVERIFY(model.isKnown());
+    model.clear();
+    QCOMPARE(reset.size(), 4);
+    QVERIFY(!model.isKnown());
 }
 
 QTEST_GUILESS_MAIN(tst_PeopleModel)

@@ -14,6 +14,7 @@
 #include "session.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "widgettesting.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -24,10 +25,10 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 #include <memory>
 
@@ -38,25 +39,6 @@ using namespace Hubbub::Test;
 namespace {
 
 const QString Password = QStringLiteral("correct horse");
-
-//! Answers the next modal message box with `button`, polling for it a bounded number of times
-//! (it opens inside the nested loop of the action that asks).
-void answerNextMessageBox(QMessageBox::StandardButton button)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    auto attempts = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, attempts, button] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            if (QAbstractButton *b = box->button(button))
-                b->click();
-            timer->deleteLater();
-        } else if (++*attempts > 1000) {
-            timer->deleteLater();
-        }
-    });
-    timer->start();
-}
 
 QJsonArray history(TestClient &client, qint64 channelId)
 {
@@ -349,21 +331,39 @@ void tst_ChatView::deleteFromContextMenu()
     QVERIFY(typeAndSend(QStringLiteral("to be deleted")));
     const qint64 id = model()->index(0, 0).data(ChatModel::IdRole).toLongLong();
 
-    // Cancel in the question keeps the message.
+    // The question is the feed's: Delete or Cancel (not Yes), quoting the message; Cancel keeps
+    // the message.
     std::unique_ptr<QMenu> menu(m_view->contextMenuFor(model()->index(0, 0)));
     QVERIFY(actionNamed(menu.get(), QStringLiteral("editAction")));
     QAction *remove = actionNamed(menu.get(), QStringLiteral("deleteAction"));
     QVERIFY(remove);
-    answerNextMessageBox(QMessageBox::Cancel);
     remove->trigger();
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = findWindow<QMessageBox>()));
+    QCOMPARE(box->objectName(), QStringLiteral("deleteConfirmation"));
+    QCOMPARE(box->windowTitle(), QStringLiteral("Delete message"));
+    QCOMPARE(box->text(), QStringLiteral("Delete this message?"));
+    QCOMPARE(
+        box->informativeText(), QStringLiteral("“to be deleted” will be deleted for everyone."));
+    QStringList buttons;
+    const QList<QAbstractButton *> all = box->buttons();
+    for (const QAbstractButton *button : all)
+        buttons.append(button->text().remove(QLatin1Char('&')));
+    buttons.sort();
+    QCOMPARE(buttons, (QStringList {QStringLiteral("Cancel"), QStringLiteral("Delete")}));
+    QCOMPARE(
+        static_cast<QAbstractButton *>(box->defaultButton()), box->button(QMessageBox::Cancel));
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!findWindow<QMessageBox>());
     QCOMPARE(m_session->outbox()->count(), 0);
     QCOMPARE(model()->rowCount(), 1);
 
     menu.reset(m_view->contextMenuFor(model()->index(0, 0)));
     remove = actionNamed(menu.get(), QStringLiteral("deleteAction"));
     QVERIFY(remove);
-    answerNextMessageBox(QMessageBox::Yes);
     remove->trigger();
+    QTRY_VERIFY((box = findWindow<QMessageBox>()));
+    QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
     QTRY_COMPARE(model()->rowCount(), 0);
     QTRY_COMPARE(m_session->outbox()->count(), 0);
     QVERIFY(storedMessage(*m_bob, m_channel, id).isEmpty());

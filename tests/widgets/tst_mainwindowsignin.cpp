@@ -15,6 +15,7 @@
 #include "feedview.h"
 #include "mainwindow.h"
 #include "notifier.h"
+#include "offlinebanner.h"
 #include "outbox.h"
 #include "peoplemodel.h"
 #include "postdelegate.h"
@@ -117,7 +118,7 @@ void TestMainWindowSignIn::startsWithRememberedToken()
     QVERIFY(!m_ada->controller.signInDialog());
     QTRY_VERIFY(
         m_ada->window()->connectionStatus()->text().startsWith(QStringLiteral("Reconnecting in ")));
-    QVERIFY(m_ada->window()->connectionStatus()->retryButton()->isVisible());
+    QVERIFY(m_ada->window()->offlineBanner()->retryButton()->isVisible());
     QVERIFY(!m_ada->controller.signInDialog());
 }
 
@@ -143,7 +144,7 @@ void TestMainWindowSignIn::offlineStartSaysNotLoaded()
 
     // Back online, the posts arrive; only a feed that loaded and is empty says "no posts".
     QVERIFY(m_server->restart(true));
-    m_ada->window()->connectionStatus()->retryButton()->click();
+    m_ada->window()->offlineBanner()->retryButton()->click();
     QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
     QTRY_COMPARE(m_ada->session.feed()->rowCount(), 1);
     QCOMPARE(feed->placeholderText(), QStringLiteral("No posts yet. Write the first one above."));
