@@ -16,36 +16,85 @@
 
 using namespace Hubbub::Client;
 
-int main(int argc, char *argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Hubbub"));
-    QApplication::setApplicationName(QStringLiteral("hubbub"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Hubbub"));
-    QApplication::setApplicationVersion(QStringLiteral(HUBBUB_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("hubbub"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubbub.svg")));
+namespace {
 
+//! The app's options, described in the user's language (the translators are installed first).
+struct CommandLine
+{
+    CommandLine();
+
+    QCommandLineParser parser;
+    const QCommandLineOption server {QStringLiteral("server"),
+        QCoreApplication::translate(
+            "main", "Connect to the server at <url> (default: the last one)."),
+        QStringLiteral("url")};
+    const QCommandLineOption user {QStringLiteral("user"),
+        QCoreApplication::translate(
+            "main", "Sign in as <name> without the dialog, creating the account if needed."),
+        QStringLiteral("name")};
+    const QCommandLineOption passwordFile {QStringLiteral("password-file"),
+        QCoreApplication::translate("main", "Read the password for --user from <file>."),
+        QStringLiteral("file")};
+};
+
+CommandLine::CommandLine()
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Hubbub: the feed and chat of your local network."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({server, user, passwordFile});
+}
+
+void identify()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Hubbub"));
+    QCoreApplication::setApplicationName(QStringLiteral("hubbub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HUBBUB_VERSION));
     // The .qm files are embedded under :/i18n (client/CMakeLists.txt). QLocale()
     // follows LANGUAGE/LC_ALL/LC_MESSAGES/LANG here, the system's languages on Windows and macOS.
     installTranslations(QLocale(), QStringLiteral(":/i18n"));
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Hubbub: the feed and chat of your local network."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"),
-        QApplication::translate("main", "Connect to the server at <url> (default: the last one)."),
-        QStringLiteral("url"));
-    const QCommandLineOption userOption(QStringLiteral("user"),
-        QApplication::translate(
-            "main", "Sign in as <name> without the dialog, creating the account if needed."),
-        QStringLiteral("name"));
-    const QCommandLineOption passwordFileOption(QStringLiteral("password-file"),
-        QApplication::translate("main", "Read the password for --user from <file>."),
-        QStringLiteral("file"));
-    parser.addOptions({serverOption, userOption, passwordFileOption});
+//! Whether the command line asks only for text (help or version), which needs no display.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            break;
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (onlyPrints(argc, argv)) {
+        // QApplication aborts without a display, and printing help needs none: a
+        // QCoreApplication prints it and exits.
+        QCoreApplication app(argc, argv);
+        identify();
+        CommandLine commandLine;
+        commandLine.parser.process(app);
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    identify();
+    QApplication::setApplicationDisplayName(QStringLiteral("Hubbub"));
+    QApplication::setDesktopFileName(QStringLiteral("hubbub"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hubbub.svg")));
+
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
+    const QCommandLineOption &serverOption = commandLine.server;
+    const QCommandLineOption &userOption = commandLine.user;
+    const QCommandLineOption &passwordFileOption = commandLine.passwordFile;
     parser.process(app);
 
     AppController::Options options;

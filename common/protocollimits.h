@@ -32,6 +32,8 @@ inline constexpr int ChannelNameMax = 64;
 inline constexpr int ChannelTopicMax = 500;
 inline constexpr int NonceMax = 128;
 inline constexpr int ClientNameMax = 128;
+//! How many reviews with a comment a post carries in recentReviews.
+inline constexpr int RecentReviews = 2;
 
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;

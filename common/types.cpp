@@ -1,5 +1,6 @@
 #include "types.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QTimeZone>
 
@@ -119,7 +120,13 @@ QJsonObject Post::toJson() const
         {QStringLiteral("updatedAt"), nullable(updatedAt)},
         {QStringLiteral("rating"),
             QJsonObject {{QStringLiteral("average"), ratingAverage},
-                {QStringLiteral("count"), ratingCount}}}};
+                {QStringLiteral("count"), ratingCount}}},
+        {QStringLiteral("recentReviews"), [this] {
+             QJsonArray array;
+             for (const Review &review : recentReviews)
+                 array.append(review.toJson());
+             return array;
+         }()}};
 }
 
 Post Post::fromJson(const QJsonObject &object)
@@ -135,6 +142,9 @@ Post Post::fromJson(const QJsonObject &object)
     const QJsonObject rating = object.value(QLatin1StringView("rating")).toObject();
     post.ratingAverage = rating.value(QLatin1StringView("average")).toDouble();
     post.ratingCount = rating.value(QLatin1StringView("count")).toInteger();
+    const QJsonArray recent = object.value(QLatin1StringView("recentReviews")).toArray();
+    for (const QJsonValue &review : recent)
+        post.recentReviews.append(Review::fromJson(review.toObject()));
     return post;
 }
 
@@ -151,7 +161,8 @@ QJsonObject Review::toJson() const
 {
     return {{QStringLiteral("id"), id}, {QStringLiteral("postId"), postId},
         {QStringLiteral("author"), author.toJson()}, {QStringLiteral("rating"), rating},
-        {QStringLiteral("comment"), comment}, {QStringLiteral("createdAt"), createdAt}};
+        {QStringLiteral("comment"), comment}, {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("updatedAt"), nullable(updatedAt)}};
 }
 
 Review Review::fromJson(const QJsonObject &object)
@@ -163,6 +174,7 @@ Review Review::fromJson(const QJsonObject &object)
     review.rating = object.value(QLatin1StringView("rating")).toInt();
     review.comment = str(object, QLatin1StringView("comment"));
     review.createdAt = str(object, QLatin1StringView("createdAt"));
+    review.updatedAt = str(object, QLatin1StringView("updatedAt"));
     return review;
 }
 

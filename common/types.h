@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -35,7 +36,26 @@ struct User
     bool operator==(const User &) const = default;
 };
 
-//! Post {id, author, title, content, imageId, createdAt, updatedAt, rating}
+//! Review {id, postId, author, rating, comment, createdAt, updatedAt}; updatedAt (an
+//! extension) is set when its author reviewed the post again and this replaced the review.
+struct Review
+{
+    qint64 id = 0;
+    qint64 postId = 0;
+    User author;
+    int rating = 0;
+    QString comment;
+    QString createdAt;
+    QString updatedAt; //!< empty means null: never replaced
+
+    QJsonObject toJson() const;
+    static Review fromJson(const QJsonObject &object);
+    QString toString() const;
+    bool operator==(const Review &) const = default;
+};
+
+//! Post {id, author, title, content, imageId, createdAt, updatedAt, rating, recentReviews};
+//! recentReviews (an extension) holds the newest reviews with a comment, newest first.
 struct Post
 {
     qint64 id = 0;
@@ -47,27 +67,12 @@ struct Post
     QString updatedAt; //!< empty means null: never edited
     double ratingAverage = 0;
     qint64 ratingCount = 0;
+    QList<Review> recentReviews;
 
     QJsonObject toJson() const;
     static Post fromJson(const QJsonObject &object);
     QString toString() const;
     bool operator==(const Post &) const = default;
-};
-
-//! Review {id, postId, author, rating, comment, createdAt}
-struct Review
-{
-    qint64 id = 0;
-    qint64 postId = 0;
-    User author;
-    int rating = 0;
-    QString comment;
-    QString createdAt;
-
-    QJsonObject toJson() const;
-    static Review fromJson(const QJsonObject &object);
-    QString toString() const;
-    bool operator==(const Review &) const = default;
 };
 
 //! Channel {id, name, topic}

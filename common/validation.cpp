@@ -3,6 +3,7 @@
 #include "protocollimits.h"
 
 #include <QCoreApplication>
+#include <QList>
 
 namespace Hubbub::Validation {
 
@@ -51,20 +52,59 @@ qsizetype charCount(QStringView text)
     return count;
 }
 
+QString normalizedUsername(const QString &username)
+{
+    return username.normalized(QString::NormalizationForm_C);
+}
+
+QString usernameKey(const QString &username)
+{
+    // Unicode's canonical caseless match, NFD(fold(NFD(x))), kept in NFC: the decomposition
+    // before folding catches marks that fold differently when composed (U+0345).
+    return username.normalized(QString::NormalizationForm_D)
+        .toCaseFolded()
+        .normalized(QString::NormalizationForm_C);
+}
+
 std::optional<Error> checkUsername(const QString &username)
 {
-    if (auto error = checkLength(username, Limits::UsernameMin, Limits::UsernameMax,
-            QStringLiteral("username"), ValidationText::tr("The username")))
+    const QString u = QStringLiteral("username");
+    // NFC composes at most four code points into one (the longest canonical decomposition), so
+    // a value of more than 4 × the limit is over it in any form: it is refused before
+    // normalising, which would otherwise run over a whole 16 MiB frame.
+    if (const qsizetype raw = charCount(username); raw > 4 * Limits::UsernameMax) {
+        return makeError(ErrorCode::TooLarge,
+            ValidationText::tr("%1 is too long: at most %2 characters, this has %3.")
+                .arg(ValidationText::tr("The username"))
+                .arg(Limits::UsernameMax)
+                .arg(raw),
+            u);
+    }
+    const QString name = normalizedUsername(username);
+    if (auto error = checkLength(
+            name, Limits::UsernameMin, Limits::UsernameMax, u, ValidationText::tr("The username")))
         return error;
-    for (const QChar ch : username) {
-        const char16_t c = ch.unicode();
-        const bool allowed = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-            || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.' || c == u'-';
-        if (!allowed) {
+    for (const char32_t c : name.toUcs4()) {
+        switch (QChar::category(c)) {
+        case QChar::Letter_Uppercase:
+        case QChar::Letter_Lowercase:
+        case QChar::Letter_Titlecase:
+        case QChar::Letter_Modifier:
+        case QChar::Letter_Other:
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_SpacingCombining:
+        case QChar::Mark_Enclosing:
+        case QChar::Number_DecimalDigit:
+        case QChar::Number_Letter:
+        case QChar::Number_Other:
+            continue;
+        default:
+            if (c == U'_' || c == U'.' || c == U'-')
+                continue;
             return makeError(ErrorCode::Invalid,
-                ValidationText::tr("A username may contain only letters A-Z, digits, '_', '.' "
-                                   "and '-'."),
-                QStringLiteral("username"));
+                ValidationText::tr("A username may contain only letters, digits, '_', '.' and "
+                                   "'-': no spaces, symbols or emoji."),
+                u);
         }
     }
     return std::nullopt;

@@ -13,7 +13,14 @@ namespace Hubbub::Validation {
 //! Characters as the spec counts them: Unicode code points, not UTF-16 units.
 qsizetype charCount(QStringView text);
 
+//! The spec's username rule, applied to the name as it will be stored (NFC): 3..32 code points
+//! of Unicode letters, marks and digits (categories L, M, N) and `_ . -`.
 std::optional<Error> checkUsername(const QString &username);
+//! The name as stored and shown: NFC, so that "é" typed as e + U+0301 is the same name.
+QString normalizedUsername(const QString &username);
+//! What two names must differ in to be two accounts: NFC of the simple Unicode case folding
+//! of the canonical decomposition ("ÉLODIE" and "élodie" have one key).
+QString usernameKey(const QString &username);
 std::optional<Error> checkPassword(const QString &password);
 //! Title as stored: trimmed. Checked after trimming.
 std::optional<Error> checkTitle(const QString &trimmedTitle);

@@ -1,5 +1,7 @@
 #include "ratelimiter.h"
 
+#include "validation.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -62,7 +64,7 @@ std::optional<qint64> LoginThrottle::retryAfter(const QString &username, const Q
     // An empty username (token resumes, registrations) is judged by the address alone.
     const std::optional<qint64> a = username.isEmpty()
         ? std::nullopt
-        : wait(m_byUsername, username.toCaseFolded(), m_policy.perUsername, now);
+        : wait(m_byUsername, Validation::usernameKey(username), m_policy.perUsername, now);
     const std::optional<qint64> b = wait(m_byAddress, address, m_policy.perAddress, now);
     if (a && b)
         return std::max(*a, *b);
@@ -93,13 +95,13 @@ void LoginThrottle::recordFailure(const QString &username, const QString &addres
 {
     const qint64 now = m_clock.elapsed();
     if (!username.isEmpty())
-        record(m_byUsername, username.toCaseFolded(), now);
+        record(m_byUsername, Validation::usernameKey(username), now);
     record(m_byAddress, address, now);
 }
 
 void LoginThrottle::recordSuccess(const QString &username)
 {
-    m_byUsername.remove(username.toCaseFolded());
+    m_byUsername.remove(Validation::usernameKey(username));
 }
 
 } // namespace Hubbub::Server

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -44,6 +45,11 @@ Connection::Connection(QObject *parent)
     connect(&m_timeoutTimer, &QTimer::timeout, this, &Connection::checkTimeouts);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::openSocket);
+    // A host that accepts the TCP connection but never answers the upgrade would keep the
+    // socket connecting for good: QWebSocket has no timeout of its own in Qt 6.4.
+    m_connectTimer.setSingleShot(true);
+    m_connectTimer.setInterval(15s);
+    connect(&m_connectTimer, &QTimer::timeout, this, &Connection::onConnectTimeout);
     m_keepAliveTimer.setInterval(1000);
     connect(&m_keepAliveTimer, &QTimer::timeout, this, [this] {
         if (!m_socket || m_state == State::Connecting || !m_lastReceived.isValid())
@@ -120,6 +126,15 @@ void Connection::signOut()
     m_token.clear();
     m_user = {};
     m_lastSeq = -1;
+}
+
+void Connection::leave()
+{
+    disconnectFromServer();
+    m_token.clear();
+    m_user = {};
+    m_lastSeq = -1;
+    setState(State::Disconnected);
 }
 
 void Connection::disconnectFromServer()
@@ -218,12 +233,45 @@ void Connection::openSocket()
     setState(State::Connecting);
     qCInfo(lcClientNet) << "connecting to" << m_url.toDisplayString();
     m_lastReceived.start();
+    m_connectTimer.start();
     m_socket->open(m_url);
+}
+
+QString Connection::displayAddress(QUrl url)
+{
+    // The root path is how the URL is stored, not what the user typed or needs to read.
+    if (url.path() == QLatin1String("/"))
+        url.setPath({});
+    return url.toDisplayString();
+}
+
+void Connection::setConnectTimeout(std::chrono::milliseconds timeout)
+{
+    m_connectTimer.setInterval(timeout);
+}
+
+void Connection::onConnectTimeout()
+{
+    if (!m_socket || m_state != State::Connecting)
+        return;
+    const qint64 seconds
+        = std::chrono::duration_cast<std::chrono::seconds>(m_connectTimer.intervalAsDuration())
+              .count();
+    const QString message = tr("%1 did not answer within %2 s. Check the address, and that a "
+                               "Hubbub server runs there.")
+                                .arg(displayAddress(m_url), QLocale().toString(seconds));
+    qCInfo(lcClientNet) << "no answer to the upgrade within" << seconds << "s";
+    if (!m_autoReconnect)
+        return giveUp(makeError(ErrorCode::Internal, message));
+    dropSocket();
+    m_lastError = message;
+    scheduleReconnect();
 }
 
 void Connection::dropSocket()
 {
     m_keepAliveTimer.stop();
+    m_connectTimer.stop();
     if (!m_socket)
         return;
     QWebSocket *socket = m_socket;
@@ -238,6 +286,7 @@ void Connection::dropSocket()
 
 void Connection::onConnected()
 {
+    m_connectTimer.stop();
     setState(State::SigningIn);
     m_lastReceived.start();
     m_pingOutstanding = false;
@@ -266,7 +315,7 @@ void Connection::onHello(const Reply &reply)
         if (reply.error().code == ErrorCode::UnsupportedProtocol) {
             giveUp(makeError(ErrorCode::UnsupportedProtocol,
                 tr("The server at %1 speaks a different protocol version.")
-                    .arg(m_url.toDisplayString())));
+                    .arg(displayAddress(m_url))));
         } else {
             giveUp(reply.error());
         }
@@ -537,7 +586,7 @@ void Connection::onDisconnected()
     if (!m_autoReconnect) {
         if (m_state != State::Disconnected) {
             giveUp(makeError(
-                ErrorCode::Internal, tr("Can't reach server at %1.").arg(m_url.toDisplayString())));
+                ErrorCode::Internal, tr("Can't reach server at %1.").arg(displayAddress(m_url))));
         }
         return;
     }
@@ -550,7 +599,7 @@ void Connection::onDisconnected()
         return;
     }
     if (m_lastError.isEmpty())
-        m_lastError = tr("Can't reach server at %1.").arg(m_url.toDisplayString());
+        m_lastError = tr("Can't reach server at %1.").arg(displayAddress(m_url));
     scheduleReconnect();
 }
 

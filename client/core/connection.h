@@ -56,6 +56,9 @@ public:
     void resume(const QUrl &url, const QString &token);
     //! auth.logout, then closes; no reconnect.
     void signOut();
+    //! Closes and forgets the account here without logging out: the token stays valid on the
+    //! server, for whoever kept it to resume() with.
+    void leave();
     //! Closes without logging out and without reconnecting.
     void disconnectFromServer();
     //! While waiting to reconnect: try now.
@@ -78,8 +81,14 @@ public:
     qint64 msUntilRetry() const;
     //! Why the last attempt failed, for the status bar.
     QString lastError() const { return m_lastError; }
+    //! How an address reads in messages: "ws://host:7300", without the root path's "/".
+    static QString displayAddress(QUrl url);
 
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_defaultTimeout = timeout; }
+    //! How long the server may take to accept the WebSocket upgrade (15 s unless changed): a
+    //! first sign-in then fails with a message, a resumed connection tries again later.
+    void setConnectTimeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds connectTimeout() const { return m_connectTimer.intervalAsDuration(); }
     //! Idle time after which a ping checks that the server is still there; after twice this
     //! time without any traffic the link counts as dead.
     void setKeepAlive(std::chrono::milliseconds interval);
@@ -122,6 +131,7 @@ private:
     qint64 sendRequest(MessageType type, const QJsonObject &params, QObject *context,
         ReplyCallback callback, std::chrono::milliseconds timeout);
     void onConnected();
+    void onConnectTimeout();
     void onDisconnected();
     void onText(const QString &text);
     void abortOnTimeout(const Reply &reply);
@@ -164,6 +174,7 @@ private:
 
     Backoff m_backoff;
     QTimer m_reconnectTimer;
+    QTimer m_connectTimer; //!< the socket opened but the upgrade has not been answered yet
     QElapsedTimer m_waitClock;
     qint64 m_waitMs = 0;
     QString m_lastError;

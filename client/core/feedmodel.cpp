@@ -82,6 +82,15 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return item.localId;
     case DeletingRole:
         return overlay.deleting;
+    case RecentReviewsRole: {
+        QVariantList list;
+        for (const Review &review : post.recentReviews) {
+            list.append(QVariantMap {{QStringLiteral("author"), review.author.username},
+                {QStringLiteral("rating"), review.rating},
+                {QStringLiteral("comment"), review.comment}});
+        }
+        return list;
+    }
     default:
         return {};
     }
@@ -95,7 +104,7 @@ QHash<int, QByteArray> FeedModel::roleNames() const
         {CreatedAtRole, "createdAt"}, {EditedRole, "edited"}, {UpdatedAtRole, "updatedAt"},
         {RatingAverageRole, "ratingAverage"}, {RatingCountRole, "ratingCount"},
         {PendingRole, "pending"}, {FailureRole, "failure"}, {LocalIdRole, "localId"},
-        {DeletingRole, "deleting"}});
+        {DeletingRole, "deleting"}, {RecentReviewsRole, "recentReviews"}});
     return names;
 }
 
@@ -262,10 +271,21 @@ void FeedModel::renameUser(const User &user)
 {
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
-            if (items[i].post.author.id == user.id && items[i].post.author != user) {
-                items[i].post.author = user;
-                emitRowChanged(int(offset + i));
+            Post &post = items[i].post;
+            bool changed = false;
+            if (post.author.id == user.id && post.author != user) {
+                post.author = user;
+                changed = true;
             }
+            // The names under the card's latest comments too.
+            for (Review &review : post.recentReviews) {
+                if (review.author.id == user.id && review.author != user) {
+                    review.author = user;
+                    changed = true;
+                }
+            }
+            if (changed)
+                emitRowChanged(int(offset + i));
         }
     };
     renameIn(m_pending, 0);

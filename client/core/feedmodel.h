@@ -35,6 +35,9 @@ public:
         FailureRole, //!< QString: why the server refused the pending change
         LocalIdRole, //!< QString: the outbox entry of a pending row
         DeletingRole, //!< bool: a delete is queued
+        //! QVariantList of {author, rating, comment} maps: the newest reviews with a comment,
+        //! newest first (the post's recentReviews)
+        RecentReviewsRole,
     };
     Q_ENUM(Roles)
 

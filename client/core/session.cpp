@@ -192,6 +192,14 @@ void Session::signOut()
     m_router->resetUnread();
 }
 
+void Session::leave()
+{
+    m_connection->leave();
+    m_state.user = {};
+    m_sender->reset();
+    m_router->resetUnread();
+}
+
 bool Session::mayChange(qint64 authorId) const
 {
     const User &user = m_state.user;

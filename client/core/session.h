@@ -65,6 +65,9 @@ public:
     //! Opens with a remembered token; the outbox of that account shows at once, even offline.
     void resume(const QUrl &url, const QString &token, const User &user);
     void signOut();
+    //! Like signOut() but the token stays valid on the server: to sign in elsewhere and come
+    //! back with resume() if that is cancelled.
+    void leave();
 
     User user() const { return m_state.user; }
     //! Whether the signed-in user may edit or delete an entry by `authorId`.

@@ -89,13 +89,24 @@ void AppController::showSignIn(const QString &message)
     if (!m_dialog) {
         m_dialog = new SignInDialog(m_session, m_settings);
         m_dialog->setServer(m_server);
+        connect(m_dialog, &SignInDialog::attemptStarted, this, [this] {
+            if (m_returnTo.isEmpty() || m_leftReturnTo)
+                return;
+            // Signing in elsewhere: this account's counts are kept, its token too.
+            saveUnread();
+            m_unreadRestored = false;
+            m_leftReturnTo = true;
+            m_session->leave();
+        });
         connect(m_dialog, &QDialog::accepted, this, [this] {
+            m_returnTo.clear();
+            m_leftReturnTo = false;
             m_server = m_settings->lastServer();
             m_dialog->deleteLater();
             restoreUnread();
             showMainWindow();
         });
-        connect(m_dialog, &QDialog::rejected, this, &AppController::quitRequested);
+        connect(m_dialog, &QDialog::rejected, this, &AppController::onSignInCancelled);
     }
     m_dialog->showError(message);
     m_dialog->show();
@@ -109,6 +120,7 @@ void AppController::showMainWindow()
         m_window = new MainWindow(m_session, m_settings);
         m_window->setAttribute(Qt::WA_DeleteOnClose, false);
         connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
+        connect(m_window, &MainWindow::switchAccountRequested, this, &AppController::switchAccount);
     }
     m_window->show();
     m_window->raise();
@@ -117,6 +129,10 @@ void AppController::showMainWindow()
 
 void AppController::signOut()
 {
+    // A password refused in the dialog reaches the (hidden) window as a refused sign-in too;
+    // it is the dialog's to answer, and the account being switched from keeps its token.
+    if (m_dialog && m_dialog->isVisible())
+        return;
     const QString reason = m_session->connection()->lastError();
     const bool expired = m_session->connection()->state() == Connection::State::Disconnected
         && m_session->connection()->token().isEmpty() && !reason.isEmpty();
@@ -125,6 +141,33 @@ void AppController::signOut()
     m_session->signOut();
     m_settings->forgetToken(m_server);
     showSignIn(expired ? reason : QString());
+}
+
+void AppController::switchAccount()
+{
+    if (m_session->user().id == 0)
+        return signOut(); // nothing to keep
+    m_returnTo = m_server;
+    m_leftReturnTo = false;
+    showSignIn();
+}
+
+void AppController::onSignInCancelled()
+{
+    if (m_returnTo.isEmpty()) {
+        // Nothing to go back to: the app ends, and the address typed is the next start's.
+        if (m_dialog && m_dialog->server().isValid())
+            m_settings->setLastServer(m_dialog->server());
+        Q_EMIT quitRequested();
+        return;
+    }
+    const QUrl server = std::exchange(m_returnTo, QUrl());
+    if (std::exchange(m_leftReturnTo, false)) {
+        m_server = server;
+        m_session->resume(m_server, m_settings->token(m_server), m_settings->user(m_server));
+        restoreUnread();
+    }
+    showMainWindow();
 }
 
 void AppController::restoreUnread()

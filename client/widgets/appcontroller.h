@@ -20,7 +20,9 @@ class ClientSettings;
 class Session;
 
 //! Decides what the user sees first: the main window straight away with a remembered token,
-//! an automatic sign-in (for the local quick start), or the sign-in dialog.
+//! an automatic sign-in (for the local quick start), or the sign-in dialog. Cancel on the dialog
+//! quits when there is nothing signed in to go back to (first start, after Sign out), and
+//! returns to the running account when it was opened to switch to another.
 class AppController final : public QObject
 {
     Q_OBJECT
@@ -41,13 +43,15 @@ public:
     SignInDialog *signInDialog() const { return m_dialog; }
 
 Q_SIGNALS:
-    //! The user closed the sign-in dialog without signing in.
+    //! The user closed the sign-in dialog without signing in, with nothing to go back to.
     void quitRequested();
 
 private:
     void showSignIn(const QString &message = {});
     void showMainWindow();
     void signOut();
+    void switchAccount();
+    void onSignInCancelled();
     //! Shows the counts the last run kept for this account, then keeps them current.
     void restoreUnread();
     void saveUnread();
@@ -58,6 +62,10 @@ private:
     QPointer<MainWindow> m_window;
     QPointer<SignInDialog> m_dialog;
     bool m_unreadRestored = false;
+    //! While switching: the account to go back to if the dialog is cancelled.
+    QUrl m_returnTo;
+    //! While switching: an attempt started, so the session left m_returnTo.
+    bool m_leftReturnTo = false;
 };
 
 } // namespace Hubbub::Client

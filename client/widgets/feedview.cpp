@@ -34,8 +34,9 @@ FeedView::FeedView(Session *session, QWidget *parent)
     setObjectName(QStringLiteral("feedView"));
     m_list->setObjectName(QStringLiteral("feedList"));
     m_list->setAccessibleName(tr("Feed"));
-    m_list->setAccessibleDescription(tr("Posts, newest first. Enter reviews the current post; "
-                                        "the menu key shows everything a post offers."));
+    m_list->setAccessibleDescription(
+        tr("Posts, newest first. Enter reviews the current post, Space shows all of a long one; "
+           "the menu key shows everything a post offers."));
     m_list->setItemDelegate(m_delegate);
     // The list keeps the row being read in place itself when posts arrive or change above it.
     m_list->setModel(m_session->feed());
@@ -170,6 +171,10 @@ void FeedView::onAction(PostDelegate::Action action, const QPersistentModelIndex
     case PostDelegate::Action::OpenImage:
         openImage(index);
         break;
+    case PostDelegate::Action::ShowMore:
+    case PostDelegate::Action::ShowLess:
+        setExpanded(index, action == PostDelegate::Action::ShowMore);
+        break;
     case PostDelegate::Action::None:
         break;
     }
@@ -179,6 +184,16 @@ QString FeedView::localIdFor(const QModelIndex &index) const
 {
     return m_session->outbox()->changeShownBy(ChangeDomain::Feed,
         index.data(FeedModel::LocalIdRole).toString(), index.data(FeedModel::IdRole).toLongLong());
+}
+
+void FeedView::setExpanded(const QModelIndex &index, bool expanded)
+{
+    m_delegate->setExpanded(index, expanded);
+    // Now rather than on the list's next pass, so the card can be put back in sight: folding a
+    // long text read to its end would leave the card above the viewport.
+    m_list->doItemsLayout();
+    if (!expanded)
+        m_list->scrollTo(index);
 }
 
 void FeedView::openReview(const QModelIndex &index)
@@ -264,6 +279,10 @@ void FeedView::showContextMenu(const QModelIndex &index, const QPoint &globalPos
     QList<PostDelegate::Action> actions = m_delegate->actions(index);
     if (!index.data(FeedModel::ImageIdRole).toString().isEmpty())
         actions.prepend(PostDelegate::Action::OpenImage);
+    if (const auto fold = m_delegate->foldAction(m_list->optionFor(index), index);
+        fold != PostDelegate::Action::None) {
+        actions.prepend(fold);
+    }
     for (const PostDelegate::Action action : actions) {
         QString text = PostDelegate::actionText(action);
         if (action == PostDelegate::Action::Delete || action == PostDelegate::Action::Discard)
@@ -289,6 +308,14 @@ bool FeedView::eventFilter(QObject *watched, QEvent *event)
         if (menuKey && current.isValid()) {
             const QRect rect = m_list->visualRect(current);
             showContextMenu(current, m_list->viewport()->mapToGlobal(rect.center()));
+            return true;
+        }
+        // Space shows the whole of a long post, or folds it again.
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier
+            && current.isValid()) {
+            const auto fold = m_delegate->foldAction(m_list->optionFor(current), current);
+            if (fold != PostDelegate::Action::None)
+                onAction(fold, current);
             return true;
         }
         const bool enter = (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)

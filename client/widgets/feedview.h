@@ -44,6 +44,7 @@ public:
 
 private:
     void onAction(PostDelegate::Action action, const QPersistentModelIndex &index);
+    void setExpanded(const QModelIndex &index, bool expanded);
     void openReview(const QModelIndex &index);
     void openEditor(const QModelIndex &index);
     void confirmDelete(const QModelIndex &index);

@@ -126,6 +126,8 @@ void MainWindow::buildMenus()
         m_notifier->setEnabled(on);
     });
     app->addSeparator();
+    app->addAction(tr("S&witch server or account…"), this, &MainWindow::switchAccountRequested)
+        ->setObjectName(QStringLiteral("switchAccountAction"));
     app->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested)
         ->setObjectName(QStringLiteral("signOutAction"));
     QAction *quit = app->addAction(tr("&Quit"), qApp, &QApplication::quit);

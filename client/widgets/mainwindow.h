@@ -42,6 +42,8 @@ public:
 Q_SIGNALS:
     //! The user chose Sign out: the app shows the sign-in dialog again.
     void signOutRequested();
+    //! Sign in to another server or account; this one stays signed in until that succeeds.
+    void switchAccountRequested();
 
 protected:
     void changeEvent(QEvent *event) override;

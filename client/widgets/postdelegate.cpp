@@ -70,6 +70,26 @@ int textHeight(const QString &text, const QFont &font, int width)
     return layoutText(layout, width);
 }
 
+//! The height of wrapped text, and the height of its first `lines` lines when it is long
+//! enough to fold: two lines more than that, so a fold always hides a few.
+struct Wrapped
+{
+    int height = 0;
+    int foldedHeight = 0; //!< 0: too short to fold
+};
+
+Wrapped wrappedText(const QString &text, const QFont &font, int width, int lines)
+{
+    if (text.isEmpty())
+        return {};
+    QTextLayout layout(forLayout(text), font);
+    Wrapped wrapped;
+    wrapped.height = layoutText(layout, width);
+    if (layout.lineCount() > lines + 2)
+        wrapped.foldedHeight = int(std::ceil(layout.lineAt(lines).position().y()));
+    return wrapped;
+}
+
 void drawText(QPainter *painter, const QString &text, const QFont &font, const QRect &rect)
 {
     if (text.isEmpty())
@@ -116,13 +136,25 @@ struct PostDelegate::Layout
     QRect image;
     QRect failure;
     QRect rating;
+    QRect fold; //!< the Show more / Show less link; empty when the text is short
+    QRect recentSeparator;
     QList<std::pair<Action, QRect>> links;
+    struct Comment
+    {
+        QRect author;
+        QRect text;
+        QString authorText;
+        QString commentText;
+        QString fullText;
+    };
+    QList<Comment> comments;
     QString authorText;
     QString timeText;
     QString editedText;
     QString statusText;
     QString failureText;
     QString ratingText;
+    Action foldAction = Action::None;
     int height = 0;
 };
 
@@ -146,6 +178,10 @@ QString PostDelegate::actionText(Action action)
         return tr("Discard");
     case Action::OpenImage:
         return tr("Open image");
+    case Action::ShowMore:
+        return tr("Show more");
+    case Action::ShowLess:
+        return tr("Show less");
     case Action::None:
         break;
     }
@@ -185,6 +221,39 @@ QList<PostDelegate::Action> PostDelegate::actions(const QModelIndex &index) cons
     if (m_session->mayChange(index.data(FeedModel::AuthorIdRole).toLongLong()))
         list << Action::Edit << Action::Delete;
     return list;
+}
+
+QString PostDelegate::expandKey(const QModelIndex &index)
+{
+    const QString localId = index.data(FeedModel::LocalIdRole).toString();
+    return localId.isEmpty() ? QString::number(index.data(FeedModel::IdRole).toLongLong())
+                             : QLatin1Char('~') + localId;
+}
+
+bool PostDelegate::isExpanded(const QModelIndex &index) const
+{
+    return index.isValid() && m_expanded.contains(expandKey(index));
+}
+
+void PostDelegate::setExpanded(const QModelIndex &index, bool expanded)
+{
+    if (!index.isValid() || isExpanded(index) == expanded)
+        return;
+    if (expanded)
+        m_expanded.insert(expandKey(index));
+    else
+        m_expanded.remove(expandKey(index));
+    Q_EMIT sizeHintChanged(index);
+}
+
+PostDelegate::Action PostDelegate::foldAction(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Action::None;
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    return layout(opt, index).foldAction;
 }
 
 QSize PostDelegate::thumbnailBound(const QStyleOptionViewItem &option) const
@@ -246,9 +315,19 @@ PostDelegate::Layout PostDelegate::layout(
     const QString content = index.data(FeedModel::ContentRole).toString();
     if (!content.isEmpty()) {
         y += m.gap;
-        const int h = textHeight(content, option.font, width);
+        const Wrapped wrapped = wrappedText(content, option.font, width, FoldLines);
+        const bool expanded = isExpanded(index);
+        const int h = wrapped.foldedHeight > 0 && !expanded ? wrapped.foldedHeight : wrapped.height;
         l.text = QRect(x, y, width, h);
         y += h;
+        if (wrapped.foldedHeight > 0) {
+            l.foldAction = expanded ? Action::ShowLess : Action::ShowMore;
+            y += m.gap;
+            const int w = std::min(width, fm.horizontalAdvance(actionText(l.foldAction)));
+            l.fold = QRect(x, y, w, m.line);
+            l.links.append({l.foldAction, l.fold});
+            y += m.line;
+        }
     }
 
     const QString imageId = index.data(FeedModel::ImageIdRole).toString();
@@ -289,7 +368,30 @@ PostDelegate::Layout PostDelegate::layout(
         l.ratingText = fm.elidedText(l.ratingText, Qt::ElideRight, room);
         l.rating = QRect(x, y, fm.horizontalAdvance(l.ratingText), m.line);
     }
-    y += m.line + m.padding;
+    y += m.line;
+
+    // The newest comments, a line each: what people say, without opening the reviews.
+    const QVariantList recent = index.data(FeedModel::RecentReviewsRole).toList();
+    if (!recent.isEmpty()) {
+        y += m.gap;
+        l.recentSeparator = QRect(x, y, width, 1);
+        y += m.gap;
+        for (const QVariant &value : recent) {
+            const QVariantMap review = value.toMap();
+            Layout::Comment comment;
+            comment.authorText = authorFm.elidedText(
+                review.value(QStringLiteral("author")).toString(), Qt::ElideRight, width / 3);
+            comment.author = QRect(x, y, authorFm.horizontalAdvance(comment.authorText), m.line);
+            comment.fullText = review.value(QStringLiteral("comment")).toString().simplified();
+            const int left = comment.author.right() + 1 + m.gap * 2;
+            comment.commentText
+                = fm.elidedText(comment.fullText, Qt::ElideRight, std::max(0, x + width - left));
+            comment.text = QRect(left, y, x + width - left, m.line);
+            l.comments.append(comment);
+            y += m.line;
+        }
+    }
+    y += m.padding;
 
     l.card.setBottom(y - 1);
     l.height = y + m.margin / 2 - r.top();
@@ -309,7 +411,8 @@ QSize PostDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     const size_t key = qHashMulti(0, opt.rect.width(), opt.font.key(),
         index.data(FeedModel::TitleRole).toString(), index.data(FeedModel::ContentRole).toString(),
         index.data(FeedModel::ImageIdRole).toString().isEmpty(),
-        index.data(FeedModel::FailureRole).toString());
+        index.data(FeedModel::FailureRole).toString(), isExpanded(index),
+        index.data(FeedModel::RecentReviewsRole).toList().size());
     if (const auto it = m_heights.constFind(key); it != m_heights.cend())
         return {opt.rect.width(), *it};
     if (m_heights.size() > 20000)
@@ -377,7 +480,15 @@ void PostDelegate::paint(
 
     painter->setPen(text);
     drawText(painter, index.data(FeedModel::TitleRole).toString(), titleFont(opt.font), l.title);
-    drawText(painter, index.data(FeedModel::ContentRole).toString(), opt.font, l.text);
+    if (l.foldAction == Action::ShowMore) {
+        // Folded: the first lines only, whole.
+        painter->save();
+        painter->setClipRect(l.text, Qt::IntersectClip);
+        drawText(painter, index.data(FeedModel::ContentRole).toString(), opt.font, l.text);
+        painter->restore();
+    } else {
+        drawText(painter, index.data(FeedModel::ContentRole).toString(), opt.font, l.text);
+    }
 
     if (l.image.isValid()) {
         const QString imageId = index.data(FeedModel::ImageIdRole).toString();
@@ -418,6 +529,20 @@ void PostDelegate::paint(
     painter->setPen(palette.color(QPalette::Link));
     for (const auto &[action, rect] : l.links)
         painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, actionText(action));
+
+    if (!l.comments.isEmpty()) {
+        // A hairline of the text colour, faint: visible on light and dark cards alike.
+        QColor hairline = text;
+        hairline.setAlphaF(0.15f);
+        painter->fillRect(l.recentSeparator, hairline);
+        for (const Layout::Comment &comment : l.comments) {
+            painter->setFont(boldFont(opt.font));
+            painter->setPen(text);
+            painter->drawText(comment.author, Qt::AlignLeft | Qt::AlignVCenter, comment.authorText);
+            painter->setFont(opt.font);
+            painter->drawText(comment.text, Qt::AlignLeft | Qt::AlignVCenter, comment.commentText);
+        }
+    }
 
     painter->restore();
 }
@@ -497,6 +622,14 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     } else if (l.image.contains(pos)) {
         tip = tr("Click to open the image");
         area = l.image;
+    } else {
+        // A comment cut to one line shows whole under the mouse.
+        for (const Layout::Comment &comment : l.comments) {
+            if (comment.text.contains(pos) && comment.commentText != comment.fullText) {
+                tip = comment.fullText;
+                area = comment.text;
+            }
+        }
     }
     if (tip.isEmpty()) {
         QToolTip::hideText();

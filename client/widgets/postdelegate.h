@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSize>
 #include <QStyledItemDelegate>
 
@@ -9,14 +10,15 @@ namespace Hubbub::Client {
 
 class Session;
 
-//! Draws a FeedModel row as a card: author, time, title, wrapped text, thumbnail, rating and
-//! action links. Heights follow the wrapped text at the view's width; colours come from the
-//! palette and sizes from the font, so dark mode and HiDPI need nothing special.
+//! Draws a FeedModel row as a card: author, time, title, wrapped text (folded after a few lines
+//! with "Show more"), thumbnail, rating, action links and the newest comments. Heights follow
+//! the wrapped text at the view's width; colours come from the palette and sizes from the font,
+//! so dark mode and HiDPI need nothing special.
 class PostDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    enum class Action { None, Review, Edit, Delete, Retry, Discard, OpenImage };
+    enum class Action { None, Review, Edit, Delete, Retry, Discard, OpenImage, ShowMore, ShowLess };
     Q_ENUM(Action)
 
     explicit PostDelegate(Session *session, QObject *parent = nullptr);
@@ -41,6 +43,15 @@ public:
     //! "★ 4.3 (12)", or "No reviews yet"; empty for a post not sent yet.
     static QString ratingText(const QModelIndex &index);
 
+    //! Text longer than this many lines (and a little more) is folded to them.
+    static constexpr int FoldLines = 6;
+    //! Whether the row's long text is shown whole; a view state, kept per post.
+    bool isExpanded(const QModelIndex &index) const;
+    //! Shows the row's long text whole or folded; the row's height changes (sizeHintChanged).
+    void setExpanded(const QModelIndex &index, bool expanded);
+    //! ShowMore or ShowLess when the row's text is long enough to fold at this width, else None.
+    Action foldAction(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
 Q_SIGNALS:
     void actionTriggered(Hubbub::Client::PostDelegate::Action action, const QModelIndex &index);
 
@@ -54,7 +65,11 @@ private:
     //! The box thumbnails are scaled into: from the font, so it grows with the UI scale.
     QSize thumbnailBound(const QStyleOptionViewItem &option) const;
 
+    //! The key of a row in m_expanded: its post id, or its outbox entry while not sent.
+    static QString expandKey(const QModelIndex &index);
+
     Session *m_session;
+    QSet<QString> m_expanded;
     //! The drawn size of each thumbnail seen, so a click just beside a narrow image misses it.
     mutable QHash<QString, QSize> m_thumbnailSizes;
     //! Row heights by what decides them (width, font, texts, image, failure).

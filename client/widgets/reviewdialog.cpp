@@ -165,6 +165,7 @@ ReviewDialog::ReviewDialog(
     , m_session(session)
     , m_postId(postId)
     , m_stars(new StarPicker([this](int rating) { setRating(rating); }, this))
+    , m_ownReview(new QLabel(this))
     , m_ratingText(new QLabel(this))
     , m_comment(new QPlainTextEdit(this))
     , m_counter(new QLabel(this))
@@ -178,6 +179,9 @@ ReviewDialog::ReviewDialog(
     m_stars->setObjectName(QStringLiteral("reviewStars"));
     m_stars->setAccessibleName(tr("Rating"));
     m_stars->setToolTip(tr("Click a star, or use the arrow keys or 1–5"));
+    m_ownReview->setObjectName(QStringLiteral("reviewOwnNote"));
+    m_ownReview->setWordWrap(true);
+    m_ownReview->hide();
     m_ratingText->setObjectName(QStringLiteral("reviewRatingText"));
     m_comment->setObjectName(QStringLiteral("reviewComment"));
     m_comment->setAccessibleName(tr("Comment"));
@@ -205,6 +209,7 @@ ReviewDialog::ReviewDialog(
     auto *layout = new QVBoxLayout(this);
     auto *ratingLabel = new QLabel(tr("Your rating:"), this);
     ratingLabel->setBuddy(m_stars);
+    layout->addWidget(m_ownReview);
     layout->addWidget(ratingLabel);
     layout->addLayout(ratingRow);
     layout->addWidget(m_comment);
@@ -241,6 +246,24 @@ QString ReviewDialog::comment() const
     return m_comment->toPlainText().trimmed();
 }
 
+void ReviewDialog::showOwnReview(const Review &review)
+{
+    m_replaces = true;
+    const QString when = relativeTime(
+        parseTimestamp(review.updatedAt.isEmpty() ? review.createdAt : review.updatedAt));
+    m_ownReview->setText(
+        tr("You have reviewed this post (%1). Sending changes your review; it still counts once.")
+            .arg(when));
+    m_ownReview->show();
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Update review"));
+    // Whatever the user chose before the list arrived stays theirs.
+    if (m_rating == 0 && m_comment->toPlainText().isEmpty()) {
+        setRating(review.rating);
+        m_comment->setPlainText(review.comment);
+        m_comment->moveCursor(QTextCursor::End);
+    }
+}
+
 void ReviewDialog::updateState()
 {
     const QString description
@@ -270,6 +293,8 @@ void ReviewDialog::loadReviews()
         const QJsonArray array = reply.result().value(QStringLiteral("reviews")).toArray();
         for (const QJsonValue &value : array) {
             const Review review = Review::fromJson(value.toObject());
+            if (review.author.id == m_session->user().id && !m_replaces)
+                showOwnReview(review);
             QString text = tr("%1  %2 · %3")
                                .arg(starsText(review.rating), review.author.username,
                                    relativeTime(parseTimestamp(review.createdAt)));

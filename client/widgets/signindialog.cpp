@@ -5,9 +5,11 @@
 #include "connection.h"
 #include "protocollimits.h"
 #include "session.h"
+#include "validation.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -17,19 +19,6 @@
 
 namespace Hubbub::Client {
 
-namespace {
-
-//! "ws://host:7300", not "ws://host:7300/": the root path is how the URL is stored, not what
-//! the user typed or needs to read.
-QString displayAddress(QUrl url)
-{
-    if (url.path() == QLatin1String("/"))
-        url.setPath({});
-    return url.toDisplayString();
-}
-
-} // namespace
-
 SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
@@ -37,6 +26,7 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     , m_server(new QLineEdit(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_confirm(new QLineEdit(this))
     , m_error(new QLabel(this))
     , m_progress(new QLabel(this))
     , m_login(new QPushButton(tr("&Log in"), this))
@@ -54,13 +44,21 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     m_server->setAccessibleName(tr("Server address"));
     m_username->setObjectName(QStringLiteral("usernameEdit"));
     m_username->setAccessibleName(tr("Username"));
-    m_username->setMaxLength(32);
+    // Letters, marks and digits of any script and _ . - (the spec's rule): a space or an emoji
+    // is not taken as typed. The length is counted after NFC at submit(); four UTF-16 units a
+    // character leaves room for a name typed decomposed or beyond the BMP.
+    m_username->setMaxLength(4 * Limits::UsernameMax);
     m_username->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("[A-Za-z0-9_.\\-]{0,32}")), m_username));
+        QRegularExpression(QStringLiteral("[\\p{L}\\p{M}\\p{N}_.\\-]*")), m_username));
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setMaxLength(256);
+    m_confirm->setObjectName(QStringLiteral("confirmEdit"));
+    m_confirm->setAccessibleName(tr("Confirm password"));
+    m_confirm->setEchoMode(QLineEdit::Password);
+    m_confirm->setMaxLength(256);
+    m_confirm->setPlaceholderText(tr("Type the password again"));
 
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
@@ -74,16 +72,14 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     m_progress->setWordWrap(true);
     m_progress->hide();
 
-    // A host that accepts the connection but never answers the upgrade would keep the dialog
-    // waiting for good (the socket has no timeout of its own): the dialog sets the bound.
-    m_connectTimer.setSingleShot(true);
-    m_connectTimer.setInterval(std::chrono::seconds(15));
-    connect(&m_connectTimer, &QTimer::timeout, this, &SignInDialog::onConnectTimeout);
-
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Server:"), m_server);
-    form->addRow(tr("&Username:"), m_username);
-    form->addRow(tr("&Password:"), m_password);
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Server:"), m_server);
+    m_form->addRow(tr("&Username:"), m_username);
+    m_form->addRow(tr("&Password:"), m_password);
+    // Asked for only when creating an account: a typo there would lock the user out.
+    m_form->addRow(tr("Con&firm password:"), m_confirm);
+    setConfirmShown(false);
+    m_confirm->installEventFilter(this);
 
     m_login->setObjectName(QStringLiteral("loginButton"));
     m_login->setDefault(true);
@@ -100,7 +96,7 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addSpacing(fontMetrics().height() / 2);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addWidget(m_error);
     layout->addWidget(m_progress);
     layout->addWidget(buttons);
@@ -128,14 +124,40 @@ QString SignInDialog::progressText() const
 
 void SignInDialog::setConnectTimeout(std::chrono::milliseconds timeout)
 {
-    m_connectTimer.setInterval(timeout);
+    m_session->connection()->setConnectTimeout(timeout);
+}
+
+QUrl SignInDialog::server() const
+{
+    return normalizeServer(m_server->text());
+}
+
+void SignInDialog::setConfirmShown(bool shown)
+{
+    m_form->setRowVisible(m_confirm, shown);
+    if (!shown)
+        m_confirm->clear();
+}
+
+bool SignInDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter in the confirmation creates the account, as the field is there for; Log in, the
+    // default button elsewhere, would sign in with an account that does not exist yet.
+    if (watched == m_confirm && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (m_create->isEnabled())
+                submit(true);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void SignInDialog::reject()
 {
     if (!m_busy)
         return QDialog::reject();
-    m_connectTimer.stop();
     m_session->signOut();
     setBusy(false);
     showError(tr("Sign-in cancelled."));
@@ -146,45 +168,26 @@ void SignInDialog::onStateChanged()
 {
     if (!m_busy)
         return;
-    const QString address = displayAddress(m_url);
+    const QString address = Connection::displayAddress(m_url);
     switch (m_session->connection()->state()) {
     case Connection::State::Connecting:
         m_progress->setText(tr("Connecting to %1…").arg(address));
-        if (!m_connectTimer.isActive())
-            m_connectTimer.start();
         break;
     case Connection::State::SigningIn:
         // The server answered; the sign-in itself has its own reply timeout.
-        m_connectTimer.stop();
+        m_reachedServer = true;
         m_progress->setText(tr("Signing in to %1…").arg(address));
         break;
     default:
-        m_connectTimer.stop();
         break;
     }
     m_progress->setVisible(m_busy);
     fitContents();
 }
 
-void SignInDialog::onConnectTimeout()
-{
-    if (!m_busy)
-        return;
-    const qint64 seconds
-        = std::chrono::duration_cast<std::chrono::seconds>(m_connectTimer.intervalAsDuration())
-              .count();
-    m_session->signOut();
-    setBusy(false);
-    showError(tr("%1 did not answer within %2 s. Check the address, and that a Hubbub server "
-                 "runs there.")
-                  .arg(displayAddress(m_url), QLocale().toString(seconds)));
-    m_server->setFocus();
-    m_server->selectAll();
-}
-
 void SignInDialog::setServer(const QUrl &url)
 {
-    m_server->setText(url.toString());
+    m_server->setText(Connection::displayAddress(url));
 }
 
 void SignInDialog::setUsername(const QString &username)
@@ -251,14 +254,13 @@ void SignInDialog::updateButtons()
 void SignInDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    for (QLineEdit *edit : {m_server, m_username, m_password})
+    for (QLineEdit *edit : {m_server, m_username, m_password, m_confirm})
         edit->setEnabled(!busy);
     updateButtons();
     if (busy) {
         setCursor(Qt::BusyCursor);
     } else {
         unsetCursor();
-        m_connectTimer.stop();
         m_progress->hide();
     }
 }
@@ -272,9 +274,10 @@ void SignInDialog::submit(bool createAccount)
         m_server->setFocus();
         return;
     }
-    const QString username = m_username->text();
+    // As the server will store it, so that the settings and the title show the same name.
+    const QString username = Validation::normalizedUsername(m_username->text());
     const qsizetype passwordLength = m_password->text().size();
-    if (username.size() < Limits::UsernameMin) {
+    if (Validation::checkUsername(username)) {
         showError(tr("A username has %1 to %2 letters, digits, '_', '.' or '-'.")
                       .arg(Limits::UsernameMin)
                       .arg(Limits::UsernameMax));
@@ -286,9 +289,28 @@ void SignInDialog::submit(bool createAccount)
         m_password->setFocus();
         return;
     }
+    if (createAccount && !m_confirm->isVisibleTo(this)) {
+        // The first click on Create account asks for the password again; nothing is sent.
+        showError({});
+        setConfirmShown(true);
+        updateButtons();
+        fitContents();
+        m_confirm->setFocus();
+        return;
+    }
+    if (createAccount && m_confirm->text() != m_password->text()) {
+        showError(tr("The two passwords differ. Type the same password in both fields."));
+        m_confirm->selectAll();
+        m_confirm->setFocus();
+        return;
+    }
+    if (!createAccount)
+        setConfirmShown(false);
     showError({});
     m_url = url;
-    m_server->setText(url.toString());
+    m_server->setText(Connection::displayAddress(url));
+    m_reachedServer = false;
+    Q_EMIT attemptStarted();
     setBusy(true);
     m_session->signIn(url, username, m_password->text(), createAccount);
 }
@@ -300,6 +322,7 @@ void SignInDialog::onSignedIn(const User &user, const QString &token)
     setBusy(false);
     m_settings->setCredentials(m_url, user, token);
     m_password->clear();
+    setConfirmShown(false);
     accept();
 }
 
@@ -309,6 +332,13 @@ void SignInDialog::onFailed(const Error &error)
         return; // an attempt cancelled or timed out here has said so already
     setBusy(false);
     showError(error.message);
+    if (!m_reachedServer) {
+        // Nothing answered there (refused, unreachable, or silent past the bound): the address
+        // is what to correct.
+        m_server->setFocus();
+        m_server->selectAll();
+        return;
+    }
     m_password->selectAll();
     m_password->setFocus();
 }

@@ -1,12 +1,12 @@
 #pragma once
 
 #include <QDialog>
-#include <QTimer>
 #include <QUrl>
 
 #include <chrono>
 
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -21,8 +21,8 @@ namespace Hubbub::Client {
 class ClientSettings;
 class Session;
 
-//! Server address, username and password; Log in or Create account. Stays open with a clear
-//! message until the server accepts, then closes with Accepted.
+//! Server address, username and password; Log in or Create account (which asks for the password
+//! twice). Stays open with a clear message until the server accepts, then closes with Accepted.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,13 +31,16 @@ public:
     Q_DISABLE_COPY_MOVE(SignInDialog)
 
     void setServer(const QUrl &url);
+    //! The address in the field as a full URL; invalid when it is not one.
+    QUrl server() const;
     void setUsername(const QString &username);
     //! A message shown above the form (e.g. "Your session has expired").
     void showError(const QString &message);
     QString errorText() const;
     //! "Connecting to HOST…" while an attempt runs; empty otherwise.
     QString progressText() const;
-    //! How long the server may take to answer the connection before the attempt is given up.
+    //! How long the server may take to answer the connection before the attempt is given up
+    //! (Connection::setConnectTimeout).
     void setConnectTimeout(std::chrono::milliseconds timeout);
 
     //! While an attempt runs, cancels it and keeps the dialog open; otherwise closes it.
@@ -46,13 +49,20 @@ public:
     //! "localhost", "host:7400", "ws://host" → a full ws:// URL with the default port.
     static QUrl normalizeServer(const QString &text);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+Q_SIGNALS:
+    //! Checked and about to sign in through the session, which leaves any connection it had.
+    void attemptStarted();
+
 private:
     void submit(bool createAccount);
     void onSignedIn(const Hubbub::User &user, const QString &token);
     void onFailed(const Hubbub::Error &error);
     void setBusy(bool busy);
     void onStateChanged();
-    void onConnectTimeout();
+    void setConfirmShown(bool shown);
     //! Grows the dialog to what its labels need at its width: a message shown later must not
     //! squeeze the form.
     void fitContents();
@@ -63,13 +73,15 @@ private:
     QLineEdit *m_server;
     QLineEdit *m_username;
     QLineEdit *m_password;
+    QLineEdit *m_confirm;
+    QFormLayout *m_form = nullptr;
     QLabel *m_error;
     QLabel *m_progress;
     QPushButton *m_login;
     QPushButton *m_create;
     QUrl m_url;
     bool m_busy = false;
-    QTimer m_connectTimer;
+    bool m_reachedServer = false; //!< the attempt got past the WebSocket upgrade
 };
 
 } // namespace Hubbub::Client

@@ -329,6 +329,10 @@
         <source>Can&apos;t reach server at %1.</source>
         <translation>Server %1 ist nicht erreichbar.</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfe die Adresse und ob dort ein Hubbub-Server läuft.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -574,10 +578,6 @@
         <translation>Beiträge</translation>
     </message>
     <message>
-        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
-        <translation>Beiträge, die neuesten zuerst. Enter bewertet den aktuellen Beitrag; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
-    </message>
-    <message>
         <source>Delete post</source>
         <translation>Beitrag löschen</translation>
     </message>
@@ -612,6 +612,10 @@
     <message>
         <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
         <translation>Offline: Die Beiträge sind noch nicht geladen. Sie erscheinen, sobald der Server antwortet.</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
+        <translation>Beiträge, neueste zuerst. Eingabe bewertet den aktuellen Beitrag, Leertaste zeigt einen langen ganz; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
     </message>
 </context>
 <context>
@@ -713,6 +717,10 @@
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>S&amp;witch server or account…</source>
+        <translation>Server oder Konto &amp;wechseln …</translation>
     </message>
 </context>
 <context>
@@ -922,6 +930,14 @@
         <source>Click to open the image</source>
         <translation>Klicken, um das Bild zu öffnen</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mehr anzeigen</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Weniger anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::PostEditDialog</name>
@@ -1076,6 +1092,14 @@
         <source>No reviews yet.</source>
         <translation>Noch keine Bewertungen.</translation>
     </message>
+    <message>
+        <source>You have reviewed this post (%1). Sending changes your review; it still counts once.</source>
+        <translation>Sie haben diesen Beitrag schon bewertet (%1). Senden ändert Ihre Bewertung; sie zählt weiterhin einmal.</translation>
+    </message>
+    <message>
+        <source>Update review</source>
+        <translation>Bewertung ändern</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Sidebar</name>
@@ -1215,8 +1239,20 @@
         <translation>Anmeldung bei %1 …</translation>
     </message>
     <message>
-        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
-        <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfe die Adresse und ob dort ein Hubbub-Server läuft.</translation>
+        <source>Confirm password</source>
+        <translation>Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation>Passwort noch einmal eingeben</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>Passwort bes&amp;tätigen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>Die beiden Passwörter sind verschieden. Gib in beide Felder dasselbe Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -1548,10 +1584,6 @@
         <translation>Der Benutzername</translation>
     </message>
     <message>
-        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>Ein Benutzername darf nur die Buchstaben A–Z, Ziffern, „_“, „.“ und „-“ enthalten.</translation>
-    </message>
-    <message>
         <source>The password</source>
         <translation>Das Passwort</translation>
     </message>
@@ -1590,6 +1622,10 @@
     <message>
         <source>The nonce</source>
         <translation>Die Nonce</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
+        <translation>Ein Benutzername darf nur Buchstaben, Ziffern, „_“, „.“ und „-“ enthalten: keine Leerzeichen, Symbole oder Emojis.</translation>
     </message>
 </context>
 <context>

@@ -329,6 +329,10 @@
         <source>Can&apos;t reach server at %1.</source>
         <translation>Impossible de joindre le serveur %1.</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -578,10 +582,6 @@
         <translation>Fil</translation>
     </message>
     <message>
-        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
-        <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée&#xa0;; la touche Menu affiche toutes ses actions.</translation>
-    </message>
-    <message>
         <source>Delete post</source>
         <translation>Supprimer la publication</translation>
     </message>
@@ -612,6 +612,10 @@
     <message>
         <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
         <translation>Hors ligne : les publications ne sont pas encore chargées. Elles s’afficheront dès que le serveur répondra.</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
+        <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée, Espace affiche en entier une publication longue&#xa0;; la touche Menu affiche toutes ses actions.</translation>
     </message>
 </context>
 <context>
@@ -713,6 +717,10 @@
     <message>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>S&amp;witch server or account…</source>
+        <translation>&amp;Changer de serveur ou de compte…</translation>
     </message>
 </context>
 <context>
@@ -922,6 +930,14 @@
         <source>Click to open the image</source>
         <translation>Cliquez pour ouvrir l&apos;image</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Afficher moins</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::PostEditDialog</name>
@@ -1076,6 +1092,14 @@
         <source>No reviews yet.</source>
         <translation>Aucun avis pour l&apos;instant.</translation>
     </message>
+    <message>
+        <source>You have reviewed this post (%1). Sending changes your review; it still counts once.</source>
+        <translation>Vous avez déjà donné votre avis sur cette publication (%1). L&apos;envoyer le modifie&#xa0;; il ne compte toujours qu&apos;une fois.</translation>
+    </message>
+    <message>
+        <source>Update review</source>
+        <translation>Modifier mon avis</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Sidebar</name>
@@ -1215,8 +1239,20 @@
         <translation>Connexion au compte sur %1…</translation>
     </message>
     <message>
-        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
-        <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+        <source>Confirm password</source>
+        <translation>Confirmer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation>Retapez le mot de passe</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>Con&amp;firmer le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>Les deux mots de passe diffèrent. Tapez le même mot de passe dans les deux champs.</translation>
     </message>
 </context>
 <context>
@@ -1548,10 +1584,6 @@
         <translation>Le nom d&apos;utilisateur</translation>
     </message>
     <message>
-        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>Un nom d&apos;utilisateur ne peut contenir que des lettres A-Z, des chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» et «&#xa0;-&#xa0;».</translation>
-    </message>
-    <message>
         <source>The password</source>
         <translation>Le mot de passe</translation>
     </message>
@@ -1590,6 +1622,10 @@
     <message>
         <source>The nonce</source>
         <translation>Le nonce</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
+        <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, « _ », « . » et « - » : ni espaces, ni symboles, ni emoji.</translation>
     </message>
 </context>
 <context>

@@ -326,6 +326,10 @@
         <source>Can&apos;t reach server at %1.</source>
         <translation>%1 서버에 연결할 수 없어요.</translation>
     </message>
+    <message>
+        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
+        <translation>%1이(가) %2초 안에 응답하지 않았어요. 주소가 맞는지, 그곳에서 Hubbub 서버가 실행 중인지 확인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -568,10 +572,6 @@
         <translation>피드</translation>
     </message>
     <message>
-        <source>Posts, newest first. Enter reviews the current post; the menu key shows everything a post offers.</source>
-        <translation>최신 게시물부터 보여요. Enter 키로 현재 게시물을 리뷰하고, 메뉴 키로 게시물의 모든 작업을 볼 수 있어요.</translation>
-    </message>
-    <message>
         <source>Delete post</source>
         <translation>게시물 삭제</translation>
     </message>
@@ -602,6 +602,10 @@
     <message>
         <source>Offline: the posts have not loaded yet. They will show as soon as the server answers.</source>
         <translation>오프라인: 게시물을 아직 불러오지 못했어요. 서버가 응답하면 바로 보여요.</translation>
+    </message>
+    <message>
+        <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
+        <translation>게시물, 최신순. Enter는 현재 게시물을 평가하고, Space는 긴 게시물을 모두 보여 줍니다. 메뉴 키는 게시물에서 할 수 있는 모든 것을 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -703,6 +707,10 @@
     <message>
         <source>Not saved</source>
         <translation>저장되지 않음</translation>
+    </message>
+    <message>
+        <source>S&amp;witch server or account…</source>
+        <translation>서버 또는 계정 전환(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -910,6 +918,14 @@
         <source>Click to open the image</source>
         <translation>클릭해서 이미지 열기</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>접기</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::PostEditDialog</name>
@@ -1061,6 +1077,14 @@
         <source>No reviews yet.</source>
         <translation>아직 리뷰가 없어요.</translation>
     </message>
+    <message>
+        <source>You have reviewed this post (%1). Sending changes your review; it still counts once.</source>
+        <translation>이 게시물을 이미 평가했습니다(%1). 보내면 평가가 바뀌며, 여전히 한 번만 집계됩니다.</translation>
+    </message>
+    <message>
+        <source>Update review</source>
+        <translation>평가 수정</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Sidebar</name>
@@ -1200,8 +1224,20 @@
         <translation>%1에 로그인하는 중…</translation>
     </message>
     <message>
-        <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
-        <translation>%1이(가) %2초 안에 응답하지 않았어요. 주소가 맞는지, 그곳에서 Hubbub 서버가 실행 중인지 확인하세요.</translation>
+        <source>Confirm password</source>
+        <translation>비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>Type the password again</source>
+        <translation>비밀번호를 한 번 더 입력하세요</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password:</source>
+        <translation>비밀번호 확인(&amp;F):</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password in both fields.</source>
+        <translation>두 비밀번호가 달라요. 두 칸에 같은 비밀번호를 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -1533,10 +1569,6 @@
         <translation>사용자 이름</translation>
     </message>
     <message>
-        <source>A username may contain only letters A-Z, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation>사용자 이름에는 A-Z 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요.</translation>
-    </message>
-    <message>
         <source>The password</source>
         <translation>비밀번호</translation>
     </message>
@@ -1575,6 +1607,10 @@
     <message>
         <source>The nonce</source>
         <translation>nonce</translation>
+    </message>
+    <message>
+        <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
+        <translation>사용자 이름에는 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요. 공백, 기호, 이모지는 쓸 수 없어요.</translation>
     </message>
 </context>
 <context>

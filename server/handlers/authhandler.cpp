@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "passwords.h"
+#include "protocollimits.h"
 #include "ratelimiter.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
@@ -87,7 +88,7 @@ void AuthHandler::registerUser(const Caller &caller, const Params &params, const
         return;
 
     onWorker([password = *password] { return Passwords::hash(password); },
-        [this, reply, username = *username](QByteArray hash) {
+        [this, reply, username = Validation::normalizedUsername(*username)](QByteArray hash) {
             --m_ctx.pendingHashes;
             if (hash.isEmpty()) {
                 return reply.fail(makeError(
@@ -121,12 +122,14 @@ void AuthHandler::login(const Caller &caller, const Params &params, const Respon
     const Result<QString> password = params.string(QStringLiteral("password"));
     if (!password)
         return reply.fail(password.error());
+    // Longer than any name or password can be (in UTF-16 units, whatever the normal form):
+    // refused before it is normalised, throttled or looked up.
+    if (username->size() > 8 * Limits::UsernameMax || password->size() > 4 * Limits::PasswordMax)
+        return reply.fail(wrongCredentials());
     if (auto wait = m_ctx.throttle.retryAfter(*username, caller.peerAddress())) {
         return reply.fail(
             rateLimited(AuthText::tr("Too many failed logins; wait before trying again."), *wait));
     }
-    if (password->size() > 4 * 256)
-        return reply.fail(wrongCredentials());
     Result<std::optional<UserStore::Credentials>> found
         = UserStore::findCredentials(m_ctx.reader, *username);
     if (!found)

@@ -274,8 +274,11 @@ void FeedHandler::review(const User &user, const Params &params, const Responder
                         Result<std::optional<Post>> post = PostStore::get(tx.sql(), review.postId);
                         if (!post)
                             return post.error();
+                        // `replaced`: the author had reviewed the post before, and a client
+                        // that keeps reviews by id replaces that one.
                         return QJsonObject {{QStringLiteral("review"), review.toJson()},
-                            {QStringLiteral("post"), post->value_or(Post()).toJson()}};
+                            {QStringLiteral("post"), post->value_or(Post()).toJson()},
+                            {QStringLiteral("replaced"), !review.updatedAt.isEmpty()}};
                     }});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });

@@ -6,6 +6,7 @@
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <cmath>
 
@@ -71,7 +72,11 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
         return reply.fail(head.error());
     reply.ok({{QStringLiteral("protocol"), ProtocolVersion},
         {QStringLiteral("server"), QStringLiteral("hubbub/" HUBBUB_VERSION)},
-        {QStringLiteral("head"), *head}});
+        {QStringLiteral("head"), *head},
+        // Extensions a client may rely on (docs/protocol.md, "Features").
+        {QStringLiteral("features"),
+            QJsonArray {
+                QStringLiteral("review.one_per_author"), QStringLiteral("post.recent_reviews")}}});
 }
 
 void SyncHandler::sync(const Params &params, const Responder &reply)

@@ -19,7 +19,8 @@ void UserHandler::handle(const Caller &caller, const Request &request, const Res
         return reply.fail(*error);
     const qint64 userId = caller.user->id;
     m_ctx.writer.submit(
-        [userId, username = *username](WriteTx &tx) -> Result<QJsonObject> {
+        [userId, username = Validation::normalizedUsername(*username)](
+            WriteTx &tx) -> Result<QJsonObject> {
             Result<User> user = UserStore::rename(tx, userId, username);
             if (!user)
                 return user.error();

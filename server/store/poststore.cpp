@@ -1,12 +1,15 @@
 #include "store/poststore.h"
 
+#include "protocollimits.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <limits>
 
 namespace Hubbub::Server::PostStore {
@@ -41,9 +44,14 @@ Post postFrom(const QSqlQuery &q)
     return post;
 }
 
-const QString ReviewColumns = QStringLiteral(
+// The columns reviewFrom() reads, in its order, from a review `r` and its author `u`.
+const QString ReviewFields = QStringLiteral(
     "SELECT r.id, r.post_id, r.rating, r.comment, r.created_at, u.id, u.username, u.role, "
-    "r.created_seq FROM reviews r JOIN users u ON u.id = r.author_id ");
+    "r.updated_at");
+const QString ReviewColumns
+    = ReviewFields + QStringLiteral(" FROM reviews r JOIN users u ON u.id = r.author_id ");
+// Newest first by the last change: a review given again counts as new.
+const QString ReviewOrder = QStringLiteral("COALESCE(r.updated_at, r.created_at) DESC, r.id DESC");
 
 Review reviewFrom(const QSqlQuery &q)
 {
@@ -54,7 +62,40 @@ Review reviewFrom(const QSqlQuery &q)
     review.comment = q.value(3).toString();
     review.createdAt = q.value(4).toString();
     review.author = UserStore::userFrom(q, 5);
+    review.updatedAt = q.value(8).toString();
     return review;
+}
+
+//! Fills each post's recentReviews. A page holds every post between its lowest and highest id,
+//! so one range query covers the whole page.
+Status fillRecentReviews(SqlConnection &c, QList<Post> &posts)
+{
+    if (posts.isEmpty())
+        return Ok {};
+    QHash<qint64, qsizetype> at;
+    qint64 lowest = posts.first().id;
+    qint64 highest = lowest;
+    for (qsizetype i = 0; i < posts.size(); ++i) {
+        at.insert(posts.at(i).id, i);
+        lowest = std::min(lowest, posts.at(i).id);
+        highest = std::max(highest, posts.at(i).id);
+    }
+    Result<QSqlQuery *> q = c.run(ReviewFields
+            + QStringLiteral(
+                " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY r.post_id ORDER BY %1) AS n"
+                " FROM reviews r WHERE r.post_id BETWEEN ? AND ?"
+                " AND TRIM(r.comment, ' ' || CHAR(9) || CHAR(10) || CHAR(13)) <> '') r"
+                " JOIN users u ON u.id = r.author_id WHERE r.n <= ? ORDER BY r.post_id, r.n")
+                  .arg(ReviewOrder),
+        {lowest, highest, Limits::RecentReviews});
+    if (!q)
+        return q.error();
+    while ((*q)->next()) {
+        Review review = reviewFrom(**q);
+        if (const auto it = at.constFind(review.postId); it != at.cend())
+            posts[*it].recentReviews.append(std::move(review));
+    }
+    return Ok {};
 }
 
 Error postNotFound()
@@ -84,9 +125,11 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
         return q.error();
     if (!(*q)->next())
         return std::optional<Post>();
-    std::optional<Post> post = postFrom(**q);
+    QList<Post> post {postFrom(**q)};
     (*q)->finish();
-    return post;
+    if (Status s = fillRecentReviews(c, post); !s)
+        return s.error();
+    return std::optional<Post>(post.first());
 }
 
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
@@ -106,6 +149,8 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
         result.posts.append(postFrom(**q));
     }
     (*q)->finish();
+    if (Status s = fillRecentReviews(c, result.posts); !s)
+        return s.error();
     return result;
 }
 
@@ -116,8 +161,8 @@ Result<QList<Review>> reviews(SqlConnection &c, qint64 postId)
         return post.error();
     if (!*post)
         return postNotFound();
-    Result<QSqlQuery *> q
-        = c.run(ReviewColumns + QStringLiteral("WHERE r.post_id = ? ORDER BY r.id DESC"), {postId});
+    Result<QSqlQuery *> q = c.run(
+        ReviewColumns + QStringLiteral("WHERE r.post_id = ? ORDER BY ") + ReviewOrder, {postId});
     if (!q)
         return q.error();
     QList<Review> list;
@@ -211,23 +256,59 @@ Result<qint64> authorOf(WriteTx &tx, qint64 postId)
 Result<std::optional<Review>> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
     const QString &comment, const QString &nonce)
 {
-    // The insert comes first so that a repeated nonce leaves the rating as it was.
-    const QString now = nowTimestamp();
-    Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at, "
-                       "nonce, created_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-        {postId, authorId, rating, comment, now, nonce.isEmpty() ? QVariant() : QVariant(nonce),
-            tx.head() + 1});
-    if (!q)
-        return q.error();
-    if ((*q)->numRowsAffected() == 0)
-        return std::optional<Review>(); // a repeat of an earlier review
+    // The nonce first, so that a repeat changes nothing; it points at the post, where the
+    // author's one review is whatever it has become since.
+    if (!nonce.isEmpty()) {
+        Result<QSqlQuery *> claimed = tx.sql().run(
+            QStringLiteral("INSERT INTO review_nonces (author_id, nonce, post_id, seq) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            {authorId, nonce, postId, tx.head() + 1});
+        if (!claimed)
+            return claimed.error();
+        if ((*claimed)->numRowsAffected() == 0)
+            return std::optional<Review>(); // a repeat of an earlier review
+    }
+    Result<QSqlQuery *> earlier = tx.sql().run(
+        QStringLiteral(
+            "SELECT id, rating, created_at FROM reviews WHERE post_id = ? AND author_id = ?"),
+        {postId, authorId});
+    if (!earlier)
+        return earlier.error();
     Review review;
-    review.id = (*q)->lastInsertId().toLongLong();
+    review.postId = postId;
+    review.rating = rating;
+    review.comment = comment;
+    const QString now = nowTimestamp();
+    qint64 sumChange = rating;
+    int countChange = 1;
+    if ((*earlier)->next()) {
+        // Reviewing again replaces the author's review: same id, new rating and comment.
+        review.id = (*earlier)->value(0).toLongLong();
+        sumChange = rating - (*earlier)->value(1).toLongLong();
+        countChange = 0;
+        review.createdAt = (*earlier)->value(2).toString();
+        review.updatedAt = now;
+        (*earlier)->finish();
+        Result<QSqlQuery *> q = tx.sql().run(
+            QStringLiteral(
+                "UPDATE reviews SET rating = ?, comment = ?, updated_at = ? WHERE id = ?"),
+            {rating, comment, now, review.id});
+        if (!q)
+            return q.error();
+    } else {
+        review.createdAt = now;
+        Result<QSqlQuery *> q = tx.sql().run(
+            QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at) "
+                           "VALUES (?, ?, ?, ?, ?)"),
+            {postId, authorId, rating, comment, now});
+        if (!q)
+            return q.error();
+        review.id = (*q)->lastInsertId().toLongLong();
+    }
     Result<QSqlQuery *> bump
         = tx.sql().run(QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "
-                                      "rating_count = rating_count + 1 WHERE id = ?"),
-            {rating, postId});
+                                      "rating_count = rating_count + ? WHERE id = ?"),
+            {sumChange, countChange, postId});
     if (!bump)
         return bump.error();
     if ((*bump)->numRowsAffected() != 1)
@@ -235,19 +316,21 @@ Result<std::optional<Review>> addReview(WriteTx &tx, qint64 postId, qint64 autho
     Result<std::optional<User>> author = UserStore::findById(tx.sql(), authorId);
     if (!author)
         return author.error();
-    review.postId = postId;
     review.author = author->value_or(User {authorId, {}, Role::Member});
-    review.rating = rating;
-    review.comment = comment;
-    review.createdAt = now;
     return std::optional<Review>(std::move(review));
 }
 
 Result<std::optional<Earlier<Review>>> findReviewByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    return findEarlier(c, ReviewColumns + QStringLiteral("WHERE r.author_id = ? AND r.nonce = ?"),
-        authorId, nonce, reviewFrom, 8);
+    return findEarlier(c,
+        ReviewFields
+            + QStringLiteral(
+                ", n.seq FROM review_nonces n"
+                " JOIN reviews r ON r.post_id = n.post_id AND r.author_id = n.author_id"
+                " JOIN users u ON u.id = r.author_id"
+                " WHERE n.author_id = ? AND n.nonce = ?"),
+        authorId, nonce, reviewFrom, 9);
 }
 
 } // namespace Hubbub::Server::PostStore

@@ -29,8 +29,10 @@ struct ImageChange
     QString imageId;
 };
 
+//! A post with its recentReviews (so is every post of a page).
 Result<std::optional<Post>> get(SqlConnection &c, qint64 postId);
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
+//! Every review of a post, newest first by their last change.
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);
 
 //! The post with this nonce by this author, if one was created before.
@@ -45,12 +47,14 @@ Result<Post> update(WriteTx &tx, qint64 postId, const QString &title, const QStr
 Status remove(WriteTx &tx, qint64 postId);
 //! The author of a post; `not_found` when there is none.
 Result<qint64> authorOf(WriteTx &tx, qint64 postId);
-//! Adds a review to a post that exists and counts it in the post's rating; nullopt, having
-//! written nothing, when the author already added one with this nonce (see
-//! findReviewByNonce). `nonce` may be empty.
+//! Stores the author's review of a post that exists and counts it in the post's rating. A
+//! review is one per author and post: when the author has one there already, it is replaced
+//! (same id, new rating and comment, updatedAt set). nullopt, having written nothing, when the
+//! author already used this nonce for a review (see findReviewByNonce). `nonce` may be empty.
 Result<std::optional<Review>> addReview(WriteTx &tx, qint64 postId, qint64 authorId, int rating,
     const QString &comment, const QString &nonce);
-//! A review stored earlier by `authorId` under `nonce`, with the seq of its event.
+//! The review `authorId` stored under `nonce`, as it is now, with the seq of the event that
+//! request published.
 Result<std::optional<Earlier<Review>>> findReviewByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce);
 

@@ -1,12 +1,16 @@
 #include "store/schema.h"
 
 #include "logging.h"
+#include "serverframe.h"
+#include "store/poststore.h"
 #include "store/sqlconnection.h"
 #include "types.h"
+#include "validation.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <functional>
 
 namespace Hubbub::Server {
@@ -111,12 +115,127 @@ Status migrateTo2(SqlConnection &c)
     return Ok {};
 }
 
-const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2};
+//! A review is one per author and post (docs/protocol.md, `review.create`): the table is rebuilt
+//! with UNIQUE (post_id, author_id), keeping the newest review of each author on each post,
+//! and the ratings are counted again. The nonces move to their own table, keyed by author and
+//! nonce and pointing at the post, so every nonce an author used on a post still finds the one
+//! review there; their seqs come along so a repeat still answers with its own seq. Each post
+//! whose rating changed gets a post.updated event, so a client that resumes with `sync` sees
+//! the corrected rating.
+Status migrateTo3(SqlConnection &c)
+{
+    Result<QSqlQuery *> folded = c.run(QStringLiteral(
+        "SELECT DISTINCT post_id FROM reviews GROUP BY post_id, author_id HAVING COUNT(*) > 1"));
+    if (!folded)
+        return folded.error();
+    QList<qint64> changedPosts;
+    while ((*folded)->next())
+        changedPosts.append((*folded)->value(0).toLongLong());
+    (*folded)->finish();
+
+    const QStringList statements {
+        QStringLiteral("CREATE TABLE reviews_v3 ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+                       " author_id INTEGER NOT NULL REFERENCES users(id),"
+                       " rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),"
+                       " comment TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT,"
+                       " UNIQUE (post_id, author_id))"),
+        QStringLiteral(
+            "INSERT INTO reviews_v3 (id, post_id, author_id, rating, comment, created_at)"
+            " SELECT id, post_id, author_id, rating, comment, created_at FROM reviews"
+            " WHERE id IN (SELECT MAX(id) FROM reviews GROUP BY post_id, author_id)"),
+        QStringLiteral("CREATE TABLE review_nonces ("
+                       " author_id INTEGER NOT NULL REFERENCES users(id),"
+                       " nonce TEXT NOT NULL,"
+                       " post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+                       " seq INTEGER NOT NULL,"
+                       " PRIMARY KEY (author_id, nonce)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX review_nonces_post ON review_nonces(post_id)"),
+        QStringLiteral("INSERT INTO review_nonces (author_id, nonce, post_id, seq)"
+                       " SELECT author_id, nonce, post_id, COALESCE(created_seq, 0) FROM reviews"
+                       " WHERE nonce IS NOT NULL"),
+        // AUTOINCREMENT promises ids are never reused: the new table's counter starts where the
+        // old one was, also past reviews deleted or folded away.
+        QStringLiteral("DELETE FROM sqlite_sequence WHERE name = 'reviews_v3'"),
+        QStringLiteral("INSERT INTO sqlite_sequence (name, seq)"
+                       " SELECT 'reviews_v3', top FROM (SELECT MAX(seq) AS top FROM ("
+                       " SELECT seq FROM sqlite_sequence WHERE name = 'reviews'"
+                       " UNION ALL SELECT MAX(id) FROM reviews_v3)) WHERE top IS NOT NULL"),
+        QStringLiteral("DROP TABLE reviews"),
+        QStringLiteral("ALTER TABLE reviews_v3 RENAME TO reviews"),
+        QStringLiteral(
+            "UPDATE posts SET"
+            " rating_sum = (SELECT COALESCE(SUM(rating), 0) FROM reviews r"
+            " WHERE r.post_id = posts.id),"
+            " rating_count = (SELECT COUNT(*) FROM reviews r WHERE r.post_id = posts.id)"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+
+    Result<QSqlQuery *> head = c.run(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
+    if (!head)
+        return head.error();
+    (*head)->next();
+    qint64 seq = (*head)->value(0).toLongLong();
+    (*head)->finish();
+    const QString now = nowTimestamp();
+    for (const qint64 postId : std::as_const(changedPosts)) {
+        Result<std::optional<Post>> post = PostStore::get(c, postId);
+        if (!post)
+            return post.error();
+        if (!*post)
+            continue;
+        ++seq;
+        const QByteArray frame = encodeEvent(
+            seq, EventType::PostUpdated, {{QStringLiteral("post"), (*post)->toJson()}});
+        Result<QSqlQuery *> insert
+            = c.run(QStringLiteral("INSERT INTO events (seq, frame, created_at) VALUES (?, ?, ?)"),
+                {seq, QString::fromUtf8(frame), now});
+        if (!insert)
+            return insert.error();
+    }
+    return Ok {};
+}
+
+//! Usernames became Unicode, and SQLite's NOCASE folds ASCII only: uniqueness and look-ups move
+//! to a key column (Validation::usernameKey) filled here for the names already stored. The old
+//! NOCASE constraint stays; two names with different keys never collide under it.
+Status migrateTo4(SqlConnection &c)
+{
+    if (Status s = c.execOnce(
+            QStringLiteral("ALTER TABLE users ADD COLUMN username_key TEXT NOT NULL DEFAULT ''"));
+        !s)
+        return s;
+    Result<QSqlQuery *> names = c.run(QStringLiteral("SELECT id, username FROM users"));
+    if (!names)
+        return names.error();
+    QList<std::pair<qint64, QString>> rows;
+    while ((*names)->next())
+        rows.append({(*names)->value(0).toLongLong(), (*names)->value(1).toString()});
+    (*names)->finish();
+    for (const auto &[id, username] : std::as_const(rows)) {
+        Result<QSqlQuery *> q
+            = c.run(QStringLiteral("UPDATE users SET username_key = ? WHERE id = ?"),
+                {Validation::usernameKey(username), id});
+        if (!q)
+            return q.error();
+    }
+    return c.execOnce(
+        QStringLiteral("CREATE UNIQUE INDEX users_username_key ON users(username_key)"));
+}
+
+const std::function<Status(SqlConnection &)> migrations[]
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace
 
-Status migrate(SqlConnection &c)
+Status migrate(SqlConnection &c, int upTo)
 {
     QSqlQuery version(c.database());
     if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next()) {
@@ -133,7 +252,7 @@ Status migrate(SqlConnection &c)
                 .arg(current)
                 .arg(SchemaVersion));
     }
-    for (int step = current + 1; step <= SchemaVersion; ++step) {
+    for (int step = current + 1; step <= std::min(upTo, SchemaVersion); ++step) {
         qCInfo(lcDb) << "migrating database schema to version" << step;
         if (Status s = c.execOnce(QStringLiteral("BEGIN IMMEDIATE")); !s)
             return s;

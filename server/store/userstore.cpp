@@ -2,6 +2,7 @@
 
 #include "store/sqlconnection.h"
 #include "store/writer.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -43,11 +44,11 @@ Error nameTaken(const QString &username)
         QStringLiteral("username"));
 }
 
-Result<bool> nameInUse(SqlConnection &c, const QString &username, qint64 exceptUserId)
+Result<bool> nameInUse(SqlConnection &c, const QString &key, qint64 exceptUserId)
 {
     Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT 1 FROM users WHERE username = ? COLLATE NOCASE AND id <> ?"),
-            {username, exceptUserId});
+        = c.run(QStringLiteral("SELECT 1 FROM users WHERE username_key = ? AND id <> ?"),
+            {key, exceptUserId});
     if (!q)
         return q.error();
     const bool used = (*q)->next();
@@ -60,8 +61,8 @@ Result<bool> nameInUse(SqlConnection &c, const QString &username, qint64 exceptU
 Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QString &username)
 {
     Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, password_hash "
-                                                 "FROM users WHERE username = ? COLLATE NOCASE"),
-        {username});
+                                                 "FROM users WHERE username_key = ?"),
+        {Validation::usernameKey(username)});
     if (!q)
         return q.error();
     if (!(*q)->next())
@@ -97,15 +98,16 @@ Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &to
 
 Result<User> create(WriteTx &tx, const QString &username, const QByteArray &passwordHash)
 {
-    Result<bool> used = nameInUse(tx.sql(), username, 0);
+    const QString key = Validation::usernameKey(username);
+    Result<bool> used = nameInUse(tx.sql(), key, 0);
     if (!used)
         return used.error();
     if (*used)
         return nameTaken(username);
     Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("INSERT INTO users (username, password_hash, role, created_at) "
-                       "VALUES (?, ?, 'member', ?)"),
-        {username, QString::fromLatin1(passwordHash), nowTimestamp()});
+        QStringLiteral("INSERT INTO users (username, username_key, password_hash, role, "
+                       "created_at) VALUES (?, ?, ?, 'member', ?)"),
+        {username, key, QString::fromLatin1(passwordHash), nowTimestamp()});
     if (!q)
         return q.error();
     return User {(*q)->lastInsertId().toLongLong(), username, Role::Member};
@@ -113,13 +115,15 @@ Result<User> create(WriteTx &tx, const QString &username, const QByteArray &pass
 
 Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
 {
-    Result<bool> used = nameInUse(tx.sql(), username, userId);
+    const QString key = Validation::usernameKey(username);
+    Result<bool> used = nameInUse(tx.sql(), key, userId);
     if (!used)
         return used.error();
     if (*used)
         return nameTaken(username);
     Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("UPDATE users SET username = ? WHERE id = ?"), {username, userId});
+        QStringLiteral("UPDATE users SET username = ?, username_key = ? WHERE id = ?"),
+        {username, key, userId});
     if (!q)
         return q.error();
     Result<std::optional<User>> user = findById(tx.sql(), userId);
@@ -132,9 +136,9 @@ Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
 
 Result<User> setRole(WriteTx &tx, const QString &username, Role role)
 {
-    Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("UPDATE users SET role = ? WHERE username = ? COLLATE NOCASE"),
-        {roleName(role), username});
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("UPDATE users SET role = ? WHERE username_key = ?"),
+            {roleName(role), Validation::usernameKey(username)});
     if (!q)
         return q.error();
     if ((*q)->numRowsAffected() != 1)

@@ -326,8 +326,8 @@ void tst_Connection::unreachableServer()
     connection.signIn(url, u"ada"_s, Password);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
     const Error error = failed.at(0).at(0).value<Error>();
-    QVERIFY2(error.message.contains(u"Can't reach server"_s), qPrintable(error.message));
-    QVERIFY(error.message.contains(url.toDisplayString()));
+    // The address as the user reads it: no stray "/" of the root path.
+    QCOMPARE(error.message, u"Can't reach server at ws://127.0.0.1:%1."_s.arg(port));
     QCOMPARE(connection.state(), Connection::State::Disconnected);
     // A first sign-in does not retry by itself: the user is looking at the dialog.
     QCOMPARE(scheduled.size(), 0);

@@ -213,7 +213,10 @@ void tst_Types::reviewRoundTrip()
         review.rating = stars;
         review.comment = stars == 3 ? QString() : u"Nice — \U0001F600"_s;
         review.createdAt = u"2026-11-22T10:05:00.000Z"_s;
+        review.updatedAt = stars == 5 ? u"2026-11-22T10:06:00.000Z"_s : QString(); // replaced
         const QJsonObject json = overTheWire(review.toJson());
+        QVERIFY(json.contains(u"updatedAt"));
+        QCOMPARE(json.value(u"updatedAt").isNull(), stars != 5);
         QCOMPARE(json.value(u"rating").toInteger(), stars);
         QCOMPARE(json.value(u"postId").toInteger(), 12);
         QCOMPARE(json.value(u"comment").toString(), review.comment);
@@ -221,6 +224,14 @@ void tst_Types::reviewRoundTrip()
         const Review back = Review::fromJson(json);
         QCOMPARE(back.toString(), review.toString());
         QVERIFY(back == review);
+
+        // As one of a post's recentReviews.
+        Post post;
+        post.id = 12;
+        post.recentReviews = {review, review};
+        const Post carried = Post::fromJson(overTheWire(post.toJson()));
+        QCOMPARE(carried.recentReviews.size(), 2);
+        QVERIFY(carried == post);
     }
 }
 
@@ -299,22 +310,24 @@ void tst_Types::messageNullEditedAt()
 
 void tst_Types::keysMatchSpec()
 {
-    // protocol-v1.md "Objects".
-    const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0};
-    const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s};
+    // protocol-v1.md "Objects", plus the extensions docs/protocol.md lists (Post.recentReviews,
+    // Review.updatedAt).
+    const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}};
+    const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     const Channel channel {1, u"general"_s, {}};
     const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
 
     QCOMPARE(sortedKeys(alice.toJson()), sorted({u"id"_s, u"username"_s, u"role"_s}));
     QCOMPARE(sortedKeys(post.toJson()),
         sorted({u"id"_s, u"author"_s, u"title"_s, u"content"_s, u"imageId"_s, u"createdAt"_s,
-            u"updatedAt"_s, u"rating"_s}));
+            u"updatedAt"_s, u"rating"_s, u"recentReviews"_s}));
     QCOMPARE(
         sortedKeys(post.toJson().value(u"rating").toObject()), sorted({u"average"_s, u"count"_s}));
     QCOMPARE(sortedKeys(post.toJson().value(u"author").toObject()),
         sorted({u"id"_s, u"username"_s, u"role"_s}));
     QCOMPARE(sortedKeys(review.toJson()),
-        sorted({u"id"_s, u"postId"_s, u"author"_s, u"rating"_s, u"comment"_s, u"createdAt"_s}));
+        sorted({u"id"_s, u"postId"_s, u"author"_s, u"rating"_s, u"comment"_s, u"createdAt"_s,
+            u"updatedAt"_s}));
     QCOMPARE(sortedKeys(channel.toJson()), sorted({u"id"_s, u"name"_s, u"topic"_s}));
     QCOMPARE(sortedKeys(message.toJson()),
         sorted({u"id"_s, u"channelId"_s, u"author"_s, u"text"_s, u"createdAt"_s, u"editedAt"_s}));
@@ -323,7 +336,7 @@ void tst_Types::keysMatchSpec()
 void tst_Types::jsonValueTypes()
 {
     // Ids are integers (JSON numbers), never strings; nested users are objects.
-    const Post post {7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2};
+    const Post post {7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}};
     const QJsonObject json = post.toJson();
     QVERIFY(json.value(u"id").isDouble());
     QVERIFY(json.value(u"author").isObject());
@@ -335,7 +348,7 @@ void tst_Types::jsonValueTypes()
 
     const Message message {3, 5, root, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     QVERIFY(message.toJson().value(u"channelId").isDouble());
-    const Review review {4, 7, root, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s};
+    const Review review {4, 7, root, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     QVERIFY(review.toJson().value(u"postId").isDouble());
     QVERIFY(review.toJson().value(u"rating").isDouble());
 }

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void imageId();
     void charCount_data();
     void charCount();
+    void usernameKey_data();
+    void usernameKey();
 };
 
 namespace {
@@ -107,7 +109,7 @@ void tst_Validation::check_data()
         QTest::addRow("%s: %s", qPrintable(check), tag) << check << value << code << field;
     };
 
-    // username: 3..32 chars of A-Z a-z 0-9 _ . -
+    // username: 3..32 code points after NFC of categories L, M, N and _ . -
     const QString u = u"username"_s;
     row("empty", u, QString(), invalid, u);
     row("2 chars", u, chars(2), invalid, u);
@@ -126,10 +128,24 @@ void tst_Validation::check_data()
     row("tab", u, u"a\tb"_s, invalid, u);
     row("newline", u, u"ab\n"_s, invalid, u);
     row("nul", u, QString(u"ab\0"_s), invalid, u);
-    row("e acute", u, u"ren\u00e9"_s, invalid, u);
-    row("fullwidth digit", u, u"ab\uff11"_s, invalid, u);
-    row("cyrillic a", u, u"b\u0430b"_s, invalid, u);
+    row("e acute", u, u"ren\u00e9"_s, okCode, u);
+    row("fullwidth digit (No NFKC)", u, u"ab\uff11"_s, okCode, u);
+    row("cyrillic a", u, u"b\u0430b"_s, okCode, u);
+    row("Hangul", u, u"\uae40\ubbfc\uc900"_s, okCode, u);
+    row("Devanagari marks", u, u"\u092a\u094d\u0930\u093f"_s, okCode, u);
+    row("letter beyond the BMP", u, u"\U00010330\U00010331\U00010332"_s, okCode, u);
+    row("32 beyond the BMP", u, u"\U00010330"_s.repeated(32), okCode, u);
+    row("33 beyond the BMP", u, u"\U00010330"_s.repeated(33), tooLarge, u);
+    row("32 once composed", u, u"e\u0301"_s.repeated(32), okCode, u);
+    row("33 once composed", u, u"e\u0301"_s.repeated(33), tooLarge, u);
+    row("2 once composed", u, u"e\u0301"_s.repeated(2), invalid, u);
+    row("129 as sent", u, chars(129), tooLarge, u);
     row("emoji", u, u"ab"_s + emoji, invalid, u);
+    row("no-break space", u, u"ab\u00a0c"_s, invalid, u);
+    row("zero-width joiner", u, u"ab\u200dc"_s, invalid, u);
+    row("soft hyphen", u, u"ab\u00adc"_s, invalid, u);
+    row("euro sign", u, u"ab\u20ac"_s, invalid, u);
+    row("lone surrogate", u, u"ab"_s + loneHighSurrogate, invalid, u);
 
     // password: 8..256 chars
     const QString p = u"password"_s;
@@ -322,6 +338,38 @@ void tst_Validation::charCount()
     // Bug in common/validation.cpp charCount(): unpaired low surrogates count as zero.
     // Remove these when it is fixed.
     QCOMPARE(Validation::charCount(text), count);
+}
+
+void tst_Validation::usernameKey_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("same");
+
+    QTest::addRow("ASCII case") << u"Alice"_s << u"aLICE"_s << true;
+    QTest::addRow("e acute case") << u"\u00c9LODIE"_s << u"\u00e9lodie"_s << true;
+    QTest::addRow("composed and decomposed") << u"\u00e9lodie"_s << u"e\u0301lodie"_s << true;
+    QTest::addRow("decomposed capital") << u"E\u0301LODIE"_s << u"\u00e9lodie"_s << true;
+    QTest::addRow("final sigma") << u"\u03a3\u03bf\u03c6\u03af\u03b1\u03c2"_s
+                                 << u"\u03c3\u03bf\u03c6\u03af\u03b1\u03c3"_s << true;
+    QTest::addRow("Deseret") << u"\U00010400"_s << u"\U00010428"_s << true;
+    QTest::addRow("accent matters") << u"elodie"_s << u"\u00e9lodie"_s << false;
+    QTest::addRow("Hangul") << u"\uae40\ubbfc\uc900"_s << u"\uae40\ubbfc"_s << false;
+    // Simple folding maps one code point to one: no sharp s to ss.
+    QTest::addRow("sharp s") << u"stra\u00dfe"_s << u"STRASSE"_s << false;
+}
+
+void tst_Validation::usernameKey()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, same);
+    QCOMPARE(Validation::usernameKey(a) == Validation::usernameKey(b), same);
+    // The key is in NFC, and a key is its own key.
+    const QString key = Validation::usernameKey(a);
+    QCOMPARE(key.normalized(QString::NormalizationForm_C), key);
+    QCOMPARE(Validation::usernameKey(key), key);
+    QCOMPARE(Validation::normalizedUsername(u"e\u0301"_s), u"\u00e9"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_Validation)

@@ -159,15 +159,20 @@ private:
         } else if (name == u"review.created") {
             const QJsonObject post = objectOf(event, "post");
             const qint64 postId = intOf(post, "id");
-            const qint64 reviewId = intOf(objectOf(event, "review"), "id");
-            if (!m_posts.contains(postId) || m_reviewPost.contains(reviewId))
+            const QJsonObject review = objectOf(event, "review");
+            const qint64 reviewId = intOf(review, "id");
+            // Reviewing again replaces the author's review, keeping its id.
+            const bool replaced = event.value(QLatin1StringView("replaced")).toBool();
+            if (!m_posts.contains(postId) || m_reviewPost.contains(reviewId) != replaced
+                || (replaced && m_reviewPost.value(reviewId) != postId))
                 problem(QStringLiteral("event %1: review %2 of post %3")
                             .arg(seq)
                             .arg(reviewId)
                             .arg(postId));
             m_posts[postId].post = replicaPost(post);
             m_reviewPost.insert(reviewId, postId);
-            m_reviewSeq.insert(reviewId, seq);
+            m_reviewEvents.insert(seq, {reviewId, stringOf(review, "comment")});
+            m_lastComment.insert(reviewId, stringOf(review, "comment"));
         } else if (name == u"message.created" || name == u"message.updated") {
             const QJsonObject message = objectOf(event, "message");
             const qint64 id = intOf(message, "id");
@@ -221,8 +226,7 @@ private:
 
     void checkReviews()
     {
-        if (!exec(QStringLiteral(
-                "SELECT id, post_id, rating, comment, nonce, created_seq FROM reviews")))
+        if (!exec(QStringLiteral("SELECT id, post_id, rating, comment FROM reviews")))
             return;
         QHash<qint64, std::pair<qint64, qint64>> perPost; // count, sum
         qint64 rows = 0;
@@ -233,15 +237,12 @@ private:
             auto &[count, sum] = perPost[postId];
             ++count;
             sum += m_query.value(2).toLongLong();
-            StoredRow row {id, QString(), m_query.value(3).toString(), false, postId};
-            addByNonce(m_reviewsByNonce, m_query.value(4).toString(), row);
             if (m_reviewPost.value(id) != postId)
                 problem(QStringLiteral("review %1 of post %2 has no matching event")
                             .arg(id)
                             .arg(postId));
-            else if (!m_query.value(5).isNull()
-                && m_query.value(5).toLongLong() != m_reviewSeq.value(id))
-                problem(QStringLiteral("review %1 created_seq mismatch").arg(id));
+            else if (m_query.value(3).toString() != m_lastComment.value(id))
+                problem(QStringLiteral("review %1 is not as its last event left it").arg(id));
         }
         m_state.reviews = rows;
         if (rows != m_reviewPost.size())
@@ -257,6 +258,23 @@ private:
                             .arg(m_ratingSum.value(it.key()))
                             .arg(count)
                             .arg(sum));
+        }
+        // Each accepted request left its nonce, naming the event it published; the request's
+        // own comment is in that event.
+        if (!exec(QStringLiteral("SELECT n.nonce, n.seq, r.id, r.post_id FROM review_nonces n"
+                                 " JOIN reviews r ON r.post_id = n.post_id"
+                                 " AND r.author_id = n.author_id")))
+            return;
+        while (m_query.next()) {
+            const qint64 seq = m_query.value(1).toLongLong();
+            const qint64 id = m_query.value(2).toLongLong();
+            const auto event = m_reviewEvents.value(seq);
+            if (event.first != id)
+                problem(QStringLiteral("review %1: its nonce names seq %2, not its event")
+                            .arg(id)
+                            .arg(seq));
+            addByNonce(m_reviewsByNonce, m_query.value(0).toString(),
+                StoredRow {id, QString(), event.second, false, m_query.value(3).toLongLong()});
         }
     }
 
@@ -386,7 +404,8 @@ private:
     QSqlQuery m_query;
     QMap<qint64, ReplayPost> m_posts;
     QHash<qint64, qint64> m_reviewPost; // review id -> post id, per the events
-    QHash<qint64, qint64> m_reviewSeq;
+    QHash<qint64, std::pair<qint64, QString>> m_reviewEvents; // seq -> review id, comment
+    QHash<qint64, QString> m_lastComment; // review id -> comment, per the events
     QMap<qint64, std::pair<ReplicaMessage, qint64>> m_messages;
     QHash<qint64, qint64> m_ratingSum;
     QHash<QString, QList<StoredRow>> m_postsByNonce;

@@ -337,8 +337,9 @@ QHash<QString, qint64> storedIds(const QString &path, const Ledger &ledger,
         QSqlQuery post(db), review(db), message(db);
         const bool prepared
             = post.prepare(QStringLiteral("SELECT id FROM posts WHERE author_id = ? AND nonce = ?"))
-            && review.prepare(
-                QStringLiteral("SELECT id FROM reviews WHERE author_id = ? AND nonce = ?"))
+            && review.prepare(QStringLiteral(
+                "SELECT r.id FROM review_nonces n JOIN reviews r ON r.post_id = n.post_id"
+                " AND r.author_id = n.author_id WHERE n.author_id = ? AND n.nonce = ?"))
             && message.prepare(
                 QStringLiteral("SELECT id FROM messages WHERE author_id = ? AND nonce = ?"));
         if (!prepared) {

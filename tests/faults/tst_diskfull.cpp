@@ -247,6 +247,10 @@ Stored readDatabase(const QString &path)
             // The log: gap-free from 1, and each creation event names an existing row whose
             // created_seq is that event.
             QHash<qint64, std::pair<QString, qint64>> created; // seq -> (event, id)
+            // A review is one per author and post: later requests replace it. Each request's
+            // comment is in its event; the row holds the last one.
+            QHash<qint64, QString> reviewComment; // seq -> comment
+            QHash<qint64, QString> lastReviewComment; // review id -> comment
             if (!q.exec(QStringLiteral("SELECT seq, frame FROM events ORDER BY seq"))) {
                 fail(QStringLiteral("events"));
             } else {
@@ -265,6 +269,11 @@ Stored readDatabase(const QString &path)
                         : kind == u"message.created" ? intOf(objectOf(event, "message"), "id")
                                                      : intOf(objectOf(event, "review"), "id");
                     created.insert(seq, {kind, id});
+                    if (kind == u"review.created") {
+                        const QString comment = stringOf(objectOf(event, "review"), "comment");
+                        reviewComment.insert(seq, comment);
+                        lastReviewComment.insert(id, comment);
+                    }
                 }
             }
             const struct
@@ -274,7 +283,10 @@ Stored readDatabase(const QString &path)
             } tables[] = {
                 {"post.created", "SELECT id, title, nonce, created_seq FROM posts"},
                 {"message.created", "SELECT id, text, nonce, created_seq FROM messages"},
-                {"review.created", "SELECT id, comment, nonce, created_seq FROM reviews"},
+                // One row per accepted request: its nonce, with the review it made or replaced.
+                {"review.created",
+                    "SELECT r.id, r.comment, n.nonce, n.seq FROM review_nonces n"
+                    " JOIN reviews r ON r.post_id = n.post_id AND r.author_id = n.author_id"},
             };
             qint64 rows = 0;
             for (const auto &table : tables) {
@@ -282,10 +294,17 @@ Stored readDatabase(const QString &path)
                     fail(QLatin1StringView(table.sql));
                     continue;
                 }
+                const bool reviews = qstrcmp(table.event, "review.created") == 0;
                 while (q.next()) {
                     ++rows;
-                    const Row row {
+                    Row row {
                         q.value(0).toLongLong(), q.value(1).toString(), q.value(3).toLongLong()};
+                    if (reviews) {
+                        if (row.text != lastReviewComment.value(row.id))
+                            stored.problems.append(
+                                QStringLiteral("review %1 is not its last event").arg(row.id));
+                        row.text = reviewComment.value(row.createdSeq);
+                    }
                     stored.byNonce[q.value(2).toString()].append(row);
                     const auto event = created.value(row.createdSeq);
                     if (event.first != QLatin1StringView(table.event) || event.second != row.id) {

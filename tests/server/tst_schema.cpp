@@ -1,6 +1,7 @@
 // Unit tests for the schema migration (server/store/schema.h) on real SQLite files.
 #include "store/schema.h"
 #include "store/sqlconnection.h"
+#include "store/userstore.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -69,15 +70,17 @@ private Q_SLOTS:
     void pragmasOnFreshFile();
     void migrateTwiceIsNoOp();
     void oldVersionIsMigrated();
+    void version2UsersGetFoldKeys();
     void newerVersionIsRefused();
     void notADatabaseIsRefused();
+    void oneReviewPerAuthorAndPost();
 };
 
 void tst_Schema::freshFile_data()
 {
     QTest::addColumn<QString>("table");
-    for (const char *table :
-        {"users", "sessions", "posts", "reviews", "images", "channels", "messages", "events"}) {
+    for (const char *table : {"users", "sessions", "posts", "reviews", "review_nonces", "images",
+             "channels", "messages", "events"}) {
         QTest::addRow("%s", table) << QString::fromLatin1(table);
     }
 }
@@ -157,6 +160,39 @@ void tst_Schema::oldVersionIsMigrated()
     QCOMPARE(scalar(*c, u"SELECT x FROM unrelated"_s).toInt(), 7);
 }
 
+void tst_Schema::version2UsersGetFoldKeys()
+{
+    // A file the version-2 server wrote (alice and Bob registered through the app), migrated
+    // as a server upgraded in place finds it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fixture = QFINDTESTDATA(u"../data/schema-v2.sqlite"_s);
+    QVERIFY(!fixture.isEmpty());
+    const QString path = dir.filePath(u"hubbub.db"_s);
+    QVERIFY(QFile::copy(fixture, path));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    auto c = openOrNull(path);
+    QVERIFY(c);
+    QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), 2);
+    const Status migrated = migrate(*c);
+    QVERIFY2(migrated.ok(), qPrintable(migrated.ok() ? QString() : migrated.error().toString()));
+    QCOMPARE(scalar(*c, u"PRAGMA user_version"_s).toInt(), SchemaVersion);
+
+    QCOMPARE(scalar(*c, u"SELECT username_key FROM users WHERE username = 'Bob'"_s).toString(),
+        u"bob"_s);
+    QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM users WHERE username_key = ''"_s).toInt(), 0);
+    // Found by any case, as the login does; the sessions and names are kept.
+    Result<std::optional<UserStore::Credentials>> found
+        = UserStore::findCredentials(*c, u"ALICE"_s);
+    QVERIFY(found && *found);
+    QCOMPARE((*found)->user.username, u"alice"_s);
+    QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM sessions"_s).toInt(), 2);
+    // The key is unique: a second "bob" is refused by the file itself.
+    QSqlQuery twin(c->database());
+    QVERIFY(!twin.exec(u"INSERT INTO users (username, username_key, password_hash, created_at) "
+                       "VALUES ('b\u00d6b', 'bob', 'x', 'now')"_s));
+}
+
 void tst_Schema::newerVersionIsRefused()
 {
     QTemporaryDir dir;
@@ -206,6 +242,29 @@ void tst_Schema::notADatabaseIsRefused()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), noise);
+}
+
+void tst_Schema::oneReviewPerAuthorAndPost()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto c = openOrNull(dir.filePath(u"hubbub.db"_s));
+    QVERIFY(c);
+    QVERIFY(migrate(*c).ok());
+    const QStringList setup {
+        u"INSERT INTO users (id, username, password_hash, created_at) VALUES (1, 'ada', 'x', 't')"_s,
+        u"INSERT INTO posts (id, author_id, title, content, created_at, created_seq)"
+        " VALUES (1, 1, 'p', '', 't', 1)"_s,
+        u"INSERT INTO reviews (post_id, author_id, rating, comment, created_at)"
+        " VALUES (1, 1, 3, '', 't')"_s,
+    };
+    for (const QString &sql : setup)
+        QVERIFY2(c->execOnce(sql).ok(), qPrintable(sql));
+    // The database itself refuses a second review, whatever the code above it does.
+    QSqlQuery second(c->database());
+    QVERIFY(!second.exec(u"INSERT INTO reviews (post_id, author_id, rating, comment, created_at)"
+                         " VALUES (1, 1, 5, '', 't')"_s));
+    QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM reviews"_s).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Schema)

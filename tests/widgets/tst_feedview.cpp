@@ -278,6 +278,7 @@ void TestFeedView::sizeHintGrowsWithLongText()
     const QModelIndex oneWord = addPost(QString(600, QLatin1Char('x'))); // a long link, say
 
     PostDelegate delegate(m_session.get());
+    delegate.setExpanded(longPost, true); // the whole text, not its first lines
     QStyleOptionViewItem option;
     option.initFrom(m_view->listView());
     option.rect = QRect(0, 0, 500, 100);
@@ -299,6 +300,8 @@ void TestFeedView::sizeHintGrowsWithLongText()
     QVERIFY(
         bobPosts(QStringLiteral("Long one"), QStringLiteral("Many words in a row. ").repeated(30)));
     const QModelIndex top = m_feed->index(rowOf(QStringLiteral("Long one")));
+    m_view->delegate()->setExpanded(top, true);
+    list->doItemsLayout();
     const int wide = list->visualRect(top).height();
     m_view->resize(360, 720);
     QTRY_VERIFY(list->visualRect(top).height() > wide);

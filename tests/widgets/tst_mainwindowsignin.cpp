@@ -218,8 +218,8 @@ void TestMainWindowSignIn::expiredTokenShowsSignIn()
     auto *username = dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
     auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
     QCOMPARE(username->text(), QStringLiteral("ada"));
-    QCOMPARE(
-        dialog->findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text(), server.toString());
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text(),
+        Connection::displayAddress(server));
 
     // Signing in again brings the same window back.
     QTest::keyClicks(password, Password);
@@ -292,6 +292,9 @@ void TestMainWindowSignIn::startWithNothingShowsSignIn()
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), Password);
     QTest::mouseClick(
         dialog->findChild<QPushButton *>(QStringLiteral("createButton")), Qt::LeftButton);
+    auto *confirm = dialog->findChild<QLineEdit *>(QStringLiteral("confirmEdit"));
+    QTest::keyClicks(confirm, Password);
+    QTest::keyClick(confirm, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(app.isReady(), 10000);
     QTRY_VERIFY(!app.controller.signInDialog());
     QCOMPARE(app.session.user().username, QStringLiteral("dora"));

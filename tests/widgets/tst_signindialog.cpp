@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void normalizeServer();
     void buttonsWaitForUsernameAndPassword();
     void createAccount();
+    void createAccountAsksPasswordTwice();
+    void unicodeUsernames();
     void enterLogsIn();
     void wrongPassword();
     void unreachableServer();
@@ -211,6 +214,10 @@ void TestSignInDialog::createAccount()
     QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
     fill(server, QStringLiteral("carol"), Password);
     QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    // The password once more, and Enter there creates the account.
+    QCOMPARE(m_dialog->focusWidget(), edit("confirmEdit"));
+    QTest::keyClicks(edit("confirmEdit"), Password);
+    QTest::keyClick(edit("confirmEdit"), Qt::Key_Return);
     // Busy while the server answers: nothing can be clicked twice.
     QVERIFY(!button("createButton")->isEnabled());
     QVERIFY(!edit("usernameEdit")->isEnabled());
@@ -239,10 +246,86 @@ void TestSignInDialog::createAccount()
 
     // A second dialog starts from what was remembered, with the password to type.
     SignInDialog again(m_session.get(), m_settings.get());
-    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text(), server.toString());
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text(),
+        Connection::displayAddress(server));
+    QVERIFY(!again.findChild<QLineEdit *>(QStringLiteral("serverEdit"))->text().endsWith(u'/'));
     QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->text(),
         QStringLiteral("carol"));
     QCOMPARE(again.focusWidget(), again.findChild<QLineEdit *>(QStringLiteral("passwordEdit")));
+}
+
+void TestSignInDialog::createAccountAsksPasswordTwice()
+{
+    QSignalSpy states(m_session->connection(), &Connection::stateChanged);
+    QVERIFY(!edit("confirmEdit")->isVisible());
+    fill(m_server.url(), QStringLiteral("gina"), Password);
+    QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    QVERIFY(edit("confirmEdit")->isVisible());
+    QCOMPARE(m_dialog->focusWidget(), edit("confirmEdit"));
+    QCOMPARE(m_dialog->errorText(), QString());
+
+    // A different password: said so, and nothing is sent.
+    QTest::keyClicks(edit("confirmEdit"), QStringLiteral("correct horse!"));
+    QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    QCOMPARE(m_dialog->errorText(),
+        QStringLiteral("The two passwords differ. Type the same password in both fields."));
+    QCOMPARE(m_dialog->focusWidget(), edit("confirmEdit"));
+    QCOMPARE(edit("confirmEdit")->selectedText(), QStringLiteral("correct horse!"));
+    QCoreApplication::processEvents();
+    QCOMPARE(states.count(), 0);
+    TestClient client;
+    QVERIFY(client.open(m_server.url()));
+    QCOMPARE(
+        errorCode(client.login(QStringLiteral("gina"), Password)), QStringLiteral("unauthorized"));
+
+    // Log in needs no confirmation, and hides it again.
+    QSignalSpy failed(m_session.get(), &Session::signInFailed);
+    QTest::mouseClick(button("loginButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+    QVERIFY(!edit("confirmEdit")->isVisible());
+    QCOMPARE(m_dialog->errorText(), QStringLiteral("Wrong username or password."));
+}
+
+void TestSignInDialog::unicodeUsernames()
+{
+    // Korean arrives from an input method as committed text, not as key presses.
+    QLineEdit *username = edit("usernameEdit");
+    retype(username, QString());
+    username->setFocus();
+    QInputMethodEvent composed;
+    composed.setCommitString(QStringLiteral("김민준"));
+    QApplication::sendEvent(username, &composed);
+    QCOMPARE(username->text(), QStringLiteral("김민준"));
+    // A space or an emoji is not taken, by typing or by an input method.
+    QTest::keyClicks(username, QStringLiteral(" "));
+    QInputMethodEvent emoji;
+    emoji.setCommitString(QStringLiteral("😀"));
+    QApplication::sendEvent(username, &emoji);
+    QCOMPARE(username->text(), QStringLiteral("김민준"));
+
+    retype(edit("serverEdit"), m_server.url().toString());
+    retype(edit("passwordEdit"), Password);
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    QTest::keyClicks(edit("confirmEdit"), Password);
+    QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
+    QCOMPARE(m_session->user().username, QStringLiteral("김민준"));
+    QCOMPARE(m_settings->lastUsername(), QStringLiteral("김민준"));
+
+    // "é" typed as e + a combining accent is the composed name, as the server stores it.
+    SignInDialog second(m_session.get(), m_settings.get());
+    auto *name = second.findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
+    name->setText(QStringLiteral("He\u0301le\u0300ne"));
+    second.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(Password);
+    QSignalSpy secondAccepted(&second, &QDialog::accepted);
+    auto *create = second.findChild<QPushButton *>(QStringLiteral("createButton"));
+    QTest::mouseClick(create, Qt::LeftButton);
+    second.findChild<QLineEdit *>(QStringLiteral("confirmEdit"))->setText(Password);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(secondAccepted.count(), 1, 15000);
+    QCOMPARE(m_settings->lastUsername(), QStringLiteral("Hélène"));
+    QCOMPARE(m_settings->lastUsername().size(), 6);
 }
 
 void TestSignInDialog::enterLogsIn()
@@ -307,15 +390,17 @@ void TestSignInDialog::unreachableServer()
     QTest::mouseClick(button("loginButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
 
-    const QString expected = QStringLiteral("Can't reach server at ws://127.0.0.1:%1/.").arg(port);
+    // The address as typed, without the root path's "/".
+    const QString expected = QStringLiteral("Can't reach server at ws://127.0.0.1:%1.").arg(port);
     QCOMPARE(m_dialog->errorText(), expected);
     QVERIFY(m_dialog->isVisible());
     QCOMPARE(m_session->connection()->state(), Connection::State::Disconnected);
     QVERIFY(m_settings->token(url).isEmpty());
-    // The address is shown as it was used, so the user sees what was tried.
-    QCOMPARE(edit("serverEdit")->text(), QStringLiteral("ws://127.0.0.1:%1/").arg(port));
+    // The address is shown as it was used, so the user sees what was tried, ready to correct.
+    QCOMPARE(edit("serverEdit")->text(), QStringLiteral("ws://127.0.0.1:%1").arg(port));
     QVERIFY(button("loginButton")->isEnabled());
     QVERIFY(edit("serverEdit")->isEnabled());
+    QCOMPARE(m_dialog->focusWidget(), edit("serverEdit"));
 }
 
 void TestSignInDialog::silentServerTimesOut()
@@ -348,6 +433,8 @@ void TestSignInDialog::silentServerTimesOut()
     QVERIFY(edit("serverEdit")->hasFocus());
     QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
     retype(edit("serverEdit"), m_server.url().toString());
+    QTest::mouseClick(button("createButton"), Qt::LeftButton);
+    QTest::keyClicks(edit("confirmEdit"), Password);
     QTest::mouseClick(button("createButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
 }

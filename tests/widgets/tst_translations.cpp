@@ -264,6 +264,9 @@ void tst_Translations::serverErrorInTheUsersLanguage()
     QTest::keyClicks(dialog.findChild<QLineEdit *>(u"passwordEdit"_s), u"correct horse"_s);
     QSignalSpy failed(&session, &Session::signInFailed);
     QTest::mouseClick(create, Qt::LeftButton);
+    // The password a second time, then Create account again.
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"confirmEdit"_s), u"correct horse"_s);
+    QTest::mouseClick(create, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
     QCOMPARE(dialog.errorText(), taken);
 }
