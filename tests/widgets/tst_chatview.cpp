@@ -150,7 +150,11 @@ bool tst_ChatView::typeAndSend(const QString &text)
 {
     QTest::keyClicks(m_view->input(), text);
     QTest::keyClick(m_view->input(), Qt::Key_Return);
-    return QTest::qWaitFor([&] { return ackedRow(model(), text) >= 0; }, 10000);
+    // Sent is acknowledged and out of the outbox: the event acknowledges the row, and the entry
+    // leaves the outbox with the reply, which may follow the event by a read (the server writes
+    // an event to a peer with nothing waiting at once, and the reply after it).
+    return QTest::qWaitFor(
+        [&] { return ackedRow(model(), text) >= 0 && m_session->outbox()->count() == 0; }, 10000);
 }
 
 void tst_ChatView::init()
