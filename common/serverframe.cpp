@@ -84,6 +84,7 @@ Result<ServerFrame> decodeReply(const QJsonObject &object)
         return malformed(QStringLiteral("a 'retryAfterMs' that is not a whole number of ms."));
     // An error code this version does not know reads as `internal` (see Error::fromJson).
     frame.error = Error::fromJson(details);
+    frame.errorCode = details.value(QLatin1StringView("code")).toString();
     frame.data = without(object, {TypeKey, IdKey, OkKey, ErrorKey});
     return frame;
 }
@@ -148,7 +149,11 @@ QString ServerFrame::toString() const
     case Kind::Reply:
         return QStringLiteral("Reply(id %1, %2, %3)")
             .arg(id ? QString::number(*id) : QStringLiteral("null"),
-                ok ? QStringLiteral("ok") : error.toString(), rest);
+                ok ? QStringLiteral("ok")
+                    : error.code == ErrorCode::Internal && !errorCode.isEmpty()
+                    ? errorCode + QStringLiteral(": ") + error.message // a code we do not know
+                    : error.toString(),
+                rest);
     case Kind::Event:
         return QStringLiteral("Event(seq %1, %2%3, %4)")
             .arg(QString::number(seq), eventName, event ? QString() : QStringLiteral(" (unknown)"),

@@ -23,9 +23,11 @@ struct ServerFrame
     Kind kind = Kind::Reply;
     //! Reply: the id it answers; nullopt (`id: null`) when the request's id could not be read.
     std::optional<qint64> id;
-    //! Reply: `ok`; when false, `error` says why.
+    //! Reply: `ok`; when false, `error` says why, and `errorCode` is its `code` as sent, also
+    //! one this version does not know (which `error.code` reads as internal).
     bool ok = false;
     Error error;
+    QString errorCode;
     //! Event: its seq, its type (nullopt for an event this version does not know: a v1 client
     //! skips it) and its wire name (kept for unknown events and logs).
     qint64 seq = 0;

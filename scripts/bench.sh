@@ -208,6 +208,7 @@ add('sustained deliveries/s, N=1000, p99 < 100 ms (≥ 1.1×)', hs, ys, hs !== n
 const hk = pick(h, 'rssKbPerConnection'), yk = pick(y, 'rssKbPerConnection');
 add('server RSS KB per idle connection, 10,000 (≤ 10)', hk, yk, hk && yk ? hk / yk : null, hk !== null ? hk <= 10 && pick(h, 'connections') === 10000 : null);
 add('seconds to connect + authenticate 10,000', pick(h, 'connectSeconds'), pick(y, 'connectSeconds'), h && y ? pick(h, 'connectSeconds') / pick(y, 'connectSeconds') : null, null);
+add('server CPU µs per connection + login, 10,000', pick(h, 'serverCpuUsPerConnection'), pick(y, 'serverCpuUsPerConnection'), h && y ? pick(h, 'serverCpuUsPerConnection') / pick(y, 'serverCpuUsPerConnection') : null, null);
 for (const d of ['full', 'normal']) {
   const w = load(`writes-${d}-hubbub`);
   const a = pick(w, 'acksPerSec'), p = pick(w, 'ackP99Ms');
@@ -228,7 +229,7 @@ const all = {};
 for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) all[f.slice(0, -5)] = JSON.parse(fs.readFileSync(`${dir}/${f}`));
 fs.writeFileSync(outFile, JSON.stringify({ date: new Date().toISOString(), targets: rows, runs: all }, null, 2));
 // Before/after (HUBBUB_BENCH_BASELINE): every run of the earlier build beside this one's.
-const keys = ['serverCpuUsPerDelivery', 'latencyP50Ms', 'latencyP99Ms', 'eventsLost', 'sustainedDeliveriesPerSec', 'rssKbPerConnection', 'connectSeconds', 'acksPerSec', 'ackP99Ms', 'serverStartupMs', 'feedNewestP99Ms', 'feedDeepP99Ms', 'chatNewestP99Ms', 'chatDeepP99Ms', 'syncP99Ms'];
+const keys = ['serverCpuUsPerDelivery', 'latencyP50Ms', 'latencyP99Ms', 'eventsLost', 'sustainedDeliveriesPerSec', 'rssKbPerConnection', 'connectSeconds', 'serverCpuUsPerConnection', 'acksPerSec', 'ackP99Ms', 'serverStartupMs', 'feedNewestP99Ms', 'feedDeepP99Ms', 'chatNewestP99Ms', 'chatDeepP99Ms', 'syncP99Ms'];
 const pairsAB = fs.readdirSync(dir).filter((f) => f.includes('-baseline')).sort();
 if (pairsAB.length) {
   console.log('\nbefore/after: run, figure, baseline build, this build, this/baseline');

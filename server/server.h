@@ -18,6 +18,7 @@
 
 #include <array>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace Hubbub::Server {
@@ -49,7 +50,7 @@ public:
     QHostAddress address() const;
     quint16 port() const;
     int connectionCount() const { return int(m_sessions.size()); }
-    int authenticatedCount() const { return int(m_authenticated.size()); }
+    int authenticatedCount() const { return int(m_subscribers.size()); }
     const ServerConfig &config() const { return m_config; }
     Writer &writer() { return *m_writer; }
 
@@ -86,6 +87,7 @@ private:
     void handleText(Session &session, const QString &text);
     void handleBinary(Session &session, const QByteArray &data);
     void broadcast(const QByteArrayList &events);
+    void sendToSubscribers(std::span<const QByteArray> frames);
     void presence(const User &user, bool online);
     void checkPeers();
     void finishShutdown();
@@ -106,7 +108,16 @@ private:
     Listener *m_listener = nullptr;
     int m_connectionCap = 0;
     QSet<Session *> m_sessions;
-    QSet<Session *> m_authenticated;
+    //! The authenticated sessions in one array, in no order, which every broadcast walks from
+    //! end to end: per peer it reads the array and the peer's Connection and Transport, nothing
+    //! else (not the Session, not a hash node).
+    struct Subscriber
+    {
+        Connection *connection;
+        Session *session;
+    };
+    std::vector<Subscriber> m_subscribers;
+    QHash<Session *, std::size_t> m_subscriberIndex; //!< where each is in m_subscribers
     QHash<qint64, int> m_connectionsPerUser;
     QTimer m_pingTimer;
     QTimer m_gcTimer;

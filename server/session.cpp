@@ -61,9 +61,9 @@ void Session::fillSlotWire(quint64 slot, const QByteArray &frame)
     }
 }
 
-void Session::close(QWebSocketProtocol::CloseCode code, const QString &reason)
+void Session::close(quint16 code, const QString &reason)
 {
-    m_connection->close(quint16(code), reason);
+    m_connection->close(code, reason);
 }
 
 void Session::received(Connection &, FrameReader::Message &&message)

@@ -6,7 +6,6 @@
 #include "types.h"
 
 #include <QObject>
-#include <QWebSocketProtocol>
 
 #include <map>
 #include <optional>
@@ -63,7 +62,8 @@ public:
     void sendWire(std::span<const QByteArray> frames) { m_connection->send(frames); }
     void ping() { m_connection->ping(); }
     //! Closes with a close frame after what is waiting (Connection::close).
-    void close(QWebSocketProtocol::CloseCode code, const QString &reason);
+    //! `code` is one of CloseCode's (net/closecode.h) or another valid code.
+    void close(quint16 code, const QString &reason);
     bool isClosing() const { return m_connection->isClosing(); }
     bool isDropping() const { return m_connection->isDropping(); }
     qint64 silentForMs() const { return m_connection->silentForMs(); }

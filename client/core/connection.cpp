@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
 #include <QWebSocket>
 
@@ -555,13 +554,10 @@ void Connection::onText(const QString &text)
             pending.callback(Reply::success(frame.data));
         } else {
             // Shown in the user's language from here on, whichever view shows it. ErrorText
-            // reads the code as sent (ServerFrame reads a code this version does not know as
-            // internal, and for such a code the server's own sentence is shown).
-            const QJsonObject error = QJsonDocument::fromJson(text.toUtf8())
-                                          .object()
-                                          .value(QStringLiteral("error"))
-                                          .toObject();
-            pending.callback(Reply::serverError(ErrorText::fromServer(error, pending.type)));
+            // reads the code as sent: for a code this version does not know (which
+            // frame.error.code reads as internal) the server's own sentence is shown.
+            pending.callback(Reply::serverError(
+                ErrorText::fromServer(frame.error, frame.errorCode, pending.type)));
         }
         break;
     }

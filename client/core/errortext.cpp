@@ -187,10 +187,13 @@ QString describe(const QString &code, const QString &field, const QString &serve
 
 Error fromServer(const QJsonObject &error, std::optional<MessageType> verb)
 {
-    Error result = Error::fromJson(error);
-    result.message = describe(error.value(QStringLiteral("code")).toString(), result.field,
-        result.message, result.retryAfterMs, verb);
-    return result;
+    return fromServer(Error::fromJson(error), error.value(QStringLiteral("code")).toString(), verb);
+}
+
+Error fromServer(Error error, const QString &code, std::optional<MessageType> verb)
+{
+    error.message = describe(code, error.field, error.message, error.retryAfterMs, verb);
+    return error;
 }
 
 } // namespace Hubbub::Client::ErrorText

@@ -23,5 +23,8 @@ QString describe(const QString &code, const QString &field, const QString &serve
 //! A reply's `error` object as the client keeps it: code, field and retry time as sent, the
 //! message replaced by describe()'s sentence.
 Error fromServer(const QJsonObject &error, std::optional<MessageType> verb = std::nullopt);
+//! The same for an error already decoded (ServerFrame): `code` is the code as sent, which
+//! `error.code` reads as internal when this version does not know it.
+Error fromServer(Error error, const QString &code, std::optional<MessageType> verb = std::nullopt);
 
 } // namespace Hubbub::Client::ErrorText

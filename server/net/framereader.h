@@ -1,24 +1,11 @@
 #pragma once
 
+#include "net/closecode.h"
 #include "net/utf8validator.h"
 
 #include <QByteArray>
 
 namespace Hubbub::Server {
-
-//! Close codes (RFC 6455, 7.4.1).
-namespace CloseCode {
-inline constexpr quint16 Normal = 1000;
-inline constexpr quint16 GoingAway = 1001;
-inline constexpr quint16 ProtocolError = 1002;
-inline constexpr quint16 NoStatus = 1005; //!< a close frame without a code; never sent
-inline constexpr quint16 InvalidData = 1007;
-inline constexpr quint16 TooBig = 1009;
-} // namespace CloseCode
-
-//! Whether a peer may put `code` in a close frame: 1000-1003, 1007-1014 (registered with IANA)
-//! and 3000-4999 (libraries and applications). 1004-1006 and 1015 must never be sent.
-bool isValidCloseCode(quint16 code);
 
 //! Parses what a client sends after the handshake into whole messages and control frames,
 //! checking everything RFC 6455 asks a server to check: the mask, the reserved bits and

@@ -25,6 +25,8 @@ bool SocketTransport::setSocketDescriptor(qintptr descriptor)
 {
     const bool done = m_socket.setSocketDescriptor(descriptor);
     m_descriptor = done ? descriptor : -1;
+    if (done) // as EpollTransport::adopt(): writes are already batched per pass
+        m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
     return done;
 }
 

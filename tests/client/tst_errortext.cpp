@@ -2,6 +2,7 @@
 // the verb), never from the server's English, except for a code this client does not know.
 
 #include "errortext.h"
+#include "serverframe.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void rateLimitedSaysWhenToRetry_data();
     void rateLimitedSaysWhenToRetry();
     void fromServerKeepsCodeFieldAndRetry();
+    void fromServerFrameUsesTheCodeAsSent();
 };
 
 void tst_ErrorText::initTestCase()
@@ -161,6 +163,25 @@ void tst_ErrorText::fromServerKeepsCodeFieldAndRetry()
     QCOMPARE(taken.code, ErrorCode::Conflict);
     QCOMPARE(taken.field, u"name"_s);
     QCOMPARE(taken.message, u"A channel with this name already exists."_s);
+}
+
+void tst_ErrorText::fromServerFrameUsesTheCodeAsSent()
+{
+    // A decoded reply reads a code this version does not know as internal; the code as sent,
+    // which ServerFrame keeps, still decides: the server's own sentence for an unknown code,
+    // ours for a known one.
+    const Result<ServerFrame> teapot = decodeServerFrame(
+        R"({"type":"reply","id":1,"ok":false,"error":{"code":"teapot","message":"Short and stout."}})"_ba);
+    QVERIFY(teapot);
+    QCOMPARE(teapot->error.code, ErrorCode::Internal);
+    QCOMPARE(
+        ErrorText::fromServer(teapot->error, teapot->errorCode).message, u"Short and stout."_s);
+    const Result<ServerFrame> taken = decodeServerFrame(
+        R"({"type":"reply","id":2,"ok":false,"error":{"code":"conflict","message":"x","field":"name"}})"_ba);
+    QVERIFY(taken);
+    const Error error = ErrorText::fromServer(taken->error, taken->errorCode);
+    QCOMPARE(error.code, ErrorCode::Conflict);
+    QCOMPARE(error.message, u"A channel with this name already exists."_s);
 }
 
 QTEST_GUILESS_MAIN(tst_ErrorText)

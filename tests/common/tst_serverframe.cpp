@@ -62,6 +62,7 @@ ServerFrame failure(std::optional<qint64> id, const Error &error)
     ServerFrame frame;
     frame.id = id;
     frame.error = error;
+    frame.errorCode = errorCodeName(error.code);
     return frame;
 }
 
@@ -238,12 +239,15 @@ void tst_ServerFrame::unknownEventIsSkippable()
 
 void tst_ServerFrame::toleratesExtensions()
 {
-    // Extra fields are data, and an error code this version does not know reads as internal.
+    // Extra fields are data, and an error code this version does not know reads as internal,
+    // with the code as sent kept beside it (the client shows the server's sentence for it).
     const Result<ServerFrame> error = decodeServerFrame(
         R"({"type":"reply","id":3,"ok":false,"error":{"code":"gone_fishing","message":"Later."}})"_ba);
     QVERIFY(error);
     QCOMPARE(error->error.code, ErrorCode::Internal);
+    QCOMPARE(error->errorCode, u"gone_fishing"_s);
     QCOMPARE(error->error.message, u"Later."_s);
+    QVERIFY2(error->toString().contains(u"gone_fishing"_s), qPrintable(error->toString()));
     const Result<ServerFrame> online = decodeServerFrame(
         R"({"type":"presence","event":"online","user":{"id":2,"username":"bo","role":"member"},"device":"phone"})"_ba);
     QVERIFY(online);

@@ -211,7 +211,7 @@ void checkWireFrames(const QList<Message> &messages, QByteArrayView input)
         case Kind::Failed: {
             // Connection answers a close with its code, fails with the reason in Latin-1.
             const quint16 code = message.code == Server::CloseCode::NoStatus
-                ? Server::CloseCode::Normal
+                ? quint16(Server::CloseCode::Normal)
                 : message.code;
             const QString reason = message.kind == Kind::Close
                 ? QString::fromUtf8(message.payload)

@@ -3,7 +3,8 @@
 // QSocketNotifier for all connections) and the QTcpSocket kind (SocketTransport, forced with
 // HUBBUB_NET_QT_SOCKETS), elsewhere the QTcpSocket kind only. A reader paused by its fair share
 // resumes and loses nothing; a peer whose kernel buffer fills gets the rest once it reads; two
-// thousand connections are served, the epoll kind without a notifier per socket.
+// thousand connections are served, the epoll kind without a notifier per socket; writes are not
+// held for the peer's ACK (no Nagle), and the replies to a burst leave in one segment.
 #include "net/connection.h"
 #include "net/fairshare.h"
 #include "net/flushscheduler.h"
@@ -22,6 +23,17 @@
 
 #include <memory>
 #include <vector>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
+#ifdef Q_OS_LINUX
+#include <linux/tcp.h> // tcp_info with tcpi_data_segs_in, TCP_NODELAY
+#elif defined(Q_OS_UNIX)
+#include <netinet/tcp.h>
+#endif
 
 using namespace Hubbub::Server;
 using namespace Hubbub::Test;
@@ -51,9 +63,11 @@ public:
     bool listen() { return m_listener.listen(QHostAddress::LocalHost, 0); }
     QUrl url() const { return QUrl(u"ws://127.0.0.1:%1/"_s.arg(m_listener.serverPort())); }
 
-    void textReceived(Session &, const QString &text) override
+    void textReceived(Session &session, const QString &text) override
     {
         texts.append(text);
+        if (echo)
+            session.fillSlot(session.openSlot(), text);
         QElapsedTimer spent;
         spent.start();
         while (spent.nsecsElapsed() < workNs) { }
@@ -69,8 +83,40 @@ public:
     std::vector<std::unique_ptr<Session>> sessions;
     QStringList texts;
     qint64 workNs = 0;
+    bool echo = false; //!< answer every text message with itself
     int disconnects = 0;
 };
+
+#ifdef Q_OS_UNIX
+//! Port of a socket address, or -1.
+int portOf(const sockaddr_storage &address)
+{
+    if (address.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<const sockaddr_in *>(&address)->sin_port);
+    if (address.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6 *>(&address)->sin6_port);
+    return -1;
+}
+
+//! The server's end of `peer`'s connection, found among this process's descriptors by its ports
+//! (the server runs in the test); -1 when there is none.
+int serverEndOf(const QTcpSocket &peer)
+{
+    for (int fd = 0; fd < 65536; ++fd) {
+        if (::fcntl(fd, F_GETFD) < 0 || fd == int(peer.socketDescriptor()))
+            continue;
+        sockaddr_storage local {};
+        sockaddr_storage remote {};
+        socklen_t localLength = sizeof local;
+        socklen_t remoteLength = sizeof remote;
+        if (::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &localLength) == 0
+            && ::getpeername(fd, reinterpret_cast<sockaddr *>(&remote), &remoteLength) == 0
+            && portOf(local) == peer.peerPort() && portOf(remote) == peer.localPort())
+            return fd;
+    }
+    return -1;
+}
+#endif
 
 QByteArray textFrame(int i, int size)
 {
@@ -91,6 +137,8 @@ private Q_SLOTS:
     void pausedReaderResumes();
     void fullKernelBufferGetsTheRest();
     void twoThousandConnections();
+    void writesAreNotHeldForAnAck();
+    void repliesToABurstLeaveTogether();
 };
 
 void tst_Transport::initTestCase_data()
@@ -235,6 +283,63 @@ void tst_Transport::twoThousandConnections()
         QVERIFY(bytes.startsWith("HTTP/1.1 101"));
     peers.clear();
     QTRY_COMPARE_WITH_TIMEOUT(fixture.disconnects, Peers, TimeoutMs);
+}
+
+void tst_Transport::writesAreNotHeldForAnAck()
+{
+    // Writes are batched already (one send() per pass, the replies to a burst together), so
+    // Nagle's algorithm could only hold a later small write until the peer acknowledged the
+    // earlier one, which a peer that delays its ACKs does after 40 ms: it held auth.token's
+    // reply behind hello's in three logins of four (docs/performance.md).
+#ifndef Q_OS_UNIX
+    QSKIP("finds the server's descriptor with POSIX calls");
+#else
+    Fixture fixture;
+    QVERIFY(fixture.listen());
+    RawPeer peer;
+    QVERIFY(peer.open(fixture.url()));
+    QVERIFY(QTest::qWaitFor([&] { return fixture.sessions.size() == 1; }, TimeoutMs));
+    const int descriptor = serverEndOf(peer.socket());
+    QVERIFY(descriptor >= 0);
+    int noDelay = 0;
+    socklen_t length = sizeof noDelay;
+    QCOMPARE(::getsockopt(descriptor, IPPROTO_TCP, TCP_NODELAY, &noDelay, &length), 0);
+    QVERIFY(noDelay != 0);
+#endif
+}
+
+void tst_Transport::repliesToABurstLeaveTogether()
+{
+    // Three requests in one segment: their three replies leave in one send(), so the peer
+    // receives one segment, not the first reply alone and then the rest (two segments, two
+    // wake-ups: a login's hello and auth.token, written together by every client).
+#ifndef Q_OS_LINUX
+    QSKIP("counts the segments the peer received with Linux's TCP_INFO");
+#else
+    Fixture fixture;
+    fixture.echo = true;
+    QVERIFY(fixture.listen());
+    RawPeer peer;
+    QVERIFY(peer.open(fixture.url()));
+    QVERIFY(QTest::qWaitFor([&] { return fixture.sessions.size() == 1; }, TimeoutMs));
+    const auto dataSegmentsIn = [&] {
+        tcp_info info {};
+        socklen_t length = sizeof info;
+        if (::getsockopt(
+                int(peer.socket().socketDescriptor()), IPPROTO_TCP, TCP_INFO, &info, &length)
+            != 0)
+            return quint32(0);
+        return quint32(info.tcpi_data_segs_in);
+    };
+    const quint32 before = dataSegmentsIn();
+    QByteArray burst;
+    for (int i = 0; i < 3; ++i)
+        burst += maskedTextFrame("{\"n\":" + QByteArray::number(i) + "}");
+    peer.socket().write(burst);
+    QTRY_COMPARE_WITH_TIMEOUT(peer.frames().size(), qsizetype(3), TimeoutMs);
+    QCOMPARE(fixture.texts.size(), qsizetype(3));
+    QCOMPARE(dataSegmentsIn() - before, quint32(1));
+#endif
 }
 
 QTEST_GUILESS_MAIN(tst_Transport)

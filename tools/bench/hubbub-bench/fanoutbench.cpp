@@ -321,6 +321,7 @@ FanoutRun::StepResult FanoutRun::step(double rate, double seconds)
     }
     m_pool.runEach([this](int t) { m_threads[std::size_t(t)]->deliveries = 0; });
 
+    TargetServer::perfCounters(true); // the measured window alone
     const qint64 cpu0 = m_server.cpuMicros();
     const qint64 gen0 = m_pool.cpuMicros() + m_subscriberFleet->cpuMicros();
     const qint64 wake0 = m_subscriberFleet->wakeups();
@@ -368,6 +369,7 @@ FanoutRun::StepResult FanoutRun::step(double rate, double seconds)
         10000);
     const qint64 end = nowNs();
     const qint64 cpu1 = m_server.cpuMicros();
+    TargetServer::perfCounters(false);
     const qint64 gen1 = m_pool.cpuMicros() + m_subscriberFleet->cpuMicros();
     const qint64 wake1 = m_subscriberFleet->wakeups();
     m_pool.runEach([this](int t) { m_threads[std::size_t(t)]->pacer->stop(); });

@@ -79,6 +79,14 @@ QByteArray TargetServer::log() const
     return file.readAll();
 }
 
+void TargetServer::perfCounters(bool on)
+{
+    const QString path = qEnvironmentVariable("HUBBUB_BENCH_PERF_CTL");
+    QFile fifo(path);
+    if (!path.isEmpty() && fifo.open(QIODevice::WriteOnly))
+        fifo.write(on ? "enable\n" : "disable\n");
+}
+
 qint64 TargetServer::cpuMicros() const
 {
     if (m_pid <= 0)

@@ -34,6 +34,11 @@ public:
     //! Everything the spawned process wrote so far (stdout and stderr).
     QByteArray log() const;
 
+    //! Switches perf's counters on the server on or off around a measured window, when the
+    //! environment names perf's control FIFO: `perf stat -D -1 --control fifo:FIFO -p <pid>`
+    //! with HUBBUB_BENCH_PERF_CTL=FIFO counts that window alone (not the set-up, e.g. the
+    //! password hashing of the registrations).
+    static void perfCounters(bool on);
     //! utime + stime in microseconds; -1 when unknown.
     qint64 cpuMicros() const;
     //! VmRSS / VmHWM in KiB; -1 when unknown.
