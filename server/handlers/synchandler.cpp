@@ -1,5 +1,7 @@
 #include "handlers/synchandler.h"
 
+#include "net/closecode.h"
+
 #include "protocollimits.h"
 #include "serverframe.h"
 #include "store/eventstore.h"
@@ -62,9 +64,8 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
     if (*protocol != ProtocolVersion) {
         reply.fail(makeError(ErrorCode::UnsupportedProtocol,
             SyncText::tr("This server speaks protocol version %1 only.").arg(ProtocolVersion)));
-        constexpr quint16 ProtocolError = 1002; // RFC 6455, section 7.4.1
         m_ctx.hub.closeAfterReplies(
-            reply.connection(), ProtocolError, QStringLiteral("unsupported protocol"));
+            reply.connection(), CloseCode::ProtocolError, QStringLiteral("unsupported protocol"));
         return;
     }
     const Result<qint64> head = EventStore::head(m_ctx.reader);
