@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStyleOptionFocusRect>
 
 #include <functional>
@@ -223,6 +224,18 @@ ReviewDialog::ReviewDialog(
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Ctrl+Enter sends from any field, as it posts in the composer and saves in the edit
+    // dialog; without a rating it takes the user to the stars, which is what is missing.
+    for (const QKeySequence &keys :
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, [this] {
+            if (m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
+                accept();
+            else if (m_rating < Limits::RatingMin)
+                m_stars->setFocus(Qt::ShortcutFocusReason);
+        });
+    }
     connect(m_comment, &QPlainTextEdit::textChanged, this, &ReviewDialog::updateState);
     m_stars->setFocus();
     updateState();

@@ -6,6 +6,7 @@
 #include "reviewdialog.h"
 #include "widgettesting.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -32,6 +33,7 @@ private Q_SLOTS:
 
     void reviewingAgainReplaces();
     void othersReviewsShowOnTheCard();
+    void ctrlEnterSends();
 
 private:
     //! Opens the review dialog of row `row` and waits for its list of reviews.
@@ -154,6 +156,32 @@ void TestFeedReviews::othersReviewsShowOnTheCard()
     const QModelIndex index = m_feed->index(rowOf(title));
     QCOMPARE(index.data(FeedModel::RatingCountRole).toLongLong(), 1);
     QCOMPARE(index.data(FeedModel::RatingAverageRole).toDouble(), 3.0);
+}
+
+void TestFeedReviews::ctrlEnterSends()
+{
+    const QString title = QStringLiteral("Rate me by keyboard");
+    QVERIFY(bobPosts(title, QStringLiteral("Keys only")));
+    ReviewDialog *dialog = openReview(rowOf(title));
+    QVERIFY(dialog);
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+
+    // Without a rating, Ctrl+Enter sends nothing and takes the focus to the stars.
+    dialog->commentEdit()->setFocus();
+    QTest::keyClicks(dialog->commentEdit(), QStringLiteral("Typed first"));
+    QTest::keyClick(dialog->commentEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(dialog->isVisible());
+    QTRY_COMPARE(QApplication::focusWidget(), dialog->starPicker());
+    QCOMPARE(m_feed->index(rowOf(title)).data(FeedModel::RatingCountRole).toLongLong(), 0);
+
+    // With one, Ctrl+Enter in the comment sends it.
+    QTest::keyClick(dialog->starPicker(), Qt::Key_5);
+    dialog->commentEdit()->setFocus();
+    QTest::keyClick(dialog->commentEdit(), Qt::Key_Enter, Qt::ControlModifier);
+    QTRY_VERIFY(!findWindow<ReviewDialog>());
+    QTRY_COMPARE(m_feed->index(rowOf(title)).data(FeedModel::RatingCountRole).toLongLong(), 1);
+    QCOMPARE(m_feed->index(rowOf(title)).data(FeedModel::RatingAverageRole).toDouble(), 5.0);
 }
 
 QTEST_MAIN(TestFeedReviews)
