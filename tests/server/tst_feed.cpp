@@ -15,26 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-qint64 seqOf(const QJsonObject &frame)
-{
-    return frame.value("seq"_L1).toInteger();
-}
-
-qint64 idOf(const QJsonObject &object)
-{
-    return object.value("id"_L1).toInteger();
-}
-
-QJsonObject postOf(const QJsonObject &frame)
-{
-    return frame.value("post"_L1).toObject();
-}
-
-QString eventName(const QJsonObject &event)
-{
-    return event.value("event"_L1).toString();
-}
-
 QJsonObject postParams(const QString &title, const QString &content = QString())
 {
     return {{u"title"_s, title}, {u"content"_s, content}};

@@ -130,11 +130,6 @@ QString imageIdOf(const QJsonObject &reply)
     return reply.value("imageId"_L1).toString();
 }
 
-QJsonObject postOf(const QJsonObject &frame)
-{
-    return frame.value("post"_L1).toObject();
-}
-
 //! A server and one logged-in member.
 class Images
 {

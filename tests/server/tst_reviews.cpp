@@ -19,21 +19,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-qint64 seqOf(const QJsonObject &frame)
-{
-    return frame.value("seq"_L1).toInteger();
-}
-
-qint64 idOf(const QJsonObject &object)
-{
-    return object.value("id"_L1).toInteger();
-}
-
-QJsonObject postOf(const QJsonObject &frame)
-{
-    return frame.value("post"_L1).toObject();
-}
-
 QJsonObject reviewOf(const QJsonObject &frame)
 {
     return frame.value("review"_L1).toObject();

@@ -23,11 +23,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-qint64 seqOf(const QJsonObject &frame)
-{
-    return frame.value("seq"_L1).toInteger();
-}
-
 QJsonObject helloParams()
 {
     return {{u"protocol"_s, 1}, {u"client"_s, u"tst_sync/1"_s}};

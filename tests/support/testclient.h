@@ -89,5 +89,23 @@ QString dump(const QJsonValue &value);
 qint64 intOf(const QJsonObject &o, const char *key);
 QString stringOf(const QJsonObject &o, const char *key);
 QJsonObject objectOf(const QJsonObject &o, const char *key);
+//! The fields nearly every protocol test reads: a frame's `seq`, an object's `id`, a frame's
+//! `post`, an event frame's `event` name.
+inline qint64 seqOf(const QJsonObject &frame)
+{
+    return intOf(frame, "seq");
+}
+inline qint64 idOf(const QJsonObject &object)
+{
+    return intOf(object, "id");
+}
+inline QJsonObject postOf(const QJsonObject &frame)
+{
+    return objectOf(frame, "post");
+}
+inline QString eventName(const QJsonObject &event)
+{
+    return stringOf(event, "event");
+}
 
 } // namespace Hubbub::Test
