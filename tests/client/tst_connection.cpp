@@ -110,17 +110,6 @@ private:
     QWebSocketServer m_server {u"silent"_s, QWebSocketServer::NonSecureMode};
 };
 
-//! A loopback port with nothing listening on it.
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
 //! Another member on a raw connection, signed in with `token` (after a server restart).
 std::unique_ptr<TestClient> connectWithToken(TestServer &server, const QString &token)
 {

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpServer>
 #include <QTest>
 
 namespace Hubbub::Test {
@@ -221,6 +222,16 @@ QString stringOf(const QJsonObject &o, const char *key)
 QJsonObject objectOf(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1StringView(key)).toObject();
+}
+
+quint16 closedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
 }
 
 } // namespace Hubbub::Test

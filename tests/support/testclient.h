@@ -108,4 +108,8 @@ inline QString eventName(const QJsonObject &event)
     return stringOf(event, "event");
 }
 
+//! A loopback port nothing listens on: bound once to be given a free one, then released (0 when
+//! even that fails).
+quint16 closedPort();
+
 } // namespace Hubbub::Test

@@ -57,17 +57,6 @@ void clickCancel(SignInDialog *dialog)
     QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
 }
 
-//! A local port nothing listens on: bound once to be given a free one, then released.
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
 } // namespace
 
 class TestAppController final : public TwoAppsFixture

@@ -33,17 +33,6 @@ namespace {
 
 const QString Password = QStringLiteral("correct horse");
 
-//! A local port nothing listens on: bound once to be given a free one, then released.
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
 } // namespace
 
 class TestSignInDialog final : public QObject
