@@ -58,8 +58,6 @@ public:
     void fillSlotWire(quint64 slot, const QByteArray &frame);
     //! Sends an already built WebSocket frame (see WireFrame), e.g. one event to every peer.
     void sendWire(const QByteArray &frame) { m_connection->send(frame); }
-    //! Several built frames, which leave together.
-    void sendWire(std::span<const QByteArray> frames) { m_connection->send(frames); }
     void ping() { m_connection->ping(); }
     //! Closes with a close frame after what is waiting (Connection::close).
     //! `code` is one of CloseCode's (net/closecode.h) or another valid code.

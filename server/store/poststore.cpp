@@ -174,8 +174,17 @@ Result<QList<Review>> reviews(SqlConnection &c, qint64 postId)
 Result<std::optional<Earlier<Post>>> findByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    return findEarlier(c, PostColumns + QStringLiteral("WHERE p.author_id = ? AND p.nonce = ?"),
-        authorId, nonce, postFrom, 11);
+    Result<std::optional<Earlier<Post>>> earlier
+        = findEarlier(c, PostColumns + QStringLiteral("WHERE p.author_id = ? AND p.nonce = ?"),
+            authorId, nonce, postFrom, 11);
+    if (!earlier || !*earlier)
+        return earlier;
+    // Every Post the server sends carries its newest comments, a repeat's answer too.
+    QList<Post> post {(*earlier)->entry};
+    if (Status s = fillRecentReviews(c, post); !s)
+        return s.error();
+    (*earlier)->entry = post.first();
+    return earlier;
 }
 
 Result<std::optional<Post>> insert(WriteTx &tx, qint64 authorId, const QString &title,

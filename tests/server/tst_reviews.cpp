@@ -275,6 +275,19 @@ void tst_Reviews::postsCarryTheNewestComments()
     const QJsonObject edited = m_ada->request(u"post.update"_s,
         {{u"postId"_s, postId}, {u"title"_s, u"Discuss!"_s}, {u"content"_s, u"Text"_s}});
     QCOMPARE(recentOf(postOf(edited)), expected);
+
+    // A resent create answers with the post as it is now, its comments included.
+    const QJsonObject sent = m_ada->request(u"post.create"_s,
+        {{u"title"_s, u"Sent twice"_s}, {u"content"_s, u"Text"_s}, {u"nonce"_s, u"n-twice"_s}});
+    QVERIFY2(isOk(sent), qPrintable(dump(sent)));
+    QVERIFY(
+        isOk(m_bob->request(u"review.create"_s, reviewParams(idOf(postOf(sent)), 5, u"yes"_s))));
+    const QJsonObject resent = m_ada->request(u"post.create"_s,
+        {{u"title"_s, u"Sent twice"_s}, {u"content"_s, u"Text"_s}, {u"nonce"_s, u"n-twice"_s}});
+    QVERIFY2(isOk(resent), qPrintable(dump(resent)));
+    QCOMPARE(idOf(postOf(resent)), idOf(postOf(sent)));
+    QCOMPARE(seqOf(resent), seqOf(sent));
+    QCOMPARE(recentOf(postOf(resent)), QStringList {u"bob: yes"_s});
 }
 
 void tst_Reviews::oldDatabaseIsFolded()
