@@ -123,18 +123,21 @@ void Connection::signOut()
     } else {
         disconnectFromServer();
     }
-    m_token.clear();
-    m_user = {};
-    m_lastSeq = -1;
+    forgetAccount();
 }
 
 void Connection::leave()
 {
     disconnectFromServer();
+    forgetAccount();
+    setState(State::Disconnected);
+}
+
+void Connection::forgetAccount()
+{
     m_token.clear();
     m_user = {};
     m_lastSeq = -1;
-    setState(State::Disconnected);
 }
 
 void Connection::disconnectFromServer()

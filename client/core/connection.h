@@ -116,6 +116,8 @@ Q_SIGNALS:
     void reconnectScheduled(qint64 delayMs);
 
 private:
+    //! What signOut() and leave() both drop: the token, the user and the last seq.
+    void forgetAccount();
     struct Pending
     {
         MessageType type;

@@ -187,14 +187,17 @@ void Session::resume(const QUrl &url, const QString &token, const User &user)
 void Session::signOut()
 {
     m_connection->signOut();
-    m_state.user = {};
-    m_sender->reset();
-    m_router->resetUnread();
+    forgetAccount();
 }
 
 void Session::leave()
 {
     m_connection->leave();
+    forgetAccount();
+}
+
+void Session::forgetAccount()
+{
     m_state.user = {};
     m_sender->reset();
     m_router->resetUnread();

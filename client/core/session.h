@@ -125,6 +125,8 @@ Q_SIGNALS:
     void changeLost(const QString &notice, qint64 channelId);
 
 private:
+    //! What signOut() and leave() both drop here: the user, the sender's state, the counts.
+    void forgetAccount();
     void setUser(const User &user);
     void openOutbox(const QUrl &url, qint64 userId);
     void reloadViews();
