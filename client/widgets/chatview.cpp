@@ -6,6 +6,7 @@
 #include "chatmodel.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "loadstate.h"
 #include "outbox.h"
 #include "protocollimits.h"
 #include "session.h"
@@ -323,21 +324,25 @@ QString ChatView::placeholderText() const
 
 void ChatView::updatePlaceholder()
 {
-    using State = Connection::State;
-    const State state = m_session->connection()->state();
     QString text;
-    if (!m_model)
-        text.clear();
-    else if (m_model->isLoaded())
-        text = m_model->rowCount() == 0 ? tr("No messages yet. Write the first one below.")
-                                        : QString();
-    else if (state == State::Online || state == State::Syncing)
-        text = tr("Loading messages…");
-    else if (state == State::Connecting || state == State::SigningIn)
-        text = tr("Connecting… The messages have not loaded yet.");
-    else
-        text = tr("Offline: the messages have not loaded yet. They will show as soon as the "
-                  "server answers.");
+    if (m_model) {
+        switch (loadStateOf(m_session->connection()->state(), m_model->isLoaded())) {
+        case LoadState::Loaded:
+            if (m_model->rowCount() == 0)
+                text = tr("No messages yet. Write the first one below.");
+            break;
+        case LoadState::Loading:
+            text = tr("Loading messages…");
+            break;
+        case LoadState::Connecting:
+            text = tr("Connecting… The messages have not loaded yet.");
+            break;
+        case LoadState::Offline:
+            text = tr("Offline: the messages have not loaded yet. They will show as soon as the "
+                      "server answers.");
+            break;
+        }
+    }
     static_cast<List *>(m_list)->setPlaceholderText(text);
 }
 
