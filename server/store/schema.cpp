@@ -229,8 +229,33 @@ Status migrateTo4(SqlConnection &c)
         QStringLiteral("CREATE UNIQUE INDEX users_username_key ON users(username_key)"));
 }
 
+//! Conversations with a fixed set of members (direct messages, docs/protocol.md "Direct
+//! messages"): a channel gets a kind, a direct one lists its members, and an event may be meant
+//! for some users only. Such an event's `audience` holds the user ids it is for, sorted and
+//! joined by commas (NULL: everyone); the others receive a `hidden` event with the same seq, so
+//! nobody's seq sequence gets a gap. A direct conversation's name_key is its member ids behind a
+//! control character, which no channel name may contain: one conversation per set of members.
+Status migrateTo5(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE channels ADD COLUMN kind TEXT NOT NULL DEFAULT 'public'"
+                       " CHECK (kind IN ('public', 'direct'))"),
+        QStringLiteral("CREATE TABLE channel_members ("
+                       " channel_id INTEGER NOT NULL REFERENCES channels(id),"
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " PRIMARY KEY (channel_id, user_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX channel_members_user ON channel_members(user_id, channel_id)"),
+        QStringLiteral("ALTER TABLE events ADD COLUMN audience TEXT"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace
