@@ -235,6 +235,8 @@ Status migrateTo4(SqlConnection &c)
 //! joined by commas (NULL: everyone); the others receive a `hidden` event with the same seq, so
 //! nobody's seq sequence gets a gap. A direct conversation's name_key is its member ids behind a
 //! control character, which no channel name may contain: one conversation per set of members.
+//! The mention tables (filled from `@name` in text) come in the same step, as read state and
+//! notifications count from them.
 Status migrateTo5(SqlConnection &c)
 {
     const QStringList statements {
@@ -246,6 +248,18 @@ Status migrateTo5(SqlConnection &c)
                        " PRIMARY KEY (channel_id, user_id)) WITHOUT ROWID"),
         QStringLiteral("CREATE INDEX channel_members_user ON channel_members(user_id, channel_id)"),
         QStringLiteral("ALTER TABLE events ADD COLUMN audience TEXT"),
+        // Who each message and post mentions (`@name`), by user id: renames follow, and the
+        // unread mentions of a user are counted from here.
+        QStringLiteral("CREATE TABLE message_mentions ("
+                       " message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " PRIMARY KEY (message_id, user_id)) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE INDEX message_mentions_user ON message_mentions(user_id, message_id)"),
+        QStringLiteral("CREATE TABLE post_mentions ("
+                       " post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " PRIMARY KEY (post_id, user_id)) WITHOUT ROWID"),
     };
     for (const QString &sql : statements) {
         if (Status s = c.execOnce(sql); !s)
