@@ -38,9 +38,11 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    UserProfile,
+    UserList,
 };
 
-inline constexpr std::array<const char *, 25> messageTypeNames = {
+inline constexpr std::array<const char *, 27> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -66,8 +68,10 @@ inline constexpr std::array<const char *, 25> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "user.profile",
+    "user.list",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Ping) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::UserList) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".
