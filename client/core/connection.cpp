@@ -519,7 +519,7 @@ void Connection::applyEvent(const ServerFrame &frame)
         qCDebug(lcClientNet) << "skipping event" << frame.eventName << "of a newer server";
         return;
     }
-    if (*frame.event == EventType::UserRenamed) {
+    if (*frame.event == EventType::UserRenamed || *frame.event == EventType::UserUpdated) {
         const User renamed = User::fromJson(frame.data.value(QStringLiteral("user")).toObject());
         if (renamed.id == m_user.id) {
             m_user = renamed;

@@ -42,6 +42,7 @@ const EventRouter::Route EventRouter::Routes[] = {
     {EventType::MessageCreated, &EventRouter::messageCreated},
     {EventType::MessageUpdated, &EventRouter::toChat},
     {EventType::MessageDeleted, &EventRouter::toChat},
+    {EventType::UserUpdated, &EventRouter::toEveryModel},
 };
 
 EventRouter::EventRouter(
