@@ -61,6 +61,10 @@ public:
     //! QDateTime::currentDateTime() unless a test sets another.
     void setClock(std::function<QDateTime()> clock);
 
+Q_SIGNALS:
+    //! An author's avatar or name was clicked: show their card at `globalPos`.
+    void userActivated(const Hubbub::User &user, const QPoint &globalPos);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 

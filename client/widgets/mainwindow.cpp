@@ -11,6 +11,8 @@
 #include "newchanneldialog.h"
 #include "notifier.h"
 #include "offlinebanner.h"
+#include "profilecard.h"
+#include "profiledialog.h"
 #include "protocollimits.h"
 #include "reply.h"
 #include "session.h"
@@ -67,6 +69,8 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_sidebar, &Sidebar::feedSelected, this, &MainWindow::showFeed);
     connect(m_sidebar, &Sidebar::channelSelected, this, &MainWindow::showChannel);
     connect(m_sidebar, &Sidebar::createChannelRequested, this, &MainWindow::createChannel);
+    connect(m_sidebar, &Sidebar::personActivated, this, &MainWindow::showProfile);
+    connect(m_chatView, &ChatView::userActivated, this, &MainWindow::showProfile);
     connect(m_session, &Session::unreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::userChanged, this, &MainWindow::updateTitle);
     // The channel open may be listed only after the window shows (the last one, restored).
@@ -116,6 +120,8 @@ void MainWindow::buildMenus()
 {
     QMenu *app = menuBar()->addMenu(tr("&Hubbub"));
     QAction *rename = app->addAction(tr("Change &username…"), this, &MainWindow::renameUser);
+    app->addAction(tr("Edit &profile…"), this, &MainWindow::editProfile)
+        ->setObjectName(QStringLiteral("editProfileAction"));
     rename->setObjectName(QStringLiteral("renameAction"));
     QAction *notifications = app->addAction(tr("Desktop &notifications"));
     notifications->setObjectName(QStringLiteral("notificationsAction"));
@@ -241,6 +247,24 @@ void MainWindow::renameUser()
         const User user = User::fromJson(reply.result().value(QStringLiteral("user")).toObject());
         statusBar()->showMessage(tr("You are now %1.").arg(user.username), 5000);
     });
+}
+
+void MainWindow::showProfile(const User &user, const QPoint &globalPos)
+{
+    if (user.id == 0)
+        return;
+    auto *card = new ProfileCard(m_session, user, this);
+    connect(card, &ProfileCard::editRequested, this, &MainWindow::editProfile);
+    card->popup(globalPos);
+}
+
+void MainWindow::editProfile()
+{
+    auto *dialog = new ProfileDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this] { statusBar()->showMessage(tr("Your profile is saved."), 5000); });
+    dialog->open();
 }
 
 void MainWindow::showAbout()

@@ -1,7 +1,9 @@
 #include "sidebar.h"
 
+#include "avatar.h"
 #include "channelmodel.h"
 #include "connection.h"
+#include "imagecache.h"
 #include "loadstate.h"
 #include "peoplemodel.h"
 #include "session.h"
@@ -184,11 +186,21 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     m_people->setObjectName(QStringLiteral("peopleList"));
     m_people->setAccessibleName(tr("People online"));
     m_people->setModel(m_session->people());
-    m_people->setItemDelegate(new RowDelegate(m_people));
+    m_people->setItemDelegate(new PersonDelegate(m_session->images(), m_people));
     m_people->setFrameShape(QFrame::NoFrame);
     m_people->setSelectionMode(QAbstractItemView::NoSelection);
     m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_people->setFocusPolicy(Qt::TabFocus);
+    // A person's card, on a click or Enter; their avatar when it arrives.
+    const auto showPerson = [this](const QModelIndex &index) {
+        const QRect row = m_people->visualRect(index);
+        Q_EMIT personActivated(index.data(PeopleModel::UserRole).value<User>(),
+            m_people->viewport()->mapToGlobal(row.bottomLeft()));
+    };
+    connect(m_people, &QListView::clicked, this, showPerson);
+    connect(m_people, &QListView::activated, this, showPerson);
+    connect(m_session->images(), &ImageCache::imageReady, m_people->viewport(),
+        qOverload<>(&QWidget::update));
 
     auto *channelHeader = new QHBoxLayout;
     channelHeader->addWidget(sectionHeader(tr("CHANNELS"), this));

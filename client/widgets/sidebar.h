@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -41,6 +43,8 @@ Q_SIGNALS:
     void feedSelected();
     void channelSelected(qint64 channelId);
     void createChannelRequested();
+    //! A person in the people list was clicked: show their card at `globalPos`.
+    void personActivated(const Hubbub::User &user, const QPoint &globalPos);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
