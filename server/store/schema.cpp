@@ -268,8 +268,17 @@ Status migrateTo5(SqlConnection &c)
     return Ok {};
 }
 
+//! Direct messages (part "dm"): a channel remembers the seq of the event that created it, so
+//! that opening an existing direct conversation again answers with that seq, as a repeated
+//! create does; dm.list orders by it too. 0 for the channels of earlier versions.
+Status migrateTo6(SqlConnection &c)
+{
+    return c.execOnce(
+        QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
+}
+
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace
