@@ -35,7 +35,12 @@ inline constexpr int ClientNameMax = 128;
 //! How many reviews with a comment a post carries in recentReviews.
 inline constexpr int RecentReviews = 2;
 
+// Direct messages (docs/protocol.md, "Direct messages"): a conversation has 2..8 members, the
+// caller included, so dm.open names at most 7 others.
+inline constexpr int DirectMembersMax = 8;
+
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
+
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
 // Part "people" (docs/protocol.md "Display names and avatars"): a display name is 0..64 code

@@ -17,7 +17,7 @@ namespace Hubbub::Server {
 
 namespace {
 
-//! The users columns of step 6 (profiles), added once: by step 6, or earlier by a step that
+//! The users columns of step 7 (profiles), added once: by step 7, or earlier by a step that
 //! reads posts or messages through the stores (step 3), whose queries name them.
 Status addProfileColumns(SqlConnection &c)
 {
@@ -295,12 +295,21 @@ Status migrateTo5(SqlConnection &c)
     return Ok {};
 }
 
+//! Direct messages (part "dm"): a channel remembers the seq of the event that created it, so
+//! that opening an existing direct conversation again answers with that seq, as a repeated
+//! create does; dm.list orders by it too. 0 for the channels of earlier versions.
+Status migrateTo6(SqlConnection &c)
+{
+    return c.execOnce(
+        QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
+}
+
 //! Profiles (docs/protocol.md "Display names and avatars"): a display name ('' = none), an
 //! avatar (an image id, NULL = none; the image collector keeps images an avatar uses) and the
 //! seq of the user's last profile change, which a user.profile that changes nothing answers
 //! with instead of emitting an event. A file upgraded from before step 3 has the columns
 //! already (see addProfileColumns).
-Status migrateTo6(SqlConnection &c)
+Status migrateTo7(SqlConnection &c)
 {
     if (Status s = addProfileColumns(c); !s)
         return s;
@@ -309,7 +318,7 @@ Status migrateTo6(SqlConnection &c)
 }
 
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -162,6 +162,8 @@ void tst_EventRouter::eachEventReachesItsModel()
         QTRY_COMPARE(chat->rowCount(), 0);
         break;
     }
+    case EventType::Hidden:
+        QSKIP("a hidden event changes no model (part dm's client shows none of it)");
     }
 }
 
