@@ -88,6 +88,8 @@ QList<SpecVerb> verbsNeedingAuth()
         // Extensions (docs/protocol.md): profiles.
         {u"user.profile"_s, {{u"displayName"_s, u"x"_s}}},
         {u"user.list"_s, {}},
+        {u"dm.open"_s, {{u"userIds"_s, QJsonArray {1}}}},
+        {u"dm.list"_s, {}},
     };
 }
 
