@@ -383,8 +383,9 @@ void ChatView::updateHeader()
     m_topicText = channel.topic;
     m_topic->setText(elidedTopic());
     m_topic->setToolTip(channel.topic);
-    m_input->setPlaceholderText(name.isEmpty() ? QString() : tr("Message #%1").arg(name));
-    m_input->setAccessibleName(name.isEmpty() ? tr("Message") : tr("Message #%1").arg(name));
+    const QString messageTo = channel.isDirect() ? tr("Message %1") : tr("Message #%1");
+    m_input->setPlaceholderText(name.isEmpty() ? QString() : messageTo.arg(name));
+    m_input->setAccessibleName(name.isEmpty() ? tr("Message") : messageTo.arg(name));
     m_list->setAccessibleName(name.isEmpty() ? tr("Messages") : tr("Messages in #%1").arg(name));
 }
 
