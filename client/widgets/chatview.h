@@ -45,7 +45,7 @@ public:
     QLabel *typingLabel() const { return m_typing; }
     //! The actions for a row of listView()'s model, or nullptr when there are none. The caller
     //! owns the menu. Actions: "editAction", "deleteAction", "copyAction", "retryAction",
-    //! "discardAction" (by objectName).
+    //! "discardAction", "messageAuthorAction" (by objectName).
     QMenu *contextMenuFor(const QModelIndex &index);
     //! Starts editing one of the user's messages in the message box.
     void startEditing(qint64 messageId);
@@ -60,6 +60,10 @@ public:
     //! The local time the date separators go by ("Today" becomes "Yesterday" at midnight);
     //! QDateTime::currentDateTime() unless a test sets another.
     void setClock(std::function<QDateTime()> clock);
+
+Q_SIGNALS:
+    //! "Message NAME" on someone's message: talk to its author directly.
+    void directMessageRequested(qint64 userId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
