@@ -59,6 +59,7 @@ private:
     void postCreated(EventType type, const QJsonObject &frame, bool live);
     void messageCreated(EventType type, const QJsonObject &frame, bool live);
     void channelCreated(EventType type, const QJsonObject &frame, bool live);
+    void nothing(EventType type, const QJsonObject &frame, bool live);
     //! Whether an entry by `authorId` in `view` (0 the feed) counts as unread now.
     bool countsAsUnread(qint64 authorId, qint64 view) const;
     void catchUp();

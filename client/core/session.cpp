@@ -65,6 +65,7 @@ Session::Session(Paths paths, QObject *parent)
     connect(
         m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {
             m_state.user = user;
+            m_state.channels->setUserId(user.id);
             // Always: after a sign-out another account may sign in, and the queue open now is
             // not theirs to send. (openOutbox() does nothing when it is already the right one.)
             openOutbox(m_url, user.id);
@@ -73,6 +74,7 @@ Session::Session(Paths paths, QObject *parent)
     connect(m_connection, &Connection::signInFailed, this, &Session::signInFailed);
     connect(m_connection, &Connection::userChanged, this, [this](const User &user) {
         m_state.user = user;
+        m_state.channels->setUserId(user.id);
         Q_EMIT userChanged(user);
     });
     connect(m_connection, &Connection::reloadRequired, this, &Session::reloadViews);
@@ -181,6 +183,7 @@ void Session::resume(const QUrl &url, const QString &token, const User &user)
 {
     m_url = url;
     m_state.user = user;
+    m_state.channels->setUserId(user.id);
     openOutbox(url, user.id);
     m_connection->resume(url, token);
 }
@@ -202,6 +205,8 @@ void Session::forgetAccount()
     m_state.user = {};
     m_sender->reset();
     m_router->resetUnread();
+    // The next account's conversations are not these.
+    m_state.channels->setChannels({}, Channel::Kind::Direct);
 }
 
 bool Session::mayChange(qint64 authorId) const
@@ -271,6 +276,18 @@ void Session::reloadViews()
             channels.append(Channel::fromJson(value.toObject()));
         m_state.channels->setChannels(channels);
     });
+    m_connection->request(MessageType::DmList, {}, this, [this](const Reply &reply) {
+        // A server without direct messages (no `dm` feature) refuses the verb: none to show.
+        if (reply.isTransportFailure()) {
+            m_viewsNeedReload = true;
+            return;
+        }
+        QList<Channel> channels;
+        const QJsonArray array = reply.result().value(QStringLiteral("channels")).toArray();
+        for (const QJsonValue &value : array)
+            channels.append(Channel::fromJson(value.toObject()));
+        m_state.channels->setChannels(channels, Channel::Kind::Direct);
+    });
     for (const auto &[id, model] : m_state.chats)
         loadChat(model);
 }
@@ -333,6 +350,32 @@ void Session::createChannel(const QString &name, const QString &topic, QObject *
             }
             if (done)
                 done(reply);
+        });
+}
+
+void Session::openDirect(
+    const QList<qint64> &userIds, QObject *context, std::function<void(qint64, const Reply &)> done)
+{
+    // Known already: no round trip (dm.open would answer the same conversation).
+    if (const qint64 known = m_state.channels->directWith(userIds); known != 0) {
+        if (done)
+            done(known, Reply::success({}));
+        return;
+    }
+    QJsonArray ids;
+    for (qint64 id : userIds)
+        ids.append(id);
+    m_connection->request(MessageType::DmOpen, {{QStringLiteral("userIds"), ids}}, context,
+        [this, done = std::move(done)](const Reply &reply) {
+            qint64 channelId = 0;
+            if (reply.ok()) {
+                const Channel channel
+                    = Channel::fromJson(reply.result().value(QStringLiteral("channel")).toObject());
+                m_state.channels->upsert(channel);
+                channelId = channel.id;
+            }
+            if (done)
+                done(channelId, reply);
         });
 }
 

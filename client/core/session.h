@@ -102,6 +102,11 @@ public:
     // Requests that are not queued: they need an answer now.
     void createChannel(const QString &name, const QString &topic, QObject *context,
         std::function<void(const Reply &)> done);
+    //! Opens the direct conversation with `userIds` (the others; 1..7) and calls `done` with its
+    //! channel id (0 when refused, the reply says why). A conversation already listed is
+    //! answered at once; a new one is added to channels() (DirectRole) before `done`.
+    void openDirect(const QList<qint64> &userIds, QObject *context,
+        std::function<void(qint64 channelId, const Reply &reply)> done);
     void rename(const QString &username, QObject *context, std::function<void(const Reply &)> done);
     void listReviews(qint64 postId, QObject *context, std::function<void(const Reply &)> done);
     //! Sets the display name ("" for none) and changes the picture as `avatar` says (a new one

@@ -384,12 +384,14 @@ void ChatView::updateHeader()
     const int row = m_channelId != 0 ? m_session->channels()->rowOf(m_channelId) : -1;
     const Channel channel = row >= 0 ? m_session->channels()->channelAt(row) : Channel {};
     const QString name = channelName();
-    m_name->setText(name.isEmpty() ? QString() : tr("# %1").arg(name));
+    // A direct conversation is named by its people, without the channel's '#'.
+    m_name->setText(name.isEmpty() ? QString() : channel.isDirect() ? name : tr("# %1").arg(name));
     m_topicText = channel.topic;
     m_topic->setText(elidedTopic());
     m_topic->setToolTip(channel.topic);
-    m_input->setPlaceholderText(name.isEmpty() ? QString() : tr("Message #%1").arg(name));
-    m_input->setAccessibleName(name.isEmpty() ? tr("Message") : tr("Message #%1").arg(name));
+    const QString messageTo = channel.isDirect() ? tr("Message %1") : tr("Message #%1");
+    m_input->setPlaceholderText(name.isEmpty() ? QString() : messageTo.arg(name));
+    m_input->setAccessibleName(name.isEmpty() ? tr("Message") : messageTo.arg(name));
     m_list->setAccessibleName(name.isEmpty() ? tr("Messages") : tr("Messages in #%1").arg(name));
 }
 
@@ -540,6 +542,15 @@ QMenu *ChatView::contextMenuFor(const QModelIndex &index)
     QAction *copy = menu->addAction(tr("Copy text"));
     copy->setObjectName(QStringLiteral("copyAction"));
     connect(copy, &QAction::triggered, this, [this, target] { copyText(target); });
+    if (const qint64 authorId = row.data(ChatModel::AuthorIdRole).toLongLong();
+        authorId != 0 && authorId != m_session->user().id) {
+        menu->addSeparator();
+        QAction *message
+            = menu->addAction(tr("Message %1").arg(row.data(ChatModel::AuthorRole).toString()));
+        message->setObjectName(QStringLiteral("messageAuthorAction"));
+        connect(message, &QAction::triggered, this,
+            [this, authorId] { Q_EMIT directMessageRequested(authorId); });
+    }
     return menu;
 }
 

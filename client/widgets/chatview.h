@@ -45,7 +45,7 @@ public:
     QLabel *typingLabel() const { return m_typing; }
     //! The actions for a row of listView()'s model, or nullptr when there are none. The caller
     //! owns the menu. Actions: "editAction", "deleteAction", "copyAction", "retryAction",
-    //! "discardAction" (by objectName).
+    //! "discardAction", "messageAuthorAction" (by objectName).
     QMenu *contextMenuFor(const QModelIndex &index);
     //! Starts editing one of the user's messages in the message box.
     void startEditing(qint64 messageId);
@@ -62,6 +62,8 @@ public:
     void setClock(std::function<QDateTime()> clock);
 
 Q_SIGNALS:
+    //! "Message NAME" on someone's message: talk to its author directly.
+    void directMessageRequested(qint64 userId);
     //! An author's avatar or name was clicked: show their card at `globalPos`.
     void userActivated(const Hubbub::User &user, const QPoint &globalPos);
 

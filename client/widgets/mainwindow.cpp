@@ -69,6 +69,8 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_sidebar, &Sidebar::feedSelected, this, &MainWindow::showFeed);
     connect(m_sidebar, &Sidebar::channelSelected, this, &MainWindow::showChannel);
     connect(m_sidebar, &Sidebar::createChannelRequested, this, &MainWindow::createChannel);
+    connect(m_sidebar, &Sidebar::directMessageRequested, this, &MainWindow::openDirectMessage);
+    connect(m_chatView, &ChatView::directMessageRequested, this, &MainWindow::openDirectMessage);
     connect(m_sidebar, &Sidebar::personActivated, this, &MainWindow::showProfile);
     connect(m_chatView, &ChatView::userActivated, this, &MainWindow::showProfile);
     connect(m_session, &Session::unreadChanged, this, &MainWindow::updateTitle);
@@ -209,7 +211,10 @@ void MainWindow::updateTitle()
         // A channel neither listed yet nor seen before has no name to show: the app's name
         // alone until it has.
         const QString name = m_chatView->channelName();
-        title = !name.isEmpty() ? QStringLiteral("#") + name + QStringLiteral(" — Hubbub")
+        const int row = m_session->channels()->rowOf(m_chatView->channel());
+        const bool direct = row >= 0 && m_session->channels()->channelAt(row).isDirect();
+        const QString hash = direct ? QString() : QStringLiteral("#");
+        title = !name.isEmpty() ? hash + name + QStringLiteral(" — Hubbub")
                                 : QStringLiteral("Hubbub");
     }
     const int unread = m_session->totalUnread();
@@ -223,6 +228,19 @@ void MainWindow::createChannel()
     NewChannelDialog dialog(m_session, this);
     if (dialog.exec() == QDialog::Accepted)
         m_sidebar->selectChannel(dialog.channelId());
+}
+
+void MainWindow::openDirectMessage(qint64 userId)
+{
+    if (userId <= 0 || userId == m_session->user().id)
+        return;
+    m_session->openDirect({userId}, this, [this](qint64 channelId, const Reply &reply) {
+        if (channelId != 0)
+            m_sidebar->selectChannel(channelId);
+        else
+            statusBar()->showMessage(
+                tr("Could not start the conversation: %1").arg(reply.error().message), 10000);
+    });
 }
 
 void MainWindow::renameUser()
@@ -255,6 +273,7 @@ void MainWindow::showProfile(const User &user, const QPoint &globalPos)
         return;
     auto *card = new ProfileCard(m_session, user, this);
     connect(card, &ProfileCard::editRequested, this, &MainWindow::editProfile);
+    connect(card, &ProfileCard::messageRequested, this, &MainWindow::openDirectMessage);
     card->popup(globalPos);
 }
 

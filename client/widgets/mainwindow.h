@@ -38,6 +38,10 @@ public:
     //! "Edit profile…": your display name and picture.
     void editProfile();
 
+    //! Opens the direct conversation with `userId` (starting it if there is none yet) and
+    //! shows it; the people list, "Message NAME" in chat and profile cards call this.
+    void openDirectMessage(qint64 userId);
+
     Sidebar *sidebar() const { return m_sidebar; }
     FeedView *feedView() const { return m_feedView; }
     ChatView *chatView() const { return m_chatView; }

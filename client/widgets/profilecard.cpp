@@ -51,8 +51,15 @@ ProfileCard::ProfileCard(Session *session, const User &user, QWidget *parent)
     const int pad = fontMetrics().height();
     column->setContentsMargins(pad, pad, pad, pad);
     column->addLayout(top);
-    // "Message" (open a direct conversation) joins here once direct messages exist.
-    if (user.id == session->user().id) {
+    if (user.id != session->user().id) {
+        m_message = new QPushButton(tr("Message"), this);
+        m_message->setObjectName(QStringLiteral("messageButton"));
+        column->addWidget(m_message, 0, Qt::AlignRight);
+        connect(m_message, &QPushButton::clicked, this, [this] {
+            Q_EMIT messageRequested(m_user.id);
+            close();
+        });
+    } else {
         m_edit = new QPushButton(tr("Edit profile…"), this);
         m_edit->setObjectName(QStringLiteral("editProfileButton"));
         column->addWidget(m_edit, 0, Qt::AlignRight);

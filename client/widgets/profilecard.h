@@ -14,7 +14,7 @@ class Session;
 
 //! A small popup about one person, opened by clicking their name or avatar: the picture, the
 //! display name, the username, the role and whether they are online, kept up to date while it
-//! shows. On your own card, "Edit profile…".
+//! shows. "Message" opens a direct conversation with them; on your own card, "Edit profile…".
 class ProfileCard final : public QFrame
 {
     Q_OBJECT
@@ -29,9 +29,13 @@ public:
     QLabel *stateLabel() const { return m_state; }
     //! Only on your own card; nullptr on others'.
     QPushButton *editButton() const { return m_edit; }
+    //! Only on others' cards; nullptr on your own.
+    QPushButton *messageButton() const { return m_message; }
 
 Q_SIGNALS:
     void editRequested();
+    //! "Message": open the direct conversation with this person.
+    void messageRequested(qint64 userId);
 
 private:
     void setUser(const User &user);
@@ -44,6 +48,7 @@ private:
     QLabel *m_username;
     QLabel *m_state;
     QPushButton *m_edit = nullptr;
+    QPushButton *m_message = nullptr;
 };
 
 } // namespace Hubbub::Client

@@ -224,6 +224,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>„%1“ wird für alle gelöscht.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -563,6 +567,10 @@
         <source>%1 in #%2</source>
         <translation>%1 in #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -721,6 +729,10 @@
     <message>
         <source>S&amp;witch server or account…</source>
         <translation>Server oder Konto &amp;wechseln …</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht begonnen werden: %1</translation>
     </message>
     <message>
         <source>Edit &amp;profile…</source>
@@ -1016,6 +1028,10 @@
 <context>
     <name>Hubbub::Client::ProfileCard</name>
     <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
         <source>Edit profile…</source>
         <translation>Profil bearbeiten …</translation>
     </message>
@@ -1212,6 +1228,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Offline: Die Kanäle sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>DIREKTNACHRICHTEN</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Doppelklicken Sie auf jemanden, der online ist, um eine Nachricht zu schreiben.</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1486,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>Es gibt schon einen Kanal namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Das Feld „userIds“ muss eine Liste von Benutzer-IDs sein.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Eine Unterhaltung hat höchstens %1 Mitglieder.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Nennen Sie mindestens eine weitere Person für die Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Es gibt keinen Benutzer mit der ID %1.</translation>
     </message>
 </context>
 <context>

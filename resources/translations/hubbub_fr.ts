@@ -224,6 +224,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>«&#xa0;%1&#xa0;» sera supprimé pour tout le monde.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Écrire à %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -563,6 +567,10 @@
         <source>%1 in #%2</source>
         <translation>%1 dans #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -721,6 +729,10 @@
     <message>
         <source>S&amp;witch server or account…</source>
         <translation>&amp;Changer de serveur ou de compte…</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>Impossible de démarrer la conversation : %1</translation>
     </message>
     <message>
         <source>Edit &amp;profile…</source>
@@ -1016,6 +1028,10 @@
 <context>
     <name>Hubbub::Client::ProfileCard</name>
     <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
         <source>Edit profile…</source>
         <translation>Modifier le profil…</translation>
     </message>
@@ -1212,6 +1228,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Hors ligne&#xa0;: les salons ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Messages privés</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>MESSAGES PRIVÉS</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Double-cliquez sur une personne en ligne pour lui écrire.</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1486,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>Un salon nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Le champ « userIds » doit être une liste d’identifiants d’utilisateurs.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Une conversation compte au plus %1 membres.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Indiquez au moins une autre personne avec qui parler.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Aucun utilisateur n’a l’identifiant %1.</translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>“%1” 메시지가 모든 사람에게서 삭제돼요.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1 님에게 메시지 보내기</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -553,6 +557,10 @@
         <source>%1 in #%2</source>
         <translation>%1 님 · #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 님 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -711,6 +719,10 @@
     <message>
         <source>S&amp;witch server or account…</source>
         <translation>서버 또는 계정 전환(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>대화를 시작할 수 없습니다: %1</translation>
     </message>
     <message>
         <source>Edit &amp;profile…</source>
@@ -1003,6 +1015,10 @@
 <context>
     <name>Hubbub::Client::ProfileCard</name>
     <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
         <source>Edit profile…</source>
         <translation>프로필 편집…</translation>
     </message>
@@ -1197,6 +1213,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>오프라인: 채널을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>온라인인 사람을 두 번 클릭하면 메시지를 보낼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1471,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>&apos;%1&apos; 채널이 이미 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>&apos;userIds&apos; 필드는 사용자 ID 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>대화 참여자는 최대 %1명입니다.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>대화할 다른 사용자를 한 명 이상 지정하세요.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>ID가 %1인 사용자가 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 // Display names and avatars in the app, driven with real mouse and key events on two app
 // instances (ada and bob) signed in to one real server: "Edit profile…" sets a display name
 // and a picture that the other app shows live; a click on a name or avatar in the chat, or on
-// a person in the people list, opens their profile card, which follows changes while it shows.
+// a person in the people list, opens their profile card, which follows changes while it shows
+// and whose "Message" opens the direct conversation.
 
 #include "avatar.h"
 #include "chatmodel.h"
@@ -187,6 +188,7 @@ void TestProfileWidgets::cardOpensOnAuthorClick()
     QCOMPARE(card->nameLabel()->text(), u"bob"_s);
     QVERIFY(card->stateLabel()->text().contains(u"Online"_s));
     QVERIFY(!card->editButton()); // not on someone else's card
+    QVERIFY(card->messageButton());
 
     // Bob names himself while ada looks at his card: the card and the chat follow.
     std::optional<Reply> answer;
@@ -202,6 +204,14 @@ void TestProfileWidgets::cardOpensOnAuthorClick()
     QTRY_VERIFY_WITH_TIMEOUT(card->stateLabel()->text().contains(u"Offline"_s), 10000);
     QTest::keyClick(card, Qt::Key_Escape);
     QTRY_VERIFY(!findWindow<ProfileCard>());
+
+    // "Message" on the card opens the direct conversation with him.
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, authorPoint(0));
+    QTRY_VERIFY((card = findWindow<ProfileCard>()) != nullptr);
+    QTest::mouseClick(card->messageButton(), Qt::LeftButton);
+    QTRY_VERIFY(!findWindow<ProfileCard>());
+    ChatView *view = m_ada->window()->chatView();
+    QTRY_VERIFY_WITH_TIMEOUT(view->channel() != channel && view->channel() > 0, 20000);
 }
 
 void TestProfileWidgets::ownCardFromPeopleListEditsProfile()
@@ -215,6 +225,7 @@ void TestProfileWidgets::ownCardFromPeopleListEditsProfile()
     QTRY_VERIFY((card = findWindow<ProfileCard>()) != nullptr);
     QCOMPARE(card->user().id, m_ada->session.user().id);
     QVERIFY(card->editButton());
+    QVERIFY(!card->messageButton());
     QTest::mouseClick(card->editButton(), Qt::LeftButton);
     QTRY_VERIFY(findWindow<ProfileDialog>() != nullptr);
     QTRY_VERIFY(!findWindow<ProfileCard>());
