@@ -41,9 +41,12 @@ enum class MessageType {
     // Extensions (docs/protocol.md, "Extensions, in one list").
     DmOpen,
     DmList,
+    // Part "people": profiles.
+    UserProfile,
+    UserList,
 };
 
-inline constexpr std::array<const char *, 27> messageTypeNames = {
+inline constexpr std::array<const char *, 29> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -71,8 +74,10 @@ inline constexpr std::array<const char *, 27> messageTypeNames = {
     "ping",
     "dm.open",
     "dm.list",
+    "user.profile",
+    "user.list",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::DmList) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::UserList) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

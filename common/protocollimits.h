@@ -43,4 +43,8 @@ inline constexpr int DirectMembersMax = 8;
 
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
+// Part "people" (docs/protocol.md "Display names and avatars"): a display name is 0..64 code
+// points once trimmed; user.list answers every user in one reply up to this many (see there).
+inline constexpr int DisplayNameMax = 64;
+inline constexpr int UserListMax = 10000;
 } // namespace Hubbub::Limits

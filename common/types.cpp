@@ -98,13 +98,15 @@ Role roleFromName(QStringView name)
 QJsonObject User::toJson() const
 {
     return {{QStringLiteral("id"), id}, {QStringLiteral("username"), username},
-        {QStringLiteral("role"), roleName(role)}};
+        {QStringLiteral("role"), roleName(role)}, {QStringLiteral("displayName"), displayName},
+        {QStringLiteral("avatarId"), nullable(avatarId)}};
 }
 
 User User::fromJson(const QJsonObject &object)
 {
     return {integer(object, QLatin1StringView("id")), str(object, QLatin1StringView("username")),
-        roleFromName(str(object, QLatin1StringView("role")))};
+        roleFromName(str(object, QLatin1StringView("role"))),
+        str(object, QLatin1StringView("displayName")), str(object, QLatin1StringView("avatarId"))};
 }
 
 QString User::toString() const

@@ -22,14 +22,19 @@ enum class Role { Member, Admin };
 QString roleName(Role role);
 Role roleFromName(QStringView name);
 
-//! User {id, username, role}
+//! User {id, username, role, displayName, avatarId}; the last two are the "profiles" extension.
 struct User
 {
     qint64 id = 0;
     QString username;
     Role role = Role::Member;
+    // Initialised: `User {id, name, role}` stays free of -Wmissing-field-initializers.
+    QString displayName = {}; //!< empty when none
+    QString avatarId = {}; //!< an image id; empty means null
 
     bool isAdmin() const { return role == Role::Admin; }
+    //! The display name, else the username: what the app shows as the person's name.
+    QString shownName() const { return displayName.isEmpty() ? username : displayName; }
     QJsonObject toJson() const;
     static User fromJson(const QJsonObject &object);
     QString toString() const;

@@ -96,6 +96,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return message.author.username;
     case AuthorIdRole:
         return message.author.id;
+    case AuthorUserRole:
+        return QVariant::fromValue(message.author);
     case CreatedAtRole:
         return item.created;
     case EditedRole:
@@ -126,7 +128,7 @@ QHash<int, QByteArray> ChatModel::roleNames() const
         {TextRole, "text"}, {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
         {KindRole, "kind"}, {FirstInGroupRole, "firstInGroup"}, {PendingRole, "pending"},
         {FailureRole, "failure"}, {LocalIdRole, "localId"}, {DeletingRole, "deleting"},
-        {DayStartRole, "dayStart"}});
+        {DayStartRole, "dayStart"}, {AuthorUserRole, "authorUser"}});
     return names;
 }
 
@@ -315,6 +317,7 @@ void ChatModel::applyEvent(EventType type, const QJsonObject &frame)
             remove(frame.value(QStringLiteral("messageId")).toInteger());
         break;
     case EventType::UserRenamed:
+    case EventType::UserUpdated:
         renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
         break;
     default:

@@ -32,6 +32,7 @@ public:
         LocalIdRole,
         DeletingRole,
         DayStartRole, //!< bool: the first row of its local day, under a date separator
+        AuthorUserRole, //!< User: the author with display name and avatar (profiles)
     };
     Q_ENUM(Roles)
     enum class Kind { Message, Joined, Left };

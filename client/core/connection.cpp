@@ -523,7 +523,7 @@ void Connection::applyEvent(const ServerFrame &frame)
     // all (docs/protocol.md, "Events").
     if (*frame.event == EventType::Hidden)
         return;
-    if (*frame.event == EventType::UserRenamed) {
+    if (*frame.event == EventType::UserRenamed || *frame.event == EventType::UserUpdated) {
         const User renamed = User::fromJson(frame.data.value(QStringLiteral("user")).toObject());
         if (renamed.id == m_user.id) {
             m_user = renamed;

@@ -44,6 +44,7 @@ const EventRouter::Route EventRouter::Routes[] = {
     {EventType::MessageDeleted, &EventRouter::toChat},
     // Connection applies its seq and goes no further; nothing here to show.
     {EventType::Hidden, &EventRouter::nothing},
+    {EventType::UserUpdated, &EventRouter::toEveryModel},
 };
 
 EventRouter::EventRouter(

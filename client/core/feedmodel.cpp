@@ -62,6 +62,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return post.author.username;
     case AuthorIdRole:
         return post.author.id;
+    case AuthorUserRole:
+        return QVariant::fromValue(post.author);
     case ImageIdRole:
         return post.imageId;
     case CreatedAtRole:
@@ -104,7 +106,8 @@ QHash<int, QByteArray> FeedModel::roleNames() const
         {CreatedAtRole, "createdAt"}, {EditedRole, "edited"}, {UpdatedAtRole, "updatedAt"},
         {RatingAverageRole, "ratingAverage"}, {RatingCountRole, "ratingCount"},
         {PendingRole, "pending"}, {FailureRole, "failure"}, {LocalIdRole, "localId"},
-        {DeletingRole, "deleting"}, {RecentReviewsRole, "recentReviews"}});
+        {DeletingRole, "deleting"}, {RecentReviewsRole, "recentReviews"},
+        {AuthorUserRole, "authorUser"}});
     return names;
 }
 
@@ -260,6 +263,7 @@ void FeedModel::applyEvent(EventType type, const QJsonObject &frame)
         remove(frame.value(QStringLiteral("postId")).toInteger());
         break;
     case EventType::UserRenamed:
+    case EventType::UserUpdated:
         renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
         break;
     default:

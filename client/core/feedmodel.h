@@ -38,6 +38,7 @@ public:
         //! QVariantList of {author, rating, comment} maps: the newest reviews with a comment,
         //! newest first (the post's recentReviews)
         RecentReviewsRole,
+        AuthorUserRole, //!< User: the author with display name and avatar (profiles)
     };
     Q_ENUM(Roles)
 

@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QPointer>
 
 namespace Hubbub::Client {
 
@@ -389,6 +390,36 @@ void Session::listReviews(qint64 postId, QObject *context, std::function<void(co
 {
     m_connection->request(
         MessageType::ReviewList, {{QStringLiteral("postId"), postId}}, context, std::move(done));
+}
+
+void Session::setProfile(const QString &displayName, const ImageChange &avatar, QObject *context,
+    std::function<void(const Reply &)> done)
+{
+    QJsonObject params {{QStringLiteral("displayName"), displayName}};
+    if (avatar.kind == ImageChange::Kind::Remove)
+        params.insert(QStringLiteral("avatarId"), QJsonValue::Null);
+    if (avatar.kind != ImageChange::Kind::Replace) {
+        m_connection->request(MessageType::UserProfile, params, context, std::move(done));
+        return;
+    }
+    // Not through the outbox: the dialog stays open until the server has answered, so a
+    // refusal (too big a picture, a name with control characters) is shown where it was typed.
+    QJsonObject upload {{QStringLiteral("data"), QString::fromLatin1(avatar.bytes.toBase64())}};
+    if (!avatar.mime.isEmpty())
+        upload.insert(QStringLiteral("mime"), avatar.mime);
+    QPointer<QObject> guard(context);
+    m_connection->request(
+        MessageType::ImageUpload, upload, context,
+        [this, guard, params, bytes = avatar.bytes, done = std::move(done)](
+            const Reply &reply) mutable {
+            if (!reply.ok() || !guard)
+                return done(reply);
+            const QString imageId = reply.result().value(QStringLiteral("imageId")).toString();
+            m_images->insert(imageId, bytes);
+            params.insert(QStringLiteral("avatarId"), imageId);
+            m_connection->request(MessageType::UserProfile, params, guard, std::move(done));
+        },
+        std::chrono::seconds(180));
 }
 
 // --- changes through the outbox ------------------------------------------------------------

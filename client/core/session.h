@@ -109,6 +109,10 @@ public:
         std::function<void(qint64 channelId, const Reply &reply)> done);
     void rename(const QString &username, QObject *context, std::function<void(const Reply &)> done);
     void listReviews(qint64 postId, QObject *context, std::function<void(const Reply &)> done);
+    //! Sets the display name ("" for none) and changes the picture as `avatar` says (a new one
+    //! is uploaded first); `done` gets the user.profile reply, or the upload's failure.
+    void setProfile(const QString &displayName, const ImageChange &avatar, QObject *context,
+        std::function<void(const Reply &)> done);
     //! Tells the others we are typing (at most once per 3 s per channel).
     void sendTyping(qint64 channelId);
     //! Who is typing in a channel now (not us).

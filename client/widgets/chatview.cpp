@@ -6,6 +6,7 @@
 #include "chatmodel.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "imagecache.h"
 #include "loadstate.h"
 #include "outbox.h"
 #include "protocollimits.h"
@@ -240,6 +241,11 @@ ChatView::ChatView(Session *session, QWidget *parent)
             m_session->sendTyping(m_channelId);
     });
     connect(m_input, &QPlainTextEdit::textChanged, this, &ChatView::updateLengthHint);
+    // Avatars on the author lines, and a click on one or on a name opens the person's card.
+    m_delegate->setImages(m_session->images());
+    connect(m_session->images(), &ImageCache::imageReady, m_list->viewport(),
+        qOverload<>(&QWidget::update));
+    connect(m_delegate, &MessageDelegate::authorActivated, this, &ChatView::userActivated);
     connect(m_delegate, &MessageDelegate::linkActivated, this,
         [this](const QModelIndex &index, MessageDelegate::Link link) {
             // Later, not now: a discard removes the row the list view is still handling a

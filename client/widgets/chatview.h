@@ -64,6 +64,8 @@ public:
 Q_SIGNALS:
     //! "Message NAME" on someone's message: talk to its author directly.
     void directMessageRequested(qint64 userId);
+    //! An author's avatar or name was clicked: show their card at `globalPos`.
+    void userActivated(const Hubbub::User &user, const QPoint &globalPos);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

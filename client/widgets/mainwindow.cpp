@@ -11,6 +11,8 @@
 #include "newchanneldialog.h"
 #include "notifier.h"
 #include "offlinebanner.h"
+#include "profilecard.h"
+#include "profiledialog.h"
 #include "protocollimits.h"
 #include "reply.h"
 #include "session.h"
@@ -69,6 +71,8 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_sidebar, &Sidebar::createChannelRequested, this, &MainWindow::createChannel);
     connect(m_sidebar, &Sidebar::directMessageRequested, this, &MainWindow::openDirectMessage);
     connect(m_chatView, &ChatView::directMessageRequested, this, &MainWindow::openDirectMessage);
+    connect(m_sidebar, &Sidebar::personActivated, this, &MainWindow::showProfile);
+    connect(m_chatView, &ChatView::userActivated, this, &MainWindow::showProfile);
     connect(m_session, &Session::unreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::userChanged, this, &MainWindow::updateTitle);
     // The channel open may be listed only after the window shows (the last one, restored).
@@ -118,6 +122,8 @@ void MainWindow::buildMenus()
 {
     QMenu *app = menuBar()->addMenu(tr("&Hubbub"));
     QAction *rename = app->addAction(tr("Change &username…"), this, &MainWindow::renameUser);
+    app->addAction(tr("Edit &profile…"), this, &MainWindow::editProfile)
+        ->setObjectName(QStringLiteral("editProfileAction"));
     rename->setObjectName(QStringLiteral("renameAction"));
     QAction *notifications = app->addAction(tr("Desktop &notifications"));
     notifications->setObjectName(QStringLiteral("notificationsAction"));
@@ -259,6 +265,25 @@ void MainWindow::renameUser()
         const User user = User::fromJson(reply.result().value(QStringLiteral("user")).toObject());
         statusBar()->showMessage(tr("You are now %1.").arg(user.username), 5000);
     });
+}
+
+void MainWindow::showProfile(const User &user, const QPoint &globalPos)
+{
+    if (user.id == 0)
+        return;
+    auto *card = new ProfileCard(m_session, user, this);
+    connect(card, &ProfileCard::editRequested, this, &MainWindow::editProfile);
+    connect(card, &ProfileCard::messageRequested, this, &MainWindow::openDirectMessage);
+    card->popup(globalPos);
+}
+
+void MainWindow::editProfile()
+{
+    auto *dialog = new ProfileDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this] { statusBar()->showMessage(tr("Your profile is saved."), 5000); });
+    dialog->open();
 }
 
 void MainWindow::showAbout()

@@ -1,6 +1,8 @@
 #include "messagedelegate.h"
 
+#include "avatar.h"
 #include "chatmodel.h"
+#include "imagecache.h"
 
 #include <QAbstractItemView>
 #include <QLocale>
@@ -114,6 +116,7 @@ struct RowLayout
     QString day; //!< the date separator's text, on the first row of a day
     int dayHeight = 0;
     QString author;
+    User authorUser; //!< for the avatar and, when there is a display name, the username
     QString time;
     QString presence;
     int headerTop = 0;
@@ -165,7 +168,8 @@ RowLayout::RowLayout(
     if (header) {
         y += metrics.groupTop;
         headerTop = y;
-        author = name;
+        authorUser = index.data(ChatModel::AuthorUserRole).value<User>();
+        author = authorUser.id != 0 ? authorUser.shownName() : name;
         time = shortTime(index.data(ChatModel::CreatedAtRole).toDateTime());
         y += QFontMetrics(boldFont).height() + metrics.headerGap;
     } else {
@@ -237,6 +241,52 @@ bool inRange(int position, int start, int length)
 {
     return start >= 0 && position >= start && position < start + length;
 }
+
+//! The author line's pieces, placed: the avatar (a circle as high as the line), the name, the
+//! username in grey when a display name stands before it, the time. paint() and the click
+//! test share it.
+struct HeaderLayout
+{
+    HeaderLayout(const RowLayout &row, const QRect &rect, Qt::LayoutDirection direction)
+    {
+        const QFontMetrics boldMetrics(row.boldFont);
+        const QFontMetrics smallMetrics(row.smallFont);
+        const int left = rect.left() + row.metrics.hMargin;
+        const int width = rect.width() - 2 * row.metrics.hMargin;
+        const int side = boldMetrics.height();
+        const int gap = boldMetrics.averageCharWidth();
+        baseline = rect.top() + row.headerTop + boldMetrics.ascent();
+        const int timeWidth = smallMetrics.horizontalAdvance(row.time);
+        int room = qMax(0, width - side - 2 * gap - timeWidth);
+        author = boldMetrics.elidedText(row.author, Qt::ElideRight, room);
+        const int authorWidth = boldMetrics.horizontalAdvance(author);
+        room = qMax(0, room - authorWidth - gap);
+        if (!row.authorUser.displayName.isEmpty())
+            username = smallMetrics.elidedText(row.authorUser.username, Qt::ElideRight, room);
+        const int usernameWidth
+            = username.isEmpty() ? 0 : smallMetrics.horizontalAdvance(username) + gap;
+        // Laid out left to right, then mirrored for a right-to-left layout.
+        const auto place = [&](int x, int w) {
+            return direction == Qt::RightToLeft ? left + width - x - w : left + x;
+        };
+        avatar = QRect(place(0, side), rect.top() + row.headerTop, side, side);
+        authorX = place(side + gap, authorWidth);
+        usernameX = place(side + 2 * gap + authorWidth, qMax(0, usernameWidth - gap));
+        timeX = place(side + 2 * gap + authorWidth + usernameWidth, timeWidth);
+        const int nameLeft = std::min(avatar.left(), authorX);
+        const int nameRight = std::max(avatar.right() + 1, authorX + authorWidth);
+        clickable = QRect(nameLeft, avatar.top(), nameRight - nameLeft, side);
+    }
+
+    QRect avatar;
+    QRect clickable; //!< the avatar and the name
+    QString author;
+    QString username; //!< empty without a display name
+    int baseline = 0;
+    int authorX = 0;
+    int usernameX = 0;
+    int timeX = 0;
+};
 
 } // namespace
 
@@ -352,26 +402,16 @@ void MessageDelegate::paint(
     }
 
     if (row.header) {
-        const QFontMetrics boldMetrics(row.boldFont);
-        const QFontMetrics timeMetrics(row.smallFont);
-        const int baseline = rect.top() + row.headerTop + boldMetrics.ascent();
-        const int left = rect.left() + row.metrics.hMargin;
-        const int width = rect.width() - 2 * row.metrics.hMargin;
-        const int gap = boldMetrics.averageCharWidth();
-        const int timeWidth = timeMetrics.horizontalAdvance(row.time);
-        const QString author
-            = boldMetrics.elidedText(row.author, Qt::ElideRight, qMax(0, width - gap - timeWidth));
-        const int authorWidth = boldMetrics.horizontalAdvance(author);
-        const bool rtl = opt.direction == Qt::RightToLeft;
+        const HeaderLayout header(row, rect, opt.direction);
+        Avatar::paint(painter, header.avatar, row.authorUser, m_images);
         painter->setFont(row.boldFont);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(QPoint(rtl ? left + width - authorWidth : left, baseline), author);
+        painter->drawText(QPoint(header.authorX, header.baseline), header.author);
         painter->setFont(row.smallFont);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(
-            QPoint(rtl ? left + width - authorWidth - gap - timeWidth : left + authorWidth + gap,
-                baseline),
-            row.time);
+        if (!header.username.isEmpty())
+            painter->drawText(QPoint(header.usernameX, header.baseline), header.username);
+        painter->drawText(QPoint(header.timeX, header.baseline), row.time);
     }
     row.text->draw(painter, rect.topLeft() + row.textPos);
     if (row.failure)
@@ -402,11 +442,32 @@ MessageDelegate::Link MessageDelegate::linkAt(
     return Link::None;
 }
 
+void MessageDelegate::setImages(ImageCache *images)
+{
+    m_images = images;
+}
+
+bool MessageDelegate::isOnAuthor(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today);
+    return row.header && HeaderLayout(row, opt.rect, opt.direction).clickable.contains(pos);
+}
+
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton
+            && isOnAuthor(option, index, mouse->position().toPoint())) {
+            if (event->type() == QEvent::MouseButtonRelease)
+                Q_EMIT authorActivated(index.data(ChatModel::AuthorUserRole).value<User>(),
+                    mouse->globalPosition().toPoint());
+            return true;
+        }
         if (mouse->button() == Qt::LeftButton) {
             const Link link = linkAt(option, index, mouse->position().toPoint());
             if (link != Link::None) {

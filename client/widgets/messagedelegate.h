@@ -2,9 +2,14 @@
 
 #include <QDate>
 #include <QHash>
+#include <QPointer>
 #include <QStyledItemDelegate>
 
+#include "types.h"
+
 namespace Hubbub::Client {
+
+class ImageCache;
 
 //! Draws one ChatModel row: the author line on the first message of a group, the wrapped
 //! text with "(edited)" / "Sending…" markers, a "Not sent — Retry · Discard" line for refused
@@ -33,17 +38,25 @@ public:
     //! Which link of a failure line is at `pos` (view port coordinates, inside option.rect).
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    //! Where avatars come from (profiles); without it the author line shows initials.
+    void setImages(ImageCache *images);
+    //! Whether `pos` is on the author's avatar or name (view port coordinates).
+    bool isOnAuthor(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
 Q_SIGNALS:
     void linkActivated(const QModelIndex &index, Hubbub::Client::MessageDelegate::Link link);
+    //! The author's avatar or name was clicked: show their profile card at `globalPos`.
+    void authorActivated(const Hubbub::User &author, const QPoint &globalPos);
 
 protected:
-    //! Only for clicks on Retry / Discard; rows are never edited in place.
+    //! Only for clicks on Retry / Discard and on the author; rows are never edited in place.
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
 
 private:
     QDate m_today;
+    QPointer<ImageCache> m_images;
     //! Row heights by everything that decides them: QListView asks for every row's height on
     //! each layout, and wrapping text is the expensive part.
     mutable QHash<QString, int> m_heights;

@@ -1,5 +1,6 @@
 #include "postdelegate.h"
 
+#include "avatar.h"
 #include "feedmodel.h"
 #include "imagecache.h"
 #include "relativetime.h"
@@ -127,6 +128,7 @@ QString separator()
 struct PostDelegate::Layout
 {
     QRect card;
+    QRect avatar;
     QRect author;
     QRect time;
     QRect edited;
@@ -289,9 +291,15 @@ PostDelegate::Layout PostDelegate::layout(
     l.status = QRect(x + width - statusWidth, y, statusWidth, m.line);
     const int headerRight = x + width - (statusWidth > 0 ? statusWidth + m.linkSpacing : 0);
 
-    l.authorText = authorFm.elidedText(
-        index.data(FeedModel::AuthorRole).toString(), Qt::ElideRight, width / 2);
-    l.author = QRect(x, y, authorFm.horizontalAdvance(l.authorText), m.line);
+    // The avatar, then the display name (the username in the tooltip; see helpEvent).
+    const User author = index.data(FeedModel::AuthorUserRole).value<User>();
+    l.avatar = QRect(x, y, m.line, m.line);
+    l.authorText = authorFm.elidedText(author.username.isEmpty()
+            ? index.data(FeedModel::AuthorRole).toString()
+            : author.shownName(),
+        Qt::ElideRight, width / 2);
+    l.author
+        = QRect(l.avatar.right() + 1 + m.gap, y, authorFm.horizontalAdvance(l.authorText), m.line);
     int hx = l.author.right() + 1;
     l.timeText = relativeTime(index.data(FeedModel::CreatedAtRole).toDateTime());
     if (!l.timeText.isEmpty()) {
@@ -458,6 +466,8 @@ void PostDelegate::paint(
     const QColor text = palette.color(QPalette::Text);
     const QColor secondary = palette.color(QPalette::PlaceholderText);
 
+    Avatar::paint(painter, l.avatar, index.data(FeedModel::AuthorUserRole).value<User>(),
+        m_session->images());
     painter->setFont(boldFont(opt.font));
     painter->setPen(text);
     painter->drawText(l.author, Qt::AlignLeft | Qt::AlignVCenter, l.authorText);
@@ -611,7 +621,11 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     QRect area;
     const QPoint pos = event->pos();
     const QString longFormat = QLocale().dateTimeFormat(QLocale::LongFormat);
-    if (l.time.contains(pos)) {
+    const User author = index.data(FeedModel::AuthorUserRole).value<User>();
+    if ((l.author.contains(pos) || l.avatar.contains(pos)) && !author.displayName.isEmpty()) {
+        tip = author.username;
+        area = l.avatar.united(l.author);
+    } else if (l.time.contains(pos)) {
         tip = index.data(Qt::ToolTipRole).toString();
         area = l.time;
     } else if (l.edited.contains(pos)) {

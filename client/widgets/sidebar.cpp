@@ -1,11 +1,14 @@
 #include "sidebar.h"
 
+#include "avatar.h"
 #include "channelmodel.h"
 #include "connection.h"
+#include "imagecache.h"
 #include "loadstate.h"
 #include "peoplemodel.h"
 #include "session.h"
 
+#include <QApplication>
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -15,8 +18,11 @@
 #include <QPainter>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace Hubbub::Client {
 
@@ -207,7 +213,7 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     m_people->setObjectName(QStringLiteral("peopleList"));
     m_people->setAccessibleName(tr("People online"));
     m_people->setModel(m_session->people());
-    m_people->setItemDelegate(new RowDelegate(m_people));
+    m_people->setItemDelegate(new PersonDelegate(m_session->images(), m_people));
     m_people->setFrameShape(QFrame::NoFrame);
     m_people->setSelectionMode(QAbstractItemView::NoSelection);
     m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -219,6 +225,27 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     });
     m_people->installEventFilter(this);
     m_people->viewport()->installEventFilter(this);
+    // A click shows the person's card, once it is clear it was not the first half of the
+    // double-click that opens a conversation; their avatar shows when it arrives.
+    auto *cardDelay = new QTimer(this);
+    cardDelay->setSingleShot(true);
+    cardDelay->setInterval(QApplication::doubleClickInterval());
+    auto clicked = std::make_shared<QPersistentModelIndex>();
+    connect(
+        m_people, &QListView::clicked, cardDelay, [cardDelay, clicked](const QModelIndex &index) {
+            *clicked = index;
+            cardDelay->start();
+        });
+    connect(m_people, &QListView::doubleClicked, cardDelay, &QTimer::stop);
+    connect(cardDelay, &QTimer::timeout, this, [this, clicked] {
+        if (!clicked->isValid())
+            return;
+        const QRect row = m_people->visualRect(*clicked);
+        Q_EMIT personActivated(clicked->data(PeopleModel::UserRole).value<User>(),
+            m_people->viewport()->mapToGlobal(row.bottomLeft()));
+    });
+    connect(m_session->images(), &ImageCache::imageReady, m_people->viewport(),
+        qOverload<>(&QWidget::update));
 
     auto *channelHeader = new QHBoxLayout;
     channelHeader->addWidget(sectionHeader(tr("CHANNELS"), this));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -46,6 +48,8 @@ Q_SIGNALS:
     void createChannelRequested();
     //! The user asked to talk to someone (the people list's double-click or "Message").
     void directMessageRequested(qint64 userId);
+    //! A person in the people list was clicked: show their card at `globalPos`.
+    void personActivated(const Hubbub::User &user, const QPoint &globalPos);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

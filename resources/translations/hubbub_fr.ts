@@ -734,6 +734,14 @@
         <source>Could not start the conversation: %1</source>
         <translation>Impossible de démarrer la conversation : %1</translation>
     </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>Modifier le &amp;profil…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Votre profil est enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -1015,6 +1023,52 @@
     <message>
         <source>A post needs a title.</source>
         <translation>Une publication doit avoir un titre.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Modifier le profil…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Choisir une photo…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Retirer la photo</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Modifier le profil</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Nom affiché&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1641,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Un identifiant d&apos;image est le SHA-256 de l&apos;image en 64 caractères hexadécimaux minuscules.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>La photo n&apos;existe pas&#xa0;; envoyez-la d&apos;abord.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::UserStore</name>
     <message>
         <source>The username &apos;%1&apos; is already taken.</source>
@@ -1673,6 +1738,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, « _ », « . » et « - » : ni espaces, ni symboles, ni emoji.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>Le nom affiché</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>Un nom affiché ne peut contenir ni saut de ligne, ni caractère de contrôle, ni caractère de mise en forme invisible.</translation>
     </message>
 </context>
 <context>

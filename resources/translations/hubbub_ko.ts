@@ -724,6 +724,14 @@
         <source>Could not start the conversation: %1</source>
         <translation>대화를 시작할 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>프로필 편집(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>프로필을 저장했어요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -1002,6 +1010,52 @@
     <message>
         <source>A post needs a title.</source>
         <translation>게시물에는 제목이 필요해요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>프로필 편집…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>사진 선택…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>사진 지우기</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>프로필 편집</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>표시 이름:</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1626,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>이미지 ID는 이미지의 SHA-256 값을 소문자 16진수 64자로 쓴 것이에요.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>사진이 없어요. 먼저 업로드하세요.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::UserStore</name>
     <message>
         <source>The username &apos;%1&apos; is already taken.</source>
@@ -1658,6 +1723,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>사용자 이름에는 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요. 공백, 기호, 이모지는 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>표시 이름에는 줄 바꿈, 제어 문자, 보이지 않는 서식 문자를 쓸 수 없어요.</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,8 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
         // Extensions a client may rely on (docs/protocol.md, "Features").
         {QStringLiteral("features"),
             QJsonArray {QStringLiteral("review.one_per_author"),
-                QStringLiteral("post.recent_reviews"), QStringLiteral("dm")}}});
+                QStringLiteral("post.recent_reviews"), QStringLiteral("dm"),
+                QStringLiteral("profiles")}}});
 }
 
 void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)

@@ -23,7 +23,8 @@ struct ChatStoreText
 
 const QString MessageColumns = QStringLiteral(
     "SELECT m.id, m.channel_id, m.text, m.created_at, m.edited_at, u.id, u.username, u.role, "
-    "m.created_seq FROM messages m JOIN users u ON u.id = m.author_id ");
+    "u.display_name, u.avatar_image_id, m.created_seq "
+    "FROM messages m JOIN users u ON u.id = m.author_id ");
 
 Message messageFrom(const QSqlQuery &q)
 {
@@ -142,7 +143,8 @@ Result<std::optional<Audience>> readerAudience(SqlConnection &c, qint64 userId, 
 Result<QList<User>> members(SqlConnection &c, qint64 channelId)
 {
     Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT u.id, u.username, u.role FROM channel_members m "
+        = c.run(QStringLiteral("SELECT u.id, u.username, u.role, u.display_name, "
+                               "u.avatar_image_id FROM channel_members m "
                                "JOIN users u ON u.id = m.user_id WHERE m.channel_id = ? "
                                "ORDER BY u.id"),
             {channelId});
@@ -213,7 +215,7 @@ Result<std::optional<Earlier<Message>>> findByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce)
 {
     return findEarlier(c, MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
-        authorId, nonce, messageFrom, 8);
+        authorId, nonce, messageFrom, 10);
 }
 
 Result<std::optional<Message>> insert(

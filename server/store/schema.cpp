@@ -17,6 +17,30 @@ namespace Hubbub::Server {
 
 namespace {
 
+//! The users columns of step 7 (profiles), added once: by step 7, or earlier by a step that
+//! reads posts or messages through the stores (step 3), whose queries name them.
+Status addProfileColumns(SqlConnection &c)
+{
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT 1 FROM pragma_table_info('users') WHERE name = 'display_name'"));
+    if (!q)
+        return q.error();
+    const bool present = (*q)->next();
+    (*q)->finish();
+    if (present)
+        return Ok {};
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE users ADD COLUMN display_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN avatar_image_id TEXT REFERENCES images(id)"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN profile_seq INTEGER NOT NULL DEFAULT 0"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 Status migrateTo1(SqlConnection &c)
 {
     const QStringList statements = {
@@ -177,6 +201,9 @@ Status migrateTo3(SqlConnection &c)
             return s;
     }
 
+    // PostStore reads posts as this build stores them, authors' profiles included.
+    if (Status s = addProfileColumns(c); !s)
+        return s;
     Result<QSqlQuery *> head = c.run(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
     if (!head)
         return head.error();
@@ -277,8 +304,21 @@ Status migrateTo6(SqlConnection &c)
         QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
 }
 
+//! Profiles (docs/protocol.md "Display names and avatars"): a display name ('' = none), an
+//! avatar (an image id, NULL = none; the image collector keeps images an avatar uses) and the
+//! seq of the user's last profile change, which a user.profile that changes nothing answers
+//! with instead of emitting an event. A file upgraded from before step 3 has the columns
+//! already (see addProfileColumns).
+Status migrateTo7(SqlConnection &c)
+{
+    if (Status s = addProfileColumns(c); !s)
+        return s;
+    return c.execOnce(QStringLiteral("CREATE INDEX users_avatar ON users(avatar_image_id)"
+                                     " WHERE avatar_image_id IS NOT NULL"));
+}
+
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

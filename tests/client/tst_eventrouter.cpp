@@ -100,6 +100,19 @@ void tst_EventRouter::eachEventReachesItsModel()
         QCOMPARE(session.feed()->index(0, 0).data(FeedModel::AuthorRole).toString(), u"robert"_s);
         break;
     }
+    case EventType::UserUpdated: {
+        post(u"p"_s);
+        message(u"m"_s);
+        QTRY_COMPARE(chat->rowCount(), 1);
+        QTRY_COMPARE(session.feed()->rowCount(), 1);
+        QVERIFY(isOk(bob->request(u"user.profile"_s, {{u"displayName"_s, u"Robert"_s}})));
+        const auto shown = [](const QAbstractItemModel *model, int role) {
+            return model->index(0, 0).data(role).value<User>().shownName();
+        };
+        QTRY_COMPARE(shown(chat, ChatModel::AuthorUserRole), u"Robert"_s);
+        QCOMPARE(shown(session.feed(), FeedModel::AuthorUserRole), u"Robert"_s);
+        break;
+    }
     case EventType::PostCreated:
         post(u"new"_s);
         QTRY_COMPARE(feedTitles(session), QStringList {u"new"_s});

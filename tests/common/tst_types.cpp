@@ -311,20 +311,22 @@ void tst_Types::messageNullEditedAt()
 void tst_Types::keysMatchSpec()
 {
     // protocol-v1.md "Objects", plus the extensions docs/protocol.md lists (Post.recentReviews,
-    // Review.updatedAt, Channel.kind and, for a direct one, Channel.members).
+    // Review.updatedAt, Channel.kind and, for a direct one, Channel.members; User.displayName
+    // and User.avatarId).
     const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}};
     const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     const Channel channel {1, u"general"_s, {}};
     const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
 
-    QCOMPARE(sortedKeys(alice.toJson()), sorted({u"id"_s, u"username"_s, u"role"_s}));
+    QCOMPARE(sortedKeys(alice.toJson()),
+        sorted({u"id"_s, u"username"_s, u"role"_s, u"displayName"_s, u"avatarId"_s}));
     QCOMPARE(sortedKeys(post.toJson()),
         sorted({u"id"_s, u"author"_s, u"title"_s, u"content"_s, u"imageId"_s, u"createdAt"_s,
             u"updatedAt"_s, u"rating"_s, u"recentReviews"_s}));
     QCOMPARE(
         sortedKeys(post.toJson().value(u"rating").toObject()), sorted({u"average"_s, u"count"_s}));
     QCOMPARE(sortedKeys(post.toJson().value(u"author").toObject()),
-        sorted({u"id"_s, u"username"_s, u"role"_s}));
+        sorted({u"id"_s, u"username"_s, u"role"_s, u"displayName"_s, u"avatarId"_s}));
     QCOMPARE(sortedKeys(review.toJson()),
         sorted({u"id"_s, u"postId"_s, u"author"_s, u"rating"_s, u"comment"_s, u"createdAt"_s,
             u"updatedAt"_s}));
