@@ -32,6 +32,9 @@ std::optional<Error> checkRating(qint64 rating);
 std::optional<Error> checkChannelName(const QString &trimmedName);
 std::optional<Error> checkChannelTopic(const QString &topic);
 std::optional<Error> checkNonce(const QString &nonce);
+//! A reaction (part "react"): 1..32 UTF-8 bytes, no whitespace or control characters, and at
+//! least one character that is neither a letter nor a digit (so a word is not an emoji).
+std::optional<Error> checkEmoji(const QString &emoji);
 //! A lowercase hex SHA-256 digest.
 bool isImageId(const QString &imageId);
 

@@ -61,6 +61,25 @@ Result<Message> existingMessage(WriteTx &tx, qint64 messageId)
     return **message;
 }
 
+//! The quote of a reply's original, which must be a message of the same channel (part
+//! "react"); `not_found` field replyTo otherwise, as for a message that does not exist.
+Result<std::optional<ReplyQuote>> replyQuote(
+    SqlConnection &c, qint64 channelId, std::optional<qint64> replyTo)
+{
+    if (!replyTo)
+        return std::optional<ReplyQuote>();
+    Result<std::optional<Message>> original = ChatStore::message(c, *replyTo);
+    if (!original)
+        return original.error();
+    if (!*original || (*original)->channelId != channelId) {
+        return makeError(ErrorCode::NotFound,
+            ChatText::tr("The message replied to does not exist in this channel."),
+            QStringLiteral("replyTo"));
+    }
+    return std::optional<ReplyQuote>(ReplyQuote {
+        (*original)->id, false, (*original)->author, ReplyQuote::quoteOf((*original)->text)});
+}
+
 } // namespace
 
 QList<MessageType> ChatHandler::types() const
@@ -162,12 +181,25 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
+    const Result<std::optional<qint64>> replyTo = params.optionalId(QStringLiteral("replyTo"));
+    if (!replyTo)
+        return reply.fail(replyTo.error());
     m_ctx.writer.submit(
-        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce](
-            WriteTx &tx) -> Result<QJsonObject> {
+        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce,
+            replyTo = *replyTo](WriteTx &tx) -> Result<QJsonObject> {
+            std::optional<ReplyQuote> quote;
+            const auto check = [&]() -> Status {
+                if (Status s = requireChannel(tx.sql(), channelId); !s)
+                    return s;
+                Result<std::optional<ReplyQuote>> q = replyQuote(tx.sql(), channelId, replyTo);
+                if (!q)
+                    return q.error();
+                quote = *q;
+                return Ok {};
+            };
             return createOnce<Message>(tx, nonce,
-                {EventType::MessageCreated, [&] { return requireChannel(tx.sql(), channelId); },
-                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce); },
+                {EventType::MessageCreated, check,
+                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce, quote); },
                     [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Message &message) -> Result<QJsonObject> {
                         return QJsonObject {{QStringLiteral("message"), message.toJson()}};
