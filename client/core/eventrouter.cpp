@@ -42,6 +42,7 @@ const EventRouter::Route EventRouter::Routes[] = {
     {EventType::MessageCreated, &EventRouter::messageCreated},
     {EventType::MessageUpdated, &EventRouter::toChat},
     {EventType::MessageDeleted, &EventRouter::toChat},
+    {EventType::ReactionChanged, &EventRouter::reactionChanged},
 };
 
 EventRouter::EventRouter(
@@ -103,6 +104,14 @@ void EventRouter::toEveryModel(EventType type, const QJsonObject &frame, bool)
     for (const auto &[id, chat] : m_state.chats)
         chat->applyEvent(type, frame);
     m_state.people->renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+}
+
+void EventRouter::reactionChanged(EventType type, const QJsonObject &frame, bool live)
+{
+    if (frame.contains(QStringLiteral("postId")))
+        toFeed(type, frame, live);
+    else
+        toChat(type, frame, live); // names its channelId
 }
 
 void EventRouter::channelCreated(EventType, const QJsonObject &frame, bool)
