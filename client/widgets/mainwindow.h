@@ -31,6 +31,8 @@ public:
     void showFeed();
     //! Shows a channel with the cursor in its message box.
     void showChannel(qint64 channelId);
+    //! Shows the channel and the message in it, loading the history around it if needed.
+    void jumpToMessage(qint64 channelId, qint64 messageId);
 
     Sidebar *sidebar() const { return m_sidebar; }
     FeedView *feedView() const { return m_feedView; }
