@@ -629,6 +629,14 @@
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>Beiträge, neueste zuerst. Eingabe bewertet den aktuellen Beitrag, Leertaste zeigt einen langen ganz; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Reaktion hinzufügen…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>

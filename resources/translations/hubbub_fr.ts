@@ -629,6 +629,14 @@
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée, Espace affiche en entier une publication longue&#xa0;; la touche Menu affiche toutes ses actions.</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Ajouter une réaction…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>

@@ -619,6 +619,14 @@
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>게시물, 최신순. Enter는 현재 게시물을 평가하고, Space는 긴 게시물을 모두 보여 줍니다. 메뉴 키는 게시물에서 할 수 있는 모든 것을 보여 줍니다.</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>반응 추가…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>
