@@ -22,10 +22,12 @@ enum class EventType {
     MessageCreated,
     MessageUpdated,
     MessageDeleted,
+    //! An event this client may not see (its audience does not hold the user): only its seq.
+    Hidden,
     ReactionChanged, // part "react" (issue 12)
 };
 
-inline constexpr std::array<const char *, 10> eventTypeNames = {
+inline constexpr std::array<const char *, 11> eventTypeNames = {
     "user.renamed",
     "post.created",
     "post.updated",
@@ -35,6 +37,7 @@ inline constexpr std::array<const char *, 10> eventTypeNames = {
     "message.created",
     "message.updated",
     "message.deleted",
+    "hidden",
     "reaction.changed",
 };
 static_assert(eventTypeNames.size() == static_cast<std::size_t>(EventType::ReactionChanged) + 1,
@@ -61,6 +64,7 @@ inline constexpr auto ChannelCreated = nameOf(EventType::ChannelCreated);
 inline constexpr auto MessageCreated = nameOf(EventType::MessageCreated);
 inline constexpr auto MessageUpdated = nameOf(EventType::MessageUpdated);
 inline constexpr auto MessageDeleted = nameOf(EventType::MessageDeleted);
+inline constexpr auto Hidden = nameOf(EventType::Hidden);
 inline constexpr auto ReactionChanged = nameOf(EventType::ReactionChanged);
 } // namespace Events
 

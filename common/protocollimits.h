@@ -35,6 +35,10 @@ inline constexpr int ClientNameMax = 128;
 //! How many reviews with a comment a post carries in recentReviews.
 inline constexpr int RecentReviews = 2;
 
+// Direct messages (docs/protocol.md, "Direct messages"): a conversation has 2..8 members, the
+// caller included, so dm.open names at most 7 others.
+inline constexpr int DirectMembersMax = 8;
+
 // Part "react" (issue 12): replies and reactions.
 //! A reply's quote of its original: the first line, cut to this many characters.
 inline constexpr int ReplyQuoteMax = 200;
@@ -46,6 +50,7 @@ inline constexpr int AroundDefault = 50;
 inline constexpr int AroundMax = 200;
 
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
+
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
 } // namespace Hubbub::Limits

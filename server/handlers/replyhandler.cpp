@@ -28,18 +28,30 @@ Error messageNotFound()
         QStringLiteral("messageId"));
 }
 
-//! The message, if `userId` may read it; `not_found` (field messageId) otherwise, so that
-//! nobody learns what exists where they may not look. Every channel is public until direct
-//! conversations land: then this asks ChatStore::mayRead(c, userId, message->channelId).
-Result<Message> readableMessage(SqlConnection &c, qint64 userId, qint64 messageId)
+//! A message `userId` may read, with the audience of its channel's events.
+struct Readable
 {
-    Q_UNUSED(userId);
+    Message message;
+    Audience audience;
+};
+
+//! The message, if `userId` may read it; `not_found` (field messageId) otherwise, also for a
+//! message of a direct conversation the caller is not in, so that nobody learns what exists
+//! where they may not look.
+Result<Readable> readableMessage(SqlConnection &c, qint64 userId, qint64 messageId)
+{
     Result<std::optional<Message>> message = ChatStore::message(c, messageId);
     if (!message)
         return message.error();
     if (!*message)
         return messageNotFound();
-    return **message;
+    Result<std::optional<Audience>> audience
+        = ChatStore::readerAudience(c, userId, (*message)->channelId);
+    if (!audience)
+        return audience.error();
+    if (!*audience)
+        return messageNotFound();
+    return Readable {**message, **audience};
 }
 
 } // namespace
@@ -54,7 +66,7 @@ void ReplyHandler::handle(const Caller &caller, const Request &request, const Re
     const Params params(request.params);
     switch (request.type) {
     case MessageType::ChatAround:
-        return around(params, reply);
+        return around(*caller.user, params, reply);
     case MessageType::ReactionSet:
         return setReaction(*caller.user, params, reply);
     default:
@@ -62,7 +74,7 @@ void ReplyHandler::handle(const Caller &caller, const Request &request, const Re
     }
 }
 
-void ReplyHandler::around(const Params &params, const Responder &reply)
+void ReplyHandler::around(const User &user, const Params &params, const Responder &reply)
 {
     const Result<qint64> messageId = params.id(QStringLiteral("messageId"));
     if (!messageId)
@@ -72,16 +84,17 @@ void ReplyHandler::around(const Params &params, const Responder &reply)
     if (!limit)
         return reply.fail(limit.error());
     // A bounded read (at most AroundMax rows by index) on the reader, as chat.history is.
-    const Result<Message> middle = readableMessage(m_ctx.reader, 0, *messageId);
-    if (!middle)
-        return reply.fail(middle.error());
-    const Result<ChatStore::Around> around = ChatStore::around(m_ctx.reader, *middle, *limit);
+    const Result<Readable> readable = readableMessage(m_ctx.reader, user.id, *messageId);
+    if (!readable)
+        return reply.fail(readable.error());
+    const Message &middle = readable->message;
+    const Result<ChatStore::Around> around = ChatStore::around(m_ctx.reader, middle, *limit);
     if (!around)
         return reply.fail(around.error());
     QJsonArray array;
     for (const Message &message : around->messages)
         array.append(message.toJson());
-    reply.ok({{QStringLiteral("channelId"), middle->channelId}, {QStringLiteral("messages"), array},
+    reply.ok({{QStringLiteral("channelId"), middle.channelId}, {QStringLiteral("messages"), array},
         {QStringLiteral("moreBefore"), around->moreBefore},
         {QStringLiteral("moreAfter"), around->moreAfter}});
 }
@@ -120,12 +133,14 @@ void ReplyHandler::setReaction(const User &user, const Params &params, const Res
         [userId = user.id, target, emoji = *emoji, on = on.toBool()](
             WriteTx &tx) -> Result<QJsonObject> {
             QJsonObject about;
+            Audience audience; // everyone, but for a message in a direct conversation
             if (target.messageId != 0) {
-                Result<Message> message = readableMessage(tx.sql(), userId, target.messageId);
-                if (!message)
-                    return message.error();
-                about = {{QStringLiteral("messageId"), message->id},
-                    {QStringLiteral("channelId"), message->channelId}};
+                Result<Readable> readable = readableMessage(tx.sql(), userId, target.messageId);
+                if (!readable)
+                    return readable.error();
+                about = {{QStringLiteral("messageId"), readable->message.id},
+                    {QStringLiteral("channelId"), readable->message.channelId}};
+                audience = readable->audience;
             } else {
                 if (Result<qint64> author = PostStore::authorOf(tx, target.postId); !author)
                     return author.error();
@@ -142,9 +157,8 @@ void ReplyHandler::setReaction(const User &user, const Params &params, const Res
                 about.insert(QStringLiteral("seq"), change->seq);
                 return about;
             }
-            // In a direct conversation this event goes to its members only (audience), once
-            // WriteTx::publish takes one.
-            return tx.publish(EventType::ReactionChanged, about);
+            // In a direct conversation the event goes to its members only.
+            return tx.publish(EventType::ReactionChanged, about, audience);
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }

@@ -14,7 +14,7 @@ public:
     void handle(const Caller &caller, const Request &request, const Responder &reply) override;
 
 private:
-    void around(const Params &params, const Responder &reply);
+    void around(const User &user, const Params &params, const Responder &reply);
     void setReaction(const User &user, const Params &params, const Responder &reply);
 };
 

@@ -268,6 +268,15 @@ Status migrateTo5(SqlConnection &c)
     return Ok {};
 }
 
+//! Direct messages (part "dm"): a channel remembers the seq of the event that created it, so
+//! that opening an existing direct conversation again answers with that seq, as a repeated
+//! create does; dm.list orders by it too. 0 for the channels of earlier versions.
+Status migrateTo6(SqlConnection &c)
+{
+    return c.execOnce(
+        QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
+}
+
 //! Replies and reactions (docs/protocol.md, "Replies and reactions"). reply_to_id names the
 //! original without a foreign key: the original may be deleted while its replies stay, and a
 //! reply then quotes `{id, deleted: true}` (the quote is read from the original at read time,
@@ -275,7 +284,7 @@ Status migrateTo5(SqlConnection &c)
 //! and goes with it (ON DELETE CASCADE); its rowid gives the first-reacted order.
 //! reactions_seq holds the seq of the last reaction change on an entry, what an idempotent
 //! repeat of reaction.set answers with.
-Status migrateTo6(SqlConnection &c)
+Status migrateTo7(SqlConnection &c)
 {
     const QStringList statements {
         QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to_id INTEGER"),
@@ -301,7 +310,7 @@ Status migrateTo6(SqlConnection &c)
 }
 
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace
