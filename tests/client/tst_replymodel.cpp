@@ -167,9 +167,10 @@ void tst_ReplyModel::aroundJoinsTheLoadedRows()
     for (qint64 &id : ids)
         id = idOf(m_fx.bob->waitReply(id), "message");
     ChatModel *model = m_fx.session->chat(General);
-    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(model->rowOf(ids.last()) >= 0);
     QCOMPARE(model->rowOf(ids.at(10)), -1);
+    // Only now: the tester calls fetchMore(), which would load the older page itself.
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     bool done = false;
     m_fx.session->loadAround(General, ids.at(10), this, [&](const Reply &) { done = true; });
