@@ -44,9 +44,12 @@ enum class MessageType {
     // Part "people": profiles.
     UserProfile,
     UserList,
+    // Part "react" (issue 12): replies and reactions.
+    ChatAround,
+    ReactionSet,
 };
 
-inline constexpr std::array<const char *, 29> messageTypeNames = {
+inline constexpr std::array<const char *, 31> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -76,8 +79,10 @@ inline constexpr std::array<const char *, 29> messageTypeNames = {
     "dm.list",
     "user.profile",
     "user.list",
+    "chat.around",
+    "reaction.set",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::UserList) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::ReactionSet) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

@@ -39,6 +39,16 @@ inline constexpr int RecentReviews = 2;
 // caller included, so dm.open names at most 7 others.
 inline constexpr int DirectMembersMax = 8;
 
+// Part "react" (issue 12): replies and reactions.
+//! A reply's quote of its original: the first line, cut to this many characters.
+inline constexpr int ReplyQuoteMax = 200;
+//! Distinct emoji on one message or post; the next one is refused (`too_large`).
+inline constexpr int ReactionsPerEntryMax = 20;
+//! An emoji's length in UTF-8 bytes.
+inline constexpr int EmojiBytesMax = 32;
+inline constexpr int AroundDefault = 50;
+inline constexpr int AroundMax = 200;
+
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
 
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;

@@ -237,4 +237,32 @@ bool isImageId(const QString &imageId)
     return true;
 }
 
+std::optional<Error> checkEmoji(const QString &emoji)
+{
+    const QString field = QStringLiteral("emoji");
+    const qsizetype bytes = emoji.toUtf8().size();
+    if (bytes > Limits::EmojiBytesMax) {
+        return makeError(ErrorCode::Invalid,
+            ValidationText::tr("A reaction is at most %1 bytes long.").arg(Limits::EmojiBytesMax),
+            field);
+    }
+    bool symbol = false;
+    const QList<uint> codePoints = emoji.toUcs4();
+    for (uint c : codePoints) {
+        // A lone surrogate is not a character: toUcs4() gives U+FFFD for it.
+        if (QChar::isSpace(c) || QChar::category(c) == QChar::Other_Control || c == 0xFFFD
+            || QChar::isSurrogate(c)) {
+            return makeError(ErrorCode::Invalid,
+                ValidationText::tr("A reaction has no spaces or control characters."), field);
+        }
+        if (!QChar::isLetterOrNumber(c))
+            symbol = true;
+    }
+    if (bytes == 0 || !symbol) {
+        return makeError(ErrorCode::Invalid,
+            ValidationText::tr("A reaction is an emoji or a symbol, not a word."), field);
+    }
+    return std::nullopt;
+}
+
 } // namespace Hubbub::Validation

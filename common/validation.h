@@ -39,6 +39,9 @@ QString normalizedDisplayName(const QString &displayName);
 //! zero width space, ...) that could make one name look like another or reorder the text
 //! around it; only ZWJ and ZWNJ, which emoji sequences and several scripts need, are allowed.
 std::optional<Error> checkDisplayName(const QString &normalizedName);
+//! A reaction (part "react"): 1..32 UTF-8 bytes, no whitespace or control characters, and at
+//! least one character that is neither a letter nor a digit (so a word is not an emoji).
+std::optional<Error> checkEmoji(const QString &emoji);
 //! A lowercase hex SHA-256 digest.
 bool isImageId(const QString &imageId);
 

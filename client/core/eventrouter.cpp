@@ -45,6 +45,7 @@ const EventRouter::Route EventRouter::Routes[] = {
     // Connection applies its seq and goes no further; nothing here to show.
     {EventType::Hidden, &EventRouter::nothing},
     {EventType::UserUpdated, &EventRouter::toEveryModel},
+    {EventType::ReactionChanged, &EventRouter::reactionChanged},
 };
 
 EventRouter::EventRouter(
@@ -112,6 +113,13 @@ void EventRouter::toEveryModel(EventType type, const QJsonObject &frame, bool)
 
 void EventRouter::nothing(EventType, const QJsonObject &, bool)
 { }
+void EventRouter::reactionChanged(EventType type, const QJsonObject &frame, bool live)
+{
+    if (frame.contains(QStringLiteral("postId")))
+        toFeed(type, frame, live);
+    else
+        toChat(type, frame, live); // names its channelId
+}
 
 void EventRouter::channelCreated(EventType, const QJsonObject &frame, bool)
 {

@@ -150,6 +150,15 @@ ChatModel *Session::chat(qint64 channelId)
                         reply.result().value(QStringLiteral("more")).toBool());
                 });
         });
+    connect(model, &ChatModel::fetchNewerRequested, this, [this, model](qint64, qint64 after) {
+        // The messages after `after`: a chat.around page from it, its older half known.
+        m_connection->request(MessageType::ChatAround,
+            {{QStringLiteral("messageId"), after}, {QStringLiteral("limit"), 200}}, model,
+            [model](const Reply &reply) {
+                model->appendNewer(reply.ok() ? messagesOf(reply.result()) : QList<Message>(),
+                    reply.ok() ? reply.result().value(QStringLiteral("moreAfter")).toBool() : true);
+            });
+    });
     m_projection->showChannel(channelId);
     if (m_connection->isOnline())
         loadChat(model);
@@ -456,11 +465,58 @@ void Session::createReview(qint64 postId, int rating, const QString &comment)
         MessageType::ReviewCreate, params, {}, {}, subjectOf(MessageType::ReviewCreate, params));
 }
 
-QString Session::sendMessage(qint64 channelId, const QString &text)
+QString Session::sendMessage(qint64 channelId, const QString &text, qint64 replyTo)
 {
     m_typing->messageSent(channelId);
-    return m_outbox->enqueue(MessageType::ChatSend,
-        {{QStringLiteral("channelId"), channelId}, {QStringLiteral("text"), text}});
+    QJsonObject params {{QStringLiteral("channelId"), channelId}, {QStringLiteral("text"), text}};
+    if (replyTo > 0)
+        params.insert(QStringLiteral("replyTo"), replyTo);
+    return m_outbox->enqueue(MessageType::ChatSend, params);
+}
+
+void Session::setReaction(qint64 messageId, qint64 postId, const QString &emoji, bool on,
+    QObject *context, std::function<void(const Reply &)> done)
+{
+    QJsonObject params {{QStringLiteral("emoji"), emoji}, {QStringLiteral("on"), on}};
+    if (messageId > 0)
+        params.insert(QStringLiteral("messageId"), messageId);
+    else
+        params.insert(QStringLiteral("postId"), postId);
+    m_connection->request(MessageType::ReactionSet, params, context ? context : this,
+        [this, done = std::move(done)](const Reply &reply) {
+            if (reply.ok()) {
+                // The answer is the state now, the same the event carries: shown at once.
+                const QJsonObject &r = reply.result();
+                const QList<Reaction> reactions
+                    = reactionsFromJson(r.value(QStringLiteral("reactions")).toArray());
+                if (r.contains(QStringLiteral("postId"))) {
+                    m_state.feed->setReactions(
+                        r.value(QStringLiteral("postId")).toInteger(), reactions);
+                } else if (ChatModel *chat
+                    = m_state.openChat(r.value(QStringLiteral("channelId")).toInteger())) {
+                    chat->setReactions(r.value(QStringLiteral("messageId")).toInteger(), reactions);
+                }
+            }
+            if (done)
+                done(reply);
+        });
+}
+
+void Session::loadAround(
+    qint64 channelId, qint64 messageId, QObject *context, std::function<void(const Reply &)> done)
+{
+    ChatModel *model = chat(channelId);
+    m_connection->request(MessageType::ChatAround,
+        {{QStringLiteral("messageId"), messageId}, {QStringLiteral("limit"), ChatPageSize}},
+        context, [model, done = std::move(done)](const Reply &reply) {
+            if (reply.ok()) {
+                model->showAround(messagesOf(reply.result()),
+                    reply.result().value(QStringLiteral("moreBefore")).toBool(),
+                    reply.result().value(QStringLiteral("moreAfter")).toBool());
+            }
+            if (done)
+                done(reply);
+        });
 }
 
 void Session::editMessage(qint64 messageId, qint64 channelId, const QString &text)

@@ -298,6 +298,7 @@ ChatView::ChatView(Session *session, QWidget *parent)
 
     m_input->setEnabled(false);
     updateHeader();
+    setupReplies();
 }
 
 ChatView::~ChatView() = default;
@@ -308,6 +309,7 @@ void ChatView::setChannel(qint64 channelId, const QString &knownName)
         return;
     m_knownName = knownName;
     cancelEditing();
+    cancelReply();
     if (m_channelId != 0)
         m_drafts.insert(m_channelId, m_input->toPlainText());
     m_channelId = channelId;
@@ -447,7 +449,8 @@ void ChatView::submit(const QString &text)
     }
     if (trimmed.isEmpty())
         return;
-    m_session->sendMessage(m_channelId, trimmed);
+    m_session->sendMessage(m_channelId, trimmed, m_replyTo);
+    cancelReply();
     m_input->setTextSilently({});
     updateLengthHint();
     // One's own message is always worth seeing, even when reading history.
@@ -539,6 +542,7 @@ QMenu *ChatView::contextMenuFor(const QModelIndex &index)
         connect(remove, &QAction::triggered, this, [this, messageId] { confirmDelete(messageId); });
         menu->addSeparator();
     }
+    addReplyActions(menu, row);
     QAction *copy = menu->addAction(tr("Copy text"));
     copy->setObjectName(QStringLiteral("copyAction"));
     connect(copy, &QAction::triggered, this, [this, target] { copyText(target); });
@@ -616,6 +620,8 @@ bool ChatView::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         // Shift+F10 is the other keyboard way to a context menu; Qt maps only the Menu key.
         const auto *key = static_cast<QKeyEvent *>(event);
+        if (replyKey(key))
+            return true;
         if (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier) {
             const QModelIndex current = m_list->currentIndex();
             showContextMenu(
@@ -651,6 +657,7 @@ void ChatView::onScrolled(int value)
     // A few pixels short of the end still counts as reading the newest messages.
     m_pinned = bar->maximum() - value <= fontMetrics().height() / 2;
     maybeFetchOlder();
+    maybeFetchNewer();
 }
 
 void ChatView::onRangeChanged()

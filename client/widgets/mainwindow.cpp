@@ -204,6 +204,12 @@ void MainWindow::showChannel(qint64 channelId)
     updateTitle();
 }
 
+void MainWindow::jumpToMessage(qint64 channelId, qint64 messageId)
+{
+    showChannel(channelId);
+    m_chatView->jumpToMessage(messageId);
+}
+
 void MainWindow::updateTitle()
 {
     QString title = tr("Feed") + QStringLiteral(" — Hubbub");

@@ -41,6 +41,8 @@ public:
     //! Opens the direct conversation with `userId` (starting it if there is none yet) and
     //! shows it; the people list, "Message NAME" in chat and profile cards call this.
     void openDirectMessage(qint64 userId);
+    //! Shows the channel and the message in it, loading the history around it if needed.
+    void jumpToMessage(qint64 channelId, qint64 messageId);
 
     Sidebar *sidebar() const { return m_sidebar; }
     FeedView *feedView() const { return m_feedView; }

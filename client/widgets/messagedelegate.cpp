@@ -3,12 +3,15 @@
 #include "avatar.h"
 #include "chatmodel.h"
 #include "imagecache.h"
+#include "replydecorations.h"
 
 #include <QAbstractItemView>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTextLayout>
+#include <QToolTip>
 #include <QtMath>
 
 #include <memory>
@@ -105,7 +108,8 @@ QTextLayout::FormatRange range(int start, int length, const QTextCharFormat &for
 //! can never disagree.
 struct RowLayout
 {
-    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today);
+    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today,
+        qint64 selfId = 0);
 
     ChatModel::Kind kind = ChatModel::Kind::Message;
     Metrics metrics;
@@ -128,11 +132,14 @@ struct RowLayout
     int retryLength = 0;
     int discardStart = -1;
     int discardLength = 0;
+    QRect quote; //!< part "react": the quote of the original, empty when none
+    ReplyDecorations::Chips chips; //!< part "react": reaction chips under the text
+    QPoint chipsPos;
     int height = 0;
 };
 
 RowLayout::RowLayout(
-    const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today)
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today, qint64 selfId)
     : metrics(option.fontMetrics)
     , font(option.font)
     , boldFont(option.font)
@@ -174,6 +181,10 @@ RowLayout::RowLayout(
         y += QFontMetrics(boldFont).height() + metrics.headerGap;
     } else {
         y += metrics.compactTop;
+    }
+    if (const int h = ReplyDecorations::quoteHeight(smallFont, index); h > 0) {
+        quote = QRect(metrics.hMargin, y, textWidth, h);
+        y += h;
     }
 
     // The text and its marker in one layout, so the marker wraps like a word of the text.
@@ -234,6 +245,10 @@ RowLayout::RowLayout(
         failurePos = {metrics.hMargin, y};
         y += heightOf(*failure);
     }
+    chips = ReplyDecorations::layoutChips(
+        font, index.data(ChatModel::ReactionsRole), selfId, textWidth);
+    chipsPos = {metrics.hMargin, y};
+    y += chips.height;
     height = y + metrics.bottom;
 }
 
@@ -287,6 +302,17 @@ struct HeaderLayout
     int usernameX = 0;
     int timeX = 0;
 };
+//! What decides the height of the quote and the chips, for the row height cache.
+QString reactKey(const QModelIndex &index)
+{
+    QString key = QChar(0x1f) + ReplyDecorations::quoteText(index) + QChar(0x1f);
+    const QVariantList reactions = index.data(ChatModel::ReactionsRole).toList();
+    for (const QVariant &r : reactions) {
+        key += r.toMap().value(QStringLiteral("emoji")).toString()
+            + QString::number(r.toMap().value(QStringLiteral("count")).toInt());
+    }
+    return key;
+}
 
 } // namespace
 
@@ -331,10 +357,10 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
                                                                    : QLatin1Char('1'))
         + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
-        + index.data(ChatModel::TextRole).toString();
+        + index.data(ChatModel::TextRole).toString() + reactKey(index);
     if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
         return {width, *found};
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_selfId);
     if (m_heights.size() > 20000)
         m_heights.clear(); // bounded; it refills from what is on screen and laid out next
     m_heights.insert(key, row.height);
@@ -346,7 +372,7 @@ void MessageDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_selfId);
     const QPalette &palette = opt.palette;
     const QRect rect = opt.rect;
 
@@ -363,6 +389,11 @@ void MessageDelegate::paint(
     } else if ((opt.state & QStyle::State_MouseOver) && row.kind == ChatModel::Kind::Message) {
         painter->fillRect(
             message, mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.05));
+    }
+    if (m_highlightId != 0 && index.data(ChatModel::IdRole).toLongLong() == m_highlightId) {
+        // A message jumped to (from a quote, a search): briefly marked.
+        painter->fillRect(
+            message, mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.35));
     }
     if ((opt.state & QStyle::State_HasFocus) && listFocused) {
         painter->setPen(palette.color(QPalette::Highlight));
@@ -413,9 +444,15 @@ void MessageDelegate::paint(
             painter->drawText(QPoint(header.usernameX, header.baseline), header.username);
         painter->drawText(QPoint(header.timeX, header.baseline), row.time);
     }
+    if (!row.quote.isEmpty()) {
+        ReplyDecorations::paintQuote(painter, row.quote.translated(rect.topLeft()), row.smallFont,
+            palette, index, opt.direction);
+    }
     row.text->draw(painter, rect.topLeft() + row.textPos);
     if (row.failure)
         row.failure->draw(painter, rect.topLeft() + row.failurePos);
+    ReplyDecorations::paintChips(
+        painter, rect.topLeft() + row.chipsPos, row.chips, row.font, palette);
     painter->restore();
 }
 
@@ -424,7 +461,7 @@ MessageDelegate::Link MessageDelegate::linkAt(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_selfId);
     if (!row.failure)
         return Link::None;
     const QPointF local = QPointF(pos - opt.rect.topLeft() - row.failurePos);
@@ -475,9 +512,67 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                     Q_EMIT linkActivated(index, link);
                 return true;
             }
+            if (reactEvent(event->type(), option, index, mouse->position().toPoint()))
+                return true;
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+// Part "react": the quote and the reaction chips, hit-tested on the same layout as painted.
+
+void MessageDelegate::setHighlighted(qint64 messageId)
+{
+    m_highlightId = messageId;
+}
+
+MessageDelegate::ReactHit MessageDelegate::reactHitAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today, m_selfId);
+    const QPoint local = pos - opt.rect.topLeft();
+    ReactHit hit;
+    if (row.quote.contains(local)) {
+        hit.quote = true;
+        return hit;
+    }
+    const int chip = ReplyDecorations::chipAt(row.chips, local - row.chipsPos);
+    if (chip >= 0)
+        hit.chip = row.chips.chips.at(chip);
+    return hit;
+}
+
+bool MessageDelegate::reactEvent(QEvent::Type type, const QStyleOptionViewItem &option,
+    const QModelIndex &index, const QPoint &pos)
+{
+    const ReactHit hit = reactHitAt(option, index, pos);
+    if (!hit.quote && !hit.chip)
+        return false;
+    if (type == QEvent::MouseButtonRelease) {
+        if (hit.quote)
+            Q_EMIT quoteClicked(index);
+        else
+            Q_EMIT reactionClicked(index, hit.chip->emoji, !hit.chip->mine);
+    }
+    return true;
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event && index.isValid()) {
+        const ReactHit hit = reactHitAt(option, index, event->pos());
+        if (hit.chip || hit.quote) {
+            QToolTip::showText(event->globalPos(),
+                hit.chip ? ReplyDecorations::chipToolTip(*hit.chip, m_nameOf)
+                         : tr("Go to the original message"),
+                view);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace Hubbub::Client

@@ -4,6 +4,7 @@
 #include "feedmodel.h"
 #include "imagecache.h"
 #include "relativetime.h"
+#include "replydecorations.h"
 #include "session.h"
 
 #include <QAbstractItemView>
@@ -157,6 +158,8 @@ struct PostDelegate::Layout
     QString failureText;
     QString ratingText;
     Action foldAction = Action::None;
+    ReplyDecorations::Chips chips; //!< part "react": reaction chips under the rating line
+    QPoint chipsPos;
     int height = 0;
 };
 
@@ -377,6 +380,10 @@ PostDelegate::Layout PostDelegate::layout(
         l.rating = QRect(x, y, fm.horizontalAdvance(l.ratingText), m.line);
     }
     y += m.line;
+    l.chips = ReplyDecorations::layoutChips(
+        option.font, index.data(FeedModel::ReactionsRole), m_session->user().id, width);
+    l.chipsPos = {x, y};
+    y += l.chips.height;
 
     // The newest comments, a line each: what people say, without opening the reviews.
     const QVariantList recent = index.data(FeedModel::RecentReviewsRole).toList();
@@ -420,7 +427,7 @@ QSize PostDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
         index.data(FeedModel::TitleRole).toString(), index.data(FeedModel::ContentRole).toString(),
         index.data(FeedModel::ImageIdRole).toString().isEmpty(),
         index.data(FeedModel::FailureRole).toString(), isExpanded(index),
-        index.data(FeedModel::RecentReviewsRole).toList().size());
+        index.data(FeedModel::RecentReviewsRole).toList().size(), reactionsKey(index));
     if (const auto it = m_heights.constFind(key); it != m_heights.cend())
         return {opt.rect.width(), *it};
     if (m_heights.size() > 20000)
@@ -539,6 +546,7 @@ void PostDelegate::paint(
     painter->setPen(palette.color(QPalette::Link));
     for (const auto &[action, rect] : l.links)
         painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, actionText(action));
+    ReplyDecorations::paintChips(painter, l.chipsPos, l.chips, opt.font, palette);
 
     if (!l.comments.isEmpty()) {
         // A hairline of the text colour, faint: visible on light and dark cards alike.
@@ -604,6 +612,10 @@ bool PostDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                 Q_EMIT actionTriggered(action, index);
                 return true;
             }
+            if (const auto chip = chipAt(option, index, mouse->position().toPoint())) {
+                Q_EMIT reactionClicked(index, chip->emoji, !chip->mine);
+                return true;
+            }
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
@@ -636,6 +648,9 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     } else if (l.image.contains(pos)) {
         tip = tr("Click to open the image");
         area = l.image;
+    } else if (const int chip = ReplyDecorations::chipAt(l.chips, pos - l.chipsPos); chip >= 0) {
+        tip = ReplyDecorations::chipToolTip(l.chips.chips.at(chip), m_nameOf);
+        area = l.chips.rects.at(chip).translated(l.chipsPos);
     } else {
         // A comment cut to one line shows whole under the mouse.
         for (const Layout::Comment &comment : l.comments) {
@@ -651,6 +666,31 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     }
     QToolTip::showText(event->globalPos(), tip, view->viewport(), area);
     return true;
+}
+
+std::optional<ReactionChip> PostDelegate::chipAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    if (!index.isValid())
+        return std::nullopt;
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    const int chip = ReplyDecorations::chipAt(l.chips, pos - l.chipsPos);
+    if (chip < 0)
+        return std::nullopt;
+    return l.chips.chips.at(chip);
+}
+
+QString PostDelegate::reactionsKey(const QModelIndex &index)
+{
+    QString key;
+    const QVariantList reactions = index.data(FeedModel::ReactionsRole).toList();
+    for (const QVariant &r : reactions) {
+        key += r.toMap().value(QStringLiteral("emoji")).toString()
+            + QString::number(r.toMap().value(QStringLiteral("count")).toInt());
+    }
+    return key;
 }
 
 } // namespace Hubbub::Client

@@ -1,6 +1,7 @@
 #include "store/poststore.h"
 
 #include "protocollimits.h"
+#include "store/reactionstore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
@@ -118,7 +119,7 @@ Result<Post> mustGet(SqlConnection &c, qint64 postId)
 
 } // namespace
 
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withReactions)
 {
     Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id = ?"), {postId});
     if (!q)
@@ -129,6 +130,10 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
     (*q)->finish();
     if (Status s = fillRecentReviews(c, post); !s)
         return s.error();
+    if (withReactions) {
+        if (Status s = ReactionStore::fill(c, post); !s)
+            return s.error();
+    }
     return std::optional<Post>(post.first());
 }
 
@@ -150,6 +155,8 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
     }
     (*q)->finish();
     if (Status s = fillRecentReviews(c, result.posts); !s)
+        return s.error();
+    if (Status s = ReactionStore::fill(c, result.posts); !s)
         return s.error();
     return result;
 }
@@ -182,6 +189,8 @@ Result<std::optional<Earlier<Post>>> findByNonce(
     // Every Post the server sends carries its newest comments, a repeat's answer too.
     QList<Post> post {(*earlier)->entry};
     if (Status s = fillRecentReviews(c, post); !s)
+        return s.error();
+    if (Status s = ReactionStore::fill(c, post); !s)
         return s.error();
     (*earlier)->entry = post.first();
     return earlier;

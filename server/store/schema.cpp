@@ -212,7 +212,7 @@ Status migrateTo3(SqlConnection &c)
     (*head)->finish();
     const QString now = nowTimestamp();
     for (const qint64 postId : std::as_const(changedPosts)) {
-        Result<std::optional<Post>> post = PostStore::get(c, postId);
+        Result<std::optional<Post>> post = PostStore::get(c, postId, false);
         if (!post)
             return post.error();
         if (!*post)
@@ -317,8 +317,40 @@ Status migrateTo7(SqlConnection &c)
                                      " WHERE avatar_image_id IS NOT NULL"));
 }
 
-const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
+//! Replies and reactions (docs/protocol.md, "Replies and reactions"). reply_to_id names the
+//! original without a foreign key: the original may be deleted while its replies stay, and a
+//! reply then quotes `{id, deleted: true}` (the quote is read from the original at read time,
+//! so edits and deletes of it show at once). A reaction belongs to exactly one message or post
+//! and goes with it (ON DELETE CASCADE); its rowid gives the first-reacted order.
+//! reactions_seq holds the seq of the last reaction change on an entry, what an idempotent
+//! repeat of reaction.set answers with.
+Status migrateTo8(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to_id INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reactions_seq INTEGER"),
+        QStringLiteral("ALTER TABLE posts ADD COLUMN reactions_seq INTEGER"),
+        QStringLiteral("CREATE TABLE reactions ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,"
+                       " post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE,"
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " emoji TEXT NOT NULL,"
+                       " CHECK ((message_id IS NULL) <> (post_id IS NULL)))"),
+        QStringLiteral("CREATE UNIQUE INDEX reactions_message ON reactions(message_id, emoji, "
+                       "user_id) WHERE message_id IS NOT NULL"),
+        QStringLiteral("CREATE UNIQUE INDEX reactions_post ON reactions(post_id, emoji, user_id)"
+                       " WHERE post_id IS NOT NULL"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
+const std::function<Status(SqlConnection &)> migrations[] = {
+    migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

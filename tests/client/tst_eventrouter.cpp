@@ -180,6 +180,14 @@ void tst_EventRouter::eachEventReachesItsModel()
         QTRY_COMPARE(chatTexts(chat), QStringList {u"after"_s});
         break;
     }
+    case EventType::ReactionChanged: {
+        const qint64 id = message(u"react"_s);
+        QTRY_COMPARE(chat->rowCount(), 1);
+        QVERIFY(isOk(bob->request(
+            u"reaction.set"_s, {{u"messageId"_s, id}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}})));
+        QTRY_COMPARE(chat->index(0, 0).data(ChatModel::ReactionsRole).toList().size(), 1);
+        break;
+    }
     }
 }
 
