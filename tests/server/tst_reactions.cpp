@@ -8,8 +8,6 @@
 #include "twousers.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace Hubbub::Test;
@@ -35,27 +33,6 @@ QJsonObject reaction(const QString &emoji, const QList<qint64> &userIds)
     for (qint64 id : userIds)
         users.append(id);
     return {{u"emoji"_s, emoji}, {u"count"_s, userIds.size()}, {u"userIds"_s, users}};
-}
-
-//! Rows in `reactions` of the server's database file, read on a connection of our own.
-qint64 storedReactions(const QString &databasePath)
-{
-    static int connections = 0;
-    const QString name = u"tst_reactions_reader_%1"_s.arg(++connections);
-    qint64 count = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT COUNT(*) FROM reactions"_s) && query.next())
-                count = query.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return count;
 }
 
 int eventsNamed(const TestClient &client, const QString &name)
@@ -253,7 +230,7 @@ void tst_Reactions::emojiRejects()
     QCOMPARE(errorCode(reply), code);
     if (code == u"invalid"_s)
         QCOMPARE(errorField(reply), u"emoji"_s);
-    QCOMPARE(storedReactions(m_fx.server->databasePath()), 0);
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 0);
 }
 
 void tst_Reactions::emojiAccepted_data()
@@ -299,7 +276,7 @@ void tst_Reactions::twentyDistinctPerEntry()
     QVERIFY(isOk(m_fx.ada->request(
         u"reaction.set"_s, onMessage(messageId, QString(QChar(0x2613)) + u"!"_s, false))));
     QVERIFY(isOk(m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"⛄"_s))));
-    QCOMPARE(storedReactions(m_fx.server->databasePath()), 21);
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 21);
 }
 
 void tst_Reactions::targetRejects_data()
@@ -332,7 +309,7 @@ void tst_Reactions::targetRejects()
     const QJsonObject reply = m_fx.bob->request(u"reaction.set"_s, params);
     QCOMPARE(errorCode(reply), code);
     QCOMPARE(errorField(reply), field);
-    QCOMPARE(storedReactions(m_fx.server->databasePath()), 0);
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 0);
 }
 
 void tst_Reactions::reactionsGoWithTheirEntry()
@@ -341,11 +318,11 @@ void tst_Reactions::reactionsGoWithTheirEntry()
     const qint64 postId = createPost(*m_fx.ada, u"also short-lived"_s);
     QVERIFY(isOk(m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s))));
     QVERIFY(isOk(m_fx.bob->request(u"reaction.set"_s, onPost(postId, u"👍"_s))));
-    QCOMPARE(storedReactions(m_fx.server->databasePath()), 2);
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 2);
 
     QVERIFY(isOk(m_fx.ada->request(u"chat.delete"_s, {{u"messageId"_s, messageId}})));
     QVERIFY(isOk(m_fx.ada->request(u"post.delete"_s, {{u"postId"_s, postId}})));
-    QCOMPARE(storedReactions(m_fx.server->databasePath()), 0);
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 0);
     QCOMPARE(errorField(m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s))),
         u"messageId"_s);
     QCOMPARE(errorField(m_fx.bob->request(u"reaction.set"_s, onPost(postId, u"👍"_s))), u"postId"_s);
