@@ -737,8 +737,8 @@ QList<Row> directRows()
         requestRow(u"dm.open without userIds"_s, u"dm.open"_s, {}, bad),
         requestRow(u"dm.open userIds of strings"_s, u"dm.open"_s, open(QJsonArray {u"2"_s}), bad),
         requestRow(u"dm.open userIds of fractions"_s, u"dm.open"_s, open(QJsonArray {2.5}), bad),
-        requestRow(
-            u"dm.open userIds of arrays"_s, u"dm.open"_s, open(QJsonArray {QJsonArray {2}}), bad),
+        requestRow(u"dm.open userIds of arrays"_s, u"dm.open"_s,
+            open(QJsonArray {QJsonValue(QJsonArray {2})}), bad),
         requestRow(
             u"dm.open userIds empty"_s, u"dm.open"_s, open(QJsonArray {}), u"invalid"_s, field),
         requestRow(
