@@ -625,7 +625,7 @@
     </message>
     <message>
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
-        <translation>게시물, 최신순. Enter는 현재 게시물을 평가하고, Space는 긴 게시물을 모두 보여 줍니다. 메뉴 키는 게시물에서 할 수 있는 모든 것을 보여 줍니다.</translation>
+        <translation>게시물, 최신순. Enter는 현재 게시물을 평가하고, Space는 긴 게시물을 모두 보여 줘요. 메뉴 키는 게시물에서 할 수 있는 모든 것을 보여 줘요.</translation>
     </message>
     <message>
         <source>You</source>
@@ -742,7 +742,7 @@
     </message>
     <message>
         <source>Could not start the conversation: %1</source>
-        <translation>대화를 시작할 수 없습니다: %1</translation>
+        <translation>대화를 시작할 수 없어요: %1</translation>
     </message>
     <message>
         <source>Edit &amp;profile…</source>
@@ -1098,7 +1098,7 @@
     </message>
     <message>
         <source>A reaction is an emoji or a symbol, not a word.</source>
-        <translation>반응은 단어가 아니라 이모지나 기호여야 합니다.</translation>
+        <translation>반응은 단어가 아니라 이모지나 기호여야 해요.</translation>
     </message>
 </context>
 <context>
@@ -1228,7 +1228,7 @@
     </message>
     <message>
         <source>You have reviewed this post (%1). Sending changes your review; it still counts once.</source>
-        <translation>이 게시물을 이미 평가했습니다(%1). 보내면 평가가 바뀌며, 여전히 한 번만 집계됩니다.</translation>
+        <translation>이 게시물을 이미 평가했어요(%1). 보내면 평가가 바뀌고, 여전히 한 번만 집계돼요.</translation>
     </message>
     <message>
         <source>Update review</source>
@@ -1311,7 +1311,7 @@
     </message>
     <message>
         <source>Double-click someone online to message them.</source>
-        <translation>온라인인 사람을 두 번 클릭하면 메시지를 보낼 수 있습니다.</translation>
+        <translation>온라인인 사람을 두 번 클릭하면 메시지를 보낼 수 있어요.</translation>
     </message>
 </context>
 <context>
