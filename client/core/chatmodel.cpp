@@ -84,7 +84,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return text;
     case Qt::ToolTipRole:
-        return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
+        // QLocale names the days and months; QDateTime::toString(format) would in English.
+        return QLocale().toString(item.created.toLocalTime(), QLocale::LongFormat);
     case Qt::AccessibleTextRole:
         // What a screen reader says for the row: who, what, when.
         if (item.kind != Kind::Message)

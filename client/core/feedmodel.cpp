@@ -55,7 +55,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     case ContentRole:
         return content();
     case Qt::ToolTipRole:
-        return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
+        // QLocale names the days and months; QDateTime::toString(format) would in English.
+        return QLocale().toString(item.created.toLocalTime(), QLocale::LongFormat);
     case Qt::AccessibleTextRole:
         return tr("%1 by %2: %3").arg(title(), post.author.username, content());
     case IdRole:

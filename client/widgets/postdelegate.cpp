@@ -632,7 +632,6 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     QString tip;
     QRect area;
     const QPoint pos = event->pos();
-    const QString longFormat = QLocale().dateTimeFormat(QLocale::LongFormat);
     const User author = index.data(FeedModel::AuthorUserRole).value<User>();
     if ((l.author.contains(pos) || l.avatar.contains(pos)) && !author.displayName.isEmpty()) {
         tip = author.username;
@@ -642,8 +641,9 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
         area = l.time;
     } else if (l.edited.contains(pos)) {
         const QDateTime updated = index.data(FeedModel::UpdatedAtRole).toDateTime();
-        tip = updated.isValid() ? tr("Edited %1").arg(updated.toLocalTime().toString(longFormat))
-                                : tr("Edited; not saved yet");
+        tip = updated.isValid()
+            ? tr("Edited %1").arg(QLocale().toString(updated.toLocalTime(), QLocale::LongFormat))
+            : tr("Edited; not saved yet");
         area = l.edited;
     } else if (l.image.contains(pos)) {
         tip = tr("Click to open the image");

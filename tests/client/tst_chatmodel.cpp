@@ -182,6 +182,7 @@ private Q_SLOTS:
     void presenceLines();
     void presenceBurst();
     void daySeparators();
+    void timeTooltipInTheUsersLanguage();
     void pendingMessages();
     void pendingOverlays();
     void lastMessageBy();
@@ -670,6 +671,21 @@ void tst_ChatModel::pendingOverlays()
     spies.clear();
     model.setOverlay(3, {});
     QCOMPARE(spies.total(), 0);
+}
+
+void tst_ChatModel::timeTooltipInTheUsersLanguage()
+{
+    // A format string alone names days and months in English whatever the locale: the tooltip
+    // must be the user's locale's own long date and time.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Korean, QLocale::SouthKorea));
+    ChatModel model(ChannelId);
+    model.finishReload({makeMessage(1)}, false);
+    const QString tip = roleAt(model, 0, Qt::ToolTipRole).toString();
+    const QDate day = roleAt(model, 0, ChatModel::CreatedAtRole).toDateTime().toLocalTime().date();
+    QLocale::setDefault(before);
+    QVERIFY2(tip.contains(QLocale(QLocale::Korean).dayName(day.dayOfWeek())), qPrintable(tip));
+    QVERIFY2(!tip.contains(QLocale::c().dayName(day.dayOfWeek())), qPrintable(tip));
 }
 
 void tst_ChatModel::daySeparators()
