@@ -323,9 +323,23 @@ void tst_DirectMessages::nonMemberFindsNothing()
         const QJsonObject remove = m_carol->request(u"chat.delete"_s, {{u"messageId"_s, message}});
         QCOMPARE(errorCode(remove), u"not_found"_s);
         QCOMPARE(errorField(remove), u"messageId"_s);
+        const QJsonObject around = m_carol->request(u"chat.around"_s, {{u"messageId"_s, message}});
+        QCOMPARE(errorCode(around), u"not_found"_s);
+        QCOMPARE(errorField(around), u"messageId"_s);
+        const QJsonObject react = m_carol->request(
+            u"reaction.set"_s, {{u"messageId"_s, message}, {u"emoji"_s, u"👀"_s}, {u"on"_s, true}});
+        QCOMPARE(errorCode(react), u"not_found"_s);
+        QCOMPARE(errorField(react), u"messageId"_s);
     }
-    // The message is untouched.
+    // The message is untouched, without a reaction.
     const QJsonObject history = m_bob->request(u"chat.history"_s, {{u"channelId"_s, channelId}});
+    QVERIFY(history.value("messages"_L1)
+                .toArray()
+                .first()
+                .toObject()
+                .value("reactions"_L1)
+                .toArray()
+                .isEmpty());
     QCOMPARE(history.value("messages"_L1).toArray().first().toObject().value("text"_L1).toString(),
         u"secret"_s);
 }
