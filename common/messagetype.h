@@ -38,9 +38,12 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    // Part "rich" (issue 12): edit history.
+    ChatVersions,
+    PostVersions,
 };
 
-inline constexpr std::array<const char *, 25> messageTypeNames = {
+inline constexpr std::array<const char *, 27> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -66,8 +69,10 @@ inline constexpr std::array<const char *, 25> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "chat.versions",
+    "post.versions",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Ping) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::PostVersions) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

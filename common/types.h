@@ -36,6 +36,19 @@ struct User
     bool operator==(const User &) const = default;
 };
 
+//! Mention {userId, start, length} (extension "mentions"): an `@name` token of a text, by
+//! UTF-16 offset, and the user it names, so that a renamed user shows under the new name.
+struct Mention
+{
+    qint64 userId = 0;
+    int start = 0;
+    int length = 0;
+
+    QJsonObject toJson() const;
+    static Mention fromJson(const QJsonObject &object);
+    bool operator==(const Mention &) const = default;
+};
+
 //! Review {id, postId, author, rating, comment, createdAt, updatedAt}; updatedAt (an
 //! extension) is set when its author reviewed the post again and this replaced the review.
 struct Review
@@ -68,6 +81,7 @@ struct Post
     double ratingAverage = 0;
     qint64 ratingCount = 0;
     QList<Review> recentReviews;
+    QList<Mention> mentions; //!< extension "mentions", in `content` (never in the title)
 
     QJsonObject toJson() const;
     static Post fromJson(const QJsonObject &object);
@@ -97,11 +111,28 @@ struct Message
     QString text;
     QString createdAt;
     QString editedAt; //!< empty means null: never edited
+    QList<Mention> mentions; //!< extension "mentions"
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &object);
     QString toString() const;
     bool operator==(const Message &) const = default;
+};
+
+//! One version of a message {text, at, editor} or of a post {title, content, at, editor}
+//! (extension "edit_history"); `isPost` picks the form.
+struct EntryVersion
+{
+    bool isPost = false;
+    QString text;
+    QString title;
+    QString content;
+    QString at;
+    User editor;
+
+    QJsonObject toJson() const;
+    static EntryVersion fromJson(const QJsonObject &object);
+    bool operator==(const EntryVersion &) const = default;
 };
 
 } // namespace Hubbub

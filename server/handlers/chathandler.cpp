@@ -2,7 +2,9 @@
 
 #include "protocollimits.h"
 #include "store/chatstore.h"
+#include "store/mentionstore.h"
 #include "store/sqlconnection.h"
+#include "store/versionstore.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -59,6 +61,23 @@ Result<Message> existingMessage(WriteTx &tx, qint64 messageId)
             QStringLiteral("messageId"));
     }
     return **message;
+}
+
+//! Finds and stores what the message's text mentions, and sets them on it (part "rich");
+//! `replacing` (an edit) drops what the earlier text mentioned.
+Status storeMentions(WriteTx &tx, Message &message, bool replacing)
+{
+    Result<QList<Mention>> mentions
+        = MentionStore::resolve(tx.sql(), message.text, message.channelId);
+    if (!mentions)
+        return mentions.error();
+    // A new message without mentions has no rows to replace: no statement.
+    if (replacing || !mentions->isEmpty()) {
+        if (Status s = MentionStore::storeForMessage(tx, message.id, *mentions); !s)
+            return s;
+    }
+    message.mentions = *mentions;
+    return Ok {};
 }
 
 } // namespace
@@ -167,7 +186,15 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
             WriteTx &tx) -> Result<QJsonObject> {
             return createOnce<Message>(tx, nonce,
                 {EventType::MessageCreated, [&] { return requireChannel(tx.sql(), channelId); },
-                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce); },
+                    [&]() -> Result<std::optional<Message>> {
+                        Result<std::optional<Message>> message
+                            = ChatStore::insert(tx, channelId, userId, text, nonce);
+                        if (!message || !*message)
+                            return message;
+                        if (Status s = storeMentions(tx, **message, false); !s)
+                            return s.error();
+                        return message;
+                    },
                     [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Message &message) -> Result<QJsonObject> {
                         return QJsonObject {{QStringLiteral("message"), message.toJson()}};
@@ -192,9 +219,15 @@ void ChatHandler::edit(const User &user, const Params &params, const Responder &
             if (Status s = checkMayChange(tx, user, existing->author.id, ChatText::tr("message"));
                 !s)
                 return s.error();
+            Message changed = *existing;
+            changed.text = text;
+            if (Status s = storeMentions(tx, changed, true); !s)
+                return s.error();
             Result<Message> message = ChatStore::edit(tx, messageId, text);
             if (!message)
                 return message.error();
+            if (Status s = VersionStore::recordMessageEdit(tx, *existing, *message, user.id); !s)
+                return s.error();
             return tx.publish(
                 EventType::MessageUpdated, {{QStringLiteral("message"), message->toJson()}});
         },

@@ -29,8 +29,8 @@ struct ImageChange
     QString imageId;
 };
 
-//! A post with its recentReviews (so is every post of a page).
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId);
+//! A post with its recentReviews and mentions (so is every post of a page).
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withMentions = true);
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
 //! Every review of a post, newest first by their last change.
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);

@@ -186,6 +186,9 @@ QList<Verb> verbs()
         {u"chat.delete"_s, {{u"messageId"_s, 1}}, {{u"messageId"_s, Kind::Id, true}}},
         {u"chat.typing"_s, {{u"channelId"_s, 1}}, {{u"channelId"_s, Kind::Id, true}}},
         {u"sync"_s, {{u"since"_s, 0}}, {{u"since"_s, Kind::Number, true}}},
+        // Part "rich" (issue 12).
+        {u"chat.versions"_s, {{u"messageId"_s, 1}}, {{u"messageId"_s, Kind::Id, true}}},
+        {u"post.versions"_s, {{u"postId"_s, 1}}, {{u"postId"_s, Kind::Id, true}}},
     };
 }
 
