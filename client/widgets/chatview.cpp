@@ -6,7 +6,9 @@
 #include "chatmodel.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "edithistorydialog.h"
 #include "loadstate.h"
+#include "mentioncompleter.h"
 #include "outbox.h"
 #include "protocollimits.h"
 #include "session.h"
@@ -240,6 +242,17 @@ ChatView::ChatView(Session *session, QWidget *parent)
             m_session->sendTyping(m_channelId);
     });
     connect(m_input, &QPlainTextEdit::textChanged, this, &ChatView::updateLengthHint);
+    new MentionCompleter(m_input, [this] {
+        QStringList names = m_model ? m_model->knownNames() : QStringList();
+        names += peopleNames(m_session);
+        return names;
+    });
+    connect(
+        m_delegate, &MessageDelegate::editHistoryRequested, this, [this](const QModelIndex &index) {
+            auto *dialog = new EditHistoryDialog(
+                m_session, index.data(ChatModel::IdRole).toLongLong(), 0, this);
+            dialog->open();
+        });
     connect(m_delegate, &MessageDelegate::linkActivated, this,
         [this](const QModelIndex &index, MessageDelegate::Link link) {
             // Later, not now: a discard removes the row the list view is still handling a

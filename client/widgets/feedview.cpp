@@ -8,6 +8,7 @@
 #include "imagecache.h"
 #include "imageviewer.h"
 #include "loadstate.h"
+#include "mentioncompleter.h"
 #include "outbox.h"
 #include "posteditdialog.h"
 #include "reviewdialog.h"
@@ -40,6 +41,7 @@ FeedView::FeedView(Session *session, QWidget *parent)
     m_list->setItemDelegate(m_delegate);
     // The list keeps the row being read in place itself when posts arrive or change above it.
     m_list->setModel(m_session->feed());
+    new MentionCompleter(m_composer->textEdit(), [this] { return peopleNames(m_session); });
     // Cards differ in height and are long: scroll by pixels.
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->verticalScrollBar()->setSingleStep(m_list->fontMetrics().height() * 2);

@@ -1,8 +1,10 @@
 #include "messagedelegate.h"
 
 #include "chatmodel.h"
+#include "richtext.h"
 
 #include <QAbstractItemView>
+#include <QDesktopServices>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -103,7 +105,8 @@ QTextLayout::FormatRange range(int start, int length, const QTextCharFormat &for
 //! can never disagree.
 struct RowLayout
 {
-    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today);
+    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today,
+        RichText &rich);
 
     ChatModel::Kind kind = ChatModel::Kind::Message;
     Metrics metrics;
@@ -117,7 +120,8 @@ struct RowLayout
     QString time;
     QString presence;
     int headerTop = 0;
-    std::unique_ptr<QTextLayout> text;
+    SafeDocument *text = nullptr; //!< owned by the delegate's RichText cache
+    QColor textColor;
     QPoint textPos;
     std::unique_ptr<QTextLayout> failure;
     QPoint failurePos;
@@ -128,8 +132,8 @@ struct RowLayout
     int height = 0;
 };
 
-RowLayout::RowLayout(
-    const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today)
+RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index,
+    const QDate &today, RichText &rich)
     : metrics(option.fontMetrics)
     , font(option.font)
     , boldFont(option.font)
@@ -172,36 +176,26 @@ RowLayout::RowLayout(
         y += metrics.compactTop;
     }
 
-    // The text and its marker in one layout, so the marker wraps like a word of the text.
-    QString body = index.data(ChatModel::TextRole).toString();
-    body.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    // The Markdown text and its marker in one document, so the marker wraps like a word of the
+    // text; "(edited)" is a link that opens the edit history.
     QString marker;
+    bool edited = false;
     if (failureText.isEmpty() && pending) {
         marker = deleting ? MessageDelegate::tr("Deleting…")
             : isSend      ? MessageDelegate::tr("Sending…")
                           : MessageDelegate::tr("Saving…");
     } else if (index.data(ChatModel::EditedRole).toBool()) {
         marker = MessageDelegate::tr("(edited)");
+        edited = !pending;
     }
-    const QColor textColor = pending && failureText.isEmpty()
+    textColor = pending && failureText.isEmpty()
         ? mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45)
         : palette.color(QPalette::Text);
-    QTextCharFormat bodyFormat;
-    bodyFormat.setForeground(textColor);
-    if (deleting)
-        bodyFormat.setFontStrikeOut(true);
-    QList<QTextLayout::FormatRange> formats {range(0, int(body.size()), bodyFormat)};
-    if (!marker.isEmpty()) {
-        QTextCharFormat markerFormat;
-        markerFormat.setForeground(palette.color(QPalette::PlaceholderText));
-        markerFormat.setFont(smallFont);
-        body += QLatin1Char(' ');
-        formats.append(range(int(body.size()), int(marker.size()), markerFormat));
-        body += marker;
-    }
-    text = wrapped(body, font, formats, textWidth, option.direction);
+    RichText::Style style {font, palette, textColor, deleting, MessageDelegate::selfId(index),
+        marker, edited, option.direction};
+    text = rich.document(index.data(ChatModel::MarkdownRole).toString(), qMax(1, textWidth), style);
     textPos = {metrics.hMargin, y};
-    y += heightOf(*text);
+    y += qCeil(text->size().height());
 
     if (!failureText.isEmpty()) {
         const QString prefix = isSend ? MessageDelegate::tr("Not sent: %1").arg(failureText)
@@ -281,10 +275,10 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
                                                                    : QLatin1Char('1'))
         + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
-        + index.data(ChatModel::TextRole).toString();
+        + index.data(ChatModel::MarkdownRole).toString();
     if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
         return {width, *found};
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_rich);
     if (m_heights.size() > 20000)
         m_heights.clear(); // bounded; it refills from what is on screen and laid out next
     m_heights.insert(key, row.height);
@@ -296,7 +290,7 @@ void MessageDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_rich);
     const QPalette &palette = opt.palette;
     const QRect rect = opt.rect;
 
@@ -373,7 +367,8 @@ void MessageDelegate::paint(
                 baseline),
             row.time);
     }
-    row.text->draw(painter, rect.topLeft() + row.textPos);
+    if (row.text)
+        RichText::draw(painter, row.text, rect.topLeft() + row.textPos, row.textColor);
     if (row.failure)
         row.failure->draw(painter, rect.topLeft() + row.failurePos);
     painter->restore();
@@ -384,7 +379,7 @@ MessageDelegate::Link MessageDelegate::linkAt(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_rich);
     if (!row.failure)
         return Link::None;
     const QPointF local = QPointF(pos - opt.rect.topLeft() - row.failurePos);
@@ -402,6 +397,35 @@ MessageDelegate::Link MessageDelegate::linkAt(
     return Link::None;
 }
 
+QString MessageDelegate::anchorAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today, m_rich);
+    if (!row.text)
+        return {};
+    return RichText::anchorAt(row.text, QPointF(pos - opt.rect.topLeft() - row.textPos));
+}
+
+void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &href)
+{
+    if (href == RichText::markerHref()) {
+        Q_EMIT editHistoryRequested(index);
+        return;
+    }
+    const QUrl url(href);
+    if (RichText::isOpenable(url))
+        QDesktopServices::openUrl(url);
+}
+
+qint64 MessageDelegate::selfId(const QModelIndex &index)
+{
+    // MentionsMeRole knows who is signed in; the renderer only needs it for its own mentions.
+    const auto *model = qobject_cast<const ChatModel *>(index.model());
+    return model ? model->selfId() : 0;
+}
+
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
@@ -412,6 +436,12 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
             if (link != Link::None) {
                 if (event->type() == QEvent::MouseButtonRelease)
                     Q_EMIT linkActivated(index, link);
+                return true;
+            }
+            if (const QString href = anchorAt(option, index, mouse->position().toPoint());
+                !href.isEmpty()) {
+                if (event->type() == QEvent::MouseButtonRelease)
+                    activateAnchor(index, href);
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "richtext.h"
+
 #include <QDate>
 #include <QHash>
 #include <QStyledItemDelegate>
@@ -34,8 +36,19 @@ public:
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    //! The Markdown link, mention or "(edited)" marker at `pos` (view port coordinates); empty
+    //! for none.
+    QString anchorAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    //! Who is signed in, as the row's ChatModel knows (0 when none).
+    static qint64 selfId(const QModelIndex &index);
+    //! The documents laid out so far (the paint benchmarks check the cache holds).
+    const RichText &richText() const { return m_rich; }
+
 Q_SIGNALS:
     void linkActivated(const QModelIndex &index, Hubbub::Client::MessageDelegate::Link link);
+    //! "(edited)" was clicked: show the message's earlier versions.
+    void editHistoryRequested(const QModelIndex &index);
 
 protected:
     //! Only for clicks on Retry / Discard; rows are never edited in place.
@@ -43,7 +56,11 @@ protected:
         const QModelIndex &index) override;
 
 private:
+    //! Opens a web link in the system browser, or asks for the edit history.
+    void activateAnchor(const QModelIndex &index, const QString &href);
+
     QDate m_today;
+    mutable RichText m_rich;
     //! Row heights by everything that decides them: QListView asks for every row's height on
     //! each layout, and wrapping text is the expensive part.
     mutable QHash<QString, int> m_heights;
