@@ -337,7 +337,8 @@ void tst_Types::keysMatchSpec()
 void tst_Types::jsonValueTypes()
 {
     // Ids are integers (JSON numbers), never strings; nested users are objects.
-    const Post post {7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}, {}};
+    const Post post {
+        7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}, {}};
     const QJsonObject json = post.toJson();
     QVERIFY(json.value(u"id").isDouble());
     QVERIFY(json.value(u"author").isObject());
