@@ -1,5 +1,7 @@
 #include "feedmodel.h"
 
+#include "mentiontext.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -52,6 +54,9 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return title();
     case ContentRole:
         return content();
+    case MarkdownRole:
+        return overlay.edit ? content()
+                            : MentionText::toMarkdown(post.content, post.mentions, m_names);
     case Qt::ToolTipRole:
         return item.created.toLocalTime().toString(QLocale().dateTimeFormat(QLocale::LongFormat));
     case Qt::AccessibleTextRole:
@@ -269,6 +274,7 @@ void FeedModel::applyEvent(EventType type, const QJsonObject &frame)
 
 void FeedModel::renameUser(const User &user)
 {
+    m_names.insert(user.id, user.username);
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             Post &post = items[i].post;
@@ -277,6 +283,8 @@ void FeedModel::renameUser(const User &user)
                 post.author = user;
                 changed = true;
             }
+            for (const Mention &mention : std::as_const(post.mentions))
+                changed = changed || mention.userId == user.id;
             // The names under the card's latest comments too.
             for (Review &review : post.recentReviews) {
                 if (review.author.id == user.id && review.author != user) {

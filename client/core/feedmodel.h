@@ -38,6 +38,7 @@ public:
         //! QVariantList of {author, rating, comment} maps: the newest reviews with a comment,
         //! newest first (the post's recentReviews)
         RecentReviewsRole,
+        MarkdownRole, //!< QString: the content with mentions as links (MentionText)
     };
     Q_ENUM(Roles)
 
@@ -86,6 +87,8 @@ Q_SIGNALS:
     void fetchMoreRequested(qint64 beforeId);
 
 private:
+    //! Current names of users renamed since the posts came, for mentions.
+    QHash<qint64, QString> m_names;
     struct Item
     {
         Post post;

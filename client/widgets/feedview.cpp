@@ -3,6 +3,7 @@
 #include "composer.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "edithistorydialog.h"
 #include "feedlistview.h"
 #include "feedmodel.h"
 #include "imagecache.h"
@@ -176,6 +177,10 @@ void FeedView::onAction(PostDelegate::Action action, const QPersistentModelIndex
     case PostDelegate::Action::ShowMore:
     case PostDelegate::Action::ShowLess:
         setExpanded(index, action == PostDelegate::Action::ShowMore);
+        break;
+    case PostDelegate::Action::EditHistory:
+        (new EditHistoryDialog(m_session, 0, index.data(FeedModel::IdRole).toLongLong(), this))
+            ->open();
         break;
     case PostDelegate::Action::None:
         break;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "richtext.h"
+
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -18,7 +20,18 @@ class PostDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    enum class Action { None, Review, Edit, Delete, Retry, Discard, OpenImage, ShowMore, ShowLess };
+    enum class Action {
+        None,
+        Review,
+        Edit,
+        Delete,
+        Retry,
+        Discard,
+        OpenImage,
+        ShowMore,
+        ShowLess,
+        EditHistory, //!< "edited" in the header: the earlier versions
+    };
     Q_ENUM(Action)
 
     explicit PostDelegate(Session *session, QObject *parent = nullptr);
@@ -51,6 +64,10 @@ public:
     void setExpanded(const QModelIndex &index, bool expanded);
     //! ShowMore or ShowLess when the row's text is long enough to fold at this width, else None.
     Action foldAction(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    //! The link in the post's text under `pos` (same coordinates as `option.rect`); empty for
+    //! none.
+    QString anchorAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
 Q_SIGNALS:
     void actionTriggered(Hubbub::Client::PostDelegate::Action action, const QModelIndex &index);
@@ -74,6 +91,8 @@ private:
     mutable QHash<QString, QSize> m_thumbnailSizes;
     //! Row heights by what decides them (width, font, texts, image, failure).
     mutable QHash<size_t, int> m_heights;
+    //! The posts' Markdown, laid out (docs/performance.md: painting stays a look-up).
+    mutable RichText m_rich;
 };
 
 } // namespace Hubbub::Client

@@ -84,6 +84,50 @@ void styleFragments(QTextDocument &doc, const RichText::Style &style)
     }
 }
 
+//! Whether a line starts a Markdown block of its own (list item, quote, heading, fence, table).
+bool startsBlock(QStringView line)
+{
+    if (line.isEmpty())
+        return true;
+    const QChar first = line.front();
+    if (first == u'>' || first == u'#' || first == u'|' || line.startsWith(u"```")
+        || line.startsWith(u"~~~"))
+        return true;
+    if ((first == u'-' || first == u'*' || first == u'+') && (line.size() == 1 || line[1] == u' '))
+        return true;
+    qsizetype digits = 0;
+    while (digits < line.size() && line[digits].isDigit())
+        ++digits;
+    return digits > 0 && digits < line.size() && (line[digits] == u'.' || line[digits] == u')');
+}
+
+//! Every line break typed is kept, as in every chat app (CommonMark would join the lines of a
+//! paragraph into one): a line followed by more text of the same paragraph ends with U+2028,
+//! which QTextDocument breaks the line at inside the block (a Markdown hard break would start
+//! a new block, with paragraph spacing). Lines that start blocks and fenced code keep theirs.
+QString withLineBreaks(const QString &markdown)
+{
+    if (!markdown.contains(u'\n'))
+        return markdown;
+    const QStringList lines = markdown.split(u'\n');
+    QString out;
+    out.reserve(markdown.size());
+    bool fenced = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QStringView line = QStringView(lines.at(i)).trimmed();
+        out += lines.at(i);
+        if (line.startsWith(u"```") || line.startsWith(u"~~~"))
+            fenced = !fenced;
+        if (i + 1 == lines.size())
+            break;
+        const bool join = !fenced && !line.isEmpty() && !line.startsWith(u"```")
+            && !line.startsWith(u"~~~") && !line.startsWith(u'#')
+            && !startsBlock(QStringView(lines.at(i + 1)).trimmed());
+        out += join ? QChar(QChar::LineSeparator) : QChar(u'\n');
+    }
+    return out;
+}
+
 QString keyOf(const QString &markdown, int width, const RichText::Style &style)
 {
     return QString::number(width) + QLatin1Char(' ') + style.font.key() + QLatin1Char(' ')
@@ -130,7 +174,7 @@ std::unique_ptr<SafeDocument> RichText::build(
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     doc->setDefaultTextOption(option);
     // GitHub's dialect: strikethrough and autolinks (bare URLs), tables, task lists; never HTML.
-    doc->setMarkdown(markdown,
+    doc->setMarkdown(withLineBreaks(markdown),
         QTextDocument::MarkdownFeatures(
             QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
     replaceImages(*doc);

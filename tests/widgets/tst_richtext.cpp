@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QTextList>
 
 using namespace Hubbub;
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void blocks();
     void linksAndBareUrls();
     void htmlStaysText();
+    void lineBreaksStay();
     void imagesAreNeverLoaded();
     void mentionsAreStyled();
     void mentionsInCodeStayText();
@@ -120,6 +122,16 @@ void tst_RichText::htmlStaysText()
     QVERIFY2(doc->toPlainText().contains(u"<b>not bold</b>"_s), qPrintable(doc->toPlainText()));
     QVERIFY(doc->toPlainText().contains(u"<div>block</div>"_s));
     QVERIFY(formatOf(*doc, u"not bold"_s).fontWeight() < QFont::Bold);
+}
+
+void tst_RichText::lineBreaksStay()
+{
+    // Shift+Enter in the chat box is a new line, not a space.
+    auto doc = RichText::build(u"one\ntwo\n- item\nmore\n\n```\ncode\nblock\n```"_s, 400, style());
+    QCOMPARE(doc->toPlainText(), u"one\ntwo\nitem\nmore\ncode\nblock"_s); // not "one two"
+    (void)doc->size(); // laid out
+    QCOMPARE(doc->begin().layout()->lineCount(), 2); // one paragraph: no paragraph spacing
+    QVERIFY(blockOf(*doc, u"item"_s).textList());
 }
 
 void tst_RichText::imagesAreNeverLoaded()
