@@ -22,6 +22,7 @@ EditHistoryDialog::EditHistoryDialog(
     setWindowTitle(tr("Edit history"));
     setAttribute(Qt::WA_DeleteOnClose);
     m_list->setWordWrap(true);
+    m_list->setSpacing(4);
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
     m_list->setAccessibleName(tr("Versions, oldest first"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
