@@ -38,12 +38,15 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    // Extensions (docs/protocol.md, "Extensions, in one list").
+    DmOpen,
+    DmList,
     // Part "rich" (issue 12): edit history.
     ChatVersions,
     PostVersions,
 };
 
-inline constexpr std::array<const char *, 27> messageTypeNames = {
+inline constexpr std::array<const char *, 29> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -69,6 +72,8 @@ inline constexpr std::array<const char *, 27> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "dm.open",
+    "dm.list",
     "chat.versions",
     "post.versions",
 };

@@ -35,11 +35,16 @@ inline constexpr int ClientNameMax = 128;
 //! How many reviews with a comment a post carries in recentReviews.
 inline constexpr int RecentReviews = 2;
 
+// Direct messages (docs/protocol.md, "Direct messages"): a conversation has 2..8 members, the
+// caller included, so dm.open names at most 7 others.
+inline constexpr int DirectMembersMax = 8;
+
 // Part "rich" (issue 12): how many `@name` tokens of one text the server looks up; the
 // ones after are plain text (a 20,000-character post of `@a @a ...` costs 64 look-ups).
 inline constexpr int MentionTokensMax = 64;
 
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
+
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
 } // namespace Hubbub::Limits

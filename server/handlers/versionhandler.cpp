@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QSqlQuery>
 
 namespace Hubbub::Server {
 
@@ -19,22 +18,6 @@ struct VersionText
 {
     Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::VersionHandler)
 };
-
-//! Whether the user may read the channel: a public one, or a direct conversation they are a
-//! member of (DESIGN "Who can read what"; the same SQL as ChatStore::mayRead).
-Result<bool> mayReadChannel(SqlConnection &c, qint64 userId, qint64 channelId)
-{
-    Result<QSqlQuery *> q = c.run(
-        QStringLiteral("SELECT ch.kind = 'public' OR EXISTS (SELECT 1 FROM channel_members m"
-                       " WHERE m.channel_id = ch.id AND m.user_id = ?) FROM channels ch"
-                       " WHERE ch.id = ?"),
-        {userId, channelId});
-    if (!q)
-        return q.error();
-    const bool may = (*q)->next() && (*q)->value(0).toBool();
-    (*q)->finish();
-    return may;
-}
 
 QJsonObject versionsReply(const QList<EntryVersion> &versions)
 {
@@ -75,8 +58,9 @@ void VersionHandler::messageVersions(const User &user, const Params &params, con
     const Result<std::optional<Message>> message = ChatStore::message(m_ctx.reader, *messageId);
     if (!message)
         return reply.fail(message.error());
-    const Result<bool> may = *message ? mayReadChannel(m_ctx.reader, user.id, (*message)->channelId)
-                                      : Result<bool>(false);
+    const Result<bool> may = *message
+        ? ChatStore::mayRead(m_ctx.reader, user.id, (*message)->channelId)
+        : Result<bool>(false);
     if (!may)
         return reply.fail(may.error());
     if (!*may) {

@@ -269,11 +269,20 @@ Status migrateTo5(SqlConnection &c)
     return Ok {};
 }
 
+//! Direct messages (part "dm"): a channel remembers the seq of the event that created it, so
+//! that opening an existing direct conversation again answers with that seq, as a repeated
+//! create does; dm.list orders by it too. 0 for the channels of earlier versions.
+Status migrateTo6(SqlConnection &c)
+{
+    return c.execOnce(
+        QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
+}
+
 //! Part "rich" (docs/protocol.md "Mentions", "Edit history"). A mention row gets `spans`,
 //! where in the text its user is named ("start:length,..." in UTF-16 units), so the client can
 //! show the current name there after a rename. Every version of an edited message or post is
 //! kept: none for an entry never edited, then the original and each edit, the current last.
-Status migrateTo6(SqlConnection &c)
+Status migrateTo7(SqlConnection &c)
 {
     const QStringList statements {
         QStringLiteral("ALTER TABLE message_mentions ADD COLUMN spans TEXT NOT NULL DEFAULT ''"),
@@ -302,7 +311,7 @@ Status migrateTo6(SqlConnection &c)
 }
 
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -85,6 +85,9 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
+        // Part "dm" (issue 12).
+        {u"dm.open"_s, {{u"userIds"_s, QJsonArray {2}}}},
+        {u"dm.list"_s, {}},
         // Part "rich" (issue 12).
         {u"chat.versions"_s, {{u"messageId"_s, 1}}},
         {u"post.versions"_s, {{u"postId"_s, 1}}},
