@@ -41,12 +41,18 @@ enum class MessageType {
     // Extensions (docs/protocol.md, "Extensions, in one list").
     DmOpen,
     DmList,
+    // Part "people": profiles.
+    UserProfile,
+    UserList,
+    // Part "react" (issue 12): replies and reactions.
+    ChatAround,
+    ReactionSet,
     // Part "rich" (issue 12): edit history.
     ChatVersions,
     PostVersions,
 };
 
-inline constexpr std::array<const char *, 29> messageTypeNames = {
+inline constexpr std::array<const char *, 33> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -74,6 +80,10 @@ inline constexpr std::array<const char *, 29> messageTypeNames = {
     "ping",
     "dm.open",
     "dm.list",
+    "user.profile",
+    "user.list",
+    "chat.around",
+    "reaction.set",
     "chat.versions",
     "post.versions",
 };

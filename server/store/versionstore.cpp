@@ -20,6 +20,8 @@ Result<bool> hasVersions(WriteTx &tx, const QString &sql, qint64 id)
     return any;
 }
 
+//! Reads the rows of `sql`: at, the editor (UserStore::userFrom's five columns), then text or
+//! title and content.
 Result<QList<EntryVersion>> read(SqlConnection &c, const QString &sql, qint64 id, bool isPost)
 {
     Result<QSqlQuery *> q = c.run(sql, {id});
@@ -32,10 +34,10 @@ Result<QList<EntryVersion>> read(SqlConnection &c, const QString &sql, qint64 id
         v.at = (*q)->value(0).toString();
         v.editor = UserStore::userFrom(**q, 1);
         if (isPost) {
-            v.title = (*q)->value(4).toString();
-            v.content = (*q)->value(5).toString();
+            v.title = (*q)->value(6).toString();
+            v.content = (*q)->value(7).toString();
         } else {
-            v.text = (*q)->value(4).toString();
+            v.text = (*q)->value(6).toString();
         }
         versions.append(std::move(v));
     }
@@ -98,8 +100,9 @@ Status recordPostEdit(WriteTx &tx, const Post &before, const Post &after, qint64
 Result<QList<EntryVersion>> messageVersions(SqlConnection &c, const Message &message)
 {
     Result<QList<EntryVersion>> versions = read(c,
-        QStringLiteral("SELECT v.at, u.id, u.username, u.role, v.text FROM message_versions v"
-                       " JOIN users u ON u.id = v.editor_id WHERE v.message_id = ? ORDER BY v.id"),
+        QStringLiteral("SELECT v.at, u.id, u.username, u.role, u.display_name, u.avatar_image_id,"
+                       " v.text FROM message_versions v JOIN users u ON u.id = v.editor_id"
+                       " WHERE v.message_id = ? ORDER BY v.id"),
         message.id, false);
     if (versions && versions->isEmpty()) {
         EntryVersion only;
@@ -115,8 +118,9 @@ Result<QList<EntryVersion>> postVersions(SqlConnection &c, const Post &post)
 {
     Result<QList<EntryVersion>> versions = read(c,
         QStringLiteral(
-            "SELECT v.at, u.id, u.username, u.role, v.title, v.content FROM post_versions v"
-            " JOIN users u ON u.id = v.editor_id WHERE v.post_id = ? ORDER BY v.id"),
+            "SELECT v.at, u.id, u.username, u.role, u.display_name, u.avatar_image_id, v.title,"
+            " v.content FROM post_versions v JOIN users u ON u.id = v.editor_id"
+            " WHERE v.post_id = ? ORDER BY v.id"),
         post.id, true);
     if (versions && versions->isEmpty()) {
         EntryVersion only;
