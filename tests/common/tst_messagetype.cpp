@@ -159,6 +159,10 @@ void tst_MessageType::tableMatchesSpec()
     const QStringList extensions {
         u"dm.open"_s, // part "dm" (issue 12)
         u"dm.list"_s,
+        u"user.profile"_s, // part "people"
+        u"user.list"_s,
+        u"chat.around"_s, // part "react"
+        u"reaction.set"_s,
         u"chat.versions"_s, // part "rich" (issue 12)
         u"post.versions"_s,
     };
