@@ -47,9 +47,12 @@ enum class MessageType {
     // Part "react" (issue 12): replies and reactions.
     ChatAround,
     ReactionSet,
+    // Part "rich" (issue 12): edit history.
+    ChatVersions,
+    PostVersions,
 };
 
-inline constexpr std::array<const char *, 31> messageTypeNames = {
+inline constexpr std::array<const char *, 33> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -81,8 +84,10 @@ inline constexpr std::array<const char *, 31> messageTypeNames = {
     "user.list",
     "chat.around",
     "reaction.set",
+    "chat.versions",
+    "post.versions",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::ReactionSet) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::PostVersions) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

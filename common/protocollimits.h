@@ -48,6 +48,9 @@ inline constexpr int ReactionsPerEntryMax = 20;
 inline constexpr int EmojiBytesMax = 32;
 inline constexpr int AroundDefault = 50;
 inline constexpr int AroundMax = 200;
+// Part "rich" (issue 12): how many `@name` tokens of one text the server looks up; the
+// ones after are plain text (a 20,000-character post of `@a @a ...` costs 64 look-ups).
+inline constexpr int MentionTokensMax = 64;
 
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
 

@@ -25,6 +25,23 @@ qint64 integer(const QJsonObject &object, QLatin1StringView key)
     return object.value(key).toInteger();
 }
 
+QJsonArray mentionsJson(const QList<Mention> &mentions)
+{
+    QJsonArray array;
+    for (const Mention &mention : mentions)
+        array.append(mention.toJson());
+    return array;
+}
+
+QList<Mention> mentionsFrom(const QJsonObject &object)
+{
+    QList<Mention> mentions;
+    const QJsonArray array = object.value(QLatin1StringView("mentions")).toArray();
+    for (const QJsonValue &mention : array)
+        mentions.append(Mention::fromJson(mention.toObject()));
+    return mentions;
+}
+
 } // namespace
 
 QString formatTimestamp(const QDateTime &time)
@@ -132,6 +149,7 @@ QJsonObject Post::toJson() const
                     array.append(review.toJson());
                 return array;
             }()},
+        {QStringLiteral("mentions"), mentionsJson(mentions)},
         {QStringLiteral("reactions"), reactionsToJson(reactions)}};
 }
 
@@ -151,6 +169,7 @@ Post Post::fromJson(const QJsonObject &object)
     const QJsonArray recent = object.value(QLatin1StringView("recentReviews")).toArray();
     for (const QJsonValue &review : recent)
         post.recentReviews.append(Review::fromJson(review.toObject()));
+    post.mentions = mentionsFrom(object);
     post.reactions = reactionsFromJson(object.value(QLatin1StringView("reactions")).toArray());
     return post;
 }
@@ -233,7 +252,8 @@ QJsonObject Message::toJson() const
         {QStringLiteral("createdAt"), createdAt}, {QStringLiteral("editedAt"), nullable(editedAt)},
         {QStringLiteral("replyTo"),
             replyTo ? QJsonValue(replyTo->toJson()) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("reactions"), reactionsToJson(reactions)}};
+        {QStringLiteral("reactions"), reactionsToJson(reactions)},
+        {QStringLiteral("mentions"), mentionsJson(mentions)}};
 }
 
 Message Message::fromJson(const QJsonObject &object)
@@ -248,7 +268,45 @@ Message Message::fromJson(const QJsonObject &object)
     if (const QJsonValue quote = object.value(QLatin1StringView("replyTo")); quote.isObject())
         message.replyTo = ReplyQuote::fromJson(quote.toObject());
     message.reactions = reactionsFromJson(object.value(QLatin1StringView("reactions")).toArray());
+    message.mentions = mentionsFrom(object);
     return message;
+}
+
+QJsonObject Mention::toJson() const
+{
+    return {{QStringLiteral("userId"), userId}, {QStringLiteral("start"), start},
+        {QStringLiteral("length"), length}};
+}
+
+Mention Mention::fromJson(const QJsonObject &object)
+{
+    return {integer(object, QLatin1StringView("userId")),
+        object.value(QLatin1StringView("start")).toInt(),
+        object.value(QLatin1StringView("length")).toInt()};
+}
+
+QJsonObject EntryVersion::toJson() const
+{
+    QJsonObject object {{QStringLiteral("at"), at}, {QStringLiteral("editor"), editor.toJson()}};
+    if (isPost) {
+        object.insert(QStringLiteral("title"), title);
+        object.insert(QStringLiteral("content"), content);
+    } else {
+        object.insert(QStringLiteral("text"), text);
+    }
+    return object;
+}
+
+EntryVersion EntryVersion::fromJson(const QJsonObject &object)
+{
+    EntryVersion version;
+    version.isPost = !object.contains(QLatin1StringView("text"));
+    version.text = str(object, QLatin1StringView("text"));
+    version.title = str(object, QLatin1StringView("title"));
+    version.content = str(object, QLatin1StringView("content"));
+    version.at = str(object, QLatin1StringView("at"));
+    version.editor = User::fromJson(object.value(QLatin1StringView("editor")).toObject());
+    return version;
 }
 
 QString Message::toString() const

@@ -42,6 +42,19 @@ struct User
     bool operator==(const User &) const = default;
 };
 
+//! Mention {userId, start, length} (extension "mentions"): an `@name` token of a text, by
+//! UTF-16 offset, and the user it names, so that a renamed user shows under the new name.
+struct Mention
+{
+    qint64 userId = 0;
+    int start = 0;
+    int length = 0;
+
+    QJsonObject toJson() const;
+    static Mention fromJson(const QJsonObject &object);
+    bool operator==(const Mention &) const = default;
+};
+
 //! One emoji on a message or post and who put it there, in the order they reacted (part
 //! "react"); the wire form is {emoji, count, userIds}.
 struct Reaction
@@ -104,6 +117,7 @@ struct Post
     double ratingAverage = 0;
     qint64 ratingCount = 0;
     QList<Review> recentReviews;
+    QList<Mention> mentions; //!< extension "mentions", in `content` (never in the title)
     QList<Reaction> reactions; //!< part "react"
 
     QJsonObject toJson() const;
@@ -145,11 +159,28 @@ struct Message
     QString editedAt; //!< empty means null: never edited
     std::optional<ReplyQuote> replyTo; //!< part "react": null when not a reply
     QList<Reaction> reactions; //!< part "react"
+    QList<Mention> mentions; //!< extension "mentions"
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &object);
     QString toString() const;
     bool operator==(const Message &) const = default;
+};
+
+//! One version of a message {text, at, editor} or of a post {title, content, at, editor}
+//! (extension "edit_history"); `isPost` picks the form.
+struct EntryVersion
+{
+    bool isPost = false;
+    QString text;
+    QString title;
+    QString content;
+    QString at;
+    User editor;
+
+    QJsonObject toJson() const;
+    static EntryVersion fromJson(const QJsonObject &object);
+    bool operator==(const EntryVersion &) const = default;
 };
 
 } // namespace Hubbub

@@ -10,6 +10,7 @@
 #include "handlers/replyhandler.h"
 #include "handlers/synchandler.h"
 #include "handlers/userhandler.h"
+#include "handlers/versionhandler.h"
 #include "logging.h"
 #include "net/listener.h"
 #include "net/wireframe.h"
@@ -109,6 +110,7 @@ Status Server::open()
     m_handlerStore.push_back(std::make_unique<SyncHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<DirectHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<ReplyHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<VersionHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())
             m_handlers[std::size_t(type)] = handler.get();

@@ -1,5 +1,6 @@
 #include "chatmodel.h"
 
+#include "mentiontext.h"
 #include "reactionlist.h"
 
 #include <QLocale>
@@ -18,6 +19,8 @@ ChatModel::Item ChatModel::makeItem(const Message &message)
     Item item;
     item.message = message;
     item.created = parseTimestamp(message.createdAt);
+    if (message.author.id != 0)
+        m_names.insert(message.author.id, message.author.username);
     return item;
 }
 
@@ -129,6 +132,12 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return message.replyTo && message.replyTo->deleted;
     case ReactionsRole:
         return reactionsToVariant(message.reactions);
+    case MarkdownRole:
+        return overlay.edit ? text : MentionText::toMarkdown(text, message.mentions, m_names);
+    case MentionsMeRole:
+        return m_selfId != 0 && !overlay.edit
+            && std::any_of(message.mentions.cbegin(), message.mentions.cend(),
+                [this](const Mention &m) { return m.userId == m_selfId; });
     default:
         return {};
     }
@@ -362,6 +371,17 @@ void ChatModel::applyEvent(EventType type, const QJsonObject &frame)
 
 void ChatModel::renameUser(const User &user)
 {
+    if (m_names.contains(user.id) && m_names.value(user.id) != user.username) {
+        m_names.insert(user.id, user.username);
+        // Rows mentioning the user show the new name.
+        for (qsizetype i = 0; i < m_items.size(); ++i) {
+            const QList<Mention> &mentions = m_items.at(i).message.mentions;
+            if (std::any_of(mentions.cbegin(), mentions.cend(),
+                    [&user](const Mention &m) { return m.userId == user.id; }))
+                emitRowChanged(int(i));
+        }
+    }
+    m_names.insert(user.id, user.username);
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             bool changed = false;

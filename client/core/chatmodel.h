@@ -39,6 +39,9 @@ public:
         ReplyTextRole, //!< QString: the quoted first line ("" when deleted)
         ReplyDeletedRole, //!< bool: the original is gone ("message deleted")
         ReactionsRole, //!< QVariantList of {emoji, count, userIds} maps, first-reacted order
+        // Part "rich": Markdown and mentions.
+        MarkdownRole, //!< QString: the text with mentions as links (MentionText)
+        MentionsMeRole, //!< bool: the message mentions the signed-in user
     };
     Q_ENUM(Roles)
     enum class Kind { Message, Joined, Left };
@@ -79,6 +82,11 @@ public:
     void upsert(const Message &message);
     void remove(qint64 messageId) override;
     void renameUser(const User &user);
+    //! Who is signed in, for MentionsMeRole.
+    void setSelfId(qint64 userId) { m_selfId = userId; }
+    qint64 selfId() const { return m_selfId; }
+    //! The current names of the users met in this channel (for completing mentions).
+    QStringList knownNames() const { return m_names.values(); }
     //! A presence line ("Ada joined") at the bottom, or, within PresenceBurstSeconds of the
     //! start of the presence line already there, an update of that one line.
     void addPresenceLine(const User &user, bool joined, const QDateTime &when);
@@ -109,6 +117,9 @@ Q_SIGNALS:
     void fetchNewerRequested(qint64 channelId, qint64 afterId);
 
 private:
+    qint64 m_selfId = 0;
+    //! Current names of users met in this channel (authors, renames), for mentions.
+    QHash<qint64, QString> m_names;
     struct Item
     {
         Kind kind = Kind::Message;
@@ -121,7 +132,8 @@ private:
         QDateTime burstStart;
     };
     static QString presenceText(const Item &item);
-    static Item makeItem(const Message &message);
+    //! The row of a message; remembers its author's name (the server sends current names).
+    Item makeItem(const Message &message);
     int rowCountAll() const { return int(m_items.size() + m_pending.size()); }
     const Item &itemAt(int row) const;
     bool firstInGroup(int row) const;

@@ -1,5 +1,6 @@
 #include "feedmodel.h"
 
+#include "mentiontext.h"
 #include "reactionlist.h"
 
 #include <QJsonArray>
@@ -54,6 +55,9 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return title();
     case ContentRole:
         return content();
+    case MarkdownRole:
+        return overlay.edit ? content()
+                            : MentionText::toMarkdown(post.content, post.mentions, m_names);
     case Qt::ToolTipRole:
         // QLocale names the days and months; QDateTime::toString(format) would in English.
         return QLocale().toString(item.created.toLocalTime(), QLocale::LongFormat);
@@ -297,6 +301,7 @@ void FeedModel::setReactions(qint64 postId, const QList<Reaction> &reactions)
 
 void FeedModel::renameUser(const User &user)
 {
+    m_names.insert(user.id, user.username);
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             Post &post = items[i].post;
@@ -305,6 +310,8 @@ void FeedModel::renameUser(const User &user)
                 post.author = user;
                 changed = true;
             }
+            for (const Mention &mention : std::as_const(post.mentions))
+                changed = changed || mention.userId == user.id;
             // The names under the card's latest comments too.
             for (Review &review : post.recentReviews) {
                 if (review.author.id == user.id && review.author != user) {

@@ -41,6 +41,7 @@ public:
         AuthorUserRole, //!< User: the author with display name and avatar (profiles)
         //! QVariantList of {emoji, count, userIds} maps, first-reacted order (part "react")
         ReactionsRole,
+        MarkdownRole, //!< QString: the content with mentions as links (MentionText)
     };
     Q_ENUM(Roles)
 
@@ -91,6 +92,8 @@ Q_SIGNALS:
     void fetchMoreRequested(qint64 beforeId);
 
 private:
+    //! Current names of users renamed since the posts came, for mentions.
+    QHash<qint64, QString> m_names;
     struct Item
     {
         Post post;

@@ -137,6 +137,7 @@ ChatModel *Session::chat(qint64 channelId)
     if (ChatModel *model = m_state.openChat(channelId))
         return model;
     auto *model = new ChatModel(channelId, this);
+    model->setSelfId(m_state.user.id);
     m_state.chats.emplace(channelId, model);
     connect(
         model, &ChatModel::fetchMoreRequested, this, [this, model](qint64 channel, qint64 before) {
@@ -392,6 +393,18 @@ void Session::rename(
     const QString &username, QObject *context, std::function<void(const Reply &)> done)
 {
     m_connection->request(MessageType::UserRename, {{QStringLiteral("username"), username}},
+        context, std::move(done));
+}
+
+void Session::listVersions(
+    qint64 messageId, qint64 postId, QObject *context, std::function<void(const Reply &)> done)
+{
+    if (postId != 0) {
+        m_connection->request(MessageType::PostVersions, {{QStringLiteral("postId"), postId}},
+            context, std::move(done));
+        return;
+    }
+    m_connection->request(MessageType::ChatVersions, {{QStringLiteral("messageId"), messageId}},
         context, std::move(done));
 }
 

@@ -122,6 +122,9 @@ public:
     //! `done`: to jump to a message that is not loaded.
     void loadAround(qint64 channelId, qint64 messageId, QObject *context,
         std::function<void(const Reply &)> done);
+    //! chat.versions (postId 0) or post.versions: the edit history, oldest first.
+    void listVersions(
+        qint64 messageId, qint64 postId, QObject *context, std::function<void(const Reply &)> done);
     //! Tells the others we are typing (at most once per 3 s per channel).
     void sendTyping(qint64 channelId);
     //! Who is typing in a channel now (not us).

@@ -6,8 +6,10 @@
 #include "chatmodel.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "edithistorydialog.h"
 #include "imagecache.h"
 #include "loadstate.h"
+#include "mentioncompleter.h"
 #include "outbox.h"
 #include "protocollimits.h"
 #include "session.h"
@@ -241,6 +243,17 @@ ChatView::ChatView(Session *session, QWidget *parent)
             m_session->sendTyping(m_channelId);
     });
     connect(m_input, &QPlainTextEdit::textChanged, this, &ChatView::updateLengthHint);
+    new MentionCompleter(m_input, [this] {
+        QStringList names = m_model ? m_model->knownNames() : QStringList();
+        names += peopleNames(m_session);
+        return names;
+    });
+    connect(
+        m_delegate, &MessageDelegate::editHistoryRequested, this, [this](const QModelIndex &index) {
+            auto *dialog = new EditHistoryDialog(
+                m_session, index.data(ChatModel::IdRole).toLongLong(), 0, this);
+            dialog->open();
+        });
     // Avatars on the author lines, and a click on one or on a name opens the person's card.
     m_delegate->setImages(m_session->images());
     connect(m_session->images(), &ImageCache::imageReady, m_list->viewport(),

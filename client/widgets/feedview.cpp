@@ -3,11 +3,13 @@
 #include "composer.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "edithistorydialog.h"
 #include "feedlistview.h"
 #include "feedmodel.h"
 #include "imagecache.h"
 #include "imageviewer.h"
 #include "loadstate.h"
+#include "mentioncompleter.h"
 #include "outbox.h"
 #include "posteditdialog.h"
 #include "reviewdialog.h"
@@ -40,6 +42,7 @@ FeedView::FeedView(Session *session, QWidget *parent)
     m_list->setItemDelegate(m_delegate);
     // The list keeps the row being read in place itself when posts arrive or change above it.
     m_list->setModel(m_session->feed());
+    new MentionCompleter(m_composer->textEdit(), [this] { return peopleNames(m_session); });
     // Cards differ in height and are long: scroll by pixels.
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->verticalScrollBar()->setSingleStep(m_list->fontMetrics().height() * 2);
@@ -175,6 +178,10 @@ void FeedView::onAction(PostDelegate::Action action, const QPersistentModelIndex
     case PostDelegate::Action::ShowMore:
     case PostDelegate::Action::ShowLess:
         setExpanded(index, action == PostDelegate::Action::ShowMore);
+        break;
+    case PostDelegate::Action::EditHistory:
+        (new EditHistoryDialog(m_session, 0, index.data(FeedModel::IdRole).toLongLong(), this))
+            ->open();
         break;
     case PostDelegate::Action::None:
         break;

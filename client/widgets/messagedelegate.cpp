@@ -4,8 +4,10 @@
 #include "chatmodel.h"
 #include "imagecache.h"
 #include "replydecorations.h"
+#include "richtext.h"
 
 #include <QAbstractItemView>
+#include <QDesktopServices>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
@@ -109,7 +111,7 @@ QTextLayout::FormatRange range(int start, int length, const QTextCharFormat &for
 struct RowLayout
 {
     RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today,
-        qint64 selfId = 0);
+        RichText &rich, qint64 selfId = 0);
 
     ChatModel::Kind kind = ChatModel::Kind::Message;
     Metrics metrics;
@@ -124,7 +126,8 @@ struct RowLayout
     QString time;
     QString presence;
     int headerTop = 0;
-    std::unique_ptr<QTextLayout> text;
+    SafeDocument *text = nullptr; //!< owned by the delegate's RichText cache
+    QColor textColor;
     QPoint textPos;
     std::unique_ptr<QTextLayout> failure;
     QPoint failurePos;
@@ -138,8 +141,8 @@ struct RowLayout
     int height = 0;
 };
 
-RowLayout::RowLayout(
-    const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today, qint64 selfId)
+RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index,
+    const QDate &today, RichText &rich, qint64 selfId)
     : metrics(option.fontMetrics)
     , font(option.font)
     , boldFont(option.font)
@@ -187,36 +190,26 @@ RowLayout::RowLayout(
         y += h;
     }
 
-    // The text and its marker in one layout, so the marker wraps like a word of the text.
-    QString body = index.data(ChatModel::TextRole).toString();
-    body.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    // The Markdown text and its marker in one document, so the marker wraps like a word of the
+    // text; "(edited)" is a link that opens the edit history.
     QString marker;
+    bool edited = false;
     if (failureText.isEmpty() && pending) {
         marker = deleting ? MessageDelegate::tr("Deleting…")
             : isSend      ? MessageDelegate::tr("Sending…")
                           : MessageDelegate::tr("Saving…");
     } else if (index.data(ChatModel::EditedRole).toBool()) {
         marker = MessageDelegate::tr("(edited)");
+        edited = !pending;
     }
-    const QColor textColor = pending && failureText.isEmpty()
+    textColor = pending && failureText.isEmpty()
         ? mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45)
         : palette.color(QPalette::Text);
-    QTextCharFormat bodyFormat;
-    bodyFormat.setForeground(textColor);
-    if (deleting)
-        bodyFormat.setFontStrikeOut(true);
-    QList<QTextLayout::FormatRange> formats {range(0, int(body.size()), bodyFormat)};
-    if (!marker.isEmpty()) {
-        QTextCharFormat markerFormat;
-        markerFormat.setForeground(palette.color(QPalette::PlaceholderText));
-        markerFormat.setFont(smallFont);
-        body += QLatin1Char(' ');
-        formats.append(range(int(body.size()), int(marker.size()), markerFormat));
-        body += marker;
-    }
-    text = wrapped(body, font, formats, textWidth, option.direction);
+    RichText::Style style {font, palette, textColor, deleting, MessageDelegate::selfId(index),
+        marker, edited, option.direction};
+    text = rich.document(index.data(ChatModel::MarkdownRole).toString(), qMax(1, textWidth), style);
     textPos = {metrics.hMargin, y};
-    y += heightOf(*text);
+    y += qCeil(text->size().height());
 
     if (!failureText.isEmpty()) {
         const QString prefix = isSend ? MessageDelegate::tr("Not sent: %1").arg(failureText)
@@ -357,10 +350,10 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
                                                                    : QLatin1Char('1'))
         + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
-        + index.data(ChatModel::TextRole).toString() + reactKey(index);
+        + index.data(ChatModel::MarkdownRole).toString() + reactKey(index);
     if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
         return {width, *found};
-    const RowLayout row(opt, index, m_today, m_selfId);
+    const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     if (m_heights.size() > 20000)
         m_heights.clear(); // bounded; it refills from what is on screen and laid out next
     m_heights.insert(key, row.height);
@@ -372,7 +365,7 @@ void MessageDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today, m_selfId);
+    const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     const QPalette &palette = opt.palette;
     const QRect rect = opt.rect;
 
@@ -448,7 +441,8 @@ void MessageDelegate::paint(
         ReplyDecorations::paintQuote(painter, row.quote.translated(rect.topLeft()), row.smallFont,
             palette, index, opt.direction);
     }
-    row.text->draw(painter, rect.topLeft() + row.textPos);
+    if (row.text)
+        RichText::draw(painter, row.text, rect.topLeft() + row.textPos, row.textColor);
     if (row.failure)
         row.failure->draw(painter, rect.topLeft() + row.failurePos);
     ReplyDecorations::paintChips(
@@ -461,7 +455,7 @@ MessageDelegate::Link MessageDelegate::linkAt(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today, m_selfId);
+    const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     if (!row.failure)
         return Link::None;
     const QPointF local = QPointF(pos - opt.rect.topLeft() - row.failurePos);
@@ -479,6 +473,35 @@ MessageDelegate::Link MessageDelegate::linkAt(
     return Link::None;
 }
 
+QString MessageDelegate::anchorAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today, m_rich);
+    if (!row.text)
+        return {};
+    return RichText::anchorAt(row.text, QPointF(pos - opt.rect.topLeft() - row.textPos));
+}
+
+void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &href)
+{
+    if (href == RichText::markerHref()) {
+        Q_EMIT editHistoryRequested(index);
+        return;
+    }
+    const QUrl url(href);
+    if (RichText::isOpenable(url))
+        QDesktopServices::openUrl(url);
+}
+
+qint64 MessageDelegate::selfId(const QModelIndex &index)
+{
+    // MentionsMeRole knows who is signed in; the renderer only needs it for its own mentions.
+    const auto *model = qobject_cast<const ChatModel *>(index.model());
+    return model ? model->selfId() : 0;
+}
+
 void MessageDelegate::setImages(ImageCache *images)
 {
     m_images = images;
@@ -489,7 +512,7 @@ bool MessageDelegate::isOnAuthor(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_rich);
     return row.header && HeaderLayout(row, opt.rect, opt.direction).clickable.contains(pos);
 }
 
@@ -512,6 +535,12 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                     Q_EMIT linkActivated(index, link);
                 return true;
             }
+            if (const QString href = anchorAt(option, index, mouse->position().toPoint());
+                !href.isEmpty()) {
+                if (event->type() == QEvent::MouseButtonRelease)
+                    activateAnchor(index, href);
+                return true;
+            }
             if (reactEvent(event->type(), option, index, mouse->position().toPoint()))
                 return true;
         }
@@ -531,7 +560,7 @@ MessageDelegate::ReactHit MessageDelegate::reactHitAt(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today, m_selfId);
+    const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     const QPoint local = pos - opt.rect.topLeft();
     ReactHit hit;
     if (row.quote.contains(local)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reactionlist.h"
+#include "richtext.h"
 
 #include <QDate>
 #include <QEvent>
@@ -66,8 +67,19 @@ public:
     ReactHit reactHitAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    //! The Markdown link, mention or "(edited)" marker at `pos` (view port coordinates); empty
+    //! for none.
+    QString anchorAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    //! Who is signed in, as the row's ChatModel knows (0 when none).
+    static qint64 selfId(const QModelIndex &index);
+    //! The documents laid out so far (the paint benchmarks check the cache holds).
+    const RichText &richText() const { return m_rich; }
+
 Q_SIGNALS:
     void linkActivated(const QModelIndex &index, Hubbub::Client::MessageDelegate::Link link);
+    //! "(edited)" was clicked: show the message's earlier versions.
+    void editHistoryRequested(const QModelIndex &index);
     //! The author's avatar or name was clicked: show their profile card at `globalPos`.
     void authorActivated(const Hubbub::User &author, const QPoint &globalPos);
     //! The quote of a reply was clicked: go to the original.
@@ -83,6 +95,8 @@ protected:
         const QModelIndex &index) override;
 
 private:
+    //! Opens a web link in the system browser, or asks for the edit history.
+    void activateAnchor(const QModelIndex &index, const QString &href);
     bool reactEvent(QEvent::Type type, const QStyleOptionViewItem &option, const QModelIndex &index,
         const QPoint &pos);
 
@@ -91,6 +105,7 @@ private:
     qint64 m_selfId = 0;
     qint64 m_highlightId = 0;
     std::function<QString(qint64)> m_nameOf;
+    mutable RichText m_rich;
     //! Row heights by everything that decides them: QListView asks for every row's height on
     //! each layout, and wrapping text is the expensive part.
     mutable QHash<QString, int> m_heights;

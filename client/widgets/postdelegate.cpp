@@ -9,10 +9,12 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTextBlock>
 #include <QTextLayout>
 #include <QToolTip>
 
@@ -80,15 +82,23 @@ struct Wrapped
     int foldedHeight = 0; //!< 0: too short to fold
 };
 
-Wrapped wrappedText(const QString &text, const QFont &font, int width, int lines)
+//! The wrapped height of a laid-out Markdown document, and where its line `lines` starts, over
+//! every block.
+Wrapped wrappedDocument(QTextDocument &doc, int lines)
 {
-    if (text.isEmpty())
-        return {};
-    QTextLayout layout(forLayout(text), font);
     Wrapped wrapped;
-    wrapped.height = layoutText(layout, width);
-    if (layout.lineCount() > lines + 2)
-        wrapped.foldedHeight = int(std::ceil(layout.lineAt(lines).position().y()));
+    wrapped.height = int(std::ceil(doc.size().height()));
+    int seen = 0;
+    qreal foldAt = -1;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        for (int i = 0; layout && i < layout->lineCount(); ++i, ++seen) {
+            if (seen == lines)
+                foldAt = layout->position().y() + layout->lineAt(i).position().y();
+        }
+    }
+    if (seen > lines + 2 && foldAt > 0)
+        wrapped.foldedHeight = int(std::ceil(foldAt));
     return wrapped;
 }
 
@@ -136,6 +146,7 @@ struct PostDelegate::Layout
     QRect status;
     QRect title;
     QRect text;
+    SafeDocument *textDocument = nullptr; //!< owned by m_rich
     QRect image;
     QRect failure;
     QRect rating;
@@ -187,6 +198,8 @@ QString PostDelegate::actionText(Action action)
         return tr("Show more");
     case Action::ShowLess:
         return tr("Show less");
+    case Action::EditHistory:
+        return tr("edited");
     case Action::None:
         break;
     }
@@ -323,10 +336,17 @@ PostDelegate::Layout PostDelegate::layout(
     l.title = QRect(x, y, width, titleHeight);
     y += titleHeight;
 
-    const QString content = index.data(FeedModel::ContentRole).toString();
+    // A model without Markdown (a plain one in tests) gives its content as it is.
+    const QVariant markdown = index.data(FeedModel::MarkdownRole);
+    const QString content
+        = markdown.isValid() ? markdown.toString() : index.data(FeedModel::ContentRole).toString();
     if (!content.isEmpty()) {
         y += m.gap;
-        const Wrapped wrapped = wrappedText(content, option.font, width, FoldLines);
+        const RichText::Style style {option.font, option.palette,
+            option.palette.color(QPalette::Text), false, m_session ? m_session->user().id : 0, {},
+            false, option.direction};
+        l.textDocument = m_rich.document(content, width, style);
+        const Wrapped wrapped = wrappedDocument(*l.textDocument, FoldLines);
         const bool expanded = isExpanded(index);
         const int h = wrapped.foldedHeight > 0 && !expanded ? wrapped.foldedHeight : wrapped.height;
         l.text = QRect(x, y, width, h);
@@ -425,6 +445,7 @@ QSize PostDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     // wrapped text decides a height, so keep it.
     const size_t key = qHashMulti(0, opt.rect.width(), opt.font.key(),
         index.data(FeedModel::TitleRole).toString(), index.data(FeedModel::ContentRole).toString(),
+        index.data(FeedModel::MarkdownRole).toString(),
         index.data(FeedModel::ImageIdRole).toString().isEmpty(),
         index.data(FeedModel::FailureRole).toString(), isExpanded(index),
         index.data(FeedModel::RecentReviewsRole).toList().size(), reactionsKey(index));
@@ -501,10 +522,11 @@ void PostDelegate::paint(
         // Folded: the first lines only, whole.
         painter->save();
         painter->setClipRect(l.text, Qt::IntersectClip);
-        drawText(painter, index.data(FeedModel::ContentRole).toString(), opt.font, l.text);
+        if (l.textDocument)
+            RichText::draw(painter, l.textDocument, l.text.topLeft(), text);
         painter->restore();
-    } else {
-        drawText(painter, index.data(FeedModel::ContentRole).toString(), opt.font, l.text);
+    } else if (l.textDocument) {
+        RichText::draw(painter, l.textDocument, l.text.topLeft(), text);
     }
 
     if (l.image.isValid()) {
@@ -575,6 +597,8 @@ QRect PostDelegate::actionRect(
     const Layout l = layout(opt, index);
     if (action == Action::OpenImage)
         return l.image;
+    if (action == Action::EditHistory)
+        return index.data(FeedModel::PendingRole).toBool() ? QRect() : l.edited;
     for (const auto &[candidate, rect] : l.links) {
         if (candidate == action)
             return rect;
@@ -598,7 +622,22 @@ PostDelegate::Action PostDelegate::actionAt(
     }
     if (l.image.contains(pos))
         return Action::OpenImage;
+    if (l.edited.contains(pos) && !index.data(FeedModel::PendingRole).toBool())
+        return Action::EditHistory;
     return Action::None;
+}
+
+QString PostDelegate::anchorAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    if (!l.textDocument || !l.text.contains(pos))
+        return {};
+    return RichText::anchorAt(l.textDocument, QPointF(pos - l.text.topLeft()));
 }
 
 bool PostDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
@@ -610,6 +649,11 @@ bool PostDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
             const Action action = actionAt(option, index, mouse->position().toPoint());
             if (action != Action::None) {
                 Q_EMIT actionTriggered(action, index);
+                return true;
+            }
+            const QUrl url(anchorAt(option, index, mouse->position().toPoint()));
+            if (RichText::isOpenable(url)) {
+                QDesktopServices::openUrl(url);
                 return true;
             }
             if (const auto chip = chipAt(option, index, mouse->position().toPoint())) {

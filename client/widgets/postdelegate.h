@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reactionlist.h"
+#include "richtext.h"
 
 #include <QHash>
 #include <QList>
@@ -23,7 +24,18 @@ class PostDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
-    enum class Action { None, Review, Edit, Delete, Retry, Discard, OpenImage, ShowMore, ShowLess };
+    enum class Action {
+        None,
+        Review,
+        Edit,
+        Delete,
+        Retry,
+        Discard,
+        OpenImage,
+        ShowMore,
+        ShowLess,
+        EditHistory, //!< "edited" in the header: the earlier versions
+    };
     Q_ENUM(Action)
 
     explicit PostDelegate(Session *session, QObject *parent = nullptr);
@@ -56,6 +68,10 @@ public:
     void setExpanded(const QModelIndex &index, bool expanded);
     //! ShowMore or ShowLess when the row's text is long enough to fold at this width, else None.
     Action foldAction(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    //! The link in the post's text under `pos` (same coordinates as `option.rect`); empty for
+    //! none.
+    QString anchorAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
     // Part "react": reaction chips under the rating line.
     //! The chip under `pos`, in the same coordinates as `option.rect`.
@@ -91,6 +107,8 @@ private:
     mutable QHash<QString, QSize> m_thumbnailSizes;
     //! Row heights by what decides them (width, font, texts, image, failure).
     mutable QHash<size_t, int> m_heights;
+    //! The posts' Markdown, laid out (docs/performance.md: painting stays a look-up).
+    mutable RichText m_rich;
 };
 
 } // namespace Hubbub::Client

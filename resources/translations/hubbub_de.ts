@@ -409,6 +409,32 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::EditHistoryDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>Versions, oldest first</source>
+        <translation>Versionen, älteste zuerst</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s), oldest first</source>
+        <translation>
+            <numerusform>%n Version, älteste zuerst</numerusform>
+            <numerusform>%n Versionen, älteste zuerst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ErrorText</name>
     <message>
         <source>The server did not understand this request. A newer version of Hubbub may help.</source>
@@ -761,6 +787,13 @@
     <message>
         <source>Your profile is saved.</source>
         <translation>Ihr Profil ist gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::MentionCompleter</name>
+    <message>
+        <source>Mention someone</source>
+        <translation>Jemanden erwähnen</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1811,21 @@
     <message>
         <source>There is no user &apos;%1&apos;.</source>
         <translation>Es gibt keinen Benutzer „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::VersionHandler</name>
+    <message>
+        <source>Not an edit history request.</source>
+        <translation>Keine Anfrage nach dem Bearbeitungsverlauf.</translation>
+    </message>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Diese Nachricht gibt es nicht (vielleicht wurde sie gelöscht).</translation>
+    </message>
+    <message>
+        <source>This post does not exist (it may have been deleted).</source>
+        <translation>Diesen Beitrag gibt es nicht (vielleicht wurde er gelöscht).</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,16 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::EditHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n version(s), oldest first</source>
+        <translation>
+            <numerusform>%n version, oldest first</numerusform>
+            <numerusform>%n versions, oldest first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ErrorText</name>
     <message numerus="yes">
         <source>Too many requests. Try again in %n second(s).</source>

@@ -409,6 +409,32 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::EditHistoryDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>Versions, oldest first</source>
+        <translation>Versions, de la plus ancienne à la plus récente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s), oldest first</source>
+        <translation>
+            <numerusform>%n version, de la plus ancienne à la plus récente</numerusform>
+            <numerusform>%n versions, de la plus ancienne à la plus récente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ErrorText</name>
     <message>
         <source>The server did not understand this request. A newer version of Hubbub may help.</source>
@@ -761,6 +787,13 @@
     <message>
         <source>Your profile is saved.</source>
         <translation>Votre profil est enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::MentionCompleter</name>
+    <message>
+        <source>Mention someone</source>
+        <translation>Mentionner quelqu&apos;un</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1811,21 @@
     <message>
         <source>There is no user &apos;%1&apos;.</source>
         <translation>Il n&apos;y a pas d&apos;utilisateur «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::VersionHandler</name>
+    <message>
+        <source>Not an edit history request.</source>
+        <translation>Ce n&apos;est pas une demande d&apos;historique des modifications.</translation>
+    </message>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Ce message n&apos;existe pas (il a peut-être été supprimé).</translation>
+    </message>
+    <message>
+        <source>This post does not exist (it may have been deleted).</source>
+        <translation>Cette publication n&apos;existe pas (elle a peut-être été supprimée).</translation>
     </message>
 </context>
 <context>

@@ -401,6 +401,31 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::EditHistoryDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>수정 기록</translation>
+    </message>
+    <message>
+        <source>Versions, oldest first</source>
+        <translation>버전, 오래된 순</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s), oldest first</source>
+        <translation>
+            <numerusform>버전 %n개, 오래된 순</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ErrorText</name>
     <message>
         <source>The server did not understand this request. A newer version of Hubbub may help.</source>
@@ -751,6 +776,13 @@
     <message>
         <source>Your profile is saved.</source>
         <translation>프로필을 저장했어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::MentionCompleter</name>
+    <message>
+        <source>Mention someone</source>
+        <translation>멘션할 사람</translation>
     </message>
 </context>
 <context>
@@ -1762,6 +1794,21 @@
     <message>
         <source>There is no user &apos;%1&apos;.</source>
         <translation>&apos;%1&apos; 사용자가 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::VersionHandler</name>
+    <message>
+        <source>Not an edit history request.</source>
+        <translation>수정 기록 요청이 아니에요.</translation>
+    </message>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>없는 메시지예요(삭제되었을 수 있어요).</translation>
+    </message>
+    <message>
+        <source>This post does not exist (it may have been deleted).</source>
+        <translation>없는 게시물이에요(삭제되었을 수 있어요).</translation>
     </message>
 </context>
 <context>

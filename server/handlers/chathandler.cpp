@@ -2,7 +2,9 @@
 
 #include "protocollimits.h"
 #include "store/chatstore.h"
+#include "store/mentionstore.h"
 #include "store/sqlconnection.h"
+#include "store/versionstore.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -73,6 +75,23 @@ Result<ReadableMessage> existingMessage(WriteTx &tx, qint64 userId, qint64 messa
             QStringLiteral("messageId"));
     }
     return ReadableMessage {**message, **audience};
+}
+
+//! Finds and stores what the message's text mentions, and sets them on it (part "rich");
+//! `replacing` (an edit) drops what the earlier text mentioned.
+Status storeMentions(WriteTx &tx, Message &message, bool replacing)
+{
+    Result<QList<Mention>> mentions
+        = MentionStore::resolve(tx.sql(), message.text, message.channelId);
+    if (!mentions)
+        return mentions.error();
+    // A new message without mentions has no rows to replace: no statement.
+    if (replacing || !mentions->isEmpty()) {
+        if (Status s = MentionStore::storeForMessage(tx, message.id, *mentions); !s)
+            return s;
+    }
+    message.mentions = *mentions;
+    return Ok {};
 }
 
 //! The quote of a reply's original, which must be a message of the same channel (part
@@ -218,7 +237,15 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
                         quote = *q;
                         return Ok {};
                     },
-                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce, quote); },
+                    [&]() -> Result<std::optional<Message>> {
+                        Result<std::optional<Message>> message
+                            = ChatStore::insert(tx, channelId, userId, text, nonce, quote);
+                        if (!message || !*message)
+                            return message;
+                        if (Status s = storeMentions(tx, **message, false); !s)
+                            return s.error();
+                        return message;
+                    },
                     [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Message &message) -> Result<QJsonObject> {
                         return QJsonObject {{QStringLiteral("message"), message.toJson()}};
@@ -245,9 +272,17 @@ void ChatHandler::edit(const User &user, const Params &params, const Responder &
                 = checkMayChange(tx, user, existing->message.author.id, ChatText::tr("message"));
                 !s)
                 return s.error();
+            Message changed = existing->message;
+            changed.text = text;
+            if (Status s = storeMentions(tx, changed, true); !s)
+                return s.error();
             Result<Message> message = ChatStore::edit(tx, messageId, text);
             if (!message)
                 return message.error();
+            if (Status s
+                = VersionStore::recordMessageEdit(tx, existing->message, *message, user.id);
+                !s)
+                return s.error();
             return tx.publish(EventType::MessageUpdated,
                 {{QStringLiteral("message"), message->toJson()}}, existing->audience);
         },

@@ -2,8 +2,10 @@
 
 #include "protocollimits.h"
 #include "store/imagestore.h"
+#include "store/mentionstore.h"
 #include "store/poststore.h"
 #include "store/sqlconnection.h"
+#include "store/versionstore.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -78,6 +80,21 @@ QJsonArray toArray(const auto &list)
     for (const auto &item : list)
         array.append(item.toJson());
     return array;
+}
+
+//! Finds and stores what the post's content mentions, and sets them on it (part "rich");
+//! `replacing` (an update) drops what the earlier content mentioned.
+Status storeMentions(WriteTx &tx, Post &post, bool replacing)
+{
+    Result<QList<Mention>> mentions = MentionStore::resolve(tx.sql(), post.content);
+    if (!mentions)
+        return mentions.error();
+    if (replacing || !mentions->isEmpty()) {
+        if (Status s = MentionStore::storeForPost(tx, post.id, *mentions); !s)
+            return s;
+    }
+    post.mentions = *mentions;
+    return Ok {};
 }
 
 } // namespace
@@ -163,9 +180,14 @@ void FeedHandler::create(const User &user, const Params &params, const Responder
                     [&]() -> Status {
                         return imageId.isEmpty() ? Status(Ok {}) : requireImage(tx, imageId);
                     },
-                    [&] {
-                        return PostStore::insert(
+                    [&]() -> Result<std::optional<Post>> {
+                        Result<std::optional<Post>> post = PostStore::insert(
                             tx, userId, fields.title, fields.content, imageId, nonce);
+                        if (!post || !*post)
+                            return post;
+                        if (Status s = storeMentions(tx, **post, false); !s)
+                            return s.error();
+                        return post;
                     },
                     [&] { return PostStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Post &post) -> Result<QJsonObject> {
@@ -199,13 +221,27 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
                 return author.error();
             if (Status s = checkMayChange(tx, user, *author, FeedText::tr("post")); !s)
                 return s.error();
+            // As it was, for its edit history.
+            Result<std::optional<Post>> before = PostStore::get(tx.sql(), postId);
+            if (!before)
+                return before.error();
+            if (!*before) {
+                return makeError(ErrorCode::NotFound, FeedText::tr("This post does not exist."),
+                    QStringLiteral("postId"));
+            }
             if (image.kind == PostStore::ImageChange::Kind::Set) {
                 if (Status s = requireImage(tx, image.imageId); !s)
                     return s.error();
             }
+            Post changed = **before;
+            changed.content = fields.content;
+            if (Status s = storeMentions(tx, changed, true); !s)
+                return s.error();
             Result<Post> post = PostStore::update(tx, postId, fields.title, fields.content, image);
             if (!post)
                 return post.error();
+            if (Status s = VersionStore::recordPostEdit(tx, **before, *post, user.id); !s)
+                return s.error();
             return tx.publish(EventType::PostUpdated, {{QStringLiteral("post"), post->toJson()}});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });

@@ -79,7 +79,8 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
             QJsonArray {QStringLiteral("review.one_per_author"),
                 QStringLiteral("post.recent_reviews"), QStringLiteral("dm"),
                 QStringLiteral("profiles"), QStringLiteral("chat.replies"),
-                QStringLiteral("reactions")}}});
+                QStringLiteral("reactions"), QStringLiteral("markdown"), QStringLiteral("mentions"),
+                QStringLiteral("edit_history")}}});
 }
 
 void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)

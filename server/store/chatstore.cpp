@@ -1,5 +1,6 @@
 #include "store/chatstore.h"
 
+#include "store/mentionstore.h"
 #include "store/reactionstore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
@@ -53,13 +54,21 @@ Message messageFrom(const QSqlQuery &q)
     return m;
 }
 
-//! One message with its reactions, or nullopt.
-Result<std::optional<Message>> withReactions(SqlConnection &c, std::optional<Message> message)
+//! Fills what is read apart from the message's row: its mentions and reactions.
+Status fillExtras(SqlConnection &c, QList<Message> &messages)
+{
+    if (Status s = MentionStore::fillMessages(c, messages); !s)
+        return s;
+    return ReactionStore::fill(c, messages);
+}
+
+//! One message with its mentions and reactions, or nullopt.
+Result<std::optional<Message>> withExtras(SqlConnection &c, std::optional<Message> message)
 {
     if (!message)
         return message;
     QList<Message> one {*message};
-    if (Status s = ReactionStore::fill(c, one); !s)
+    if (Status s = fillExtras(c, one); !s)
         return s.error();
     return std::optional<Message>(one.first());
 }
@@ -222,7 +231,7 @@ Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64
     }
     (*q)->finish();
     std::reverse(result.messages.begin(), result.messages.end());
-    if (Status s = ReactionStore::fill(c, result.messages); !s)
+    if (Status s = fillExtras(c, result.messages); !s)
         return s.error();
     return result;
 }
@@ -264,7 +273,7 @@ Result<Around> around(SqlConnection &c, const Message &middle, int limit)
     (*q)->finish();
     for (Message &m : result.messages)
         m.reactions.clear(); // the middle one came with its own; all are filled once below
-    if (Status s = ReactionStore::fill(c, result.messages); !s)
+    if (Status s = fillExtras(c, result.messages); !s)
         return s.error();
     return result;
 }
@@ -278,7 +287,7 @@ Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId)
         return std::optional<Message>();
     std::optional<Message> m = messageFrom(**q);
     (*q)->finish();
-    return withReactions(c, m);
+    return withExtras(c, m);
 }
 
 Result<std::optional<Earlier<Message>>> findByNonce(
@@ -289,7 +298,7 @@ Result<std::optional<Earlier<Message>>> findByNonce(
             authorId, nonce, messageFrom, 10);
     if (!earlier || !*earlier)
         return earlier;
-    Result<std::optional<Message>> filled = withReactions(c, (*earlier)->entry);
+    Result<std::optional<Message>> filled = withExtras(c, (*earlier)->entry);
     if (!filled)
         return filled.error();
     (*earlier)->entry = **filled;

@@ -1,6 +1,7 @@
 #include "store/poststore.h"
 
 #include "protocollimits.h"
+#include "store/mentionstore.h"
 #include "store/reactionstore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
@@ -119,7 +120,7 @@ Result<Post> mustGet(SqlConnection &c, qint64 postId)
 
 } // namespace
 
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withReactions)
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool currentSchema)
 {
     Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id = ?"), {postId});
     if (!q)
@@ -130,7 +131,9 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withReacti
     (*q)->finish();
     if (Status s = fillRecentReviews(c, post); !s)
         return s.error();
-    if (withReactions) {
+    if (currentSchema) {
+        if (Status s = MentionStore::fillPosts(c, post); !s)
+            return s.error();
         if (Status s = ReactionStore::fill(c, post); !s)
             return s.error();
     }
@@ -155,6 +158,8 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
     }
     (*q)->finish();
     if (Status s = fillRecentReviews(c, result.posts); !s)
+        return s.error();
+    if (Status s = MentionStore::fillPosts(c, result.posts); !s)
         return s.error();
     if (Status s = ReactionStore::fill(c, result.posts); !s)
         return s.error();
@@ -189,6 +194,8 @@ Result<std::optional<Earlier<Post>>> findByNonce(
     // Every Post the server sends carries its newest comments, a repeat's answer too.
     QList<Post> post {(*earlier)->entry};
     if (Status s = fillRecentReviews(c, post); !s)
+        return s.error();
+    if (Status s = MentionStore::fillPosts(c, post); !s)
         return s.error();
     if (Status s = ReactionStore::fill(c, post); !s)
         return s.error();

@@ -29,9 +29,10 @@ struct ImageChange
     QString imageId;
 };
 
-//! A post with its recentReviews (so is every post of a page).
-//! `withReactions` false: for the schema steps before 6, which have no reactions table yet.
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withReactions = true);
+//! A post with its recentReviews, mentions and reactions (so is every post of a page).
+//! `currentSchema` false: for the schema steps before the mention spans and the reactions
+//! table (the migrations read posts as they were then).
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool currentSchema = true);
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
 //! Every review of a post, newest first by their last change.
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);

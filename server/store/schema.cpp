@@ -212,6 +212,7 @@ Status migrateTo3(SqlConnection &c)
     (*head)->finish();
     const QString now = nowTimestamp();
     for (const qint64 postId : std::as_const(changedPosts)) {
+        // As the post was at step 3: no mentions or reactions yet (steps 5, 8 and 9).
         Result<std::optional<Post>> post = PostStore::get(c, postId, false);
         if (!post)
             return post.error();
@@ -349,8 +350,40 @@ Status migrateTo8(SqlConnection &c)
     return Ok {};
 }
 
-const std::function<Status(SqlConnection &)> migrations[] = {
-    migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8};
+//! Part "rich" (docs/protocol.md "Mentions", "Edit history"). A mention row gets `spans`,
+//! where in the text its user is named ("start:length,..." in UTF-16 units), so the client can
+//! show the current name there after a rename. Every version of an edited message or post is
+//! kept: none for an entry never edited, then the original and each edit, the current last.
+Status migrateTo9(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE message_mentions ADD COLUMN spans TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE post_mentions ADD COLUMN spans TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE message_versions ("
+                       " id INTEGER PRIMARY KEY,"
+                       " message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+                       " text TEXT NOT NULL,"
+                       " at TEXT NOT NULL,"
+                       " editor_id INTEGER NOT NULL REFERENCES users(id))"),
+        QStringLiteral("CREATE INDEX message_versions_message ON message_versions(message_id, id)"),
+        QStringLiteral("CREATE TABLE post_versions ("
+                       " id INTEGER PRIMARY KEY,"
+                       " post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+                       " title TEXT NOT NULL,"
+                       " content TEXT NOT NULL,"
+                       " at TEXT NOT NULL,"
+                       " editor_id INTEGER NOT NULL REFERENCES users(id))"),
+        QStringLiteral("CREATE INDEX post_versions_post ON post_versions(post_id, id)"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
+const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2, migrateTo3,
+    migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -193,6 +193,9 @@ QList<Verb> verbs()
             {{u"messageId"_s, Kind::Id, true}, {u"limit"_s, Kind::Number, false}}},
         {u"reaction.set"_s, {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}},
             {{u"messageId"_s, Kind::Id, true}, {u"emoji"_s, Kind::String, true}}},
+        // Part "rich" (issue 12).
+        {u"chat.versions"_s, {{u"messageId"_s, 1}}, {{u"messageId"_s, Kind::Id, true}}},
+        {u"post.versions"_s, {{u"postId"_s, 1}}, {{u"postId"_s, Kind::Id, true}}},
     };
 }
 

@@ -93,6 +93,9 @@ QList<SpecVerb> verbsNeedingAuth()
         // Replies and reactions.
         {u"chat.around"_s, {{u"messageId"_s, 1}}},
         {u"reaction.set"_s, {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}}},
+        // Part "rich" (issue 12).
+        {u"chat.versions"_s, {{u"messageId"_s, 1}}},
+        {u"post.versions"_s, {{u"postId"_s, 1}}},
     };
 }
 
