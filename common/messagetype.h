@@ -38,9 +38,10 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    Search, // issue 12, part "search"
 };
 
-inline constexpr std::array<const char *, 25> messageTypeNames = {
+inline constexpr std::array<const char *, 26> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -66,8 +67,9 @@ inline constexpr std::array<const char *, 25> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "search",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Ping) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Search) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

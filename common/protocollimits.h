@@ -35,6 +35,14 @@ inline constexpr int ClientNameMax = 128;
 //! How many reviews with a comment a post carries in recentReviews.
 inline constexpr int RecentReviews = 2;
 
+// Part "search" (issue 12): a query is at most this many UTF-16 code units and this many terms;
+// paging goes this far (deep pages cost as much as every page before them).
+inline constexpr int SearchQueryMax = 500;
+inline constexpr int SearchTermsMax = 16;
+inline constexpr int SearchPageDefault = 20;
+inline constexpr int SearchPageMax = 50;
+inline constexpr int SearchOffsetMax = 1000;
+
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
