@@ -552,6 +552,14 @@
         <source>Too many requests. Try again in a moment.</source>
         <translation>Zu viele Anfragen. Versuch es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>Type a word or a phrase to search for.</source>
+        <translation>Geben Sie ein Wort oder eine Wortgruppe zum Suchen ein.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 characters and %2 words.</source>
+        <translation>Eine Suche hat höchstens %1 Zeichen und %2 Wörter.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::EventRouter</name>
@@ -721,6 +729,10 @@
     <message>
         <source>S&amp;witch server or account…</source>
         <translation>Server oder Konto &amp;wechseln …</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Suchen…</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1111,51 @@
     <message>
         <source>Update review</source>
         <translation>Bewertung ändern</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::SearchDelegate</name>
+    <message>
+        <source>Post: %1</source>
+        <translation>Beitrag: %1</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::SearchPanel</name>
+    <message>
+        <source>Search messages and posts (Ctrl+K)</source>
+        <translation>Nachrichten und Beiträge durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Type to search messages and posts.</source>
+        <translation>Tippen Sie, um Nachrichten und Beiträge zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Nichts gefunden für „%1“.</translation>
+    </message>
+    <message>
+        <source>Newest first; more load as you scroll.</source>
+        <translation>Neueste zuerst; beim Scrollen wird mehr geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), newest first.</source>
+        <translation>
+            <numerusform>%n Treffer, neueste zuerst.</numerusform>
+            <numerusform>%n Treffer, neueste zuerst.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1552,44 @@
     <message>
         <source>This post does not exist (it may have been deleted).</source>
         <translation>Diesen Beitrag gibt es nicht (vielleicht wurde er gelöscht).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchHandler</name>
+    <message>
+        <source>&apos;%1&apos; must be an ISO 8601 time with a zone, such as 2026-01-31T09:00:00Z.</source>
+        <translation>„%1“ muss eine ISO-8601-Zeit mit Zeitzone sein, etwa 2026-01-31T09:00:00Z.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of: %2.</source>
+        <translation>„%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>&apos;offset&apos; must be between 0 and %1.</source>
+        <translation>„offset“ muss zwischen 0 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Diesen Kanal gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This user does not exist.</source>
+        <translation>Diesen Benutzer gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchQuery</name>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>Geben Sie ein Wort zum Suchen ein.</translation>
+    </message>
+    <message>
+        <source>A search is at most %1 characters long.</source>
+        <translation>Eine Suche ist höchstens %1 Zeichen lang.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 words.</source>
+        <translation>Eine Suche hat höchstens %1 Wörter.</translation>
     </message>
 </context>
 <context>

@@ -65,8 +65,8 @@ Result<QString> toFts(const QString &raw)
 {
     if (raw.size() > Limits::SearchQueryMax) {
         return queryError(ErrorCode::TooLarge,
-            SearchQueryText::tr(
-                "A search is at most %n characters long.", nullptr, Limits::SearchQueryMax));
+            SearchQueryText::tr("A search is at most %1 characters long.")
+                .arg(Limits::SearchQueryMax));
     }
     // FTS5 reads its query as a C string: a NUL would cut it short, mid-quote.
     QString typed = raw;
@@ -115,7 +115,7 @@ Result<QString> toFts(const QString &raw)
     }
     if (terms.size() > Limits::SearchTermsMax) {
         return queryError(ErrorCode::TooLarge,
-            SearchQueryText::tr("A search has at most %n words.", nullptr, Limits::SearchTermsMax));
+            SearchQueryText::tr("A search has at most %1 words.").arg(Limits::SearchTermsMax));
     }
     return terms.join(QLatin1Char(' '));
 }

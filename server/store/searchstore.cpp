@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Hubbub::Server::SearchStore {
 
 namespace {
@@ -21,66 +23,73 @@ const QString MayReadChannel
     = QStringLiteral("(ch.kind = 'public' OR EXISTS (SELECT 1 FROM channel_members cm"
                      " WHERE cm.channel_id = ch.id AND cm.user_id = ?))");
 
-//! The SQL and values of one table's candidate list: every filter, in the requested order,
-//! offset + limit + 1 rows (the pages of both tables are merged before the offset is applied).
+//! What a candidate query returns: the newest matches (no score: bm25 reads the whole
+//! doclist of every term to weigh it, 75 ms for a word in most rows), the best matches among
+//! those at or after `floor`, or the rowid of the RelevanceWindow-th newest match.
+enum class Pass { Newest, Best, Floor };
+
+// Relevance ranks the newest this many matches (after the filters): ranking every match of a
+// common word takes seconds on a million rows (docs/performance.md "Search").
+constexpr int RelevanceWindow = 1000;
+
+//! The SQL and values of one table's candidate list, with every filter.
 struct Candidates
 {
     QString sql;
     QVariantList values;
 };
 
-Candidates messageCandidates(const Query &q, int rows)
+Candidates candidates(const Query &q, bool posts, Pass pass, qint64 floor, int rows)
 {
+    const QString fts = posts ? QStringLiteral("posts_fts") : QStringLiteral("messages_fts");
+    const QString t = posts ? QStringLiteral("p") : QStringLiteral("m");
     Candidates c;
-    c.sql = QStringLiteral("SELECT f.rowid, m.created_at, bm25(messages_fts) FROM messages_fts f"
-                           " JOIN messages m ON m.id = f.rowid"
-                           " JOIN channels ch ON ch.id = m.channel_id"
-                           " WHERE messages_fts MATCH ? AND ")
-        + MayReadChannel;
-    c.values = {q.match, q.userId};
-    if (q.channelId) {
-        c.sql += QStringLiteral(" AND m.channel_id = ?");
-        c.values.append(*q.channelId);
+    c.sql = QStringLiteral("SELECT f.rowid, %1.created_at, %2 FROM %3 f")
+                .arg(t, pass == Pass::Best ? QStringLiteral("bm25(%1)").arg(fts) : u"0"_s, fts);
+    if (posts) {
+        c.sql += QStringLiteral(" JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ?");
+        c.values = {q.match};
+    } else {
+        c.sql += QStringLiteral(" JOIN messages m ON m.id = f.rowid"
+                                " JOIN channels ch ON ch.id = m.channel_id"
+                                " WHERE messages_fts MATCH ? AND ")
+            + MayReadChannel;
+        c.values = {q.match, q.userId};
+        if (q.channelId) {
+            c.sql += QStringLiteral(" AND m.channel_id = ?");
+            c.values.append(*q.channelId);
+        }
     }
     if (q.authorId) {
-        c.sql += QStringLiteral(" AND m.author_id = ?");
+        c.sql += QStringLiteral(" AND %1.author_id = ?").arg(t);
         c.values.append(*q.authorId);
     }
     if (!q.after.isEmpty()) {
-        c.sql += QStringLiteral(" AND m.created_at > ?");
+        c.sql += QStringLiteral(" AND %1.created_at > ?").arg(t);
         c.values.append(q.after);
     }
     if (!q.before.isEmpty()) {
-        c.sql += QStringLiteral(" AND m.created_at < ?");
+        c.sql += QStringLiteral(" AND %1.created_at < ?").arg(t);
         c.values.append(q.before);
     }
-    c.sql += q.order == Order::Newest ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?")
-                                      : QStringLiteral(" ORDER BY f.rank LIMIT ?");
-    c.values.append(rows);
-    return c;
-}
-
-Candidates postCandidates(const Query &q, int rows)
-{
-    Candidates c;
-    c.sql = QStringLiteral("SELECT f.rowid, p.created_at, bm25(posts_fts) FROM posts_fts f"
-                           " JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ?");
-    c.values = {q.match};
-    if (q.authorId) {
-        c.sql += QStringLiteral(" AND p.author_id = ?");
-        c.values.append(*q.authorId);
+    if (floor > 0) {
+        c.sql += QStringLiteral(" AND f.rowid >= ?");
+        c.values.append(floor);
     }
-    if (!q.after.isEmpty()) {
-        c.sql += QStringLiteral(" AND p.created_at > ?");
-        c.values.append(q.after);
+    switch (pass) {
+    case Pass::Newest:
+        c.sql += QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?");
+        c.values.append(rows);
+        break;
+    case Pass::Best:
+        c.sql += QStringLiteral(" ORDER BY f.rank LIMIT ?");
+        c.values.append(rows);
+        break;
+    case Pass::Floor:
+        c.sql += QStringLiteral(" ORDER BY f.rowid DESC LIMIT 1 OFFSET ?");
+        c.values.append(RelevanceWindow - 1);
+        break;
     }
-    if (!q.before.isEmpty()) {
-        c.sql += QStringLiteral(" AND p.created_at < ?");
-        c.values.append(q.before);
-    }
-    c.sql += q.order == Order::Newest ? QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?")
-                                      : QStringLiteral(" ORDER BY f.rank LIMIT ?");
-    c.values.append(rows);
     return c;
 }
 
@@ -118,6 +127,18 @@ Status fillSnippet(SqlConnection &c, const QString &match, Hit &hit)
         hit.snippet = parseSnippet((*q)->value(0).toString());
     (*q)->finish();
     return Ok {};
+}
+
+//! One table's candidates for the page: the newest, or the best among the newest matches.
+Status collectTable(SqlConnection &c, const Query &q, bool posts, int rows, QList<Hit> &hits)
+{
+    if (q.order == Order::Newest)
+        return collect(c, candidates(q, posts, Pass::Newest, 0, rows), posts, hits);
+    QList<Hit> floor;
+    if (Status s = collect(c, candidates(q, posts, Pass::Floor, 0, 0), posts, floor); !s)
+        return s;
+    const qint64 from = floor.isEmpty() ? 0 : floor.first().id;
+    return collect(c, candidates(q, posts, Pass::Best, from, rows), posts, hits);
 }
 
 } // namespace
@@ -175,11 +196,11 @@ Result<Page> search(SqlConnection &c, const Query &query)
     const int rows = query.offset + query.limit + 1;
     QList<Hit> hits;
     if (query.scope != Scope::Posts) {
-        if (Status s = collect(c, messageCandidates(query, rows), false, hits); !s)
+        if (Status s = collectTable(c, query, false, rows, hits); !s)
             return s.error();
     }
     if (query.scope != Scope::Messages && !query.channelId) {
-        if (Status s = collect(c, postCandidates(query, rows), true, hits); !s)
+        if (Status s = collectTable(c, query, true, rows, hits); !s)
             return s.error();
     }
     if (query.order == Order::Newest) {
