@@ -42,7 +42,8 @@ SearchPanel::SearchPanel(Session *session, QWidget *parent)
     m_field->setObjectName(QStringLiteral("searchField"));
     m_field->setPlaceholderText(tr("Search messages and posts (Ctrl+K)"));
     m_field->setClearButtonEnabled(true);
-    m_field->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    if (const QIcon find = QIcon::fromTheme(QStringLiteral("edit-find")); !find.isNull())
+        m_field->addAction(find, QLineEdit::LeadingPosition);
     m_field->installEventFilter(this);
 
     m_status->setObjectName(QStringLiteral("searchStatus"));
