@@ -38,10 +38,13 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
-    Search, // issue 12, part "search"
+    // Extensions (docs/protocol.md, "Extensions, in one list").
+    DmOpen,
+    DmList,
+    Search, // part "search"
 };
 
-inline constexpr std::array<const char *, 26> messageTypeNames = {
+inline constexpr std::array<const char *, 28> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -67,6 +70,8 @@ inline constexpr std::array<const char *, 26> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "dm.open",
+    "dm.list",
     "search",
 };
 static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Search) + 1,

@@ -35,6 +35,10 @@ inline constexpr int ClientNameMax = 128;
 //! How many reviews with a comment a post carries in recentReviews.
 inline constexpr int RecentReviews = 2;
 
+// Direct messages (docs/protocol.md, "Direct messages"): a conversation has 2..8 members, the
+// caller included, so dm.open names at most 7 others.
+inline constexpr int DirectMembersMax = 8;
+
 // Part "search" (issue 12): a query is at most this many UTF-16 code units and this many terms;
 // paging goes this far (deep pages cost as much as every page before them).
 inline constexpr int SearchQueryMax = 500;
@@ -44,6 +48,7 @@ inline constexpr int SearchPageMax = 50;
 inline constexpr int SearchOffsetMax = 1000;
 
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
+
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
 } // namespace Hubbub::Limits

@@ -127,7 +127,7 @@ Result<SearchStore::Query> queryFrom(const Params &params)
 Result<QJsonObject> run(SqlConnection &c, const SearchStore::Query &q)
 {
     if (q.channelId) {
-        const Result<bool> readable = SearchStore::mayRead(c, q.userId, *q.channelId);
+        const Result<bool> readable = ChatStore::mayRead(c, q.userId, *q.channelId);
         if (!readable)
             return readable.error();
         if (!*readable) {

@@ -268,6 +268,15 @@ Status migrateTo5(SqlConnection &c)
     return Ok {};
 }
 
+//! Direct messages (part "dm"): a channel remembers the seq of the event that created it, so
+//! that opening an existing direct conversation again answers with that seq, as a repeated
+//! create does; dm.list orders by it too. 0 for the channels of earlier versions.
+Status migrateTo6(SqlConnection &c)
+{
+    return c.execOnce(
+        QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
+}
+
 //! Full-text search (docs/protocol.md "Search"): FTS5 indexes over messages(text) and
 //! posts(title, content). They are external-content tables (the text is stored once, in its own
 //! table) kept in step by triggers in the same transaction as every insert, edit and delete, so
@@ -277,7 +286,7 @@ Status migrateTo5(SqlConnection &c)
 //! every word starting so, half a second on a million messages.
 //! The rating columns of posts change often and are left out of the update trigger. The index
 //! is built here for the rows already stored.
-Status migrateTo6(SqlConnection &c)
+Status migrateTo7(SqlConnection &c)
 {
     const QStringList statements {
         QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages',"
@@ -319,7 +328,7 @@ Status migrateTo6(SqlConnection &c)
 }
 
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -177,18 +177,6 @@ Snippet parseSnippet(const QString &marked)
     return snippet;
 }
 
-Result<bool> mayRead(SqlConnection &c, qint64 userId, qint64 channelId)
-{
-    Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT 1 FROM channels ch WHERE ch.id = ? AND ") + MayReadChannel,
-            {channelId, userId});
-    if (!q)
-        return q.error();
-    const bool found = (*q)->next();
-    (*q)->finish();
-    return found;
-}
-
 Result<Page> search(SqlConnection &c, const Query &query)
 {
     // Each table gives its own first offset + limit + 1 in the requested order; merged, they

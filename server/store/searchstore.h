@@ -61,10 +61,6 @@ struct Page
 //! One page of matches, newest or best first.
 Result<Page> search(SqlConnection &c, const Query &query);
 
-//! Whether the caller may read the channel (false also for an unknown one), the SQL form of
-//! DESIGN12 "Who can read what".
-Result<bool> mayRead(SqlConnection &c, qint64 userId, qint64 channelId);
-
 //! Parses the text snippet() returns with `open`/`close` markers into text and highlights.
 Snippet parseSnippet(const QString &marked);
 

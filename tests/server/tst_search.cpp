@@ -7,9 +7,6 @@
 #include "testserver.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,30 +52,6 @@ QStringList highlightedOf(const QJsonObject &result)
         parts.append(text.mid(pair.at(0).toInt(), pair.at(1).toInt()));
     }
     return parts;
-}
-
-//! Runs SQL on the server's file from a connection of the test's own (for rows no verb on
-//! this branch can make yet: a direct conversation).
-bool runSql(const QString &databasePath, const QStringList &statements)
-{
-    const QString name = u"tst_search_sql"_s;
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-        ok = db.open();
-        for (const QString &sql : statements) {
-            QSqlQuery query(db);
-            if (ok && !query.exec(sql)) {
-                qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-                ok = false;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
 }
 
 } // namespace
@@ -396,18 +369,14 @@ void tst_Search::rejectsBadParameters()
 
 void tst_Search::directConversationsOnlyForMembers()
 {
-    // dm.open is not on this branch: the conversation (ada and a third user, carol) is made
-    // with the rows schema step 5 defines; its message goes in through chat.send.
     TestClient carol;
     QVERIFY(carol.open(m_server->url()));
     QVERIFY(isOk(carol.registerUser(u"carol"_s)));
-    QVERIFY(runSql(m_server->databasePath(),
-        {u"INSERT INTO channels (id, name, name_key, topic, created_at, kind) VALUES (50, '',"
-         " char(1) || '1,3', '', '2026-01-01T00:00:00.000Z', 'direct')"_s,
-            u"INSERT INTO channel_members (channel_id, user_id) VALUES (50, %1), (50, %2)"_s
-                .arg(m_ada->userId())
-                .arg(carol.userId())}));
-    const qint64 secret = send(u"the secret launch date"_s, 50);
+    const QJsonObject opened
+        = m_ada->request(u"dm.open"_s, {{u"userIds"_s, QJsonArray {carol.userId()}}});
+    QVERIFY2(isOk(opened), qPrintable(dump(opened)));
+    const qint64 dm = idOf(objectOf(opened, "channel"));
+    const qint64 secret = send(u"the secret launch date"_s, dm);
     const qint64 open = send(u"the public launch"_s);
     const auto m = [](qint64 id) { return u"m%1"_s.arg(id); };
 
@@ -418,10 +387,10 @@ void tst_Search::directConversationsOnlyForMembers()
     QCOMPARE(
         hitsOf(search(*m_bob, u"secret"_s, {{u"authorId"_s, m_ada->userId()}})), QStringList());
     // Naming it does not tell a non-member it exists.
-    const QJsonObject named = search(*m_bob, u"secret"_s, {{u"channelId"_s, 50}});
+    const QJsonObject named = search(*m_bob, u"secret"_s, {{u"channelId"_s, dm}});
     QCOMPARE(errorCode(named), u"not_found"_s);
     QCOMPARE(errorField(named), u"channelId"_s);
-    QCOMPARE(hitsOf(search(carol, u"launch"_s, {{u"channelId"_s, 50}})), QStringList {m(secret)});
+    QCOMPARE(hitsOf(search(carol, u"launch"_s, {{u"channelId"_s, dm}})), QStringList {m(secret)});
 }
 
 void tst_Search::featureIsAnnounced()
