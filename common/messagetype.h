@@ -41,10 +41,16 @@ enum class MessageType {
     // Extensions (docs/protocol.md, "Extensions, in one list").
     DmOpen,
     DmList,
+    // Part "people": profiles.
+    UserProfile,
+    UserList,
+    // Part "react" (issue 12): replies and reactions.
+    ChatAround,
+    ReactionSet,
     Search, // part "search"
 };
 
-inline constexpr std::array<const char *, 28> messageTypeNames = {
+inline constexpr std::array<const char *, 32> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -72,6 +78,10 @@ inline constexpr std::array<const char *, 28> messageTypeNames = {
     "ping",
     "dm.open",
     "dm.list",
+    "user.profile",
+    "user.list",
+    "chat.around",
+    "reaction.set",
     "search",
 };
 static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Search) + 1,

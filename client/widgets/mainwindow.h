@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types.h"
+
 #include <QMainWindow>
 #include <QUrl>
 
@@ -32,6 +34,16 @@ public:
     void showFeed();
     //! Shows a channel with the cursor in its message box.
     void showChannel(qint64 channelId);
+    //! Opens `user`'s profile card near `globalPos` (a click on their name or avatar).
+    void showProfile(const Hubbub::User &user, const QPoint &globalPos);
+    //! "Edit profile…": your display name and picture.
+    void editProfile();
+
+    //! Opens the direct conversation with `userId` (starting it if there is none yet) and
+    //! shows it; the people list, "Message NAME" in chat and profile cards call this.
+    void openDirectMessage(qint64 userId);
+    //! Shows the channel and the message in it, loading the history around it if needed.
+    void jumpToMessage(qint64 channelId, qint64 messageId);
 
     Sidebar *sidebar() const { return m_sidebar; }
     FeedView *feedView() const { return m_feedView; }
@@ -40,8 +52,6 @@ public:
     OfflineBanner *offlineBanner() const { return m_banner; }
     Notifier *notifier() const { return m_notifier; }
     SearchPanel *searchPanel() const { return m_search; }
-    //! Opens a search result: its channel, scrolled to it once loaded.
-    void openMessage(qint64 channelId, qint64 messageId);
     //! Opens a search result: the feed, scrolled to the post once loaded.
     void openPost(qint64 postId);
 

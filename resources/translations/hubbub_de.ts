@@ -224,6 +224,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>„%1“ wird für alle gelöscht.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -552,14 +556,6 @@
         <source>Too many requests. Try again in a moment.</source>
         <translation>Zu viele Anfragen. Versuch es gleich noch einmal.</translation>
     </message>
-    <message>
-        <source>Type a word or a phrase to search for.</source>
-        <translation>Geben Sie ein Wort oder eine Wortgruppe zum Suchen ein.</translation>
-    </message>
-    <message>
-        <source>A search has at most %1 characters and %2 words.</source>
-        <translation>Eine Suche hat höchstens %1 Zeichen und %2 Wörter.</translation>
-    </message>
 </context>
 <context>
     <name>Hubbub::Client::EventRouter</name>
@@ -570,6 +566,10 @@
     <message>
         <source>%1 in #%2</source>
         <translation>%1 in #%2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>
@@ -731,8 +731,16 @@
         <translation>Server oder Konto &amp;wechseln …</translation>
     </message>
     <message>
-        <source>&amp;Search…</source>
-        <translation>&amp;Suchen…</translation>
+        <source>Could not start the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>&amp;Profil bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Ihr Profil ist gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1026,52 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Profil bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Bild auswählen …</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Bild entfernen</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Anzeigename:</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1114,51 +1168,6 @@
     </message>
 </context>
 <context>
-    <name>Hubbub::Client::SearchDelegate</name>
-    <message>
-        <source>Post: %1</source>
-        <translation>Beitrag: %1</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Nachricht</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Client::SearchPanel</name>
-    <message>
-        <source>Search messages and posts (Ctrl+K)</source>
-        <translation>Nachrichten und Beiträge durchsuchen (Strg+K)</translation>
-    </message>
-    <message>
-        <source>Type to search messages and posts.</source>
-        <translation>Tippen Sie, um Nachrichten und Beiträge zu durchsuchen.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Suche läuft…</translation>
-    </message>
-    <message>
-        <source>Nothing found for “%1”.</source>
-        <translation>Nichts gefunden für „%1“.</translation>
-    </message>
-    <message>
-        <source>Newest first; more load as you scroll.</source>
-        <translation>Neueste zuerst; beim Scrollen wird mehr geladen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s), newest first.</source>
-        <translation>
-            <numerusform>%n Treffer, neueste zuerst.</numerusform>
-            <numerusform>%n Treffer, neueste zuerst.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1219,6 +1228,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Offline: Die Kanäle sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>DIREKTNACHRICHTEN</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Doppelklicken Sie auf jemanden, der online ist, um eine Nachricht zu schreiben.</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1489,25 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Das Feld „userIds“ muss eine Liste von Benutzer-IDs sein.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Eine Unterhaltung hat höchstens %1 Mitglieder.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Nennen Sie mindestens eine weitere Person für die Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Es gibt keinen Benutzer mit der ID %1.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::EventStore</name>
     <message>
         <source>This server has no changes after %1 (its latest is %2): reload.</source>
@@ -1555,44 +1599,6 @@
     </message>
 </context>
 <context>
-    <name>Hubbub::Server::SearchHandler</name>
-    <message>
-        <source>&apos;%1&apos; must be an ISO 8601 time with a zone, such as 2026-01-31T09:00:00Z.</source>
-        <translation>„%1“ muss eine ISO-8601-Zeit mit Zeitzone sein, etwa 2026-01-31T09:00:00Z.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be one of: %2.</source>
-        <translation>„%1“ muss einer dieser Werte sein: %2.</translation>
-    </message>
-    <message>
-        <source>&apos;offset&apos; must be between 0 and %1.</source>
-        <translation>„offset“ muss zwischen 0 und %1 liegen.</translation>
-    </message>
-    <message>
-        <source>This channel does not exist.</source>
-        <translation>Diesen Kanal gibt es nicht.</translation>
-    </message>
-    <message>
-        <source>This user does not exist.</source>
-        <translation>Diesen Benutzer gibt es nicht.</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Server::SearchQuery</name>
-    <message>
-        <source>Type a word to search for.</source>
-        <translation>Geben Sie ein Wort zum Suchen ein.</translation>
-    </message>
-    <message>
-        <source>A search is at most %1 characters long.</source>
-        <translation>Eine Suche ist höchstens %1 Zeichen lang.</translation>
-    </message>
-    <message>
-        <source>A search has at most %1 words.</source>
-        <translation>Eine Suche hat höchstens %1 Wörter.</translation>
-    </message>
-</context>
-<context>
     <name>Hubbub::Server::Server</name>
     <message>
         <source>libsodium could not be initialised</source>
@@ -1632,6 +1638,17 @@
     <message>
         <source>&apos;since&apos; must not be negative.</source>
         <translation>„since“ darf nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Eine Bild-ID ist der SHA-256 des Bildes als 64 Hex-Ziffern in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>Das Bild existiert nicht; laden Sie es zuerst hoch.</translation>
     </message>
 </context>
 <context>
@@ -1721,6 +1738,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>Ein Benutzername darf nur Buchstaben, Ziffern, „_“, „.“ und „-“ enthalten: keine Leerzeichen, Symbole oder Emojis.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>Der Anzeigename</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>Ein Anzeigename darf keine Zeilenumbrüche, Steuerzeichen oder unsichtbaren Formatierungszeichen enthalten.</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>«&#xa0;%1&#xa0;» sera supprimé pour tout le monde.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Écrire à %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -552,14 +556,6 @@
         <source>Too many requests. Try again in a moment.</source>
         <translation>Trop de demandes. Réessayez dans un instant.</translation>
     </message>
-    <message>
-        <source>Type a word or a phrase to search for.</source>
-        <translation>Tapez un mot ou une expression à rechercher.</translation>
-    </message>
-    <message>
-        <source>A search has at most %1 characters and %2 words.</source>
-        <translation>Une recherche compte au plus %1 caractères et %2 mots.</translation>
-    </message>
 </context>
 <context>
     <name>Hubbub::Client::EventRouter</name>
@@ -570,6 +566,10 @@
     <message>
         <source>%1 in #%2</source>
         <translation>%1 dans #%2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
     </message>
 </context>
 <context>
@@ -731,8 +731,16 @@
         <translation>&amp;Changer de serveur ou de compte…</translation>
     </message>
     <message>
-        <source>&amp;Search…</source>
-        <translation>&amp;Rechercher…</translation>
+        <source>Could not start the conversation: %1</source>
+        <translation>Impossible de démarrer la conversation : %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>Modifier le &amp;profil…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Votre profil est enregistré.</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1026,52 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Modifier le profil…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Choisir une photo…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Retirer la photo</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Modifier le profil</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Nom affiché&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1114,51 +1168,6 @@
     </message>
 </context>
 <context>
-    <name>Hubbub::Client::SearchDelegate</name>
-    <message>
-        <source>Post: %1</source>
-        <translation>Publication : %1</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Client::SearchPanel</name>
-    <message>
-        <source>Search messages and posts (Ctrl+K)</source>
-        <translation>Rechercher dans les messages et publications (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Type to search messages and posts.</source>
-        <translation>Tapez pour rechercher dans les messages et publications.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Recherche…</translation>
-    </message>
-    <message>
-        <source>Nothing found for “%1”.</source>
-        <translation>Aucun résultat pour « %1 ».</translation>
-    </message>
-    <message>
-        <source>Newest first; more load as you scroll.</source>
-        <translation>Les plus récents d’abord ; la suite se charge en défilant.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s), newest first.</source>
-        <translation>
-            <numerusform>%n résultat, les plus récents d’abord.</numerusform>
-            <numerusform>%n résultats, les plus récents d’abord.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1219,6 +1228,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Hors ligne&#xa0;: les salons ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Messages privés</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>MESSAGES PRIVÉS</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Double-cliquez sur une personne en ligne pour lui écrire.</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1489,25 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Le champ « userIds » doit être une liste d’identifiants d’utilisateurs.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Une conversation compte au plus %1 membres.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Indiquez au moins une autre personne avec qui parler.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Aucun utilisateur n’a l’identifiant %1.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::EventStore</name>
     <message>
         <source>This server has no changes after %1 (its latest is %2): reload.</source>
@@ -1555,44 +1599,6 @@
     </message>
 </context>
 <context>
-    <name>Hubbub::Server::SearchHandler</name>
-    <message>
-        <source>&apos;%1&apos; must be an ISO 8601 time with a zone, such as 2026-01-31T09:00:00Z.</source>
-        <translation>« %1 » doit être une heure ISO 8601 avec fuseau, par exemple 2026-01-31T09:00:00Z.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be one of: %2.</source>
-        <translation>« %1 » doit valoir l’une de ces valeurs : %2.</translation>
-    </message>
-    <message>
-        <source>&apos;offset&apos; must be between 0 and %1.</source>
-        <translation>« offset » doit être compris entre 0 et %1.</translation>
-    </message>
-    <message>
-        <source>This channel does not exist.</source>
-        <translation>Ce salon n&apos;existe pas.</translation>
-    </message>
-    <message>
-        <source>This user does not exist.</source>
-        <translation>Cet utilisateur n’existe pas.</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Server::SearchQuery</name>
-    <message>
-        <source>Type a word to search for.</source>
-        <translation>Tapez un mot à rechercher.</translation>
-    </message>
-    <message>
-        <source>A search is at most %1 characters long.</source>
-        <translation>Une recherche compte au plus %1 caractères.</translation>
-    </message>
-    <message>
-        <source>A search has at most %1 words.</source>
-        <translation>Une recherche compte au plus %1 mots.</translation>
-    </message>
-</context>
-<context>
     <name>Hubbub::Server::Server</name>
     <message>
         <source>libsodium could not be initialised</source>
@@ -1632,6 +1638,17 @@
     <message>
         <source>&apos;since&apos; must not be negative.</source>
         <translation>«&#xa0;since&#xa0;» ne doit pas être négatif.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Un identifiant d&apos;image est le SHA-256 de l&apos;image en 64 caractères hexadécimaux minuscules.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>La photo n&apos;existe pas&#xa0;; envoyez-la d&apos;abord.</translation>
     </message>
 </context>
 <context>
@@ -1721,6 +1738,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, « _ », « . » et « - » : ni espaces, ni symboles, ni emoji.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>Le nom affiché</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>Un nom affiché ne peut contenir ni saut de ligne, ni caractère de contrôle, ni caractère de mise en forme invisible.</translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>“%1” 메시지가 모든 사람에게서 삭제돼요.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1 님에게 메시지 보내기</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -542,14 +546,6 @@
         <source>Too many requests. Try again in a moment.</source>
         <translation>요청이 너무 많아요. 잠시 후에 다시 시도하세요.</translation>
     </message>
-    <message>
-        <source>Type a word or a phrase to search for.</source>
-        <translation>검색할 단어나 구절을 입력해 주세요.</translation>
-    </message>
-    <message>
-        <source>A search has at most %1 characters and %2 words.</source>
-        <translation>검색어는 최대 %1자, %2단어까지 쓸 수 있어요.</translation>
-    </message>
 </context>
 <context>
     <name>Hubbub::Client::EventRouter</name>
@@ -560,6 +556,10 @@
     <message>
         <source>%1 in #%2</source>
         <translation>%1 님 · #%2</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 님 · %2</translation>
     </message>
 </context>
 <context>
@@ -721,8 +721,16 @@
         <translation>서버 또는 계정 전환(&amp;W)…</translation>
     </message>
     <message>
-        <source>&amp;Search…</source>
-        <translation>검색(&amp;S)…</translation>
+        <source>Could not start the conversation: %1</source>
+        <translation>대화를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>프로필 편집(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>프로필을 저장했어요.</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1013,52 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>프로필 편집…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>사진 선택…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>사진 지우기</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>프로필 편집</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>표시 이름:</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1099,50 +1153,6 @@
     </message>
 </context>
 <context>
-    <name>Hubbub::Client::SearchDelegate</name>
-    <message>
-        <source>Post: %1</source>
-        <translation>게시물: %1</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3</source>
-        <translation>%1 · %2 · %3</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Client::SearchPanel</name>
-    <message>
-        <source>Search messages and posts (Ctrl+K)</source>
-        <translation>메시지와 게시물 검색 (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Type to search messages and posts.</source>
-        <translation>입력하면 메시지와 게시물을 검색해요.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>검색 중…</translation>
-    </message>
-    <message>
-        <source>Nothing found for “%1”.</source>
-        <translation>“%1”에 대한 결과가 없어요.</translation>
-    </message>
-    <message>
-        <source>Newest first; more load as you scroll.</source>
-        <translation>최신순이에요. 스크롤하면 더 불러와요.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s), newest first.</source>
-        <translation>
-            <numerusform>결과 %n개, 최신순.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1203,6 +1213,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>오프라인: 채널을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>온라인인 사람을 두 번 클릭하면 메시지를 보낼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1474,25 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>&apos;userIds&apos; 필드는 사용자 ID 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>대화 참여자는 최대 %1명입니다.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>대화할 다른 사용자를 한 명 이상 지정하세요.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>ID가 %1인 사용자가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::EventStore</name>
     <message>
         <source>This server has no changes after %1 (its latest is %2): reload.</source>
@@ -1539,44 +1584,6 @@
     </message>
 </context>
 <context>
-    <name>Hubbub::Server::SearchHandler</name>
-    <message>
-        <source>&apos;%1&apos; must be an ISO 8601 time with a zone, such as 2026-01-31T09:00:00Z.</source>
-        <translation>‘%1’은(는) 2026-01-31T09:00:00Z처럼 시간대가 있는 ISO 8601 시각이어야 해요.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; must be one of: %2.</source>
-        <translation>‘%1’은(는) 다음 중 하나여야 해요: %2.</translation>
-    </message>
-    <message>
-        <source>&apos;offset&apos; must be between 0 and %1.</source>
-        <translation>‘offset’은(는) 0에서 %1 사이여야 해요.</translation>
-    </message>
-    <message>
-        <source>This channel does not exist.</source>
-        <translation>없는 채널이에요.</translation>
-    </message>
-    <message>
-        <source>This user does not exist.</source>
-        <translation>없는 사용자예요.</translation>
-    </message>
-</context>
-<context>
-    <name>Hubbub::Server::SearchQuery</name>
-    <message>
-        <source>Type a word to search for.</source>
-        <translation>검색할 단어를 입력해 주세요.</translation>
-    </message>
-    <message>
-        <source>A search is at most %1 characters long.</source>
-        <translation>검색어는 최대 %1자까지 쓸 수 있어요.</translation>
-    </message>
-    <message>
-        <source>A search has at most %1 words.</source>
-        <translation>검색어는 최대 %1단어까지 쓸 수 있어요.</translation>
-    </message>
-</context>
-<context>
     <name>Hubbub::Server::Server</name>
     <message>
         <source>libsodium could not be initialised</source>
@@ -1616,6 +1623,17 @@
     <message>
         <source>&apos;since&apos; must not be negative.</source>
         <translation>&apos;since&apos;는 음수일 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>이미지 ID는 이미지의 SHA-256 값을 소문자 16진수 64자로 쓴 것이에요.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>사진이 없어요. 먼저 업로드하세요.</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1723,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>사용자 이름에는 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요. 공백, 기호, 이모지는 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>표시 이름에는 줄 바꿈, 제어 문자, 보이지 않는 서식 문자를 쓸 수 없어요.</translation>
     </message>
 </context>
 <context>
