@@ -93,6 +93,8 @@ QList<SpecVerb> verbsNeedingAuth()
         // Replies and reactions.
         {u"chat.around"_s, {{u"messageId"_s, 1}}},
         {u"reaction.set"_s, {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}}},
+        // Search.
+        {u"search"_s, {{u"query"_s, u"budget"_s}}},
     };
 }
 
