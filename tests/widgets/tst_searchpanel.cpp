@@ -45,6 +45,7 @@ private Q_SLOTS:
     void shortcutsFocusTheField();
     void typingShowsResultsAndEnterOpensMessage();
     void arrowsAndEnterOpenPost();
+    void openingAnOldMessageLoadsAroundIt();
     void doubleClickOpens();
     void scrollingLoadsMore();
     void escapeGivesThePageBack();
@@ -168,6 +169,29 @@ void TestSearchPanel::arrowsAndEnterOpenPost()
     QTRY_COMPARE(
         window()->feedView()->listView()->currentIndex().data(FeedModel::IdRole).toLongLong(),
         post);
+}
+
+void TestSearchPanel::openingAnOldMessageLoadsAroundIt()
+{
+    // The match, then more than two pages of newer messages: the channel's first page misses it,
+    // and so does the page around it (ChatPageSize 100).
+    const qint64 wanted = say(u"the archive key is in the blue drawer"_s);
+    QList<qint64> requests;
+    for (int i = 0; i < 250; ++i)
+        requests.append(m_carol->send(
+            u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"filler %1"_s.arg(i)}}));
+    for (qint64 id : std::as_const(requests))
+        QVERIFY(isOk(m_carol->waitReply(id, 30000)));
+    QVERIFY(searchFor(u"drawer"_s, 1));
+    QTest::keyClick(panel()->field(), Qt::Key_Return);
+    QTRY_VERIFY(window()->chatView()->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        window()->chatView()->listView()->currentIndex().data(ChatModel::IdRole).toLongLong(),
+        wanted, DeliveryTimeout);
+    // Loaded with chat.around (MainWindow::jumpToMessage), not page after page of older history:
+    // the messages between it and the first page are still to come, and it is marked a moment.
+    QTRY_COMPARE(window()->chatView()->delegate()->highlighted(), wanted);
+    QVERIFY(m_ada->session.chat(General)->hasMoreAfter());
 }
 
 void TestSearchPanel::doubleClickOpens()
