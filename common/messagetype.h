@@ -50,9 +50,10 @@ enum class MessageType {
     // Part "rich" (issue 12): edit history.
     ChatVersions,
     PostVersions,
+    Search, // part "search"
 };
 
-inline constexpr std::array<const char *, 33> messageTypeNames = {
+inline constexpr std::array<const char *, 34> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -86,8 +87,9 @@ inline constexpr std::array<const char *, 33> messageTypeNames = {
     "reaction.set",
     "chat.versions",
     "post.versions",
+    "search",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::PostVersions) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Search) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

@@ -52,6 +52,14 @@ inline constexpr int AroundMax = 200;
 // ones after are plain text (a 20,000-character post of `@a @a ...` costs 64 look-ups).
 inline constexpr int MentionTokensMax = 64;
 
+// Part "search" (issue 12): a query is at most this many UTF-16 code units and this many terms;
+// paging goes this far (deep pages cost as much as every page before them).
+inline constexpr int SearchQueryMax = 500;
+inline constexpr int SearchTermsMax = 16;
+inline constexpr int SearchPageDefault = 20;
+inline constexpr int SearchPageMax = 50;
+inline constexpr int SearchOffsetMax = 1000;
+
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
 
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;

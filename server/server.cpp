@@ -8,6 +8,7 @@
 #include "handlers/imageinspector.h"
 #include "handlers/presencehandler.h"
 #include "handlers/replyhandler.h"
+#include "handlers/searchhandler.h"
 #include "handlers/synchandler.h"
 #include "handlers/userhandler.h"
 #include "handlers/versionhandler.h"
@@ -111,6 +112,7 @@ Status Server::open()
     m_handlerStore.push_back(std::make_unique<DirectHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<ReplyHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<VersionHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<SearchHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())
             m_handlers[std::size_t(type)] = handler.get();

@@ -3,10 +3,13 @@
 #include "channelmodel.h"
 #include "charwidth.h"
 #include "chatinput.h"
+#include "chatmodel.h"
 #include "chatview.h"
 #include "clientsettings.h"
 #include "connection.h"
 #include "connectionstatus.h"
+#include "entryreveal.h"
+#include "feedmodel.h"
 #include "feedview.h"
 #include "newchanneldialog.h"
 #include "notifier.h"
@@ -15,6 +18,7 @@
 #include "profiledialog.h"
 #include "protocollimits.h"
 #include "reply.h"
+#include "searchpanel.h"
 #include "session.h"
 #include "sidebar.h"
 
@@ -43,13 +47,21 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     , m_status(new ConnectionStatus(session, this))
     , m_banner(new OfflineBanner(session, this))
     , m_notifier(new Notifier(this, this))
+    , m_search(new SearchPanel(session, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_stack->addWidget(m_feedView);
     m_stack->addWidget(m_chatView);
+    m_stack->addWidget(m_search);
 
+    // The search field sits above the sidebar; its results take the page on the right.
+    auto *left = new QWidget(this);
+    auto *leftColumn = new QVBoxLayout(left);
+    leftColumn->setContentsMargins(0, 0, 0, 0);
+    leftColumn->addWidget(m_search->field());
+    leftColumn->addWidget(m_sidebar, 1);
     auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_sidebar);
+    splitter->addWidget(left);
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -107,6 +119,17 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
             Q_EMIT signOutRequested();
     });
     m_notifier->setEnabled(m_settings->notificationsEnabled());
+    connect(m_search, &SearchPanel::searchStarted, this, [this] {
+        if (m_stack->currentWidget() != m_search)
+            m_pageBeforeSearch = m_stack->currentWidget();
+        m_stack->setCurrentWidget(m_search);
+    });
+    connect(m_search, &SearchPanel::searchClosed, this, [this] {
+        if (m_stack->currentWidget() == m_search)
+            m_stack->setCurrentWidget(m_pageBeforeSearch ? m_pageBeforeSearch : m_feedView);
+    });
+    connect(m_search, &SearchPanel::openMessage, this, &MainWindow::jumpToMessage);
+    connect(m_search, &SearchPanel::openPost, this, &MainWindow::openPost);
 
     buildMenus();
     if (!restoreGeometry(m_settings->windowGeometry()))
@@ -151,6 +174,9 @@ void MainWindow::buildMenus()
         connect(action, &QAction::triggered, this, [this, i] { m_sidebar->selectChannelAt(i); });
         addAction(action);
     }
+    QAction *search = view->addAction(tr("&Search…"), m_search, &SearchPanel::focusField);
+    search->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence::Find});
+    search->setShortcutContext(Qt::WindowShortcut);
     view->addAction(tr("New &channel…"), this, &MainWindow::createChannel)
         ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     QAction *retry = view->addAction(
@@ -206,8 +232,20 @@ void MainWindow::showChannel(qint64 channelId)
 
 void MainWindow::jumpToMessage(qint64 channelId, qint64 messageId)
 {
-    showChannel(channelId);
+    // From a search result the channel may be another one: the sidebar marks it too.
+    m_sidebar->selectChannel(channelId);
+    if (m_chatView->channel() != channelId || m_stack->currentWidget() != m_chatView)
+        showChannel(channelId);
     m_chatView->jumpToMessage(messageId);
+}
+
+void MainWindow::openPost(qint64 postId)
+{
+    m_sidebar->selectFeed();
+    if (m_stack->currentWidget() != m_feedView)
+        showFeed();
+    FeedModel *feed = m_session->feed();
+    revealEntry(m_feedView->listView(), feed, [feed, postId] { return feed->rowOf(postId); });
 }
 
 void MainWindow::updateTitle()

@@ -15,6 +15,7 @@ class ConnectionStatus;
 class FeedView;
 class Notifier;
 class OfflineBanner;
+class SearchPanel;
 class Session;
 class Sidebar;
 
@@ -50,6 +51,9 @@ public:
     ConnectionStatus *connectionStatus() const { return m_status; }
     OfflineBanner *offlineBanner() const { return m_banner; }
     Notifier *notifier() const { return m_notifier; }
+    SearchPanel *searchPanel() const { return m_search; }
+    //! Opens a search result: the feed, scrolled to the post once loaded.
+    void openPost(qint64 postId);
 
 Q_SIGNALS:
     //! The user chose Sign out: the app shows the sign-in dialog again.
@@ -80,6 +84,8 @@ private:
     ConnectionStatus *m_status;
     OfflineBanner *m_banner;
     Notifier *m_notifier;
+    SearchPanel *m_search;
+    QWidget *m_pageBeforeSearch = nullptr;
     // Whose last view this window shows and keeps: another account signing in gets its own.
     QUrl m_viewServer;
     qint64 m_viewUser = 0;

@@ -594,6 +594,14 @@
         <source>Too many requests. Try again in a moment.</source>
         <translation>Zu viele Anfragen. Versuch es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>Type a word or a phrase to search for.</source>
+        <translation>Geben Sie ein Wort oder eine Wortgruppe zum Suchen ein.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 characters and %2 words.</source>
+        <translation>Eine Suche hat höchstens %1 Zeichen und %2 Wörter.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::EventRouter</name>
@@ -787,6 +795,10 @@
     <message>
         <source>Your profile is saved.</source>
         <translation>Ihr Profil ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Suchen…</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1297,51 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::SearchDelegate</name>
+    <message>
+        <source>Post: %1</source>
+        <translation>Beitrag: %1</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::SearchPanel</name>
+    <message>
+        <source>Search messages and posts (Ctrl+K)</source>
+        <translation>Nachrichten und Beiträge durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Type to search messages and posts.</source>
+        <translation>Tippen Sie, um Nachrichten und Beiträge zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Nichts gefunden für „%1“.</translation>
+    </message>
+    <message>
+        <source>Newest first; more load as you scroll.</source>
+        <translation>Neueste zuerst; beim Scrollen wird mehr geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), newest first.</source>
+        <translation>
+            <numerusform>%n Treffer, neueste zuerst.</numerusform>
+            <numerusform>%n Treffer, neueste zuerst.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1743,6 +1800,44 @@
     <message>
         <source>&apos;on&apos; must be true or false.</source>
         <translation>„on“ muss true oder false sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchHandler</name>
+    <message>
+        <source>&apos;%1&apos; must be an ISO 8601 time with a zone, such as 2026-01-31T09:00:00Z.</source>
+        <translation>„%1“ muss eine ISO-8601-Zeit mit Zeitzone sein, etwa 2026-01-31T09:00:00Z.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of: %2.</source>
+        <translation>„%1“ muss einer dieser Werte sein: %2.</translation>
+    </message>
+    <message>
+        <source>&apos;offset&apos; must be between 0 and %1.</source>
+        <translation>„offset“ muss zwischen 0 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Diesen Kanal gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This user does not exist.</source>
+        <translation>Diesen Benutzer gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchQuery</name>
+    <message>
+        <source>A search is at most %1 characters long.</source>
+        <translation>Eine Suche ist höchstens %1 Zeichen lang.</translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>Geben Sie ein Wort zum Suchen ein.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 words.</source>
+        <translation>Eine Suche hat höchstens %1 Wörter.</translation>
     </message>
 </context>
 <context>

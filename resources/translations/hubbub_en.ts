@@ -154,6 +154,16 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::SearchPanel</name>
+    <message numerus="yes">
+        <source>%n result(s), newest first.</source>
+        <translation>
+            <numerusform>%n result, newest first.</numerusform>
+            <numerusform>%n results, newest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RelativeTime</name>
     <message numerus="yes">
         <source>%n min ago</source>

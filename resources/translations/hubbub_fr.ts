@@ -594,6 +594,14 @@
         <source>Too many requests. Try again in a moment.</source>
         <translation>Trop de demandes. Réessayez dans un instant.</translation>
     </message>
+    <message>
+        <source>Type a word or a phrase to search for.</source>
+        <translation>Tapez un mot ou une expression à rechercher.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 characters and %2 words.</source>
+        <translation>Une recherche compte au plus %1 caractères et %2 mots.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::EventRouter</name>
@@ -787,6 +795,10 @@
     <message>
         <source>Your profile is saved.</source>
         <translation>Votre profil est enregistré.</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>&amp;Rechercher…</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1297,51 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::SearchDelegate</name>
+    <message>
+        <source>Post: %1</source>
+        <translation>Publication : %1</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::SearchPanel</name>
+    <message>
+        <source>Search messages and posts (Ctrl+K)</source>
+        <translation>Rechercher dans les messages et publications (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Type to search messages and posts.</source>
+        <translation>Tapez pour rechercher dans les messages et publications.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Aucun résultat pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>Newest first; more load as you scroll.</source>
+        <translation>Les plus récents d’abord ; la suite se charge en défilant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), newest first.</source>
+        <translation>
+            <numerusform>%n résultat, les plus récents d’abord.</numerusform>
+            <numerusform>%n résultats, les plus récents d’abord.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1743,6 +1800,44 @@
     <message>
         <source>&apos;on&apos; must be true or false.</source>
         <translation>«&#xa0;on&#xa0;» doit valoir true ou false.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchHandler</name>
+    <message>
+        <source>&apos;%1&apos; must be an ISO 8601 time with a zone, such as 2026-01-31T09:00:00Z.</source>
+        <translation>« %1 » doit être une heure ISO 8601 avec fuseau, par exemple 2026-01-31T09:00:00Z.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of: %2.</source>
+        <translation>« %1 » doit valoir l’une de ces valeurs : %2.</translation>
+    </message>
+    <message>
+        <source>&apos;offset&apos; must be between 0 and %1.</source>
+        <translation>« offset » doit être compris entre 0 et %1.</translation>
+    </message>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Ce salon n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This user does not exist.</source>
+        <translation>Cet utilisateur n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchQuery</name>
+    <message>
+        <source>A search is at most %1 characters long.</source>
+        <translation>Une recherche compte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>Tapez un mot à rechercher.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 words.</source>
+        <translation>Une recherche compte au plus %1 mots.</translation>
     </message>
 </context>
 <context>

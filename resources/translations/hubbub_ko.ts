@@ -583,6 +583,14 @@
         <source>Too many requests. Try again in a moment.</source>
         <translation>요청이 너무 많아요. 잠시 후에 다시 시도하세요.</translation>
     </message>
+    <message>
+        <source>Type a word or a phrase to search for.</source>
+        <translation>검색할 단어나 구절을 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 characters and %2 words.</source>
+        <translation>검색어는 최대 %1자, %2단어까지 쓸 수 있어요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::EventRouter</name>
@@ -776,6 +784,10 @@
     <message>
         <source>Your profile is saved.</source>
         <translation>프로필을 저장했어요.</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>검색(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1280,50 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::SearchDelegate</name>
+    <message>
+        <source>Post: %1</source>
+        <translation>게시물: %1</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::SearchPanel</name>
+    <message>
+        <source>Search messages and posts (Ctrl+K)</source>
+        <translation>메시지와 게시물 검색 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Type to search messages and posts.</source>
+        <translation>입력하면 메시지와 게시물을 검색해요.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>“%1”에 대한 결과가 없어요.</translation>
+    </message>
+    <message>
+        <source>Newest first; more load as you scroll.</source>
+        <translation>최신순이에요. 스크롤하면 더 불러와요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), newest first.</source>
+        <translation>
+            <numerusform>결과 %n개, 최신순.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1726,6 +1782,44 @@
     <message>
         <source>&apos;on&apos; must be true or false.</source>
         <translation>&apos;on&apos;은 true 또는 false여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchHandler</name>
+    <message>
+        <source>&apos;%1&apos; must be an ISO 8601 time with a zone, such as 2026-01-31T09:00:00Z.</source>
+        <translation>‘%1’은(는) 2026-01-31T09:00:00Z처럼 시간대가 있는 ISO 8601 시각이어야 해요.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of: %2.</source>
+        <translation>‘%1’은(는) 다음 중 하나여야 해요: %2.</translation>
+    </message>
+    <message>
+        <source>&apos;offset&apos; must be between 0 and %1.</source>
+        <translation>‘offset’은(는) 0에서 %1 사이여야 해요.</translation>
+    </message>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>없는 채널이에요.</translation>
+    </message>
+    <message>
+        <source>This user does not exist.</source>
+        <translation>없는 사용자예요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::SearchQuery</name>
+    <message>
+        <source>A search is at most %1 characters long.</source>
+        <translation>검색어는 최대 %1자까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>검색할 단어를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>A search has at most %1 words.</source>
+        <translation>검색어는 최대 %1단어까지 쓸 수 있어요.</translation>
     </message>
 </context>
 <context>

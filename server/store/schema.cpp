@@ -382,8 +382,58 @@ Status migrateTo9(SqlConnection &c)
     return Ok {};
 }
 
+//! Full-text search (docs/protocol.md "Search"): FTS5 indexes over messages(text) and
+//! posts(title, content). They are external-content tables (the text is stored once, in its own
+//! table) kept in step by triggers in the same transaction as every insert, edit and delete, so
+//! a search never finds a deleted entry or misses an edit. `unicode61 remove_diacritics 2`
+//! folds case and accents in any script; why not trigram is in docs/performance.md "Search".
+//! Prefixes of 2 to 4 characters have their own index: without it "ka*" merges the doclists of
+//! every word starting so, half a second on a million messages.
+//! The rating columns of posts change often and are left out of the update trigger. The index
+//! is built here for the rows already stored.
+Status migrateTo10(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages',"
+                       " content_rowid='id', tokenize='unicode61 remove_diacritics 2',"
+                       " prefix='2 3 4')"),
+        QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+                       " INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text); END"),
+        QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+                       " INSERT INTO messages_fts (messages_fts, rowid, text)"
+                       " VALUES ('delete', old.id, old.text); END"),
+        QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN"
+                       " INSERT INTO messages_fts (messages_fts, rowid, text)"
+                       " VALUES ('delete', old.id, old.text);"
+                       " INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text); END"),
+        QStringLiteral("CREATE VIRTUAL TABLE posts_fts USING fts5(title, content, content='posts',"
+                       " content_rowid='id', tokenize='unicode61 remove_diacritics 2',"
+                       " prefix='2 3 4')"),
+        QStringLiteral("CREATE TRIGGER posts_fts_insert AFTER INSERT ON posts BEGIN"
+                       " INSERT INTO posts_fts (rowid, title, content)"
+                       " VALUES (new.id, new.title, new.content); END"),
+        QStringLiteral("CREATE TRIGGER posts_fts_delete AFTER DELETE ON posts BEGIN"
+                       " INSERT INTO posts_fts (posts_fts, rowid, title, content)"
+                       " VALUES ('delete', old.id, old.title, old.content); END"),
+        QStringLiteral("CREATE TRIGGER posts_fts_update AFTER UPDATE OF title, content ON posts"
+                       " BEGIN INSERT INTO posts_fts (posts_fts, rowid, title, content)"
+                       " VALUES ('delete', old.id, old.title, old.content);"
+                       " INSERT INTO posts_fts (rowid, title, content)"
+                       " VALUES (new.id, new.title, new.content); END"),
+        QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+        QStringLiteral("INSERT INTO posts_fts (posts_fts) VALUES ('rebuild')"),
+        // Search by author filters on it; the channel filter has messages_channel already.
+        QStringLiteral("CREATE INDEX messages_author ON messages(author_id, id)"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2, migrateTo3,
-    migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9};
+    migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -96,6 +96,8 @@ QList<SpecVerb> verbsNeedingAuth()
         // Part "rich" (issue 12).
         {u"chat.versions"_s, {{u"messageId"_s, 1}}},
         {u"post.versions"_s, {{u"postId"_s, 1}}},
+        // Search.
+        {u"search"_s, {{u"query"_s, u"budget"_s}}},
     };
 }
 

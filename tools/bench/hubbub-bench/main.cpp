@@ -91,7 +91,7 @@ double defaultDeadline(const Options &o)
         return 240 + (o.ramp ? 24 * (o.rampStepSeconds + 15) : o.seconds + 30);
     if (o.mode == u"writes")
         return 180 + o.seconds;
-    if (o.mode == u"seed")
+    if (o.mode == u"seed" || o.mode == u"search")
         return 1200;
     return 420;
 }
@@ -107,7 +107,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Loopback load generator for Hubbub protocol v1.\n"
-                       "Modes: fanout, writes, connections, history, seed."));
+                       "Modes: fanout, writes, connections, history, seed, search."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to measure."));
     auto option = [&parser](const char *name, const char *help, const char *valueName = nullptr,
@@ -155,7 +155,8 @@ int main(int argc, char *argv[])
         fail(QStringLiteral("give exactly one mode (see --help)"));
     o.mode = parser.positionalArguments().first();
     const QStringList modes {QStringLiteral("fanout"), QStringLiteral("writes"),
-        QStringLiteral("connections"), QStringLiteral("history"), QStringLiteral("seed")};
+        QStringLiteral("connections"), QStringLiteral("history"), QStringLiteral("seed"),
+        QStringLiteral("search")};
     if (!modes.contains(o.mode))
         fail(QStringLiteral("unknown mode '%1'").arg(o.mode));
     o.url = QUrl(parser.value(url));
@@ -202,6 +203,8 @@ int main(int argc, char *argv[])
         Watchdog watchdog(o.deadlineSeconds, 0);
         runSeed(o, report);
     } else {
+        if (o.mode == u"search" && (o.db.isEmpty() || !seedSearchDatabase(o, report)))
+            fail(QStringLiteral("search needs --db FILE (seeded when it does not exist)"));
         if (!o.spawnServer.isEmpty()) {
             if (o.db.isEmpty())
                 fail(QStringLiteral("--spawn needs --db FILE"));
@@ -237,6 +240,8 @@ int main(int argc, char *argv[])
             runWrites(o, server, report);
         else if (o.mode == u"connections")
             runConnections(o, server, report);
+        else if (o.mode == u"search")
+            runSearch(o, server, report);
         else
             runHistory(o, server, report);
         server.stop();

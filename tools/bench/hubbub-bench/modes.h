@@ -14,6 +14,10 @@ void runFanout(const Options &options, TargetServer &server, Report &report);
 void runWrites(const Options &options, TargetServer &server, Report &report);
 void runConnections(const Options &options, TargetServer &server, Report &report);
 void runHistory(const Options &options, TargetServer &server, Report &report);
+//! search: query latencies on a database of seeded messages and posts.
+void runSearch(const Options &options, TargetServer &server, Report &report);
+//! Seeds options.db for `search` when the file does not exist yet; false (report failed) on error.
+bool seedSearchDatabase(const Options &options, Report &report);
 //! Writes the seeded database at options.db with the server's own stores.
 void runSeed(const Options &options, Report &report);
 
