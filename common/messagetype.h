@@ -38,9 +38,15 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    // Part "files" (docs/protocol.md, "Files").
+    FileBegin,
+    FileChunk,
+    FileFinish,
+    FileCancel,
+    FileGet,
 };
 
-inline constexpr std::array<const char *, 25> messageTypeNames = {
+inline constexpr std::array<const char *, 30> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -66,8 +72,13 @@ inline constexpr std::array<const char *, 25> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "file.begin",
+    "file.chunk",
+    "file.finish",
+    "file.cancel",
+    "file.get",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Ping) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::FileGet) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

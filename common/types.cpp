@@ -114,7 +114,7 @@ QString User::toString() const
 
 QJsonObject Post::toJson() const
 {
-    return {{QStringLiteral("id"), id}, {QStringLiteral("author"), author.toJson()},
+    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("author"), author.toJson()},
         {QStringLiteral("title"), title}, {QStringLiteral("content"), content},
         {QStringLiteral("imageId"), nullable(imageId)}, {QStringLiteral("createdAt"), createdAt},
         {QStringLiteral("updatedAt"), nullable(updatedAt)},
@@ -127,6 +127,9 @@ QJsonObject Post::toJson() const
                  array.append(review.toJson());
              return array;
          }()}};
+    if (!files.isEmpty())
+        object.insert(QStringLiteral("files"), filesToJson(files));
+    return object;
 }
 
 Post Post::fromJson(const QJsonObject &object)
@@ -145,6 +148,7 @@ Post Post::fromJson(const QJsonObject &object)
     const QJsonArray recent = object.value(QLatin1StringView("recentReviews")).toArray();
     for (const QJsonValue &review : recent)
         post.recentReviews.append(Review::fromJson(review.toObject()));
+    post.files = filesFromJson(object.value(QLatin1StringView("files")));
     return post;
 }
 
@@ -206,9 +210,12 @@ QString Channel::toString() const
 
 QJsonObject Message::toJson() const
 {
-    return {{QStringLiteral("id"), id}, {QStringLiteral("channelId"), channelId},
+    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("channelId"), channelId},
         {QStringLiteral("author"), author.toJson()}, {QStringLiteral("text"), text},
         {QStringLiteral("createdAt"), createdAt}, {QStringLiteral("editedAt"), nullable(editedAt)}};
+    if (!files.isEmpty())
+        object.insert(QStringLiteral("files"), filesToJson(files));
+    return object;
 }
 
 Message Message::fromJson(const QJsonObject &object)
@@ -220,6 +227,7 @@ Message Message::fromJson(const QJsonObject &object)
     message.text = str(object, QLatin1StringView("text"));
     message.createdAt = str(object, QLatin1StringView("createdAt"));
     message.editedAt = str(object, QLatin1StringView("editedAt"));
+    message.files = filesFromJson(object.value(QLatin1StringView("files")));
     return message;
 }
 
@@ -229,6 +237,35 @@ QString Message::toString() const
         .arg(id)
         .arg(channelId)
         .arg(author.username, text);
+}
+
+QJsonObject File::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+        {QStringLiteral("size"), size}, {QStringLiteral("mime"), mime}};
+}
+
+File File::fromJson(const QJsonObject &object)
+{
+    return {str(object, QLatin1StringView("id")), str(object, QLatin1StringView("name")),
+        integer(object, QLatin1StringView("size")), str(object, QLatin1StringView("mime"))};
+}
+
+QJsonArray filesToJson(const QList<File> &files)
+{
+    QJsonArray array;
+    for (const File &file : files)
+        array.append(file.toJson());
+    return array;
+}
+
+QList<File> filesFromJson(const QJsonValue &value)
+{
+    QList<File> files;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &file : array)
+        files.append(File::fromJson(file.toObject()));
+    return files;
 }
 
 } // namespace Hubbub

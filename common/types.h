@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -54,6 +55,23 @@ struct Review
     bool operator==(const Review &) const = default;
 };
 
+//! File {id, name, size, mime}: an attachment (part "files"); id is the lowercase hex SHA-256
+//! of its bytes, name and mime are as its uploader gave them.
+struct File
+{
+    QString id;
+    QString name;
+    qint64 size = 0;
+    QString mime;
+
+    QJsonObject toJson() const;
+    static File fromJson(const QJsonObject &object);
+    bool operator==(const File &) const = default;
+};
+//! The `files` array of a Message or Post; absent (empty list) when it has none.
+QJsonArray filesToJson(const QList<File> &files);
+QList<File> filesFromJson(const QJsonValue &value);
+
 //! Post {id, author, title, content, imageId, createdAt, updatedAt, rating, recentReviews};
 //! recentReviews (an extension) holds the newest reviews with a comment, newest first.
 struct Post
@@ -68,6 +86,7 @@ struct Post
     double ratingAverage = 0;
     qint64 ratingCount = 0;
     QList<Review> recentReviews;
+    QList<File> files; //!< attachments (part "files")
 
     QJsonObject toJson() const;
     static Post fromJson(const QJsonObject &object);
@@ -97,6 +116,7 @@ struct Message
     QString text;
     QString createdAt;
     QString editedAt; //!< empty means null: never edited
+    QList<File> files; //!< attachments (part "files")
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &object);

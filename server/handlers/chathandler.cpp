@@ -1,7 +1,9 @@
 #include "handlers/chathandler.h"
 
+#include "handlers/filehandler.h"
 #include "protocollimits.h"
 #include "store/chatstore.h"
+#include "store/filestore.h"
 #include "store/sqlconnection.h"
 #include "validation.h"
 
@@ -162,12 +164,35 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
+    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
+    if (!fileIds)
+        return reply.fail(fileIds.error());
     m_ctx.writer.submit(
-        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce](
-            WriteTx &tx) -> Result<QJsonObject> {
+        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce,
+            fileIds = fileIds->value_or(QStringList())](WriteTx &tx) -> Result<QJsonObject> {
+            QList<File> files; // part "files": resolved with the channel, attached on insert
             return createOnce<Message>(tx, nonce,
-                {EventType::MessageCreated, [&] { return requireChannel(tx.sql(), channelId); },
-                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce); },
+                {EventType::MessageCreated,
+                    [&]() -> Status {
+                        if (Status s = requireChannel(tx.sql(), channelId); !s)
+                            return s;
+                        Result<QList<File>> found
+                            = FileStore::resolveForAttach(tx.sql(), userId, fileIds);
+                        if (!found)
+                            return found.error();
+                        files = *found;
+                        return Ok {};
+                    },
+                    [&]() -> Result<std::optional<Message>> {
+                        Result<std::optional<Message>> message
+                            = ChatStore::insert(tx, channelId, userId, text, nonce);
+                        if (!message || !*message || files.isEmpty())
+                            return message;
+                        if (Status s = FileStore::attachToMessage(tx, (*message)->id, files); !s)
+                            return s.error();
+                        (*message)->files = files;
+                        return message;
+                    },
                     [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Message &message) -> Result<QJsonObject> {
                         return QJsonObject {{QStringLiteral("message"), message.toJson()}};

@@ -1,6 +1,8 @@
 #include "handlers/feedhandler.h"
 
+#include "handlers/filehandler.h"
 #include "protocollimits.h"
+#include "store/filestore.h"
 #include "store/imagestore.h"
 #include "store/poststore.h"
 #include "store/sqlconnection.h"
@@ -155,17 +157,36 @@ void FeedHandler::create(const User &user, const Params &params, const Responder
     const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
+    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
+    if (!fileIds)
+        return reply.fail(fileIds.error());
     m_ctx.writer.submit(
-        [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()),
-            nonce = *nonce](WriteTx &tx) -> Result<QJsonObject> {
+        [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()), nonce = *nonce,
+            fileIds = fileIds->value_or(QStringList())](WriteTx &tx) -> Result<QJsonObject> {
+            QList<File> files; // part "files": resolved with the image, attached on insert
             return createOnce<Post>(tx, nonce,
                 {EventType::PostCreated,
                     [&]() -> Status {
-                        return imageId.isEmpty() ? Status(Ok {}) : requireImage(tx, imageId);
+                        if (!imageId.isEmpty()) {
+                            if (Status s = requireImage(tx, imageId); !s)
+                                return s;
+                        }
+                        Result<QList<File>> found
+                            = FileStore::resolveForAttach(tx.sql(), userId, fileIds);
+                        if (!found)
+                            return found.error();
+                        files = *found;
+                        return Ok {};
                     },
-                    [&] {
-                        return PostStore::insert(
+                    [&]() -> Result<std::optional<Post>> {
+                        Result<std::optional<Post>> post = PostStore::insert(
                             tx, userId, fields.title, fields.content, imageId, nonce);
+                        if (!post || !*post || files.isEmpty())
+                            return post;
+                        if (Status s = FileStore::attachToPost(tx, (*post)->id, files); !s)
+                            return s.error();
+                        (*post)->files = files;
+                        return post;
                     },
                     [&] { return PostStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Post &post) -> Result<QJsonObject> {
@@ -192,8 +213,12 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
     } else if (params.contains(QStringLiteral("imageId"))) {
         image.kind = PostStore::ImageChange::Kind::Remove;
     }
+    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
+    if (!fileIds)
+        return reply.fail(fileIds.error());
     m_ctx.writer.submit(
-        [user, postId = *postId, fields = *fields, image](WriteTx &tx) -> Result<QJsonObject> {
+        [user, postId = *postId, fields = *fields, image, fileIds = *fileIds](
+            WriteTx &tx) -> Result<QJsonObject> {
             Result<qint64> author = PostStore::authorOf(tx, postId);
             if (!author)
                 return author.error();
@@ -201,6 +226,14 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
                 return s.error();
             if (image.kind == PostStore::ImageChange::Kind::Set) {
                 if (Status s = requireImage(tx, image.imageId); !s)
+                    return s.error();
+            }
+            if (fileIds) { // part "files": absent keeps the attachments, a list replaces them
+                Result<QList<File>> files
+                    = FileStore::resolveForAttach(tx.sql(), user.id, *fileIds);
+                if (!files)
+                    return files.error();
+                if (Status s = FileStore::attachToPost(tx, postId, *files); !s)
                     return s.error();
             }
             Result<Post> post = PostStore::update(tx, postId, fields.title, fields.content, image);

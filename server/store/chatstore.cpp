@@ -1,5 +1,6 @@
 #include "store/chatstore.h"
 
+#include "store/filestore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
@@ -123,6 +124,8 @@ Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64
     }
     (*q)->finish();
     std::reverse(result.messages.begin(), result.messages.end());
+    if (Status s = FileStore::loadFiles(c, result.messages); !s)
+        return s.error();
     return result;
 }
 
@@ -133,16 +136,26 @@ Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId)
         return q.error();
     if (!(*q)->next())
         return std::optional<Message>();
-    std::optional<Message> m = messageFrom(**q);
+    QList<Message> m {messageFrom(**q)};
     (*q)->finish();
-    return m;
+    if (Status s = FileStore::loadFiles(c, m); !s)
+        return s.error();
+    return std::optional<Message>(m.first());
 }
 
 Result<std::optional<Earlier<Message>>> findByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    return findEarlier(c, MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
-        authorId, nonce, messageFrom, 8);
+    Result<std::optional<Earlier<Message>>> earlier
+        = findEarlier(c, MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
+            authorId, nonce, messageFrom, 8);
+    if (!earlier || !*earlier)
+        return earlier;
+    QList<Message> m {(*earlier)->entry};
+    if (Status s = FileStore::loadFiles(c, m); !s)
+        return s.error();
+    (*earlier)->entry = m.first();
+    return earlier;
 }
 
 Result<std::optional<Message>> insert(

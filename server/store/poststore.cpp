@@ -1,6 +1,7 @@
 #include "store/poststore.h"
 
 #include "protocollimits.h"
+#include "store/filestore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
@@ -129,6 +130,8 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
     (*q)->finish();
     if (Status s = fillRecentReviews(c, post); !s)
         return s.error();
+    if (Status s = FileStore::loadFiles(c, post); !s)
+        return s.error();
     return std::optional<Post>(post.first());
 }
 
@@ -150,6 +153,8 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
     }
     (*q)->finish();
     if (Status s = fillRecentReviews(c, result.posts); !s)
+        return s.error();
+    if (Status s = FileStore::loadFiles(c, result.posts); !s)
         return s.error();
     return result;
 }
@@ -182,6 +187,8 @@ Result<std::optional<Earlier<Post>>> findByNonce(
     // Every Post the server sends carries its newest comments, a repeat's answer too.
     QList<Post> post {(*earlier)->entry};
     if (Status s = fillRecentReviews(c, post); !s)
+        return s.error();
+    if (Status s = FileStore::loadFiles(c, post); !s)
         return s.error();
     (*earlier)->entry = post.first();
     return earlier;

@@ -312,10 +312,10 @@ void tst_Types::keysMatchSpec()
 {
     // protocol-v1.md "Objects", plus the extensions docs/protocol.md lists (Post.recentReviews,
     // Review.updatedAt).
-    const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}};
+    const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}, {}};
     const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     const Channel channel {1, u"general"_s, {}};
-    const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
+    const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}};
 
     QCOMPARE(sortedKeys(alice.toJson()), sorted({u"id"_s, u"username"_s, u"role"_s}));
     QCOMPARE(sortedKeys(post.toJson()),
@@ -336,7 +336,8 @@ void tst_Types::keysMatchSpec()
 void tst_Types::jsonValueTypes()
 {
     // Ids are integers (JSON numbers), never strings; nested users are objects.
-    const Post post {7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}};
+    const Post post {
+        7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}, {}};
     const QJsonObject json = post.toJson();
     QVERIFY(json.value(u"id").isDouble());
     QVERIFY(json.value(u"author").isObject());
@@ -346,7 +347,7 @@ void tst_Types::jsonValueTypes()
     QVERIFY(json.value(u"rating").toObject().value(u"average").isDouble());
     QVERIFY(json.value(u"rating").toObject().value(u"count").isDouble());
 
-    const Message message {3, 5, root, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
+    const Message message {3, 5, root, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}};
     QVERIFY(message.toJson().value(u"channelId").isDouble());
     const Review review {4, 7, root, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     QVERIFY(review.toJson().value(u"postId").isDouble());
