@@ -14,6 +14,8 @@ void runFanout(const Options &options, TargetServer &server, Report &report);
 void runWrites(const Options &options, TargetServer &server, Report &report);
 void runConnections(const Options &options, TargetServer &server, Report &report);
 void runHistory(const Options &options, TargetServer &server, Report &report);
+//! Upload and download throughput of one file against `cp` (part "files").
+void runFiles(const Options &options, TargetServer &server, Report &report);
 //! Writes the seeded database at options.db with the server's own stores.
 void runSeed(const Options &options, Report &report);
 
