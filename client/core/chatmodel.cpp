@@ -114,6 +114,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return item.localId;
     case DeletingRole:
         return overlay.deleting;
+    case FilesRole:
+        return QVariant::fromValue(message.files);
     default:
         return {};
     }

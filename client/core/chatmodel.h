@@ -32,6 +32,7 @@ public:
         LocalIdRole,
         DeletingRole,
         DayStartRole, //!< bool: the first row of its local day, under a date separator
+        FilesRole, //!< QList<Hubbub::File>: attachments (part "files")
     };
     Q_ENUM(Roles)
     enum class Kind { Message, Joined, Left };

@@ -1,5 +1,6 @@
 #include "messagedelegate.h"
 
+#include "attachmentlines.h"
 #include "chatmodel.h"
 
 #include <QAbstractItemView>
@@ -125,6 +126,8 @@ struct RowLayout
     int retryLength = 0;
     int discardStart = -1;
     int discardLength = 0;
+    QList<File> files; //!< attachments (part "files"), under the text
+    QRect filesArea; //!< relative to the row's top left
     int height = 0;
 };
 
@@ -202,6 +205,12 @@ RowLayout::RowLayout(
     text = wrapped(body, font, formats, textWidth, option.direction);
     textPos = {metrics.hMargin, y};
     y += heightOf(*text);
+    files = index.data(ChatModel::FilesRole).value<QList<File>>();
+    if (!files.isEmpty()) {
+        y += metrics.headerGap;
+        filesArea = QRect(metrics.hMargin, y, textWidth, AttachmentLines::height(files, font));
+        y += filesArea.height();
+    }
 
     if (!failureText.isEmpty()) {
         const QString prefix = isSend ? MessageDelegate::tr("Not sent: %1").arg(failureText)
@@ -281,6 +290,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
                                                                    : QLatin1Char('1'))
         + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
+        + QString::number(index.data(ChatModel::FilesRole).value<QList<File>>().size())
         + index.data(ChatModel::TextRole).toString();
     if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
         return {width, *found};
@@ -374,6 +384,10 @@ void MessageDelegate::paint(
             row.time);
     }
     row.text->draw(painter, rect.topLeft() + row.textPos);
+    if (!row.files.isEmpty()) {
+        AttachmentLines::paint(
+            painter, row.filesArea.translated(rect.topLeft()), row.files, row.font, palette);
+    }
     if (row.failure)
         row.failure->draw(painter, rect.topLeft() + row.failurePos);
     painter->restore();
@@ -402,12 +416,29 @@ MessageDelegate::Link MessageDelegate::linkAt(
     return Link::None;
 }
 
+std::optional<File> MessageDelegate::downloadAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today);
+    const int at = AttachmentLines::downloadAt(
+        row.filesArea.translated(opt.rect.topLeft()), row.files, row.font, pos);
+    return at < 0 ? std::nullopt : std::optional<File>(row.files.at(at));
+}
+
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton) {
+            const std::optional<File> file = downloadAt(option, index, mouse->position().toPoint());
+            if (file) {
+                if (event->type() == QEvent::MouseButtonRelease)
+                    Q_EMIT downloadRequested(*file);
+                return true;
+            }
             const Link link = linkAt(option, index, mouse->position().toPoint());
             if (link != Link::None) {
                 if (event->type() == QEvent::MouseButtonRelease)

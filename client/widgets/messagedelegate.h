@@ -1,8 +1,12 @@
 #pragma once
 
+#include "types.h"
+
 #include <QDate>
 #include <QHash>
 #include <QStyledItemDelegate>
+
+#include <optional>
 
 namespace Hubbub::Client {
 
@@ -34,8 +38,14 @@ public:
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    //! The attachment whose Download link is at `pos` (part "files").
+    std::optional<Hubbub::File> downloadAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+
 Q_SIGNALS:
     void linkActivated(const QModelIndex &index, Hubbub::Client::MessageDelegate::Link link);
+    //! The Download link of an attachment was clicked.
+    void downloadRequested(const Hubbub::File &file);
 
 protected:
     //! Only for clicks on Retry / Discard; rows are never edited in place.

@@ -158,15 +158,20 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     const Result<qint64> channelId = params.id(QStringLiteral("channelId"));
     if (!channelId)
         return reply.fail(channelId.error());
-    const Result<QString> text = chatText(params);
+    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
+    if (!fileIds)
+        return reply.fail(fileIds.error());
+    Result<QString> text = chatText(params);
+    // Part "files": a message may be its attachments alone.
+    if (!text && *fileIds && !(*fileIds)->isEmpty()
+        && params.value(QStringLiteral("text")).isString()
+        && params.value(QStringLiteral("text")).toString().trimmed().isEmpty())
+        text = QString();
     if (!text)
         return reply.fail(text.error());
     const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
-    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
-    if (!fileIds)
-        return reply.fail(fileIds.error());
     m_ctx.writer.submit(
         [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce,
             fileIds = fileIds->value_or(QStringList())](WriteTx &tx) -> Result<QJsonObject> {

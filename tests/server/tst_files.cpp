@@ -344,6 +344,14 @@ void tst_Files::refusedAttachmentsAndDownloads()
     QCOMPARE(errorCode(t.ada.request(u"chat.send"_s,
                  {{u"channelId"_s, General}, {u"text"_s, u"x"_s}, {u"files"_s, u"nope"_s}})),
         u"bad_request"_s);
+    // A message may be its files alone; without files the text is required as before.
+    r = t.ada.request(u"chat.send"_s,
+        {{u"channelId"_s, General}, {u"text"_s, u" "_s}, {u"files"_s, QJsonArray {id}}});
+    QVERIFY2(isOk(r), qPrintable(dump(r)));
+    QCOMPARE(objectOf(r, "message").value("text"_L1).toString(), QString());
+    QCOMPARE(errorField(t.ada.request(u"chat.send"_s,
+                 {{u"channelId"_s, General}, {u"text"_s, u" "_s}, {u"files"_s, QJsonArray {}}})),
+        u"text"_s);
 
     r = t.ada.request(u"file.get"_s, {{u"fileId"_s, id}, {u"length"_s, 4 * MiB + 1}});
     QCOMPARE(errorCode(r), u"too_large"_s);
