@@ -299,13 +299,12 @@ void FileHandler::chunk(const User &user, const Params &params, const Responder 
                               reply.ok({{QStringLiteral("received"), *written}});
                               return stepDone(key);
                           }
-                          reply.fail(written.error());
                           if (it == m_uploads.end())
-                              return;
+                              return reply.fail(written.error());
                           if (written.error().code == ErrorCode::Internal
                               || written.error().code == ErrorCode::NotFound) {
                               // A disk that refuses the bytes: the upload stops and its partial
-                              // file goes, freeing the room; nothing refers to it.
+                              // file goes, freeing the room, before the answer says so.
                               const FileStore::Upload meta = it->meta;
                               forget(key);
                               m_ctx.writer.submit(
@@ -316,9 +315,11 @@ void FileHandler::chunk(const User &user, const Params &params, const Responder 
                                           return s.error();
                                       return QJsonObject();
                                   },
-                                  nullptr);
+                                  [reply, error = written.error()](
+                                      const WriteOutcome &) { reply.fail(error); });
                               return;
                           }
+                          reply.fail(written.error());
                           it->accepted = it->written = offset;
                           stepDone(key);
                       });
