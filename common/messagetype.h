@@ -38,6 +38,9 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    // Extensions (docs/protocol.md, "Extensions, in one list").
+    DmOpen,
+    DmList,
     // Part "files" (docs/protocol.md, "Files").
     FileBegin,
     FileChunk,
@@ -46,7 +49,7 @@ enum class MessageType {
     FileGet,
 };
 
-inline constexpr std::array<const char *, 30> messageTypeNames = {
+inline constexpr std::array<const char *, 32> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -72,6 +75,8 @@ inline constexpr std::array<const char *, 30> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "dm.open",
+    "dm.list",
     "file.begin",
     "file.chunk",
     "file.finish",

@@ -35,6 +35,10 @@ inline constexpr int ClientNameMax = 128;
 //! How many reviews with a comment a post carries in recentReviews.
 inline constexpr int RecentReviews = 2;
 
+// Direct messages (docs/protocol.md, "Direct messages"): a conversation has 2..8 members, the
+// caller included, so dm.open names at most 7 others.
+inline constexpr int DirectMembersMax = 8;
+
 // Part "files": attachments (docs/protocol.md, "Files").
 inline constexpr qint64 FileBytesMax = 100 * 1024 * 1024;
 //! Decoded bytes in one file.chunk and one file.get answer (base64 of it stays under a frame).
@@ -46,6 +50,7 @@ inline constexpr int FileMimeMax = 127;
 inline constexpr int FileUploadsPerUser = 4;
 
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
+
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
 } // namespace Hubbub::Limits

@@ -268,6 +268,15 @@ Status migrateTo5(SqlConnection &c)
     return Ok {};
 }
 
+//! Direct messages (part "dm"): a channel remembers the seq of the event that created it, so
+//! that opening an existing direct conversation again answers with that seq, as a repeated
+//! create does; dm.list orders by it too. 0 for the channels of earlier versions.
+Status migrateTo6(SqlConnection &c)
+{
+    return c.execOnce(
+        QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
+}
+
 //! Attachments (part "files", docs/protocol.md "Files"): the bytes live on disk beside the
 //! database, named by their SHA-256 (docs/architecture.md says why not in here). `files` has one
 //! row per stored content; `user_files` records who finished uploading what, under which name,
@@ -275,7 +284,7 @@ Status migrateTo5(SqlConnection &c)
 //! grace period; `uploads` lists the uploads in progress (their bytes are in partial files);
 //! `message_files` and `post_files` are the attachments, in the order given, with the name
 //! they were attached under.
-Status migrateTo6(SqlConnection &c)
+Status migrateTo7(SqlConnection &c)
 {
     const QStringList statements {
         QStringLiteral("CREATE TABLE files ("
@@ -323,7 +332,7 @@ Status migrateTo6(SqlConnection &c)
 }
 
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace
