@@ -38,6 +38,7 @@ public:
         //! QVariantList of {author, rating, comment} maps: the newest reviews with a comment,
         //! newest first (the post's recentReviews)
         RecentReviewsRole,
+        FilesRole, //!< QList<Hubbub::File>: attachments (part "files")
     };
     Q_ENUM(Roles)
 

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "types.h"
+
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSize>
 #include <QStyledItemDelegate>
+
+#include <optional>
 
 namespace Hubbub::Client {
 
@@ -52,8 +56,14 @@ public:
     //! ShowMore or ShowLess when the row's text is long enough to fold at this width, else None.
     Action foldAction(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
+    //! The attachment whose Download link is at `pos` (part "files").
+    std::optional<Hubbub::File> downloadAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+
 Q_SIGNALS:
     void actionTriggered(Hubbub::Client::PostDelegate::Action action, const QModelIndex &index);
+    //! The Download link of an attachment was clicked.
+    void downloadRequested(const Hubbub::File &file);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
