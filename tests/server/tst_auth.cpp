@@ -85,6 +85,9 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
+        // Part "dm" (its rows were missing on main: this test failed there).
+        {u"dm.open"_s, {{u"userIds"_s, QJsonArray {2}}}},
+        {u"dm.list"_s, {}},
         // Part "files".
         {u"file.begin"_s, {{u"name"_s, u"a"_s}, {u"size"_s, 1}, {u"sha256"_s, QString(64, u'a')}}},
         {u"file.chunk"_s,
