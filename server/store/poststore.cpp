@@ -119,7 +119,7 @@ Result<Post> mustGet(SqlConnection &c, qint64 postId)
 
 } // namespace
 
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withFiles)
 {
     Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id = ?"), {postId});
     if (!q)
@@ -130,8 +130,10 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
     (*q)->finish();
     if (Status s = fillRecentReviews(c, post); !s)
         return s.error();
-    if (Status s = FileStore::loadFiles(c, post); !s)
-        return s.error();
+    if (withFiles) {
+        if (Status s = FileStore::loadFiles(c, post); !s)
+            return s.error();
+    }
     return std::optional<Post>(post.first());
 }
 

@@ -30,7 +30,8 @@ struct ImageChange
 };
 
 //! A post with its recentReviews (so is every post of a page).
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId);
+//! `withFiles` false: for migration steps older than the attachments' tables.
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withFiles = true);
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
 //! Every review of a post, newest first by their last change.
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);

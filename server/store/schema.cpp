@@ -185,7 +185,8 @@ Status migrateTo3(SqlConnection &c)
     (*head)->finish();
     const QString now = nowTimestamp();
     for (const qint64 postId : std::as_const(changedPosts)) {
-        Result<std::optional<Post>> post = PostStore::get(c, postId);
+        // Step 3 runs before the attachments' tables exist (step 7).
+        Result<std::optional<Post>> post = PostStore::get(c, postId, false);
         if (!post)
             return post.error();
         if (!*post)
