@@ -41,6 +41,12 @@ enum class MessageType {
     // Extensions (docs/protocol.md, "Extensions, in one list").
     DmOpen,
     DmList,
+    // Part "people": profiles.
+    UserProfile,
+    UserList,
+    // Part "react" (issue 12): replies and reactions.
+    ChatAround,
+    ReactionSet,
     // Part "files" (docs/protocol.md, "Files").
     FileBegin,
     FileChunk,
@@ -49,7 +55,7 @@ enum class MessageType {
     FileGet,
 };
 
-inline constexpr std::array<const char *, 32> messageTypeNames = {
+inline constexpr std::array<const char *, 36> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -77,6 +83,10 @@ inline constexpr std::array<const char *, 32> messageTypeNames = {
     "ping",
     "dm.open",
     "dm.list",
+    "user.profile",
+    "user.list",
+    "chat.around",
+    "reaction.set",
     "file.begin",
     "file.chunk",
     "file.finish",

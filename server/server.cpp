@@ -8,6 +8,7 @@
 #include "handlers/imagehandler.h"
 #include "handlers/imageinspector.h"
 #include "handlers/presencehandler.h"
+#include "handlers/replyhandler.h"
 #include "handlers/synchandler.h"
 #include "handlers/userhandler.h"
 #include "logging.h"
@@ -110,6 +111,7 @@ Status Server::open()
     m_handlerStore.push_back(std::make_unique<PresenceHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<SyncHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<DirectHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<ReplyHandler>(*m_context));
     if (Status s = FileDisk::prepare(FileDisk::directoryFor(m_config.databasePath)); !s)
         return s;
     m_handlerStore.push_back(std::make_unique<FileHandler>(*m_context));

@@ -77,6 +77,7 @@ FeedView::FeedView(Session *session, QWidget *parent)
             m_list->scrollToTop();
         });
     connect(m_delegate, &PostDelegate::actionTriggered, this, &FeedView::trigger);
+    setupReactions();
     connect(m_delegate, &PostDelegate::downloadRequested, this,
         [this](const File &file) { m_session->downloads()->start(file); });
     connect(m_list, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -300,6 +301,7 @@ void FeedView::showContextMenu(const QModelIndex &index, const QPoint &globalPos
     }
     if (actions.isEmpty())
         menu->addAction(tr("Nothing to do while this post is being deleted"))->setEnabled(false);
+    addReactionAction(menu, index, globalPos);
     m_menu = menu;
     menu->popup(globalPos);
 }

@@ -262,6 +262,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>„%1“ wird für alle gelöscht.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -631,6 +635,10 @@
         <source>%1 in #%2</source>
         <translation>%1 in #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -789,6 +797,18 @@
     <message>
         <source>S&amp;witch server or account…</source>
         <translation>Server oder Konto &amp;wechseln …</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>&amp;Profil bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Ihr Profil ist gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1094,52 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Profil bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Bild auswählen …</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Bild entfernen</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Anzeigename:</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1230,6 +1296,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Offline: Die Kanäle sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>DIREKTNACHRICHTEN</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Doppelklicken Sie auf jemanden, der online ist, um eine Nachricht zu schreiben.</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1569,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>Es gibt schon einen Kanal namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Das Feld „userIds“ muss eine Liste von Benutzer-IDs sein.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Eine Unterhaltung hat höchstens %1 Mitglieder.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Nennen Sie mindestens eine weitere Person für die Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Es gibt keinen Benutzer mit der ID %1.</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1854,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Eine Bild-ID ist der SHA-256 des Bildes als 64 Hex-Ziffern in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>Das Bild existiert nicht; laden Sie es zuerst hoch.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::UserStore</name>
     <message>
         <source>The username &apos;%1&apos; is already taken.</source>
@@ -1839,6 +1951,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>Ein Benutzername darf nur Buchstaben, Ziffern, „_“, „.“ und „-“ enthalten: keine Leerzeichen, Symbole oder Emojis.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>Der Anzeigename</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>Ein Anzeigename darf keine Zeilenumbrüche, Steuerzeichen oder unsichtbaren Formatierungszeichen enthalten.</translation>
     </message>
 </context>
 <context>

@@ -262,6 +262,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>«&#xa0;%1&#xa0;» sera supprimé pour tout le monde.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Écrire à %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -631,6 +635,10 @@
         <source>%1 in #%2</source>
         <translation>%1 dans #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -789,6 +797,18 @@
     <message>
         <source>S&amp;witch server or account…</source>
         <translation>&amp;Changer de serveur ou de compte…</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>Impossible de démarrer la conversation : %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>Modifier le &amp;profil…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Votre profil est enregistré.</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1094,52 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Modifier le profil…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Choisir une photo…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Retirer la photo</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Modifier le profil</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Nom affiché&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1230,6 +1296,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Hors ligne&#xa0;: les salons ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Messages privés</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>MESSAGES PRIVÉS</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Double-cliquez sur une personne en ligne pour lui écrire.</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1569,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>Un salon nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Le champ « userIds » doit être une liste d’identifiants d’utilisateurs.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Une conversation compte au plus %1 membres.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Indiquez au moins une autre personne avec qui parler.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Aucun utilisateur n’a l’identifiant %1.</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1854,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Un identifiant d&apos;image est le SHA-256 de l&apos;image en 64 caractères hexadécimaux minuscules.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>La photo n&apos;existe pas&#xa0;; envoyez-la d&apos;abord.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::UserStore</name>
     <message>
         <source>The username &apos;%1&apos; is already taken.</source>
@@ -1839,6 +1951,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, « _ », « . » et « - » : ni espaces, ni symboles, ni emoji.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>Le nom affiché</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>Un nom affiché ne peut contenir ni saut de ligne, ni caractère de contrôle, ni caractère de mise en forme invisible.</translation>
     </message>
 </context>
 <context>

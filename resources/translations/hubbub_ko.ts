@@ -260,6 +260,10 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>“%1” 메시지가 모든 사람에게서 삭제돼요.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1 님에게 메시지 보내기</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -621,6 +625,10 @@
         <source>%1 in #%2</source>
         <translation>%1 님 · #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 님 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -779,6 +787,18 @@
     <message>
         <source>S&amp;witch server or account…</source>
         <translation>서버 또는 계정 전환(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>대화를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>프로필 편집(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>프로필을 저장했어요.</translation>
     </message>
 </context>
 <context>
@@ -1061,6 +1081,52 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>프로필 편집…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>사진 선택…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>사진 지우기</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>프로필 편집</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>표시 이름:</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1215,6 +1281,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>오프라인: 채널을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>온라인인 사람을 두 번 클릭하면 메시지를 보낼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1554,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>&apos;%1&apos; 채널이 이미 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>&apos;userIds&apos; 필드는 사용자 ID 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>대화 참여자는 최대 %1명입니다.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>대화할 다른 사용자를 한 명 이상 지정하세요.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>ID가 %1인 사용자가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1839,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>이미지 ID는 이미지의 SHA-256 값을 소문자 16진수 64자로 쓴 것이에요.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>사진이 없어요. 먼저 업로드하세요.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::UserStore</name>
     <message>
         <source>The username &apos;%1&apos; is already taken.</source>
@@ -1824,6 +1936,14 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>사용자 이름에는 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요. 공백, 기호, 이모지는 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>표시 이름에는 줄 바꿈, 제어 문자, 보이지 않는 서식 문자를 쓸 수 없어요.</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,25 @@ Result<ReadableMessage> existingMessage(WriteTx &tx, qint64 userId, qint64 messa
     return ReadableMessage {**message, **audience};
 }
 
+//! The quote of a reply's original, which must be a message of the same channel (part
+//! "react"); `not_found` field replyTo otherwise, as for a message that does not exist.
+Result<std::optional<ReplyQuote>> replyQuote(
+    SqlConnection &c, qint64 channelId, std::optional<qint64> replyTo)
+{
+    if (!replyTo)
+        return std::optional<ReplyQuote>();
+    Result<std::optional<Message>> original = ChatStore::message(c, *replyTo);
+    if (!original)
+        return original.error();
+    if (!*original || (*original)->channelId != channelId) {
+        return makeError(ErrorCode::NotFound,
+            ChatText::tr("The message replied to does not exist in this channel."),
+            QStringLiteral("replyTo"));
+    }
+    return std::optional<ReplyQuote>(ReplyQuote {
+        (*original)->id, false, (*original)->author, ReplyQuote::quoteOf((*original)->text)});
+}
+
 } // namespace
 
 QList<MessageType> ChatHandler::types() const
@@ -186,10 +205,14 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
+    const Result<std::optional<qint64>> replyTo = params.optionalId(QStringLiteral("replyTo"));
+    if (!replyTo)
+        return reply.fail(replyTo.error());
     m_ctx.writer.submit(
-        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce,
+        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce, replyTo = *replyTo,
             fileIds = fileIds->value_or(QStringList())](WriteTx &tx) -> Result<QJsonObject> {
             Audience audience;
+            std::optional<ReplyQuote> quote;
             QList<File> files; // part "files": resolved with the channel, attached on insert
             return createOnce<Message>(tx, nonce,
                 {EventType::MessageCreated,
@@ -198,6 +221,12 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
                         if (!readable)
                             return readable.error();
                         audience = *readable;
+                        // The original must be in the same channel, so the caller may read it.
+                        Result<std::optional<ReplyQuote>> q
+                            = replyQuote(tx.sql(), channelId, replyTo);
+                        if (!q)
+                            return q.error();
+                        quote = *q;
                         Result<QList<File>> found
                             = FileStore::resolveForAttach(tx.sql(), userId, fileIds);
                         if (!found)
@@ -207,7 +236,7 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
                     },
                     [&]() -> Result<std::optional<Message>> {
                         Result<std::optional<Message>> message
-                            = ChatStore::insert(tx, channelId, userId, text, nonce);
+                            = ChatStore::insert(tx, channelId, userId, text, nonce, quote);
                         if (!message || !*message || files.isEmpty())
                             return message;
                         if (Status s = FileStore::attachToMessage(tx, (*message)->id, files); !s)

@@ -78,7 +78,8 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
         {QStringLiteral("features"),
             QJsonArray {QStringLiteral("review.one_per_author"),
                 QStringLiteral("post.recent_reviews"), QStringLiteral("dm"),
-                QStringLiteral("files")}}});
+                QStringLiteral("profiles"), QStringLiteral("chat.replies"),
+                QStringLiteral("reactions"), QStringLiteral("files")}}});
 }
 
 void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)

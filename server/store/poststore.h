@@ -30,8 +30,9 @@ struct ImageChange
 };
 
 //! A post with its recentReviews (so is every post of a page).
-//! `withFiles` false: for migration steps older than the attachments' tables.
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withFiles = true);
+//! `withLaterTables` false: for the schema steps before 8, which have neither the reactions'
+//! table (step 8) nor the attachments' (step 9) yet.
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withLaterTables = true);
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
 //! Every review of a post, newest first by their last change.
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);

@@ -85,8 +85,10 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
-        // Part "dm" (its rows were missing on main: this test failed there).
-        {u"dm.open"_s, {{u"userIds"_s, QJsonArray {2}}}},
+        // Extensions (docs/protocol.md): profiles.
+        {u"user.profile"_s, {{u"displayName"_s, u"x"_s}}},
+        {u"user.list"_s, {}},
+        {u"dm.open"_s, {{u"userIds"_s, QJsonArray {1}}}},
         {u"dm.list"_s, {}},
         // Part "files".
         {u"file.begin"_s, {{u"name"_s, u"a"_s}, {u"size"_s, 1}, {u"sha256"_s, QString(64, u'a')}}},
@@ -137,7 +139,9 @@ void tst_Auth::registerReturnsUserAndToken()
     QVERIFY(user.value("id"_L1).toInteger() > 0);
     QCOMPARE(user.value("username"_L1).toString(), u"ada"_s);
     QCOMPARE(user.value("role"_L1).toString(), u"member"_s);
-    QCOMPARE(user.size(), 3);
+    QCOMPARE(user.value("displayName"_L1).toString(), QString()); // profiles (extension)
+    QVERIFY(user.value("avatarId"_L1).isNull());
+    QCOMPARE(user.size(), 5);
     const QString token = reply.value("token"_L1).toString();
     QVERIFY2(isToken(token), qPrintable(token));
 
