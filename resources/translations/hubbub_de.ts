@@ -266,6 +266,18 @@
         <source>Message %1</source>
         <translation>Nachricht an %1</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Reaktion hinzufügen…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -693,6 +705,14 @@
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>Beiträge, neueste zuerst. Eingabe bewertet den aktuellen Beitrag, Leertaste zeigt einen langen ganz; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Reaktion hinzufügen…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>
@@ -852,6 +872,10 @@
     <message>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Go to the original message</source>
+        <translation>Zur ursprünglichen Nachricht</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1164,36 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ReactionPicker</name>
+    <message>
+        <source>Add reaction</source>
+        <translation>Reaktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Any emoji, then Enter</source>
+        <translation>Beliebiges Emoji, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Other reaction</source>
+        <translation>Andere Reaktion</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Eine Reaktion ist ein Emoji oder ein Symbol, kein Wort.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reactions</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <comment>who reacted</comment>
+        <translation>
+            <numerusform>%n weitere Person</numerusform>
+            <numerusform>%n weitere Personen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1148,6 +1202,36 @@
     <message>
         <source>The connection to the server was lost.</source>
         <translation>Die Verbindung zum Server ist abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Antwort abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>Antwort abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyDecorations</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 hat mit %2 reagiert</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1643,10 @@
         <source>message</source>
         <translation>diese Nachricht</translation>
     </message>
+    <message>
+        <source>The message replied to does not exist in this channel.</source>
+        <translation>Die beantwortete Nachricht gibt es in diesem Kanal nicht.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::ChatStore</name>
@@ -1812,6 +1900,32 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::ReactionStore</name>
+    <message>
+        <source>At most %1 different reactions fit on one entry.</source>
+        <translation>Ein Eintrag kann höchstens %1 verschiedene Reaktionen haben.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReplyHandler</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Diese Nachricht gibt es nicht (sie wurde vielleicht gelöscht).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>Keine Chat-Anfrage.</translation>
+    </message>
+    <message>
+        <source>A reaction goes on a message or on a post: give one of messageId and postId.</source>
+        <translation>Eine Reaktion gilt einer Nachricht oder einem Beitrag: Gib entweder messageId oder postId an.</translation>
+    </message>
+    <message>
+        <source>&apos;on&apos; must be true or false.</source>
+        <translation>„on“ muss true oder false sein.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::Server</name>
     <message>
         <source>libsodium could not be initialised</source>
@@ -1959,6 +2073,18 @@
     <message>
         <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
         <translation>Ein Anzeigename darf keine Zeilenumbrüche, Steuerzeichen oder unsichtbaren Formatierungszeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>A reaction is at most %1 bytes long.</source>
+        <translation>Eine Reaktion ist höchstens %1 Bytes lang.</translation>
+    </message>
+    <message>
+        <source>A reaction has no spaces or control characters.</source>
+        <translation>Eine Reaktion enthält keine Leer- oder Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Eine Reaktion ist ein Emoji oder ein Symbol, kein Wort.</translation>
     </message>
 </context>
 <context>

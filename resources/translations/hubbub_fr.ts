@@ -266,6 +266,18 @@
         <source>Message %1</source>
         <translation>Écrire à %1</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Ajouter une réaction…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -693,6 +705,14 @@
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée, Espace affiche en entier une publication longue&#xa0;; la touche Menu affiche toutes ses actions.</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Ajouter une réaction…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>
@@ -852,6 +872,10 @@
     <message>
         <source>Yesterday</source>
         <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Go to the original message</source>
+        <translation>Aller au message d&apos;origine</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1164,36 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ReactionPicker</name>
+    <message>
+        <source>Add reaction</source>
+        <translation>Ajouter une réaction</translation>
+    </message>
+    <message>
+        <source>Any emoji, then Enter</source>
+        <translation>Un emoji, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Other reaction</source>
+        <translation>Autre réaction</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Une réaction est un emoji ou un symbole, pas un mot.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reactions</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <comment>who reacted</comment>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1148,6 +1202,36 @@
     <message>
         <source>The connection to the server was lost.</source>
         <translation>La connexion au serveur a été perdue.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Annuler la réponse</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>Annuler la réponse (Échap)</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Réponse à %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyDecorations</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>Message supprimé</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 a réagi avec %2</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1643,10 @@
         <source>message</source>
         <translation>ce message</translation>
     </message>
+    <message>
+        <source>The message replied to does not exist in this channel.</source>
+        <translation>Le message auquel vous répondez n&apos;existe pas dans ce salon.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::ChatStore</name>
@@ -1812,6 +1900,32 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::ReactionStore</name>
+    <message>
+        <source>At most %1 different reactions fit on one entry.</source>
+        <translation>Un élément peut recevoir au plus %1 réactions différentes.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReplyHandler</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Ce message n&apos;existe pas (il a peut-être été supprimé).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>Ce n&apos;est pas une demande de discussion.</translation>
+    </message>
+    <message>
+        <source>A reaction goes on a message or on a post: give one of messageId and postId.</source>
+        <translation>Une réaction porte sur un message ou une publication&#xa0;: indiquez soit messageId, soit postId.</translation>
+    </message>
+    <message>
+        <source>&apos;on&apos; must be true or false.</source>
+        <translation>«&#xa0;on&#xa0;» doit valoir true ou false.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::Server</name>
     <message>
         <source>libsodium could not be initialised</source>
@@ -1959,6 +2073,18 @@
     <message>
         <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
         <translation>Un nom affiché ne peut contenir ni saut de ligne, ni caractère de contrôle, ni caractère de mise en forme invisible.</translation>
+    </message>
+    <message>
+        <source>A reaction is at most %1 bytes long.</source>
+        <translation>Une réaction fait au plus %1 octets.</translation>
+    </message>
+    <message>
+        <source>A reaction has no spaces or control characters.</source>
+        <translation>Une réaction ne contient ni espace ni caractère de contrôle.</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Une réaction est un emoji ou un symbole, pas un mot.</translation>
     </message>
 </context>
 <context>

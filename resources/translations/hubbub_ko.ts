@@ -264,6 +264,18 @@
         <source>Message %1</source>
         <translation>%1 님에게 메시지 보내기</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>답장</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>반응 추가…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -683,6 +695,14 @@
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>게시물, 최신순. Enter는 현재 게시물을 평가하고, Space는 긴 게시물을 모두 보여 줍니다. 메뉴 키는 게시물에서 할 수 있는 모든 것을 보여 줍니다.</translation>
     </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>반응 추가…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ImageCache</name>
@@ -842,6 +862,10 @@
     <message>
         <source>Yesterday</source>
         <translation>어제</translation>
+    </message>
+    <message>
+        <source>Go to the original message</source>
+        <translation>원래 메시지로 이동</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1151,35 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ReactionPicker</name>
+    <message>
+        <source>Add reaction</source>
+        <translation>반응 추가</translation>
+    </message>
+    <message>
+        <source>Any emoji, then Enter</source>
+        <translation>이모지 입력 후 Enter</translation>
+    </message>
+    <message>
+        <source>Other reaction</source>
+        <translation>다른 반응</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>반응은 단어가 아니라 이모지나 기호여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reactions</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <comment>who reacted</comment>
+        <translation>
+            <numerusform>%n명</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1135,6 +1188,36 @@
     <message>
         <source>The connection to the server was lost.</source>
         <translation>서버와의 연결이 끊어졌어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>답장 취소</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>답장 취소 (Esc)</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>%1님에게 답장: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyDecorations</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>삭제된 메시지</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1님이 %2(으)로 반응함</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1627,10 @@
         <source>message</source>
         <translation>메시지</translation>
     </message>
+    <message>
+        <source>The message replied to does not exist in this channel.</source>
+        <translation>답장하려는 메시지가 이 채널에 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::ChatStore</name>
@@ -1797,6 +1884,32 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::ReactionStore</name>
+    <message>
+        <source>At most %1 different reactions fit on one entry.</source>
+        <translation>한 항목에는 최대 %1가지 반응만 달 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReplyHandler</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>이 메시지가 없습니다 (삭제되었을 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>채팅 요청이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A reaction goes on a message or on a post: give one of messageId and postId.</source>
+        <translation>반응은 메시지나 게시물에 답니다: messageId와 postId 중 하나만 주세요.</translation>
+    </message>
+    <message>
+        <source>&apos;on&apos; must be true or false.</source>
+        <translation>&apos;on&apos;은 true 또는 false여야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::Server</name>
     <message>
         <source>libsodium could not be initialised</source>
@@ -1944,6 +2057,18 @@
     <message>
         <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
         <translation>표시 이름에는 줄 바꿈, 제어 문자, 보이지 않는 서식 문자를 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>A reaction is at most %1 bytes long.</source>
+        <translation>반응은 최대 %1바이트입니다.</translation>
+    </message>
+    <message>
+        <source>A reaction has no spaces or control characters.</source>
+        <translation>반응에는 공백이나 제어 문자가 들어갈 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>반응은 단어가 아니라 이모지나 기호여야 합니다.</translation>
     </message>
 </context>
 <context>

@@ -85,11 +85,14 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
-        // Extensions (docs/protocol.md): profiles.
+        // Extensions (docs/protocol.md): profiles, direct messages.
         {u"user.profile"_s, {{u"displayName"_s, u"x"_s}}},
         {u"user.list"_s, {}},
         {u"dm.open"_s, {{u"userIds"_s, QJsonArray {1}}}},
         {u"dm.list"_s, {}},
+        // Replies and reactions.
+        {u"chat.around"_s, {{u"messageId"_s, 1}}},
+        {u"reaction.set"_s, {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}}},
         // Part "files".
         {u"file.begin"_s, {{u"name"_s, u"a"_s}, {u"size"_s, 1}, {u"sha256"_s, QString(64, u'a')}}},
         {u"file.chunk"_s,
