@@ -51,9 +51,15 @@ enum class MessageType {
     ChatVersions,
     PostVersions,
     Search, // part "search"
+    // Part "files" (docs/protocol.md, "Files").
+    FileBegin,
+    FileChunk,
+    FileFinish,
+    FileCancel,
+    FileGet,
 };
 
-inline constexpr std::array<const char *, 34> messageTypeNames = {
+inline constexpr std::array<const char *, 39> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -88,8 +94,13 @@ inline constexpr std::array<const char *, 34> messageTypeNames = {
     "chat.versions",
     "post.versions",
     "search",
+    "file.begin",
+    "file.chunk",
+    "file.finish",
+    "file.cancel",
+    "file.get",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Search) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::FileGet) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

@@ -60,6 +60,16 @@ inline constexpr int SearchPageDefault = 20;
 inline constexpr int SearchPageMax = 50;
 inline constexpr int SearchOffsetMax = 1000;
 
+// Part "files": attachments (docs/protocol.md, "Files").
+inline constexpr qint64 FileBytesMax = 100 * 1024 * 1024;
+//! Decoded bytes in one file.chunk and one file.get answer (base64 of it stays under a frame).
+inline constexpr qint64 FileChunkBytesMax = 4 * 1024 * 1024;
+inline constexpr int FilesPerEntryMax = 10;
+inline constexpr int FileNameMax = 255;
+inline constexpr int FileMimeMax = 127;
+//! Uploads one user may have begun and not yet finished or cancelled.
+inline constexpr int FileUploadsPerUser = 4;
+
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
 
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;

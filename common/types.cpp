@@ -135,7 +135,7 @@ QString User::toString() const
 
 QJsonObject Post::toJson() const
 {
-    return {{QStringLiteral("id"), id}, {QStringLiteral("author"), author.toJson()},
+    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("author"), author.toJson()},
         {QStringLiteral("title"), title}, {QStringLiteral("content"), content},
         {QStringLiteral("imageId"), nullable(imageId)}, {QStringLiteral("createdAt"), createdAt},
         {QStringLiteral("updatedAt"), nullable(updatedAt)},
@@ -151,6 +151,9 @@ QJsonObject Post::toJson() const
             }()},
         {QStringLiteral("mentions"), mentionsJson(mentions)},
         {QStringLiteral("reactions"), reactionsToJson(reactions)}};
+    if (!files.isEmpty())
+        object.insert(QStringLiteral("files"), filesToJson(files));
+    return object;
 }
 
 Post Post::fromJson(const QJsonObject &object)
@@ -171,6 +174,7 @@ Post Post::fromJson(const QJsonObject &object)
         post.recentReviews.append(Review::fromJson(review.toObject()));
     post.mentions = mentionsFrom(object);
     post.reactions = reactionsFromJson(object.value(QLatin1StringView("reactions")).toArray());
+    post.files = filesFromJson(object.value(QLatin1StringView("files")));
     return post;
 }
 
@@ -247,13 +251,16 @@ QString Channel::toString() const
 
 QJsonObject Message::toJson() const
 {
-    return {{QStringLiteral("id"), id}, {QStringLiteral("channelId"), channelId},
+    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("channelId"), channelId},
         {QStringLiteral("author"), author.toJson()}, {QStringLiteral("text"), text},
         {QStringLiteral("createdAt"), createdAt}, {QStringLiteral("editedAt"), nullable(editedAt)},
         {QStringLiteral("replyTo"),
             replyTo ? QJsonValue(replyTo->toJson()) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("reactions"), reactionsToJson(reactions)},
         {QStringLiteral("mentions"), mentionsJson(mentions)}};
+    if (!files.isEmpty())
+        object.insert(QStringLiteral("files"), filesToJson(files));
+    return object;
 }
 
 Message Message::fromJson(const QJsonObject &object)
@@ -269,6 +276,7 @@ Message Message::fromJson(const QJsonObject &object)
         message.replyTo = ReplyQuote::fromJson(quote.toObject());
     message.reactions = reactionsFromJson(object.value(QLatin1StringView("reactions")).toArray());
     message.mentions = mentionsFrom(object);
+    message.files = filesFromJson(object.value(QLatin1StringView("files")));
     return message;
 }
 
@@ -376,6 +384,35 @@ QString ReplyQuote::quoteOf(const QString &text)
             ? 2
             : 1;
     return line.first(at).trimmed().toString();
+}
+
+QJsonObject File::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+        {QStringLiteral("size"), size}, {QStringLiteral("mime"), mime}};
+}
+
+File File::fromJson(const QJsonObject &object)
+{
+    return {str(object, QLatin1StringView("id")), str(object, QLatin1StringView("name")),
+        integer(object, QLatin1StringView("size")), str(object, QLatin1StringView("mime"))};
+}
+
+QJsonArray filesToJson(const QList<File> &files)
+{
+    QJsonArray array;
+    for (const File &file : files)
+        array.append(file.toJson());
+    return array;
+}
+
+QList<File> filesFromJson(const QJsonValue &value)
+{
+    QList<File> files;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &file : array)
+        files.append(File::fromJson(file.toObject()));
+    return files;
 }
 
 } // namespace Hubbub

@@ -103,6 +103,23 @@ struct Review
     bool operator==(const Review &) const = default;
 };
 
+//! File {id, name, size, mime}: an attachment (part "files"); id is the lowercase hex SHA-256
+//! of its bytes, name and mime are as its uploader gave them.
+struct File
+{
+    QString id;
+    QString name;
+    qint64 size = 0;
+    QString mime;
+
+    QJsonObject toJson() const;
+    static File fromJson(const QJsonObject &object);
+    bool operator==(const File &) const = default;
+};
+//! The `files` array of a Message or Post; absent (empty list) when it has none.
+QJsonArray filesToJson(const QList<File> &files);
+QList<File> filesFromJson(const QJsonValue &value);
+
 //! Post {id, author, title, content, imageId, createdAt, updatedAt, rating, recentReviews};
 //! recentReviews (an extension) holds the newest reviews with a comment, newest first.
 struct Post
@@ -119,6 +136,7 @@ struct Post
     QList<Review> recentReviews;
     QList<Mention> mentions; //!< extension "mentions", in `content` (never in the title)
     QList<Reaction> reactions; //!< part "react"
+    QList<File> files; //!< attachments (part "files")
 
     QJsonObject toJson() const;
     static Post fromJson(const QJsonObject &object);
@@ -160,6 +178,7 @@ struct Message
     std::optional<ReplyQuote> replyTo; //!< part "react": null when not a reply
     QList<Reaction> reactions; //!< part "react"
     QList<Mention> mentions; //!< extension "mentions"
+    QList<File> files; //!< attachments (part "files")
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &object);

@@ -4,6 +4,7 @@
 #include "handlers/chathandler.h"
 #include "handlers/directhandler.h"
 #include "handlers/feedhandler.h"
+#include "handlers/filehandler.h"
 #include "handlers/imagehandler.h"
 #include "handlers/imageinspector.h"
 #include "handlers/presencehandler.h"
@@ -19,12 +20,14 @@
 #include "protocollimits.h"
 #include "serverframe.h"
 #include "session.h"
+#include "store/filestore.h"
 #include "store/imagestore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -113,6 +116,9 @@ Status Server::open()
     m_handlerStore.push_back(std::make_unique<ReplyHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<VersionHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<SearchHandler>(*m_context));
+    if (Status s = FileDisk::prepare(FileDisk::directoryFor(m_config.databasePath)); !s)
+        return s;
+    m_handlerStore.push_back(std::make_unique<FileHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())
             m_handlers[std::size_t(type)] = handler.get();
@@ -439,21 +445,56 @@ void Server::checkPeers()
 void Server::collectGarbage()
 {
     const std::chrono::seconds age = m_config.imageGcAge;
+    // Part "files": the first run (at start-up) also sweeps the disk for files without a row.
+    const QString filesDir = FileDisk::directoryFor(m_config.databasePath);
+    const std::chrono::seconds fileGrace = m_config.fileGraceAge;
+    const std::chrono::seconds abandoned = m_config.uploadAbandonAge;
+    const bool sweepDisk = !m_gcTimer.isActive();
     m_writer->submit(
-        [age](WriteTx &tx) -> Result<QJsonObject> {
+        [age, filesDir, fileGrace, abandoned, sweepDisk](WriteTx &tx) -> Result<QJsonObject> {
             Result<qint64> images = ImageStore::collectGarbage(tx, age);
             if (!images)
                 return images.error();
             if (Status s = UserStore::removeExpiredSessions(tx); !s)
                 return s.error();
-            return QJsonObject {{QStringLiteral("images"), *images}};
+            Result<FileStore::Collected> files
+                = FileStore::collectGarbage(tx, filesDir, fileGrace, abandoned, sweepDisk);
+            if (!files)
+                return files.error();
+            return QJsonObject {{QStringLiteral("images"), *images},
+                {QStringLiteral("files"), files->files},
+                {QStringLiteral("uploads"), files->uploads},
+                {QStringLiteral("contentIds"), QJsonArray::fromStringList(files->contentIds)}};
         },
-        [](const WriteOutcome &outcome) {
-            if (outcome.result
-                && outcome.result->value(QLatin1StringView("images")).toInteger() > 0)
-                qCInfo(lcDb) << "removed"
-                             << outcome.result->value(QLatin1StringView("images")).toInteger()
+        [this, filesDir](const WriteOutcome &outcome) {
+            if (!outcome.result)
+                return;
+            const QJsonObject counts = *outcome.result;
+            if (counts.value(QLatin1StringView("images")).toInteger() > 0)
+                qCInfo(lcDb) << "removed" << counts.value(QLatin1StringView("images")).toInteger()
                              << "unused images";
+            if (counts.value(QLatin1StringView("files")).toInteger() > 0
+                || counts.value(QLatin1StringView("uploads")).toInteger() > 0)
+                qCInfo(lcDb) << "removed" << counts.value(QLatin1StringView("files")).toInteger()
+                             << "unused files and"
+                             << counts.value(QLatin1StringView("uploads")).toInteger()
+                             << "abandoned uploads";
+            QStringList ids;
+            const QJsonArray collected = counts.value(QLatin1StringView("contentIds")).toArray();
+            for (const QJsonValue &id : collected)
+                ids.append(id.toString());
+            if (ids.isEmpty() || m_shuttingDown)
+                return;
+            // Now that the rows are gone for good, their files go (on the writer thread, in
+            // order with the uploads that could bring the same content back).
+            m_writer->submit(
+                [filesDir, ids](WriteTx &tx) -> Result<QJsonObject> {
+                    Result<qint64> removed = FileStore::removeContent(tx, filesDir, ids);
+                    if (!removed)
+                        return removed.error();
+                    return QJsonObject();
+                },
+                nullptr);
         });
 }
 

@@ -35,6 +35,10 @@ struct ServerConfig
     qint64 tokenLifetimeDays = 30;
     std::chrono::milliseconds imageGcInterval {10 * 60 * 1000};
     std::chrono::seconds imageGcAge {3600};
+    //! Part "files": how long a finished upload nobody attached is kept (the collector runs on
+    //! imageGcInterval), and how long an upload may go without a chunk before it is removed.
+    std::chrono::seconds fileGraceAge {24 * 3600};
+    std::chrono::seconds uploadAbandonAge {24 * 3600};
 };
 
 } // namespace Hubbub::Server

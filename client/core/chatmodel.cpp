@@ -138,6 +138,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return m_selfId != 0 && !overlay.edit
             && std::any_of(message.mentions.cbegin(), message.mentions.cend(),
                 [this](const Mention &m) { return m.userId == m_selfId; });
+    case FilesRole:
+        return QVariant::fromValue(message.files);
     default:
         return {};
     }

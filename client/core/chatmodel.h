@@ -42,6 +42,7 @@ public:
         // Part "rich": Markdown and mentions.
         MarkdownRole, //!< QString: the text with mentions as links (MentionText)
         MentionsMeRole, //!< bool: the message mentions the signed-in user
+        FilesRole, //!< QList<Hubbub::File>: attachments (part "files")
     };
     Q_ENUM(Roles)
     enum class Kind { Message, Joined, Left };

@@ -91,6 +91,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return item.localId;
     case DeletingRole:
         return overlay.deleting;
+    case FilesRole:
+        return QVariant::fromValue(post.files);
     case RecentReviewsRole: {
         QVariantList list;
         for (const Review &review : post.recentReviews) {

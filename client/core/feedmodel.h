@@ -42,6 +42,7 @@ public:
         //! QVariantList of {emoji, count, userIds} maps, first-reacted order (part "react")
         ReactionsRole,
         MarkdownRole, //!< QString: the content with mentions as links (MentionText)
+        FilesRole, //!< QList<Hubbub::File>: attachments (part "files")
     };
     Q_ENUM(Roles)
 

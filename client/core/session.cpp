@@ -3,6 +3,7 @@
 #include "channelmodel.h"
 #include "chatmodel.h"
 #include "connection.h"
+#include "downloads.h"
 #include "eventrouter.h"
 #include "feedmodel.h"
 #include "imagecache.h"
@@ -21,6 +22,15 @@
 namespace Hubbub::Client {
 
 namespace {
+
+//! The `files` parameter of a create: the ids of uploaded files (part "files").
+QJsonArray fileIds(const QList<File> &files)
+{
+    QJsonArray ids;
+    for (const File &file : files)
+        ids.append(file.id);
+    return ids;
+}
 
 constexpr int FeedPageSize = 30;
 constexpr int ChatPageSize = 100;
@@ -56,6 +66,7 @@ Session::Session(Paths paths, QObject *parent)
     , m_images(new ImageCache(m_connection,
           m_paths.cacheDir.isEmpty() ? QString() : m_paths.cacheDir + QStringLiteral("/images"),
           96 * 1024 * 1024, this))
+    , m_downloads(new Downloads(m_connection, this))
     , m_typing(new Typing(m_connection, m_state, this))
     , m_router(new EventRouter(m_connection, m_state, m_typing, this))
     // The projection before the sender: a new change shows before it goes out.
@@ -446,11 +457,13 @@ void Session::setProfile(const QString &displayName, const ImageChange &avatar, 
 
 // --- changes through the outbox ------------------------------------------------------------
 
-QString Session::createPost(
-    const QString &title, const QString &content, const QByteArray &image, const QString &mime)
+QString Session::createPost(const QString &title, const QString &content, const QByteArray &image,
+    const QString &mime, const QList<File> &files)
 {
-    return m_outbox->enqueue(MessageType::PostCreate,
-        {{QStringLiteral("title"), title}, {QStringLiteral("content"), content}}, image, mime);
+    QJsonObject params {{QStringLiteral("title"), title}, {QStringLiteral("content"), content}};
+    if (!files.isEmpty())
+        params.insert(QStringLiteral("files"), fileIds(files));
+    return m_outbox->enqueue(MessageType::PostCreate, params, image, mime);
 }
 
 void Session::updatePost(
@@ -478,12 +491,15 @@ void Session::createReview(qint64 postId, int rating, const QString &comment)
         MessageType::ReviewCreate, params, {}, {}, subjectOf(MessageType::ReviewCreate, params));
 }
 
-QString Session::sendMessage(qint64 channelId, const QString &text, qint64 replyTo)
+QString Session::sendMessage(
+    qint64 channelId, const QString &text, qint64 replyTo, const QList<File> &files)
 {
     m_typing->messageSent(channelId);
     QJsonObject params {{QStringLiteral("channelId"), channelId}, {QStringLiteral("text"), text}};
     if (replyTo > 0)
         params.insert(QStringLiteral("replyTo"), replyTo);
+    if (!files.isEmpty())
+        params.insert(QStringLiteral("files"), fileIds(files));
     return m_outbox->enqueue(MessageType::ChatSend, params);
 }
 

@@ -16,6 +16,7 @@ namespace Hubbub::Client {
 class ChannelModel;
 class ChatModel;
 class Connection;
+class Downloads;
 class EventRouter;
 class FeedModel;
 class ImageCache;
@@ -57,6 +58,8 @@ public:
     PeopleModel *people() const { return m_state.people; }
     Outbox *outbox() const { return m_outbox; }
     ImageCache *images() const { return m_images; }
+    //! Attachments being downloaded (part "files").
+    Downloads *downloads() const { return m_downloads; }
     //! The model of a channel, created and loaded on first use.
     ChatModel *chat(qint64 channelId);
 
@@ -86,13 +89,15 @@ public:
 
     // Changes: each goes through the outbox and shows as pending until acknowledged.
     QString createPost(const QString &title, const QString &content, const QByteArray &image = {},
-        const QString &mime = {});
+        const QString &mime = {}, const QList<File> &files = {});
     void updatePost(
         qint64 postId, const QString &title, const QString &content, const ImageChange &image = {});
     void deletePost(qint64 postId);
     void createReview(qint64 postId, int rating, const QString &comment);
-    //! `replyTo`: the message this one answers (0: none).
-    QString sendMessage(qint64 channelId, const QString &text, qint64 replyTo = 0);
+    //! `replyTo`: the message this one answers (0: none). `files` are uploaded already
+    //! (Uploads); the text may then be empty.
+    QString sendMessage(
+        qint64 channelId, const QString &text, qint64 replyTo = 0, const QList<File> &files = {});
     void editMessage(qint64 messageId, qint64 channelId, const QString &text);
     void deleteMessage(qint64 messageId, qint64 channelId);
     //! Edits the text of a change still in the outbox (a queued post or message).
@@ -161,6 +166,7 @@ private:
     Connection *m_connection;
     Outbox *m_outbox;
     ImageCache *m_images;
+    Downloads *m_downloads;
     Typing *m_typing;
     EventRouter *m_router;
     OutboxProjection *m_projection;

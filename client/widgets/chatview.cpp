@@ -1,5 +1,10 @@
 #include "chatview.h"
 
+#include "attachmentbar.h"
+#include "downloads.h"
+#include "downloadsbar.h"
+#include "uploads.h"
+
 #include "channelmodel.h"
 #include "charwidth.h"
 #include "chatinput.h"
@@ -144,6 +149,7 @@ ChatView::ChatView(Session *session, QWidget *parent)
     , m_editBar(new QWidget(this))
     , m_cancelEdit(new QToolButton(m_editBar))
     , m_input(new ChatInput(this))
+    , m_attachments(new AttachmentBar(new Uploads(session->connection(), this), this))
     , m_dayTimer(new QTimer(this))
 {
     const int unit = fontMetrics().height();
@@ -222,7 +228,9 @@ ChatView::ChatView(Session *session, QWidget *parent)
     m_input->setObjectName(QStringLiteral("chatInput"));
     auto *inputRow = new QHBoxLayout;
     inputRow->setContentsMargins(unit / 2, unit / 4, unit / 2, unit / 2);
+    inputRow->addWidget(m_attachments->makeAttachButton(this), 0, Qt::AlignTop); // part "files"
     inputRow->addWidget(m_input);
+    m_attachments->acceptDropsOn(m_input);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -232,7 +240,11 @@ ChatView::ChatView(Session *session, QWidget *parent)
     layout->addWidget(m_list, 1);
     layout->addLayout(status);
     layout->addWidget(m_editBar);
+    layout->addWidget(new DownloadsBar(m_session->downloads(), this)); // part "files"
+    layout->addWidget(m_attachments);
     layout->addLayout(inputRow);
+    connect(m_delegate, &MessageDelegate::downloadRequested, this,
+        [this](const File &file) { m_session->downloads()->start(file); });
     setFocusProxy(m_input);
 
     connect(m_input, &ChatInput::submitted, this, &ChatView::submit);
@@ -460,9 +472,14 @@ void ChatView::submit(const QString &text)
         cancelEditing();
         return;
     }
-    if (trimmed.isEmpty())
+    // Part "files": the attachments go with the text once all are uploaded.
+    Uploads *uploads = m_attachments->uploads();
+    if (!uploads->isEmpty() && !uploads->allDone())
+        return; // the attachment bar shows what is still uploading
+    if (trimmed.isEmpty() && uploads->isEmpty())
         return;
-    m_session->sendMessage(m_channelId, trimmed, m_replyTo);
+    m_session->sendMessage(m_channelId, trimmed, m_replyTo, uploads->files());
+    uploads->clear();
     cancelReply();
     m_input->setTextSilently({});
     updateLengthHint();

@@ -20,6 +20,8 @@ class QToolButton;
 
 namespace Hubbub::Client {
 
+class AttachmentBar;
+
 class ChatInput;
 class ChatModel;
 class ReplyBar;
@@ -45,6 +47,8 @@ public:
 
     QListView *listView() const { return m_list; }
     ChatInput *input() const { return m_input; }
+    //! The files being attached to the next message (part "files").
+    AttachmentBar *attachments() const { return m_attachments; }
     QLabel *typingLabel() const { return m_typing; }
     //! The actions for a row of listView()'s model, or nullptr when there are none. The caller
     //! owns the menu. Actions: "editAction", "deleteAction", "copyAction", "retryAction",
@@ -140,6 +144,7 @@ private:
     QWidget *m_editBar;
     QToolButton *m_cancelEdit;
     ChatInput *m_input;
+    AttachmentBar *m_attachments; // part "files"
 
     qint64 m_editingId = 0;
     bool m_pinned = true;

@@ -1,5 +1,8 @@
 #include "composer.h"
 
+#include "attachmentbar.h"
+#include "uploads.h"
+
 #include "charwidth.h"
 #include "protocollimits.h"
 
@@ -306,13 +309,36 @@ void Composer::submit()
     }
     if (!canPost())
         return; // too long: the message is on show already
+    if (m_attachments && !m_attachments->uploads()->isEmpty()
+        && !m_attachments->uploads()->allDone())
+        return; // part "files": the attachment rows show what is still uploading
     Q_EMIT postRequested(
         m_title->text().trimmed(), m_text->toPlainText(), m_image.bytes, m_image.mime);
     clear();
 }
 
+void Composer::setUploads(Uploads *uploads)
+{
+    m_attachments = new AttachmentBar(uploads, this);
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->insertWidget(layout->indexOf(m_attachment) + 1, m_attachments);
+    // Beside the image button, in the buttons row that follows.
+    if (auto *buttons
+        = qobject_cast<QHBoxLayout *>(layout->itemAt(layout->indexOf(m_attachments) + 1)->layout()))
+        buttons->insertWidget(1, m_attachments->makeAttachButton(this));
+    m_attachments->acceptDropsOn(m_text);
+    m_attachments->acceptDropsOn(m_title);
+}
+
+QList<File> Composer::files() const
+{
+    return m_attachments ? m_attachments->uploads()->files() : QList<File>();
+}
+
 void Composer::clear()
 {
+    if (m_attachments)
+        m_attachments->uploads()->clear();
     m_title->clear();
     m_text->clear();
     m_image = {};

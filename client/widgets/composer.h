@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QWidget>
@@ -11,6 +13,9 @@ class QPushButton;
 class QToolButton;
 
 namespace Hubbub::Client {
+
+class AttachmentBar;
+class Uploads;
 
 //! An image file read from disk for an upload: its bytes and MIME type, or why it cannot be sent.
 struct ImageFile
@@ -58,6 +63,12 @@ public:
     //! Posts what is typed, if it may be posted.
     void submit();
     void clear();
+    //! Lets the post carry files of any kind (part "files"): an attach button, drops, and the
+    //! upload rows. Without it the composer attaches an image only, as before.
+    void setUploads(Uploads *uploads);
+    //! The uploaded files to post with the text (read while postRequested is emitted).
+    QList<File> files() const;
+    AttachmentBar *attachments() const { return m_attachments; }
 
 Q_SIGNALS:
     void postRequested(
@@ -85,6 +96,7 @@ private:
     ImageFile m_image;
     QString m_imageError;
     QString m_missing; //!< what a refused submit() lacked, until it is typed
+    AttachmentBar *m_attachments = nullptr; // part "files"
 };
 
 } // namespace Hubbub::Client

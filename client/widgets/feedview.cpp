@@ -1,5 +1,8 @@
 #include "feedview.h"
 
+#include "downloads.h"
+#include "uploads.h"
+
 #include "composer.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
@@ -68,15 +71,18 @@ FeedView::FeedView(Session *session, QWidget *parent)
     layout->addLayout(composerRow);
     layout->addWidget(m_list, 1);
 
+    m_composer->setUploads(new Uploads(m_session->connection(), this)); // part "files"
     connect(m_composer, &Composer::postRequested, this,
         [this](const QString &title, const QString &content, const QByteArray &image,
             const QString &mime) {
-            m_session->createPost(title, content, image, mime);
+            m_session->createPost(title, content, image, mime, m_composer->files());
             // Our own post goes on top: show it.
             m_list->scrollToTop();
         });
     connect(m_delegate, &PostDelegate::actionTriggered, this, &FeedView::trigger);
     setupReactions();
+    connect(m_delegate, &PostDelegate::downloadRequested, this,
+        [this](const File &file) { m_session->downloads()->start(file); });
     connect(m_list, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_list->indexAt(pos);
         if (index.isValid()) {

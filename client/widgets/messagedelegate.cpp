@@ -1,5 +1,6 @@
 #include "messagedelegate.h"
 
+#include "attachmentlines.h"
 #include "avatar.h"
 #include "chatmodel.h"
 #include "imagecache.h"
@@ -138,6 +139,8 @@ struct RowLayout
     QRect quote; //!< part "react": the quote of the original, empty when none
     ReplyDecorations::Chips chips; //!< part "react": reaction chips under the text
     QPoint chipsPos;
+    QList<File> files; //!< attachments (part "files"), under the text
+    QRect filesArea; //!< relative to the row's top left
     int height = 0;
 };
 
@@ -210,6 +213,12 @@ RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &inde
     text = rich.document(index.data(ChatModel::MarkdownRole).toString(), qMax(1, textWidth), style);
     textPos = {metrics.hMargin, y};
     y += qCeil(text->size().height());
+    files = index.data(ChatModel::FilesRole).value<QList<File>>();
+    if (!files.isEmpty()) {
+        y += metrics.headerGap;
+        filesArea = QRect(metrics.hMargin, y, textWidth, AttachmentLines::height(files, font));
+        y += filesArea.height();
+    }
 
     if (!failureText.isEmpty()) {
         const QString prefix = isSend ? MessageDelegate::tr("Not sent: %1").arg(failureText)
@@ -350,6 +359,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
                                                                    : QLatin1Char('1'))
         + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
+        + QString::number(index.data(ChatModel::FilesRole).value<QList<File>>().size())
         + index.data(ChatModel::MarkdownRole).toString() + reactKey(index);
     if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
         return {width, *found};
@@ -443,6 +453,10 @@ void MessageDelegate::paint(
     }
     if (row.text)
         RichText::draw(painter, row.text, rect.topLeft() + row.textPos, row.textColor);
+    if (!row.files.isEmpty()) {
+        AttachmentLines::paint(
+            painter, row.filesArea.translated(rect.topLeft()), row.files, row.font, palette);
+    }
     if (row.failure)
         row.failure->draw(painter, rect.topLeft() + row.failurePos);
     ReplyDecorations::paintChips(
@@ -516,6 +530,17 @@ bool MessageDelegate::isOnAuthor(
     return row.header && HeaderLayout(row, opt.rect, opt.direction).clickable.contains(pos);
 }
 
+std::optional<File> MessageDelegate::downloadAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today);
+    const int at = AttachmentLines::downloadAt(
+        row.filesArea.translated(opt.rect.topLeft()), row.files, row.font, pos);
+    return at < 0 ? std::nullopt : std::optional<File>(row.files.at(at));
+}
+
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
@@ -529,6 +554,12 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
             return true;
         }
         if (mouse->button() == Qt::LeftButton) {
+            const std::optional<File> file = downloadAt(option, index, mouse->position().toPoint());
+            if (file) {
+                if (event->type() == QEvent::MouseButtonRelease)
+                    Q_EMIT downloadRequested(*file);
+                return true;
+            }
             const Link link = linkAt(option, index, mouse->position().toPoint());
             if (link != Link::None) {
                 if (event->type() == QEvent::MouseButtonRelease)

@@ -75,6 +75,9 @@ public:
     static qint64 selfId(const QModelIndex &index);
     //! The documents laid out so far (the paint benchmarks check the cache holds).
     const RichText &richText() const { return m_rich; }
+    //! The attachment whose Download link is at `pos` (part "files").
+    std::optional<Hubbub::File> downloadAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
 Q_SIGNALS:
     void linkActivated(const QModelIndex &index, Hubbub::Client::MessageDelegate::Link link);
@@ -86,6 +89,8 @@ Q_SIGNALS:
     void quoteClicked(const QModelIndex &index);
     //! A reaction chip was clicked: `on` is what our reaction should become.
     void reactionClicked(const QModelIndex &index, const QString &emoji, bool on);
+    //! The Download link of an attachment was clicked.
+    void downloadRequested(const Hubbub::File &file);
 
 protected:
     //! Only for clicks on Retry / Discard and on the author; rows are never edited in place.

@@ -1,5 +1,6 @@
 #include "postdelegate.h"
 
+#include "attachmentlines.h"
 #include "avatar.h"
 #include "feedmodel.h"
 #include "imagecache.h"
@@ -151,6 +152,8 @@ struct PostDelegate::Layout
     QRect failure;
     QRect rating;
     QRect fold; //!< the Show more / Show less link; empty when the text is short
+    QList<File> files; //!< attachments (part "files")
+    QRect filesArea;
     QRect recentSeparator;
     QList<std::pair<Action, QRect>> links;
     struct Comment
@@ -370,6 +373,12 @@ PostDelegate::Layout PostDelegate::layout(
             x, y, std::min(width, drawn.isValid() ? drawn.width() : bound.width()), bound.height());
         y += bound.height();
     }
+    l.files = index.data(FeedModel::FilesRole).value<QList<File>>();
+    if (!l.files.isEmpty()) {
+        y += m.padding;
+        l.filesArea = QRect(x, y, width, AttachmentLines::height(l.files, option.font));
+        y += l.filesArea.height();
+    }
 
     if (!failure.isEmpty()) {
         y += m.gap;
@@ -448,7 +457,8 @@ QSize PostDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
         index.data(FeedModel::MarkdownRole).toString(),
         index.data(FeedModel::ImageIdRole).toString().isEmpty(),
         index.data(FeedModel::FailureRole).toString(), isExpanded(index),
-        index.data(FeedModel::RecentReviewsRole).toList().size(), reactionsKey(index));
+        index.data(FeedModel::RecentReviewsRole).toList().size(), reactionsKey(index),
+        index.data(FeedModel::FilesRole).value<QList<File>>().size());
     if (const auto it = m_heights.constFind(key); it != m_heights.cend())
         return {opt.rect.width(), *it};
     if (m_heights.size() > 20000)
@@ -552,6 +562,8 @@ void PostDelegate::paint(
                                                         : tr("Image unavailable"));
         }
     }
+    if (!l.files.isEmpty())
+        AttachmentLines::paint(painter, l.filesArea, l.files, opt.font, palette);
 
     painter->setOpacity(1.0);
     if (!l.failureText.isEmpty()) {
@@ -606,6 +618,16 @@ QRect PostDelegate::actionRect(
     return {};
 }
 
+std::optional<File> PostDelegate::downloadAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    const int at = AttachmentLines::downloadAt(l.filesArea, l.files, opt.font, pos);
+    return at < 0 ? std::nullopt : std::optional<File>(l.files.at(at));
+}
+
 PostDelegate::Action PostDelegate::actionAt(
     const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
@@ -649,6 +671,11 @@ bool PostDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
             const Action action = actionAt(option, index, mouse->position().toPoint());
             if (action != Action::None) {
                 Q_EMIT actionTriggered(action, index);
+                return true;
+            }
+            if (const std::optional<File> file
+                = downloadAt(option, index, mouse->position().toPoint())) {
+                Q_EMIT downloadRequested(*file);
                 return true;
             }
             const QUrl url(anchorAt(option, index, mouse->position().toPoint()));

@@ -2,6 +2,7 @@
 
 #include "reactionlist.h"
 #include "richtext.h"
+#include "types.h"
 
 #include <QHash>
 #include <QList>
@@ -73,6 +74,10 @@ public:
     QString anchorAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    //! The attachment whose Download link is at `pos` (part "files").
+    std::optional<Hubbub::File> downloadAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+
     // Part "react": reaction chips under the rating line.
     //! The chip under `pos`, in the same coordinates as `option.rect`.
     std::optional<ReactionChip> chipAt(
@@ -84,6 +89,8 @@ Q_SIGNALS:
     void actionTriggered(Hubbub::Client::PostDelegate::Action action, const QModelIndex &index);
     //! A reaction chip was clicked: `on` is what our reaction should become.
     void reactionClicked(const QModelIndex &index, const QString &emoji, bool on);
+    //! The Download link of an attachment was clicked.
+    void downloadRequested(const Hubbub::File &file);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,

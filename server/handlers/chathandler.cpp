@@ -1,7 +1,9 @@
 #include "handlers/chathandler.h"
 
+#include "handlers/filehandler.h"
 #include "protocollimits.h"
 #include "store/chatstore.h"
+#include "store/filestore.h"
 #include "store/mentionstore.h"
 #include "store/sqlconnection.h"
 #include "store/versionstore.h"
@@ -208,7 +210,15 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     const Result<qint64> channelId = params.id(QStringLiteral("channelId"));
     if (!channelId)
         return reply.fail(channelId.error());
-    const Result<QString> text = chatText(params);
+    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
+    if (!fileIds)
+        return reply.fail(fileIds.error());
+    Result<QString> text = chatText(params);
+    // Part "files": a message may be its attachments alone.
+    if (!text && *fileIds && !(*fileIds)->isEmpty()
+        && params.value(QStringLiteral("text")).isString()
+        && params.value(QStringLiteral("text")).toString().trimmed().isEmpty())
+        text = QString();
     if (!text)
         return reply.fail(text.error());
     const Result<QString> nonce = nonceParam(params);
@@ -218,10 +228,11 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     if (!replyTo)
         return reply.fail(replyTo.error());
     m_ctx.writer.submit(
-        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce,
-            replyTo = *replyTo](WriteTx &tx) -> Result<QJsonObject> {
+        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce, replyTo = *replyTo,
+            fileIds = fileIds->value_or(QStringList())](WriteTx &tx) -> Result<QJsonObject> {
             Audience audience;
             std::optional<ReplyQuote> quote;
+            QList<File> files; // part "files": resolved with the channel, attached on insert
             return createOnce<Message>(tx, nonce,
                 {EventType::MessageCreated,
                     [&]() -> Status {
@@ -235,6 +246,11 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
                         if (!q)
                             return q.error();
                         quote = *q;
+                        Result<QList<File>> found
+                            = FileStore::resolveForAttach(tx.sql(), userId, fileIds);
+                        if (!found)
+                            return found.error();
+                        files = *found;
                         return Ok {};
                     },
                     [&]() -> Result<std::optional<Message>> {
@@ -244,6 +260,13 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
                             return message;
                         if (Status s = storeMentions(tx, **message, false); !s)
                             return s.error();
+                        if (!files.isEmpty()) {
+                            if (Status s
+                                = FileStore::attachToMessage(tx, (*message)->id, files);
+                                !s)
+                                return s.error();
+                            (*message)->files = files;
+                        }
                         return message;
                     },
                     [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },

@@ -1,6 +1,8 @@
 #include "handlers/feedhandler.h"
 
+#include "handlers/filehandler.h"
 #include "protocollimits.h"
+#include "store/filestore.h"
 #include "store/imagestore.h"
 #include "store/mentionstore.h"
 #include "store/poststore.h"
@@ -172,13 +174,26 @@ void FeedHandler::create(const User &user, const Params &params, const Responder
     const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
+    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
+    if (!fileIds)
+        return reply.fail(fileIds.error());
     m_ctx.writer.submit(
-        [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()),
-            nonce = *nonce](WriteTx &tx) -> Result<QJsonObject> {
+        [userId = user.id, fields = *fields, imageId = imageId->value_or(QString()), nonce = *nonce,
+            fileIds = fileIds->value_or(QStringList())](WriteTx &tx) -> Result<QJsonObject> {
+            QList<File> files; // part "files": resolved with the image, attached on insert
             return createOnce<Post>(tx, nonce,
                 {EventType::PostCreated,
                     [&]() -> Status {
-                        return imageId.isEmpty() ? Status(Ok {}) : requireImage(tx, imageId);
+                        if (!imageId.isEmpty()) {
+                            if (Status s = requireImage(tx, imageId); !s)
+                                return s;
+                        }
+                        Result<QList<File>> found
+                            = FileStore::resolveForAttach(tx.sql(), userId, fileIds);
+                        if (!found)
+                            return found.error();
+                        files = *found;
+                        return Ok {};
                     },
                     [&]() -> Result<std::optional<Post>> {
                         Result<std::optional<Post>> post = PostStore::insert(
@@ -187,6 +202,11 @@ void FeedHandler::create(const User &user, const Params &params, const Responder
                             return post;
                         if (Status s = storeMentions(tx, **post, false); !s)
                             return s.error();
+                        if (!files.isEmpty()) {
+                            if (Status s = FileStore::attachToPost(tx, (*post)->id, files); !s)
+                                return s.error();
+                            (*post)->files = files;
+                        }
                         return post;
                     },
                     [&] { return PostStore::findByNonce(tx.sql(), userId, nonce); },
@@ -214,8 +234,12 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
     } else if (params.contains(QStringLiteral("imageId"))) {
         image.kind = PostStore::ImageChange::Kind::Remove;
     }
+    const Result<std::optional<QStringList>> fileIds = attachedFileIds(params);
+    if (!fileIds)
+        return reply.fail(fileIds.error());
     m_ctx.writer.submit(
-        [user, postId = *postId, fields = *fields, image](WriteTx &tx) -> Result<QJsonObject> {
+        [user, postId = *postId, fields = *fields, image, fileIds = *fileIds](
+            WriteTx &tx) -> Result<QJsonObject> {
             Result<qint64> author = PostStore::authorOf(tx, postId);
             if (!author)
                 return author.error();
@@ -237,6 +261,14 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
             changed.content = fields.content;
             if (Status s = storeMentions(tx, changed, true); !s)
                 return s.error();
+            if (fileIds) { // part "files": absent keeps the attachments, a list replaces them
+                Result<QList<File>> files
+                    = FileStore::resolveForAttach(tx.sql(), user.id, *fileIds);
+                if (!files)
+                    return files.error();
+                if (Status s = FileStore::attachToPost(tx, postId, *files); !s)
+                    return s.error();
+            }
             Result<Post> post = PostStore::update(tx, postId, fields.title, fields.content, image);
             if (!post)
                 return post.error();

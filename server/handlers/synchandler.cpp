@@ -80,7 +80,7 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
                 QStringLiteral("post.recent_reviews"), QStringLiteral("dm"),
                 QStringLiteral("profiles"), QStringLiteral("chat.replies"),
                 QStringLiteral("reactions"), QStringLiteral("markdown"), QStringLiteral("mentions"),
-                QStringLiteral("edit_history"), QStringLiteral("search")}}});
+                QStringLiteral("edit_history"), QStringLiteral("search"), QStringLiteral("files")}}});
 }
 
 void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)

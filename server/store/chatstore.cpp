@@ -1,5 +1,6 @@
 #include "store/chatstore.h"
 
+#include "store/filestore.h"
 #include "store/mentionstore.h"
 #include "store/reactionstore.h"
 #include "store/sqlconnection.h"
@@ -54,15 +55,17 @@ Message messageFrom(const QSqlQuery &q)
     return m;
 }
 
-//! Fills what is read apart from the message's row: its mentions and reactions.
+//! Fills what is read apart from the message's row: its mentions, reactions and files.
 Status fillExtras(SqlConnection &c, QList<Message> &messages)
 {
     if (Status s = MentionStore::fillMessages(c, messages); !s)
         return s;
-    return ReactionStore::fill(c, messages);
+    if (Status s = ReactionStore::fill(c, messages); !s)
+        return s;
+    return FileStore::loadFiles(c, messages);
 }
 
-//! One message with its mentions and reactions, or nullopt.
+//! One message with its mentions, reactions and files, or nullopt.
 Result<std::optional<Message>> withExtras(SqlConnection &c, std::optional<Message> message)
 {
     if (!message)

@@ -1,6 +1,7 @@
 #include "store/poststore.h"
 
 #include "protocollimits.h"
+#include "store/filestore.h"
 #include "store/mentionstore.h"
 #include "store/reactionstore.h"
 #include "store/sqlconnection.h"
@@ -120,7 +121,7 @@ Result<Post> mustGet(SqlConnection &c, qint64 postId)
 
 } // namespace
 
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool currentSchema)
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withLaterTables)
 {
     Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id = ?"), {postId});
     if (!q)
@@ -131,10 +132,12 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool currentSch
     (*q)->finish();
     if (Status s = fillRecentReviews(c, post); !s)
         return s.error();
-    if (currentSchema) {
+    if (withLaterTables) {
         if (Status s = MentionStore::fillPosts(c, post); !s)
             return s.error();
         if (Status s = ReactionStore::fill(c, post); !s)
+            return s.error();
+        if (Status s = FileStore::loadFiles(c, post); !s)
             return s.error();
     }
     return std::optional<Post>(post.first());
@@ -162,6 +165,8 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
     if (Status s = MentionStore::fillPosts(c, result.posts); !s)
         return s.error();
     if (Status s = ReactionStore::fill(c, result.posts); !s)
+        return s.error();
+    if (Status s = FileStore::loadFiles(c, result.posts); !s)
         return s.error();
     return result;
 }
@@ -198,6 +203,8 @@ Result<std::optional<Earlier<Post>>> findByNonce(
     if (Status s = MentionStore::fillPosts(c, post); !s)
         return s.error();
     if (Status s = ReactionStore::fill(c, post); !s)
+        return s.error();
+    if (Status s = FileStore::loadFiles(c, post); !s)
         return s.error();
     (*earlier)->entry = post.first();
     return earlier;

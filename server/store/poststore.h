@@ -29,10 +29,10 @@ struct ImageChange
     QString imageId;
 };
 
-//! A post with its recentReviews, mentions and reactions (so is every post of a page).
-//! `currentSchema` false: for the schema steps before the mention spans and the reactions
-//! table (the migrations read posts as they were then).
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool currentSchema = true);
+//! A post with its recentReviews, mentions, reactions and files (so is every post of a page).
+//! `withLaterTables` false: for schema step 3, which reads posts before the reactions' table
+//! (step 8), the mention spans (step 9) and the attachments' tables (step 11) exist.
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withLaterTables = true);
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
 //! Every review of a post, newest first by their last change.
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);

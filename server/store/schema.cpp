@@ -212,7 +212,8 @@ Status migrateTo3(SqlConnection &c)
     (*head)->finish();
     const QString now = nowTimestamp();
     for (const qint64 postId : std::as_const(changedPosts)) {
-        // As the post was at step 3: no mentions or reactions yet (steps 5, 8 and 9).
+        // As the post was at step 3: no reactions, mention spans or attachments yet (steps 8, 9
+        // and 11).
         Result<std::optional<Post>> post = PostStore::get(c, postId, false);
         if (!post)
             return post.error();
@@ -432,8 +433,63 @@ Status migrateTo10(SqlConnection &c)
     return Ok {};
 }
 
+//! Attachments (part "files", docs/protocol.md "Files"): the bytes live on disk beside the
+//! database, named by their SHA-256 (docs/architecture.md says why not in here). `files` has one
+//! row per stored content; `user_files` records who finished uploading what, under which name,
+//! which lets the uploader attach and read it and keeps a fresh upload from the collector for a
+//! grace period; `uploads` lists the uploads in progress (their bytes are in partial files);
+//! `message_files` and `post_files` are the attachments, in the order given, with the name
+//! they were attached under.
+Status migrateTo11(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("CREATE TABLE files ("
+                       " id TEXT PRIMARY KEY,"
+                       " size INTEGER NOT NULL,"
+                       " created_at TEXT NOT NULL) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE user_files ("
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " file_id TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
+                       " name TEXT NOT NULL,"
+                       " mime TEXT NOT NULL,"
+                       " finished_at TEXT NOT NULL,"
+                       " PRIMARY KEY (user_id, file_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX user_files_file ON user_files(file_id)"),
+        QStringLiteral("CREATE TABLE uploads ("
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " file_id TEXT NOT NULL,"
+                       " name TEXT NOT NULL,"
+                       " size INTEGER NOT NULL,"
+                       " mime TEXT NOT NULL,"
+                       " started_at TEXT NOT NULL,"
+                       " PRIMARY KEY (user_id, file_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE message_files ("
+                       " message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " file_id TEXT NOT NULL REFERENCES files(id),"
+                       " name TEXT NOT NULL,"
+                       " mime TEXT NOT NULL,"
+                       " PRIMARY KEY (message_id, position)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX message_files_file ON message_files(file_id)"),
+        QStringLiteral("CREATE TABLE post_files ("
+                       " post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " file_id TEXT NOT NULL REFERENCES files(id),"
+                       " name TEXT NOT NULL,"
+                       " mime TEXT NOT NULL,"
+                       " PRIMARY KEY (post_id, position)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX post_files_file ON post_files(file_id)"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2, migrateTo3,
-    migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
+    migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
+    migrateTo11};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -312,7 +312,7 @@ void tst_Types::keysMatchSpec()
 {
     // protocol-v1.md "Objects", plus the extensions docs/protocol.md lists (Post.recentReviews,
     // Review.updatedAt, Channel.kind and, for a direct one, Channel.members, Post.reactions,
-    // Message.replyTo and Message.reactions, Post.mentions and Message.mentions).
+    // Message.replyTo and Message.reactions, Post.mentions and Message.mentions, and files).
     const Post post {
         1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}, {}, {}};
     const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};

@@ -196,6 +196,18 @@ QList<Verb> verbs()
         // Part "rich" (issue 12).
         {u"chat.versions"_s, {{u"messageId"_s, 1}}, {{u"messageId"_s, Kind::Id, true}}},
         {u"post.versions"_s, {{u"postId"_s, 1}}, {{u"postId"_s, Kind::Id, true}}},
+        // Part "files".
+        {u"file.begin"_s, {{u"name"_s, u"a.txt"_s}, {u"size"_s, 3}, {u"sha256"_s, image}},
+            {{u"name"_s, Kind::String, true}, {u"size"_s, Kind::Number, true},
+                {u"sha256"_s, Kind::String, true}, {u"mime"_s, Kind::String, false}}},
+        {u"file.chunk"_s, {{u"fileId"_s, image}, {u"offset"_s, 0}, {u"data"_s, u"YWJj"_s}},
+            {{u"fileId"_s, Kind::String, true}, {u"offset"_s, Kind::Number, true},
+                {u"data"_s, Kind::String, true}}},
+        {u"file.finish"_s, {{u"fileId"_s, image}}, {{u"fileId"_s, Kind::String, true}}},
+        {u"file.cancel"_s, {{u"fileId"_s, image}}, {{u"fileId"_s, Kind::String, true}}},
+        {u"file.get"_s, {{u"fileId"_s, image}, {u"offset"_s, 0}, {u"length"_s, 10}},
+            {{u"fileId"_s, Kind::String, true}, {u"offset"_s, Kind::Number, false},
+                {u"length"_s, Kind::Number, false}}},
     };
 }
 
@@ -601,6 +613,26 @@ QList<Row> imageRows()
             {{u"imageId"_s, u"../../hubbub.db"_s}}, u"not_found"_s, u"imageId"_s),
         requestRow(u"image.get 1 MiB id"_s, u"image.get"_s, {{u"imageId"_s, QString(MiB, u'a')}},
             u"not_found"_s, u"imageId"_s),
+        // Part "files".
+        requestRow(u"file.begin over 100 MiB"_s, u"file.begin"_s,
+            {{u"name"_s, u"big"_s}, {u"size"_s, 100 * MiB + 1}, {u"sha256"_s, QString(64, u'a')}},
+            u"too_large"_s, u"size"_s),
+        requestRow(u"file.begin name with a path"_s, u"file.begin"_s,
+            {{u"name"_s, u"../../etc/passwd"_s}, {u"size"_s, 1}, {u"sha256"_s, QString(64, u'a')}},
+            u"invalid"_s, u"name"_s),
+        requestRow(u"file.get path traversal"_s, u"file.get"_s,
+            {{u"fileId"_s, u"../../hubbub.db"_s}}, u"not_found"_s, u"fileId"_s),
+        requestRow(u"file.get 1 MiB id"_s, u"file.get"_s, {{u"fileId"_s, QString(MiB, u'a')}},
+            u"not_found"_s, u"fileId"_s),
+        requestRow(u"file.chunk to no upload"_s, u"file.chunk"_s,
+            {{u"fileId"_s, QString(64, u'a')}, {u"offset"_s, -5}, {u"data"_s, u"YWJj"_s}},
+            u"not_found"_s, u"fileId"_s),
+        requestRow(u"chat.send 11 files"_s, u"chat.send"_s,
+            {{u"channelId"_s, 1}, {u"text"_s, u"x"_s},
+                {u"files"_s,
+                    QJsonArray {u"1"_s, u"2"_s, u"3"_s, u"4"_s, u"5"_s, u"6"_s, u"7"_s, u"8"_s,
+                        u"9"_s, u"10"_s, u"11"_s}}},
+            u"too_large"_s, u"files"_s),
     };
 }
 

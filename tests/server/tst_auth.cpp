@@ -98,6 +98,13 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"post.versions"_s, {{u"postId"_s, 1}}},
         // Search.
         {u"search"_s, {{u"query"_s, u"budget"_s}}},
+        // Part "files".
+        {u"file.begin"_s, {{u"name"_s, u"a"_s}, {u"size"_s, 1}, {u"sha256"_s, QString(64, u'a')}}},
+        {u"file.chunk"_s,
+            {{u"fileId"_s, QString(64, u'a')}, {u"offset"_s, 0}, {u"data"_s, u"YQ=="_s}}},
+        {u"file.finish"_s, {{u"fileId"_s, QString(64, u'a')}}},
+        {u"file.cancel"_s, {{u"fileId"_s, QString(64, u'a')}}},
+        {u"file.get"_s, {{u"fileId"_s, QString(64, u'a')}}},
     };
 }
 

@@ -38,6 +38,7 @@ struct Options
     qint64 deepBack = 900000; //!< history: how far back the deep cursor is
     qint64 syncEvents = 10000; //!< history: events a sync catches up on
     double deadlineSeconds = 0; //!< 0: derived from the mode
+    qint64 fileMiB = 100; //!< files: size of the file uploaded and downloaded
 };
 
 } // namespace Hubbub::Bench

@@ -107,7 +107,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Loopback load generator for Hubbub protocol v1.\n"
-                       "Modes: fanout, writes, connections, history, seed, search."));
+                       "Modes: fanout, writes, connections, history, seed, search, files."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to measure."));
     auto option = [&parser](const char *name, const char *help, const char *valueName = nullptr,
@@ -148,6 +148,7 @@ int main(int argc, char *argv[])
     const auto posts = option("posts", "seed: posts.", "N", "1000000");
     const auto messages = option("messages", "seed: chat messages.", "N", "1000000");
     const auto deadline = option("deadline", "Hard limit for the whole run, seconds.", "S");
+    const auto fileMiB = option("file-mib", "files: size of the file, MiB.", "N", "100");
     parser.process(app);
 
     Options o;
@@ -156,10 +157,11 @@ int main(int argc, char *argv[])
     o.mode = parser.positionalArguments().first();
     const QStringList modes {QStringLiteral("fanout"), QStringLiteral("writes"),
         QStringLiteral("connections"), QStringLiteral("history"), QStringLiteral("seed"),
-        QStringLiteral("search")};
+        QStringLiteral("search"), QStringLiteral("files")};
     if (!modes.contains(o.mode))
         fail(QStringLiteral("unknown mode '%1'").arg(o.mode));
     o.url = QUrl(parser.value(url));
+    o.fileMiB = std::clamp(parser.value(fileMiB).toLongLong(), qint64(1), qint64(100));
     o.serverPid = parser.value(pid).toLongLong();
     o.spawnServer = parser.value(spawn);
     o.spawnNode = parser.value(spawnNode);
@@ -242,6 +244,8 @@ int main(int argc, char *argv[])
             runConnections(o, server, report);
         else if (o.mode == u"search")
             runSearch(o, server, report);
+        else if (o.mode == u"files")
+            runFiles(o, server, report);
         else
             runHistory(o, server, report);
         server.stop();

@@ -18,6 +18,8 @@ void runHistory(const Options &options, TargetServer &server, Report &report);
 void runSearch(const Options &options, TargetServer &server, Report &report);
 //! Seeds options.db for `search` when the file does not exist yet; false (report failed) on error.
 bool seedSearchDatabase(const Options &options, Report &report);
+//! Upload and download throughput of one file against `cp` (part "files").
+void runFiles(const Options &options, TargetServer &server, Report &report);
 //! Writes the seeded database at options.db with the server's own stores.
 void runSeed(const Options &options, Report &report);
 
