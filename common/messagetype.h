@@ -38,9 +38,13 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    // part "read" (issue 12): read state and notification levels
+    ReadMark,
+    ReadState,
+    ChannelNotify,
 };
 
-inline constexpr std::array<const char *, 25> messageTypeNames = {
+inline constexpr std::array<const char *, 28> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -66,8 +70,11 @@ inline constexpr std::array<const char *, 25> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "read.mark",
+    "read.state",
+    "channel.notify",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::Ping) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::ChannelNotify) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

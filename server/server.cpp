@@ -6,6 +6,7 @@
 #include "handlers/imagehandler.h"
 #include "handlers/imageinspector.h"
 #include "handlers/presencehandler.h"
+#include "handlers/readhandler.h"
 #include "handlers/synchandler.h"
 #include "handlers/userhandler.h"
 #include "logging.h"
@@ -105,6 +106,7 @@ Status Server::open()
     m_handlerStore.push_back(std::make_unique<ChatHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<PresenceHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<SyncHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<ReadHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())
             m_handlers[std::size_t(type)] = handler.get();
@@ -338,6 +340,15 @@ void Server::sendToOtherUsers(qint64 userId, const QByteArray &frame)
     const QByteArray wire = WireFrame::textUtf8(frame);
     for (const Subscriber &subscriber : m_subscribers) {
         if (subscriber.session->user()->id != userId)
+            subscriber.connection->send(wire);
+    }
+}
+
+void Server::sendToUser(qint64 userId, const QByteArray &frame)
+{
+    const QByteArray wire = WireFrame::textUtf8(frame);
+    for (const Subscriber &subscriber : m_subscribers) {
+        if (subscriber.session->user()->id == userId)
             subscriber.connection->send(wire);
     }
 }

@@ -70,6 +70,7 @@ private:
         const ConnectionHandle &connection, quint16 code, const QString &reason) override;
     QList<User> onlineUsers() const override;
     void sendToOtherUsers(qint64 userId, const QByteArray &frame) override;
+    void sendToUser(qint64 userId, const QByteArray &frame) override;
     void updateUser(const User &user) override;
     QObject *networkContext() override { return this; }
 

@@ -72,6 +72,9 @@ public:
     //! Sends an ephemeral frame (compact JSON, UTF-8) to every authenticated connection of
     //! other users.
     virtual void sendToOtherUsers(qint64 userId, const QByteArray &frame) = 0;
+    //! Sends an ephemeral frame (compact JSON, UTF-8) to every authenticated connection of
+    //! this user (read state and preferences follow the user across devices).
+    virtual void sendToUser(qint64 userId, const QByteArray &frame) = 0;
     //! Refreshes the user held by every connection of that user (after a rename).
     virtual void updateUser(const User &user) = 0;
     //! A long-lived object on the network thread, for results coming back from workers.

@@ -76,8 +76,9 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
         {QStringLiteral("head"), *head},
         // Extensions a client may rely on (docs/protocol.md, "Features").
         {QStringLiteral("features"),
-            QJsonArray {
-                QStringLiteral("review.one_per_author"), QStringLiteral("post.recent_reviews")}}});
+            QJsonArray {QStringLiteral("review.one_per_author"),
+                QStringLiteral("post.recent_reviews"), QStringLiteral("read_state"),
+                QStringLiteral("notify_levels")}}});
 }
 
 void SyncHandler::sync(const Params &params, const Responder &reply)
