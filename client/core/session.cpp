@@ -10,6 +10,7 @@
 #include "outboxprojection.h"
 #include "outboxsender.h"
 #include "peoplemodel.h"
+#include "readstate.h"
 #include "reply.h"
 #include "typing.h"
 
@@ -60,6 +61,8 @@ Session::Session(Paths paths, QObject *parent)
     // The projection before the sender: a new change shows before it goes out.
     , m_projection(new OutboxProjection(m_outbox, m_state, this))
     , m_sender(new OutboxSender(m_outbox, m_connection, m_images, m_projection, this))
+    // After the router: its catch-up `sync` goes out first, the server's counts then win.
+    , m_read(new ReadState(m_connection, m_state.channels, this))
 {
     connect(
         m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {
@@ -201,6 +204,7 @@ void Session::forgetAccount()
     m_state.user = {};
     m_sender->reset();
     m_router->resetUnread();
+    m_read->reset();
 }
 
 bool Session::mayChange(qint64 authorId) const

@@ -22,6 +22,7 @@ class ImageCache;
 class OutboxProjection;
 class OutboxSender;
 class PeopleModel;
+class ReadState;
 class Reply;
 class Typing;
 
@@ -57,6 +58,8 @@ public:
     PeopleModel *people() const { return m_state.people; }
     Outbox *outbox() const { return m_outbox; }
     ImageCache *images() const { return m_images; }
+    //! Read positions and notification levels, kept on the server (part "read").
+    ReadState *readState() const { return m_read; }
     //! The model of a channel, created and loaded on first use.
     ChatModel *chat(qint64 channelId);
 
@@ -144,6 +147,7 @@ private:
     EventRouter *m_router;
     OutboxProjection *m_projection;
     OutboxSender *m_sender;
+    ReadState *m_read;
     QUrl m_url;
     bool m_viewsNeedReload = false;
 };

@@ -9,6 +9,7 @@
 #include "loadstate.h"
 #include "outbox.h"
 #include "protocollimits.h"
+#include "readtracker.h"
 #include "session.h"
 
 #include <QAction>
@@ -292,6 +293,7 @@ ChatView::ChatView(Session *session, QWidget *parent)
 
     m_input->setEnabled(false);
     updateHeader();
+    m_readTracker = new ReadTracker(this, m_session);
 }
 
 ChatView::~ChatView() = default;
@@ -315,6 +317,7 @@ void ChatView::setChannel(qint64 channelId, const QString &knownName)
     updateTyping();
     updateLengthHint();
     updatePlaceholder();
+    m_readTracker->channelChanged();
 }
 
 QString ChatView::placeholderText() const

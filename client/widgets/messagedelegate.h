@@ -30,6 +30,12 @@ public:
     QDate today() const { return m_today; }
     //! The date separator above the row at `index`, or empty when it starts no day.
     QString daySeparator(const QModelIndex &index) const;
+    //! Part "read": a "New messages" line above the message with this id (0: none), where the
+    //! user stopped reading.
+    void setNewMessagesAbove(qint64 messageId) { m_newMessagesAbove = messageId; }
+    qint64 newMessagesAbove() const { return m_newMessagesAbove; }
+    //! The height of that line, in the view's font.
+    int newMessagesHeight(const QStyleOptionViewItem &option) const;
     //! Which link of a failure line is at `pos` (view port coordinates, inside option.rect).
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
@@ -43,7 +49,13 @@ protected:
         const QModelIndex &index) override;
 
 private:
+    //! The row's own part of option.rect: below the "New messages" line when it has one.
+    QSize rowSizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    QStyleOptionViewItem belowNewMessages(
+        const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
     QDate m_today;
+    qint64 m_newMessagesAbove = 0;
     //! Row heights by everything that decides them: QListView asks for every row's height on
     //! each layout, and wrapping text is the expensive part.
     mutable QHash<QString, int> m_heights;

@@ -4,6 +4,7 @@
 
 class QLabel;
 class QListView;
+class QMenu;
 class QToolButton;
 
 namespace Hubbub::Client {
@@ -36,6 +37,9 @@ public:
     //! What the channel and people lists say while they have no rows.
     QString channelPlaceholder() const;
     QString peoplePlaceholder() const;
+    //! The context menu of the channel in `row`: its notification level (part "read"), as
+    //! checkable actions "notifyAll", "notifyMentions", "notifyNone". The caller owns it.
+    QMenu *channelMenuFor(int row);
 
 Q_SIGNALS:
     void feedSelected();
