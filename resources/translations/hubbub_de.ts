@@ -765,6 +765,10 @@
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::NewChannelDialog</name>
@@ -1163,6 +1167,22 @@
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Offline: Die Kanäle sind noch nicht geladen.</translation>
     </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>Benachrichtigen bei</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Allen Nachrichten</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>Nur Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nichts</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::SignInDialog</name>
@@ -1495,6 +1515,25 @@
     <message>
         <source>This post does not exist (it may have been deleted).</source>
         <translation>Diesen Beitrag gibt es nicht (vielleicht wurde er gelöscht).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReadHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Diesen Kanal gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Not a read request.</source>
+        <translation>Keine Lese-Anfrage.</translation>
+    </message>
+    <message>
+        <source>This message is not in this channel (it may have been deleted).</source>
+        <translation>Diese Nachricht ist nicht in diesem Kanal (sie wurde vielleicht gelöscht).</translation>
+    </message>
+    <message>
+        <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
+        <translation>Die Stufe muss „all“, „mentions“ oder „none“ sein.</translation>
     </message>
 </context>
 <context>

@@ -765,6 +765,10 @@
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::NewChannelDialog</name>
@@ -1163,6 +1167,22 @@
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Hors ligne&#xa0;: les salons ne sont pas encore chargés.</translation>
     </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>Me notifier pour</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Tous les messages</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>Mentions uniquement</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Rien</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::SignInDialog</name>
@@ -1495,6 +1515,25 @@
     <message>
         <source>This post does not exist (it may have been deleted).</source>
         <translation>Cette publication n&apos;existe pas (elle a peut-être été supprimée).</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReadHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Ce salon n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Not a read request.</source>
+        <translation>Ce n’est pas une requête de lecture.</translation>
+    </message>
+    <message>
+        <source>This message is not in this channel (it may have been deleted).</source>
+        <translation>Ce message n’est pas dans ce salon (il a peut-être été supprimé).</translation>
+    </message>
+    <message>
+        <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
+        <translation>Le niveau doit être « all », « mentions » ou « none ».</translation>
     </message>
 </context>
 <context>
