@@ -31,6 +31,8 @@ public:
     void markRead(qint64 channelId, qint64 messageId);
     //! Asks the server to store the level ("all", "mentions", "none").
     void setNotifyLevel(qint64 channelId, const QString &level);
+    //! Asks read.state again (done at every online); counts and positions become the server's.
+    void refresh();
     //! Signed out: nothing of this account's state stays.
     void reset();
     //! The number of read.mark requests sent, for tests of the coalescing.
@@ -41,7 +43,6 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    void refresh();
     void onRead(qint64 channelId, qint64 lastReadId);
     void sendDueMarks();
 

@@ -246,6 +246,10 @@ UnreadState Session::unreadState() const
 void Session::restoreUnread(const UnreadState &state)
 {
     m_router->restoreUnread(state);
+    // Its catch-up `sync` may have just gone out, after the read.state of going online: ask
+    // again, so that the server's counts (when it keeps them) come last and win.
+    if (m_connection->isOnline())
+        m_read->refresh();
 }
 
 // --- loading -------------------------------------------------------------------------------

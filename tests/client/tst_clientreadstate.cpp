@@ -31,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
 
     void countsComeFromTheServer();
+    void restoredCountsGiveWayToTheServers();
     void marksAreCoalescedAndShared();
     void levelsFollowTheUser();
     void notificationsObeyTheLevel_data();
@@ -91,6 +92,21 @@ void tst_ClientReadState::countsComeFromTheServer()
     QVERIFY(other->readState()->lastReadId(General) >= 0);
     QCOMPARE(other->channels()->mentions(General), 0);
     QCOMPARE(other->channels()->notifyLevel(General), u"all"_s);
+}
+
+void tst_ClientReadState::restoredCountsGiveWayToTheServers()
+{
+    // Counts kept by the app from an earlier run come back after sign-in (AppController does
+    // so once signed in): their catch-up `sync` must not add to the server's counts.
+    QVERIFY(bobSays(u"one"_s) > 0);
+    QVERIFY(bobSays(u"two"_s) > 0);
+    QVERIFY(bobSays(u"three"_s) > 0);
+    ChannelModel *channels = m_fx.session->channels();
+    QTRY_COMPARE(channels->unread(General), 3);
+    m_fx.session->restoreUnread(UnreadState {0, 0, {{General, 2}}});
+    // Both answers (the catch-up's and read.state's) are in well within this on loopback.
+    QTest::qWait(1000);
+    QCOMPARE(channels->unread(General), 3);
 }
 
 void tst_ClientReadState::marksAreCoalescedAndShared()

@@ -85,6 +85,10 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
+        // part "read" (issue 12)
+        {u"read.mark"_s, {{u"channelId"_s, 1}, {u"messageId"_s, 1}}},
+        {u"read.state"_s, {}},
+        {u"channel.notify"_s, {{u"channelId"_s, 1}, {u"level"_s, u"none"_s}}},
     };
 }
 
