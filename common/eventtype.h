@@ -22,9 +22,11 @@ enum class EventType {
     MessageCreated,
     MessageUpdated,
     MessageDeleted,
+    //! An event this client may not see (its audience does not hold the user): only its seq.
+    Hidden,
 };
 
-inline constexpr std::array<const char *, 9> eventTypeNames = {
+inline constexpr std::array<const char *, 10> eventTypeNames = {
     "user.renamed",
     "post.created",
     "post.updated",
@@ -34,8 +36,9 @@ inline constexpr std::array<const char *, 9> eventTypeNames = {
     "message.created",
     "message.updated",
     "message.deleted",
+    "hidden",
 };
-static_assert(eventTypeNames.size() == static_cast<std::size_t>(EventType::MessageDeleted) + 1,
+static_assert(eventTypeNames.size() == static_cast<std::size_t>(EventType::Hidden) + 1,
     "eventTypeNames must name every EventType");
 
 //! The wire name of an event, e.g. "post.created".
@@ -59,6 +62,7 @@ inline constexpr auto ChannelCreated = nameOf(EventType::ChannelCreated);
 inline constexpr auto MessageCreated = nameOf(EventType::MessageCreated);
 inline constexpr auto MessageUpdated = nameOf(EventType::MessageUpdated);
 inline constexpr auto MessageDeleted = nameOf(EventType::MessageDeleted);
+inline constexpr auto Hidden = nameOf(EventType::Hidden);
 } // namespace Events
 
 } // namespace Hubbub

@@ -38,13 +38,16 @@ enum class MessageType {
     PresenceList,
     Sync,
     Ping,
+    // Extensions (docs/protocol.md, "Extensions, in one list").
+    DmOpen,
+    DmList,
     // part "read" (issue 12): read state and notification levels
     ReadMark,
     ReadState,
     ChannelNotify,
 };
 
-inline constexpr std::array<const char *, 28> messageTypeNames = {
+inline constexpr std::array<const char *, 30> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -70,6 +73,8 @@ inline constexpr std::array<const char *, 28> messageTypeNames = {
     "presence.list",
     "sync",
     "ping",
+    "dm.open",
+    "dm.list",
     "read.mark",
     "read.state",
     "channel.notify",

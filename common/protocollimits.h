@@ -35,11 +35,16 @@ inline constexpr int ClientNameMax = 128;
 //! How many reviews with a comment a post carries in recentReviews.
 inline constexpr int RecentReviews = 2;
 
+// Direct messages (docs/protocol.md, "Direct messages"): a conversation has 2..8 members, the
+// caller included, so dm.open names at most 7 others.
+inline constexpr int DirectMembersMax = 8;
+
 // Part "read" (issue 12): read state. Unread and mention counts are counted up to this many
 // (a bounded read on the network thread); the client shows "999+" from there.
 inline constexpr int UnreadCountMax = 1000;
 
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
+
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
 } // namespace Hubbub::Limits

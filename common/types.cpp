@@ -189,14 +189,29 @@ QString Review::toString() const
 
 QJsonObject Channel::toJson() const
 {
-    return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
-        {QStringLiteral("topic"), topic}};
+    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("name"), name},
+        {QStringLiteral("topic"), topic},
+        {QStringLiteral("kind"), isDirect() ? QStringLiteral("direct") : QStringLiteral("public")}};
+    if (isDirect()) {
+        QJsonArray array;
+        for (const User &member : members)
+            array.append(member.toJson());
+        object.insert(QStringLiteral("members"), array);
+    }
+    return object;
 }
 
 Channel Channel::fromJson(const QJsonObject &object)
 {
-    return {integer(object, QLatin1StringView("id")), str(object, QLatin1StringView("name")),
-        str(object, QLatin1StringView("topic"))};
+    Channel channel {integer(object, QLatin1StringView("id")),
+        str(object, QLatin1StringView("name")), str(object, QLatin1StringView("topic"))};
+    // A v1 server sends no kind: every channel is public there.
+    if (str(object, QLatin1StringView("kind")) == QLatin1StringView("direct")) {
+        channel.kind = Kind::Direct;
+        for (const QJsonValue &member : object.value(QLatin1StringView("members")).toArray())
+            channel.members.append(User::fromJson(member.toObject()));
+    }
+    return channel;
 }
 
 QString Channel::toString() const

@@ -78,9 +78,18 @@ struct Post
 //! Channel {id, name, topic}
 struct Channel
 {
+    //! Who reads and writes it: every signed-in user, or its members only (docs/protocol.md,
+    //! "Direct messages").
+    enum class Kind { Public, Direct };
+
     qint64 id = 0;
     QString name;
     QString topic;
+    Kind kind = Kind::Public;
+    //! A direct conversation's members, the caller included, by id; empty for a public one.
+    QList<User> members = {};
+
+    bool isDirect() const { return kind == Kind::Direct; }
 
     QJsonObject toJson() const;
     static Channel fromJson(const QJsonObject &object);

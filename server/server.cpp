@@ -2,6 +2,7 @@
 
 #include "handlers/authhandler.h"
 #include "handlers/chathandler.h"
+#include "handlers/directhandler.h"
 #include "handlers/feedhandler.h"
 #include "handlers/imagehandler.h"
 #include "handlers/imageinspector.h"
@@ -106,6 +107,7 @@ Status Server::open()
     m_handlerStore.push_back(std::make_unique<ChatHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<PresenceHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<SyncHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<DirectHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<ReadHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())
@@ -295,7 +297,7 @@ void Server::authenticate(Session &session, const User &user, const QByteArray &
     if (wasAuthenticated || !m_sessions.contains(&session))
         return;
     m_subscriberIndex.insert(&session, m_subscribers.size());
-    m_subscribers.push_back({session.connection(), &session});
+    m_subscribers.push_back({session.connection(), &session, user.id});
     if (++m_connectionsPerUser[user.id] == 1)
         presence(user, true);
 }
@@ -344,11 +346,12 @@ void Server::sendToOtherUsers(qint64 userId, const QByteArray &frame)
     }
 }
 
-void Server::sendToUser(qint64 userId, const QByteArray &frame)
+void Server::sendToUsers(const QList<qint64> &userIds, qint64 exceptUserId, const QByteArray &frame)
 {
     const QByteArray wire = WireFrame::textUtf8(frame);
     for (const Subscriber &subscriber : m_subscribers) {
-        if (subscriber.session->user()->id == userId)
+        if (subscriber.userId != exceptUserId
+            && std::binary_search(userIds.cbegin(), userIds.cend(), subscriber.userId))
             subscriber.connection->send(wire);
     }
 }
@@ -359,7 +362,7 @@ void Server::updateUser(const User &user)
         subscriber.session->updateUser(user);
 }
 
-void Server::broadcast(const QByteArrayList &events)
+void Server::broadcast(const QByteArrayList &events, const QList<EventAudience> &audiences)
 {
     // Each event is one WebSocket frame, built once and written as it is to every peer; a
     // commit's events leave each peer together, in one send() (Connection::send).
@@ -367,8 +370,32 @@ void Server::broadcast(const QByteArrayList &events)
     wires.reserve(events.size());
     for (const QByteArray &frame : events)
         wires.append(WireFrame::textUtf8(frame));
+    if (!audiences.isEmpty())
+        return sendByAudience(wires, audiences);
     const std::span<const QByteArray> frames(wires.constData(), size_t(wires.size()));
     sendToSubscribers(frames);
+}
+
+void Server::sendByAudience(const QList<QByteArray> &wires, const QList<EventAudience> &audiences)
+{
+    Q_ASSERT(wires.size() == audiences.size());
+    QList<QByteArray> hidden(wires.size());
+    for (qsizetype i = 0; i < wires.size(); ++i) {
+        if (!audiences[i].userIds.isEmpty())
+            hidden[i] = WireFrame::textUtf8(encodeEvent(audiences[i].seq, EventType::Hidden, {}));
+    }
+    QList<QByteArray> frames(wires.size());
+    for (const Subscriber &subscriber : m_subscribers) {
+        for (qsizetype i = 0; i < wires.size(); ++i) {
+            const Audience &audience = audiences[i].userIds;
+            frames[i] = audience.isEmpty()
+                    || std::binary_search(audience.cbegin(), audience.cend(), subscriber.userId)
+                ? wires[i]
+                : hidden[i];
+        }
+        subscriber.connection->send(
+            std::span<const QByteArray>(frames.constData(), size_t(frames.size())));
+    }
 }
 
 void Server::sendToSubscribers(std::span<const QByteArray> frames)

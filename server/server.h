@@ -70,7 +70,8 @@ private:
         const ConnectionHandle &connection, quint16 code, const QString &reason) override;
     QList<User> onlineUsers() const override;
     void sendToOtherUsers(qint64 userId, const QByteArray &frame) override;
-    void sendToUser(qint64 userId, const QByteArray &frame) override;
+    void sendToUsers(
+        const QList<qint64> &userIds, qint64 exceptUserId, const QByteArray &frame) override;
     void updateUser(const User &user) override;
     QObject *networkContext() override { return this; }
 
@@ -87,7 +88,10 @@ private:
     void onUpgraded(Connection *connection);
     void handleText(Session &session, const QString &text);
     void handleBinary(Session &session, const QByteArray &data);
-    void broadcast(const QByteArrayList &events);
+    void broadcast(const QByteArrayList &events, const QList<EventAudience> &audiences);
+    //! A commit with events for some users only: each peer is sent, per event, the frame or
+    //! its `hidden` stub, still in one send().
+    void sendByAudience(const QList<QByteArray> &wires, const QList<EventAudience> &audiences);
     void sendToSubscribers(std::span<const QByteArray> frames);
     void presence(const User &user, bool online);
     void checkPeers();
@@ -111,11 +115,13 @@ private:
     QSet<Session *> m_sessions;
     //! The authenticated sessions in one array, in no order, which every broadcast walks from
     //! end to end: per peer it reads the array and the peer's Connection and Transport, nothing
-    //! else (not the Session, not a hash node).
+    //! else (not the Session, not a hash node). The user id is here for events with an
+    //! audience, which must not cost the others a read of the Session.
     struct Subscriber
     {
         Connection *connection;
         Session *session;
+        qint64 userId;
     };
     std::vector<Subscriber> m_subscribers;
     QHash<Session *, std::size_t> m_subscriberIndex; //!< where each is in m_subscribers

@@ -37,28 +37,42 @@ Result<QString> chatText(const Params &params)
     return trimmed;
 }
 
-Status requireChannel(SqlConnection &c, qint64 channelId)
+//! The audience of the channel's events, for a caller who may read it; `not_found` when the
+//! channel does not exist for the caller (a direct conversation of others does not).
+Result<Audience> readableChannel(SqlConnection &c, qint64 userId, qint64 channelId)
 {
-    Result<std::optional<Channel>> channel = ChatStore::channel(c, channelId);
-    if (!channel)
-        return channel.error();
-    if (!*channel)
+    Result<std::optional<Audience>> audience = ChatStore::readerAudience(c, userId, channelId);
+    if (!audience)
+        return audience.error();
+    if (!*audience)
         return channelNotFound();
-    return Ok {};
+    return **audience;
 }
 
-//! The message's channel and author, for authorization; `not_found` when it is gone.
-Result<Message> existingMessage(WriteTx &tx, qint64 messageId)
+//! A message the caller may read and the audience of its channel, for authorization;
+//! `not_found` when it is gone or in a direct conversation of others.
+struct ReadableMessage
+{
+    Message message;
+    Audience audience;
+};
+
+Result<ReadableMessage> existingMessage(WriteTx &tx, qint64 userId, qint64 messageId)
 {
     Result<std::optional<Message>> message = ChatStore::message(tx.sql(), messageId);
     if (!message)
         return message.error();
-    if (!*message) {
+    Result<std::optional<Audience>> audience = *message
+        ? ChatStore::readerAudience(tx.sql(), userId, (*message)->channelId)
+        : Result<std::optional<Audience>>(std::optional<Audience>());
+    if (!audience)
+        return audience.error();
+    if (!*audience) {
         return makeError(ErrorCode::NotFound,
             ChatText::tr("This message does not exist (it may have been deleted)."),
             QStringLiteral("messageId"));
     }
-    return **message;
+    return ReadableMessage {**message, **audience};
 }
 
 } // namespace
@@ -79,7 +93,7 @@ void ChatHandler::handle(const Caller &caller, const Request &request, const Res
     case MessageType::ChannelCreate:
         return createChannel(params, reply);
     case MessageType::ChatHistory:
-        return history(params, reply);
+        return history(user, params, reply);
     case MessageType::ChatSend:
         return send(user, params, reply);
     case MessageType::ChatEdit:
@@ -127,7 +141,7 @@ void ChatHandler::createChannel(const Params &params, const Responder &reply)
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
 
-void ChatHandler::history(const Params &params, const Responder &reply)
+void ChatHandler::history(const User &user, const Params &params, const Responder &reply)
 {
     const Result<qint64> channelId = params.id(QStringLiteral("channelId"));
     if (!channelId)
@@ -139,8 +153,8 @@ void ChatHandler::history(const Params &params, const Responder &reply)
         QStringLiteral("limit"), 1, Limits::HistoryPageMax, Limits::HistoryPageDefault);
     if (!limit)
         return reply.fail(limit.error());
-    if (Status s = requireChannel(m_ctx.reader, *channelId); !s)
-        return reply.fail(s.error());
+    if (Result<Audience> readable = readableChannel(m_ctx.reader, user.id, *channelId); !readable)
+        return reply.fail(readable.error());
     const Result<ChatStore::History> history
         = ChatStore::history(m_ctx.reader, *channelId, *before, *limit);
     if (!history)
@@ -165,13 +179,22 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     m_ctx.writer.submit(
         [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce](
             WriteTx &tx) -> Result<QJsonObject> {
+            Audience audience;
             return createOnce<Message>(tx, nonce,
-                {EventType::MessageCreated, [&] { return requireChannel(tx.sql(), channelId); },
+                {EventType::MessageCreated,
+                    [&]() -> Status {
+                        Result<Audience> readable = readableChannel(tx.sql(), userId, channelId);
+                        if (!readable)
+                            return readable.error();
+                        audience = *readable;
+                        return Ok {};
+                    },
                     [&] { return ChatStore::insert(tx, channelId, userId, text, nonce); },
                     [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Message &message) -> Result<QJsonObject> {
                         return QJsonObject {{QStringLiteral("message"), message.toJson()}};
-                    }});
+                    },
+                    [&] { return audience; }});
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -186,17 +209,18 @@ void ChatHandler::edit(const User &user, const Params &params, const Responder &
         return reply.fail(text.error());
     m_ctx.writer.submit(
         [user, messageId = *messageId, text = *text](WriteTx &tx) -> Result<QJsonObject> {
-            Result<Message> existing = existingMessage(tx, messageId);
+            Result<ReadableMessage> existing = existingMessage(tx, user.id, messageId);
             if (!existing)
                 return existing.error();
-            if (Status s = checkMayChange(tx, user, existing->author.id, ChatText::tr("message"));
+            if (Status s
+                = checkMayChange(tx, user, existing->message.author.id, ChatText::tr("message"));
                 !s)
                 return s.error();
             Result<Message> message = ChatStore::edit(tx, messageId, text);
             if (!message)
                 return message.error();
-            return tx.publish(
-                EventType::MessageUpdated, {{QStringLiteral("message"), message->toJson()}});
+            return tx.publish(EventType::MessageUpdated,
+                {{QStringLiteral("message"), message->toJson()}}, existing->audience);
         },
         [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
@@ -208,17 +232,19 @@ void ChatHandler::remove(const User &user, const Params &params, const Responder
         return reply.fail(messageId.error());
     m_ctx.writer.submit(
         [user, messageId = *messageId](WriteTx &tx) -> Result<QJsonObject> {
-            Result<Message> existing = existingMessage(tx, messageId);
+            Result<ReadableMessage> existing = existingMessage(tx, user.id, messageId);
             if (!existing)
                 return existing.error();
-            if (Status s = checkMayChange(tx, user, existing->author.id, ChatText::tr("message"));
+            if (Status s
+                = checkMayChange(tx, user, existing->message.author.id, ChatText::tr("message"));
                 !s)
                 return s.error();
             if (Status s = ChatStore::remove(tx, messageId); !s)
                 return s.error();
             Result<QJsonObject> published = tx.publish(EventType::MessageDeleted,
                 {{QStringLiteral("messageId"), messageId},
-                    {QStringLiteral("channelId"), existing->channelId}});
+                    {QStringLiteral("channelId"), existing->message.channelId}},
+                existing->audience);
             if (!published)
                 return published;
             return QJsonObject {

@@ -15,7 +15,7 @@ public:
 private:
     void listChannels(const Responder &reply);
     void createChannel(const Params &params, const Responder &reply);
-    void history(const Params &params, const Responder &reply);
+    void history(const User &user, const Params &params, const Responder &reply);
     void send(const User &user, const Params &params, const Responder &reply);
     void edit(const User &user, const Params &params, const Responder &reply);
     void remove(const User &user, const Params &params, const Responder &reply);

@@ -72,9 +72,12 @@ public:
     //! Sends an ephemeral frame (compact JSON, UTF-8) to every authenticated connection of
     //! other users.
     virtual void sendToOtherUsers(qint64 userId, const QByteArray &frame) = 0;
-    //! Sends an ephemeral frame (compact JSON, UTF-8) to every authenticated connection of
-    //! this user (read state and preferences follow the user across devices).
-    virtual void sendToUser(qint64 userId, const QByteArray &frame) = 0;
+    //! Sends an ephemeral frame to every authenticated connection of the users in `userIds`
+    //! (sorted) but `exceptUserId` (e.g. the sender; 0 for none): typing in a direct
+    //! conversation reaches its members only.
+    virtual void sendToUsers(
+        const QList<qint64> &userIds, qint64 exceptUserId, const QByteArray &frame)
+        = 0;
     //! Refreshes the user held by every connection of that user (after a rename).
     virtual void updateUser(const User &user) = 0;
     //! A long-lived object on the network thread, for results coming back from workers.

@@ -25,15 +25,22 @@ void PresenceHandler::handle(const Caller &caller, const Request &request, const
     const Result<qint64> channelId = Params(request.params).id(QStringLiteral("channelId"));
     if (!channelId)
         return reply.fail(channelId.error());
-    const Result<std::optional<Channel>> channel = ChatStore::channel(m_ctx.reader, *channelId);
-    if (!channel)
-        return reply.fail(channel.error());
-    if (!*channel) {
+    // A direct conversation of others does not exist for the caller; its typing reaches its
+    // members only.
+    const Result<std::optional<Audience>> audience
+        = ChatStore::readerAudience(m_ctx.reader, caller.user->id, *channelId);
+    if (!audience)
+        return reply.fail(audience.error());
+    if (!*audience) {
         return reply.fail(makeError(ErrorCode::NotFound,
             QCoreApplication::translate("Hubbub::Server", "This channel does not exist."),
             QStringLiteral("channelId")));
     }
-    m_ctx.hub.sendToOtherUsers(caller.user->id, encodeTyping(*channelId, *caller.user));
+    const QByteArray frame = encodeTyping(*channelId, *caller.user);
+    if ((*audience)->isEmpty())
+        m_ctx.hub.sendToOtherUsers(caller.user->id, frame);
+    else
+        m_ctx.hub.sendToUsers(**audience, caller.user->id, frame);
     reply.ok();
 }
 

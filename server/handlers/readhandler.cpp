@@ -1,6 +1,7 @@
 #include "handlers/readhandler.h"
 
 #include "serverframe.h"
+#include "store/chatstore.h"
 #include "store/readstore.h"
 #include "store/sqlconnection.h"
 
@@ -31,7 +32,7 @@ Error channelNotFound()
 //! conversation of others does not exist for them.
 Status requireReadable(SqlConnection &c, qint64 userId, qint64 channelId)
 {
-    const Result<bool> may = ReadStore::mayRead(c, userId, channelId);
+    const Result<bool> may = ChatStore::mayRead(c, userId, channelId);
     if (!may)
         return may.error();
     if (!*may)
@@ -109,7 +110,7 @@ void ReadHandler::mark(const User &user, const Params &params, const Responder &
             qint64 &cached = m_committed[key];
             cached = std::max(cached, lastReadId);
             if (moved)
-                m_ctx.hub.sendToUser(key.first, encodeRead(key.second, lastReadId));
+                m_ctx.hub.sendToUsers({key.first}, 0, encodeRead(key.second, lastReadId));
             reply.ok(result);
         });
 }
@@ -159,7 +160,7 @@ void ReadHandler::notify(const User &user, const Params &params, const Responder
                 return reply.fail(outcome.result.error());
             QJsonObject result = *outcome.result;
             if (result.take(QLatin1StringView("changed")).toBool()) {
-                m_ctx.hub.sendToUser(userId,
+                m_ctx.hub.sendToUsers({userId}, 0,
                     encodePrefs(result.value(QLatin1StringView("channelId")).toInteger(),
                         result.value(QLatin1StringView("level")).toString()));
             }

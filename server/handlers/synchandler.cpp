@@ -28,14 +28,14 @@ QList<MessageType> SyncHandler::types() const
     return {MessageType::Hello, MessageType::Ping, MessageType::Sync};
 }
 
-void SyncHandler::handle(const Caller &, const Request &request, const Responder &reply)
+void SyncHandler::handle(const Caller &caller, const Request &request, const Responder &reply)
 {
     const Params params(request.params);
     switch (request.type) {
     case MessageType::Hello:
         return hello(params, reply);
     case MessageType::Sync:
-        return sync(params, reply);
+        return sync(caller.user ? caller.user->id : 0, params, reply);
     default:
         return reply.ok({{QStringLiteral("time"), nowTimestamp()}});
     }
@@ -77,11 +77,11 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
         // Extensions a client may rely on (docs/protocol.md, "Features").
         {QStringLiteral("features"),
             QJsonArray {QStringLiteral("review.one_per_author"),
-                QStringLiteral("post.recent_reviews"), QStringLiteral("read_state"),
-                QStringLiteral("notify_levels")}}});
+                QStringLiteral("post.recent_reviews"), QStringLiteral("dm"),
+                QStringLiteral("read_state"), QStringLiteral("notify_levels")}}});
 }
 
-void SyncHandler::sync(const Params &params, const Responder &reply)
+void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)
 {
     const Result<qint64> since = params.integer(QStringLiteral("since"));
     if (!since)
@@ -91,7 +91,7 @@ void SyncHandler::sync(const Params &params, const Responder &reply)
             SyncText::tr("'since' must not be negative."), QStringLiteral("since")));
     }
     const Result<EventStore::Since> events
-        = EventStore::since(m_ctx.reader, *since, m_ctx.config.syncMaxBytes);
+        = EventStore::since(m_ctx.reader, userId, *since, m_ctx.config.syncMaxBytes);
     if (!events)
         return reply.fail(events.error());
     // The stored frames are already JSON objects in UTF-8: joined, not parsed again.

@@ -14,7 +14,7 @@ public:
 
 private:
     void hello(const Params &params, const Responder &reply);
-    void sync(const Params &params, const Responder &reply);
+    void sync(qint64 userId, const Params &params, const Responder &reply);
 };
 
 } // namespace Hubbub::Server

@@ -58,8 +58,8 @@ Result<Message> mustGet(SqlConnection &c, qint64 messageId)
 
 Result<QList<Channel>> channels(SqlConnection &c)
 {
-    Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT id, name, topic FROM channels ORDER BY name_key, id"));
+    Result<QSqlQuery *> q = c.run(QStringLiteral(
+        "SELECT id, name, topic FROM channels WHERE kind = 'public' ORDER BY name_key, id"));
     if (!q)
         return q.error();
     QList<Channel> list;
@@ -71,16 +71,87 @@ Result<QList<Channel>> channels(SqlConnection &c)
 
 Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId)
 {
-    Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT id, name, topic FROM channels WHERE id = ?"), {channelId});
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT id, name, topic, kind FROM channels WHERE id = ?"), {channelId});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return std::optional<Channel>();
     Channel channel {
         (*q)->value(0).toLongLong(), (*q)->value(1).toString(), (*q)->value(2).toString()};
+    const bool direct = (*q)->value(3).toString() == QLatin1StringView("direct");
     (*q)->finish();
+    if (direct) {
+        channel.kind = Channel::Kind::Direct;
+        Result<QList<User>> list = members(c, channelId);
+        if (!list)
+            return list.error();
+        channel.members = *list;
+    }
     return std::optional<Channel>(channel);
+}
+
+Result<bool> mayRead(SqlConnection &c, qint64 userId, qint64 channelId)
+{
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT 1 FROM channels ch WHERE ch.id = ? AND (ch.kind = 'public' OR "
+                       "EXISTS (SELECT 1 FROM channel_members m WHERE m.channel_id = ch.id AND "
+                       "m.user_id = ?))"),
+        {channelId, userId});
+    if (!q)
+        return q.error();
+    const bool may = (*q)->next();
+    (*q)->finish();
+    return may;
+}
+
+Result<Audience> audienceOf(SqlConnection &c, qint64 channelId)
+{
+    // Public channels have no members rows, so this is one index probe for them.
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT user_id FROM channel_members WHERE channel_id = ? ORDER BY user_id"),
+        {channelId});
+    if (!q)
+        return q.error();
+    Audience audience;
+    while ((*q)->next())
+        audience.append((*q)->value(0).toLongLong());
+    return audience;
+}
+
+Result<std::optional<Audience>> readerAudience(SqlConnection &c, qint64 userId, qint64 channelId)
+{
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT kind FROM channels WHERE id = ?"), {channelId});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<Audience>();
+    const bool direct = (*q)->value(0).toString() == QLatin1StringView("direct");
+    (*q)->finish();
+    if (!direct)
+        return std::optional<Audience>(Audience());
+    Result<Audience> audience = audienceOf(c, channelId);
+    if (!audience)
+        return audience.error();
+    if (!std::binary_search(audience->cbegin(), audience->cend(), userId))
+        return std::optional<Audience>();
+    return std::optional<Audience>(*audience);
+}
+
+Result<QList<User>> members(SqlConnection &c, qint64 channelId)
+{
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT u.id, u.username, u.role FROM channel_members m "
+                               "JOIN users u ON u.id = m.user_id WHERE m.channel_id = ? "
+                               "ORDER BY u.id"),
+            {channelId});
+    if (!q)
+        return q.error();
+    QList<User> list;
+    while ((*q)->next())
+        list.append(UserStore::userFrom(**q, 0));
+    return list;
 }
 
 Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &topic)
@@ -98,9 +169,9 @@ Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &t
             QStringLiteral("name"));
     }
     Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral(
-            "INSERT INTO channels (name, name_key, topic, created_at) VALUES (?, ?, ?, ?)"),
-        {name, key, topic, nowTimestamp()});
+        QStringLiteral("INSERT INTO channels (name, name_key, topic, created_at, created_seq) "
+                       "VALUES (?, ?, ?, ?, ?)"),
+        {name, key, topic, nowTimestamp(), tx.head() + 1});
     if (!q)
         return q.error();
     return Channel {(*q)->lastInsertId().toLongLong(), name, topic};

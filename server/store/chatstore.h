@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "store/createonce.h"
+#include "store/writer.h"
 #include "types.h"
 
 #include <QList>
@@ -22,9 +23,24 @@ struct History
     bool more = false;
 };
 
+//! The public channels (direct conversations are listed by DirectStore::list).
 Result<QList<Channel>> channels(SqlConnection &c);
+//! Any channel, public or direct (with its members); check mayRead() before showing it.
 Result<std::optional<Channel>> channel(SqlConnection &c, qint64 channelId);
 Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &topic);
+//! Whether `userId` may read (and write) the channel: every channel that is public, a direct
+//! conversation only for its members; false for an unknown channel. Its SQL form, for queries
+//! that filter: `(ch.kind = 'public' OR EXISTS (SELECT 1 FROM channel_members m WHERE
+//! m.channel_id = ch.id AND m.user_id = :uid))`.
+Result<bool> mayRead(SqlConnection &c, qint64 userId, qint64 channelId);
+//! Who the events of a channel are for: empty (everyone) for a public channel, the members'
+//! ids (sorted) for a direct conversation. Pass it to WriteTx::publish.
+Result<Audience> audienceOf(SqlConnection &c, qint64 channelId);
+//! For a caller who may read the channel, its audience (audienceOf); nullopt when the caller
+//! may not (or there is no such channel). One statement for a public channel.
+Result<std::optional<Audience>> readerAudience(SqlConnection &c, qint64 userId, qint64 channelId);
+//! The members of a channel, by id (empty for a public one).
+Result<QList<User>> members(SqlConnection &c, qint64 channelId);
 
 Result<History> history(
     SqlConnection &c, qint64 channelId, std::optional<qint64> before, int limit);

@@ -37,6 +37,8 @@ struct CreateOnce
     //! The event's payload for an entry; with `seq` added it is also the reply, to the create
     //! and to its repeats alike (built from the entry as it is now).
     std::function<Result<QJsonObject>(const Entry &)> payload;
+    //! Who the event is for (WriteTx::publish), read after `check`; unset: everyone.
+    std::function<Audience()> audience = {};
 };
 
 //! Creates an entry once per author and nonce. The first request stores it and publishes its
@@ -82,7 +84,7 @@ Result<QJsonObject> createOnce(WriteTx &tx, const QString &nonce, const CreateOn
     Result<QJsonObject> payload = steps.payload(**entry);
     if (!payload)
         return payload.error();
-    return tx.publish(steps.event, *payload);
+    return tx.publish(steps.event, *payload, steps.audience ? steps.audience() : Audience());
 }
 
 //! The one row an earlier create stored under (author, nonce): `select` ends in a WHERE that

@@ -1,5 +1,6 @@
 #include "store/eventstore.h"
 
+#include "serverframe.h"
 #include "store/sqlconnection.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,17 @@ Result<qint64> head(SqlConnection &c)
     return value;
 }
 
-Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
+bool audienceHolds(QStringView audience, qint64 userId)
+{
+    if (audience.isEmpty())
+        return true;
+    for (QStringView id : audience.tokenize(u','))
+        if (id.toLongLong() == userId)
+            return true;
+    return false;
+}
+
+Result<Since> since(SqlConnection &c, qint64 userId, qint64 since, qint64 maxBytes)
 {
     // One read transaction, so the bounds and the rows agree with each other.
     if (Status s = c.execOnce(QStringLiteral("BEGIN")); !s)
@@ -58,9 +69,10 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
     }
 
     // As bytes: the frames are stored as UTF-8 and leave as UTF-8, never UTF-16 in between.
-    Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT CAST(frame AS BLOB) FROM events WHERE seq > ? ORDER BY seq"),
-            {since});
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral(
+            "SELECT CAST(frame AS BLOB), seq, audience FROM events WHERE seq > ? ORDER BY seq"),
+        {since});
     if (!q) {
         finish();
         return q.error();
@@ -69,7 +81,10 @@ Result<Since> since(SqlConnection &c, qint64 since, qint64 maxBytes)
     result.head = newest;
     qint64 bytes = 0;
     while ((*q)->next()) {
-        QByteArray frame = (*q)->value(0).toByteArray();
+        const QVariant audience = (*q)->value(2);
+        QByteArray frame = audience.isNull() || audienceHolds(audience.toString(), userId)
+            ? (*q)->value(0).toByteArray()
+            : encodeEvent((*q)->value(1).toLongLong(), EventType::Hidden, {});
         bytes += frame.size();
         if (bytes > maxBytes) {
             (*q)->finish();

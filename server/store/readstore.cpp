@@ -22,21 +22,6 @@ bool isLevel(const QString &level)
     return level == u"all" || level == u"mentions" || level == u"none";
 }
 
-Result<bool> mayRead(SqlConnection &c, qint64 userId, qint64 channelId)
-{
-    Result<QSqlQuery *> q = c.prepare(
-        QStringLiteral("SELECT 1 FROM channels ch WHERE ch.id = :cid AND ") + MayReadFilter);
-    if (!q)
-        return q.error();
-    (*q)->bindValue(QStringLiteral(":cid"), channelId);
-    (*q)->bindValue(QStringLiteral(":uid"), userId);
-    if (Status s = c.exec(**q); !s)
-        return s.error();
-    const bool found = (*q)->next();
-    (*q)->finish();
-    return found;
-}
-
 Result<std::optional<qint64>> channelOfMessage(SqlConnection &c, qint64 messageId)
 {
     Result<QSqlQuery *> q

@@ -28,9 +28,6 @@ struct ChannelState
 //! The notification levels, as on the wire and in channel_prefs.level.
 bool isLevel(const QString &level);
 
-//! Whether the user may read the channel: a public one, or a direct one they are a member of;
-//! false for an unknown channel (the "Who can read what" rule of the design).
-Result<bool> mayRead(SqlConnection &c, qint64 userId, qint64 channelId);
 //! The channel of a message, or nullopt when there is no such message.
 Result<std::optional<qint64>> channelOfMessage(SqlConnection &c, qint64 messageId);
 //! The user's read position in a channel as stored (the floor when they never marked one).

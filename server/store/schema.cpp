@@ -268,6 +268,15 @@ Status migrateTo5(SqlConnection &c)
     return Ok {};
 }
 
+//! Direct messages (part "dm"): a channel remembers the seq of the event that created it, so
+//! that opening an existing direct conversation again answers with that seq, as a repeated
+//! create does; dm.list orders by it too. 0 for the channels of earlier versions.
+Status migrateTo6(SqlConnection &c)
+{
+    return c.execOnce(
+        QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
+}
+
 //! Read state and notification levels (docs/protocol.md "Read state"), per user and channel.
 //! read_state holds the newest message a user has read in a channel; it only moves forward.
 //! read_floor is where a user without a read_state row for a channel starts: every message
@@ -276,7 +285,7 @@ Status migrateTo5(SqlConnection &c)
 //! must not make years of history unread), new ones get it from the trigger, which keeps the
 //! rule in the schema rather than in every code path that makes an account.
 //! channel_prefs holds a level only where the user chose one ("all" is the default).
-Status migrateTo6(SqlConnection &c)
+Status migrateTo7(SqlConnection &c)
 {
     const QStringList statements {
         QStringLiteral("CREATE TABLE read_state ("
@@ -306,7 +315,7 @@ Status migrateTo6(SqlConnection &c)
 }
 
 const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6};
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

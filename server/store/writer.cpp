@@ -10,6 +10,7 @@
 #include <QMetaObject>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <future>
 
 namespace Hubbub::Server {
@@ -30,24 +31,46 @@ Status transactionStep(SqlConnection &sql, const QString &statement)
 }
 } // namespace
 
-Result<qint64> WriteTx::appendEvent(EventType type, const QJsonObject &payload)
+Result<qint64> WriteTx::appendEvent(
+    EventType type, const QJsonObject &payload, const Audience &audience)
 {
+    Q_ASSERT(std::is_sorted(audience.cbegin(), audience.cend()));
     const qint64 seq = m_head + 1;
     QByteArray frame = encodeEvent(seq, type, payload);
-    // Bound as a string, so the log keeps TEXT (a QByteArray would bind as a BLOB).
-    Result<QSqlQuery *> insert
-        = m_sql.run(QStringLiteral("INSERT INTO events (seq, frame, created_at) VALUES (?, ?, ?)"),
-            {seq, QString::fromUtf8(frame), nowTimestamp()});
+    // Bound as a string, so the log keeps TEXT (a QByteArray would bind as a BLOB). The
+    // audience is NULL for everyone, else its ids joined with ',' (EventStore::since reads it).
+    Result<QSqlQuery *> insert = m_sql.run(
+        QStringLiteral("INSERT INTO events (seq, frame, created_at, audience) VALUES (?, ?, ?, ?)"),
+        {seq, QString::fromUtf8(frame), nowTimestamp(),
+            audience.isEmpty() ? QVariant() : QVariant(joinAudience(audience))});
     if (!insert)
         return insert.error();
     m_head = seq;
     m_events.append(std::move(frame));
+    if (!audience.isEmpty() || !m_audiences.isEmpty()) {
+        // The first event with an audience fills in the everyone-entries of those before it.
+        for (qsizetype i = m_audiences.size(); i < m_events.size() - 1; ++i)
+            m_audiences.append(EventAudience {seq - (m_events.size() - 1 - i), {}});
+        m_audiences.append(EventAudience {seq, audience});
+    }
     return seq;
 }
 
-Result<QJsonObject> WriteTx::publish(EventType type, const QJsonObject &payload)
+QString joinAudience(const Audience &audience)
 {
-    Result<qint64> seq = appendEvent(type, payload);
+    QString joined;
+    for (qint64 id : audience) {
+        if (!joined.isEmpty())
+            joined.append(u',');
+        joined.append(QString::number(id));
+    }
+    return joined;
+}
+
+Result<QJsonObject> WriteTx::publish(
+    EventType type, const QJsonObject &payload, const Audience &audience)
+{
+    Result<qint64> seq = appendEvent(type, payload, audience);
     if (!seq)
         return seq.error();
     QJsonObject result = payload;
@@ -205,6 +228,7 @@ void Writer::processBatch(std::deque<Item> &batch)
             if (earlier.result.ok()) {
                 earlier.result = error;
                 earlier.events.clear();
+                earlier.audiences.clear();
                 earlier.lastSeq = 0;
                 --committedJobs;
             }
@@ -232,6 +256,7 @@ void Writer::processBatch(std::deque<Item> &batch)
             if (outcome.result.ok()) {
                 m_head = tx.m_head;
                 outcome.events = tx.m_events;
+                outcome.audiences = tx.m_audiences;
                 outcome.lastSeq = m_head;
                 ++committedJobs;
             } else if (transactionStep(*m_sql, QStringLiteral("ROLLBACK TO job"))
@@ -287,7 +312,7 @@ void Writer::deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes)
 {
     for (auto &[outcome, item] : outcomes) {
         if (!outcome.events.isEmpty())
-            Q_EMIT committed(outcome.events);
+            Q_EMIT committed(outcome.events, outcome.audiences);
         if (item.done)
             item.done(outcome);
     }

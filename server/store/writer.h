@@ -20,6 +20,18 @@ namespace Hubbub::Server {
 
 class SqlConnection;
 
+//! Who may see an event: the user ids of its audience, sorted; empty means everyone.
+using Audience = QList<qint64>;
+//! An audience as events.audience stores it: the ids joined with ','.
+QString joinAudience(const Audience &audience);
+
+//! The audience of one committed event, with its seq (the hidden stub the others get names it).
+struct EventAudience
+{
+    qint64 seq = 0;
+    Audience userIds; //!< empty: everyone
+};
+
 //! What a write job sees on the writer thread: the write connection and the event log.
 class WriteTx final
 {
@@ -31,12 +43,18 @@ public:
 
     SqlConnection &sql() { return m_sql; }
     //! Appends an event in this transaction and returns its seq (head + 1). Its frame is
-    //! encoded here, once: the log stores it and every peer is sent the same bytes.
-    Result<qint64> appendEvent(EventType type, const QJsonObject &payload);
+    //! encoded here, once: the log stores it and every peer is sent the same bytes. With an
+    //! `audience` (sorted user ids) only those users are sent the frame, live and in `sync`;
+    //! everyone else gets the `hidden` stub of the same seq (docs/protocol.md, "Events").
+    Result<qint64> appendEvent(
+        EventType type, const QJsonObject &payload, const Audience &audience = {});
     //! Appends the event and returns its payload plus `seq`: the usual reply to a change.
-    Result<QJsonObject> publish(EventType type, const QJsonObject &payload);
+    Result<QJsonObject> publish(
+        EventType type, const QJsonObject &payload, const Audience &audience = {});
     //! Event frames (compact JSON, UTF-8) appended by the current job, in seq order.
     const QByteArrayList &events() const { return m_events; }
+    //! Empty while every event of the job is for everyone; else one entry per event.
+    const QList<EventAudience> &audiences() const { return m_audiences; }
     qint64 head() const { return m_head; }
 
 private:
@@ -44,6 +62,7 @@ private:
     SqlConnection &m_sql;
     qint64 m_head;
     QByteArrayList m_events;
+    QList<EventAudience> m_audiences;
 };
 
 //! Result of one job once its transaction is committed (or failed).
@@ -51,6 +70,7 @@ struct WriteOutcome
 {
     Result<QJsonObject> result = QJsonObject();
     QByteArrayList events; //!< event frames (compact JSON, UTF-8), only when committed
+    QList<EventAudience> audiences; //!< empty when all are for everyone, else one per event
     qint64 lastSeq = 0;
 };
 
@@ -89,8 +109,9 @@ public:
     Stats stats() const;
 
 Q_SIGNALS:
-    //! Events of one job, in seq order, after they are committed.
-    void committed(const QByteArrayList &events);
+    //! Events of one job, in seq order, after they are committed; `audiences` is empty when
+    //! every one of them is for everyone, else it holds one entry per event.
+    void committed(const QByteArrayList &events, const QList<EventAudience> &audiences);
 
 private:
     struct Item

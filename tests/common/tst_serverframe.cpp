@@ -126,6 +126,8 @@ QJsonObject payloadOf(EventType type)
         return {{u"message"_s, QJsonObject {{u"id"_s, 9}, {u"text"_s, u"hi"_s}}}};
     case EventType::MessageDeleted:
         return {{u"messageId"_s, 9}, {u"channelId"_s, 1}};
+    case EventType::Hidden:
+        return {};
     }
     return {};
 }

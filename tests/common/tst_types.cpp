@@ -311,7 +311,7 @@ void tst_Types::messageNullEditedAt()
 void tst_Types::keysMatchSpec()
 {
     // protocol-v1.md "Objects", plus the extensions docs/protocol.md lists (Post.recentReviews,
-    // Review.updatedAt).
+    // Review.updatedAt, Channel.kind and, for a direct one, Channel.members).
     const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}};
     const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     const Channel channel {1, u"general"_s, {}};
@@ -328,7 +328,14 @@ void tst_Types::keysMatchSpec()
     QCOMPARE(sortedKeys(review.toJson()),
         sorted({u"id"_s, u"postId"_s, u"author"_s, u"rating"_s, u"comment"_s, u"createdAt"_s,
             u"updatedAt"_s}));
-    QCOMPARE(sortedKeys(channel.toJson()), sorted({u"id"_s, u"name"_s, u"topic"_s}));
+    QCOMPARE(sortedKeys(channel.toJson()), sorted({u"id"_s, u"name"_s, u"topic"_s, u"kind"_s}));
+    Channel direct {2, {}, {}, Channel::Kind::Direct, {alice}};
+    QCOMPARE(sortedKeys(direct.toJson()),
+        sorted({u"id"_s, u"name"_s, u"topic"_s, u"kind"_s, u"members"_s}));
+    QCOMPARE(direct.toJson().value(u"kind").toString(), u"direct"_s);
+    QCOMPARE(Channel::fromJson(overTheWire(direct.toJson())), direct);
+    // A v1 server sends no kind: public.
+    QVERIFY(!Channel::fromJson({{u"id"_s, 1}, {u"name"_s, u"general"_s}}).isDirect());
     QCOMPARE(sortedKeys(message.toJson()),
         sorted({u"id"_s, u"channelId"_s, u"author"_s, u"text"_s, u"createdAt"_s, u"editedAt"_s}));
 }

@@ -682,6 +682,40 @@ QList<Row> transportRows()
     };
 }
 
+//! dm.open's list of user ids (the corpus user is user 1, alone on the server).
+QList<Row> directRows()
+{
+    const QString bad = u"bad_request"_s;
+    const QString field = u"userIds"_s;
+    const auto open = [](const QJsonValue &userIds) {
+        return QJsonObject {{u"userIds"_s, userIds}};
+    };
+    return {
+        requestRow(u"dm.open userIds string"_s, u"dm.open"_s, open(u"2"_s), bad),
+        requestRow(u"dm.open userIds number"_s, u"dm.open"_s, open(2), bad),
+        requestRow(u"dm.open userIds object"_s, u"dm.open"_s, open(QJsonObject {{u"a"_s, 2}}), bad),
+        requestRow(u"dm.open userIds null"_s, u"dm.open"_s, open(QJsonValue::Null), bad),
+        requestRow(u"dm.open without userIds"_s, u"dm.open"_s, {}, bad),
+        requestRow(u"dm.open userIds of strings"_s, u"dm.open"_s, open(QJsonArray {u"2"_s}), bad),
+        requestRow(u"dm.open userIds of fractions"_s, u"dm.open"_s, open(QJsonArray {2.5}), bad),
+        requestRow(
+            u"dm.open userIds of arrays"_s, u"dm.open"_s, open(QJsonArray {QJsonArray {2}}), bad),
+        requestRow(
+            u"dm.open userIds empty"_s, u"dm.open"_s, open(QJsonArray {}), u"invalid"_s, field),
+        requestRow(
+            u"dm.open userIds self"_s, u"dm.open"_s, open(QJsonArray {1, 1}), u"invalid"_s, field),
+        requestRow(u"dm.open userIds unknown"_s, u"dm.open"_s, open(QJsonArray {99}),
+            u"not_found"_s, field),
+        requestRow(u"dm.open userIds eight others"_s, u"dm.open"_s,
+            open(QJsonArray {2, 3, 4, 5, 6, 7, 8, 9}), u"too_large"_s, field),
+        literalRow(u"dm.open userIds 2^53"_s,
+            R"({"type":"dm.open","id":7001,"userIds":[9007199254740992]})", u"invalid"_s, RowId,
+            field),
+        literalRow(u"dm.open userIds -1"_s, R"({"type":"dm.open","id":7001,"userIds":[-1]})",
+            u"invalid"_s, RowId, field),
+    };
+}
+
 QList<Row> buildCorpus()
 {
     QList<Row> rows;
@@ -689,6 +723,7 @@ QList<Row> buildCorpus()
     rows += numberAndIdRows();
     rows += typeRows();
     rows += limitRows();
+    rows += directRows();
     rows += imageRows();
     rows += transportRows();
     return rows;

@@ -85,6 +85,9 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
+        // part "dm" (issue 12)
+        {u"dm.open"_s, {{u"userIds"_s, QJsonArray {1}}}},
+        {u"dm.list"_s, {}},
         // part "read" (issue 12)
         {u"read.mark"_s, {{u"channelId"_s, 1}, {u"messageId"_s, 1}}},
         {u"read.state"_s, {}},

@@ -1,8 +1,7 @@
 // Read state and notification levels (part "read" of issue 12): read.mark, read.state and
 // channel.notify between real clients of a real server on loopback, on a real SQLite file.
 // Mention counts are tested with message_mentions rows written by tests/support/sqlrows (part
-// "rich" fills them from `@name`; the end-to-end test comes with its merge), and direct
-// conversations with rows written the same way (part "dm").
+// "rich" fills them from `@name`; the end-to-end test comes with its merge).
 
 #include "sqlrows.h"
 #include "testclient.h"
@@ -369,8 +368,10 @@ void tst_ReadState::directConversationOnlyForMembers()
     TestClient carol;
     QVERIFY(carol.open(m_server->url()));
     QVERIFY(isOk(carol.registerUser(u"carol"_s)));
-    const qint64 direct
-        = insertDirectChannel(m_server->databasePath(), {m_ada->userId(), carol.userId()});
+    const QJsonObject opened
+        = carol.request(u"dm.open"_s, {{u"userIds"_s, QJsonArray {m_ada->userId()}}});
+    QVERIFY2(isOk(opened), qPrintable(dump(opened)));
+    const qint64 direct = idOf(objectOf(opened, "channel"));
     QVERIFY(direct > 0);
     const qint64 message = send(carol, direct, u"just us"_s);
     QVERIFY(message > 0);

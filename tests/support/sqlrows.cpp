@@ -51,26 +51,4 @@ bool insertMention(const QString &databasePath, qint64 messageId, qint64 userId)
         {messageId, userId});
 }
 
-qint64 insertDirectChannel(const QString &databasePath, const QList<qint64> &members)
-{
-    QStringList ids;
-    for (qint64 id : members)
-        ids.append(QString::number(id));
-    // The name key of a direct conversation: its member ids behind a control character
-    // (schema step 5), which no channel name may contain.
-    const qint64 channelId = runOnce(databasePath,
-        QStringLiteral("INSERT INTO channels (name, name_key, topic, created_at, kind)"
-                       " VALUES ('', ?, '', '2026-01-01T00:00:00.000Z', 'direct')"),
-        QVariantList {QString(QStringLiteral("\x01") + ids.join(u','))});
-    if (channelId <= 0)
-        return 0;
-    for (qint64 id : members) {
-        if (!execSql(databasePath,
-                QStringLiteral("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?)"),
-                {channelId, id}))
-            return 0;
-    }
-    return channelId;
-}
-
 } // namespace Hubbub::Test
