@@ -24,9 +24,11 @@ enum class EventType {
     MessageDeleted,
     //! An event this client may not see (its audience does not hold the user): only its seq.
     Hidden,
+    UserUpdated, //!< part "people": a display name or avatar changed
+    ReactionChanged, //!< part "react": the reactions on a message or post changed
 };
 
-inline constexpr std::array<const char *, 10> eventTypeNames = {
+inline constexpr std::array<const char *, 12> eventTypeNames = {
     "user.renamed",
     "post.created",
     "post.updated",
@@ -37,8 +39,10 @@ inline constexpr std::array<const char *, 10> eventTypeNames = {
     "message.updated",
     "message.deleted",
     "hidden",
+    "user.updated",
+    "reaction.changed",
 };
-static_assert(eventTypeNames.size() == static_cast<std::size_t>(EventType::Hidden) + 1,
+static_assert(eventTypeNames.size() == static_cast<std::size_t>(EventType::ReactionChanged) + 1,
     "eventTypeNames must name every EventType");
 
 //! The wire name of an event, e.g. "post.created".
@@ -63,6 +67,8 @@ inline constexpr auto MessageCreated = nameOf(EventType::MessageCreated);
 inline constexpr auto MessageUpdated = nameOf(EventType::MessageUpdated);
 inline constexpr auto MessageDeleted = nameOf(EventType::MessageDeleted);
 inline constexpr auto Hidden = nameOf(EventType::Hidden);
+inline constexpr auto UserUpdated = nameOf(EventType::UserUpdated);
+inline constexpr auto ReactionChanged = nameOf(EventType::ReactionChanged);
 } // namespace Events
 
 } // namespace Hubbub

@@ -41,13 +41,19 @@ enum class MessageType {
     // Extensions (docs/protocol.md, "Extensions, in one list").
     DmOpen,
     DmList,
+    // Part "people": profiles.
+    UserProfile,
+    UserList,
+    // Part "react" (issue 12): replies and reactions.
+    ChatAround,
+    ReactionSet,
     // part "read" (issue 12): read state and notification levels
     ReadMark,
     ReadState,
     ChannelNotify,
 };
 
-inline constexpr std::array<const char *, 30> messageTypeNames = {
+inline constexpr std::array<const char *, 34> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -75,6 +81,10 @@ inline constexpr std::array<const char *, 30> messageTypeNames = {
     "ping",
     "dm.open",
     "dm.list",
+    "user.profile",
+    "user.list",
+    "chat.around",
+    "reaction.set",
     "read.mark",
     "read.state",
     "channel.notify",

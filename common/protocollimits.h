@@ -39,6 +39,16 @@ inline constexpr int RecentReviews = 2;
 // caller included, so dm.open names at most 7 others.
 inline constexpr int DirectMembersMax = 8;
 
+// Part "react" (issue 12): replies and reactions.
+//! A reply's quote of its original: the first line, cut to this many characters.
+inline constexpr int ReplyQuoteMax = 200;
+//! Distinct emoji on one message or post; the next one is refused (`too_large`).
+inline constexpr int ReactionsPerEntryMax = 20;
+//! An emoji's length in UTF-8 bytes.
+inline constexpr int EmojiBytesMax = 32;
+inline constexpr int AroundDefault = 50;
+inline constexpr int AroundMax = 200;
+
 // Part "read" (issue 12): read state. Unread and mention counts are counted up to this many
 // (a bounded read on the network thread); the client shows "999+" from there.
 inline constexpr int UnreadCountMax = 1000;
@@ -47,4 +57,8 @@ inline constexpr int UnreadCountMax = 1000;
 
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 
+// Part "people" (docs/protocol.md "Display names and avatars"): a display name is 0..64 code
+// points once trimmed; user.list answers every user in one reply up to this many (see there).
+inline constexpr int DisplayNameMax = 64;
+inline constexpr int UserListMax = 10000;
 } // namespace Hubbub::Limits

@@ -1,5 +1,7 @@
 #include "types.h"
 
+#include "protocollimits.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QTimeZone>
@@ -98,13 +100,15 @@ Role roleFromName(QStringView name)
 QJsonObject User::toJson() const
 {
     return {{QStringLiteral("id"), id}, {QStringLiteral("username"), username},
-        {QStringLiteral("role"), roleName(role)}};
+        {QStringLiteral("role"), roleName(role)}, {QStringLiteral("displayName"), displayName},
+        {QStringLiteral("avatarId"), nullable(avatarId)}};
 }
 
 User User::fromJson(const QJsonObject &object)
 {
     return {integer(object, QLatin1StringView("id")), str(object, QLatin1StringView("username")),
-        roleFromName(str(object, QLatin1StringView("role")))};
+        roleFromName(str(object, QLatin1StringView("role"))),
+        str(object, QLatin1StringView("displayName")), str(object, QLatin1StringView("avatarId"))};
 }
 
 QString User::toString() const
@@ -121,12 +125,14 @@ QJsonObject Post::toJson() const
         {QStringLiteral("rating"),
             QJsonObject {{QStringLiteral("average"), ratingAverage},
                 {QStringLiteral("count"), ratingCount}}},
-        {QStringLiteral("recentReviews"), [this] {
-             QJsonArray array;
-             for (const Review &review : recentReviews)
-                 array.append(review.toJson());
-             return array;
-         }()}};
+        {QStringLiteral("recentReviews"),
+            [this] {
+                QJsonArray array;
+                for (const Review &review : recentReviews)
+                    array.append(review.toJson());
+                return array;
+            }()},
+        {QStringLiteral("reactions"), reactionsToJson(reactions)}};
 }
 
 Post Post::fromJson(const QJsonObject &object)
@@ -145,6 +151,7 @@ Post Post::fromJson(const QJsonObject &object)
     const QJsonArray recent = object.value(QLatin1StringView("recentReviews")).toArray();
     for (const QJsonValue &review : recent)
         post.recentReviews.append(Review::fromJson(review.toObject()));
+    post.reactions = reactionsFromJson(object.value(QLatin1StringView("reactions")).toArray());
     return post;
 }
 
@@ -223,7 +230,10 @@ QJsonObject Message::toJson() const
 {
     return {{QStringLiteral("id"), id}, {QStringLiteral("channelId"), channelId},
         {QStringLiteral("author"), author.toJson()}, {QStringLiteral("text"), text},
-        {QStringLiteral("createdAt"), createdAt}, {QStringLiteral("editedAt"), nullable(editedAt)}};
+        {QStringLiteral("createdAt"), createdAt}, {QStringLiteral("editedAt"), nullable(editedAt)},
+        {QStringLiteral("replyTo"),
+            replyTo ? QJsonValue(replyTo->toJson()) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("reactions"), reactionsToJson(reactions)}};
 }
 
 Message Message::fromJson(const QJsonObject &object)
@@ -235,6 +245,9 @@ Message Message::fromJson(const QJsonObject &object)
     message.text = str(object, QLatin1StringView("text"));
     message.createdAt = str(object, QLatin1StringView("createdAt"));
     message.editedAt = str(object, QLatin1StringView("editedAt"));
+    if (const QJsonValue quote = object.value(QLatin1StringView("replyTo")); quote.isObject())
+        message.replyTo = ReplyQuote::fromJson(quote.toObject());
+    message.reactions = reactionsFromJson(object.value(QLatin1StringView("reactions")).toArray());
     return message;
 }
 
@@ -244,6 +257,67 @@ QString Message::toString() const
         .arg(id)
         .arg(channelId)
         .arg(author.username, text);
+}
+
+QJsonArray reactionsToJson(const QList<Reaction> &reactions)
+{
+    QJsonArray array;
+    for (const Reaction &reaction : reactions) {
+        QJsonArray users;
+        for (qint64 userId : reaction.userIds)
+            users.append(userId);
+        array.append(QJsonObject {{QStringLiteral("emoji"), reaction.emoji},
+            {QStringLiteral("count"), reaction.count()}, {QStringLiteral("userIds"), users}});
+    }
+    return array;
+}
+
+QList<Reaction> reactionsFromJson(const QJsonArray &array)
+{
+    QList<Reaction> reactions;
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        Reaction reaction {str(object, QLatin1StringView("emoji")), {}};
+        const QJsonArray users = object.value(QLatin1StringView("userIds")).toArray();
+        for (const QJsonValue &user : users)
+            reaction.userIds.append(user.toInteger());
+        if (!reaction.emoji.isEmpty())
+            reactions.append(reaction);
+    }
+    return reactions;
+}
+
+QJsonObject ReplyQuote::toJson() const
+{
+    if (deleted)
+        return {{QStringLiteral("id"), id}, {QStringLiteral("deleted"), true}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("author"), author.toJson()},
+        {QStringLiteral("text"), text}};
+}
+
+ReplyQuote ReplyQuote::fromJson(const QJsonObject &object)
+{
+    ReplyQuote quote;
+    quote.id = integer(object, QLatin1StringView("id"));
+    quote.deleted = object.value(QLatin1StringView("deleted")).toBool();
+    if (!quote.deleted) {
+        quote.author = User::fromJson(object.value(QLatin1StringView("author")).toObject());
+        quote.text = str(object, QLatin1StringView("text"));
+    }
+    return quote;
+}
+
+QString ReplyQuote::quoteOf(const QString &text)
+{
+    const qsizetype newline = text.indexOf(QLatin1Char('\n'));
+    QStringView line = QStringView(text).first(newline < 0 ? text.size() : newline);
+    // Characters as the spec counts them (code points): a surrogate pair is never cut in two.
+    qsizetype at = 0;
+    for (int count = 0; at < line.size() && count < Limits::ReplyQuoteMax; ++count)
+        at += (line[at].isHighSurrogate() && at + 1 < line.size() && line[at + 1].isLowSurrogate())
+            ? 2
+            : 1;
+    return line.first(at).trimmed().toString();
 }
 
 } // namespace Hubbub

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -22,18 +23,53 @@ enum class Role { Member, Admin };
 QString roleName(Role role);
 Role roleFromName(QStringView name);
 
-//! User {id, username, role}
+//! User {id, username, role, displayName, avatarId}; the last two are the "profiles" extension.
 struct User
 {
     qint64 id = 0;
     QString username;
     Role role = Role::Member;
+    // Initialised: `User {id, name, role}` stays free of -Wmissing-field-initializers.
+    QString displayName = {}; //!< empty when none
+    QString avatarId = {}; //!< an image id; empty means null
 
     bool isAdmin() const { return role == Role::Admin; }
+    //! The display name, else the username: what the app shows as the person's name.
+    QString shownName() const { return displayName.isEmpty() ? username : displayName; }
     QJsonObject toJson() const;
     static User fromJson(const QJsonObject &object);
     QString toString() const;
     bool operator==(const User &) const = default;
+};
+
+//! One emoji on a message or post and who put it there, in the order they reacted (part
+//! "react"); the wire form is {emoji, count, userIds}.
+struct Reaction
+{
+    QString emoji;
+    QList<qint64> userIds;
+
+    qsizetype count() const { return userIds.size(); }
+    bool operator==(const Reaction &) const = default;
+};
+//! `reactions` of a Message or Post: in first-reacted order.
+QJsonArray reactionsToJson(const QList<Reaction> &reactions);
+QList<Reaction> reactionsFromJson(const QJsonArray &array);
+
+//! Message.replyTo (part "react"): {id, author, text} quoting the original's first line, or
+//! {id, deleted: true} once the original is gone.
+struct ReplyQuote
+{
+    qint64 id = 0;
+    bool deleted = false;
+    User author;
+    QString text;
+
+    QJsonObject toJson() const;
+    static ReplyQuote fromJson(const QJsonObject &object);
+    //! The quote of `text`: its first line, at most Limits::ReplyQuoteMax characters.
+    static QString quoteOf(const QString &text);
+    bool operator==(const ReplyQuote &) const = default;
 };
 
 //! Review {id, postId, author, rating, comment, createdAt, updatedAt}; updatedAt (an
@@ -68,6 +104,7 @@ struct Post
     double ratingAverage = 0;
     qint64 ratingCount = 0;
     QList<Review> recentReviews;
+    QList<Reaction> reactions; //!< part "react"
 
     QJsonObject toJson() const;
     static Post fromJson(const QJsonObject &object);
@@ -106,6 +143,8 @@ struct Message
     QString text;
     QString createdAt;
     QString editedAt; //!< empty means null: never edited
+    std::optional<ReplyQuote> replyTo; //!< part "react": null when not a reply
+    QList<Reaction> reactions; //!< part "react"
 
     QJsonObject toJson() const;
     static Message fromJson(const QJsonObject &object);

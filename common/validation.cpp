@@ -180,6 +180,51 @@ std::optional<Error> checkNonce(const QString &nonce)
         nonce, 1, Limits::NonceMax, QStringLiteral("nonce"), ValidationText::tr("The nonce"));
 }
 
+QString normalizedDisplayName(const QString &displayName)
+{
+    // Refuse a huge value before normalising it (see checkUsername): the caller checks the
+    // length of the result, and NFC at most quarters it.
+    if (charCount(displayName) > 4 * Limits::DisplayNameMax)
+        return displayName;
+    return displayName.trimmed().normalized(QString::NormalizationForm_C);
+}
+
+std::optional<Error> checkDisplayName(const QString &normalizedName)
+{
+    const QString field = QStringLiteral("displayName");
+    if (auto error = checkLength(normalizedName, 0, Limits::DisplayNameMax, field,
+            ValidationText::tr("The display name")))
+        return error;
+    for (qsizetype i = 0; i < normalizedName.size(); ++i) {
+        // Read by hand: toUcs4() would turn a lone surrogate into U+FFFD and let it through.
+        char32_t c = normalizedName.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < normalizedName.size()
+            && normalizedName.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(normalizedName.at(i), normalizedName.at(i + 1));
+            ++i;
+        }
+        switch (QChar::category(c)) {
+        case QChar::Other_Control:
+        case QChar::Other_Surrogate:
+        case QChar::Other_NotAssigned:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph:
+            break;
+        case QChar::Other_Format:
+            if (c == 0x200C || c == 0x200D) // ZWNJ, ZWJ
+                continue;
+            break;
+        default:
+            continue;
+        }
+        return makeError(ErrorCode::Invalid,
+            ValidationText::tr("A display name may not contain line breaks, control characters "
+                               "or invisible formatting characters."),
+            field);
+    }
+    return std::nullopt;
+}
+
 bool isImageId(const QString &imageId)
 {
     if (imageId.size() != 64)
@@ -190,6 +235,34 @@ bool isImageId(const QString &imageId)
             return false;
     }
     return true;
+}
+
+std::optional<Error> checkEmoji(const QString &emoji)
+{
+    const QString field = QStringLiteral("emoji");
+    const qsizetype bytes = emoji.toUtf8().size();
+    if (bytes > Limits::EmojiBytesMax) {
+        return makeError(ErrorCode::Invalid,
+            ValidationText::tr("A reaction is at most %1 bytes long.").arg(Limits::EmojiBytesMax),
+            field);
+    }
+    bool symbol = false;
+    const QList<uint> codePoints = emoji.toUcs4();
+    for (uint c : codePoints) {
+        // A lone surrogate is not a character: toUcs4() gives U+FFFD for it.
+        if (QChar::isSpace(c) || QChar::category(c) == QChar::Other_Control || c == 0xFFFD
+            || QChar::isSurrogate(c)) {
+            return makeError(ErrorCode::Invalid,
+                ValidationText::tr("A reaction has no spaces or control characters."), field);
+        }
+        if (!QChar::isLetterOrNumber(c))
+            symbol = true;
+    }
+    if (bytes == 0 || !symbol) {
+        return makeError(ErrorCode::Invalid,
+            ValidationText::tr("A reaction is an emoji or a symbol, not a word."), field);
+    }
+    return std::nullopt;
 }
 
 } // namespace Hubbub::Validation

@@ -32,6 +32,16 @@ std::optional<Error> checkRating(qint64 rating);
 std::optional<Error> checkChannelName(const QString &trimmedName);
 std::optional<Error> checkChannelTopic(const QString &topic);
 std::optional<Error> checkNonce(const QString &nonce);
+//! The display name as stored: trimmed, NFC. Normalises before checking (like usernames).
+QString normalizedDisplayName(const QString &displayName);
+//! 0..64 code points of any script, without control characters, line or paragraph separators,
+//! unassigned code points or invisible format characters (bidi overrides and isolates, LRM/RLM,
+//! zero width space, ...) that could make one name look like another or reorder the text
+//! around it; only ZWJ and ZWNJ, which emoji sequences and several scripts need, are allowed.
+std::optional<Error> checkDisplayName(const QString &normalizedName);
+//! A reaction (part "react"): 1..32 UTF-8 bytes, no whitespace or control characters, and at
+//! least one character that is neither a letter nor a digit (so a word is not an emoji).
+std::optional<Error> checkEmoji(const QString &emoji);
 //! A lowercase hex SHA-256 digest.
 bool isImageId(const QString &imageId);
 

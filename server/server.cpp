@@ -8,6 +8,7 @@
 #include "handlers/imageinspector.h"
 #include "handlers/presencehandler.h"
 #include "handlers/readhandler.h"
+#include "handlers/replyhandler.h"
 #include "handlers/synchandler.h"
 #include "handlers/userhandler.h"
 #include "logging.h"
@@ -108,6 +109,7 @@ Status Server::open()
     m_handlerStore.push_back(std::make_unique<PresenceHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<SyncHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<DirectHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<ReplyHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<ReadHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())

@@ -1,5 +1,7 @@
 #include "channelmodel.h"
 
+#include <QStringList>
+
 #include <algorithm>
 
 namespace Hubbub::Client {
@@ -29,6 +31,8 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
         return item.channel.id;
     case UnreadRole:
         return item.unread;
+    case DirectRole:
+        return item.channel.isDirect();
     case MentionsRole:
         return m_mentions.value(item.channel.id);
     case NotifyRole:
@@ -41,39 +45,100 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ChannelModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "channelId"}, {NameRole, "name"}, {TopicRole, "topic"},
-        {UnreadRole, "unread"}, {MentionsRole, "mentions"}, {NotifyRole, "notify"}});
+    names.insert(
+        {{IdRole, "channelId"}, {NameRole, "name"}, {TopicRole, "topic"}, {UnreadRole, "unread"},
+            {DirectRole, "direct"}, {MentionsRole, "mentions"}, {NotifyRole, "notify"}});
     return names;
 }
 
-void ChannelModel::setChannels(const QList<Channel> &channels)
+void ChannelModel::setChannels(const QList<Channel> &channels, Channel::Kind kind)
 {
     QHash<qint64, int> unread;
     for (const Item &item : std::as_const(m_channels))
         unread.insert(item.channel.id, item.unread);
     const int before = totalUnread();
     beginResetModel();
-    m_channels.clear();
-    for (const Channel &channel : channels)
-        m_channels.append({channel, unread.value(channel.id) + int(m_unlisted.take(channel.id))});
+    // The other kind comes from its own list and stays.
+    m_channels.removeIf([kind](const Item &item) { return item.channel.kind == kind; });
+    for (const Channel &channel : channels) {
+        m_channels.append(
+            {named(channel), unread.value(channel.id) + int(m_unlisted.take(channel.id))});
+    }
     // Whatever order the server lists them in (protocol.md: by name), ids give creation order.
     std::sort(m_channels.begin(), m_channels.end(),
         [](const Item &a, const Item &b) { return a.channel.id < b.channel.id; });
-    m_loaded = true;
+    (kind == Channel::Kind::Direct ? m_directLoaded : m_loaded) = true;
     endResetModel();
     if (totalUnread() != before)
         Q_EMIT totalUnreadChanged(totalUnread());
 }
 
-void ChannelModel::upsert(const Channel &channel)
+void ChannelModel::setUserId(qint64 userId)
 {
+    if (userId == m_userId)
+        return;
+    m_userId = userId;
+    for (qsizetype row = 0; row < m_channels.size(); ++row) {
+        if (m_channels.at(row).channel.isDirect())
+            upsert(m_channels.at(row).channel);
+    }
+}
+
+void ChannelModel::renameUser(const User &user)
+{
+    for (qsizetype row = 0; row < m_channels.size(); ++row) {
+        Channel channel = m_channels.at(row).channel;
+        for (User &member : channel.members) {
+            if (member.id == user.id)
+                member = user;
+        }
+        upsert(channel);
+    }
+}
+
+qint64 ChannelModel::directWith(QList<qint64> others) const
+{
+    if (!others.contains(m_userId))
+        others.append(m_userId);
+    std::sort(others.begin(), others.end());
+    others.erase(std::unique(others.begin(), others.end()), others.end());
+    for (const Item &item : m_channels) {
+        if (!item.channel.isDirect() || item.channel.members.size() != others.size())
+            continue;
+        QList<qint64> ids;
+        for (const User &member : item.channel.members)
+            ids.append(member.id);
+        std::sort(ids.begin(), ids.end());
+        if (ids == others)
+            return item.channel.id;
+    }
+    return 0;
+}
+
+Channel ChannelModel::named(Channel channel) const
+{
+    if (!channel.isDirect())
+        return channel;
+    QStringList names;
+    for (const User &member : std::as_const(channel.members)) {
+        if (member.id != m_userId)
+            names.append(member.username);
+    }
+    channel.name = names.join(QStringLiteral(", "));
+    return channel;
+}
+
+void ChannelModel::upsert(const Channel &given)
+{
+    const Channel channel = named(given);
     if (const int row = rowOf(channel.id); row >= 0) {
         if (m_channels.at(row).channel == channel)
             return;
         // The id, and so the row, stays: only the name or topic changed.
         m_channels[row].channel = channel;
         const QModelIndex i = index(row);
-        Q_EMIT dataChanged(i, i, {Qt::DisplayRole, NameRole, Qt::ToolTipRole, TopicRole});
+        Q_EMIT dataChanged(
+            i, i, {Qt::DisplayRole, NameRole, Qt::ToolTipRole, TopicRole, DirectRole});
         return;
     }
     const auto it = std::lower_bound(m_channels.cbegin(), m_channels.cend(), channel.id,

@@ -1,5 +1,7 @@
 #include "chatmodel.h"
 
+#include "reactionlist.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -96,6 +98,8 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return message.author.username;
     case AuthorIdRole:
         return message.author.id;
+    case AuthorUserRole:
+        return QVariant::fromValue(message.author);
     case CreatedAtRole:
         return item.created;
     case EditedRole:
@@ -114,6 +118,16 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return item.localId;
     case DeletingRole:
         return overlay.deleting;
+    case ReplyToIdRole:
+        return message.replyTo ? message.replyTo->id : qint64(0);
+    case ReplyAuthorRole:
+        return message.replyTo ? message.replyTo->author.username : QString();
+    case ReplyTextRole:
+        return message.replyTo ? message.replyTo->text : QString();
+    case ReplyDeletedRole:
+        return message.replyTo && message.replyTo->deleted;
+    case ReactionsRole:
+        return reactionsToVariant(message.reactions);
     default:
         return {};
     }
@@ -126,7 +140,9 @@ QHash<int, QByteArray> ChatModel::roleNames() const
         {TextRole, "text"}, {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
         {KindRole, "kind"}, {FirstInGroupRole, "firstInGroup"}, {PendingRole, "pending"},
         {FailureRole, "failure"}, {LocalIdRole, "localId"}, {DeletingRole, "deleting"},
-        {DayStartRole, "dayStart"}});
+        {DayStartRole, "dayStart"}, {AuthorUserRole, "authorUser"}, {ReplyToIdRole, "replyToId"},
+        {ReplyAuthorRole, "replyAuthor"}, {ReplyTextRole, "replyText"},
+        {ReplyDeletedRole, "replyDeleted"}, {ReactionsRole, "reactions"}});
     return names;
 }
 
@@ -170,6 +186,8 @@ void ChatModel::finishReload(const QList<Message> &messages, bool more)
     m_loaded = true;
     m_fetching = false;
     m_reloading = false;
+    m_moreAfter = false;
+    m_fetchingNewer = false;
     endResetModel();
     const auto journal = std::exchange(m_journal, {});
     for (const auto &[type, frame] : journal)
@@ -279,6 +297,8 @@ void ChatModel::upsert(const Message &message)
         return;
     if (m_more && message.id < oldestId())
         return; // comes with its page
+    if (m_moreAfter && message.id > newestId())
+        return; // comes with the newer pages
     const int row = int(insertPosition(message.id));
     beginInsertRows({}, row, row);
     m_items.insert(row, makeItem(message));
@@ -307,14 +327,31 @@ void ChatModel::applyEvent(EventType type, const QJsonObject &frame)
         m_journal.append({type, frame});
     switch (type) {
     case EventType::MessageCreated:
-    case EventType::MessageUpdated:
         upsert(Message::fromJson(frame.value(QStringLiteral("message")).toObject()));
         break;
+    case EventType::MessageUpdated: {
+        const Message message
+            = Message::fromJson(frame.value(QStringLiteral("message")).toObject());
+        upsert(message);
+        if (message.channelId == m_channelId)
+            updateQuotesOf(message.id, message);
+        break;
+    }
     case EventType::MessageDeleted:
-        if (frame.value(QStringLiteral("channelId")).toInteger() == m_channelId)
-            remove(frame.value(QStringLiteral("messageId")).toInteger());
+        if (frame.value(QStringLiteral("channelId")).toInteger() == m_channelId) {
+            const qint64 messageId = frame.value(QStringLiteral("messageId")).toInteger();
+            remove(messageId);
+            updateQuotesOf(messageId, std::nullopt);
+        }
+        break;
+    case EventType::ReactionChanged:
+        if (frame.value(QStringLiteral("channelId")).toInteger() == m_channelId) {
+            setReactions(frame.value(QStringLiteral("messageId")).toInteger(),
+                reactionsFromJson(frame.value(QStringLiteral("reactions")).toArray()));
+        }
         break;
     case EventType::UserRenamed:
+    case EventType::UserUpdated:
         renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
         break;
     default:
@@ -393,6 +430,13 @@ void ChatModel::addPending(
     draft.author = author;
     draft.channelId = m_channelId;
     draft.text = params.value(QStringLiteral("text")).toString();
+    // A queued reply shows its quote at once, from the original as loaded here.
+    if (const qint64 replyTo = params.value(QStringLiteral("replyTo")).toInteger(); replyTo > 0) {
+        const std::optional<Message> original = message(replyTo);
+        draft.replyTo = original
+            ? ReplyQuote {replyTo, false, original->author, ReplyQuote::quoteOf(original->text)}
+            : ReplyQuote {replyTo, true, {}, {}};
+    }
     draft.createdAt = formatTimestamp(created);
     Item item = makeItem(draft);
     item.localId = localId;
@@ -441,6 +485,104 @@ void ChatModel::applyStored(const QJsonObject &result)
     const Message message = Message::fromJson(result.value(QStringLiteral("message")).toObject());
     if (message.id > 0)
         upsert(message);
+}
+
+qint64 ChatModel::newestId() const
+{
+    for (qsizetype i = m_items.size(); i > 0; --i) {
+        if (m_items.at(i - 1).kind == Kind::Message)
+            return m_items.at(i - 1).message.id;
+    }
+    return 0;
+}
+
+void ChatModel::setReactions(qint64 messageId, const QList<Reaction> &reactions)
+{
+    const int row = rowOf(messageId);
+    if (row < 0 || m_items.at(row).message.reactions == reactions)
+        return;
+    m_items[row].message.reactions = reactions;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {ReactionsRole});
+}
+
+void ChatModel::updateQuotesOf(qint64 originalId, const std::optional<Message> &original)
+{
+    const ReplyQuote quote = original
+        ? ReplyQuote {originalId, false, original->author, ReplyQuote::quoteOf(original->text)}
+        : ReplyQuote {originalId, true, {}, {}};
+    auto updateIn = [&](auto &items, int offset) {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            std::optional<ReplyQuote> &replyTo = items[i].message.replyTo;
+            if (!replyTo || replyTo->id != originalId || *replyTo == quote)
+                continue;
+            replyTo = quote;
+            const QModelIndex changed = index(int(offset + i));
+            Q_EMIT dataChanged(
+                changed, changed, {ReplyAuthorRole, ReplyTextRole, ReplyDeletedRole});
+        }
+    };
+    updateIn(m_items, 0);
+    updateIn(m_pending, int(m_items.size()));
+}
+
+void ChatModel::showAround(const QList<Message> &messages, bool moreBefore, bool moreAfter)
+{
+    if (messages.isEmpty())
+        return;
+    qint64 newestInPage = 0;
+    for (const Message &message : messages)
+        newestInPage = std::max(newestInPage, message.id);
+    const qint64 oldest = oldestId();
+    // The page reaches the loaded rows: only its older part is new, as a page of history.
+    if (m_loaded && oldest != 0 && (!moreAfter || newestInPage >= oldest)) {
+        QList<Message> older;
+        for (const Message &message : messages) {
+            if (message.id < oldest)
+                older.append(message);
+        }
+        const bool more = m_more;
+        prependPage(older, older.isEmpty() ? more : moreBefore);
+        return;
+    }
+    // A gap between the page and the loaded rows: show the page alone; the newer messages
+    // load as the view scrolls down to them.
+    finishReload(messages, moreBefore);
+    m_moreAfter = moreAfter;
+}
+
+void ChatModel::fetchNewer()
+{
+    if (!m_loaded || !m_moreAfter || m_fetchingNewer || m_reloading)
+        return;
+    m_fetchingNewer = true;
+    Q_EMIT fetchNewerRequested(m_channelId, newestId());
+}
+
+void ChatModel::appendNewer(const QList<Message> &messages, bool moreAfter)
+{
+    m_fetchingNewer = false;
+    m_moreAfter = moreAfter;
+    const qint64 newest = newestId();
+    QList<Message> newer;
+    for (const Message &message : messages) {
+        if (message.id > newest)
+            newer.append(message);
+    }
+    std::sort(
+        newer.begin(), newer.end(), [](const Message &a, const Message &b) { return a.id < b.id; });
+    if (newer.isEmpty())
+        return;
+    const int first = int(m_items.size());
+    beginInsertRows({}, first, first + int(newer.size()) - 1);
+    for (const Message &message : std::as_const(newer))
+        m_items.append(makeItem(message));
+    endInsertRows();
+    emitGroupingAround(first - 1);
+    if (first < rowCountAll()) {
+        const QModelIndex i = index(first);
+        Q_EMIT dataChanged(i, i, {FirstInGroupRole, DayStartRole});
+    }
 }
 
 } // namespace Hubbub::Client

@@ -32,6 +32,13 @@ public:
         LocalIdRole,
         DeletingRole,
         DayStartRole, //!< bool: the first row of its local day, under a date separator
+        AuthorUserRole, //!< User: the author with display name and avatar (profiles)
+        // Part "react": replies and reactions.
+        ReplyToIdRole, //!< qint64: the message this one replies to, 0 for none
+        ReplyAuthorRole, //!< QString: the quoted author ("" when deleted)
+        ReplyTextRole, //!< QString: the quoted first line ("" when deleted)
+        ReplyDeletedRole, //!< bool: the original is gone ("message deleted")
+        ReactionsRole, //!< QVariantList of {emoji, count, userIds} maps, first-reacted order
     };
     Q_ENUM(Roles)
     enum class Kind { Message, Joined, Left };
@@ -54,6 +61,18 @@ public:
     void fetchFailed();
     bool isLoaded() const { return m_loaded; }
     bool hasMore() const { return m_more; }
+
+    //! A chat.around page (part "react"): joined to the loaded rows when it reaches them,
+    //! otherwise it replaces them and newer messages load on demand (fetchNewer()).
+    void showAround(const QList<Message> &messages, bool moreBefore, bool moreAfter);
+    //! Newer messages than the loaded ones exist (after a jump back in time).
+    bool hasMoreAfter() const { return m_moreAfter; }
+    //! Asks for the page after the newest loaded message (fetchNewerRequested) once.
+    void fetchNewer();
+    //! The answer to fetchNewerRequested: a chat.around page from the newest loaded message.
+    void appendNewer(const QList<Message> &messages, bool moreAfter);
+    //! Sets a message's reactions (reaction.changed, or the reply to our reaction.set).
+    void setReactions(qint64 messageId, const QList<Reaction> &reactions);
 
     //! message.created/updated/deleted for this channel, user.renamed. Idempotent.
     void applyEvent(EventType type, const QJsonObject &frame);
@@ -87,6 +106,7 @@ public:
 
 Q_SIGNALS:
     void fetchMoreRequested(qint64 channelId, qint64 beforeId);
+    void fetchNewerRequested(qint64 channelId, qint64 afterId);
 
 private:
     struct Item
@@ -113,6 +133,9 @@ private:
     void emitRowChanged(int row);
     //! Grouping of the row after `row` may change when `row` changes.
     void emitGroupingAround(int row);
+    //! The quotes of replies to `original` follow its edit (or its delete: nullopt).
+    void updateQuotesOf(qint64 originalId, const std::optional<Message> &original);
+    qint64 newestId() const;
 
     qint64 m_channelId;
     QList<Item> m_items; //!< messages by ascending id, with presence lines
@@ -121,6 +144,8 @@ private:
     bool m_loaded = false;
     bool m_fetching = false;
     bool m_reloading = false;
+    bool m_moreAfter = false;
+    bool m_fetchingNewer = false;
     QList<std::pair<EventType, QJsonObject>> m_journal;
 };
 

@@ -519,7 +519,11 @@ void Connection::applyEvent(const ServerFrame &frame)
         qCDebug(lcClientNet) << "skipping event" << frame.eventName << "of a newer server";
         return;
     }
-    if (*frame.event == EventType::UserRenamed) {
+    // An event for other users (a direct conversation of others): its seq is applied, that is
+    // all (docs/protocol.md, "Events").
+    if (*frame.event == EventType::Hidden)
+        return;
+    if (*frame.event == EventType::UserRenamed || *frame.event == EventType::UserUpdated) {
         const User renamed = User::fromJson(frame.data.value(QStringLiteral("user")).toObject());
         if (renamed.id == m_user.id) {
             m_user = renamed;

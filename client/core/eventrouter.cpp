@@ -51,6 +51,10 @@ const EventRouter::Route EventRouter::Routes[] = {
     {EventType::MessageCreated, &EventRouter::messageCreated},
     {EventType::MessageUpdated, &EventRouter::toChat},
     {EventType::MessageDeleted, &EventRouter::toChat},
+    // Connection applies its seq and goes no further; nothing here to show.
+    {EventType::Hidden, &EventRouter::nothing},
+    {EventType::UserUpdated, &EventRouter::toEveryModel},
+    {EventType::ReactionChanged, &EventRouter::reactionChanged},
 };
 
 EventRouter::EventRouter(
@@ -111,7 +115,19 @@ void EventRouter::toEveryModel(EventType type, const QJsonObject &frame, bool)
     m_state.feed->applyEvent(type, frame);
     for (const auto &[id, chat] : m_state.chats)
         chat->applyEvent(type, frame);
-    m_state.people->renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+    const User user = User::fromJson(frame.value(QStringLiteral("user")).toObject());
+    m_state.people->renameUser(user);
+    m_state.channels->renameUser(user);
+}
+
+void EventRouter::nothing(EventType, const QJsonObject &, bool)
+{ }
+void EventRouter::reactionChanged(EventType type, const QJsonObject &frame, bool live)
+{
+    if (frame.contains(QStringLiteral("postId")))
+        toFeed(type, frame, live);
+    else
+        toChat(type, frame, live); // names its channelId
 }
 
 void EventRouter::channelCreated(EventType, const QJsonObject &frame, bool)
@@ -151,10 +167,14 @@ void EventRouter::messageCreated(EventType type, const QJsonObject &frame, bool 
     const bool wanted = mentionsMe || m_state.channels->notifyLevel(message.channelId) == u"all";
     if (live && !m_windowActive && wanted) {
         const int row = m_state.channels->rowOf(message.channelId);
-        const QString channel
-            = row >= 0 ? m_state.channels->channelAt(row).name : QString::number(message.channelId);
-        Q_EMIT notify(tr("%1 in #%2").arg(message.author.username, channel), elide(message.text),
-            message.channelId);
+        const Channel channel = row >= 0 ? m_state.channels->channelAt(row) : Channel {};
+        const QString name = row >= 0 ? channel.name : QString::number(message.channelId);
+        // A conversation of two is named by the author already; a group by its members.
+        const QString title = !channel.isDirect()
+            ? tr("%1 in #%2").arg(message.author.username, name)
+            : channel.members.size() <= 2 ? message.author.username
+                                          : tr("%1 in %2").arg(message.author.username, name);
+        Q_EMIT notify(title, elide(message.text), message.channelId);
     }
 }
 

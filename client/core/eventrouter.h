@@ -59,6 +59,9 @@ private:
     void postCreated(EventType type, const QJsonObject &frame, bool live);
     void messageCreated(EventType type, const QJsonObject &frame, bool live);
     void channelCreated(EventType type, const QJsonObject &frame, bool live);
+    void nothing(EventType type, const QJsonObject &frame, bool live);
+    //! reaction.changed: to the feed for a post, to the channel's chat for a message.
+    void reactionChanged(EventType type, const QJsonObject &frame, bool live);
     //! Whether an entry by `authorId` in `view` (0 the feed) counts as unread now.
     bool countsAsUnread(qint64 authorId, qint64 view) const;
     void catchUp();

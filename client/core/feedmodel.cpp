@@ -1,5 +1,7 @@
 #include "feedmodel.h"
 
+#include "reactionlist.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -62,6 +64,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         return post.author.username;
     case AuthorIdRole:
         return post.author.id;
+    case AuthorUserRole:
+        return QVariant::fromValue(post.author);
     case ImageIdRole:
         return post.imageId;
     case CreatedAtRole:
@@ -91,6 +95,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         }
         return list;
     }
+    case ReactionsRole:
+        return reactionsToVariant(post.reactions);
     default:
         return {};
     }
@@ -104,7 +110,8 @@ QHash<int, QByteArray> FeedModel::roleNames() const
         {CreatedAtRole, "createdAt"}, {EditedRole, "edited"}, {UpdatedAtRole, "updatedAt"},
         {RatingAverageRole, "ratingAverage"}, {RatingCountRole, "ratingCount"},
         {PendingRole, "pending"}, {FailureRole, "failure"}, {LocalIdRole, "localId"},
-        {DeletingRole, "deleting"}, {RecentReviewsRole, "recentReviews"}});
+        {DeletingRole, "deleting"}, {RecentReviewsRole, "recentReviews"},
+        {AuthorUserRole, "authorUser"}, {ReactionsRole, "reactions"}});
     return names;
 }
 
@@ -260,11 +267,31 @@ void FeedModel::applyEvent(EventType type, const QJsonObject &frame)
         remove(frame.value(QStringLiteral("postId")).toInteger());
         break;
     case EventType::UserRenamed:
+    case EventType::UserUpdated:
         renameUser(User::fromJson(frame.value(QStringLiteral("user")).toObject()));
+        break;
+    case EventType::ReactionChanged:
+        if (frame.contains(QStringLiteral("postId"))) {
+            setReactions(frame.value(QStringLiteral("postId")).toInteger(),
+                reactionsFromJson(frame.value(QStringLiteral("reactions")).toArray()));
+        }
         break;
     default:
         break;
     }
+}
+
+void FeedModel::setReactions(qint64 postId, const QList<Reaction> &reactions)
+{
+    const int row = rowOf(postId);
+    if (row < 0)
+        return;
+    Item &item = m_posts[row - m_pending.size()];
+    if (item.post.reactions == reactions)
+        return;
+    item.post.reactions = reactions;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {ReactionsRole});
 }
 
 void FeedModel::renameUser(const User &user)

@@ -38,6 +38,9 @@ public:
         //! QVariantList of {author, rating, comment} maps: the newest reviews with a comment,
         //! newest first (the post's recentReviews)
         RecentReviewsRole,
+        AuthorUserRole, //!< User: the author with display name and avatar (profiles)
+        //! QVariantList of {emoji, count, userIds} maps, first-reacted order (part "react")
+        ReactionsRole,
     };
     Q_ENUM(Roles)
 
@@ -62,6 +65,8 @@ public:
     void applyEvent(EventType type, const QJsonObject &frame);
     //! Inserts or replaces a post (from a reply); ignored when outside the loaded range.
     void upsert(const Post &post);
+    //! Sets a post's reactions (reaction.changed, or the reply to our reaction.set).
+    void setReactions(qint64 postId, const QList<Reaction> &reactions);
     void remove(qint64 postId) override;
     void renameUser(const User &user);
 

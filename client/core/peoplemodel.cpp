@@ -20,8 +20,15 @@ QVariant PeopleModel::data(const QModelIndex &index, int role) const
     const User &user = m_users.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        return user.shownName();
+    case Qt::ToolTipRole:
+        return user.displayName.isEmpty() ? QVariant() : QVariant(user.username);
     case UsernameRole:
         return user.username;
+    case DisplayNameRole:
+        return user.displayName;
+    case UserRole:
+        return QVariant::fromValue(user);
     case IdRole:
         return user.id;
     case AdminRole:
@@ -34,7 +41,8 @@ QVariant PeopleModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> PeopleModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "userId"}, {UsernameRole, "username"}, {AdminRole, "admin"}});
+    names.insert({{IdRole, "userId"}, {UsernameRole, "username"}, {AdminRole, "admin"},
+        {DisplayNameRole, "displayName"}, {UserRole, "user"}});
     return names;
 }
 
@@ -87,6 +95,12 @@ void PeopleModel::renameUser(const User &user)
     const int row = rowOf(user.id);
     if (row < 0 || m_users.at(row) == user)
         return;
+    if (m_users.at(row).username == user.username) {
+        // A new display name or picture: the row keeps its place (sorted by username).
+        m_users[row] = user;
+        Q_EMIT dataChanged(index(row), index(row));
+        return;
+    }
     beginRemoveRows({}, row, row);
     m_users.removeAt(row);
     endRemoveRows();

@@ -13,7 +13,7 @@ class PeopleModel final : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, UsernameRole, AdminRole };
+    enum Roles { IdRole = Qt::UserRole + 1, UsernameRole, AdminRole, DisplayNameRole, UserRole };
     Q_ENUM(Roles)
 
     explicit PeopleModel(QObject *parent = nullptr);
@@ -26,6 +26,7 @@ public:
     void setUsers(const QList<User> &users);
     //! A presence frame; returns whether anything changed.
     bool setOnline(const User &user, bool online);
+    //! A user.renamed or user.updated event: the new name, display name or picture.
     void renameUser(const User &user);
     //! The connection dropped: nobody listed, and the list no longer known.
     void clear();

@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QPointer>
 
 namespace Hubbub::Client {
 
@@ -67,6 +68,7 @@ Session::Session(Paths paths, QObject *parent)
     connect(
         m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {
             m_state.user = user;
+            m_state.channels->setUserId(user.id);
             // Always: after a sign-out another account may sign in, and the queue open now is
             // not theirs to send. (openOutbox() does nothing when it is already the right one.)
             openOutbox(m_url, user.id);
@@ -75,6 +77,7 @@ Session::Session(Paths paths, QObject *parent)
     connect(m_connection, &Connection::signInFailed, this, &Session::signInFailed);
     connect(m_connection, &Connection::userChanged, this, [this](const User &user) {
         m_state.user = user;
+        m_state.channels->setUserId(user.id);
         Q_EMIT userChanged(user);
     });
     connect(m_connection, &Connection::reloadRequired, this, &Session::reloadViews);
@@ -150,6 +153,15 @@ ChatModel *Session::chat(qint64 channelId)
                         reply.result().value(QStringLiteral("more")).toBool());
                 });
         });
+    connect(model, &ChatModel::fetchNewerRequested, this, [this, model](qint64, qint64 after) {
+        // The messages after `after`: a chat.around page from it, its older half known.
+        m_connection->request(MessageType::ChatAround,
+            {{QStringLiteral("messageId"), after}, {QStringLiteral("limit"), 200}}, model,
+            [model](const Reply &reply) {
+                model->appendNewer(reply.ok() ? messagesOf(reply.result()) : QList<Message>(),
+                    reply.ok() ? reply.result().value(QStringLiteral("moreAfter")).toBool() : true);
+            });
+    });
     m_projection->showChannel(channelId);
     if (m_connection->isOnline())
         loadChat(model);
@@ -183,6 +195,7 @@ void Session::resume(const QUrl &url, const QString &token, const User &user)
 {
     m_url = url;
     m_state.user = user;
+    m_state.channels->setUserId(user.id);
     openOutbox(url, user.id);
     m_connection->resume(url, token);
 }
@@ -205,6 +218,8 @@ void Session::forgetAccount()
     m_sender->reset();
     m_router->resetUnread();
     m_read->reset();
+    // The next account's conversations are not these.
+    m_state.channels->setChannels({}, Channel::Kind::Direct);
 }
 
 bool Session::mayChange(qint64 authorId) const
@@ -278,6 +293,18 @@ void Session::reloadViews()
             channels.append(Channel::fromJson(value.toObject()));
         m_state.channels->setChannels(channels);
     });
+    m_connection->request(MessageType::DmList, {}, this, [this](const Reply &reply) {
+        // A server without direct messages (no `dm` feature) refuses the verb: none to show.
+        if (reply.isTransportFailure()) {
+            m_viewsNeedReload = true;
+            return;
+        }
+        QList<Channel> channels;
+        const QJsonArray array = reply.result().value(QStringLiteral("channels")).toArray();
+        for (const QJsonValue &value : array)
+            channels.append(Channel::fromJson(value.toObject()));
+        m_state.channels->setChannels(channels, Channel::Kind::Direct);
+    });
     for (const auto &[id, model] : m_state.chats)
         loadChat(model);
 }
@@ -343,6 +370,32 @@ void Session::createChannel(const QString &name, const QString &topic, QObject *
         });
 }
 
+void Session::openDirect(
+    const QList<qint64> &userIds, QObject *context, std::function<void(qint64, const Reply &)> done)
+{
+    // Known already: no round trip (dm.open would answer the same conversation).
+    if (const qint64 known = m_state.channels->directWith(userIds); known != 0) {
+        if (done)
+            done(known, Reply::success({}));
+        return;
+    }
+    QJsonArray ids;
+    for (qint64 id : userIds)
+        ids.append(id);
+    m_connection->request(MessageType::DmOpen, {{QStringLiteral("userIds"), ids}}, context,
+        [this, done = std::move(done)](const Reply &reply) {
+            qint64 channelId = 0;
+            if (reply.ok()) {
+                const Channel channel
+                    = Channel::fromJson(reply.result().value(QStringLiteral("channel")).toObject());
+                m_state.channels->upsert(channel);
+                channelId = channel.id;
+            }
+            if (done)
+                done(channelId, reply);
+        });
+}
+
 void Session::rename(
     const QString &username, QObject *context, std::function<void(const Reply &)> done)
 {
@@ -354,6 +407,36 @@ void Session::listReviews(qint64 postId, QObject *context, std::function<void(co
 {
     m_connection->request(
         MessageType::ReviewList, {{QStringLiteral("postId"), postId}}, context, std::move(done));
+}
+
+void Session::setProfile(const QString &displayName, const ImageChange &avatar, QObject *context,
+    std::function<void(const Reply &)> done)
+{
+    QJsonObject params {{QStringLiteral("displayName"), displayName}};
+    if (avatar.kind == ImageChange::Kind::Remove)
+        params.insert(QStringLiteral("avatarId"), QJsonValue::Null);
+    if (avatar.kind != ImageChange::Kind::Replace) {
+        m_connection->request(MessageType::UserProfile, params, context, std::move(done));
+        return;
+    }
+    // Not through the outbox: the dialog stays open until the server has answered, so a
+    // refusal (too big a picture, a name with control characters) is shown where it was typed.
+    QJsonObject upload {{QStringLiteral("data"), QString::fromLatin1(avatar.bytes.toBase64())}};
+    if (!avatar.mime.isEmpty())
+        upload.insert(QStringLiteral("mime"), avatar.mime);
+    QPointer<QObject> guard(context);
+    m_connection->request(
+        MessageType::ImageUpload, upload, context,
+        [this, guard, params, bytes = avatar.bytes, done = std::move(done)](
+            const Reply &reply) mutable {
+            if (!reply.ok() || !guard)
+                return done(reply);
+            const QString imageId = reply.result().value(QStringLiteral("imageId")).toString();
+            m_images->insert(imageId, bytes);
+            params.insert(QStringLiteral("avatarId"), imageId);
+            m_connection->request(MessageType::UserProfile, params, guard, std::move(done));
+        },
+        std::chrono::seconds(180));
 }
 
 // --- changes through the outbox ------------------------------------------------------------
@@ -390,11 +473,58 @@ void Session::createReview(qint64 postId, int rating, const QString &comment)
         MessageType::ReviewCreate, params, {}, {}, subjectOf(MessageType::ReviewCreate, params));
 }
 
-QString Session::sendMessage(qint64 channelId, const QString &text)
+QString Session::sendMessage(qint64 channelId, const QString &text, qint64 replyTo)
 {
     m_typing->messageSent(channelId);
-    return m_outbox->enqueue(MessageType::ChatSend,
-        {{QStringLiteral("channelId"), channelId}, {QStringLiteral("text"), text}});
+    QJsonObject params {{QStringLiteral("channelId"), channelId}, {QStringLiteral("text"), text}};
+    if (replyTo > 0)
+        params.insert(QStringLiteral("replyTo"), replyTo);
+    return m_outbox->enqueue(MessageType::ChatSend, params);
+}
+
+void Session::setReaction(qint64 messageId, qint64 postId, const QString &emoji, bool on,
+    QObject *context, std::function<void(const Reply &)> done)
+{
+    QJsonObject params {{QStringLiteral("emoji"), emoji}, {QStringLiteral("on"), on}};
+    if (messageId > 0)
+        params.insert(QStringLiteral("messageId"), messageId);
+    else
+        params.insert(QStringLiteral("postId"), postId);
+    m_connection->request(MessageType::ReactionSet, params, context ? context : this,
+        [this, done = std::move(done)](const Reply &reply) {
+            if (reply.ok()) {
+                // The answer is the state now, the same the event carries: shown at once.
+                const QJsonObject &r = reply.result();
+                const QList<Reaction> reactions
+                    = reactionsFromJson(r.value(QStringLiteral("reactions")).toArray());
+                if (r.contains(QStringLiteral("postId"))) {
+                    m_state.feed->setReactions(
+                        r.value(QStringLiteral("postId")).toInteger(), reactions);
+                } else if (ChatModel *chat
+                    = m_state.openChat(r.value(QStringLiteral("channelId")).toInteger())) {
+                    chat->setReactions(r.value(QStringLiteral("messageId")).toInteger(), reactions);
+                }
+            }
+            if (done)
+                done(reply);
+        });
+}
+
+void Session::loadAround(
+    qint64 channelId, qint64 messageId, QObject *context, std::function<void(const Reply &)> done)
+{
+    ChatModel *model = chat(channelId);
+    m_connection->request(MessageType::ChatAround,
+        {{QStringLiteral("messageId"), messageId}, {QStringLiteral("limit"), ChatPageSize}},
+        context, [model, done = std::move(done)](const Reply &reply) {
+            if (reply.ok()) {
+                model->showAround(messagesOf(reply.result()),
+                    reply.result().value(QStringLiteral("moreBefore")).toBool(),
+                    reply.result().value(QStringLiteral("moreAfter")).toBool());
+            }
+            if (done)
+                done(reply);
+        });
 }
 
 void Session::editMessage(qint64 messageId, qint64 channelId, const QString &text)

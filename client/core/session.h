@@ -94,7 +94,8 @@ public:
         qint64 postId, const QString &title, const QString &content, const ImageChange &image = {});
     void deletePost(qint64 postId);
     void createReview(qint64 postId, int rating, const QString &comment);
-    QString sendMessage(qint64 channelId, const QString &text);
+    //! `replyTo`: the message this one answers (0: none).
+    QString sendMessage(qint64 channelId, const QString &text, qint64 replyTo = 0);
     void editMessage(qint64 messageId, qint64 channelId, const QString &text);
     void deleteMessage(qint64 messageId, qint64 channelId);
     //! Edits the text of a change still in the outbox (a queued post or message).
@@ -105,8 +106,25 @@ public:
     // Requests that are not queued: they need an answer now.
     void createChannel(const QString &name, const QString &topic, QObject *context,
         std::function<void(const Reply &)> done);
+    //! Opens the direct conversation with `userIds` (the others; 1..7) and calls `done` with its
+    //! channel id (0 when refused, the reply says why). A conversation already listed is
+    //! answered at once; a new one is added to channels() (DirectRole) before `done`.
+    void openDirect(const QList<qint64> &userIds, QObject *context,
+        std::function<void(qint64 channelId, const Reply &reply)> done);
     void rename(const QString &username, QObject *context, std::function<void(const Reply &)> done);
     void listReviews(qint64 postId, QObject *context, std::function<void(const Reply &)> done);
+    //! Sets the display name ("" for none) and changes the picture as `avatar` says (a new one
+    //! is uploaded first); `done` gets the user.profile reply, or the upload's failure.
+    void setProfile(const QString &displayName, const ImageChange &avatar, QObject *context,
+        std::function<void(const Reply &)> done);
+    //! Puts (`on`) or takes away our `emoji` on a message (postId 0) or a post (messageId 0);
+    //! the model shows the server's answer. Not queued: a reaction made offline fails.
+    void setReaction(qint64 messageId, qint64 postId, const QString &emoji, bool on,
+        QObject *context = nullptr, std::function<void(const Reply &)> done = {});
+    //! Loads the messages around `messageId` into its channel's model (chat.around), then
+    //! `done`: to jump to a message that is not loaded.
+    void loadAround(qint64 channelId, qint64 messageId, QObject *context,
+        std::function<void(const Reply &)> done);
     //! Tells the others we are typing (at most once per 3 s per channel).
     void sendTyping(qint64 channelId);
     //! Who is typing in a channel now (not us).

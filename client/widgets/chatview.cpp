@@ -6,6 +6,7 @@
 #include "chatmodel.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "imagecache.h"
 #include "loadstate.h"
 #include "outbox.h"
 #include "protocollimits.h"
@@ -241,6 +242,11 @@ ChatView::ChatView(Session *session, QWidget *parent)
             m_session->sendTyping(m_channelId);
     });
     connect(m_input, &QPlainTextEdit::textChanged, this, &ChatView::updateLengthHint);
+    // Avatars on the author lines, and a click on one or on a name opens the person's card.
+    m_delegate->setImages(m_session->images());
+    connect(m_session->images(), &ImageCache::imageReady, m_list->viewport(),
+        qOverload<>(&QWidget::update));
+    connect(m_delegate, &MessageDelegate::authorActivated, this, &ChatView::userActivated);
     connect(m_delegate, &MessageDelegate::linkActivated, this,
         [this](const QModelIndex &index, MessageDelegate::Link link) {
             // Later, not now: a discard removes the row the list view is still handling a
@@ -293,6 +299,7 @@ ChatView::ChatView(Session *session, QWidget *parent)
 
     m_input->setEnabled(false);
     updateHeader();
+    setupReplies();
     m_readTracker = new ReadTracker(this, m_session);
 }
 
@@ -304,6 +311,7 @@ void ChatView::setChannel(qint64 channelId, const QString &knownName)
         return;
     m_knownName = knownName;
     cancelEditing();
+    cancelReply();
     if (m_channelId != 0)
         m_drafts.insert(m_channelId, m_input->toPlainText());
     m_channelId = channelId;
@@ -381,12 +389,14 @@ void ChatView::updateHeader()
     const int row = m_channelId != 0 ? m_session->channels()->rowOf(m_channelId) : -1;
     const Channel channel = row >= 0 ? m_session->channels()->channelAt(row) : Channel {};
     const QString name = channelName();
-    m_name->setText(name.isEmpty() ? QString() : tr("# %1").arg(name));
+    // A direct conversation is named by its people, without the channel's '#'.
+    m_name->setText(name.isEmpty() ? QString() : channel.isDirect() ? name : tr("# %1").arg(name));
     m_topicText = channel.topic;
     m_topic->setText(elidedTopic());
     m_topic->setToolTip(channel.topic);
-    m_input->setPlaceholderText(name.isEmpty() ? QString() : tr("Message #%1").arg(name));
-    m_input->setAccessibleName(name.isEmpty() ? tr("Message") : tr("Message #%1").arg(name));
+    const QString messageTo = channel.isDirect() ? tr("Message %1") : tr("Message #%1");
+    m_input->setPlaceholderText(name.isEmpty() ? QString() : messageTo.arg(name));
+    m_input->setAccessibleName(name.isEmpty() ? tr("Message") : messageTo.arg(name));
     m_list->setAccessibleName(name.isEmpty() ? tr("Messages") : tr("Messages in #%1").arg(name));
 }
 
@@ -442,7 +452,8 @@ void ChatView::submit(const QString &text)
     }
     if (trimmed.isEmpty())
         return;
-    m_session->sendMessage(m_channelId, trimmed);
+    m_session->sendMessage(m_channelId, trimmed, m_replyTo);
+    cancelReply();
     m_input->setTextSilently({});
     updateLengthHint();
     // One's own message is always worth seeing, even when reading history.
@@ -534,9 +545,19 @@ QMenu *ChatView::contextMenuFor(const QModelIndex &index)
         connect(remove, &QAction::triggered, this, [this, messageId] { confirmDelete(messageId); });
         menu->addSeparator();
     }
+    addReplyActions(menu, row);
     QAction *copy = menu->addAction(tr("Copy text"));
     copy->setObjectName(QStringLiteral("copyAction"));
     connect(copy, &QAction::triggered, this, [this, target] { copyText(target); });
+    if (const qint64 authorId = row.data(ChatModel::AuthorIdRole).toLongLong();
+        authorId != 0 && authorId != m_session->user().id) {
+        menu->addSeparator();
+        QAction *message
+            = menu->addAction(tr("Message %1").arg(row.data(ChatModel::AuthorRole).toString()));
+        message->setObjectName(QStringLiteral("messageAuthorAction"));
+        connect(message, &QAction::triggered, this,
+            [this, authorId] { Q_EMIT directMessageRequested(authorId); });
+    }
     return menu;
 }
 
@@ -602,6 +623,8 @@ bool ChatView::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_list && event->type() == QEvent::KeyPress) {
         // Shift+F10 is the other keyboard way to a context menu; Qt maps only the Menu key.
         const auto *key = static_cast<QKeyEvent *>(event);
+        if (replyKey(key))
+            return true;
         if (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier) {
             const QModelIndex current = m_list->currentIndex();
             showContextMenu(
@@ -637,6 +660,7 @@ void ChatView::onScrolled(int value)
     // A few pixels short of the end still counts as reading the newest messages.
     m_pinned = bar->maximum() - value <= fontMetrics().height() / 2;
     maybeFetchOlder();
+    maybeFetchNewer();
 }
 
 void ChatView::onRangeChanged()

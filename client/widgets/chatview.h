@@ -1,6 +1,7 @@
 #pragma once
 
 #include "messagedelegate.h"
+#include "reactionpicker.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -10,6 +11,7 @@
 
 #include <functional>
 
+class QKeyEvent;
 class QLabel;
 class QListView;
 class QMenu;
@@ -21,6 +23,7 @@ namespace Hubbub::Client {
 class ChatInput;
 class ChatModel;
 class ReadTracker;
+class ReplyBar;
 class Session;
 
 //! One channel's conversation: a header with the name and topic, the messages (kept at the
@@ -46,7 +49,7 @@ public:
     QLabel *typingLabel() const { return m_typing; }
     //! The actions for a row of listView()'s model, or nullptr when there are none. The caller
     //! owns the menu. Actions: "editAction", "deleteAction", "copyAction", "retryAction",
-    //! "discardAction" (by objectName).
+    //! "discardAction", "messageAuthorAction" (by objectName).
     QMenu *contextMenuFor(const QModelIndex &index);
     //! Starts editing one of the user's messages in the message box.
     void startEditing(qint64 messageId);
@@ -63,6 +66,24 @@ public:
     //! The local time the date separators go by ("Today" becomes "Yesterday" at midnight);
     //! QDateTime::currentDateTime() unless a test sets another.
     void setClock(std::function<QDateTime()> clock);
+
+    // Part "react" (chatviewreplies.cpp): replies, jumps to a message, reactions.
+    //! Composes a reply to `messageId`: the reply bar shows its quote above the message box.
+    void startReply(qint64 messageId);
+    void cancelReply();
+    qint64 replyingTo() const { return m_replyTo; }
+    ReplyBar *replyBar() const { return m_replyBar; }
+    //! Shows the message in this channel, loading the history around it when it is not loaded
+    //! (chat.around), and marks it briefly.
+    void jumpToMessage(qint64 messageId);
+    //! Opens the reaction picker for a message at `globalPos`; the last one opened, or null.
+    void showReactionPicker(qint64 messageId, const QPoint &globalPos);
+    ReactionPicker *reactionPicker() const { return m_picker; }
+Q_SIGNALS:
+    //! "Message NAME" on someone's message: talk to its author directly.
+    void directMessageRequested(qint64 userId);
+    //! An author's avatar or name was clicked: show their card at `globalPos`.
+    void userActivated(const Hubbub::User &user, const QPoint &globalPos);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -93,6 +114,17 @@ private:
     //! Asks for older history when the top is in sight.
     void maybeFetchOlder();
 
+    // Part "react" (chatviewreplies.cpp).
+    void setupReplies();
+    void addReplyActions(QMenu *menu, const QModelIndex &row);
+    //! R on a message in the list replies to it; true when the key was used.
+    bool replyKey(const QKeyEvent *key);
+    void scrollToMessage(qint64 messageId);
+    void toggleReaction(qint64 messageId, const QString &emoji, bool on);
+    //! Newer messages after a jump back in time, when the bottom is in sight.
+    void maybeFetchNewer();
+    QString nameOf(qint64 userId) const;
+
     Session *m_session;
     qint64 m_channelId = 0;
     QPointer<ChatModel> m_model; //!< owned by the session
@@ -117,6 +149,10 @@ private:
     QHash<qint64, QString> m_drafts; //!< unsent text per channel
     std::function<QDateTime()> m_clock;
     QTimer *m_dayTimer; //!< "dayTimer": fires at the next local midnight
+    ReplyBar *m_replyBar = nullptr;
+    qint64 m_replyTo = 0;
+    QTimer *m_highlightTimer = nullptr;
+    QPointer<ReactionPicker> m_picker;
     //! The top visible row and its offset, kept in place while older rows go in above it.
     QPersistentModelIndex m_anchor;
     int m_anchorTop = 0;

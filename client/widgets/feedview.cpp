@@ -73,6 +73,7 @@ FeedView::FeedView(Session *session, QWidget *parent)
             m_list->scrollToTop();
         });
     connect(m_delegate, &PostDelegate::actionTriggered, this, &FeedView::trigger);
+    setupReactions();
     connect(m_list, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_list->indexAt(pos);
         if (index.isValid()) {
@@ -294,6 +295,7 @@ void FeedView::showContextMenu(const QModelIndex &index, const QPoint &globalPos
     }
     if (actions.isEmpty())
         menu->addAction(tr("Nothing to do while this post is being deleted"))->setEnabled(false);
+    addReactionAction(menu, index, globalPos);
     m_menu = menu;
     menu->popup(globalPos);
 }

@@ -42,7 +42,16 @@ public:
     void trigger(PostDelegate::Action action, const QModelIndex &index);
     void showContextMenu(const QModelIndex &index, const QPoint &globalPos);
 
+    //! Opens the reaction picker for a post (part "react"); the last one opened, or null.
+    void showReactionPicker(qint64 postId, const QPoint &globalPos);
+    QWidget *reactionPicker() const { return m_picker; }
+
 private:
+    // Part "react" (feedviewreactions.cpp).
+    void setupReactions();
+    void addReactionAction(QMenu *menu, const QModelIndex &index, const QPoint &globalPos);
+    QPointer<QWidget> m_picker;
+
     void onAction(PostDelegate::Action action, const QPersistentModelIndex &index);
     void setExpanded(const QModelIndex &index, bool expanded);
     void openReview(const QModelIndex &index);

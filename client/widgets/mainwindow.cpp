@@ -11,6 +11,8 @@
 #include "newchanneldialog.h"
 #include "notifier.h"
 #include "offlinebanner.h"
+#include "profilecard.h"
+#include "profiledialog.h"
 #include "protocollimits.h"
 #include "reply.h"
 #include "session.h"
@@ -67,6 +69,10 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_sidebar, &Sidebar::feedSelected, this, &MainWindow::showFeed);
     connect(m_sidebar, &Sidebar::channelSelected, this, &MainWindow::showChannel);
     connect(m_sidebar, &Sidebar::createChannelRequested, this, &MainWindow::createChannel);
+    connect(m_sidebar, &Sidebar::directMessageRequested, this, &MainWindow::openDirectMessage);
+    connect(m_chatView, &ChatView::directMessageRequested, this, &MainWindow::openDirectMessage);
+    connect(m_sidebar, &Sidebar::personActivated, this, &MainWindow::showProfile);
+    connect(m_chatView, &ChatView::userActivated, this, &MainWindow::showProfile);
     connect(m_session, &Session::unreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::userChanged, this, &MainWindow::updateTitle);
     // The channel open may be listed only after the window shows (the last one, restored).
@@ -116,6 +122,8 @@ void MainWindow::buildMenus()
 {
     QMenu *app = menuBar()->addMenu(tr("&Hubbub"));
     QAction *rename = app->addAction(tr("Change &username…"), this, &MainWindow::renameUser);
+    app->addAction(tr("Edit &profile…"), this, &MainWindow::editProfile)
+        ->setObjectName(QStringLiteral("editProfileAction"));
     rename->setObjectName(QStringLiteral("renameAction"));
     QAction *notifications = app->addAction(tr("Desktop &notifications"));
     notifications->setObjectName(QStringLiteral("notificationsAction"));
@@ -196,6 +204,12 @@ void MainWindow::showChannel(qint64 channelId)
     updateTitle();
 }
 
+void MainWindow::jumpToMessage(qint64 channelId, qint64 messageId)
+{
+    showChannel(channelId);
+    m_chatView->jumpToMessage(messageId);
+}
+
 void MainWindow::updateTitle()
 {
     QString title = tr("Feed") + QStringLiteral(" — Hubbub");
@@ -203,7 +217,10 @@ void MainWindow::updateTitle()
         // A channel neither listed yet nor seen before has no name to show: the app's name
         // alone until it has.
         const QString name = m_chatView->channelName();
-        title = !name.isEmpty() ? QStringLiteral("#") + name + QStringLiteral(" — Hubbub")
+        const int row = m_session->channels()->rowOf(m_chatView->channel());
+        const bool direct = row >= 0 && m_session->channels()->channelAt(row).isDirect();
+        const QString hash = direct ? QString() : QStringLiteral("#");
+        title = !name.isEmpty() ? hash + name + QStringLiteral(" — Hubbub")
                                 : QStringLiteral("Hubbub");
     }
     const int unread = m_session->totalUnread();
@@ -217,6 +234,19 @@ void MainWindow::createChannel()
     NewChannelDialog dialog(m_session, this);
     if (dialog.exec() == QDialog::Accepted)
         m_sidebar->selectChannel(dialog.channelId());
+}
+
+void MainWindow::openDirectMessage(qint64 userId)
+{
+    if (userId <= 0 || userId == m_session->user().id)
+        return;
+    m_session->openDirect({userId}, this, [this](qint64 channelId, const Reply &reply) {
+        if (channelId != 0)
+            m_sidebar->selectChannel(channelId);
+        else
+            statusBar()->showMessage(
+                tr("Could not start the conversation: %1").arg(reply.error().message), 10000);
+    });
 }
 
 void MainWindow::renameUser()
@@ -241,6 +271,25 @@ void MainWindow::renameUser()
         const User user = User::fromJson(reply.result().value(QStringLiteral("user")).toObject());
         statusBar()->showMessage(tr("You are now %1.").arg(user.username), 5000);
     });
+}
+
+void MainWindow::showProfile(const User &user, const QPoint &globalPos)
+{
+    if (user.id == 0)
+        return;
+    auto *card = new ProfileCard(m_session, user, this);
+    connect(card, &ProfileCard::editRequested, this, &MainWindow::editProfile);
+    connect(card, &ProfileCard::messageRequested, this, &MainWindow::openDirectMessage);
+    card->popup(globalPos);
+}
+
+void MainWindow::editProfile()
+{
+    auto *dialog = new ProfileDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+        [this] { statusBar()->showMessage(tr("Your profile is saved."), 5000); });
+    dialog->open();
 }
 
 void MainWindow::showAbout()

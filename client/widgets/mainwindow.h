@@ -1,5 +1,7 @@
 #pragma once
 
+#include "types.h"
+
 #include <QMainWindow>
 #include <QUrl>
 
@@ -31,6 +33,16 @@ public:
     void showFeed();
     //! Shows a channel with the cursor in its message box.
     void showChannel(qint64 channelId);
+    //! Opens `user`'s profile card near `globalPos` (a click on their name or avatar).
+    void showProfile(const Hubbub::User &user, const QPoint &globalPos);
+    //! "Edit profile…": your display name and picture.
+    void editProfile();
+
+    //! Opens the direct conversation with `userId` (starting it if there is none yet) and
+    //! shows it; the people list, "Message NAME" in chat and profile cards call this.
+    void openDirectMessage(qint64 userId);
+    //! Shows the channel and the message in it, loading the history around it if needed.
+    void jumpToMessage(qint64 channelId, qint64 messageId);
 
     Sidebar *sidebar() const { return m_sidebar; }
     FeedView *feedView() const { return m_feedView; }

@@ -1,12 +1,17 @@
 #include "messagedelegate.h"
 
+#include "avatar.h"
 #include "chatmodel.h"
+#include "imagecache.h"
+#include "replydecorations.h"
 
 #include <QAbstractItemView>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTextLayout>
+#include <QToolTip>
 #include <QtMath>
 
 #include <memory>
@@ -103,7 +108,8 @@ QTextLayout::FormatRange range(int start, int length, const QTextCharFormat &for
 //! can never disagree.
 struct RowLayout
 {
-    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today);
+    RowLayout(const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today,
+        qint64 selfId = 0);
 
     ChatModel::Kind kind = ChatModel::Kind::Message;
     Metrics metrics;
@@ -114,6 +120,7 @@ struct RowLayout
     QString day; //!< the date separator's text, on the first row of a day
     int dayHeight = 0;
     QString author;
+    User authorUser; //!< for the avatar and, when there is a display name, the username
     QString time;
     QString presence;
     int headerTop = 0;
@@ -125,11 +132,14 @@ struct RowLayout
     int retryLength = 0;
     int discardStart = -1;
     int discardLength = 0;
+    QRect quote; //!< part "react": the quote of the original, empty when none
+    ReplyDecorations::Chips chips; //!< part "react": reaction chips under the text
+    QPoint chipsPos;
     int height = 0;
 };
 
 RowLayout::RowLayout(
-    const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today)
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QDate &today, qint64 selfId)
     : metrics(option.fontMetrics)
     , font(option.font)
     , boldFont(option.font)
@@ -165,11 +175,16 @@ RowLayout::RowLayout(
     if (header) {
         y += metrics.groupTop;
         headerTop = y;
-        author = name;
+        authorUser = index.data(ChatModel::AuthorUserRole).value<User>();
+        author = authorUser.id != 0 ? authorUser.shownName() : name;
         time = shortTime(index.data(ChatModel::CreatedAtRole).toDateTime());
         y += QFontMetrics(boldFont).height() + metrics.headerGap;
     } else {
         y += metrics.compactTop;
+    }
+    if (const int h = ReplyDecorations::quoteHeight(smallFont, index); h > 0) {
+        quote = QRect(metrics.hMargin, y, textWidth, h);
+        y += h;
     }
 
     // The text and its marker in one layout, so the marker wraps like a word of the text.
@@ -230,12 +245,73 @@ RowLayout::RowLayout(
         failurePos = {metrics.hMargin, y};
         y += heightOf(*failure);
     }
+    chips = ReplyDecorations::layoutChips(
+        font, index.data(ChatModel::ReactionsRole), selfId, textWidth);
+    chipsPos = {metrics.hMargin, y};
+    y += chips.height;
     height = y + metrics.bottom;
 }
 
 bool inRange(int position, int start, int length)
 {
     return start >= 0 && position >= start && position < start + length;
+}
+
+//! The author line's pieces, placed: the avatar (a circle as high as the line), the name, the
+//! username in grey when a display name stands before it, the time. paint() and the click
+//! test share it.
+struct HeaderLayout
+{
+    HeaderLayout(const RowLayout &row, const QRect &rect, Qt::LayoutDirection direction)
+    {
+        const QFontMetrics boldMetrics(row.boldFont);
+        const QFontMetrics smallMetrics(row.smallFont);
+        const int left = rect.left() + row.metrics.hMargin;
+        const int width = rect.width() - 2 * row.metrics.hMargin;
+        const int side = boldMetrics.height();
+        const int gap = boldMetrics.averageCharWidth();
+        baseline = rect.top() + row.headerTop + boldMetrics.ascent();
+        const int timeWidth = smallMetrics.horizontalAdvance(row.time);
+        int room = qMax(0, width - side - 2 * gap - timeWidth);
+        author = boldMetrics.elidedText(row.author, Qt::ElideRight, room);
+        const int authorWidth = boldMetrics.horizontalAdvance(author);
+        room = qMax(0, room - authorWidth - gap);
+        if (!row.authorUser.displayName.isEmpty())
+            username = smallMetrics.elidedText(row.authorUser.username, Qt::ElideRight, room);
+        const int usernameWidth
+            = username.isEmpty() ? 0 : smallMetrics.horizontalAdvance(username) + gap;
+        // Laid out left to right, then mirrored for a right-to-left layout.
+        const auto place = [&](int x, int w) {
+            return direction == Qt::RightToLeft ? left + width - x - w : left + x;
+        };
+        avatar = QRect(place(0, side), rect.top() + row.headerTop, side, side);
+        authorX = place(side + gap, authorWidth);
+        usernameX = place(side + 2 * gap + authorWidth, qMax(0, usernameWidth - gap));
+        timeX = place(side + 2 * gap + authorWidth + usernameWidth, timeWidth);
+        const int nameLeft = std::min(avatar.left(), authorX);
+        const int nameRight = std::max(avatar.right() + 1, authorX + authorWidth);
+        clickable = QRect(nameLeft, avatar.top(), nameRight - nameLeft, side);
+    }
+
+    QRect avatar;
+    QRect clickable; //!< the avatar and the name
+    QString author;
+    QString username; //!< empty without a display name
+    int baseline = 0;
+    int authorX = 0;
+    int usernameX = 0;
+    int timeX = 0;
+};
+//! What decides the height of the quote and the chips, for the row height cache.
+QString reactKey(const QModelIndex &index)
+{
+    QString key = QChar(0x1f) + ReplyDecorations::quoteText(index) + QChar(0x1f);
+    const QVariantList reactions = index.data(ChatModel::ReactionsRole).toList();
+    for (const QVariant &r : reactions) {
+        key += r.toMap().value(QStringLiteral("emoji")).toString()
+            + QString::number(r.toMap().value(QStringLiteral("count")).toInt());
+    }
+    return key;
 }
 
 } // namespace
@@ -307,10 +383,10 @@ QSize MessageDelegate::rowSizeHint(
         + (index.data(ChatModel::LocalIdRole).toString().isEmpty() ? QLatin1Char('0')
                                                                    : QLatin1Char('1'))
         + index.data(ChatModel::FailureRole).toString() + QChar(0x1f)
-        + index.data(ChatModel::TextRole).toString();
+        + index.data(ChatModel::TextRole).toString() + reactKey(index);
     if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
         return {width, *found};
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_selfId);
     if (m_heights.size() > 20000)
         m_heights.clear(); // bounded; it refills from what is on screen and laid out next
     m_heights.insert(key, row.height);
@@ -345,7 +421,7 @@ void MessageDelegate::paint(
         painter->restore();
     }
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_selfId);
     const QPalette &palette = opt.palette;
     const QRect rect = opt.rect;
 
@@ -362,6 +438,11 @@ void MessageDelegate::paint(
     } else if ((opt.state & QStyle::State_MouseOver) && row.kind == ChatModel::Kind::Message) {
         painter->fillRect(
             message, mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.05));
+    }
+    if (m_highlightId != 0 && index.data(ChatModel::IdRole).toLongLong() == m_highlightId) {
+        // A message jumped to (from a quote, a search): briefly marked.
+        painter->fillRect(
+            message, mix(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.35));
     }
     if ((opt.state & QStyle::State_HasFocus) && listFocused) {
         painter->setPen(palette.color(QPalette::Highlight));
@@ -401,30 +482,26 @@ void MessageDelegate::paint(
     }
 
     if (row.header) {
-        const QFontMetrics boldMetrics(row.boldFont);
-        const QFontMetrics timeMetrics(row.smallFont);
-        const int baseline = rect.top() + row.headerTop + boldMetrics.ascent();
-        const int left = rect.left() + row.metrics.hMargin;
-        const int width = rect.width() - 2 * row.metrics.hMargin;
-        const int gap = boldMetrics.averageCharWidth();
-        const int timeWidth = timeMetrics.horizontalAdvance(row.time);
-        const QString author
-            = boldMetrics.elidedText(row.author, Qt::ElideRight, qMax(0, width - gap - timeWidth));
-        const int authorWidth = boldMetrics.horizontalAdvance(author);
-        const bool rtl = opt.direction == Qt::RightToLeft;
+        const HeaderLayout header(row, rect, opt.direction);
+        Avatar::paint(painter, header.avatar, row.authorUser, m_images);
         painter->setFont(row.boldFont);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(QPoint(rtl ? left + width - authorWidth : left, baseline), author);
+        painter->drawText(QPoint(header.authorX, header.baseline), header.author);
         painter->setFont(row.smallFont);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(
-            QPoint(rtl ? left + width - authorWidth - gap - timeWidth : left + authorWidth + gap,
-                baseline),
-            row.time);
+        if (!header.username.isEmpty())
+            painter->drawText(QPoint(header.usernameX, header.baseline), header.username);
+        painter->drawText(QPoint(header.timeX, header.baseline), row.time);
+    }
+    if (!row.quote.isEmpty()) {
+        ReplyDecorations::paintQuote(painter, row.quote.translated(rect.topLeft()), row.smallFont,
+            palette, index, opt.direction);
     }
     row.text->draw(painter, rect.topLeft() + row.textPos);
     if (row.failure)
         row.failure->draw(painter, rect.topLeft() + row.failurePos);
+    ReplyDecorations::paintChips(
+        painter, rect.topLeft() + row.chipsPos, row.chips, row.font, palette);
     painter->restore();
 }
 
@@ -433,7 +510,7 @@ MessageDelegate::Link MessageDelegate::linkAt(
 {
     QStyleOptionViewItem opt = belowNewMessages(option, index);
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_selfId);
     if (!row.failure)
         return Link::None;
     const QPointF local = QPointF(pos - opt.rect.topLeft() - row.failurePos);
@@ -451,11 +528,32 @@ MessageDelegate::Link MessageDelegate::linkAt(
     return Link::None;
 }
 
+void MessageDelegate::setImages(ImageCache *images)
+{
+    m_images = images;
+}
+
+bool MessageDelegate::isOnAuthor(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today);
+    return row.header && HeaderLayout(row, opt.rect, opt.direction).clickable.contains(pos);
+}
+
 bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
     const QStyleOptionViewItem &option, const QModelIndex &index)
 {
     if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton
+            && isOnAuthor(option, index, mouse->position().toPoint())) {
+            if (event->type() == QEvent::MouseButtonRelease)
+                Q_EMIT authorActivated(index.data(ChatModel::AuthorUserRole).value<User>(),
+                    mouse->globalPosition().toPoint());
+            return true;
+        }
         if (mouse->button() == Qt::LeftButton) {
             const Link link = linkAt(option, index, mouse->position().toPoint());
             if (link != Link::None) {
@@ -463,9 +561,67 @@ bool MessageDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                     Q_EMIT linkActivated(index, link);
                 return true;
             }
+            if (reactEvent(event->type(), option, index, mouse->position().toPoint()))
+                return true;
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+// Part "react": the quote and the reaction chips, hit-tested on the same layout as painted.
+
+void MessageDelegate::setHighlighted(qint64 messageId)
+{
+    m_highlightId = messageId;
+}
+
+MessageDelegate::ReactHit MessageDelegate::reactHitAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
+    initStyleOption(&opt, index);
+    const RowLayout row(opt, index, m_today, m_selfId);
+    const QPoint local = pos - opt.rect.topLeft();
+    ReactHit hit;
+    if (row.quote.contains(local)) {
+        hit.quote = true;
+        return hit;
+    }
+    const int chip = ReplyDecorations::chipAt(row.chips, local - row.chipsPos);
+    if (chip >= 0)
+        hit.chip = row.chips.chips.at(chip);
+    return hit;
+}
+
+bool MessageDelegate::reactEvent(QEvent::Type type, const QStyleOptionViewItem &option,
+    const QModelIndex &index, const QPoint &pos)
+{
+    const ReactHit hit = reactHitAt(option, index, pos);
+    if (!hit.quote && !hit.chip)
+        return false;
+    if (type == QEvent::MouseButtonRelease) {
+        if (hit.quote)
+            Q_EMIT quoteClicked(index);
+        else
+            Q_EMIT reactionClicked(index, hit.chip->emoji, !hit.chip->mine);
+    }
+    return true;
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event && index.isValid()) {
+        const ReactHit hit = reactHitAt(option, index, event->pos());
+        if (hit.chip || hit.quote) {
+            QToolTip::showText(event->globalPos(),
+                hit.chip ? ReplyDecorations::chipToolTip(*hit.chip, m_nameOf)
+                         : tr("Go to the original message"),
+                view);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace Hubbub::Client

@@ -1,10 +1,20 @@
 #pragma once
 
+#include "reactionlist.h"
+
 #include <QDate>
+#include <QEvent>
 #include <QHash>
+#include <QPointer>
 #include <QStyledItemDelegate>
 
+#include "types.h"
+#include <functional>
+#include <optional>
+
 namespace Hubbub::Client {
+
+class ImageCache;
 
 //! Draws one ChatModel row: the author line on the first message of a group, the wrapped
 //! text with "(edited)" / "Sending…" markers, a "Not sent — Retry · Discard" line for refused
@@ -39,13 +49,43 @@ public:
     //! Which link of a failure line is at `pos` (view port coordinates, inside option.rect).
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    //! Where avatars come from (profiles); without it the author line shows initials.
+    void setImages(ImageCache *images);
+    //! Whether `pos` is on the author's avatar or name (view port coordinates).
+    bool isOnAuthor(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+
+    // Part "react": the quote above a reply, reaction chips, a message marked after a jump.
+    //! Whose reactions show as one's own.
+    void setSelfId(qint64 userId) { m_selfId = userId; }
+    //! Names for the chips' tooltips ("Ada and Bo reacted with 👍").
+    void setNameLookup(std::function<QString(qint64)> nameOf) { m_nameOf = std::move(nameOf); }
+    //! Marks one message (0: none); the view repaints.
+    void setHighlighted(qint64 messageId);
+    qint64 highlighted() const { return m_highlightId; }
+    //! What of the quote and chips is at `pos` (view port coordinates).
+    struct ReactHit
+    {
+        bool quote = false;
+        std::optional<ReactionChip> chip;
+    };
+    ReactHit reactHitAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
 Q_SIGNALS:
     void linkActivated(const QModelIndex &index, Hubbub::Client::MessageDelegate::Link link);
+    //! The author's avatar or name was clicked: show their profile card at `globalPos`.
+    void authorActivated(const Hubbub::User &author, const QPoint &globalPos);
+    //! The quote of a reply was clicked: go to the original.
+    void quoteClicked(const QModelIndex &index);
+    //! A reaction chip was clicked: `on` is what our reaction should become.
+    void reactionClicked(const QModelIndex &index, const QString &emoji, bool on);
 
 protected:
-    //! Only for clicks on Retry / Discard; rows are never edited in place.
+    //! Only for clicks on Retry / Discard and on the author; rows are never edited in place.
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+        const QModelIndex &index) override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
         const QModelIndex &index) override;
 
 private:
@@ -53,9 +93,15 @@ private:
     QSize rowSizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     QStyleOptionViewItem belowNewMessages(
         const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    bool reactEvent(QEvent::Type type, const QStyleOptionViewItem &option, const QModelIndex &index,
+        const QPoint &pos);
 
     QDate m_today;
     qint64 m_newMessagesAbove = 0;
+    QPointer<ImageCache> m_images;
+    qint64 m_selfId = 0;
+    qint64 m_highlightId = 0;
+    std::function<QString(qint64)> m_nameOf;
     //! Row heights by everything that decides them: QListView asks for every row's height on
     //! each layout, and wrapping text is the expensive part.
     mutable QHash<QString, int> m_heights;

@@ -1,8 +1,10 @@
 #include "postdelegate.h"
 
+#include "avatar.h"
 #include "feedmodel.h"
 #include "imagecache.h"
 #include "relativetime.h"
+#include "replydecorations.h"
 #include "session.h"
 
 #include <QAbstractItemView>
@@ -127,6 +129,7 @@ QString separator()
 struct PostDelegate::Layout
 {
     QRect card;
+    QRect avatar;
     QRect author;
     QRect time;
     QRect edited;
@@ -155,6 +158,8 @@ struct PostDelegate::Layout
     QString failureText;
     QString ratingText;
     Action foldAction = Action::None;
+    ReplyDecorations::Chips chips; //!< part "react": reaction chips under the rating line
+    QPoint chipsPos;
     int height = 0;
 };
 
@@ -289,9 +294,15 @@ PostDelegate::Layout PostDelegate::layout(
     l.status = QRect(x + width - statusWidth, y, statusWidth, m.line);
     const int headerRight = x + width - (statusWidth > 0 ? statusWidth + m.linkSpacing : 0);
 
-    l.authorText = authorFm.elidedText(
-        index.data(FeedModel::AuthorRole).toString(), Qt::ElideRight, width / 2);
-    l.author = QRect(x, y, authorFm.horizontalAdvance(l.authorText), m.line);
+    // The avatar, then the display name (the username in the tooltip; see helpEvent).
+    const User author = index.data(FeedModel::AuthorUserRole).value<User>();
+    l.avatar = QRect(x, y, m.line, m.line);
+    l.authorText = authorFm.elidedText(author.username.isEmpty()
+            ? index.data(FeedModel::AuthorRole).toString()
+            : author.shownName(),
+        Qt::ElideRight, width / 2);
+    l.author
+        = QRect(l.avatar.right() + 1 + m.gap, y, authorFm.horizontalAdvance(l.authorText), m.line);
     int hx = l.author.right() + 1;
     l.timeText = relativeTime(index.data(FeedModel::CreatedAtRole).toDateTime());
     if (!l.timeText.isEmpty()) {
@@ -369,6 +380,10 @@ PostDelegate::Layout PostDelegate::layout(
         l.rating = QRect(x, y, fm.horizontalAdvance(l.ratingText), m.line);
     }
     y += m.line;
+    l.chips = ReplyDecorations::layoutChips(
+        option.font, index.data(FeedModel::ReactionsRole), m_session->user().id, width);
+    l.chipsPos = {x, y};
+    y += l.chips.height;
 
     // The newest comments, a line each: what people say, without opening the reviews.
     const QVariantList recent = index.data(FeedModel::RecentReviewsRole).toList();
@@ -412,7 +427,7 @@ QSize PostDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
         index.data(FeedModel::TitleRole).toString(), index.data(FeedModel::ContentRole).toString(),
         index.data(FeedModel::ImageIdRole).toString().isEmpty(),
         index.data(FeedModel::FailureRole).toString(), isExpanded(index),
-        index.data(FeedModel::RecentReviewsRole).toList().size());
+        index.data(FeedModel::RecentReviewsRole).toList().size(), reactionsKey(index));
     if (const auto it = m_heights.constFind(key); it != m_heights.cend())
         return {opt.rect.width(), *it};
     if (m_heights.size() > 20000)
@@ -458,6 +473,8 @@ void PostDelegate::paint(
     const QColor text = palette.color(QPalette::Text);
     const QColor secondary = palette.color(QPalette::PlaceholderText);
 
+    Avatar::paint(painter, l.avatar, index.data(FeedModel::AuthorUserRole).value<User>(),
+        m_session->images());
     painter->setFont(boldFont(opt.font));
     painter->setPen(text);
     painter->drawText(l.author, Qt::AlignLeft | Qt::AlignVCenter, l.authorText);
@@ -529,6 +546,7 @@ void PostDelegate::paint(
     painter->setPen(palette.color(QPalette::Link));
     for (const auto &[action, rect] : l.links)
         painter->drawText(rect, Qt::AlignLeft | Qt::AlignVCenter, actionText(action));
+    ReplyDecorations::paintChips(painter, l.chipsPos, l.chips, opt.font, palette);
 
     if (!l.comments.isEmpty()) {
         // A hairline of the text colour, faint: visible on light and dark cards alike.
@@ -594,6 +612,10 @@ bool PostDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                 Q_EMIT actionTriggered(action, index);
                 return true;
             }
+            if (const auto chip = chipAt(option, index, mouse->position().toPoint())) {
+                Q_EMIT reactionClicked(index, chip->emoji, !chip->mine);
+                return true;
+            }
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
@@ -611,7 +633,11 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     QRect area;
     const QPoint pos = event->pos();
     const QString longFormat = QLocale().dateTimeFormat(QLocale::LongFormat);
-    if (l.time.contains(pos)) {
+    const User author = index.data(FeedModel::AuthorUserRole).value<User>();
+    if ((l.author.contains(pos) || l.avatar.contains(pos)) && !author.displayName.isEmpty()) {
+        tip = author.username;
+        area = l.avatar.united(l.author);
+    } else if (l.time.contains(pos)) {
         tip = index.data(Qt::ToolTipRole).toString();
         area = l.time;
     } else if (l.edited.contains(pos)) {
@@ -622,6 +648,9 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     } else if (l.image.contains(pos)) {
         tip = tr("Click to open the image");
         area = l.image;
+    } else if (const int chip = ReplyDecorations::chipAt(l.chips, pos - l.chipsPos); chip >= 0) {
+        tip = ReplyDecorations::chipToolTip(l.chips.chips.at(chip), m_nameOf);
+        area = l.chips.rects.at(chip).translated(l.chipsPos);
     } else {
         // A comment cut to one line shows whole under the mouse.
         for (const Layout::Comment &comment : l.comments) {
@@ -637,6 +666,31 @@ bool PostDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
     }
     QToolTip::showText(event->globalPos(), tip, view->viewport(), area);
     return true;
+}
+
+std::optional<ReactionChip> PostDelegate::chipAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    if (!index.isValid())
+        return std::nullopt;
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const Layout l = layout(opt, index);
+    const int chip = ReplyDecorations::chipAt(l.chips, pos - l.chipsPos);
+    if (chip < 0)
+        return std::nullopt;
+    return l.chips.chips.at(chip);
+}
+
+QString PostDelegate::reactionsKey(const QModelIndex &index)
+{
+    QString key;
+    const QVariantList reactions = index.data(FeedModel::ReactionsRole).toList();
+    for (const QVariant &r : reactions) {
+        key += r.toMap().value(QStringLiteral("emoji")).toString()
+            + QString::number(r.toMap().value(QStringLiteral("count")).toInt());
+    }
+    return key;
 }
 
 } // namespace Hubbub::Client

@@ -1,10 +1,15 @@
 #pragma once
 
+#include "reactionlist.h"
+
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSize>
 #include <QStyledItemDelegate>
+
+#include <functional>
+#include <optional>
 
 namespace Hubbub::Client {
 
@@ -52,8 +57,17 @@ public:
     //! ShowMore or ShowLess when the row's text is long enough to fold at this width, else None.
     Action foldAction(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
+    // Part "react": reaction chips under the rating line.
+    //! The chip under `pos`, in the same coordinates as `option.rect`.
+    std::optional<ReactionChip> chipAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    //! Names for the chips' tooltips.
+    void setNameLookup(std::function<QString(qint64)> nameOf) { m_nameOf = std::move(nameOf); }
+
 Q_SIGNALS:
     void actionTriggered(Hubbub::Client::PostDelegate::Action action, const QModelIndex &index);
+    //! A reaction chip was clicked: `on` is what our reaction should become.
+    void reactionClicked(const QModelIndex &index, const QString &emoji, bool on);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
@@ -67,6 +81,9 @@ private:
 
     //! The key of a row in m_expanded: its post id, or its outbox entry while not sent.
     static QString expandKey(const QModelIndex &index);
+    //! What decides the chips' height, for the row height cache.
+    static QString reactionsKey(const QModelIndex &index);
+    std::function<QString(qint64)> m_nameOf;
 
     Session *m_session;
     QSet<QString> m_expanded;

@@ -1,13 +1,16 @@
 #include "sidebar.h"
 
+#include "avatar.h"
 #include "channelmodel.h"
 #include "connection.h"
+#include "imagecache.h"
 #include "loadstate.h"
 #include "peoplemodel.h"
 #include "readstate.h"
 #include "session.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -15,9 +18,13 @@
 #include <QListView>
 #include <QMenu>
 #include <QPainter>
+#include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace Hubbub::Client {
 
@@ -104,7 +111,10 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        option->text = QStringLiteral("# ") + index.data(ChannelModel::NameRole).toString();
+        // A conversation is named by its people, not as a channel.
+        const QString name = index.data(ChannelModel::NameRole).toString();
+        option->text
+            = index.data(ChannelModel::DirectRole).toBool() ? name : QStringLiteral("# ") + name;
         const bool muted = index.data(ChannelModel::NotifyRole).toString() != u"all";
         if (index.data(ChannelModel::UnreadRole).toInt() > 0 && !muted)
             option->font.setBold(true);
@@ -177,6 +187,9 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     , m_feed(new QToolButton(this))
     , m_addChannel(new QToolButton(this))
     , m_channels(new PlaceholderList(this))
+    , m_publicModel(new QSortFilterProxyModel(this))
+    , m_directModel(new QSortFilterProxyModel(this))
+    , m_directs(new PlaceholderList(this))
     , m_peopleHeader(sectionHeader({}, this))
     , m_people(new PlaceholderList(this))
 {
@@ -201,30 +214,72 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
 
     m_channels->setObjectName(QStringLiteral("channelList"));
     m_channels->setAccessibleName(tr("Channels"));
-    m_channels->setModel(m_session->channels());
-    m_channels->setItemDelegate(new ChannelDelegate(m_channels));
-    m_channels->setFrameShape(QFrame::NoFrame);
-    m_channels->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_channels->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Only an explicit choice opens a channel: a click, Enter (activated) or Space. Moving
-    // the focus or the current row (Tab into the list, arrow keys) changes nothing.
-    const auto open = [this](const QModelIndex &index) {
-        if (index.isValid())
-            selectChannelAt(index.row());
-    };
-    connect(m_channels, &QListView::clicked, this, open);
-    connect(m_channels, &QListView::activated, this, open);
-    m_channels->installEventFilter(this);
-    m_channels->viewport()->installEventFilter(this); // context menus by mouse
+    // One model holds both kinds (unread counts and notifications treat them alike); each
+    // list shows one.
+    for (QSortFilterProxyModel *proxy : {m_publicModel, m_directModel}) {
+        proxy->setSourceModel(m_session->channels());
+        proxy->setFilterRole(ChannelModel::DirectRole);
+        proxy->setFilterFixedString(
+            proxy == m_directModel ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    m_channels->setModel(m_publicModel);
+    m_directs->setObjectName(QStringLiteral("directList"));
+    m_directs->setAccessibleName(tr("Direct messages"));
+    m_directs->setModel(m_directModel);
+    for (PlaceholderList *list : {m_channels, m_directs}) {
+        auto *proxy = static_cast<QSortFilterProxyModel *>(list->model());
+        list->setItemDelegate(new ChannelDelegate(list));
+        list->setFrameShape(QFrame::NoFrame);
+        list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        // Only an explicit choice opens a channel: a click, Enter (activated) or Space. Moving
+        // the focus or the current row (Tab into the list, arrow keys) changes nothing.
+        const auto open = [this, proxy](const QModelIndex &index) {
+            if (index.isValid())
+                openSource(proxy->mapToSource(index));
+        };
+        connect(list, &QListView::clicked, this, open);
+        connect(list, &QListView::activated, this, open);
+        list->installEventFilter(this);
+        list->viewport()->installEventFilter(this); // context menus by mouse
+    }
 
     m_people->setObjectName(QStringLiteral("peopleList"));
     m_people->setAccessibleName(tr("People online"));
     m_people->setModel(m_session->people());
-    m_people->setItemDelegate(new RowDelegate(m_people));
+    m_people->setItemDelegate(new PersonDelegate(m_session->images(), m_people));
     m_people->setFrameShape(QFrame::NoFrame);
     m_people->setSelectionMode(QAbstractItemView::NoSelection);
     m_people->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_people->setFocusPolicy(Qt::TabFocus);
+    connect(m_people, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        const qint64 userId = index.data(PeopleModel::IdRole).toLongLong();
+        if (index.isValid() && userId != m_session->user().id)
+            Q_EMIT directMessageRequested(userId);
+    });
+    m_people->installEventFilter(this);
+    m_people->viewport()->installEventFilter(this);
+    // A click shows the person's card, once it is clear it was not the first half of the
+    // double-click that opens a conversation; their avatar shows when it arrives.
+    auto *cardDelay = new QTimer(this);
+    cardDelay->setSingleShot(true);
+    cardDelay->setInterval(QApplication::doubleClickInterval());
+    auto clicked = std::make_shared<QPersistentModelIndex>();
+    connect(
+        m_people, &QListView::clicked, cardDelay, [cardDelay, clicked](const QModelIndex &index) {
+            *clicked = index;
+            cardDelay->start();
+        });
+    connect(m_people, &QListView::doubleClicked, cardDelay, &QTimer::stop);
+    connect(cardDelay, &QTimer::timeout, this, [this, clicked] {
+        if (!clicked->isValid())
+            return;
+        const QRect row = m_people->visualRect(*clicked);
+        Q_EMIT personActivated(clicked->data(PeopleModel::UserRole).value<User>(),
+            m_people->viewport()->mapToGlobal(row.bottomLeft()));
+    });
+    connect(m_session->images(), &ImageCache::imageReady, m_people->viewport(),
+        qOverload<>(&QWidget::update));
 
     auto *channelHeader = new QHBoxLayout;
     channelHeader->addWidget(sectionHeader(tr("CHANNELS"), this));
@@ -237,6 +292,8 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     layout->addSpacing(fontMetrics().height() / 2);
     layout->addLayout(channelHeader);
     layout->addWidget(m_channels, 3);
+    layout->addWidget(sectionHeader(tr("DIRECT MESSAGES"), this));
+    layout->addWidget(m_directs, 2);
     layout->addWidget(m_peopleHeader);
     layout->addWidget(m_people, 2);
 
@@ -249,16 +306,19 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
     connect(m_session->connection(), &Connection::stateChanged, this, [this] {
         updatePeople();
         updateChannelPlaceholder();
+        updateDirectPlaceholder();
     });
     ChannelModel *channels = m_session->channels();
     connect(channels, &ChannelModel::modelReset, this, [this] {
         updateChannelPlaceholder();
+        updateDirectPlaceholder();
         reselect();
     });
     connect(channels, &ChannelModel::rowsInserted, this, &Sidebar::reselect);
     connect(m_session, &Session::unreadChanged, this, &Sidebar::updateFeedButton);
     updatePeople();
     updateChannelPlaceholder();
+    updateDirectPlaceholder();
     updateFeedButton();
 }
 
@@ -267,9 +327,26 @@ QListView *Sidebar::channelList() const
     return m_channels;
 }
 
+QListView *Sidebar::directList() const
+{
+    return m_directs;
+}
+
 QListView *Sidebar::peopleList() const
 {
     return m_people;
+}
+
+void Sidebar::showPeopleMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    const qint64 userId = index.data(PeopleModel::IdRole).toLongLong();
+    if (!index.isValid() || userId == m_session->user().id)
+        return;
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    connect(menu->addAction(tr("Message")), &QAction::triggered, this,
+        [this, userId] { Q_EMIT directMessageRequested(userId); });
+    menu->popup(globalPos);
 }
 
 QString Sidebar::channelPlaceholder() const
@@ -284,43 +361,68 @@ QString Sidebar::peoplePlaceholder() const
 
 bool Sidebar::eventFilter(QObject *watched, QEvent *event)
 {
-    // A channel's context menu: by mouse on the row under it, by keyboard (the Menu key, or
-    // Shift+F10, which Qt does not map) on the current row.
-    const auto showMenu = [this](const QModelIndex &index, const QPoint &globalPos) {
-        if (!index.isValid())
-            return;
-        QMenu *menu = channelMenuFor(index.row());
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(globalPos);
-    };
-    const auto atCurrent = [this] {
-        return m_channels->viewport()->mapToGlobal(
-            m_channels->visualRect(m_channels->currentIndex()).center());
-    };
-    if (watched == m_channels && event->type() == QEvent::KeyPress
+    // The people list's context menu, by mouse or keyboard (Qt maps only the Menu key to a
+    // context menu event; Shift+F10 is the other way), on the row under the mouse or current.
+    if (watched == m_people && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_F10
         && static_cast<QKeyEvent *>(event)->modifiers() == Qt::ShiftModifier) {
-        showMenu(m_channels->currentIndex(), atCurrent());
+        const QModelIndex current = m_people->currentIndex();
+        showPeopleMenu(
+            current, m_people->viewport()->mapToGlobal(m_people->visualRect(current).center()));
         return true;
     }
-    if ((watched == m_channels || watched == m_channels->viewport())
+    if ((watched == m_people || watched == m_people->viewport())
         && event->type() == QEvent::ContextMenu) {
         const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
-        if (menuEvent->reason() == QContextMenuEvent::Mouse) {
-            showMenu(
-                m_channels->indexAt(m_channels->viewport()->mapFromGlobal(menuEvent->globalPos())),
-                menuEvent->globalPos());
-        } else {
-            showMenu(m_channels->currentIndex(), atCurrent());
-        }
+        const QModelIndex index = menuEvent->reason() == QContextMenuEvent::Mouse
+            ? m_people->indexAt(m_people->viewport()->mapFromGlobal(menuEvent->globalPos()))
+            : m_people->currentIndex();
+        showPeopleMenu(index,
+            menuEvent->reason() == QContextMenuEvent::Mouse
+                ? menuEvent->globalPos()
+                : m_people->viewport()->mapToGlobal(m_people->visualRect(index).center()));
         return true;
     }
-    if (watched == m_channels && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
-        && static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier
-        && m_channels->currentIndex().isValid()) {
-        selectChannelAt(m_channels->currentIndex().row());
-        return true;
+    for (PlaceholderList *list : {m_channels, m_directs}) {
+        // A channel's or conversation's context menu: by mouse on the row under it, by keyboard
+        // (the Menu key, or Shift+F10) on the current row.
+        const auto showMenu = [this, list](const QModelIndex &index, const QPoint &globalPos) {
+            const QModelIndex source
+                = static_cast<QSortFilterProxyModel *>(list->model())->mapToSource(index);
+            if (!source.isValid())
+                return;
+            QMenu *menu = channelMenuFor(source.row());
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(globalPos);
+        };
+        const auto atCurrent = [list] {
+            return list->viewport()->mapToGlobal(list->visualRect(list->currentIndex()).center());
+        };
+        if (watched == list && event->type() == QEvent::KeyPress
+            && static_cast<QKeyEvent *>(event)->key() == Qt::Key_F10
+            && static_cast<QKeyEvent *>(event)->modifiers() == Qt::ShiftModifier) {
+            showMenu(list->currentIndex(), atCurrent());
+            return true;
+        }
+        if ((watched == list || watched == list->viewport())
+            && event->type() == QEvent::ContextMenu) {
+            const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+            if (menuEvent->reason() == QContextMenuEvent::Mouse) {
+                showMenu(list->indexAt(list->viewport()->mapFromGlobal(menuEvent->globalPos())),
+                    menuEvent->globalPos());
+            } else {
+                showMenu(list->currentIndex(), atCurrent());
+            }
+            return true;
+        }
+        if (watched == list && event->type() == QEvent::KeyPress
+            && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
+            && static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier
+            && list->currentIndex().isValid()) {
+            openSource(static_cast<QSortFilterProxyModel *>(list->model())
+                           ->mapToSource(list->currentIndex()));
+            return true;
+        }
     }
     return QWidget::eventFilter(watched, event);
 }
@@ -399,6 +501,13 @@ void Sidebar::updateChannelPlaceholder()
     m_channels->setPlaceholderText(text);
 }
 
+void Sidebar::updateDirectPlaceholder()
+{
+    const bool loaded = m_session->channels()->isDirectLoaded();
+    m_directs->setPlaceholderText(
+        loaded ? tr("Double-click someone online to message them.") : QString());
+}
+
 void Sidebar::reselect()
 {
     if (m_open == 0)
@@ -406,12 +515,14 @@ void Sidebar::reselect()
     const ChannelModel *channels = m_session->channels();
     const int row = channels->rowOf(m_open);
     if (row >= 0) {
-        const QModelIndex index = channels->index(row);
-        if (!m_channels->selectionModel()->isSelected(index)) {
-            m_channels->selectionModel()->setCurrentIndex(
-                index, QItemSelectionModel::ClearAndSelect);
-        }
-    } else if (channels->isLoaded()) {
+        const QModelIndex source = channels->index(row);
+        const bool direct = source.data(ChannelModel::DirectRole).toBool();
+        PlaceholderList *list = direct ? m_directs : m_channels;
+        const QModelIndex index = (direct ? m_directModel : m_publicModel)->mapFromSource(source);
+        if (!list->selectionModel()->isSelected(index))
+            list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        (direct ? m_channels : m_directs)->selectionModel()->clearSelection();
+    } else if (channels->isLoaded() && channels->isDirectLoaded()) {
         selectFeed(); // the channel open is not on this server (any more)
     }
 }
@@ -420,8 +531,10 @@ void Sidebar::selectFeed()
 {
     m_open = 0;
     m_feed->setChecked(true);
-    m_channels->selectionModel()->clearSelection();
-    m_channels->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    for (PlaceholderList *list : {m_channels, m_directs}) {
+        list->selectionModel()->clearSelection();
+        list->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    }
     Q_EMIT feedSelected();
 }
 
@@ -431,26 +544,31 @@ void Sidebar::selectChannel(qint64 channelId)
         return;
     const int row = m_session->channels()->rowOf(channelId);
     if (row >= 0) {
-        selectChannelAt(row);
+        openSource(m_session->channels()->index(row));
         return;
     }
-    if (m_session->channels()->isLoaded())
+    if (m_session->channels()->isLoaded() && m_session->channels()->isDirectLoaded())
         return; // no such channel
     // Not listed yet: open it now, select its row when the list comes.
     m_open = channelId;
     m_feed->setChecked(false);
     m_channels->selectionModel()->clearSelection();
+    m_directs->selectionModel()->clearSelection();
     Q_EMIT channelSelected(channelId);
 }
 
 void Sidebar::selectChannelAt(int row)
 {
-    const QModelIndex index = m_session->channels()->index(row);
-    if (!index.isValid())
+    openSource(m_publicModel->mapToSource(m_publicModel->index(row, 0)));
+}
+
+void Sidebar::openSource(const QModelIndex &source)
+{
+    if (!source.isValid())
         return;
-    m_open = index.data(ChannelModel::IdRole).toLongLong();
-    m_channels->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    m_open = source.data(ChannelModel::IdRole).toLongLong();
     m_feed->setChecked(false);
+    reselect();
     Q_EMIT channelSelected(m_open);
 }
 

@@ -224,6 +224,22 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>„%1“ wird für alle gelöscht.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Nachricht an %1</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Reaktion hinzufügen…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -563,6 +579,10 @@
         <source>%1 in #%2</source>
         <translation>%1 in #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -616,6 +636,14 @@
     <message>
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>Beiträge, neueste zuerst. Eingabe bewertet den aktuellen Beitrag, Leertaste zeigt einen langen ganz; die Menütaste zeigt alles, was ein Beitrag bietet.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Reaktion hinzufügen…</translation>
     </message>
 </context>
 <context>
@@ -722,6 +750,18 @@
         <source>S&amp;witch server or account…</source>
         <translation>Server oder Konto &amp;wechseln …</translation>
     </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>Die Unterhaltung konnte nicht begonnen werden: %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>&amp;Profil bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Ihr Profil ist gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -768,6 +808,10 @@
     <message>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>Go to the original message</source>
+        <translation>Zur ursprünglichen Nachricht</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1054,82 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Profil bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Bild auswählen …</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Bild entfernen</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Anzeigename:</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReactionPicker</name>
+    <message>
+        <source>Add reaction</source>
+        <translation>Reaktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>Any emoji, then Enter</source>
+        <translation>Beliebiges Emoji, dann Eingabe</translation>
+    </message>
+    <message>
+        <source>Other reaction</source>
+        <translation>Andere Reaktion</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Eine Reaktion ist ein Emoji oder ein Symbol, kein Wort.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reactions</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <comment>who reacted</comment>
+        <translation>
+            <numerusform>%n weitere Person</numerusform>
+            <numerusform>%n weitere Personen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1018,6 +1138,36 @@
     <message>
         <source>The connection to the server was lost.</source>
         <translation>Die Verbindung zum Server ist abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Antwort abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>Antwort abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyDecorations</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 hat mit %2 reagiert</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1316,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Offline: Die Kanäle sind noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>DIREKTNACHRICHTEN</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Doppelklicken Sie auf jemanden, der online ist, um eine Nachricht zu schreiben.</translation>
     </message>
     <message>
         <source>Notify me about</source>
@@ -1414,6 +1580,10 @@
         <source>message</source>
         <translation>diese Nachricht</translation>
     </message>
+    <message>
+        <source>The message replied to does not exist in this channel.</source>
+        <translation>Die beantwortete Nachricht gibt es in diesem Kanal nicht.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::ChatStore</name>
@@ -1424,6 +1594,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>Es gibt schon einen Kanal namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Das Feld „userIds“ muss eine Liste von Benutzer-IDs sein.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Eine Unterhaltung hat höchstens %1 Mitglieder.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Nennen Sie mindestens eine weitere Person für die Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Es gibt keinen Benutzer mit der ID %1.</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1707,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::ReactionStore</name>
+    <message>
+        <source>At most %1 different reactions fit on one entry.</source>
+        <translation>Ein Eintrag kann höchstens %1 verschiedene Reaktionen haben.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::ReadHandler</name>
     <message>
         <source>This channel does not exist.</source>
@@ -1534,6 +1730,25 @@
     <message>
         <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
         <translation>Die Stufe muss „all“, „mentions“ oder „none“ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReplyHandler</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Diese Nachricht gibt es nicht (sie wurde vielleicht gelöscht).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>Keine Chat-Anfrage.</translation>
+    </message>
+    <message>
+        <source>A reaction goes on a message or on a post: give one of messageId and postId.</source>
+        <translation>Eine Reaktion gilt einer Nachricht oder einem Beitrag: Gib entweder messageId oder postId an.</translation>
+    </message>
+    <message>
+        <source>&apos;on&apos; must be true or false.</source>
+        <translation>„on“ muss true oder false sein.</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1791,17 @@
     <message>
         <source>&apos;since&apos; must not be negative.</source>
         <translation>„since“ darf nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Eine Bild-ID ist der SHA-256 des Bildes als 64 Hex-Ziffern in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>Das Bild existiert nicht; laden Sie es zuerst hoch.</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1891,26 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>Ein Benutzername darf nur Buchstaben, Ziffern, „_“, „.“ und „-“ enthalten: keine Leerzeichen, Symbole oder Emojis.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>Der Anzeigename</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>Ein Anzeigename darf keine Zeilenumbrüche, Steuerzeichen oder unsichtbaren Formatierungszeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>A reaction is at most %1 bytes long.</source>
+        <translation>Eine Reaktion ist höchstens %1 Bytes lang.</translation>
+    </message>
+    <message>
+        <source>A reaction has no spaces or control characters.</source>
+        <translation>Eine Reaktion enthält keine Leer- oder Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Eine Reaktion ist ein Emoji oder ein Symbol, kein Wort.</translation>
     </message>
 </context>
 <context>

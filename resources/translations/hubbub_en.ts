@@ -116,6 +116,17 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::Reactions</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <comment>who reacted</comment>
+        <translation>
+            <numerusform>%n other</numerusform>
+            <numerusform>%n others</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ReviewDialog</name>
     <message numerus="yes">
         <source>%n of 5 stars</source>

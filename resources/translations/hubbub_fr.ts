@@ -224,6 +224,22 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>«&#xa0;%1&#xa0;» sera supprimé pour tout le monde.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>Écrire à %1</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Ajouter une réaction…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -563,6 +579,10 @@
         <source>%1 in #%2</source>
         <translation>%1 dans #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -616,6 +636,14 @@
     <message>
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>Publications, les plus récentes d&apos;abord. Entrée donne un avis sur la publication sélectionnée, Espace affiche en entier une publication longue&#xa0;; la touche Menu affiche toutes ses actions.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>Ajouter une réaction…</translation>
     </message>
 </context>
 <context>
@@ -722,6 +750,18 @@
         <source>S&amp;witch server or account…</source>
         <translation>&amp;Changer de serveur ou de compte…</translation>
     </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>Impossible de démarrer la conversation : %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>Modifier le &amp;profil…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>Votre profil est enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -768,6 +808,10 @@
     <message>
         <source>New messages</source>
         <translation>Nouveaux messages</translation>
+    </message>
+    <message>
+        <source>Go to the original message</source>
+        <translation>Aller au message d&apos;origine</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1054,82 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>Modifier le profil…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>Choisir une photo…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Retirer la photo</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>Modifier le profil</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Nom affiché&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReactionPicker</name>
+    <message>
+        <source>Add reaction</source>
+        <translation>Ajouter une réaction</translation>
+    </message>
+    <message>
+        <source>Any emoji, then Enter</source>
+        <translation>Un emoji, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Other reaction</source>
+        <translation>Autre réaction</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Une réaction est un emoji ou un symbole, pas un mot.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reactions</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <comment>who reacted</comment>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1018,6 +1138,36 @@
     <message>
         <source>The connection to the server was lost.</source>
         <translation>La connexion au serveur a été perdue.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Annuler la réponse</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>Annuler la réponse (Échap)</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Réponse à %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyDecorations</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>Message supprimé</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 a réagi avec %2</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1316,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>Hors ligne&#xa0;: les salons ne sont pas encore chargés.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Messages privés</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>MESSAGES PRIVÉS</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>Double-cliquez sur une personne en ligne pour lui écrire.</translation>
     </message>
     <message>
         <source>Notify me about</source>
@@ -1414,6 +1580,10 @@
         <source>message</source>
         <translation>ce message</translation>
     </message>
+    <message>
+        <source>The message replied to does not exist in this channel.</source>
+        <translation>Le message auquel vous répondez n&apos;existe pas dans ce salon.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::ChatStore</name>
@@ -1424,6 +1594,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>Un salon nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>Le champ « userIds » doit être une liste d’identifiants d’utilisateurs.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>Une conversation compte au plus %1 membres.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>Indiquez au moins une autre personne avec qui parler.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>Aucun utilisateur n’a l’identifiant %1.</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1707,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::ReactionStore</name>
+    <message>
+        <source>At most %1 different reactions fit on one entry.</source>
+        <translation>Un élément peut recevoir au plus %1 réactions différentes.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::ReadHandler</name>
     <message>
         <source>This channel does not exist.</source>
@@ -1534,6 +1730,25 @@
     <message>
         <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
         <translation>Le niveau doit être « all », « mentions » ou « none ».</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReplyHandler</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>Ce message n&apos;existe pas (il a peut-être été supprimé).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>Ce n&apos;est pas une demande de discussion.</translation>
+    </message>
+    <message>
+        <source>A reaction goes on a message or on a post: give one of messageId and postId.</source>
+        <translation>Une réaction porte sur un message ou une publication&#xa0;: indiquez soit messageId, soit postId.</translation>
+    </message>
+    <message>
+        <source>&apos;on&apos; must be true or false.</source>
+        <translation>«&#xa0;on&#xa0;» doit valoir true ou false.</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1791,17 @@
     <message>
         <source>&apos;since&apos; must not be negative.</source>
         <translation>«&#xa0;since&#xa0;» ne doit pas être négatif.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>Un identifiant d&apos;image est le SHA-256 de l&apos;image en 64 caractères hexadécimaux minuscules.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>La photo n&apos;existe pas&#xa0;; envoyez-la d&apos;abord.</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1891,26 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>Un nom d’utilisateur ne peut contenir que des lettres, des chiffres, « _ », « . » et « - » : ni espaces, ni symboles, ni emoji.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>Le nom affiché</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>Un nom affiché ne peut contenir ni saut de ligne, ni caractère de contrôle, ni caractère de mise en forme invisible.</translation>
+    </message>
+    <message>
+        <source>A reaction is at most %1 bytes long.</source>
+        <translation>Une réaction fait au plus %1 octets.</translation>
+    </message>
+    <message>
+        <source>A reaction has no spaces or control characters.</source>
+        <translation>Une réaction ne contient ni espace ni caractère de contrôle.</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>Une réaction est un emoji ou un symbole, pas un mot.</translation>
     </message>
 </context>
 <context>

@@ -222,6 +222,22 @@
         <source>“%1” will be deleted for everyone.</source>
         <translation>“%1” 메시지가 모든 사람에게서 삭제돼요.</translation>
     </message>
+    <message>
+        <source>Message %1</source>
+        <translation>%1 님에게 메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>답장</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>반응 추가…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Composer</name>
@@ -553,6 +569,10 @@
         <source>%1 in #%2</source>
         <translation>%1 님 · #%2</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 님 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::FeedModel</name>
@@ -606,6 +626,14 @@
     <message>
         <source>Posts, newest first. Enter reviews the current post, Space shows all of a long one; the menu key shows everything a post offers.</source>
         <translation>게시물, 최신순. Enter는 현재 게시물을 평가하고, Space는 긴 게시물을 모두 보여 줍니다. 메뉴 키는 게시물에서 할 수 있는 모든 것을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Add reaction…</source>
+        <translation>반응 추가…</translation>
     </message>
 </context>
 <context>
@@ -712,6 +740,18 @@
         <source>S&amp;witch server or account…</source>
         <translation>서버 또는 계정 전환(&amp;W)…</translation>
     </message>
+    <message>
+        <source>Could not start the conversation: %1</source>
+        <translation>대화를 시작할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Edit &amp;profile…</source>
+        <translation>프로필 편집(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Your profile is saved.</source>
+        <translation>프로필을 저장했어요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MessageDelegate</name>
@@ -758,6 +798,10 @@
     <message>
         <source>New messages</source>
         <translation>새 메시지</translation>
+    </message>
+    <message>
+        <source>Go to the original message</source>
+        <translation>원래 메시지로 이동</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1041,81 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ProfileCard</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>프로필 편집…</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ProfileDialog</name>
+    <message>
+        <source>Choose picture…</source>
+        <translation>사진 선택…</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>사진 지우기</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>프로필 편집</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>표시 이름:</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReactionPicker</name>
+    <message>
+        <source>Add reaction</source>
+        <translation>반응 추가</translation>
+    </message>
+    <message>
+        <source>Any emoji, then Enter</source>
+        <translation>이모지 입력 후 Enter</translation>
+    </message>
+    <message>
+        <source>Other reaction</source>
+        <translation>다른 반응</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>반응은 단어가 아니라 이모지나 기호여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Reactions</name>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <comment>who reacted</comment>
+        <translation>
+            <numerusform>%n명</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1005,6 +1124,36 @@
     <message>
         <source>The connection to the server was lost.</source>
         <translation>서버와의 연결이 끊어졌어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>답장 취소</translation>
+    </message>
+    <message>
+        <source>Cancel the reply (Esc)</source>
+        <translation>답장 취소 (Esc)</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>%1님에게 답장: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::ReplyDecorations</name>
+    <message>
+        <source>Message deleted</source>
+        <translation>삭제된 메시지</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1님이 %2(으)로 반응함</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1300,22 @@
     <message>
         <source>Offline: the channels have not loaded yet.</source>
         <translation>오프라인: 채널을 아직 불러오지 못했어요.</translation>
+    </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>DIRECT MESSAGES</source>
+        <translation>다이렉트 메시지</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지 보내기</translation>
+    </message>
+    <message>
+        <source>Double-click someone online to message them.</source>
+        <translation>온라인인 사람을 두 번 클릭하면 메시지를 보낼 수 있습니다.</translation>
     </message>
     <message>
         <source>Notify me about</source>
@@ -1399,6 +1564,10 @@
         <source>message</source>
         <translation>메시지</translation>
     </message>
+    <message>
+        <source>The message replied to does not exist in this channel.</source>
+        <translation>답장하려는 메시지가 이 채널에 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::ChatStore</name>
@@ -1409,6 +1578,25 @@
     <message>
         <source>A channel named &apos;%1&apos; already exists.</source>
         <translation>&apos;%1&apos; 채널이 이미 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::DirectHandler</name>
+    <message>
+        <source>The field &apos;userIds&apos; must be an array of user ids.</source>
+        <translation>&apos;userIds&apos; 필드는 사용자 ID 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A conversation has at most %1 members.</source>
+        <translation>대화 참여자는 최대 %1명입니다.</translation>
+    </message>
+    <message>
+        <source>Name at least one other user to talk to.</source>
+        <translation>대화할 다른 사용자를 한 명 이상 지정하세요.</translation>
+    </message>
+    <message>
+        <source>There is no user with id %1.</source>
+        <translation>ID가 %1인 사용자가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1691,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::ReactionStore</name>
+    <message>
+        <source>At most %1 different reactions fit on one entry.</source>
+        <translation>한 항목에는 최대 %1가지 반응만 달 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::ReadHandler</name>
     <message>
         <source>This channel does not exist.</source>
@@ -1519,6 +1714,25 @@
     <message>
         <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
         <translation>수준은 &quot;all&quot;, &quot;mentions&quot;, &quot;none&quot; 중 하나여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReplyHandler</name>
+    <message>
+        <source>This message does not exist (it may have been deleted).</source>
+        <translation>이 메시지가 없습니다 (삭제되었을 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>Not a chat request.</source>
+        <translation>채팅 요청이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A reaction goes on a message or on a post: give one of messageId and postId.</source>
+        <translation>반응은 메시지나 게시물에 답니다: messageId와 postId 중 하나만 주세요.</translation>
+    </message>
+    <message>
+        <source>&apos;on&apos; must be true or false.</source>
+        <translation>&apos;on&apos;은 true 또는 false여야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1775,17 @@
     <message>
         <source>&apos;since&apos; must not be negative.</source>
         <translation>&apos;since&apos;는 음수일 수 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::UserHandler</name>
+    <message>
+        <source>An image id is the 64-character lowercase hex SHA-256 of the image.</source>
+        <translation>이미지 ID는 이미지의 SHA-256 값을 소문자 16진수 64자로 쓴 것이에요.</translation>
+    </message>
+    <message>
+        <source>The picture does not exist; upload it first.</source>
+        <translation>사진이 없어요. 먼저 업로드하세요.</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1875,26 @@
     <message>
         <source>A username may contain only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;: no spaces, symbols or emoji.</source>
         <translation>사용자 이름에는 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있어요. 공백, 기호, 이모지는 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>The display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>A display name may not contain line breaks, control characters or invisible formatting characters.</source>
+        <translation>표시 이름에는 줄 바꿈, 제어 문자, 보이지 않는 서식 문자를 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>A reaction is at most %1 bytes long.</source>
+        <translation>반응은 최대 %1바이트입니다.</translation>
+    </message>
+    <message>
+        <source>A reaction has no spaces or control characters.</source>
+        <translation>반응에는 공백이나 제어 문자가 들어갈 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A reaction is an emoji or a symbol, not a word.</source>
+        <translation>반응은 단어가 아니라 이모지나 기호여야 합니다.</translation>
     </message>
 </context>
 <context>

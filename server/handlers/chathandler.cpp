@@ -75,6 +75,25 @@ Result<ReadableMessage> existingMessage(WriteTx &tx, qint64 userId, qint64 messa
     return ReadableMessage {**message, **audience};
 }
 
+//! The quote of a reply's original, which must be a message of the same channel (part
+//! "react"); `not_found` field replyTo otherwise, as for a message that does not exist.
+Result<std::optional<ReplyQuote>> replyQuote(
+    SqlConnection &c, qint64 channelId, std::optional<qint64> replyTo)
+{
+    if (!replyTo)
+        return std::optional<ReplyQuote>();
+    Result<std::optional<Message>> original = ChatStore::message(c, *replyTo);
+    if (!original)
+        return original.error();
+    if (!*original || (*original)->channelId != channelId) {
+        return makeError(ErrorCode::NotFound,
+            ChatText::tr("The message replied to does not exist in this channel."),
+            QStringLiteral("replyTo"));
+    }
+    return std::optional<ReplyQuote>(ReplyQuote {
+        (*original)->id, false, (*original)->author, ReplyQuote::quoteOf((*original)->text)});
+}
+
 } // namespace
 
 QList<MessageType> ChatHandler::types() const
@@ -176,10 +195,14 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
     const Result<QString> nonce = nonceParam(params);
     if (!nonce)
         return reply.fail(nonce.error());
+    const Result<std::optional<qint64>> replyTo = params.optionalId(QStringLiteral("replyTo"));
+    if (!replyTo)
+        return reply.fail(replyTo.error());
     m_ctx.writer.submit(
-        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce](
-            WriteTx &tx) -> Result<QJsonObject> {
+        [userId = user.id, channelId = *channelId, text = *text, nonce = *nonce,
+            replyTo = *replyTo](WriteTx &tx) -> Result<QJsonObject> {
             Audience audience;
+            std::optional<ReplyQuote> quote;
             return createOnce<Message>(tx, nonce,
                 {EventType::MessageCreated,
                     [&]() -> Status {
@@ -187,9 +210,15 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
                         if (!readable)
                             return readable.error();
                         audience = *readable;
+                        // The original must be in the same channel, so the caller may read it.
+                        Result<std::optional<ReplyQuote>> q
+                            = replyQuote(tx.sql(), channelId, replyTo);
+                        if (!q)
+                            return q.error();
+                        quote = *q;
                         return Ok {};
                     },
-                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce); },
+                    [&] { return ChatStore::insert(tx, channelId, userId, text, nonce, quote); },
                     [&] { return ChatStore::findByNonce(tx.sql(), userId, nonce); },
                     [](const Message &message) -> Result<QJsonObject> {
                         return QJsonObject {{QStringLiteral("message"), message.toJson()}};

@@ -78,7 +78,9 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
         {QStringLiteral("features"),
             QJsonArray {QStringLiteral("review.one_per_author"),
                 QStringLiteral("post.recent_reviews"), QStringLiteral("dm"),
-                QStringLiteral("read_state"), QStringLiteral("notify_levels")}}});
+                QStringLiteral("profiles"), QStringLiteral("chat.replies"),
+                QStringLiteral("reactions"), QStringLiteral("read_state"),
+                QStringLiteral("notify_levels")}}});
 }
 
 void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)

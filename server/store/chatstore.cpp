@@ -1,5 +1,6 @@
 #include "store/chatstore.h"
 
+#include "store/reactionstore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
@@ -21,9 +22,14 @@ struct ChatStoreText
     Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::ChatStore)
 };
 
+// Columns 11-18: the original a reply quotes, read at read time (LEFT JOIN) so that an edit or
+// a delete of the original shows in every reply at once; gone, it quotes {id, deleted: true}.
 const QString MessageColumns = QStringLiteral(
     "SELECT m.id, m.channel_id, m.text, m.created_at, m.edited_at, u.id, u.username, u.role, "
-    "m.created_seq FROM messages m JOIN users u ON u.id = m.author_id ");
+    "u.display_name, u.avatar_image_id, m.created_seq, m.reply_to_id, o.id, o.text, ou.id, "
+    "ou.username, ou.role, ou.display_name, ou.avatar_image_id "
+    "FROM messages m JOIN users u ON u.id = m.author_id "
+    "LEFT JOIN messages o ON o.id = m.reply_to_id LEFT JOIN users ou ON ou.id = o.author_id ");
 
 Message messageFrom(const QSqlQuery &q)
 {
@@ -34,7 +40,28 @@ Message messageFrom(const QSqlQuery &q)
     m.createdAt = q.value(3).toString();
     m.editedAt = q.value(4).toString();
     m.author = UserStore::userFrom(q, 5);
+    if (!q.value(11).isNull()) {
+        ReplyQuote quote;
+        quote.id = q.value(11).toLongLong();
+        quote.deleted = q.value(12).isNull();
+        if (!quote.deleted) {
+            quote.text = ReplyQuote::quoteOf(q.value(13).toString());
+            quote.author = UserStore::userFrom(q, 14);
+        }
+        m.replyTo = quote;
+    }
     return m;
+}
+
+//! One message with its reactions, or nullopt.
+Result<std::optional<Message>> withReactions(SqlConnection &c, std::optional<Message> message)
+{
+    if (!message)
+        return message;
+    QList<Message> one {*message};
+    if (Status s = ReactionStore::fill(c, one); !s)
+        return s.error();
+    return std::optional<Message>(one.first());
 }
 
 Error messageNotFound()
@@ -142,7 +169,8 @@ Result<std::optional<Audience>> readerAudience(SqlConnection &c, qint64 userId, 
 Result<QList<User>> members(SqlConnection &c, qint64 channelId)
 {
     Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT u.id, u.username, u.role FROM channel_members m "
+        = c.run(QStringLiteral("SELECT u.id, u.username, u.role, u.display_name, "
+                               "u.avatar_image_id FROM channel_members m "
                                "JOIN users u ON u.id = m.user_id WHERE m.channel_id = ? "
                                "ORDER BY u.id"),
             {channelId});
@@ -194,6 +222,50 @@ Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64
     }
     (*q)->finish();
     std::reverse(result.messages.begin(), result.messages.end());
+    if (Status s = ReactionStore::fill(c, result.messages); !s)
+        return s.error();
+    return result;
+}
+
+Result<Around> around(SqlConnection &c, const Message &middle, int limit)
+{
+    // The given message in the middle: as many older as newer ones, the odd one newer.
+    const int older = (limit - 1) / 2;
+    const int newer = limit - 1 - older;
+    Around result;
+    Result<QSqlQuery *> q = c.run(MessageColumns
+            + QStringLiteral("WHERE m.channel_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?"),
+        {middle.channelId, middle.id, older + 1});
+    if (!q)
+        return q.error();
+    while ((*q)->next()) {
+        if (result.messages.size() == older) {
+            result.moreBefore = true;
+            break;
+        }
+        result.messages.prepend(messageFrom(**q));
+    }
+    (*q)->finish();
+    result.messages.append(middle);
+    q = c.run(MessageColumns
+            + QStringLiteral("WHERE m.channel_id = ? AND m.id > ? ORDER BY m.id ASC LIMIT ?"),
+        {middle.channelId, middle.id, newer + 1});
+    if (!q)
+        return q.error();
+    int taken = 0;
+    while ((*q)->next()) {
+        if (taken == newer) {
+            result.moreAfter = true;
+            break;
+        }
+        result.messages.append(messageFrom(**q));
+        ++taken;
+    }
+    (*q)->finish();
+    for (Message &m : result.messages)
+        m.reactions.clear(); // the middle one came with its own; all are filled once below
+    if (Status s = ReactionStore::fill(c, result.messages); !s)
+        return s.error();
     return result;
 }
 
@@ -206,18 +278,26 @@ Result<std::optional<Message>> message(SqlConnection &c, qint64 messageId)
         return std::optional<Message>();
     std::optional<Message> m = messageFrom(**q);
     (*q)->finish();
-    return m;
+    return withReactions(c, m);
 }
 
 Result<std::optional<Earlier<Message>>> findByNonce(
     SqlConnection &c, qint64 authorId, const QString &nonce)
 {
-    return findEarlier(c, MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
-        authorId, nonce, messageFrom, 8);
+    Result<std::optional<Earlier<Message>>> earlier
+        = findEarlier(c, MessageColumns + QStringLiteral("WHERE m.author_id = ? AND m.nonce = ?"),
+            authorId, nonce, messageFrom, 10);
+    if (!earlier || !*earlier)
+        return earlier;
+    Result<std::optional<Message>> filled = withReactions(c, (*earlier)->entry);
+    if (!filled)
+        return filled.error();
+    (*earlier)->entry = **filled;
+    return earlier;
 }
 
-Result<std::optional<Message>> insert(
-    WriteTx &tx, qint64 channelId, qint64 authorId, const QString &text, const QString &nonce)
+Result<std::optional<Message>> insert(WriteTx &tx, qint64 channelId, qint64 authorId,
+    const QString &text, const QString &nonce, const std::optional<ReplyQuote> &replyTo)
 {
     // The message is built from what was stored rather than read back: this runs once per chat
     // message on the writer thread, where every statement counts.
@@ -225,12 +305,14 @@ Result<std::optional<Message>> insert(
     message.channelId = channelId;
     message.text = text;
     message.createdAt = nowTimestamp();
+    message.replyTo = replyTo;
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO messages (channel_id, author_id, text, created_at, nonce, "
-                       "created_seq) VALUES (?, ?, ?, ?, ?, ?) "
+                       "created_seq, reply_to_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (author_id, nonce) DO NOTHING"),
         {channelId, authorId, text, message.createdAt,
-            nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
+            nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1,
+            replyTo ? QVariant(replyTo->id) : QVariant()});
     if (!q)
         return q.error();
     if ((*q)->numRowsAffected() == 0)

@@ -53,7 +53,9 @@ Result<qint64> collectGarbage(WriteTx &tx, std::chrono::seconds age)
         = formatTimestamp(QDateTime::currentDateTimeUtc().addSecs(-qint64(age.count())));
     Result<QSqlQuery *> q
         = tx.sql().run(QStringLiteral("DELETE FROM images WHERE created_at < ? AND NOT EXISTS "
-                                      "(SELECT 1 FROM posts WHERE posts.image_id = images.id)"),
+                                      "(SELECT 1 FROM posts WHERE posts.image_id = images.id) "
+                                      "AND NOT EXISTS (SELECT 1 FROM users "
+                                      "WHERE users.avatar_image_id = images.id)"),
             {cutoff});
     if (!q)
         return q.error();

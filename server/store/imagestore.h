@@ -27,7 +27,7 @@ Status store(WriteTx &tx, const QString &imageId, const QString &mime, int width
     const QByteArray &data);
 Result<std::optional<StoredImage>> get(SqlConnection &c, const QString &imageId);
 Result<bool> exists(SqlConnection &c, const QString &imageId);
-//! Removes images no post references that are older than `age`; returns how many.
+//! Removes images no post and no avatar references that are older than `age`; returns how many.
 Result<qint64> collectGarbage(WriteTx &tx, std::chrono::seconds age);
 
 } // namespace ImageStore

@@ -1,6 +1,7 @@
 #include "store/poststore.h"
 
 #include "protocollimits.h"
+#include "store/reactionstore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
@@ -25,7 +26,7 @@ struct PostStoreText
 
 const QString PostColumns = QStringLiteral(
     "SELECT p.id, p.title, p.content, p.image_id, p.created_at, p.updated_at, p.rating_sum, "
-    "p.rating_count, u.id, u.username, u.role, p.created_seq "
+    "p.rating_count, u.id, u.username, u.role, u.display_name, u.avatar_image_id, p.created_seq "
     "FROM posts p JOIN users u ON u.id = p.author_id ");
 
 Post postFrom(const QSqlQuery &q)
@@ -47,7 +48,7 @@ Post postFrom(const QSqlQuery &q)
 // The columns reviewFrom() reads, in its order, from a review `r` and its author `u`.
 const QString ReviewFields = QStringLiteral(
     "SELECT r.id, r.post_id, r.rating, r.comment, r.created_at, u.id, u.username, u.role, "
-    "r.updated_at");
+    "u.display_name, u.avatar_image_id, r.updated_at");
 const QString ReviewColumns
     = ReviewFields + QStringLiteral(" FROM reviews r JOIN users u ON u.id = r.author_id ");
 // Newest first by the last change: a review given again counts as new.
@@ -62,7 +63,7 @@ Review reviewFrom(const QSqlQuery &q)
     review.comment = q.value(3).toString();
     review.createdAt = q.value(4).toString();
     review.author = UserStore::userFrom(q, 5);
-    review.updatedAt = q.value(8).toString();
+    review.updatedAt = q.value(10).toString();
     return review;
 }
 
@@ -118,7 +119,7 @@ Result<Post> mustGet(SqlConnection &c, qint64 postId)
 
 } // namespace
 
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withReactions)
 {
     Result<QSqlQuery *> q = c.run(PostColumns + QStringLiteral("WHERE p.id = ?"), {postId});
     if (!q)
@@ -129,6 +130,10 @@ Result<std::optional<Post>> get(SqlConnection &c, qint64 postId)
     (*q)->finish();
     if (Status s = fillRecentReviews(c, post); !s)
         return s.error();
+    if (withReactions) {
+        if (Status s = ReactionStore::fill(c, post); !s)
+            return s.error();
+    }
     return std::optional<Post>(post.first());
 }
 
@@ -150,6 +155,8 @@ Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit)
     }
     (*q)->finish();
     if (Status s = fillRecentReviews(c, result.posts); !s)
+        return s.error();
+    if (Status s = ReactionStore::fill(c, result.posts); !s)
         return s.error();
     return result;
 }
@@ -176,12 +183,14 @@ Result<std::optional<Earlier<Post>>> findByNonce(
 {
     Result<std::optional<Earlier<Post>>> earlier
         = findEarlier(c, PostColumns + QStringLiteral("WHERE p.author_id = ? AND p.nonce = ?"),
-            authorId, nonce, postFrom, 11);
+            authorId, nonce, postFrom, 13);
     if (!earlier || !*earlier)
         return earlier;
     // Every Post the server sends carries its newest comments, a repeat's answer too.
     QList<Post> post {(*earlier)->entry};
     if (Status s = fillRecentReviews(c, post); !s)
+        return s.error();
+    if (Status s = ReactionStore::fill(c, post); !s)
         return s.error();
     (*earlier)->entry = post.first();
     return earlier;
@@ -339,7 +348,7 @@ Result<std::optional<Earlier<Review>>> findReviewByNonce(
                 " JOIN reviews r ON r.post_id = n.post_id AND r.author_id = n.author_id"
                 " JOIN users u ON u.id = r.author_id"
                 " WHERE n.author_id = ? AND n.nonce = ?"),
-        authorId, nonce, reviewFrom, 9);
+        authorId, nonce, reviewFrom, 11);
 }
 
 } // namespace Hubbub::Server::PostStore

@@ -30,7 +30,8 @@ struct ImageChange
 };
 
 //! A post with its recentReviews (so is every post of a page).
-Result<std::optional<Post>> get(SqlConnection &c, qint64 postId);
+//! `withReactions` false: for the schema steps before 6, which have no reactions table yet.
+Result<std::optional<Post>> get(SqlConnection &c, qint64 postId, bool withReactions = true);
 Result<FeedPage> page(SqlConnection &c, std::optional<qint64> before, int limit);
 //! Every review of a post, newest first by their last change.
 Result<QList<Review>> reviews(SqlConnection &c, qint64 postId);

@@ -17,6 +17,30 @@ namespace Hubbub::Server {
 
 namespace {
 
+//! The users columns of step 7 (profiles), added once: by step 7, or earlier by a step that
+//! reads posts or messages through the stores (step 3), whose queries name them.
+Status addProfileColumns(SqlConnection &c)
+{
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT 1 FROM pragma_table_info('users') WHERE name = 'display_name'"));
+    if (!q)
+        return q.error();
+    const bool present = (*q)->next();
+    (*q)->finish();
+    if (present)
+        return Ok {};
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE users ADD COLUMN display_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN avatar_image_id TEXT REFERENCES images(id)"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN profile_seq INTEGER NOT NULL DEFAULT 0"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 Status migrateTo1(SqlConnection &c)
 {
     const QStringList statements = {
@@ -177,6 +201,9 @@ Status migrateTo3(SqlConnection &c)
             return s;
     }
 
+    // PostStore reads posts as this build stores them, authors' profiles included.
+    if (Status s = addProfileColumns(c); !s)
+        return s;
     Result<QSqlQuery *> head = c.run(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
     if (!head)
         return head.error();
@@ -185,7 +212,7 @@ Status migrateTo3(SqlConnection &c)
     (*head)->finish();
     const QString now = nowTimestamp();
     for (const qint64 postId : std::as_const(changedPosts)) {
-        Result<std::optional<Post>> post = PostStore::get(c, postId);
+        Result<std::optional<Post>> post = PostStore::get(c, postId, false);
         if (!post)
             return post.error();
         if (!*post)
@@ -277,6 +304,51 @@ Status migrateTo6(SqlConnection &c)
         QStringLiteral("ALTER TABLE channels ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0"));
 }
 
+//! Profiles (docs/protocol.md "Display names and avatars"): a display name ('' = none), an
+//! avatar (an image id, NULL = none; the image collector keeps images an avatar uses) and the
+//! seq of the user's last profile change, which a user.profile that changes nothing answers
+//! with instead of emitting an event. A file upgraded from before step 3 has the columns
+//! already (see addProfileColumns).
+Status migrateTo7(SqlConnection &c)
+{
+    if (Status s = addProfileColumns(c); !s)
+        return s;
+    return c.execOnce(QStringLiteral("CREATE INDEX users_avatar ON users(avatar_image_id)"
+                                     " WHERE avatar_image_id IS NOT NULL"));
+}
+
+//! Replies and reactions (docs/protocol.md, "Replies and reactions"). reply_to_id names the
+//! original without a foreign key: the original may be deleted while its replies stay, and a
+//! reply then quotes `{id, deleted: true}` (the quote is read from the original at read time,
+//! so edits and deletes of it show at once). A reaction belongs to exactly one message or post
+//! and goes with it (ON DELETE CASCADE); its rowid gives the first-reacted order.
+//! reactions_seq holds the seq of the last reaction change on an entry, what an idempotent
+//! repeat of reaction.set answers with.
+Status migrateTo8(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reply_to_id INTEGER"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN reactions_seq INTEGER"),
+        QStringLiteral("ALTER TABLE posts ADD COLUMN reactions_seq INTEGER"),
+        QStringLiteral("CREATE TABLE reactions ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " message_id INTEGER REFERENCES messages(id) ON DELETE CASCADE,"
+                       " post_id INTEGER REFERENCES posts(id) ON DELETE CASCADE,"
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " emoji TEXT NOT NULL,"
+                       " CHECK ((message_id IS NULL) <> (post_id IS NULL)))"),
+        QStringLiteral("CREATE UNIQUE INDEX reactions_message ON reactions(message_id, emoji, "
+                       "user_id) WHERE message_id IS NOT NULL"),
+        QStringLiteral("CREATE UNIQUE INDEX reactions_post ON reactions(post_id, emoji, user_id)"
+                       " WHERE post_id IS NOT NULL"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 //! Read state and notification levels (docs/protocol.md "Read state"), per user and channel.
 //! read_state holds the newest message a user has read in a channel; it only moves forward.
 //! read_floor is where a user without a read_state row for a channel starts: every message
@@ -285,7 +357,7 @@ Status migrateTo6(SqlConnection &c)
 //! must not make years of history unread), new ones get it from the trigger, which keeps the
 //! rule in the schema rather than in every code path that makes an account.
 //! channel_prefs holds a level only where the user chose one ("all" is the default).
-Status migrateTo7(SqlConnection &c)
+Status migrateTo9(SqlConnection &c)
 {
     const QStringList statements {
         QStringLiteral("CREATE TABLE read_state ("
@@ -314,8 +386,8 @@ Status migrateTo7(SqlConnection &c)
     return Ok {};
 }
 
-const std::function<Status(SqlConnection &)> migrations[]
-    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7};
+const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2, migrateTo3,
+    migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -13,7 +13,8 @@ namespace Hubbub::Server::UserStore {
 User userFrom(const QSqlQuery &q, int first)
 {
     return User {q.value(first).toLongLong(), q.value(first + 1).toString(),
-        roleFromName(q.value(first + 2).toString())};
+        roleFromName(q.value(first + 2).toString()), q.value(first + 3).toString(),
+        q.value(first + 4).toString()};
 }
 
 namespace {
@@ -60,22 +61,24 @@ Result<bool> nameInUse(SqlConnection &c, const QString &key, qint64 exceptUserId
 
 Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QString &username)
 {
-    Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, password_hash "
+    Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, display_name, "
+                                                 "avatar_image_id, password_hash "
                                                  "FROM users WHERE username_key = ?"),
         {Validation::usernameKey(username)});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return std::optional<Credentials>();
-    Credentials credentials {userFrom(**q, 0), (*q)->value(3).toByteArray()};
+    Credentials credentials {userFrom(**q, 0), (*q)->value(5).toByteArray()};
     (*q)->finish();
     return std::optional<Credentials>(std::move(credentials));
 }
 
 Result<std::optional<User>> findById(SqlConnection &c, qint64 id)
 {
-    return oneUser(
-        c.run(QStringLiteral("SELECT id, username, role FROM users WHERE id = ?"), {id}));
+    return oneUser(c.run(QStringLiteral("SELECT id, username, role, display_name, avatar_image_id "
+                                        "FROM users WHERE id = ?"),
+        {id}));
 }
 
 Result<User> mustFindById(SqlConnection &c, qint64 id)
@@ -90,7 +93,8 @@ Result<User> mustFindById(SqlConnection &c, qint64 id)
 
 Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &tokenHash)
 {
-    return oneUser(c.run(QStringLiteral("SELECT u.id, u.username, u.role FROM sessions s "
+    return oneUser(c.run(QStringLiteral("SELECT u.id, u.username, u.role, u.display_name, "
+                                        "u.avatar_image_id FROM sessions s "
                                         "JOIN users u ON u.id = s.user_id "
                                         "WHERE s.token_hash = ? AND s.expires_at > ?"),
         {tokenHash, nowTimestamp()}));
@@ -178,6 +182,61 @@ Status removeExpiredSessions(WriteTx &tx)
     if (!q)
         return q.error();
     return Ok {};
+}
+
+Result<Profile> setProfile(WriteTx &tx, qint64 userId, const ProfileChange &change)
+{
+    Result<std::optional<User>> found = findById(tx.sql(), userId);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return makeError(
+            ErrorCode::Unauthorized, UserStoreText::tr("This account no longer exists."));
+    User user = **found;
+    if (change.displayName)
+        user.displayName = *change.displayName;
+    if (change.avatarId)
+        user.avatarId = *change.avatarId;
+    if (user == **found) {
+        Result<QSqlQuery *> q
+            = tx.sql().run(QStringLiteral("SELECT profile_seq FROM users WHERE id = ?"), {userId});
+        if (!q)
+            return q.error();
+        const qint64 seq = (*q)->next() ? (*q)->value(0).toLongLong() : 0;
+        (*q)->finish();
+        return Profile {user, false, seq};
+    }
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("UPDATE users SET display_name = ?, avatar_image_id = ? WHERE id = ?"),
+        {user.displayName, user.avatarId.isEmpty() ? QVariant() : QVariant(user.avatarId), userId});
+    if (!q)
+        return q.error();
+    return Profile {user, true, 0};
+}
+
+Status setProfileSeq(WriteTx &tx, qint64 userId, qint64 seq)
+{
+    Result<QSqlQuery *> q = tx.sql().run(
+        QStringLiteral("UPDATE users SET profile_seq = ? WHERE id = ?"), {seq, userId});
+    if (!q)
+        return q.error();
+    return Ok {};
+}
+
+Result<QList<User>> list(SqlConnection &c, int limit)
+{
+    // Sorted by the case-folded key: "ada" before "Bob" before "émile" as a reader expects,
+    // from the index the unique key already has.
+    Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, display_name, "
+                                                 "avatar_image_id FROM users "
+                                                 "ORDER BY username_key, id LIMIT ?"),
+        {limit});
+    if (!q)
+        return q.error();
+    QList<User> users;
+    while ((*q)->next())
+        users.append(userFrom(**q, 0));
+    return users;
 }
 
 Result<Role> currentRole(WriteTx &tx, qint64 userId)

@@ -4,6 +4,7 @@
 #include "types.h"
 
 #include <QByteArray>
+#include <QList>
 
 #include <optional>
 
@@ -23,7 +24,24 @@ struct Credentials
     QByteArray passwordHash;
 };
 
-//! A user read from three columns of a row (id, username, role) starting at `first`.
+//! What user.profile changes: an unset member stays as it is; an empty string clears it.
+struct ProfileChange
+{
+    std::optional<QString> displayName; //!< trimmed, NFC and checked already
+    std::optional<QString> avatarId; //!< an existing image id, or empty for none
+};
+
+//! A profile after setProfile(): `changed` false when it already was so (no event is due);
+//! then `seq` is that of the user's last profile change (0: never changed).
+struct Profile
+{
+    User user;
+    bool changed = false;
+    qint64 seq = 0;
+};
+
+//! A user read from five columns of a row (id, username, role, display_name, avatar_image_id)
+//! starting at `first`.
 User userFrom(const QSqlQuery &q, int first);
 
 //! The user whose name matches ignoring case and normal form (Validation::usernameKey).
@@ -42,6 +60,11 @@ Result<User> setRole(WriteTx &tx, const QString &username, Role role);
 Status addSession(WriteTx &tx, qint64 userId, const QByteArray &tokenHash, qint64 lifetimeDays);
 Status removeSession(WriteTx &tx, const QByteArray &tokenHash);
 Status removeExpiredSessions(WriteTx &tx);
+Result<Profile> setProfile(WriteTx &tx, qint64 userId, const ProfileChange &change);
+//! Remembers the seq of the user.updated event a profile change published.
+Status setProfileSeq(WriteTx &tx, qint64 userId, qint64 seq);
+//! Every user up to `limit`, sorted by name ignoring case (Validation::usernameKey).
+Result<QList<User>> list(SqlConnection &c, int limit);
 //! The role as stored now (a promotion takes effect without a new login).
 Result<Role> currentRole(WriteTx &tx, qint64 userId);
 

@@ -20,6 +20,18 @@ Channel channel(qint64 id, const QString &name, const QString &topic = {})
     return Channel {id, name, topic};
 }
 
+Channel direct(qint64 id, const QList<User> &members)
+{
+    Channel channel {id, {}, {}};
+    channel.kind = Channel::Kind::Direct;
+    channel.members = members;
+    return channel;
+}
+
+const User Ada {1, u"ada"_s, Role::Member};
+const User Bob {2, u"bob"_s, Role::Member};
+const User Carol {3, u"carol"_s, Role::Member};
+
 QStringList namesOf(const QAbstractItemModel &model)
 {
     QStringList names;
@@ -43,6 +55,7 @@ private Q_SLOTS:
     void reloadKeepsUnread();
     void unreadBeforeListed();
     void serverCountsMentionsAndLevels();
+    void directConversations();
 };
 
 void tst_ChannelModel::creationOrder()
@@ -262,6 +275,42 @@ void tst_ChannelModel::serverCountsMentionsAndLevels()
     model.resetNotifyLevels();
     QCOMPARE(model.notifyLevel(2), u"all"_s);
     QCOMPARE(model.notifyLevel(9), u"all"_s);
+}
+
+void tst_ChannelModel::directConversations()
+{
+    ChannelModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setUserId(Ada.id);
+    model.setChannels({channel(1, u"general"_s), channel(4, u"random"_s)});
+    QVERIFY(!model.isDirectLoaded());
+    // dm.list replaces the conversations only; each is named by its members but the user.
+    model.setChannels({direct(3, {Ada, Bob}), direct(5, {Ada, Bob, Carol})}, Channel::Kind::Direct);
+    QVERIFY(model.isDirectLoaded());
+    QCOMPARE(namesOf(model), (QStringList {u"general"_s, u"bob"_s, u"random"_s, u"bob, carol"_s}));
+    QCOMPARE(model.index(1, 0).data(ChannelModel::DirectRole).toBool(), true);
+    QCOMPARE(model.index(0, 0).data(ChannelModel::DirectRole).toBool(), false);
+    QCOMPARE(model.directWith({Bob.id}), 3);
+    QCOMPARE(model.directWith({Carol.id, Bob.id, Ada.id}), 5);
+    QCOMPARE(model.directWith({Carol.id}), 0);
+
+    // A reload of the public channels keeps the conversations and their counts.
+    model.addUnread(3, 2);
+    model.setChannels({channel(1, u"general"_s)});
+    QCOMPARE(namesOf(model), (QStringList {u"general"_s, u"bob"_s, u"bob, carol"_s}));
+    QCOMPARE(model.unread(3), 2);
+    QCOMPARE(model.totalUnread(), 2);
+
+    // A rename follows into the names.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.renameUser(User {Bob.id, u"robert"_s, Role::Member});
+    QCOMPARE(namesOf(model), (QStringList {u"general"_s, u"robert"_s, u"robert, carol"_s}));
+    QCOMPARE(changed.size(), 2);
+    // Live, one row at a time.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.upsert(direct(6, {Ada, Carol}));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.directWith({Carol.id}), 6);
 }
 
 QTEST_GUILESS_MAIN(tst_ChannelModel)

@@ -190,9 +190,13 @@ void tst_ClientReadState::notificationsObeyTheLevel()
     router.setWindowActive(false);
     QSignalSpy notify(&router, &EventRouter::notify);
 
-    QJsonObject message = Message {7, General, User {1, u"bob"_s, Role::Member}, u"@ada hi"_s,
-        u"2026-12-05T10:00:00.000Z"_s,
-        {}}.toJson();
+    Message sent;
+    sent.id = 7;
+    sent.channelId = General;
+    sent.author = User {1, u"bob"_s, Role::Member};
+    sent.text = u"@ada hi"_s;
+    sent.createdAt = u"2026-12-05T10:00:00.000Z"_s;
+    QJsonObject message = sent.toJson();
     if (mentioned) {
         message.insert(u"mentions"_s,
             QJsonArray {QJsonObject {{u"userId"_s, 2}, {u"start"_s, 0}, {u"length"_s, 4}}});

@@ -100,6 +100,19 @@ void tst_EventRouter::eachEventReachesItsModel()
         QCOMPARE(session.feed()->index(0, 0).data(FeedModel::AuthorRole).toString(), u"robert"_s);
         break;
     }
+    case EventType::UserUpdated: {
+        post(u"p"_s);
+        message(u"m"_s);
+        QTRY_COMPARE(chat->rowCount(), 1);
+        QTRY_COMPARE(session.feed()->rowCount(), 1);
+        QVERIFY(isOk(bob->request(u"user.profile"_s, {{u"displayName"_s, u"Robert"_s}})));
+        const auto shown = [](const QAbstractItemModel *model, int role) {
+            return model->index(0, 0).data(role).value<User>().shownName();
+        };
+        QTRY_COMPARE(shown(chat, ChatModel::AuthorUserRole), u"Robert"_s);
+        QCOMPARE(shown(session.feed(), FeedModel::AuthorUserRole), u"Robert"_s);
+        break;
+    }
     case EventType::PostCreated:
         post(u"new"_s);
         QTRY_COMPARE(feedTitles(session), QStringList {u"new"_s});
@@ -147,6 +160,32 @@ void tst_EventRouter::eachEventReachesItsModel()
         QTRY_COMPARE(chat->rowCount(), 1);
         QVERIFY(isOk(bob->request(u"chat.delete"_s, {{u"messageId"_s, id}})));
         QTRY_COMPARE(chat->rowCount(), 0);
+        break;
+    }
+    case EventType::Hidden: {
+        // Bob and carol talk directly: ada's connection gets the seqs only, applies them and
+        // goes on without a gap or a resync; nothing of it shows anywhere.
+        auto carol = member(server, u"carol"_s);
+        QVERIFY(carol);
+        const QJsonObject opened
+            = bob->request(u"dm.open"_s, {{u"userIds"_s, QJsonArray {carol->userId()}}});
+        const qint64 direct = idOf(opened, "channel");
+        const QJsonObject sent = bob->request(
+            u"chat.send"_s, {{u"channelId"_s, direct}, {u"text"_s, u"between us"_s}});
+        QVERIFY(isOk(sent));
+        QTRY_COMPARE(session.connection()->lastSeq(), seqOf(sent));
+        QCOMPARE(session.channels()->rowOf(direct), -1);
+        QCOMPARE(session.totalUnread(), 0);
+        message(u"after"_s);
+        QTRY_COMPARE(chatTexts(chat), QStringList {u"after"_s});
+        break;
+    }
+    case EventType::ReactionChanged: {
+        const qint64 id = message(u"react"_s);
+        QTRY_COMPARE(chat->rowCount(), 1);
+        QVERIFY(isOk(bob->request(
+            u"reaction.set"_s, {{u"messageId"_s, id}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}})));
+        QTRY_COMPARE(chat->index(0, 0).data(ChatModel::ReactionsRole).toList().size(), 1);
         break;
     }
     }

@@ -128,6 +128,9 @@ QJsonObject payloadOf(EventType type)
         return {{u"messageId"_s, 9}, {u"channelId"_s, 1}};
     case EventType::Hidden:
         return {};
+    case EventType::ReactionChanged:
+        return {{u"messageId"_s, 9}, {u"channelId"_s, 1},
+            {u"reactions"_s, QJsonArray {QJsonObject {{u"emoji"_s, u"👍"_s}, {u"count"_s, 1}}}}};
     }
     return {};
 }

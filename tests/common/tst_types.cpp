@@ -311,20 +311,22 @@ void tst_Types::messageNullEditedAt()
 void tst_Types::keysMatchSpec()
 {
     // protocol-v1.md "Objects", plus the extensions docs/protocol.md lists (Post.recentReviews,
-    // Review.updatedAt, Channel.kind and, for a direct one, Channel.members).
-    const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}};
+    // Review.updatedAt, Channel.kind and, for a direct one, Channel.members, Post.reactions,
+    // Message.replyTo and Message.reactions).
+    const Post post {1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}, {}};
     const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     const Channel channel {1, u"general"_s, {}};
-    const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
+    const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}, {}};
 
-    QCOMPARE(sortedKeys(alice.toJson()), sorted({u"id"_s, u"username"_s, u"role"_s}));
+    QCOMPARE(sortedKeys(alice.toJson()),
+        sorted({u"id"_s, u"username"_s, u"role"_s, u"displayName"_s, u"avatarId"_s}));
     QCOMPARE(sortedKeys(post.toJson()),
         sorted({u"id"_s, u"author"_s, u"title"_s, u"content"_s, u"imageId"_s, u"createdAt"_s,
-            u"updatedAt"_s, u"rating"_s, u"recentReviews"_s}));
+            u"updatedAt"_s, u"rating"_s, u"recentReviews"_s, u"reactions"_s}));
     QCOMPARE(
         sortedKeys(post.toJson().value(u"rating").toObject()), sorted({u"average"_s, u"count"_s}));
     QCOMPARE(sortedKeys(post.toJson().value(u"author").toObject()),
-        sorted({u"id"_s, u"username"_s, u"role"_s}));
+        sorted({u"id"_s, u"username"_s, u"role"_s, u"displayName"_s, u"avatarId"_s}));
     QCOMPARE(sortedKeys(review.toJson()),
         sorted({u"id"_s, u"postId"_s, u"author"_s, u"rating"_s, u"comment"_s, u"createdAt"_s,
             u"updatedAt"_s}));
@@ -337,13 +339,15 @@ void tst_Types::keysMatchSpec()
     // A v1 server sends no kind: public.
     QVERIFY(!Channel::fromJson({{u"id"_s, 1}, {u"name"_s, u"general"_s}}).isDirect());
     QCOMPARE(sortedKeys(message.toJson()),
-        sorted({u"id"_s, u"channelId"_s, u"author"_s, u"text"_s, u"createdAt"_s, u"editedAt"_s}));
+        sorted({u"id"_s, u"channelId"_s, u"author"_s, u"text"_s, u"createdAt"_s, u"editedAt"_s,
+            u"replyTo"_s, u"reactions"_s}));
 }
 
 void tst_Types::jsonValueTypes()
 {
     // Ids are integers (JSON numbers), never strings; nested users are objects.
-    const Post post {7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}};
+    const Post post {
+        7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}, {}};
     const QJsonObject json = post.toJson();
     QVERIFY(json.value(u"id").isDouble());
     QVERIFY(json.value(u"author").isObject());
@@ -353,7 +357,7 @@ void tst_Types::jsonValueTypes()
     QVERIFY(json.value(u"rating").toObject().value(u"average").isDouble());
     QVERIFY(json.value(u"rating").toObject().value(u"count").isDouble());
 
-    const Message message {3, 5, root, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
+    const Message message {3, 5, root, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}, {}};
     QVERIFY(message.toJson().value(u"channelId").isDouble());
     const Review review {4, 7, root, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     QVERIFY(review.toJson().value(u"postId").isDouble());

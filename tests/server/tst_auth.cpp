@@ -85,9 +85,14 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
-        // part "dm" (issue 12)
+        // Extensions (docs/protocol.md): profiles.
+        {u"user.profile"_s, {{u"displayName"_s, u"x"_s}}},
+        {u"user.list"_s, {}},
         {u"dm.open"_s, {{u"userIds"_s, QJsonArray {1}}}},
         {u"dm.list"_s, {}},
+        // part "react" (issue 12)
+        {u"chat.around"_s, {{u"messageId"_s, 1}}},
+        {u"reaction.set"_s, {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}}},
         // part "read" (issue 12)
         {u"read.mark"_s, {{u"channelId"_s, 1}, {u"messageId"_s, 1}}},
         {u"read.state"_s, {}},
@@ -134,7 +139,9 @@ void tst_Auth::registerReturnsUserAndToken()
     QVERIFY(user.value("id"_L1).toInteger() > 0);
     QCOMPARE(user.value("username"_L1).toString(), u"ada"_s);
     QCOMPARE(user.value("role"_L1).toString(), u"member"_s);
-    QCOMPARE(user.size(), 3);
+    QCOMPARE(user.value("displayName"_L1).toString(), QString()); // profiles (extension)
+    QVERIFY(user.value("avatarId"_L1).isNull());
+    QCOMPARE(user.size(), 5);
     const QString token = reply.value("token"_L1).toString();
     QVERIFY2(isToken(token), qPrintable(token));
 

@@ -1,6 +1,7 @@
 // Read state in the desktop app (part "read" of issue 12): two app instances of one user
 // against one real server agree on unread counts, live and across a restart; the "New
-// messages" line; the notification level from the sidebar's context menu. Real mouse events.
+// messages" line; the notification level from the sidebar's context menu; the same for a
+// direct conversation in the "Direct messages" list. Real mouse and key events.
 
 #include "channelmodel.h"
 #include "chatmodel.h"
@@ -9,7 +10,9 @@
 #include "messagedelegate.h"
 #include "readstate.h"
 #include "readtracker.h"
+#include "reply.h"
 #include "sidebar.h"
+#include "sqlrows.h"
 #include "twoappsfixture.h"
 #include "widgettesting.h"
 
@@ -38,10 +41,11 @@ private Q_SLOTS:
     void countsSurviveAnAppRestart();
     void newMessagesLineStaysWhereReadingStopped();
     void notifyLevelFromTheContextMenu();
+    void directConversationInTheDirectList();
 
 private:
-    //! Bob sends `text` to general; its id once stored (0 if it never was).
-    qint64 bobSays(const QString &text);
+    //! Bob sends `text` to general (or `channelId`); its id once stored (0 if it never was).
+    qint64 bobSays(const QString &text, qint64 channelId = General);
     //! Opens the feed in an app with a click on its Feed button.
     static void showFeed(TestApp &app);
 
@@ -67,10 +71,10 @@ void tst_ReadStateWidgets::cleanup()
     stopApps();
 }
 
-qint64 tst_ReadStateWidgets::bobSays(const QString &text)
+qint64 tst_ReadStateWidgets::bobSays(const QString &text, qint64 channelId)
 {
-    m_bob->session.sendMessage(General, text);
-    ChatModel *chat = m_bob->session.chat(General);
+    m_bob->session.sendMessage(channelId, text);
+    ChatModel *chat = m_bob->session.chat(channelId);
     qint64 id = 0;
     (void)QTest::qWaitFor(
         [&] {
@@ -247,6 +251,62 @@ void tst_ReadStateWidgets::notifyLevelFromTheContextMenu()
     QTRY_COMPARE(m_ada2->session.channels()->notifyLevel(General), QStringLiteral("all"));
     QVERIFY(bobSays(QStringLiteral("more news")) > 0);
     QTRY_COMPARE(notified, 1);
+}
+
+void tst_ReadStateWidgets::directConversationInTheDirectList()
+{
+    // Bob opens a conversation with ada and writes twice there, once mentioning her (the
+    // mention recorded as part "rich" would, until it is merged).
+    qint64 direct = 0;
+    m_bob->session.openDirect({m_ada->session.user().id}, this,
+        [&direct](qint64 channelId, const Reply &) { direct = channelId; });
+    QTRY_VERIFY(direct > 0);
+    QVERIFY(bobSays(QStringLiteral("psst"), direct) > 0);
+    const qint64 mention = bobSays(QStringLiteral("@ada look"), direct);
+    QVERIFY(mention > 0);
+    QVERIFY(insertMention(m_server->databasePath(), mention, m_ada->session.user().id));
+
+    // Ada's second device, restarted, has both counts from read.state, in the Direct messages
+    // list (the mention can only come from there: the message as sent named nobody).
+    m_ada2.reset();
+    m_ada2 = startApp(*m_ada2Dir, QStringLiteral("ada"));
+    QVERIFY(m_ada2);
+    QListView *directs = m_ada2->window()->sidebar()->directList();
+    const auto data = [directs](int role) {
+        return directs->model()->rowCount() == 1 ? directs->model()->index(0, 0).data(role)
+                                                 : QVariant();
+    };
+    QTRY_COMPARE(data(ChannelModel::IdRole).toLongLong(), direct);
+    QTRY_COMPARE(data(ChannelModel::UnreadRole).toInt(), 2);
+    QTRY_COMPARE(data(ChannelModel::MentionsRole).toInt(), 1);
+    QCOMPARE(m_ada2->window()->sidebar()->channelList()->model()->rowCount(), 1);
+
+    // She reads it on her first device with a click in its Direct messages list: both counts
+    // go on the second, live.
+    QVERIFY(activateWindow(m_ada->window()));
+    QListView *adasDirects = m_ada->window()->sidebar()->directList();
+    QTRY_COMPARE(adasDirects->model()->rowCount(), 1);
+    QTest::mouseClick(adasDirects->viewport(), Qt::LeftButton, {},
+        adasDirects->visualRect(adasDirects->model()->index(0, 0)).center());
+    QTRY_COMPARE(m_ada->window()->chatView()->channel(), direct);
+    QTRY_COMPARE(data(ChannelModel::UnreadRole).toInt(), 0);
+    QTRY_COMPARE(data(ChannelModel::MentionsRole).toInt(), 0);
+
+    // Shift+F10 on the conversation in the second device's list: "Nothing" mutes it on both.
+    QVERIFY(activateWindow(m_ada2->window()));
+    directs->setFocus();
+    directs->setCurrentIndex(directs->model()->index(0, 0));
+    QTest::keyClick(directs, Qt::Key_F10, Qt::ShiftModifier);
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+    QAction *none = menu->findChild<QAction *>(QStringLiteral("notifyNone"));
+    QVERIFY(none);
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("notifyAll"))->isChecked());
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(none).center());
+    QTRY_VERIFY(!QApplication::activePopupWidget());
+    QTRY_COMPARE(data(ChannelModel::NotifyRole).toString(), QStringLiteral("none"));
+    QTRY_COMPARE(m_ada->session.channels()->notifyLevel(direct), QStringLiteral("none"));
+    QCOMPARE(m_ada->session.channels()->notifyLevel(General), QStringLiteral("all"));
 }
 
 QTEST_MAIN(tst_ReadStateWidgets)
