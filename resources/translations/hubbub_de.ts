@@ -806,12 +806,12 @@
         <translation>Gestern</translation>
     </message>
     <message>
-        <source>New messages</source>
-        <translation>Neue Nachrichten</translation>
-    </message>
-    <message>
         <source>Go to the original message</source>
         <translation>Zur ursprünglichen Nachricht</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
     </message>
 </context>
 <context>

@@ -806,12 +806,12 @@
         <translation>Hier</translation>
     </message>
     <message>
-        <source>New messages</source>
-        <translation>Nouveaux messages</translation>
-    </message>
-    <message>
         <source>Go to the original message</source>
         <translation>Aller au message d&apos;origine</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
     </message>
 </context>
 <context>

@@ -796,12 +796,12 @@
         <translation>어제</translation>
     </message>
     <message>
-        <source>New messages</source>
-        <translation>새 메시지</translation>
-    </message>
-    <message>
         <source>Go to the original message</source>
         <translation>원래 메시지로 이동</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>새 메시지</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,7 @@ QJsonObject payloadOf(EventType type)
 {
     switch (type) {
     case EventType::UserRenamed:
+    case EventType::UserUpdated:
         return {{u"user"_s, ada.toJson()}};
     case EventType::PostCreated:
     case EventType::PostUpdated:
@@ -227,10 +228,10 @@ void tst_ServerFrame::wireBytes_data()
         << R"({"channelId":1,"event":"message.deleted","messageId":9,"seq":5,"type":"event"})"_ba;
     QTest::addRow("presence")
         << encodePresence(ada, true)
-        << R"({"event":"online","type":"presence","user":{"id":1,"role":"member","username":"ada"}})"_ba;
+        << R"({"event":"online","type":"presence","user":{"avatarId":null,"displayName":"","id":1,"role":"member","username":"ada"}})"_ba;
     QTest::addRow("typing")
         << encodeTyping(1, root)
-        << R"({"channelId":1,"type":"typing","user":{"id":7,"role":"admin","username":"root"}})"_ba;
+        << R"({"channelId":1,"type":"typing","user":{"avatarId":null,"displayName":"","id":7,"role":"admin","username":"root"}})"_ba;
     QTest::addRow("read") << encodeRead(1, 9)
                           << R"({"channelId":1,"lastReadId":9,"type":"read"})"_ba;
     QTest::addRow("prefs") << encodePrefs(1, u"none"_s)

@@ -85,15 +85,15 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"chat.typing"_s, {{u"channelId"_s, 1}}},
         {u"presence.list"_s, {}},
         {u"sync"_s, {{u"since"_s, 0}}},
-        // Extensions (docs/protocol.md): profiles.
+        // Extensions (docs/protocol.md): profiles, direct messages.
         {u"user.profile"_s, {{u"displayName"_s, u"x"_s}}},
         {u"user.list"_s, {}},
         {u"dm.open"_s, {{u"userIds"_s, QJsonArray {1}}}},
         {u"dm.list"_s, {}},
-        // part "react" (issue 12)
+        // Replies and reactions.
         {u"chat.around"_s, {{u"messageId"_s, 1}}},
         {u"reaction.set"_s, {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s}, {u"on"_s, true}}},
-        // part "read" (issue 12)
+        // Read state.
         {u"read.mark"_s, {{u"channelId"_s, 1}, {u"messageId"_s, 1}}},
         {u"read.state"_s, {}},
         {u"channel.notify"_s, {{u"channelId"_s, 1}, {u"level"_s, u"none"_s}}},

@@ -11,8 +11,6 @@
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 #include <chrono>
@@ -97,27 +95,6 @@ QByteArray pngClaiming(quint32 width, quint32 height)
     png.append(pngChunk("IDAT", idat));
     png.append(pngChunk("IEND", QByteArray()));
     return png;
-}
-
-//! Rows in `images` of the server's database file, read on a connection of our own; -1 on error.
-qint64 storedImageCount(const QString &databasePath)
-{
-    static int connections = 0;
-    const QString name = u"tst_images_reader_%1"_s.arg(++connections);
-    qint64 count = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT COUNT(*) FROM images"_s) && query.next())
-                count = query.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return count;
 }
 
 QJsonObject upload(TestClient &client, const QByteArray &bytes)
@@ -208,7 +185,7 @@ void tst_Images::uploadAndGet()
     QVERIFY2(isOk(got), qPrintable(dump(got)));
     QCOMPARE(got.value("mime"_L1).toString(), mime);
     QCOMPARE(QByteArray::fromBase64(got.value("data"_L1).toString().toLatin1()), bytes);
-    QCOMPARE(storedImageCount(t.server.databasePath()), 1);
+    QCOMPARE(storedRows(t.server.databasePath(), u"images"_s), 1);
 }
 
 void tst_Images::sameBytesAreStoredOnce()
@@ -230,7 +207,7 @@ void tst_Images::sameBytesAreStoredOnce()
     QCOMPARE(imageIdOf(second), imageIdOf(first));
     QCOMPARE(imageIdOf(byBob), imageIdOf(first));
     QCOMPARE(second.value("width"_L1).toInteger(), 3);
-    QCOMPARE(storedImageCount(t.server.databasePath()), 1);
+    QCOMPARE(storedRows(t.server.databasePath(), u"images"_s), 1);
 
     // Pipelined duplicates are one image too.
     const QByteArray jpeg = fixture(u"tiny.jpg"_s);
@@ -242,7 +219,7 @@ void tst_Images::sameBytesAreStoredOnce()
     QVERIFY2(isOk(rb), qPrintable(dump(rb)));
     QCOMPARE(imageIdOf(ra), imageIdOf(rb));
     QVERIFY(imageIdOf(ra) != imageIdOf(first));
-    QCOMPARE(storedImageCount(t.server.databasePath()), 2);
+    QCOMPARE(storedRows(t.server.databasePath(), u"images"_s), 2);
 }
 
 void tst_Images::craftedPngDeclaresItsSize()
@@ -315,7 +292,7 @@ void tst_Images::rejectedUpload()
     if (!field.isEmpty())
         QCOMPARE(errorField(reply), field);
     QVERIFY(!reply.value("error"_L1).toObject().value("message"_L1).toString().isEmpty());
-    QCOMPARE(storedImageCount(t.server.databasePath()), 0);
+    QCOMPARE(storedRows(t.server.databasePath(), u"images"_s), 0);
     // The connection is still usable.
     QVERIFY(isOk(t.ada.request(u"ping"_s)));
 }
@@ -430,14 +407,14 @@ void tst_Images::collectorKeepsOnlyReferencedImages()
     const QJsonObject got = t.ada.request(u"image.get"_s, {{u"imageId"_s, kept}});
     QVERIFY2(isOk(got), qPrintable(dump(got)));
     QCOMPARE(QByteArray::fromBase64(got.value("data"_L1).toString().toLatin1()), png);
-    QCOMPARE(storedImageCount(t.server.databasePath()), 1);
+    QCOMPARE(storedRows(t.server.databasePath(), u"images"_s), 1);
 
     // Once no post refers to it any more, it goes too.
     const QJsonObject deleted
         = t.ada.request(u"post.delete"_s, {{u"postId"_s, post.value("id"_L1).toInteger()}});
     QVERIFY2(isOk(deleted), qPrintable(dump(deleted)));
     QTRY_COMPARE_WITH_TIMEOUT(getCode(kept), u"not_found"_s, 10000);
-    QCOMPARE(storedImageCount(t.server.databasePath()), 0);
+    QCOMPARE(storedRows(t.server.databasePath(), u"images"_s), 0);
 }
 
 void tst_Images::uploadRepliesKeepRequestOrder()

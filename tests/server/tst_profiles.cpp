@@ -6,6 +6,7 @@
 #include "protocollimits.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "twousers.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -76,50 +77,39 @@ private Q_SLOTS:
     void userList();
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<TestClient> m_ada;
-    std::unique_ptr<TestClient> m_bob;
+    TwoUsers m_fx;
 };
 
 void tst_Profiles::init()
 {
-    m_server = std::make_unique<TestServer>();
-    QVERIFY(m_server->start());
-    m_ada = std::make_unique<TestClient>();
-    m_bob = std::make_unique<TestClient>();
-    QVERIFY(m_ada->open(m_server->url()));
-    QVERIFY(m_bob->open(m_server->url()));
-    QVERIFY(isOk(m_ada->registerUser(u"ada"_s)));
-    QVERIFY(isOk(m_bob->registerUser(u"bob"_s)));
+    QVERIFY(m_fx.setUp());
 }
 
 void tst_Profiles::cleanup()
 {
-    m_ada.reset();
-    m_bob.reset();
-    m_server.reset();
+    m_fx.tearDown();
 }
 
 void tst_Profiles::setAndClearName()
 {
     // The v1 fields stay as they were; the new ones are there from the start.
-    QCOMPARE(m_ada->user().value("displayName"_L1).toString(), QString());
-    QVERIFY(m_ada->user().value("avatarId"_L1).isNull());
+    QCOMPARE(m_fx.ada->user().value("displayName"_L1).toString(), QString());
+    QVERIFY(m_fx.ada->user().value("avatarId"_L1).isNull());
 
     // A second device of Ada's sees her change too.
     TestClient adaAgain;
-    QVERIFY(adaAgain.open(m_server->url()));
+    QVERIFY(adaAgain.open(m_fx.server->url()));
     QVERIFY(isOk(adaAgain.login(u"ada"_s)));
 
-    const QJsonObject set = setProfile(*m_ada, {{u"displayName"_s, u"  Ada Lovelace \n"_s}});
+    const QJsonObject set = setProfile(*m_fx.ada, {{u"displayName"_s, u"  Ada Lovelace \n"_s}});
     QVERIFY2(isOk(set), qPrintable(dump(set)));
     QCOMPARE(userOf(set).value("displayName"_L1).toString(), u"Ada Lovelace"_s);
     QCOMPARE(userOf(set).value("username"_L1).toString(), u"ada"_s);
     QCOMPARE(userOf(set).value("role"_L1).toString(), u"member"_s);
-    QCOMPARE(userOf(set).value("id"_L1).toInteger(), m_ada->userId());
+    QCOMPARE(userOf(set).value("id"_L1).toInteger(), m_fx.ada->userId());
     QVERIFY(seqOf(set) > 0);
 
-    for (TestClient *client : {m_bob.get(), &adaAgain, m_ada.get()}) {
+    for (TestClient *client : {m_fx.bob.get(), &adaAgain, m_fx.ada.get()}) {
         const QJsonObject event = client->waitEventNamed(u"user.updated"_s);
         QVERIFY2(!event.isEmpty(), "user.updated did not arrive");
         QCOMPARE(seqOf(event), seqOf(set));
@@ -127,14 +117,14 @@ void tst_Profiles::setAndClearName()
     }
 
     // null and "" both remove it; an absent field stays as it is.
-    const QJsonObject cleared = setProfile(*m_ada, {{u"displayName"_s, QJsonValue::Null}});
+    const QJsonObject cleared = setProfile(*m_fx.ada, {{u"displayName"_s, QJsonValue::Null}});
     QVERIFY2(isOk(cleared), qPrintable(dump(cleared)));
     QCOMPARE(userOf(cleared).value("displayName"_L1).toString(), QString());
     QCOMPARE(seqOf(cleared), seqOf(set) + 1);
-    QVERIFY(isOk(setProfile(*m_ada, {{u"displayName"_s, u"Ada"_s}})));
-    const QJsonObject untouched = setProfile(*m_ada, {});
+    QVERIFY(isOk(setProfile(*m_fx.ada, {{u"displayName"_s, u"Ada"_s}})));
+    const QJsonObject untouched = setProfile(*m_fx.ada, {});
     QCOMPARE(userOf(untouched).value("displayName"_L1).toString(), u"Ada"_s);
-    const QJsonObject empty = setProfile(*m_ada, {{u"displayName"_s, u""_s}});
+    const QJsonObject empty = setProfile(*m_fx.ada, {{u"displayName"_s, u""_s}});
     QCOMPARE(userOf(empty).value("displayName"_L1).toString(), QString());
 }
 
@@ -160,7 +150,7 @@ void tst_Profiles::acceptedNames()
 {
     QFETCH(QString, name);
     QFETCH(QString, stored);
-    const QJsonObject reply = setProfile(*m_ada, {{u"displayName"_s, name}});
+    const QJsonObject reply = setProfile(*m_fx.ada, {{u"displayName"_s, name}});
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     QCOMPARE(userOf(reply).value("displayName"_L1).toString(), stored);
 }
@@ -193,37 +183,37 @@ void tst_Profiles::refusedNames()
 {
     QFETCH(QJsonValue, name);
     QFETCH(QString, code);
-    QVERIFY(isOk(setProfile(*m_ada, {{u"displayName"_s, u"Before"_s}})));
-    const QJsonObject reply = setProfile(*m_ada, {{u"displayName"_s, name}});
+    QVERIFY(isOk(setProfile(*m_fx.ada, {{u"displayName"_s, u"Before"_s}})));
+    const QJsonObject reply = setProfile(*m_fx.ada, {{u"displayName"_s, name}});
     QCOMPARE(errorCode(reply), code);
     QCOMPARE(errorField(reply), code == u"bad_request"_s ? QString() : u"displayName"_s);
     // Nothing half-done: the name is what it was and the refused change emitted nothing.
-    const QJsonObject now = setProfile(*m_ada, {});
+    const QJsonObject now = setProfile(*m_fx.ada, {});
     QCOMPARE(userOf(now).value("displayName"_L1).toString(), u"Before"_s);
-    QCOMPARE(eventsNamed(*m_ada, u"user.updated"_s).size(), 1);
+    QCOMPARE(eventsNamed(*m_fx.ada, u"user.updated"_s).size(), 1);
 }
 
 void tst_Profiles::avatar()
 {
-    const QString imageId = upload(*m_ada, fixture(u"tiny.png"_s));
+    const QString imageId = upload(*m_fx.ada, fixture(u"tiny.png"_s));
     QVERIFY(!imageId.isEmpty());
-    const QJsonObject set = setProfile(*m_ada, {{u"avatarId"_s, imageId}});
+    const QJsonObject set = setProfile(*m_fx.ada, {{u"avatarId"_s, imageId}});
     QVERIFY2(isOk(set), qPrintable(dump(set)));
     QCOMPARE(userOf(set).value("avatarId"_L1).toString(), imageId);
-    const QJsonObject seen = m_bob->waitEventNamed(u"user.updated"_s);
+    const QJsonObject seen = m_fx.bob->waitEventNamed(u"user.updated"_s);
     QCOMPARE(userOf(seen).value("avatarId"_L1).toString(), imageId);
 
     // A name set later keeps the avatar; null removes the avatar and keeps the name.
-    const QJsonObject named = setProfile(*m_ada, {{u"displayName"_s, u"Ada"_s}});
+    const QJsonObject named = setProfile(*m_fx.ada, {{u"displayName"_s, u"Ada"_s}});
     QCOMPARE(userOf(named).value("avatarId"_L1).toString(), imageId);
-    const QJsonObject removed = setProfile(*m_ada, {{u"avatarId"_s, QJsonValue::Null}});
+    const QJsonObject removed = setProfile(*m_fx.ada, {{u"avatarId"_s, QJsonValue::Null}});
     QVERIFY2(isOk(removed), qPrintable(dump(removed)));
     QVERIFY(userOf(removed).value("avatarId"_L1).isNull());
     QCOMPARE(userOf(removed).value("displayName"_L1).toString(), u"Ada"_s);
 
     // Anyone's uploaded picture will do (images are content-addressed, not owned).
-    const QString bobs = upload(*m_bob, fixture(u"tiny.gif"_s));
-    QVERIFY(isOk(setProfile(*m_ada, {{u"avatarId"_s, bobs}})));
+    const QString bobs = upload(*m_fx.bob, fixture(u"tiny.gif"_s));
+    QVERIFY(isOk(setProfile(*m_fx.ada, {{u"avatarId"_s, bobs}})));
 }
 
 void tst_Profiles::refusedAvatars_data()
@@ -243,35 +233,36 @@ void tst_Profiles::refusedAvatars()
     QFETCH(QJsonValue, avatarId);
     QFETCH(QString, code);
     const QJsonObject reply
-        = setProfile(*m_ada, {{u"displayName"_s, u"Ada"_s}, {u"avatarId"_s, avatarId}});
+        = setProfile(*m_fx.ada, {{u"displayName"_s, u"Ada"_s}, {u"avatarId"_s, avatarId}});
     QCOMPARE(errorCode(reply), code);
     QCOMPARE(errorField(reply), code == u"bad_request"_s ? QString() : u"avatarId"_s);
     // The whole request is refused: the name in it was not set either.
-    QCOMPARE(userOf(setProfile(*m_ada, {})).value("displayName"_L1).toString(), QString());
+    QCOMPARE(userOf(setProfile(*m_fx.ada, {})).value("displayName"_L1).toString(), QString());
 }
 
 void tst_Profiles::unchangedEmitsNothing()
 {
     const QJsonObject params {{u"displayName"_s, u"Ada"_s}};
-    const QJsonObject first = setProfile(*m_ada, params);
+    const QJsonObject first = setProfile(*m_fx.ada, params);
     QVERIFY2(isOk(first), qPrintable(dump(first)));
     // A resend (the reply was lost) or a second device saving the same: the same answer.
-    const QJsonObject again = setProfile(*m_ada, params);
+    const QJsonObject again = setProfile(*m_fx.ada, params);
     QVERIFY2(isOk(again), qPrintable(dump(again)));
     QCOMPARE(seqOf(again), seqOf(first));
     QCOMPARE(userOf(again), userOf(first));
     // Nothing was emitted: the next change is the next seq, and Bob saw one user.updated.
-    const QJsonObject next = m_ada->request(u"channel.create"_s, {{u"name"_s, u"after"_s}});
+    const QJsonObject next = m_fx.ada->request(u"channel.create"_s, {{u"name"_s, u"after"_s}});
     QVERIFY2(isOk(next), qPrintable(dump(next)));
     QCOMPARE(seqOf(next), seqOf(first) + 1);
-    QTRY_COMPARE(m_bob->lastSeq(), seqOf(next));
-    QCOMPARE(eventsNamed(*m_bob, u"user.updated"_s).size(), 1);
+    QTRY_COMPARE(m_fx.bob->lastSeq(), seqOf(next));
+    QCOMPARE(eventsNamed(*m_fx.bob, u"user.updated"_s).size(), 1);
 }
 
 void tst_Profiles::shownWhereverTheUserIs()
 {
-    const QString imageId = upload(*m_ada, fixture(u"tiny.png"_s));
-    QVERIFY(isOk(setProfile(*m_ada, {{u"displayName"_s, u"김민준"_s}, {u"avatarId"_s, imageId}})));
+    const QString imageId = upload(*m_fx.ada, fixture(u"tiny.png"_s));
+    QVERIFY(
+        isOk(setProfile(*m_fx.ada, {{u"displayName"_s, u"김민준"_s}, {u"avatarId"_s, imageId}})));
     const auto isAda = [&](const QJsonObject &user) {
         return user.value("displayName"_L1).toString() == u"김민준"_s
             && user.value("avatarId"_L1).toString() == imageId
@@ -279,50 +270,50 @@ void tst_Profiles::shownWhereverTheUserIs()
     };
 
     // A message, a post and a review by her carry it, as do history, the feed and presence.
-    const qint64 channelId
-        = idOf(objectOf(m_ada->request(u"channel.create"_s, {{u"name"_s, u"talk"_s}}), "channel"));
+    const qint64 channelId = idOf(
+        objectOf(m_fx.ada->request(u"channel.create"_s, {{u"name"_s, u"talk"_s}}), "channel"));
     const QJsonObject sent
-        = m_ada->request(u"chat.send"_s, {{u"channelId"_s, channelId}, {u"text"_s, u"hi"_s}});
+        = m_fx.ada->request(u"chat.send"_s, {{u"channelId"_s, channelId}, {u"text"_s, u"hi"_s}});
     QVERIFY(isAda(objectOf(objectOf(sent, "message"), "author")));
-    const QJsonObject history = m_bob->request(u"chat.history"_s, {{u"channelId"_s, channelId}});
+    const QJsonObject history = m_fx.bob->request(u"chat.history"_s, {{u"channelId"_s, channelId}});
     QVERIFY(isAda(objectOf(history.value("messages"_L1).toArray().first().toObject(), "author")));
     const QJsonObject post
-        = m_ada->request(u"post.create"_s, {{u"title"_s, u"T"_s}, {u"content"_s, u""_s}});
+        = m_fx.ada->request(u"post.create"_s, {{u"title"_s, u"T"_s}, {u"content"_s, u""_s}});
     QVERIFY(isAda(objectOf(postOf(post), "author")));
-    const QJsonObject review = m_ada->request(u"review.create"_s,
+    const QJsonObject review = m_fx.ada->request(u"review.create"_s,
         {{u"postId"_s, idOf(postOf(post))}, {u"rating"_s, 4}, {u"comment"_s, u"ok"_s}});
     QVERIFY2(isAda(objectOf(objectOf(review, "review"), "author")), qPrintable(dump(review)));
-    const QJsonObject feed = m_bob->request(u"feed.page"_s);
+    const QJsonObject feed = m_fx.bob->request(u"feed.page"_s);
     QVERIFY(isAda(objectOf(feed.value("posts"_L1).toArray().first().toObject(), "author")));
     bool inPresence = false;
-    for (const QJsonValue &user : m_bob->request(u"presence.list"_s).value("users"_L1).toArray())
+    for (const QJsonValue &user : m_fx.bob->request(u"presence.list"_s).value("users"_L1).toArray())
         inPresence = inPresence || isAda(user.toObject());
     QVERIFY(inPresence);
 
     // A new login answers with the profile too.
     TestClient adaAgain;
-    QVERIFY(adaAgain.open(m_server->url()));
+    QVERIFY(adaAgain.open(m_fx.server->url()));
     QVERIFY(isAda(userOf(adaAgain.login(u"ada"_s))));
 }
 
 void tst_Profiles::syncCarriesTheUserAsItWas()
 {
-    const qint64 channelId
-        = idOf(objectOf(m_ada->request(u"channel.create"_s, {{u"name"_s, u"talk"_s}}), "channel"));
-    QTRY_VERIFY(m_bob->lastSeq() > 0);
-    const qint64 since = m_bob->lastSeq();
-    const QString token = m_bob->token();
-    m_bob.reset();
+    const qint64 channelId = idOf(
+        objectOf(m_fx.ada->request(u"channel.create"_s, {{u"name"_s, u"talk"_s}}), "channel"));
+    QTRY_VERIFY(m_fx.bob->lastSeq() > 0);
+    const qint64 since = m_fx.bob->lastSeq();
+    const QString token = m_fx.bob->token();
+    m_fx.bob.reset();
 
-    QVERIFY(isOk(
-        m_ada->request(u"chat.send"_s, {{u"channelId"_s, channelId}, {u"text"_s, u"before"_s}})));
-    const QJsonObject changed = setProfile(*m_ada, {{u"displayName"_s, u"Ada L."_s}});
+    QVERIFY(isOk(m_fx.ada->request(
+        u"chat.send"_s, {{u"channelId"_s, channelId}, {u"text"_s, u"before"_s}})));
+    const QJsonObject changed = setProfile(*m_fx.ada, {{u"displayName"_s, u"Ada L."_s}});
     QVERIFY(isOk(changed));
     QVERIFY(isOk(
-        m_ada->request(u"chat.send"_s, {{u"channelId"_s, channelId}, {u"text"_s, u"after"_s}})));
+        m_fx.ada->request(u"chat.send"_s, {{u"channelId"_s, channelId}, {u"text"_s, u"after"_s}})));
 
     TestClient back;
-    QVERIFY(back.open(m_server->url()));
+    QVERIFY(back.open(m_fx.server->url()));
     QVERIFY(
         isOk(back.request(u"hello"_s, {{u"protocol"_s, 1}, {u"client"_s, u"tst_profiles/1"_s}})));
     QVERIFY(isOk(back.request(u"auth.token"_s, {{u"token"_s, token}})));
@@ -346,21 +337,21 @@ void tst_Profiles::syncCarriesTheUserAsItWas()
 void tst_Profiles::avatarSurvivesGarbageCollection()
 {
     cleanup();
-    m_server = std::make_unique<TestServer>();
-    m_server->config().imageGcAge = std::chrono::seconds(0);
-    m_server->config().imageGcInterval = std::chrono::milliseconds(200);
-    QVERIFY(m_server->start());
-    m_ada = std::make_unique<TestClient>();
-    QVERIFY(m_ada->open(m_server->url()));
-    QVERIFY(isOk(m_ada->registerUser(u"ada"_s)));
+    m_fx.server = std::make_unique<TestServer>();
+    m_fx.server->config().imageGcAge = std::chrono::seconds(0);
+    m_fx.server->config().imageGcInterval = std::chrono::milliseconds(200);
+    QVERIFY(m_fx.server->start());
+    m_fx.ada = std::make_unique<TestClient>();
+    QVERIFY(m_fx.ada->open(m_fx.server->url()));
+    QVERIFY(isOk(m_fx.ada->registerUser(u"ada"_s)));
     const QByteArray png = fixture(u"tiny.png"_s);
 
     // With age 0 the collector may take the picture between its upload and user.profile (which
     // then answers not_found, as a post would): upload again, as the app does.
     QString avatar;
     for (int attempt = 0; attempt < 20 && avatar.isEmpty(); ++attempt) {
-        const QString uploaded = upload(*m_ada, png);
-        const QJsonObject set = setProfile(*m_ada, {{u"avatarId"_s, uploaded}});
+        const QString uploaded = upload(*m_fx.ada, png);
+        const QJsonObject set = setProfile(*m_fx.ada, {{u"avatarId"_s, uploaded}});
         if (isOk(set))
             avatar = uploaded;
         else
@@ -369,31 +360,31 @@ void tst_Profiles::avatarSurvivesGarbageCollection()
     QVERIFY2(!avatar.isEmpty(), "the avatar was never set");
 
     // A picture nothing uses goes; the collection that took it kept the avatar.
-    const QString unused = upload(*m_ada, fixture(u"tiny.gif"_s));
+    const QString unused = upload(*m_fx.ada, fixture(u"tiny.gif"_s));
     QVERIFY(!unused.isEmpty());
     const auto getCode = [this](const QString &imageId) {
-        return errorCode(m_ada->request(u"image.get"_s, {{u"imageId"_s, imageId}}));
+        return errorCode(m_fx.ada->request(u"image.get"_s, {{u"imageId"_s, imageId}}));
     };
     QTRY_COMPARE_WITH_TIMEOUT(getCode(unused), u"not_found"_s, 10000);
     QCOMPARE(getCode(avatar), QString());
 
     // Once removed from the profile, it goes too.
-    QVERIFY(isOk(setProfile(*m_ada, {{u"avatarId"_s, QJsonValue::Null}})));
+    QVERIFY(isOk(setProfile(*m_fx.ada, {{u"avatarId"_s, QJsonValue::Null}})));
     QTRY_COMPARE_WITH_TIMEOUT(getCode(avatar), u"not_found"_s, 10000);
 }
 
 void tst_Profiles::userList()
 {
     TestClient carol;
-    QVERIFY(carol.open(m_server->url()));
+    QVERIFY(carol.open(m_fx.server->url()));
     QVERIFY(isOk(carol.registerUser(u"Carol"_s)));
     TestClient alice;
-    QVERIFY(alice.open(m_server->url()));
+    QVERIFY(alice.open(m_fx.server->url()));
     QVERIFY(isOk(alice.registerUser(u"Émile"_s)));
-    QVERIFY(isOk(setProfile(*m_bob, {{u"displayName"_s, u"Robert"_s}})));
+    QVERIFY(isOk(setProfile(*m_fx.bob, {{u"displayName"_s, u"Robert"_s}})));
     carol.close(); // offline users are listed too
 
-    const QJsonObject reply = m_ada->request(u"user.list"_s);
+    const QJsonObject reply = m_fx.ada->request(u"user.list"_s);
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     QCOMPARE(reply.value("more"_L1).toBool(), false);
     QStringList names;
@@ -406,7 +397,7 @@ void tst_Profiles::userList()
 
     // Only for the signed in.
     TestClient stranger;
-    QVERIFY(stranger.open(m_server->url()));
+    QVERIFY(stranger.open(m_fx.server->url()));
     QVERIFY(isOk(
         stranger.request(u"hello"_s, {{u"protocol"_s, 1}, {u"client"_s, u"tst_profiles/1"_s}})));
     QCOMPARE(errorCode(stranger.request(u"user.list"_s)), u"unauthorized"_s);

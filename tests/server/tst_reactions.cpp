@@ -5,10 +5,9 @@
 
 #include "testclient.h"
 #include "testserver.h"
+#include "twousers.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace Hubbub::Test;
@@ -34,27 +33,6 @@ QJsonObject reaction(const QString &emoji, const QList<qint64> &userIds)
     for (qint64 id : userIds)
         users.append(id);
     return {{u"emoji"_s, emoji}, {u"count"_s, userIds.size()}, {u"userIds"_s, users}};
-}
-
-//! Rows in `reactions` of the server's database file, read on a connection of our own.
-qint64 storedReactions(const QString &databasePath)
-{
-    static int connections = 0;
-    const QString name = u"tst_reactions_reader_%1"_s.arg(++connections);
-    qint64 count = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT COUNT(*) FROM reactions"_s) && query.next())
-                count = query.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return count;
 }
 
 int eventsNamed(const TestClient &client, const QString &name)
@@ -91,28 +69,17 @@ private:
     qint64 sendMessage(TestClient &client, const QString &text);
     qint64 createPost(TestClient &client, const QString &title);
 
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<TestClient> m_ada;
-    std::unique_ptr<TestClient> m_bob;
+    TwoUsers m_fx;
 };
 
 void tst_Reactions::init()
 {
-    m_server = std::make_unique<TestServer>();
-    QVERIFY(m_server->start());
-    m_ada = std::make_unique<TestClient>();
-    m_bob = std::make_unique<TestClient>();
-    QVERIFY(m_ada->open(m_server->url()));
-    QVERIFY(m_bob->open(m_server->url()));
-    QVERIFY(isOk(m_ada->registerUser(u"ada"_s)));
-    QVERIFY(isOk(m_bob->registerUser(u"bob"_s)));
+    QVERIFY(m_fx.setUp());
 }
 
 void tst_Reactions::cleanup()
 {
-    m_ada.reset();
-    m_bob.reset();
-    m_server.reset();
+    m_fx.tearDown();
 }
 
 qint64 tst_Reactions::sendMessage(TestClient &client, const QString &text)
@@ -131,84 +98,85 @@ qint64 tst_Reactions::createPost(TestClient &client, const QString &title)
 
 void tst_Reactions::reactionOnMessageIsLiveAndInHistory()
 {
-    const qint64 messageId = sendMessage(*m_bob, u"ship it?"_s);
+    const qint64 messageId = sendMessage(*m_fx.bob, u"ship it?"_s);
     QVERIFY(messageId > 0);
-    m_bob->clearEvents();
+    m_fx.bob->clearEvents();
 
-    const QJsonObject first = m_ada->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s));
+    const QJsonObject first = m_fx.ada->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s));
     QVERIFY2(isOk(first), qPrintable(dump(first)));
-    QCOMPARE(
-        first.value("reactions"_L1).toArray(), (QJsonArray {reaction(u"👍"_s, {m_ada->userId()})}));
+    QCOMPARE(first.value("reactions"_L1).toArray(),
+        (QJsonArray {reaction(u"👍"_s, {m_fx.ada->userId()})}));
     QCOMPARE(intOf(first, "messageId"), messageId);
     QCOMPARE(intOf(first, "channelId"), General);
 
-    const QJsonObject event = m_bob->waitEventNamed(u"reaction.changed"_s);
+    const QJsonObject event = m_fx.bob->waitEventNamed(u"reaction.changed"_s);
     QCOMPARE(seqOf(event), seqOf(first));
     QCOMPARE(intOf(event, "messageId"), messageId);
     QCOMPARE(intOf(event, "channelId"), General);
     QCOMPARE(event.value("reactions"_L1), first.value("reactions"_L1));
 
     // First-reacted order: the emoji by their first reaction, the users by theirs.
-    QVERIFY(isOk(m_bob->request(u"reaction.set"_s, onMessage(messageId, u"🎉"_s))));
-    const QJsonObject third = m_bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s));
-    const QJsonArray expected {
-        reaction(u"👍"_s, {m_ada->userId(), m_bob->userId()}), reaction(u"🎉"_s, {m_bob->userId()})};
+    QVERIFY(isOk(m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"🎉"_s))));
+    const QJsonObject third = m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s));
+    const QJsonArray expected {reaction(u"👍"_s, {m_fx.ada->userId(), m_fx.bob->userId()}),
+        reaction(u"🎉"_s, {m_fx.bob->userId()})};
     QCOMPARE(third.value("reactions"_L1).toArray(), expected);
 
-    const QJsonObject history = m_ada->request(u"chat.history"_s, {{u"channelId"_s, General}});
+    const QJsonObject history = m_fx.ada->request(u"chat.history"_s, {{u"channelId"_s, General}});
     const QJsonObject stored = history.value("messages"_L1).toArray().last().toObject();
     QCOMPARE(stored.value("reactions"_L1).toArray(), expected);
 
     // Taking one away: the emoji goes when its last user does.
-    const QJsonObject off = m_bob->request(u"reaction.set"_s, onMessage(messageId, u"🎉"_s, false));
+    const QJsonObject off
+        = m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"🎉"_s, false));
     QCOMPARE(off.value("reactions"_L1).toArray(),
-        (QJsonArray {reaction(u"👍"_s, {m_ada->userId(), m_bob->userId()})}));
+        (QJsonArray {reaction(u"👍"_s, {m_fx.ada->userId(), m_fx.bob->userId()})}));
 }
 
 void tst_Reactions::reactionOnPostIsInFeedAndPost()
 {
-    const qint64 postId = createPost(*m_ada, u"Holiday photos"_s);
+    const qint64 postId = createPost(*m_fx.ada, u"Holiday photos"_s);
     QVERIFY(postId > 0);
-    m_ada->clearEvents();
-    const QJsonObject set = m_bob->request(u"reaction.set"_s, onPost(postId, u"❤️"_s));
+    m_fx.ada->clearEvents();
+    const QJsonObject set = m_fx.bob->request(u"reaction.set"_s, onPost(postId, u"❤️"_s));
     QVERIFY2(isOk(set), qPrintable(dump(set)));
-    const QJsonArray expected {reaction(u"❤️"_s, {m_bob->userId()})};
+    const QJsonArray expected {reaction(u"❤️"_s, {m_fx.bob->userId()})};
     QCOMPARE(set.value("reactions"_L1).toArray(), expected);
 
-    const QJsonObject event = m_ada->waitEventNamed(u"reaction.changed"_s);
+    const QJsonObject event = m_fx.ada->waitEventNamed(u"reaction.changed"_s);
     QCOMPARE(intOf(event, "postId"), postId);
     QVERIFY(!event.contains("messageId"_L1));
     QCOMPARE(event.value("reactions"_L1).toArray(), expected);
 
-    const QJsonObject page = m_ada->request(u"feed.page"_s);
+    const QJsonObject page = m_fx.ada->request(u"feed.page"_s);
     QCOMPARE(page.value("posts"_L1).toArray().first().toObject().value("reactions"_L1).toArray(),
         expected);
-    const QJsonObject post = m_ada->request(u"post.get"_s, {{u"postId"_s, postId}});
+    const QJsonObject post = m_fx.ada->request(u"post.get"_s, {{u"postId"_s, postId}});
     QCOMPARE(postOf(post).value("reactions"_L1).toArray(), expected);
 }
 
 void tst_Reactions::twoDevicesConverge()
 {
-    const qint64 messageId = sendMessage(*m_bob, u"vote"_s);
+    const qint64 messageId = sendMessage(*m_fx.bob, u"vote"_s);
     TestClient phone;
-    QVERIFY(phone.open(m_server->url()));
+    QVERIFY(phone.open(m_fx.server->url()));
     QVERIFY(isOk(phone.login(u"ada"_s)));
-    m_bob->clearEvents();
+    m_fx.bob->clearEvents();
 
     // Both devices put the same reaction on, pipelined: one change, one event, one answer.
-    const qint64 fromDesk = m_ada->send(u"reaction.set"_s, onMessage(messageId, u"👀"_s));
+    const qint64 fromDesk = m_fx.ada->send(u"reaction.set"_s, onMessage(messageId, u"👀"_s));
     const qint64 fromPhone = phone.send(u"reaction.set"_s, onMessage(messageId, u"👀"_s));
-    const QJsonObject desk = m_ada->waitReply(fromDesk);
+    const QJsonObject desk = m_fx.ada->waitReply(fromDesk);
     const QJsonObject mobile = phone.waitReply(fromPhone);
     QVERIFY2(isOk(desk) && isOk(mobile), qPrintable(dump(desk) + dump(mobile)));
     QCOMPARE(desk.value("reactions"_L1), mobile.value("reactions"_L1));
     QCOMPARE(seqOf(desk), seqOf(mobile));
-    QCOMPARE(
-        desk.value("reactions"_L1).toArray(), (QJsonArray {reaction(u"👀"_s, {m_ada->userId()})}));
+    QCOMPARE(desk.value("reactions"_L1).toArray(),
+        (QJsonArray {reaction(u"👀"_s, {m_fx.ada->userId()})}));
 
     // Both take it off: again one change.
     const QJsonObject offDesk
-        = m_ada->request(u"reaction.set"_s, onMessage(messageId, u"👀"_s, false));
+        = m_fx.ada->request(u"reaction.set"_s, onMessage(messageId, u"👀"_s, false));
     const QJsonObject offPhone
         = phone.request(u"reaction.set"_s, onMessage(messageId, u"👀"_s, false));
     QCOMPARE(offDesk.value("reactions"_L1).toArray(), QJsonArray());
@@ -216,18 +184,18 @@ void tst_Reactions::twoDevicesConverge()
     QCOMPARE(seqOf(offPhone), seqOf(offDesk));
 
     // A marker message after both: every reaction.changed has arrived before its event.
-    const qint64 marker = sendMessage(*m_ada, u"marker"_s);
-    QVERIFY(!m_bob
+    const qint64 marker = sendMessage(*m_fx.ada, u"marker"_s);
+    QVERIFY(!m_fx.bob
                  ->waitEvent([marker](const QJsonObject &e) {
                      return idOf(objectOf(e, "message")) == marker;
                  })
                  .isEmpty());
-    QCOMPARE(eventsNamed(*m_bob, u"reaction.changed"_s), 2);
+    QCOMPARE(eventsNamed(*m_fx.bob, u"reaction.changed"_s), 2);
 
     // Taking off what nobody put on answers with the entry's created seq: nothing changed ever.
     const QJsonObject fresh
-        = m_bob->request(u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"fresh"_s}});
-    const QJsonObject nothing = m_ada->request(
+        = m_fx.bob->request(u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"fresh"_s}});
+    const QJsonObject nothing = m_fx.ada->request(
         u"reaction.set"_s, onMessage(idOf(objectOf(fresh, "message")), u"👀"_s, false));
     QVERIFY2(isOk(nothing), qPrintable(dump(nothing)));
     QCOMPARE(nothing.value("reactions"_L1).toArray(), QJsonArray());
@@ -255,14 +223,14 @@ void tst_Reactions::emojiRejects()
 {
     QFETCH(QJsonValue, emoji);
     QFETCH(QString, code);
-    const qint64 messageId = sendMessage(*m_ada, u"m"_s);
+    const qint64 messageId = sendMessage(*m_fx.ada, u"m"_s);
     QJsonObject params = onMessage(messageId, QString());
     params.insert(u"emoji"_s, emoji);
-    const QJsonObject reply = m_bob->request(u"reaction.set"_s, params);
+    const QJsonObject reply = m_fx.bob->request(u"reaction.set"_s, params);
     QCOMPARE(errorCode(reply), code);
     if (code == u"invalid"_s)
         QCOMPARE(errorField(reply), u"emoji"_s);
-    QCOMPARE(storedReactions(m_server->databasePath()), 0);
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 0);
 }
 
 void tst_Reactions::emojiAccepted_data()
@@ -280,8 +248,8 @@ void tst_Reactions::emojiAccepted_data()
 void tst_Reactions::emojiAccepted()
 {
     QFETCH(QString, emoji);
-    const qint64 messageId = sendMessage(*m_ada, u"m"_s);
-    const QJsonObject reply = m_bob->request(u"reaction.set"_s, onMessage(messageId, emoji));
+    const qint64 messageId = sendMessage(*m_fx.ada, u"m"_s);
+    const QJsonObject reply = m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, emoji));
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     QCOMPARE(reply.value("reactions"_L1).toArray().first().toObject().value("emoji"_L1).toString(),
         emoji);
@@ -289,26 +257,26 @@ void tst_Reactions::emojiAccepted()
 
 void tst_Reactions::twentyDistinctPerEntry()
 {
-    const qint64 messageId = sendMessage(*m_ada, u"react to me"_s);
+    const qint64 messageId = sendMessage(*m_fx.ada, u"react to me"_s);
     QList<qint64> requests;
     for (int i = 0; i < 20; ++i)
-        requests.append(m_ada->send(
+        requests.append(m_fx.ada->send(
             u"reaction.set"_s, onMessage(messageId, QString(QChar(0x2600 + i)) + u"!"_s)));
     for (qint64 id : std::as_const(requests))
-        QVERIFY(isOk(m_ada->waitReply(id)));
-    const QJsonObject extra = m_bob->request(u"reaction.set"_s, onMessage(messageId, u"⛄"_s));
+        QVERIFY(isOk(m_fx.ada->waitReply(id)));
+    const QJsonObject extra = m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"⛄"_s));
     QCOMPARE(errorCode(extra), u"too_large"_s);
     QCOMPARE(errorField(extra), u"emoji"_s);
     // One of the twenty is still open to others.
-    const QJsonObject same
-        = m_bob->request(u"reaction.set"_s, onMessage(messageId, QString(QChar(0x2600)) + u"!"_s));
+    const QJsonObject same = m_fx.bob->request(
+        u"reaction.set"_s, onMessage(messageId, QString(QChar(0x2600)) + u"!"_s));
     QVERIFY2(isOk(same), qPrintable(dump(same)));
     QCOMPARE(same.value("reactions"_L1).toArray().size(), 20);
     // Once one emoji is gone entirely, a new one fits.
-    QVERIFY(isOk(m_ada->request(
+    QVERIFY(isOk(m_fx.ada->request(
         u"reaction.set"_s, onMessage(messageId, QString(QChar(0x2613)) + u"!"_s, false))));
-    QVERIFY(isOk(m_bob->request(u"reaction.set"_s, onMessage(messageId, u"⛄"_s))));
-    QCOMPARE(storedReactions(m_server->databasePath()), 21);
+    QVERIFY(isOk(m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"⛄"_s))));
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 21);
 }
 
 void tst_Reactions::targetRejects_data()
@@ -337,42 +305,42 @@ void tst_Reactions::targetRejects()
     QFETCH(QJsonObject, params);
     QFETCH(QString, code);
     QFETCH(QString, field);
-    QCOMPARE(sendMessage(*m_ada, u"the first message"_s), 1);
-    const QJsonObject reply = m_bob->request(u"reaction.set"_s, params);
+    QCOMPARE(sendMessage(*m_fx.ada, u"the first message"_s), 1);
+    const QJsonObject reply = m_fx.bob->request(u"reaction.set"_s, params);
     QCOMPARE(errorCode(reply), code);
     QCOMPARE(errorField(reply), field);
-    QCOMPARE(storedReactions(m_server->databasePath()), 0);
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 0);
 }
 
 void tst_Reactions::reactionsGoWithTheirEntry()
 {
-    const qint64 messageId = sendMessage(*m_ada, u"short-lived"_s);
-    const qint64 postId = createPost(*m_ada, u"also short-lived"_s);
-    QVERIFY(isOk(m_bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s))));
-    QVERIFY(isOk(m_bob->request(u"reaction.set"_s, onPost(postId, u"👍"_s))));
-    QCOMPARE(storedReactions(m_server->databasePath()), 2);
+    const qint64 messageId = sendMessage(*m_fx.ada, u"short-lived"_s);
+    const qint64 postId = createPost(*m_fx.ada, u"also short-lived"_s);
+    QVERIFY(isOk(m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s))));
+    QVERIFY(isOk(m_fx.bob->request(u"reaction.set"_s, onPost(postId, u"👍"_s))));
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 2);
 
-    QVERIFY(isOk(m_ada->request(u"chat.delete"_s, {{u"messageId"_s, messageId}})));
-    QVERIFY(isOk(m_ada->request(u"post.delete"_s, {{u"postId"_s, postId}})));
-    QCOMPARE(storedReactions(m_server->databasePath()), 0);
-    QCOMPARE(errorField(m_bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s))),
+    QVERIFY(isOk(m_fx.ada->request(u"chat.delete"_s, {{u"messageId"_s, messageId}})));
+    QVERIFY(isOk(m_fx.ada->request(u"post.delete"_s, {{u"postId"_s, postId}})));
+    QCOMPARE(storedRows(m_fx.server->databasePath(), u"reactions"_s), 0);
+    QCOMPARE(errorField(m_fx.bob->request(u"reaction.set"_s, onMessage(messageId, u"👍"_s))),
         u"messageId"_s);
-    QCOMPARE(errorField(m_bob->request(u"reaction.set"_s, onPost(postId, u"👍"_s))), u"postId"_s);
+    QCOMPARE(errorField(m_fx.bob->request(u"reaction.set"_s, onPost(postId, u"👍"_s))), u"postId"_s);
 }
 
 void tst_Reactions::reactionEventInSyncAfterReconnect()
 {
-    const qint64 messageId = sendMessage(*m_ada, u"while you were out"_s);
-    QTRY_VERIFY(m_bob->lastSeq() > 0);
-    const qint64 since = m_bob->lastSeq();
-    const QString token = m_bob->token();
-    m_bob.reset();
+    const qint64 messageId = sendMessage(*m_fx.ada, u"while you were out"_s);
+    QTRY_VERIFY(m_fx.bob->lastSeq() > 0);
+    const qint64 since = m_fx.bob->lastSeq();
+    const QString token = m_fx.bob->token();
+    m_fx.bob.reset();
 
-    const QJsonObject set = m_ada->request(u"reaction.set"_s, onMessage(messageId, u"🙌"_s));
+    const QJsonObject set = m_fx.ada->request(u"reaction.set"_s, onMessage(messageId, u"🙌"_s));
     QVERIFY2(isOk(set), qPrintable(dump(set)));
 
     TestClient back;
-    QVERIFY(back.open(m_server->url()));
+    QVERIFY(back.open(m_fx.server->url()));
     QVERIFY(isOk(back.request(u"hello"_s, {{u"protocol"_s, 1}})));
     QVERIFY(isOk(back.request(u"auth.token"_s, {{u"token"_s, token}})));
     const QJsonObject synced = back.request(u"sync"_s, {{u"since"_s, since}});

@@ -4,6 +4,7 @@
 
 #include "testclient.h"
 #include "testserver.h"
+#include "twousers.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -75,40 +76,29 @@ private Q_SLOTS:
     void aroundRejects();
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<TestClient> m_ada;
-    std::unique_ptr<TestClient> m_bob;
+    TwoUsers m_fx;
 };
 
 void tst_Replies::init()
 {
-    m_server = std::make_unique<TestServer>();
-    QVERIFY(m_server->start());
-    m_ada = std::make_unique<TestClient>();
-    m_bob = std::make_unique<TestClient>();
-    QVERIFY(m_ada->open(m_server->url()));
-    QVERIFY(m_bob->open(m_server->url()));
-    QVERIFY(isOk(m_ada->registerUser(u"ada"_s)));
-    QVERIFY(isOk(m_bob->registerUser(u"bob"_s)));
+    QVERIFY(m_fx.setUp());
 }
 
 void tst_Replies::cleanup()
 {
-    m_ada.reset();
-    m_bob.reset();
-    m_server.reset();
+    m_fx.tearDown();
 }
 
 void tst_Replies::replyQuotesTheOriginal()
 {
     const QJsonObject original
-        = m_ada->request(u"chat.send"_s, sendParams(General, u"Lunch at noon?\nOr later"_s));
+        = m_fx.ada->request(u"chat.send"_s, sendParams(General, u"Lunch at noon?\nOr later"_s));
     QVERIFY2(isOk(original), qPrintable(dump(original)));
     const qint64 originalId = idOf(messageOf(original));
-    m_ada->clearEvents();
+    m_fx.ada->clearEvents();
 
     const QJsonObject reply
-        = m_bob->request(u"chat.send"_s, sendParams(General, u"Noon works"_s, originalId));
+        = m_fx.bob->request(u"chat.send"_s, sendParams(General, u"Noon works"_s, originalId));
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     const QJsonObject quote = objectOf(messageOf(reply), "replyTo");
     QCOMPARE(idOf(quote), originalId);
@@ -117,14 +107,14 @@ void tst_Replies::replyQuotesTheOriginal()
     QVERIFY(!quote.contains("deleted"_L1));
 
     // The event carries the same quote, and so does history.
-    const QJsonObject event = m_ada->waitEventNamed(u"message.created"_s);
+    const QJsonObject event = m_fx.ada->waitEventNamed(u"message.created"_s);
     QCOMPARE(objectOf(event, "message"), messageOf(reply));
-    QCOMPARE(inHistory(*m_ada, General, idOf(messageOf(reply))), messageOf(reply));
+    QCOMPARE(inHistory(*m_fx.ada, General, idOf(messageOf(reply))), messageOf(reply));
 }
 
 void tst_Replies::messageWithoutReplyHasNullReplyTo()
 {
-    const QJsonObject reply = m_ada->request(u"chat.send"_s, sendParams(General, u"plain"_s));
+    const QJsonObject reply = m_fx.ada->request(u"chat.send"_s, sendParams(General, u"plain"_s));
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     QVERIFY(messageOf(reply).value("replyTo"_L1).isNull());
     QCOMPARE(messageOf(reply).value("reactions"_L1).toArray(), QJsonArray());
@@ -137,9 +127,9 @@ void tst_Replies::quoteIsTheFirstLineCut()
     for (int i = 0; i < 250; ++i)
         longLine += u"😀"_s;
     const QJsonObject original
-        = m_ada->request(u"chat.send"_s, sendParams(General, longLine + u"\nsecond line"_s));
+        = m_fx.ada->request(u"chat.send"_s, sendParams(General, longLine + u"\nsecond line"_s));
     QVERIFY2(isOk(original), qPrintable(dump(original)));
-    const QJsonObject reply = m_bob->request(
+    const QJsonObject reply = m_fx.bob->request(
         u"chat.send"_s, sendParams(General, u"so many"_s, idOf(messageOf(original))));
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     const QString quoted = stringOf(objectOf(messageOf(reply), "replyTo"), "text");
@@ -165,70 +155,71 @@ void tst_Replies::replyRejects()
     QFETCH(QJsonValue, replyTo);
     QFETCH(QString, code);
     QFETCH(QString, field);
-    const QJsonObject other
-        = m_ada->request(u"channel.create"_s, {{u"name"_s, u"elsewhere"_s}, {u"topic"_s, u""_s}});
+    const QJsonObject other = m_fx.ada->request(
+        u"channel.create"_s, {{u"name"_s, u"elsewhere"_s}, {u"topic"_s, u""_s}});
     QVERIFY2(isOk(other), qPrintable(dump(other)));
     const qint64 otherChannel = idOf(objectOf(other, "channel"));
     const QJsonObject elsewhere
-        = m_ada->request(u"chat.send"_s, sendParams(otherChannel, u"over here"_s));
+        = m_fx.ada->request(u"chat.send"_s, sendParams(otherChannel, u"over here"_s));
     QVERIFY2(isOk(elsewhere), qPrintable(dump(elsewhere)));
     if (replyTo.toInteger() == OtherChannelMessage)
         replyTo = idOf(messageOf(elsewhere)); // a message, but not in #general
 
     QJsonObject params = sendParams(General, u"answer"_s);
     params.insert(u"replyTo"_s, replyTo);
-    const qint64 headBefore = m_ada->lastSeq();
-    const QJsonObject reply = m_bob->request(u"chat.send"_s, params);
+    const qint64 headBefore = m_fx.ada->lastSeq();
+    const QJsonObject reply = m_fx.bob->request(u"chat.send"_s, params);
     QCOMPARE(errorCode(reply), code);
     QCOMPARE(errorField(reply), field);
     // Nothing was stored: the next message gets the next seq.
-    const QJsonObject next = m_bob->request(u"chat.send"_s, sendParams(General, u"next"_s));
+    const QJsonObject next = m_fx.bob->request(u"chat.send"_s, sendParams(General, u"next"_s));
     QCOMPARE(seqOf(next), headBefore + 1);
 }
 
 void tst_Replies::quoteFollowsEditAndDelete()
 {
     const QJsonObject original
-        = m_ada->request(u"chat.send"_s, sendParams(General, u"first version"_s));
+        = m_fx.ada->request(u"chat.send"_s, sendParams(General, u"first version"_s));
     const qint64 originalId = idOf(messageOf(original));
     const QJsonObject reply
-        = m_bob->request(u"chat.send"_s, sendParams(General, u"answer"_s, originalId));
+        = m_fx.bob->request(u"chat.send"_s, sendParams(General, u"answer"_s, originalId));
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     const qint64 replyId = idOf(messageOf(reply));
 
-    QVERIFY(isOk(m_ada->request(
+    QVERIFY(isOk(m_fx.ada->request(
         u"chat.edit"_s, {{u"messageId"_s, originalId}, {u"text"_s, u"second version"_s}})));
-    QCOMPARE(stringOf(objectOf(inHistory(*m_bob, General, replyId), "replyTo"), "text"),
+    QCOMPARE(stringOf(objectOf(inHistory(*m_fx.bob, General, replyId), "replyTo"), "text"),
         u"second version"_s);
 
-    m_bob->clearEvents();
-    QVERIFY(isOk(m_ada->request(u"chat.delete"_s, {{u"messageId"_s, originalId}})));
+    m_fx.bob->clearEvents();
+    QVERIFY(isOk(m_fx.ada->request(u"chat.delete"_s, {{u"messageId"_s, originalId}})));
     // Clients learn it from message.deleted; history now quotes {id, deleted: true}.
-    const QJsonObject deleted = m_bob->waitEventNamed(u"message.deleted"_s);
+    const QJsonObject deleted = m_fx.bob->waitEventNamed(u"message.deleted"_s);
     QCOMPARE(intOf(deleted, "messageId"), originalId);
-    const QJsonObject quote = objectOf(inHistory(*m_bob, General, replyId), "replyTo");
+    const QJsonObject quote = objectOf(inHistory(*m_fx.bob, General, replyId), "replyTo");
     QCOMPARE(quote, (QJsonObject {{u"id"_s, originalId}, {u"deleted"_s, true}}));
 
     // A reply to the deleted original is refused like any unknown message.
-    QCOMPARE(errorField(m_bob->request(u"chat.send"_s, sendParams(General, u"late"_s, originalId))),
+    QCOMPARE(
+        errorField(m_fx.bob->request(u"chat.send"_s, sendParams(General, u"late"_s, originalId))),
         u"replyTo"_s);
 }
 
 void tst_Replies::resentReplyIsStoredOnce()
 {
-    const QJsonObject original = m_ada->request(u"chat.send"_s, sendParams(General, u"q"_s));
+    const QJsonObject original = m_fx.ada->request(u"chat.send"_s, sendParams(General, u"q"_s));
     const qint64 originalId = idOf(messageOf(original));
     QJsonObject params = sendParams(General, u"a"_s, originalId);
     params.insert(u"nonce"_s, u"reply-1"_s);
-    const QJsonObject first = m_bob->request(u"chat.send"_s, params);
+    const QJsonObject first = m_fx.bob->request(u"chat.send"_s, params);
     QVERIFY2(isOk(first), qPrintable(dump(first)));
-    const QJsonObject again = m_bob->request(u"chat.send"_s, params);
+    const QJsonObject again = m_fx.bob->request(u"chat.send"_s, params);
     QCOMPARE(messageOf(again), messageOf(first));
     QCOMPARE(seqOf(again), seqOf(first));
 
     // Even once the original is gone the resend answers with the earlier reply, not not_found.
-    QVERIFY(isOk(m_ada->request(u"chat.delete"_s, {{u"messageId"_s, originalId}})));
-    const QJsonObject late = m_bob->request(u"chat.send"_s, params);
+    QVERIFY(isOk(m_fx.ada->request(u"chat.delete"_s, {{u"messageId"_s, originalId}})));
+    const QJsonObject late = m_fx.bob->request(u"chat.send"_s, params);
     QVERIFY2(isOk(late), qPrintable(dump(late)));
     QCOMPARE(idOf(messageOf(late)), idOf(messageOf(first)));
     QCOMPARE(seqOf(late), seqOf(first));
@@ -237,18 +228,18 @@ void tst_Replies::resentReplyIsStoredOnce()
 
 void tst_Replies::replyEventInSyncAfterReconnect()
 {
-    const QJsonObject original = m_ada->request(u"chat.send"_s, sendParams(General, u"q"_s));
-    QTRY_COMPARE(m_bob->lastSeq(), seqOf(original));
-    const qint64 since = m_bob->lastSeq();
-    const QString token = m_bob->token();
-    m_bob.reset();
+    const QJsonObject original = m_fx.ada->request(u"chat.send"_s, sendParams(General, u"q"_s));
+    QTRY_COMPARE(m_fx.bob->lastSeq(), seqOf(original));
+    const qint64 since = m_fx.bob->lastSeq();
+    const QString token = m_fx.bob->token();
+    m_fx.bob.reset();
 
-    const QJsonObject reply = m_ada->request(
+    const QJsonObject reply = m_fx.ada->request(
         u"chat.send"_s, sendParams(General, u"while away"_s, idOf(messageOf(original))));
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
 
     TestClient back;
-    QVERIFY(back.open(m_server->url()));
+    QVERIFY(back.open(m_fx.server->url()));
     QVERIFY(isOk(back.request(u"hello"_s, {{u"protocol"_s, 1}})));
     QVERIFY(isOk(back.request(u"auth.token"_s, {{u"token"_s, token}})));
     const QJsonObject synced = back.request(u"sync"_s, {{u"since"_s, since}});
@@ -262,12 +253,13 @@ void tst_Replies::aroundCentresOnTheMessage()
 {
     QList<qint64> ids;
     for (int i = 0; i < 30; ++i) {
-        const QJsonObject r = m_ada->request(u"chat.send"_s, sendParams(General, u"m%1"_s.arg(i)));
+        const QJsonObject r
+            = m_fx.ada->request(u"chat.send"_s, sendParams(General, u"m%1"_s.arg(i)));
         QVERIFY2(isOk(r), qPrintable(dump(r)));
         ids.append(idOf(messageOf(r)));
     }
     const QJsonObject reply
-        = m_bob->request(u"chat.around"_s, {{u"messageId"_s, ids.at(15)}, {u"limit"_s, 11}});
+        = m_fx.bob->request(u"chat.around"_s, {{u"messageId"_s, ids.at(15)}, {u"limit"_s, 11}});
     QVERIFY2(isOk(reply), qPrintable(dump(reply)));
     QCOMPARE(intOf(reply, "channelId"), General);
     QCOMPARE(idsOf(reply.value("messages"_L1).toArray()), ids.mid(10, 11));
@@ -275,32 +267,32 @@ void tst_Replies::aroundCentresOnTheMessage()
     QCOMPARE(reply.value("moreAfter"_L1), QJsonValue(true));
 
     // The default page is 50: all 30 fit, none missing on either side.
-    const QJsonObject all = m_bob->request(u"chat.around"_s, {{u"messageId"_s, ids.at(15)}});
+    const QJsonObject all = m_fx.bob->request(u"chat.around"_s, {{u"messageId"_s, ids.at(15)}});
     QCOMPARE(idsOf(all.value("messages"_L1).toArray()), ids);
     QCOMPARE(all.value("moreBefore"_L1), QJsonValue(false));
     QCOMPARE(all.value("moreAfter"_L1), QJsonValue(false));
 
     // limit 1: the message alone, the same as history shows it.
     const QJsonObject one
-        = m_bob->request(u"chat.around"_s, {{u"messageId"_s, ids.at(3)}, {u"limit"_s, 1}});
+        = m_fx.bob->request(u"chat.around"_s, {{u"messageId"_s, ids.at(3)}, {u"limit"_s, 1}});
     const QJsonArray single = one.value("messages"_L1).toArray();
     QCOMPARE(single.size(), 1);
-    QCOMPARE(single.first().toObject(), inHistory(*m_bob, General, ids.at(3)));
+    QCOMPARE(single.first().toObject(), inHistory(*m_fx.bob, General, ids.at(3)));
 }
 
 void tst_Replies::aroundAtTheEdges()
 {
     QList<qint64> ids;
     for (int i = 0; i < 10; ++i)
-        ids.append(idOf(messageOf(m_ada->request(u"chat.send"_s, sendParams(General, u"e"_s)))));
+        ids.append(idOf(messageOf(m_fx.ada->request(u"chat.send"_s, sendParams(General, u"e"_s)))));
     const QJsonObject first
-        = m_bob->request(u"chat.around"_s, {{u"messageId"_s, ids.first()}, {u"limit"_s, 5}});
+        = m_fx.bob->request(u"chat.around"_s, {{u"messageId"_s, ids.first()}, {u"limit"_s, 5}});
     QCOMPARE(idsOf(first.value("messages"_L1).toArray()), ids.mid(0, 3));
     QCOMPARE(first.value("moreBefore"_L1), QJsonValue(false));
     QCOMPARE(first.value("moreAfter"_L1), QJsonValue(true));
 
     const QJsonObject last
-        = m_bob->request(u"chat.around"_s, {{u"messageId"_s, ids.last()}, {u"limit"_s, 5}});
+        = m_fx.bob->request(u"chat.around"_s, {{u"messageId"_s, ids.last()}, {u"limit"_s, 5}});
     QCOMPARE(idsOf(last.value("messages"_L1).toArray()), ids.mid(7, 3));
     QCOMPARE(last.value("moreBefore"_L1), QJsonValue(true));
     QCOMPARE(last.value("moreAfter"_L1), QJsonValue(false));
@@ -309,15 +301,16 @@ void tst_Replies::aroundAtTheEdges()
 void tst_Replies::aroundStaysInItsChannel()
 {
     const QJsonObject other
-        = m_ada->request(u"channel.create"_s, {{u"name"_s, u"other"_s}, {u"topic"_s, u""_s}});
+        = m_fx.ada->request(u"channel.create"_s, {{u"name"_s, u"other"_s}, {u"topic"_s, u""_s}});
     const qint64 otherChannel = idOf(objectOf(other, "channel"));
     QList<qint64> general;
     for (int i = 0; i < 4; ++i) {
         general.append(
-            idOf(messageOf(m_ada->request(u"chat.send"_s, sendParams(General, u"g"_s)))));
-        QVERIFY(isOk(m_ada->request(u"chat.send"_s, sendParams(otherChannel, u"o"_s))));
+            idOf(messageOf(m_fx.ada->request(u"chat.send"_s, sendParams(General, u"g"_s)))));
+        QVERIFY(isOk(m_fx.ada->request(u"chat.send"_s, sendParams(otherChannel, u"o"_s))));
     }
-    const QJsonObject reply = m_bob->request(u"chat.around"_s, {{u"messageId"_s, general.at(2)}});
+    const QJsonObject reply
+        = m_fx.bob->request(u"chat.around"_s, {{u"messageId"_s, general.at(2)}});
     QCOMPARE(idsOf(reply.value("messages"_L1).toArray()), general);
 }
 
@@ -340,8 +333,8 @@ void tst_Replies::aroundRejects()
     QFETCH(QJsonObject, params);
     QFETCH(QString, code);
     QFETCH(QString, field);
-    QVERIFY(isOk(m_ada->request(u"chat.send"_s, sendParams(General, u"one"_s))));
-    const QJsonObject reply = m_bob->request(u"chat.around"_s, params);
+    QVERIFY(isOk(m_fx.ada->request(u"chat.send"_s, sendParams(General, u"one"_s))));
+    const QJsonObject reply = m_fx.bob->request(u"chat.around"_s, params);
     QCOMPARE(errorCode(reply), code);
     QCOMPARE(errorField(reply), field);
 }

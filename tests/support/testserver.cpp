@@ -1,6 +1,8 @@
 #include "testserver.h"
 
 #include <QDir>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 namespace Hubbub::Test {
@@ -64,6 +66,26 @@ QUrl TestServer::url() const
     url.setPort(m_server ? m_server->port() : 0);
     url.setPath(QStringLiteral("/"));
     return url;
+}
+
+qint64 storedRows(const QString &databasePath, const QString &table)
+{
+    static int connections = 0;
+    const QString name = QStringLiteral("test_support_reader_%1").arg(++connections);
+    qint64 count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) && query.next())
+                count = query.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
 }
 
 } // namespace Hubbub::Test

@@ -37,4 +37,8 @@ private:
     quint16 m_lastPort = 0;
 };
 
+//! The rows of `table` in a server's database file, read on a read-only connection of our own
+//! (beside the server's, which may be running); -1 when it cannot be read.
+qint64 storedRows(const QString &databasePath, const QString &table);
+
 } // namespace Hubbub::Test

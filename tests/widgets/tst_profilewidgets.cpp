@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QPushButton>
 #include <QTest>
 
@@ -105,7 +106,9 @@ void TestProfileWidgets::editProfileReachesTheOtherApp()
     picture.fill(Qt::darkCyan);
     QVERIFY(picture.save(picturePath));
 
-    ProfileDialog *dialog = openEditProfile();
+    // Closed, the dialog deletes itself (WA_DeleteOnClose): watched through a QPointer, which a
+    // deletion clears, instead of a pointer that would dangle.
+    QPointer<ProfileDialog> dialog = openEditProfile();
     QVERIFY(dialog);
     QCOMPARE(dialog->nameEdit()->placeholderText(), u"ada"_s);
     QVERIFY(!dialog->removeButton()->isEnabled()); // no picture yet
@@ -120,7 +123,7 @@ void TestProfileWidgets::editProfileReachesTheOtherApp()
     QVERIFY(dialog->choosePicture(picturePath));
     QVERIFY(dialog->removeButton()->isEnabled());
     QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 20000);
 
     const User ada = m_ada->session.user();
     QCOMPARE(ada.displayName, u"김민준"_s);
@@ -142,7 +145,7 @@ void TestProfileWidgets::editProfileReachesTheOtherApp()
     QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
     QVERIFY(!dialog->removeButton()->isEnabled());
     QTest::keyClick(dialog->nameEdit(), Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 20000);
     QTRY_COMPARE(
         people->index(people->rowOf(ada.id)).data(PeopleModel::UserRole).value<User>().avatarId,
         QString());
