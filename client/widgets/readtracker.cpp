@@ -61,6 +61,7 @@ void ReadTracker::channelChanged()
     m_channelId = m_view->channel();
     m_stoppedAt = m_channelId != 0 ? m_session->readState()->lastReadId(m_channelId) : -1;
     m_lineDecided = false;
+    m_scrollToLine = true;
     setLine(0);
     maybePlaceLine();
     maybeMark();
@@ -83,7 +84,6 @@ void ReadTracker::maybePlaceLine()
     ChatModel *chat = m_channelId != 0 ? m_session->chat(m_channelId) : nullptr;
     if (m_lineDecided || !chat || !chat->isLoaded() || m_stoppedAt < 0)
         return;
-    m_lineDecided = true;
     // Above the first message after the read position that someone else wrote: the user's
     // own messages were read as they were written.
     const QAbstractItemModel *model = m_view->listView()->model();
@@ -94,14 +94,24 @@ void ReadTracker::maybePlaceLine()
         if (id > m_stoppedAt
             && index.data(ChatModel::KindRole).value<ChatModel::Kind>() == ChatModel::Kind::Message
             && index.data(ChatModel::AuthorIdRole).toLongLong() != me) {
+            if (row == 0 && chat->canFetchMore({})) {
+                // Unread from the oldest row loaded on, and older history not loaded: where
+                // reading stopped is further up. The line waits for those rows (the user
+                // scrolling up loads them); the view stays at the bottom meanwhile.
+                m_scrollToLine = false;
+                return;
+            }
+            m_lineDecided = true;
             setLine(id);
-            // Start reading where the line is, unless it is in view already.
+            // Start reading where the line is, unless it is in view already or the user has
+            // scrolled meanwhile.
             m_view->listView()->doItemsLayout();
-            if (m_view->listView()->visualRect(index).top() < 0)
+            if (m_scrollToLine && m_view->listView()->visualRect(index).top() < 0)
                 m_view->listView()->scrollTo(index, QAbstractItemView::PositionAtTop);
             return;
         }
     }
+    m_lineDecided = true;
 }
 
 void ReadTracker::setLine(qint64 messageId)

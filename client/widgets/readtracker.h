@@ -42,6 +42,7 @@ private:
     qint64 m_channelId = 0;
     qint64 m_stoppedAt = -1; //!< the read position when the channel was opened (-1: not known)
     bool m_lineDecided = false;
+    bool m_scrollToLine = true; //!< false once the line had to wait for older rows
     qint64 m_lineAbove = 0;
 };
 
