@@ -57,9 +57,13 @@ enum class MessageType {
     FileFinish,
     FileCancel,
     FileGet,
+    // part "read" (issue 12): read state and notification levels
+    ReadMark,
+    ReadState,
+    ChannelNotify,
 };
 
-inline constexpr std::array<const char *, 39> messageTypeNames = {
+inline constexpr std::array<const char *, 42> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -99,8 +103,11 @@ inline constexpr std::array<const char *, 39> messageTypeNames = {
     "file.finish",
     "file.cancel",
     "file.get",
+    "read.mark",
+    "read.state",
+    "channel.notify",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::FileGet) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::ChannelNotify) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

@@ -70,6 +70,10 @@ inline constexpr int FileMimeMax = 127;
 //! Uploads one user may have begun and not yet finished or cancelled.
 inline constexpr int FileUploadsPerUser = 4;
 
+// Part "read" (issue 12): read state. Unread and mention counts are counted up to this many
+// (a bounded read on the network thread); the client shows "999+" from there.
+inline constexpr int UnreadCountMax = 1000;
+
 //! Largest integer a JSON number carries exactly, the upper bound of ids (2^53 - 1).
 
 inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;

@@ -140,6 +140,23 @@ Result<ServerFrame> decodeTyping(const QJsonObject &object)
     return withUser(std::move(frame), object, ChannelIdKey);
 }
 
+//! Part "read": `read` and `prefs` frames name a channel and one value of their own.
+Result<ServerFrame> decodeChannelValue(
+    const QJsonObject &object, ServerFrame::Kind kind, const QString &key, bool isInteger)
+{
+    ServerFrame frame;
+    frame.kind = kind;
+    const QJsonValue channelId = object.value(ChannelIdKey);
+    if (!Codec::isProtocolInteger(channelId))
+        return malformed(QStringLiteral("a read state frame without a 'channelId'."));
+    const QJsonValue value = object.value(key);
+    if (isInteger ? !Codec::isProtocolInteger(value) : !value.isString())
+        return malformed(QStringLiteral("a read state frame without a '%1'.").arg(key));
+    frame.channelId = static_cast<qint64>(channelId.toDouble());
+    frame.data = without(object, {TypeKey, ChannelIdKey});
+    return frame;
+}
+
 } // namespace
 
 QString ServerFrame::toString() const
@@ -165,6 +182,10 @@ QString ServerFrame::toString() const
     case Kind::Typing:
         return QStringLiteral("Typing(%1 in %2, %3)")
             .arg(user.toString(), QString::number(channelId), rest);
+    case Kind::Read:
+        return QStringLiteral("Read(in %1, %2)").arg(QString::number(channelId), rest);
+    case Kind::Prefs:
+        return QStringLiteral("Prefs(in %1, %2)").arg(QString::number(channelId), rest);
     }
     return QString();
 }
@@ -228,6 +249,18 @@ QByteArray encodeTyping(qint64 channelId, const User &user)
         {{TypeKey, QStringLiteral("typing")}, {ChannelIdKey, channelId}, {UserKey, user.toJson()}});
 }
 
+QByteArray encodeRead(qint64 channelId, qint64 lastReadId)
+{
+    return compact({{TypeKey, QStringLiteral("read")}, {ChannelIdKey, channelId},
+        {QStringLiteral("lastReadId"), lastReadId}});
+}
+
+QByteArray encodePrefs(qint64 channelId, const QString &level)
+{
+    return compact({{TypeKey, QStringLiteral("prefs")}, {ChannelIdKey, channelId},
+        {QStringLiteral("level"), level}});
+}
+
 Result<ServerFrame> decodeServerFrame(const QJsonObject &object)
 {
     const QJsonValue type = object.value(TypeKey);
@@ -242,6 +275,11 @@ Result<ServerFrame> decodeServerFrame(const QJsonObject &object)
         return decodePresence(object);
     if (name == QLatin1StringView("typing"))
         return decodeTyping(object);
+    if (name == QLatin1StringView("read"))
+        return decodeChannelValue(
+            object, ServerFrame::Kind::Read, QStringLiteral("lastReadId"), true);
+    if (name == QLatin1StringView("prefs"))
+        return decodeChannelValue(object, ServerFrame::Kind::Prefs, QStringLiteral("level"), false);
     return malformed(QStringLiteral("unknown type '%1'.").arg(name.left(64)));
 }
 

@@ -18,7 +18,7 @@ namespace Hubbub {
 struct ServerFrame
 {
     //! The frame's `type`: a reply to a request, a stored event, or an ephemeral frame.
-    enum class Kind { Reply, Event, Presence, Typing };
+    enum class Kind { Reply, Event, Presence, Typing, Read, Prefs };
 
     Kind kind = Kind::Reply;
     //! Reply: the id it answers; nullopt (`id: null`) when the request's id could not be read.
@@ -35,7 +35,8 @@ struct ServerFrame
     QString eventName;
     //! Presence: `online` (true) or `offline` (false).
     bool online = false;
-    //! Typing: the channel someone types in.
+    //! Typing: the channel someone types in; Read and Prefs: the channel whose read position
+    //! (`data.lastReadId`) or notification level (`data.level`) changed.
     qint64 channelId = 0;
     //! Presence and typing: who.
     User user;
@@ -61,6 +62,11 @@ QByteArray encodeEvent(qint64 seq, EventType type, const QJsonObject &data);
 QByteArray encodePresence(const User &user, bool online);
 //! `{"type":"typing","channelId","user"}`.
 QByteArray encodeTyping(qint64 channelId, const User &user);
+
+//! `{"type":"read","channelId","lastReadId"}`: the user's read position moved (part "read").
+QByteArray encodeRead(qint64 channelId, qint64 lastReadId);
+//! `{"type":"prefs","channelId","level"}`: the user's notification level changed.
+QByteArray encodePrefs(qint64 channelId, const QString &level);
 
 //! Decodes one received text frame (UTF-8). A frame that is not a server frame of protocol v1
 //! (not JSON, an unknown `type`, a field missing or of the wrong JSON type) is an error whose

@@ -8,6 +8,7 @@
 #include "handlers/imagehandler.h"
 #include "handlers/imageinspector.h"
 #include "handlers/presencehandler.h"
+#include "handlers/readhandler.h"
 #include "handlers/replyhandler.h"
 #include "handlers/searchhandler.h"
 #include "handlers/synchandler.h"
@@ -119,6 +120,7 @@ Status Server::open()
     if (Status s = FileDisk::prepare(FileDisk::directoryFor(m_config.databasePath)); !s)
         return s;
     m_handlerStore.push_back(std::make_unique<FileHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<ReadHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())
             m_handlers[std::size_t(type)] = handler.get();

@@ -33,6 +33,10 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
         return item.unread;
     case DirectRole:
         return item.channel.isDirect();
+    case MentionsRole:
+        return m_mentions.value(item.channel.id);
+    case NotifyRole:
+        return notifyLevel(item.channel.id);
     default:
         return {};
     }
@@ -41,8 +45,9 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ChannelModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "channelId"}, {NameRole, "name"}, {TopicRole, "topic"},
-        {UnreadRole, "unread"}, {DirectRole, "direct"}});
+    names.insert(
+        {{IdRole, "channelId"}, {NameRole, "name"}, {TopicRole, "topic"}, {UnreadRole, "unread"},
+            {DirectRole, "direct"}, {MentionsRole, "mentions"}, {NotifyRole, "notify"}});
     return names;
 }
 
@@ -164,6 +169,8 @@ void ChannelModel::addUnread(qint64 channelId, int count)
 void ChannelModel::clearUnread(qint64 channelId)
 {
     m_unlisted.remove(channelId);
+    if (m_mentions.remove(channelId))
+        changed(channelId, {MentionsRole});
     const int row = rowOf(channelId);
     if (row < 0 || m_channels.at(row).unread == 0)
         return;
@@ -177,6 +184,67 @@ int ChannelModel::unread(qint64 channelId) const
 {
     const int row = rowOf(channelId);
     return row < 0 ? 0 : m_channels.at(row).unread;
+}
+
+void ChannelModel::setCounts(qint64 channelId, int unread, int mentions)
+{
+    if (mentions > 0 && m_mentions.value(channelId) != mentions) {
+        m_mentions.insert(channelId, mentions);
+        changed(channelId, {MentionsRole});
+    } else if (mentions <= 0 && m_mentions.remove(channelId)) {
+        changed(channelId, {MentionsRole});
+    }
+    const int row = rowOf(channelId);
+    if (row < 0) {
+        if (unread > 0)
+            m_unlisted.insert(channelId, unread);
+        else
+            m_unlisted.remove(channelId);
+        return;
+    }
+    if (m_channels.at(row).unread == unread)
+        return;
+    m_channels[row].unread = unread;
+    changed(channelId, {UnreadRole});
+    Q_EMIT totalUnreadChanged(totalUnread());
+}
+
+void ChannelModel::addMention(qint64 channelId)
+{
+    ++m_mentions[channelId];
+    changed(channelId, {MentionsRole});
+}
+
+void ChannelModel::setNotifyLevel(qint64 channelId, const QString &level)
+{
+    if (notifyLevel(channelId) == level)
+        return;
+    if (level == u"all")
+        m_levels.remove(channelId);
+    else
+        m_levels.insert(channelId, level);
+    changed(channelId, {NotifyRole});
+}
+
+QString ChannelModel::notifyLevel(qint64 channelId) const
+{
+    return m_levels.value(channelId, QStringLiteral("all"));
+}
+
+void ChannelModel::resetNotifyLevels()
+{
+    const QList<qint64> ids = m_levels.keys();
+    m_levels.clear();
+    for (qint64 id : ids)
+        changed(id, {NotifyRole});
+}
+
+void ChannelModel::changed(qint64 channelId, const QList<int> &roles)
+{
+    if (const int row = rowOf(channelId); row >= 0) {
+        const QModelIndex i = index(row);
+        Q_EMIT dataChanged(i, i, roles);
+    }
 }
 
 QHash<qint64, int> ChannelModel::unreadCounts() const

@@ -16,7 +16,15 @@ class ChannelModel final : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, NameRole, TopicRole, UnreadRole, DirectRole };
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        TopicRole,
+        UnreadRole,
+        DirectRole,
+        MentionsRole, //!< unread messages that mention the user (part "read")
+        NotifyRole, //!< the user's notification level: "all", "mentions" or "none"
+    };
     Q_ENUM(Roles)
 
     explicit ChannelModel(QObject *parent = nullptr);
@@ -44,6 +52,15 @@ public:
     void addUnread(qint64 channelId, int count = 1);
     void clearUnread(qint64 channelId);
     int unread(qint64 channelId) const;
+    //! The server's counts (read.state): they replace this app's own.
+    void setCounts(qint64 channelId, int unread, int mentions);
+    void addMention(qint64 channelId);
+    int mentions(qint64 channelId) const { return m_mentions.value(channelId); }
+    void setNotifyLevel(qint64 channelId, const QString &level);
+    //! "all" unless the user chose another level.
+    QString notifyLevel(qint64 channelId) const;
+    //! Signed out: every channel back to "all".
+    void resetNotifyLevels();
     //! Every channel's count, those not listed yet included (a restored count waits for them).
     QHash<qint64, int> unreadCounts() const;
     int totalUnread() const;
@@ -68,6 +85,11 @@ private:
     qint64 m_userId = 0;
     //! Counts for channels not in the list yet: restored at start before channel.list answers.
     QHash<qint64, int> m_unlisted;
+    //! Part "read", by channel id, listed or not: unread mentions and notification levels
+    //! (absent: none, and "all").
+    QHash<qint64, int> m_mentions;
+    QHash<qint64, QString> m_levels;
+    void changed(qint64 channelId, const QList<int> &roles);
 };
 
 } // namespace Hubbub::Client

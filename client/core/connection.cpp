@@ -578,6 +578,16 @@ void Connection::onText(const QString &text)
     case ServerFrame::Kind::Typing:
         Q_EMIT typing(frame.channelId, frame.user);
         break;
+    case ServerFrame::Kind::Read:
+        if (m_user.id != 0)
+            Q_EMIT readMoved(
+                frame.channelId, frame.data.value(QLatin1StringView("lastReadId")).toInteger());
+        break;
+    case ServerFrame::Kind::Prefs:
+        if (m_user.id != 0)
+            Q_EMIT notifyLevelChanged(
+                frame.channelId, frame.data.value(QLatin1StringView("level")).toString());
+        break;
     }
 }
 

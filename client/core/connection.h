@@ -113,6 +113,10 @@ Q_SIGNALS:
     void presenceListed(const QList<Hubbub::User> &users);
     void presenceChanged(const Hubbub::User &user, bool online);
     void typing(qint64 channelId, const Hubbub::User &user);
+    //! Part "read": this user's read position in a channel moved (on this or another device).
+    void readMoved(qint64 channelId, qint64 lastReadId);
+    //! Part "read": this user's notification level of a channel changed.
+    void notifyLevelChanged(qint64 channelId, const QString &level);
     void reconnectScheduled(qint64 delayMs);
 
 private:

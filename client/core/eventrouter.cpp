@@ -22,6 +22,15 @@ QString elide(const QString &text, int max = 140)
     return simple.size() <= max ? simple : simple.left(max - 1) + QChar(0x2026);
 }
 
+//! Whether a message (as JSON) mentions the user: its `mentions` (part "rich") name them.
+bool mentionsUser(const QJsonObject &message, qint64 userId)
+{
+    const QJsonArray mentions = message.value(QStringLiteral("mentions")).toArray();
+    return std::any_of(mentions.begin(), mentions.end(), [userId](const QJsonValue &mention) {
+        return mention.toObject().value(QStringLiteral("userId")).toInteger() == userId;
+    });
+}
+
 } // namespace
 
 struct EventRouter::Route
@@ -147,9 +156,16 @@ void EventRouter::messageCreated(EventType type, const QJsonObject &frame, bool 
     if (message.author.id == m_state.user.id)
         return;
     m_typing->messageArrived(message.channelId, message.author.id);
-    if (countsAsUnread(message.author.id, message.channelId))
+    const bool mentionsMe
+        = mentionsUser(frame.value(QStringLiteral("message")).toObject(), m_state.user.id);
+    if (countsAsUnread(message.author.id, message.channelId)) {
         m_state.channels->addUnread(message.channelId);
-    if (live && !m_windowActive) {
+        if (mentionsMe)
+            m_state.channels->addMention(message.channelId);
+    }
+    // The user's level for the channel (part "read"); a mention notifies whatever the level.
+    const bool wanted = mentionsMe || m_state.channels->notifyLevel(message.channelId) == u"all";
+    if (live && !m_windowActive && wanted) {
         const int row = m_state.channels->rowOf(message.channelId);
         const Channel channel = row >= 0 ? m_state.channels->channelAt(row) : Channel {};
         const QString name = row >= 0 ? channel.name : QString::number(message.channelId);

@@ -11,6 +11,7 @@
 #include "outboxprojection.h"
 #include "outboxsender.h"
 #include "peoplemodel.h"
+#include "readstate.h"
 #include "reply.h"
 #include "typing.h"
 
@@ -72,6 +73,8 @@ Session::Session(Paths paths, QObject *parent)
     // The projection before the sender: a new change shows before it goes out.
     , m_projection(new OutboxProjection(m_outbox, m_state, this))
     , m_sender(new OutboxSender(m_outbox, m_connection, m_images, m_projection, this))
+    // After the router: its catch-up `sync` goes out first, the server's counts then win.
+    , m_read(new ReadState(m_connection, m_state.channels, this))
 {
     connect(
         m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {
@@ -226,6 +229,7 @@ void Session::forgetAccount()
     m_state.user = {};
     m_sender->reset();
     m_router->resetUnread();
+    m_read->reset();
     // The next account's conversations are not these.
     m_state.channels->setChannels({}, Channel::Kind::Direct);
 }
@@ -269,6 +273,10 @@ UnreadState Session::unreadState() const
 void Session::restoreUnread(const UnreadState &state)
 {
     m_router->restoreUnread(state);
+    // Its catch-up `sync` may have just gone out, after the read.state of going online: ask
+    // again, so that the server's counts (when it keeps them) come last and win.
+    if (m_connection->isOnline())
+        m_read->refresh();
 }
 
 // --- loading -------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ class ImageCache;
 class OutboxProjection;
 class OutboxSender;
 class PeopleModel;
+class ReadState;
 class Reply;
 class Typing;
 
@@ -60,6 +61,8 @@ public:
     ImageCache *images() const { return m_images; }
     //! Attachments being downloaded (part "files").
     Downloads *downloads() const { return m_downloads; }
+    //! Read positions and notification levels, kept on the server (part "read").
+    ReadState *readState() const { return m_read; }
     //! The model of a channel, created and loaded on first use.
     ChatModel *chat(qint64 channelId);
 
@@ -171,6 +174,7 @@ private:
     EventRouter *m_router;
     OutboxProjection *m_projection;
     OutboxSender *m_sender;
+    ReadState *m_read;
     QUrl m_url;
     bool m_viewsNeedReload = false;
 };

@@ -17,6 +17,7 @@
 #include "mentioncompleter.h"
 #include "outbox.h"
 #include "protocollimits.h"
+#include "readtracker.h"
 #include "session.h"
 
 #include <QAction>
@@ -324,6 +325,7 @@ ChatView::ChatView(Session *session, QWidget *parent)
     m_input->setEnabled(false);
     updateHeader();
     setupReplies();
+    m_readTracker = new ReadTracker(this, m_session);
 }
 
 ChatView::~ChatView() = default;
@@ -348,6 +350,7 @@ void ChatView::setChannel(qint64 channelId, const QString &knownName)
     updateTyping();
     updateLengthHint();
     updatePlaceholder();
+    m_readTracker->channelChanged();
 }
 
 QString ChatView::placeholderText() const

@@ -24,6 +24,7 @@ class AttachmentBar;
 
 class ChatInput;
 class ChatModel;
+class ReadTracker;
 class ReplyBar;
 class Session;
 
@@ -64,6 +65,8 @@ public:
     //! (offline, connecting, loading), or that there are none; empty when it says nothing.
     QString placeholderText() const;
     MessageDelegate *delegate() const { return m_delegate; }
+    //! Marks what the user sees read and places the "New messages" line (part "read").
+    ReadTracker *readTracker() const { return m_readTracker; }
     //! The local time the date separators go by ("Today" becomes "Yesterday" at midnight);
     //! QDateTime::currentDateTime() unless a test sets another.
     void setClock(std::function<QDateTime()> clock);
@@ -158,6 +161,7 @@ private:
     //! The top visible row and its offset, kept in place while older rows go in above it.
     QPersistentModelIndex m_anchor;
     int m_anchorTop = 0;
+    ReadTracker *m_readTracker = nullptr;
 };
 
 } // namespace Hubbub::Client

@@ -340,7 +340,33 @@ QString MessageDelegate::dayLabel(const QDate &day, const QDate &today)
     return QLocale().toString(day, QLocale::LongFormat);
 }
 
+int MessageDelegate::newMessagesHeight(const QStyleOptionViewItem &option) const
+{
+    return option.fontMetrics.height() * 3 / 2;
+}
+
+QStyleOptionViewItem MessageDelegate::belowNewMessages(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    if (m_newMessagesAbove != 0 && index.data(ChatModel::IdRole).toLongLong() == m_newMessagesAbove)
+        opt.rect.setTop(opt.rect.top() + newMessagesHeight(option));
+    return opt;
+}
+
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // The "New messages" line is on top of the row's own height (which is cached without it).
+    const int extra = m_newMessagesAbove != 0
+            && index.data(ChatModel::IdRole).toLongLong() == m_newMessagesAbove
+        ? newMessagesHeight(option)
+        : 0;
+    const QSize own = rowSizeHint(option, index);
+    return {own.width(), own.height() + extra};
+}
+
+QSize MessageDelegate::rowSizeHint(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -373,7 +399,30 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 void MessageDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem opt = option;
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
+    if (opt.rect.top() != option.rect.top()) {
+        // "──── New messages ────" in the accent colour across the strip above the row.
+        painter->save();
+        const QRect strip(option.rect.left(), option.rect.top(), option.rect.width(),
+            opt.rect.top() - option.rect.top());
+        QFont font = option.font;
+        font.setBold(true);
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+        const QFontMetrics metrics(font);
+        const QString text = tr("New messages");
+        const int margin = metrics.averageCharWidth() * 2;
+        const int textWidth = metrics.horizontalAdvance(text);
+        const QColor accent = option.palette.color(QPalette::Highlight);
+        const int middle = strip.center().y();
+        painter->setPen(accent);
+        painter->drawLine(
+            strip.left() + margin, middle, strip.right() - 2 * margin - textWidth, middle);
+        painter->setFont(font);
+        painter->drawText(
+            QRect(strip.right() - margin - textWidth, strip.top(), textWidth, strip.height()),
+            Qt::AlignVCenter | Qt::AlignRight, text);
+        painter->restore();
+    }
     initStyleOption(&opt, index);
     const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     const QPalette &palette = opt.palette;
@@ -467,7 +516,7 @@ void MessageDelegate::paint(
 MessageDelegate::Link MessageDelegate::linkAt(
     const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
-    QStyleOptionViewItem opt = option;
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
     initStyleOption(&opt, index);
     const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     if (!row.failure)
@@ -524,7 +573,7 @@ void MessageDelegate::setImages(ImageCache *images)
 bool MessageDelegate::isOnAuthor(
     const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
-    QStyleOptionViewItem opt = option;
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
     initStyleOption(&opt, index);
     const RowLayout row(opt, index, m_today, m_rich);
     return row.header && HeaderLayout(row, opt.rect, opt.direction).clickable.contains(pos);
@@ -589,7 +638,7 @@ void MessageDelegate::setHighlighted(qint64 messageId)
 MessageDelegate::ReactHit MessageDelegate::reactHitAt(
     const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
-    QStyleOptionViewItem opt = option;
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
     initStyleOption(&opt, index);
     const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     const QPoint local = pos - opt.rect.topLeft();

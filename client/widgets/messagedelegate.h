@@ -41,6 +41,12 @@ public:
     QDate today() const { return m_today; }
     //! The date separator above the row at `index`, or empty when it starts no day.
     QString daySeparator(const QModelIndex &index) const;
+    //! Part "read": a "New messages" line above the message with this id (0: none), where the
+    //! user stopped reading.
+    void setNewMessagesAbove(qint64 messageId) { m_newMessagesAbove = messageId; }
+    qint64 newMessagesAbove() const { return m_newMessagesAbove; }
+    //! The height of that line, in the view's font.
+    int newMessagesHeight(const QStyleOptionViewItem &option) const;
     //! Which link of a failure line is at `pos` (view port coordinates, inside option.rect).
     Link linkAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
@@ -102,10 +108,15 @@ protected:
 private:
     //! Opens a web link in the system browser, or asks for the edit history.
     void activateAnchor(const QModelIndex &index, const QString &href);
+    //! The row's own part of option.rect: below the "New messages" line when it has one.
+    QSize rowSizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    QStyleOptionViewItem belowNewMessages(
+        const QStyleOptionViewItem &option, const QModelIndex &index) const;
     bool reactEvent(QEvent::Type type, const QStyleOptionViewItem &option, const QModelIndex &index,
         const QPoint &pos);
 
     QDate m_today;
+    qint64 m_newMessagesAbove = 0;
     QPointer<ImageCache> m_images;
     qint64 m_selfId = 0;
     qint64 m_highlightId = 0;

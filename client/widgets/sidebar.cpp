@@ -6,8 +6,10 @@
 #include "imagecache.h"
 #include "loadstate.h"
 #include "peoplemodel.h"
+#include "readstate.h"
 #include "session.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
@@ -54,30 +56,54 @@ public:
     {
         QStyleOptionViewItem opt = option;
         const int unread = index.data(ChannelModel::UnreadRole).toInt();
+        const int mentions = index.data(ChannelModel::MentionsRole).toInt();
+        const bool muted = index.data(ChannelModel::NotifyRole).toString() != u"all";
         QFont badgeFont = option.font;
         badgeFont.setBold(true);
         const QFontMetrics metrics(badgeFont);
+        // Mentions in their own badge before the count ("@2"), as they notify even when muted.
         QString badge;
+        QString mentionBadge;
         int badgeWidth = 0;
+        int mentionWidth = 0;
         if (unread > 0) {
             badge = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
             badgeWidth = metrics.horizontalAdvance(badge) + metrics.height();
             opt.rect.setRight(opt.rect.right() - badgeWidth - 4);
         }
+        if (mentions > 0) {
+            mentionBadge = QStringLiteral("@")
+                + (mentions > 99 ? QStringLiteral("99+") : QString::number(mentions));
+            mentionWidth = metrics.horizontalAdvance(mentionBadge) + metrics.height();
+            opt.rect.setRight(opt.rect.right() - mentionWidth - 4);
+        }
         QStyledItemDelegate::paint(painter, opt, index);
-        if (unread == 0)
-            return;
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
-        const int h = metrics.height();
-        const QRect r(
-            option.rect.right() - badgeWidth - 2, option.rect.center().y() - h / 2, badgeWidth, h);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(option.palette.color(QPalette::Highlight));
-        painter->drawRoundedRect(r, h / 2.0, h / 2.0);
-        painter->setPen(option.palette.color(QPalette::HighlightedText));
         painter->setFont(badgeFont);
-        painter->drawText(r, Qt::AlignCenter, badge);
+        const int h = metrics.height();
+        const auto drawBadge
+            = [&](const QRect &r, const QColor &fill, const QColor &text, const QString &label) {
+                  painter->setPen(Qt::NoPen);
+                  painter->setBrush(fill);
+                  painter->drawRoundedRect(r, h / 2.0, h / 2.0);
+                  painter->setPen(text);
+                  painter->drawText(r, Qt::AlignCenter, label);
+              };
+        int right = option.rect.right() - 2;
+        if (unread > 0) {
+            // A muted channel's count in grey: there, but not asking for attention.
+            const QColor fill = muted ? option.palette.color(QPalette::Mid)
+                                      : option.palette.color(QPalette::Highlight);
+            drawBadge(QRect(right - badgeWidth, option.rect.center().y() - h / 2, badgeWidth, h),
+                fill, option.palette.color(QPalette::HighlightedText), badge);
+            right -= badgeWidth + 4;
+        }
+        if (mentions > 0) {
+            drawBadge(
+                QRect(right - mentionWidth, option.rect.center().y() - h / 2, mentionWidth, h),
+                QColor(0xd3, 0x2f, 0x2f), Qt::white, mentionBadge);
+        }
         painter->restore();
     }
 
@@ -89,8 +115,15 @@ protected:
         const QString name = index.data(ChannelModel::NameRole).toString();
         option->text
             = index.data(ChannelModel::DirectRole).toBool() ? name : QStringLiteral("# ") + name;
-        if (index.data(ChannelModel::UnreadRole).toInt() > 0)
+        const bool muted = index.data(ChannelModel::NotifyRole).toString() != u"all";
+        if (index.data(ChannelModel::UnreadRole).toInt() > 0 && !muted)
             option->font.setBold(true);
+        if (muted) {
+            // A muted look: greyed and in italics, so that it reads as "quiet" in any theme.
+            option->font.setItalic(true);
+            option->palette.setColor(
+                QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+        }
     }
 };
 
@@ -208,6 +241,7 @@ Sidebar::Sidebar(Session *session, QWidget *parent)
         connect(list, &QListView::clicked, this, open);
         connect(list, &QListView::activated, this, open);
         list->installEventFilter(this);
+        list->viewport()->installEventFilter(this); // context menus by mouse
     }
 
     m_people->setObjectName(QStringLiteral("peopleList"));
@@ -350,6 +384,37 @@ bool Sidebar::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     for (PlaceholderList *list : {m_channels, m_directs}) {
+        // A channel's or conversation's context menu: by mouse on the row under it, by keyboard
+        // (the Menu key, or Shift+F10) on the current row.
+        const auto showMenu = [this, list](const QModelIndex &index, const QPoint &globalPos) {
+            const QModelIndex source
+                = static_cast<QSortFilterProxyModel *>(list->model())->mapToSource(index);
+            if (!source.isValid())
+                return;
+            QMenu *menu = channelMenuFor(source.row());
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(globalPos);
+        };
+        const auto atCurrent = [list] {
+            return list->viewport()->mapToGlobal(list->visualRect(list->currentIndex()).center());
+        };
+        if (watched == list && event->type() == QEvent::KeyPress
+            && static_cast<QKeyEvent *>(event)->key() == Qt::Key_F10
+            && static_cast<QKeyEvent *>(event)->modifiers() == Qt::ShiftModifier) {
+            showMenu(list->currentIndex(), atCurrent());
+            return true;
+        }
+        if ((watched == list || watched == list->viewport())
+            && event->type() == QEvent::ContextMenu) {
+            const auto *menuEvent = static_cast<QContextMenuEvent *>(event);
+            if (menuEvent->reason() == QContextMenuEvent::Mouse) {
+                showMenu(list->indexAt(list->viewport()->mapFromGlobal(menuEvent->globalPos())),
+                    menuEvent->globalPos());
+            } else {
+                showMenu(list->currentIndex(), atCurrent());
+            }
+            return true;
+        }
         if (watched == list && event->type() == QEvent::KeyPress
             && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
             && static_cast<QKeyEvent *>(event)->modifiers() == Qt::NoModifier
@@ -360,6 +425,33 @@ bool Sidebar::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+QMenu *Sidebar::channelMenuFor(int row)
+{
+    ChannelModel *channels = m_session->channels();
+    const qint64 channelId = channels->channelAt(row).id;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("channelMenu"));
+    menu->addSection(tr("Notify me about"));
+    auto *group = new QActionGroup(menu);
+    const QString current = channels->notifyLevel(channelId);
+    const std::pair<const char *, QString> levels[] = {
+        {"all", tr("All messages")},
+        {"mentions", tr("Mentions only")},
+        {"none", tr("Nothing")},
+    };
+    for (const auto &[level, text] : levels) {
+        QAction *action = menu->addAction(text);
+        const QString name = QString::fromLatin1(level);
+        action->setObjectName(QStringLiteral("notify") + name.at(0).toUpper() + name.mid(1));
+        action->setCheckable(true);
+        action->setChecked(current == name);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this,
+            [this, channelId, name] { m_session->readState()->setNotifyLevel(channelId, name); });
+    }
+    return menu;
 }
 
 void Sidebar::updateFeedButton()

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QListView;
+class QMenu;
 class QSortFilterProxyModel;
 class QToolButton;
 
@@ -41,6 +42,10 @@ public:
     //! What the channel and people lists say while they have no rows.
     QString channelPlaceholder() const;
     QString peoplePlaceholder() const;
+    //! The context menu of the channel or conversation in `row` of the session's ChannelModel:
+    //! its notification level (part "read"), as checkable actions "notifyAll",
+    //! "notifyMentions", "notifyNone". The caller owns it.
+    QMenu *channelMenuFor(int row);
 
 Q_SIGNALS:
     void feedSelected();

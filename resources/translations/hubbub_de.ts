@@ -854,6 +854,10 @@
         <source>Go to the original message</source>
         <translation>Zur ursprünglichen Nachricht</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::NewChannelDialog</name>
@@ -1419,6 +1423,22 @@
         <source>Double-click someone online to message them.</source>
         <translation>Doppelklicken Sie auf jemanden, der online ist, um eine Nachricht zu schreiben.</translation>
     </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>Benachrichtigen bei</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Allen Nachrichten</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>Nur Erwähnungen</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nichts</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::SignInDialog</name>
@@ -1781,6 +1801,25 @@
     <message>
         <source>At most %1 different reactions fit on one entry.</source>
         <translation>Ein Eintrag kann höchstens %1 verschiedene Reaktionen haben.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReadHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Diesen Kanal gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Not a read request.</source>
+        <translation>Keine Lese-Anfrage.</translation>
+    </message>
+    <message>
+        <source>This message is not in this channel (it may have been deleted).</source>
+        <translation>Diese Nachricht ist nicht in diesem Kanal (sie wurde vielleicht gelöscht).</translation>
+    </message>
+    <message>
+        <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
+        <translation>Die Stufe muss „all“, „mentions“ oder „none“ sein.</translation>
     </message>
 </context>
 <context>

@@ -854,6 +854,10 @@
         <source>Go to the original message</source>
         <translation>Aller au message d&apos;origine</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::NewChannelDialog</name>
@@ -1419,6 +1423,22 @@
         <source>Double-click someone online to message them.</source>
         <translation>Double-cliquez sur une personne en ligne pour lui écrire.</translation>
     </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>Me notifier pour</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>Tous les messages</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>Mentions uniquement</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Rien</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::SignInDialog</name>
@@ -1781,6 +1801,25 @@
     <message>
         <source>At most %1 different reactions fit on one entry.</source>
         <translation>Un élément peut recevoir au plus %1 réactions différentes.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReadHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>Ce salon n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Not a read request.</source>
+        <translation>Ce n’est pas une requête de lecture.</translation>
+    </message>
+    <message>
+        <source>This message is not in this channel (it may have been deleted).</source>
+        <translation>Ce message n’est pas dans ce salon (il a peut-être été supprimé).</translation>
+    </message>
+    <message>
+        <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
+        <translation>Le niveau doit être « all », « mentions » ou « none ».</translation>
     </message>
 </context>
 <context>

@@ -843,6 +843,10 @@
         <source>Go to the original message</source>
         <translation>원래 메시지로 이동</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>새 메시지</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::NewChannelDialog</name>
@@ -1401,6 +1405,22 @@
         <source>Double-click someone online to message them.</source>
         <translation>온라인인 사람을 두 번 클릭하면 메시지를 보낼 수 있어요.</translation>
     </message>
+    <message>
+        <source>Notify me about</source>
+        <translation>알림 받을 항목</translation>
+    </message>
+    <message>
+        <source>All messages</source>
+        <translation>모든 메시지</translation>
+    </message>
+    <message>
+        <source>Mentions only</source>
+        <translation>멘션만</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>받지 않음</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::SignInDialog</name>
@@ -1763,6 +1783,25 @@
     <message>
         <source>At most %1 different reactions fit on one entry.</source>
         <translation>한 항목에는 최대 %1가지 반응만 달 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::ReadHandler</name>
+    <message>
+        <source>This channel does not exist.</source>
+        <translation>이 채널은 존재하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Not a read request.</source>
+        <translation>읽음 요청이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>This message is not in this channel (it may have been deleted).</source>
+        <translation>이 메시지는 이 채널에 없습니다(삭제되었을 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>The level must be &quot;all&quot;, &quot;mentions&quot; or &quot;none&quot;.</source>
+        <translation>수준은 &quot;all&quot;, &quot;mentions&quot;, &quot;none&quot; 중 하나여야 합니다.</translation>
     </message>
 </context>
 <context>

@@ -80,7 +80,8 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
                 QStringLiteral("post.recent_reviews"), QStringLiteral("dm"),
                 QStringLiteral("profiles"), QStringLiteral("chat.replies"),
                 QStringLiteral("reactions"), QStringLiteral("markdown"), QStringLiteral("mentions"),
-                QStringLiteral("edit_history"), QStringLiteral("search"), QStringLiteral("files")}}});
+                QStringLiteral("edit_history"), QStringLiteral("search"), QStringLiteral("files"),
+                QStringLiteral("read_state"), QStringLiteral("notify_levels")}}});
 }
 
 void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)

@@ -487,9 +487,46 @@ Status migrateTo11(SqlConnection &c)
     return Ok {};
 }
 
+//! Read state and notification levels (docs/protocol.md "Read state"), per user and channel.
+//! read_state holds the newest message a user has read in a channel; it only moves forward.
+//! read_floor is where a user without a read_state row for a channel starts: every message
+//! that existed when the account was made counts as read (a newcomer is not greeted with the
+//! whole history as unread). Existing users get the newest message at this step (the upgrade
+//! must not make years of history unread), new ones get it from the trigger, which keeps the
+//! rule in the schema rather than in every code path that makes an account.
+//! channel_prefs holds a level only where the user chose one ("all" is the default).
+Status migrateTo12(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("CREATE TABLE read_state ("
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " channel_id INTEGER NOT NULL REFERENCES channels(id),"
+                       " last_read_id INTEGER NOT NULL,"
+                       " PRIMARY KEY (user_id, channel_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE channel_prefs ("
+                       " user_id INTEGER NOT NULL REFERENCES users(id),"
+                       " channel_id INTEGER NOT NULL REFERENCES channels(id),"
+                       " level TEXT NOT NULL CHECK (level IN ('all', 'mentions', 'none')),"
+                       " PRIMARY KEY (user_id, channel_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE read_floor ("
+                       " user_id INTEGER PRIMARY KEY REFERENCES users(id),"
+                       " message_id INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO read_floor (user_id, message_id)"
+                       " SELECT id, (SELECT COALESCE(MAX(id), 0) FROM messages) FROM users"),
+        QStringLiteral("CREATE TRIGGER users_read_floor AFTER INSERT ON users BEGIN"
+                       " INSERT OR REPLACE INTO read_floor (user_id, message_id)"
+                       " VALUES (NEW.id, (SELECT COALESCE(MAX(id), 0) FROM messages)); END"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2, migrateTo3,
     migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
-    migrateTo11};
+    migrateTo11, migrateTo12};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

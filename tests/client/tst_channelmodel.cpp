@@ -1,7 +1,7 @@
 // ChannelModel under QAbstractItemModelTester: creation order whatever the names or the
 // server's order, single-row inserts, replacement in place, loaded or not yet, unread counts
 // with their signals, unread counts kept across a reload and counts restored before their
-// channel is listed.
+// channel is listed; the server's counts, mentions and notification levels (part "read").
 
 #include "channelmodel.h"
 
@@ -54,6 +54,7 @@ private Q_SLOTS:
     void unreadCounts();
     void reloadKeepsUnread();
     void unreadBeforeListed();
+    void serverCountsMentionsAndLevels();
     void directConversations();
 };
 
@@ -226,6 +227,54 @@ void tst_ChannelModel::unreadBeforeListed()
     model.setChannels({channel(1, u"general"_s), channel(2, u"random"_s), channel(9, u"late"_s)});
     QCOMPARE(model.unread(9), 4);
     QCOMPARE(model.unreadCounts(), (QHash<qint64, int> {{1, 3}, {9, 4}}));
+}
+
+void tst_ChannelModel::serverCountsMentionsAndLevels()
+{
+    // Part "read": read.state replaces the counts; mentions and levels are roles of the row.
+    ChannelModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setChannels({channel(1, u"general"_s), channel(2, u"random"_s)});
+    model.addUnread(1, 5);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy total(&model, &ChannelModel::totalUnreadChanged);
+    model.setCounts(1, 2, 1);
+    QCOMPARE(model.unread(1), 2);
+    QCOMPARE(model.index(0).data(ChannelModel::MentionsRole).toInt(), 1);
+    QCOMPARE(total.size(), 1);
+    QCOMPARE(changed.size(), 2); // mentions, then unread, each on row 0 only
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        QCOMPARE(args.at(0).toModelIndex().row(), 0);
+        QCOMPARE(args.at(1).toModelIndex().row(), 0);
+    }
+    model.addMention(1);
+    QCOMPARE(model.mentions(1), 2);
+    // The same counts again: nothing to report.
+    changed.clear();
+    model.setCounts(1, 2, 2);
+    QCOMPARE(changed.size(), 0);
+    // Reading clears both.
+    model.clearUnread(1);
+    QCOMPARE(model.unread(1), 0);
+    QCOMPARE(model.mentions(1), 0);
+
+    // Levels: "all" unless chosen; a channel not listed yet keeps its level and counts.
+    QCOMPARE(model.index(1).data(ChannelModel::NotifyRole).toString(), u"all"_s);
+    changed.clear();
+    model.setNotifyLevel(2, u"none"_s);
+    QCOMPARE(model.index(1).data(ChannelModel::NotifyRole).toString(), u"none"_s);
+    QCOMPARE(changed.size(), 1);
+    model.setNotifyLevel(2, u"none"_s);
+    QCOMPARE(changed.size(), 1);
+    model.setNotifyLevel(9, u"mentions"_s);
+    model.setCounts(9, 4, 1);
+    model.upsert(channel(9, u"late"_s));
+    QCOMPARE(model.unread(9), 4);
+    QCOMPARE(model.mentions(9), 1);
+    QCOMPARE(model.index(model.rowOf(9)).data(ChannelModel::NotifyRole).toString(), u"mentions"_s);
+    model.resetNotifyLevels();
+    QCOMPARE(model.notifyLevel(2), u"all"_s);
+    QCOMPARE(model.notifyLevel(9), u"all"_s);
 }
 
 void tst_ChannelModel::directConversations()

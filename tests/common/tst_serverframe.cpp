@@ -95,6 +95,16 @@ ServerFrame typing(qint64 channelId, const User &user)
     return frame;
 }
 
+//! Part "read": a `read` or `prefs` frame about a channel.
+ServerFrame channelValue(ServerFrame::Kind kind, qint64 channelId, const QJsonObject &data)
+{
+    ServerFrame frame;
+    frame.kind = kind;
+    frame.channelId = channelId;
+    frame.data = data;
+    return frame;
+}
+
 //! A payload that fits each event of the spec's table.
 QJsonObject payloadOf(EventType type)
 {
@@ -182,6 +192,10 @@ void tst_ServerFrame::roundTrip_data()
     QTest::addRow("online") << encodePresence(ada, true) << presence(ada, true);
     QTest::addRow("offline, admin") << encodePresence(root, false) << presence(root, false);
     QTest::addRow("typing") << encodeTyping(3, ada) << typing(3, ada);
+    QTest::addRow("read") << encodeRead(3, 41)
+                          << channelValue(ServerFrame::Kind::Read, 3, {{u"lastReadId"_s, 41}});
+    QTest::addRow("prefs") << encodePrefs(3,
+        u"mentions"_s) << channelValue(ServerFrame::Kind::Prefs, 3, {{u"level"_s, u"mentions"_s}});
 }
 
 void tst_ServerFrame::roundTrip()
@@ -218,6 +232,10 @@ void tst_ServerFrame::wireBytes_data()
     QTest::addRow("typing")
         << encodeTyping(1, root)
         << R"({"channelId":1,"type":"typing","user":{"avatarId":null,"displayName":"","id":7,"role":"admin","username":"root"}})"_ba;
+    QTest::addRow("read") << encodeRead(1, 9)
+                          << R"({"channelId":1,"lastReadId":9,"type":"read"})"_ba;
+    QTest::addRow("prefs") << encodePrefs(1, u"none"_s)
+                           << R"({"channelId":1,"level":"none","type":"prefs"})"_ba;
     QTest::addRow("sync")
         << encodeSyncReply(7, 2, {"{\"seq\":1}"_ba, "{\"seq\":2}"_ba})
         << R"({"type":"reply","id":7,"ok":true,"head":2,"events":[{"seq":1},{"seq":2}]})"_ba;
@@ -324,6 +342,14 @@ void tst_ServerFrame::malformedIsRefused_data()
         << u"'user.role'"_s;
     QTest::addRow("typing, no channel")
         << R"({"type":"typing","user":)"_ba + user + "}" << u"'channelId'"_s;
+    QTest::addRow("read, no position")
+        << R"({"type":"read","channelId":1})"_ba << u"'lastReadId'"_s;
+    QTest::addRow("read, position a string")
+        << R"({"type":"read","channelId":1,"lastReadId":"9"})"_ba << u"'lastReadId'"_s;
+    QTest::addRow("prefs, no channel")
+        << R"({"type":"prefs","level":"all"})"_ba << u"'channelId'"_s;
+    QTest::addRow("prefs, level a number")
+        << R"({"type":"prefs","channelId":1,"level":2})"_ba << u"'level'"_s;
     QTest::addRow("typing, channel -1")
         << R"({"type":"typing","channelId":-1,"user":)"_ba + user + "}" << u"'channelId'"_s;
 }

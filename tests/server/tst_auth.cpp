@@ -105,6 +105,10 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"file.finish"_s, {{u"fileId"_s, QString(64, u'a')}}},
         {u"file.cancel"_s, {{u"fileId"_s, QString(64, u'a')}}},
         {u"file.get"_s, {{u"fileId"_s, QString(64, u'a')}}},
+        // Read state.
+        {u"read.mark"_s, {{u"channelId"_s, 1}, {u"messageId"_s, 1}}},
+        {u"read.state"_s, {}},
+        {u"channel.notify"_s, {{u"channelId"_s, 1}, {u"level"_s, u"none"_s}}},
     };
 }
 
