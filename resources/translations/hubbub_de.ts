@@ -84,6 +84,44 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::AttachmentBar</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <source>Attach files (up to 100 MiB each)</source>
+        <translation>Dateien anhängen (je höchstens 100 MiB)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection…</source>
+        <translation>Warte auf die Verbindung…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>Diese Datei entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AttachmentLines</name>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -406,6 +444,36 @@
             <numerusform>%n Änderung konnte nicht gesendet werden</numerusform>
             <numerusform>%n Änderungen konnten nicht gesendet werden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Downloads</name>
+    <message>
+        <source>“%1” cannot be written.</source>
+        <translation>„%1“ kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::DownloadsBar</name>
+    <message>
+        <source>Show in folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>%1 was not downloaded: %2</source>
+        <translation>%1 wurde nicht heruntergeladen: %2</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1600,21 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::Uploads</name>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>„%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 100 MiB.</source>
+        <translation>„%1“ ist größer als 100 MiB.</translation>
+    </message>
+    <message>
+        <source>“%1” changed while it was being sent.</source>
+        <translation>„%1“ hat sich während des Sendens geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Codec</name>
     <message>
         <source>The field &apos;%1&apos; must be %2.</source>
@@ -1741,6 +1824,136 @@
     <message>
         <source>post</source>
         <translation>diesen Beitrag</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FileHandler</name>
+    <message>
+        <source>There is no such upload (it was finished, cancelled or abandoned).</source>
+        <translation>Diesen Upload gibt es nicht (er ist fertig, abgebrochen oder aufgegeben).</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Diese Datei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This must be a SHA-256 digest in hexadecimal.</source>
+        <translation>Dies muss ein SHA-256-Hash in Hexadezimalschreibweise sein.</translation>
+    </message>
+    <message>
+        <source>A file name has 1 to 255 characters, without control characters, &apos;/&apos; or &apos;\&apos;.</source>
+        <translation>Ein Dateiname hat 1 bis 255 Zeichen, ohne Steuerzeichen, „/“ oder „\“.</translation>
+    </message>
+    <message>
+        <source>A file name has at most 255 characters.</source>
+        <translation>Ein Dateiname hat höchstens 255 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The type must look like &apos;application/pdf&apos;.</source>
+        <translation>Der Typ muss wie „application/pdf“ aussehen.</translation>
+    </message>
+    <message>
+        <source>Not a file request.</source>
+        <translation>Keine Dateianfrage.</translation>
+    </message>
+    <message>
+        <source>The size must not be negative.</source>
+        <translation>Die Größe darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>A file can be at most 100 MiB.</source>
+        <translation>Eine Datei darf höchstens 100 MiB groß sein.</translation>
+    </message>
+    <message>
+        <source>You have %1 uploads in progress; finish or cancel one first.</source>
+        <translation>Sie haben %1 laufende Uploads; schließen Sie zuerst einen ab oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>The server has no room for this file right now.</source>
+        <translation>Der Server hat gerade keinen Platz für diese Datei.</translation>
+    </message>
+    <message>
+        <source>A chunk can be at most 4 MiB.</source>
+        <translation>Ein Teilstück darf höchstens 4 MiB groß sein.</translation>
+    </message>
+    <message>
+        <source>The chunk is not valid base64, or empty.</source>
+        <translation>Das Teilstück ist kein gültiges Base64 oder leer.</translation>
+    </message>
+    <message>
+        <source>The chunk must start at byte %1.</source>
+        <translation>Das Teilstück muss bei Byte %1 beginnen.</translation>
+    </message>
+    <message>
+        <source>The chunk goes past the end of the file.</source>
+        <translation>Das Teilstück reicht über das Dateiende hinaus.</translation>
+    </message>
+    <message>
+        <source>The upload is not complete: %1 of %2 bytes received.</source>
+        <translation>Der Upload ist nicht vollständig: %1 von %2 Bytes empfangen.</translation>
+    </message>
+    <message>
+        <source>The bytes received do not match the SHA-256 given; the upload was dropped.</source>
+        <translation>Die empfangenen Bytes passen nicht zum angegebenen SHA-256; der Upload wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>The offset must not be negative.</source>
+        <translation>Der Versatz darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The length must be at least 1.</source>
+        <translation>Die Länge muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>At most 4 MiB can be read at once.</source>
+        <translation>Es können höchstens 4 MiB auf einmal gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The offset is past the end of the file.</source>
+        <translation>Der Versatz liegt hinter dem Dateiende.</translation>
+    </message>
+    <message>
+        <source>&apos;files&apos; must be an array of file ids.</source>
+        <translation>„files“ muss ein Array von Datei-IDs sein.</translation>
+    </message>
+    <message>
+        <source>At most %1 files can be attached.</source>
+        <translation>Es können höchstens %1 Dateien angehängt werden.</translation>
+    </message>
+    <message>
+        <source>There is no such file, or its upload is not finished.</source>
+        <translation>Diese Datei gibt es nicht, oder ihr Upload ist nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The same file is attached twice.</source>
+        <translation>Dieselbe Datei ist zweimal angehängt.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FileStore</name>
+    <message>
+        <source>The server could not store this file (its disk may be full). The upload was stopped and its partial data removed.</source>
+        <translation>Der Server konnte diese Datei nicht speichern (seine Festplatte ist vielleicht voll). Der Upload wurde angehalten und seine Teildaten entfernt.</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Diese Datei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There is no such file, or its upload is not finished.</source>
+        <translation>Diese Datei gibt es nicht, oder ihr Upload ist nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>This upload is gone (cancelled or abandoned); begin it again.</source>
+        <translation>Dieser Upload ist weg (abgebrochen oder aufgegeben); beginnen Sie ihn neu.</translation>
+    </message>
+    <message>
+        <source>The chunk must start at byte %1.</source>
+        <translation>Das Teilstück muss bei Byte %1 beginnen.</translation>
+    </message>
+    <message>
+        <source>The server could not read this file.</source>
+        <translation>Der Server konnte diese Datei nicht lesen.</translation>
     </message>
 </context>
 <context>

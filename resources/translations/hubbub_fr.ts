@@ -84,6 +84,44 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::AttachmentBar</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+        <source>Attach files (up to 100 MiB each)</source>
+        <translation>Joindre des fichiers (100 Mio au plus chacun)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection…</source>
+        <translation>En attente de la connexion…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>Retirer ce fichier</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AttachmentLines</name>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -406,6 +444,36 @@
             <numerusform>%n modification n&apos;a pas pu être envoyée</numerusform>
             <numerusform>%n modifications n&apos;ont pas pu être envoyées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Downloads</name>
+    <message>
+        <source>“%1” cannot be written.</source>
+        <translation>Impossible d’écrire « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::DownloadsBar</name>
+    <message>
+        <source>Show in folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Téléchargement de %1…</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>%1 was not downloaded: %2</source>
+        <translation>%1 n’a pas été téléchargé : %2</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1600,21 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::Uploads</name>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>Impossible de lire « %1 ».</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 100 MiB.</source>
+        <translation>« %1 » dépasse 100 Mio.</translation>
+    </message>
+    <message>
+        <source>“%1” changed while it was being sent.</source>
+        <translation>« %1 » a changé pendant l’envoi.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Codec</name>
     <message>
         <source>The field &apos;%1&apos; must be %2.</source>
@@ -1741,6 +1824,136 @@
     <message>
         <source>post</source>
         <translation>cette publication</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FileHandler</name>
+    <message>
+        <source>There is no such upload (it was finished, cancelled or abandoned).</source>
+        <translation>Cet envoi n’existe pas (il est terminé, annulé ou abandonné).</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Ce fichier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This must be a SHA-256 digest in hexadecimal.</source>
+        <translation>Ce doit être une empreinte SHA-256 en hexadécimal.</translation>
+    </message>
+    <message>
+        <source>A file name has 1 to 255 characters, without control characters, &apos;/&apos; or &apos;\&apos;.</source>
+        <translation>Un nom de fichier a de 1 à 255 caractères, sans caractère de contrôle, ni « / » ni « \ ».</translation>
+    </message>
+    <message>
+        <source>A file name has at most 255 characters.</source>
+        <translation>Un nom de fichier a au plus 255 caractères.</translation>
+    </message>
+    <message>
+        <source>The type must look like &apos;application/pdf&apos;.</source>
+        <translation>Le type doit ressembler à « application/pdf ».</translation>
+    </message>
+    <message>
+        <source>Not a file request.</source>
+        <translation>Ce n’est pas une requête de fichier.</translation>
+    </message>
+    <message>
+        <source>The size must not be negative.</source>
+        <translation>La taille ne doit pas être négative.</translation>
+    </message>
+    <message>
+        <source>A file can be at most 100 MiB.</source>
+        <translation>Un fichier fait au plus 100 Mio.</translation>
+    </message>
+    <message>
+        <source>You have %1 uploads in progress; finish or cancel one first.</source>
+        <translation>Vous avez %1 envois en cours ; terminez-en ou annulez-en un d’abord.</translation>
+    </message>
+    <message>
+        <source>The server has no room for this file right now.</source>
+        <translation>Le serveur n’a pas la place pour ce fichier en ce moment.</translation>
+    </message>
+    <message>
+        <source>A chunk can be at most 4 MiB.</source>
+        <translation>Un morceau fait au plus 4 Mio.</translation>
+    </message>
+    <message>
+        <source>The chunk is not valid base64, or empty.</source>
+        <translation>Le morceau n’est pas du base64 valide, ou il est vide.</translation>
+    </message>
+    <message>
+        <source>The chunk must start at byte %1.</source>
+        <translation>Le morceau doit commencer à l’octet %1.</translation>
+    </message>
+    <message>
+        <source>The chunk goes past the end of the file.</source>
+        <translation>Le morceau dépasse la fin du fichier.</translation>
+    </message>
+    <message>
+        <source>The upload is not complete: %1 of %2 bytes received.</source>
+        <translation>L’envoi n’est pas complet : %1 octets reçus sur %2.</translation>
+    </message>
+    <message>
+        <source>The bytes received do not match the SHA-256 given; the upload was dropped.</source>
+        <translation>Les octets reçus ne correspondent pas au SHA-256 donné ; l’envoi a été abandonné.</translation>
+    </message>
+    <message>
+        <source>The offset must not be negative.</source>
+        <translation>La position ne doit pas être négative.</translation>
+    </message>
+    <message>
+        <source>The length must be at least 1.</source>
+        <translation>La longueur doit valoir au moins 1.</translation>
+    </message>
+    <message>
+        <source>At most 4 MiB can be read at once.</source>
+        <translation>On peut lire au plus 4 Mio à la fois.</translation>
+    </message>
+    <message>
+        <source>The offset is past the end of the file.</source>
+        <translation>La position est au-delà de la fin du fichier.</translation>
+    </message>
+    <message>
+        <source>&apos;files&apos; must be an array of file ids.</source>
+        <translation>« files » doit être un tableau d’identifiants de fichiers.</translation>
+    </message>
+    <message>
+        <source>At most %1 files can be attached.</source>
+        <translation>On peut joindre au plus %1 fichiers.</translation>
+    </message>
+    <message>
+        <source>There is no such file, or its upload is not finished.</source>
+        <translation>Ce fichier n’existe pas, ou son envoi n’est pas terminé.</translation>
+    </message>
+    <message>
+        <source>The same file is attached twice.</source>
+        <translation>Le même fichier est joint deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FileStore</name>
+    <message>
+        <source>The server could not store this file (its disk may be full). The upload was stopped and its partial data removed.</source>
+        <translation>Le serveur n’a pas pu enregistrer ce fichier (son disque est peut-être plein). L’envoi a été arrêté et ses données partielles supprimées.</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>Ce fichier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>There is no such file, or its upload is not finished.</source>
+        <translation>Ce fichier n’existe pas, ou son envoi n’est pas terminé.</translation>
+    </message>
+    <message>
+        <source>This upload is gone (cancelled or abandoned); begin it again.</source>
+        <translation>Cet envoi n’existe plus (annulé ou abandonné) ; recommencez-le.</translation>
+    </message>
+    <message>
+        <source>The chunk must start at byte %1.</source>
+        <translation>Le morceau doit commencer à l’octet %1.</translation>
+    </message>
+    <message>
+        <source>The server could not read this file.</source>
+        <translation>Le serveur n’a pas pu lire ce fichier.</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,44 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::AttachmentBar</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>Attach files (up to 100 MiB each)</source>
+        <translation>파일 첨부 (파일당 최대 100MiB)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>준비 중…</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection…</source>
+        <translation>연결을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>이 파일 제거</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AttachmentLines</name>
+    <message>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message>
         <source>%1: %2, %3</source>
@@ -398,6 +436,36 @@
         <translation>
             <numerusform>변경 사항 %n개를 보내지 못했어요</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::Downloads</name>
+    <message>
+        <source>“%1” cannot be written.</source>
+        <translation>“%1”에 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::DownloadsBar</name>
+    <message>
+        <source>Show in folder</source>
+        <translation>폴더에서 보기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 다운로드 중…</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>%1(으)로 저장됨</translation>
+    </message>
+    <message>
+        <source>%1 was not downloaded: %2</source>
+        <translation>%1을(를) 다운로드하지 못했습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1582,21 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::Uploads</name>
+    <message>
+        <source>“%1” cannot be read.</source>
+        <translation>“%1”을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than 100 MiB.</source>
+        <translation>“%1”이(가) 100MiB보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>“%1” changed while it was being sent.</source>
+        <translation>“%1”이(가) 보내는 동안 바뀌었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Codec</name>
     <message>
         <source>The field &apos;%1&apos; must be %2.</source>
@@ -1723,6 +1806,136 @@
     <message>
         <source>post</source>
         <translation>게시물</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FileHandler</name>
+    <message>
+        <source>There is no such upload (it was finished, cancelled or abandoned).</source>
+        <translation>그런 업로드가 없습니다 (완료, 취소 또는 중단됨).</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>그런 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This must be a SHA-256 digest in hexadecimal.</source>
+        <translation>16진수 SHA-256 다이제스트여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A file name has 1 to 255 characters, without control characters, &apos;/&apos; or &apos;\&apos;.</source>
+        <translation>파일 이름은 1~255자이며 제어 문자, &apos;/&apos;, &apos;\&apos;를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A file name has at most 255 characters.</source>
+        <translation>파일 이름은 최대 255자입니다.</translation>
+    </message>
+    <message>
+        <source>The type must look like &apos;application/pdf&apos;.</source>
+        <translation>형식은 &apos;application/pdf&apos;와 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>Not a file request.</source>
+        <translation>파일 요청이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The size must not be negative.</source>
+        <translation>크기는 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>A file can be at most 100 MiB.</source>
+        <translation>파일은 최대 100MiB입니다.</translation>
+    </message>
+    <message>
+        <source>You have %1 uploads in progress; finish or cancel one first.</source>
+        <translation>진행 중인 업로드가 %1개 있습니다. 먼저 하나를 끝내거나 취소하세요.</translation>
+    </message>
+    <message>
+        <source>The server has no room for this file right now.</source>
+        <translation>지금은 서버에 이 파일을 저장할 공간이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A chunk can be at most 4 MiB.</source>
+        <translation>조각은 최대 4MiB입니다.</translation>
+    </message>
+    <message>
+        <source>The chunk is not valid base64, or empty.</source>
+        <translation>조각이 올바른 base64가 아니거나 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The chunk must start at byte %1.</source>
+        <translation>조각은 %1바이트에서 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The chunk goes past the end of the file.</source>
+        <translation>조각이 파일 끝을 넘어갑니다.</translation>
+    </message>
+    <message>
+        <source>The upload is not complete: %1 of %2 bytes received.</source>
+        <translation>업로드가 끝나지 않았습니다: %2바이트 중 %1바이트를 받았습니다.</translation>
+    </message>
+    <message>
+        <source>The bytes received do not match the SHA-256 given; the upload was dropped.</source>
+        <translation>받은 바이트가 주어진 SHA-256과 맞지 않아 업로드를 버렸습니다.</translation>
+    </message>
+    <message>
+        <source>The offset must not be negative.</source>
+        <translation>위치는 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The length must be at least 1.</source>
+        <translation>길이는 1 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>At most 4 MiB can be read at once.</source>
+        <translation>한 번에 최대 4MiB까지 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The offset is past the end of the file.</source>
+        <translation>위치가 파일 끝을 넘었습니다.</translation>
+    </message>
+    <message>
+        <source>&apos;files&apos; must be an array of file ids.</source>
+        <translation>&apos;files&apos;는 파일 ID 배열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>At most %1 files can be attached.</source>
+        <translation>최대 %1개의 파일을 첨부할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is no such file, or its upload is not finished.</source>
+        <translation>그런 파일이 없거나 업로드가 끝나지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The same file is attached twice.</source>
+        <translation>같은 파일이 두 번 첨부되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::FileStore</name>
+    <message>
+        <source>The server could not store this file (its disk may be full). The upload was stopped and its partial data removed.</source>
+        <translation>서버가 이 파일을 저장하지 못했습니다 (디스크가 가득 찼을 수 있습니다). 업로드를 멈추고 일부 받은 데이터를 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation>그런 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no such file, or its upload is not finished.</source>
+        <translation>그런 파일이 없거나 업로드가 끝나지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>This upload is gone (cancelled or abandoned); begin it again.</source>
+        <translation>이 업로드는 없어졌습니다 (취소 또는 중단됨). 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The chunk must start at byte %1.</source>
+        <translation>조각은 %1바이트에서 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server could not read this file.</source>
+        <translation>서버가 이 파일을 읽지 못했습니다.</translation>
     </message>
 </context>
 <context>

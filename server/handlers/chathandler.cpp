@@ -261,8 +261,7 @@ void ChatHandler::send(const User &user, const Params &params, const Responder &
                         if (Status s = storeMentions(tx, **message, false); !s)
                             return s.error();
                         if (!files.isEmpty()) {
-                            if (Status s
-                                = FileStore::attachToMessage(tx, (*message)->id, files);
+                            if (Status s = FileStore::attachToMessage(tx, (*message)->id, files);
                                 !s)
                                 return s.error();
                             (*message)->files = files;

@@ -524,9 +524,9 @@ Status migrateTo12(SqlConnection &c)
     return Ok {};
 }
 
-const std::function<Status(SqlConnection &)> migrations[] = {migrateTo1, migrateTo2, migrateTo3,
-    migrateTo4, migrateTo5, migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
-    migrateTo11, migrateTo12};
+const std::function<Status(SqlConnection &)> migrations[]
+    = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7,
+        migrateTo8, migrateTo9, migrateTo10, migrateTo11, migrateTo12};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace
