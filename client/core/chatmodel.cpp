@@ -20,7 +20,7 @@ ChatModel::Item ChatModel::makeItem(const Message &message)
     item.message = message;
     item.created = parseTimestamp(message.createdAt);
     if (message.author.id != 0)
-        m_names.insert(message.author.id, message.author.username);
+        m_names.insert(message.author.id, message.author.shownName());
     return item;
 }
 
@@ -373,8 +373,8 @@ void ChatModel::applyEvent(EventType type, const QJsonObject &frame)
 
 void ChatModel::renameUser(const User &user)
 {
-    if (m_names.contains(user.id) && m_names.value(user.id) != user.username) {
-        m_names.insert(user.id, user.username);
+    if (m_names.contains(user.id) && m_names.value(user.id) != user.shownName()) {
+        m_names.insert(user.id, user.shownName());
         // Rows mentioning the user show the new name.
         for (qsizetype i = 0; i < m_items.size(); ++i) {
             const QList<Mention> &mentions = m_items.at(i).message.mentions;
@@ -383,7 +383,7 @@ void ChatModel::renameUser(const User &user)
                 emitRowChanged(int(i));
         }
     }
-    m_names.insert(user.id, user.username);
+    m_names.insert(user.id, user.shownName());
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             bool changed = false;

@@ -303,7 +303,7 @@ void FeedModel::setReactions(qint64 postId, const QList<Reaction> &reactions)
 
 void FeedModel::renameUser(const User &user)
 {
-    m_names.insert(user.id, user.username);
+    m_names.insert(user.id, user.shownName());
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             Post &post = items[i].post;

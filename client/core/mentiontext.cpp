@@ -95,10 +95,14 @@ QString toMarkdown(
             [&m](const auto &r) { return m.start >= r.first && m.start < r.second; });
         if (isCode)
             continue;
-        QString name = names.value(m.userId, text.mid(m.start + 1, m.length - 1));
-        // A username holds letters, digits, '_', '.' and '-': only '_' means something in
-        // Markdown link text.
-        name.replace(u'_', QStringLiteral("\\_"));
+        // The name shown now (a display name, else the username), as plain text: every ASCII
+        // punctuation character escaped, so "*Bob* [x]" stays just that inside the link.
+        QString name;
+        for (const QChar c : names.value(m.userId, text.mid(m.start + 1, m.length - 1))) {
+            if (c.unicode() < 128 && (c.isPunct() || c.isSymbol()))
+                name += u'\\';
+            name += c;
+        }
         out += QStringView(text).mid(done, m.start - done);
         out += QStringLiteral("[@%1](%2:%3)").arg(name, scheme()).arg(m.userId);
         done = m.start + m.length;

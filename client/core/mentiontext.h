@@ -15,8 +15,9 @@ namespace MentionText {
 
 //! The URL scheme of a mention link.
 QString scheme();
-//! `text` with its mentions as links; `names` gives a user's current name (absent: the name as
-//! typed). Mentions whose offsets do not fit the text (a pending edit) are left out.
+//! `text` with its mentions as links; `names` gives the name to show for a user (the display
+//! name, else the username; absent: the name as typed), as plain text. Mentions whose offsets do
+//! not fit the text (a pending edit) are left out.
 QString toMarkdown(
     const QString &text, const QList<Mention> &mentions, const QHash<qint64, QString> &names);
 //! The user a mention link names; 0 for any other URL.

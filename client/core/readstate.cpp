@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace Hubbub::Client {
 
 namespace {
@@ -68,6 +70,14 @@ void ReadState::onRead(qint64 channelId, qint64 lastReadId)
     m_refreshTimer.start();
 }
 
+qint64 ReadState::lastReadId(qint64 channelId) const
+{
+    const qint64 known = m_lastRead.value(channelId, -1);
+    if (known < 0)
+        return -1;
+    return std::max({known, m_sent.value(channelId, 0), m_wanted.value(channelId, 0)});
+}
+
 void ReadState::markRead(qint64 channelId, qint64 messageId)
 {
     if (messageId <= 0 || messageId <= m_lastRead.value(channelId, 0)
@@ -93,6 +103,7 @@ void ReadState::sendDueMarks()
         }
         last.start();
         ++m_marksSent;
+        m_sent[channelId] = std::max(m_sent.value(channelId, 0), it.value());
         m_connection->request(MessageType::ReadMark,
             {{QStringLiteral("channelId"), channelId}, {QStringLiteral("messageId"), it.value()}},
             this, [this, channelId](const Reply &reply) {
@@ -124,6 +135,7 @@ void ReadState::reset()
 {
     m_lastRead.clear();
     m_wanted.clear();
+    m_sent.clear();
     m_lastMarkSent.clear();
     m_markTimer.stop();
     m_refreshTimer.stop();

@@ -24,9 +24,10 @@ public:
     ReadState(Connection *connection, ChannelModel *channels, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ReadState)
 
-    //! The newest message read in the channel; -1 while not known (before read.state answered,
-    //! or against a server without read state).
-    qint64 lastReadId(qint64 channelId) const { return m_lastRead.value(channelId, -1); }
+    //! The newest message read in the channel, counting this device's marks not yet answered
+    //! (one left a moment ago must not bring the "New messages" line back); -1 while not known
+    //! (before read.state answered, or against a server without read state).
+    qint64 lastReadId(qint64 channelId) const;
     //! Marks everything up to `messageId` read (coalesced; never backwards).
     void markRead(qint64 channelId, qint64 messageId);
     //! Asks the server to store the level ("all", "mentions", "none").
@@ -51,6 +52,8 @@ private:
     QHash<qint64, qint64> m_lastRead;
     //! Marks waiting for their channel's interval to pass.
     QHash<qint64, qint64> m_wanted;
+    //! The newest mark sent per channel, answered or not.
+    QHash<qint64, qint64> m_sent;
     QHash<qint64, QElapsedTimer> m_lastMarkSent;
     QTimer m_markTimer;
     //! Folds a burst of `read` frames (a storm of marks on another device) into one read.state.

@@ -539,9 +539,9 @@ MessageDelegate::Link MessageDelegate::linkAt(
 QString MessageDelegate::anchorAt(
     const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
-    QStyleOptionViewItem opt = option;
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today, m_rich);
+    const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     if (!row.text)
         return {};
     return RichText::anchorAt(row.text, QPointF(pos - opt.rect.topLeft() - row.textPos));
@@ -575,16 +575,16 @@ bool MessageDelegate::isOnAuthor(
 {
     QStyleOptionViewItem opt = belowNewMessages(option, index);
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today, m_rich);
+    const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     return row.header && HeaderLayout(row, opt.rect, opt.direction).clickable.contains(pos);
 }
 
 std::optional<File> MessageDelegate::downloadAt(
     const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
-    QStyleOptionViewItem opt = option;
+    QStyleOptionViewItem opt = belowNewMessages(option, index);
     initStyleOption(&opt, index);
-    const RowLayout row(opt, index, m_today);
+    const RowLayout row(opt, index, m_today, m_rich, m_selfId);
     const int at = AttachmentLines::downloadAt(
         row.filesArea.translated(opt.rect.topLeft()), row.files, row.font, pos);
     return at < 0 ? std::nullopt : std::optional<File>(row.files.at(at));

@@ -51,6 +51,10 @@ bool ReadTracker::eventFilter(QObject *watched, QEvent *event)
 
 void ReadTracker::leave()
 {
+    // No channel until the next visit starts: while the view is being shown again its scroll
+    // bar changes before its Show event, and a mark then would move the read position before
+    // the visit has read it for the "New messages" line.
+    m_channelId = 0;
     m_stoppedAt = -1;
     m_lineDecided = false;
     setLine(0);

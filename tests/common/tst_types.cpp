@@ -314,10 +314,10 @@ void tst_Types::keysMatchSpec()
     // Review.updatedAt, Channel.kind and, for a direct one, Channel.members, Post.reactions,
     // Message.replyTo and Message.reactions, Post.mentions and Message.mentions, and files).
     const Post post {
-        1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}, {}, {}};
+        1, alice, u"t"_s, u"c"_s, {}, u"2026-11-22T10:00:00.123Z"_s, {}, 0, 0, {}, {}, {}, {}};
     const Review review {1, 1, alice, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     const Channel channel {1, u"general"_s, {}};
-    const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}, {}, {}};
+    const Message message {1, 1, alice, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}, {}, {}, {}};
 
     QCOMPARE(sortedKeys(alice.toJson()),
         sorted({u"id"_s, u"username"_s, u"role"_s, u"displayName"_s, u"avatarId"_s}));
@@ -348,7 +348,7 @@ void tst_Types::jsonValueTypes()
 {
     // Ids are integers (JSON numbers), never strings; nested users are objects.
     const Post post {
-        7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}, {}, {}};
+        7, alice, u"t"_s, u"c"_s, sha, u"2026-11-22T10:00:00.123Z"_s, {}, 4.5, 2, {}, {}, {}, {}};
     const QJsonObject json = post.toJson();
     QVERIFY(json.value(u"id").isDouble());
     QVERIFY(json.value(u"author").isObject());
@@ -358,7 +358,7 @@ void tst_Types::jsonValueTypes()
     QVERIFY(json.value(u"rating").toObject().value(u"average").isDouble());
     QVERIFY(json.value(u"rating").toObject().value(u"count").isDouble());
 
-    const Message message {3, 5, root, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}, {}, {}};
+    const Message message {3, 5, root, u"x"_s, u"2026-11-22T10:00:00.123Z"_s, {}, {}, {}, {}, {}};
     QVERIFY(message.toJson().value(u"channelId").isDouble());
     const Review review {4, 7, root, 5, u"c"_s, u"2026-11-22T10:00:00.123Z"_s, {}};
     QVERIFY(review.toJson().value(u"postId").isDouble());

@@ -6,14 +6,10 @@
 #include "testclient.h"
 #include "testserver.h"
 
-#include "store/sqlconnection.h"
-#include "store/writer.h"
-
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
-#include <QSqlQuery>
 #include <QTest>
 
 #include <chrono>
@@ -65,20 +61,6 @@ QJsonObject begin(TestClient &client, const QByteArray &bytes, const QString &na
 {
     return client.request(u"file.begin"_s,
         {{u"name"_s, name}, {u"size"_s, qint64(bytes.size())}, {u"sha256"_s, sha256Hex(bytes)}});
-}
-
-//! Runs SQL on the server's writer (a direct conversation, before part "dm" is here).
-bool execOnWriter(TestServer &server, const QStringList &statements)
-{
-    const Server::WriteOutcome outcome = server.server()->writer().runAndWait(
-        [statements](Server::WriteTx &tx) -> Result<QJsonObject> {
-            for (const QString &sql : statements) {
-                if (Status s = tx.sql().execOnce(sql); !s)
-                    return s.error();
-            }
-            return QJsonObject();
-        });
-    return outcome.result.ok();
 }
 
 //! A server and three logged-in members.
@@ -367,17 +349,17 @@ void tst_Files::directConversationFilesAreMembersOnly()
 {
     Files t;
     QVERIFY(t.start());
-    // A direct conversation of Ada and Bob, written as part "dm" stores one.
-    QVERIFY(execOnWriter(t.server,
-        {u"INSERT INTO channels (id, name, name_key, topic, created_at, kind) VALUES "
-         "(50, '', char(1) || '1,2', '', '2026-01-01T00:00:00.000Z', 'direct')"_s,
-            u"INSERT INTO channel_members VALUES (50, %1), (50, %2)"_s.arg(t.ada.userId())
-                .arg(t.bob.userId())}));
+    // A direct conversation of Ada and Bob.
+    const QJsonObject opened
+        = t.ada.request(u"dm.open"_s, {{u"userIds"_s, QJsonArray {t.bob.userId()}}});
+    QVERIFY2(isOk(opened), qPrintable(dump(opened)));
+    const qint64 direct = idOf(objectOf(opened, "channel"));
+    QVERIFY(direct > 0);
     const QByteArray bytes = randomBytes(2000);
     const QString id = sha256Hex(bytes);
     QVERIFY(isOk(uploadFile(t.ada, bytes, u"secret.txt"_s)));
     QVERIFY(isOk(t.ada.request(u"chat.send"_s,
-        {{u"channelId"_s, 50}, {u"text"_s, u"for you"_s}, {u"files"_s, QJsonArray {id}}})));
+        {{u"channelId"_s, direct}, {u"text"_s, u"for you"_s}, {u"files"_s, QJsonArray {id}}})));
     QCOMPARE(downloadFile(t.bob, id), bytes);
     const QJsonObject refused = t.cyd.request(u"file.get"_s, {{u"fileId"_s, id}});
     QCOMPARE(errorCode(refused), u"not_found"_s);

@@ -1,9 +1,7 @@
 // Read state and notification levels (part "read" of issue 12): read.mark, read.state and
 // channel.notify between real clients of a real server on loopback, on a real SQLite file.
-// Mention counts are tested with message_mentions rows written by tests/support/sqlrows (part
-// "rich" fills them from `@name`; the end-to-end test comes with its merge).
+// Mention counts come from real `@name` tokens, found and stored by the server (part "rich").
 
-#include "sqlrows.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -218,24 +216,34 @@ void tst_ReadState::backwardsMarkIsIgnored()
 void tst_ReadState::mentionsCountSeparately()
 {
     const qint64 plain = send(*m_bob, General, u"hello all"_s);
-    const qint64 mention = send(*m_bob, General, u"@ada look"_s);
-    const qint64 other = send(*m_bob, General, u"@ada and again"_s);
-    QVERIFY(insertMention(m_server->databasePath(), mention, m_ada->userId()));
-    QVERIFY(insertMention(m_server->databasePath(), other, m_ada->userId()));
+    // Any case names her; an address does not.
+    const qint64 mention = send(*m_bob, General, u"@ADA look"_s);
+    const qint64 other = send(*m_bob, General, u"@ada and again, cc @bob"_s);
+    const qint64 address = send(*m_bob, General, u"mail bob@ada.example"_s);
     // A mention of herself in her own message is no unread mention.
     const qint64 own = send(*m_ada, General, u"@ada note to self"_s);
-    QVERIFY(insertMention(m_server->databasePath(), own, m_ada->userId()));
+    QVERIFY(plain > 0 && mention > plain && other > mention && address > other && own > address);
 
     QJsonObject state = stateOf(*m_ada, General);
-    QCOMPARE(intOf(state, "unread"), 3);
+    QCOMPARE(intOf(state, "unread"), 4);
     QCOMPARE(intOf(state, "mentions"), 2);
+    // Bob mentioned himself: his own message, no unread mention either.
     QCOMPARE(intOf(stateOf(*m_bob, General), "mentions"), 0);
 
     QVERIFY(isOk(mark(*m_ada, General, mention)));
     state = stateOf(*m_ada, General);
-    QCOMPARE(intOf(state, "unread"), 1);
+    QCOMPARE(intOf(state, "unread"), 2);
     QCOMPARE(intOf(state, "mentions"), 1);
-    QVERIFY(plain < mention);
+
+    // An edit that drops the mention takes it off the count; one that adds it puts it back.
+    QVERIFY(isOk(m_bob->request(
+        u"chat.edit"_s, {{u"messageId"_s, other}, {u"text"_s, u"and again, to all"_s}})));
+    QCOMPARE(intOf(stateOf(*m_ada, General), "mentions"), 0);
+    QVERIFY(isOk(m_bob->request(
+        u"chat.edit"_s, {{u"messageId"_s, address}, {u"text"_s, u"mail @Ada instead"_s}})));
+    state = stateOf(*m_ada, General);
+    QCOMPARE(intOf(state, "unread"), 2);
+    QCOMPARE(intOf(state, "mentions"), 1);
 }
 
 void tst_ReadState::notifyLevelsAreStoredAndEchoed()

@@ -66,6 +66,7 @@ private Q_SLOTS:
     void imagesAreNeverLoaded();
     void mentionsAreStyled();
     void mentionsInCodeStayText();
+    void mentionShowsADisplayNameAsPlainText();
     void onlyWebAndMailLinksOpen();
     void cacheKeepsLaidOutDocuments();
 };
@@ -178,6 +179,17 @@ void tst_RichText::mentionsInCodeStayText()
     QCOMPARE(markdown, u"`@bob` and [@bob](hubbub-mention:2)"_s);
     // Offsets that do not fit the text (an edit still pending) are left out.
     QCOMPARE(MentionText::toMarkdown(u"hi"_s, {{2, 5, 4}}, {}), u"hi"_s);
+}
+
+void tst_RichText::mentionShowsADisplayNameAsPlainText()
+{
+    // A display name may hold anything Markdown reads: it shows as typed, inside one link.
+    const QString name = u"*Bo* [x](y) `z` <b>é_1</b> \\"_s;
+    const QString markdown = MentionText::toMarkdown(u"hi @bob!"_s, {{2, 3, 4}}, {{2, name}});
+    auto doc = RichText::build(markdown, 400, style(1));
+    QCOMPARE(doc->toPlainText(), u"hi @"_s + name + u"!"_s);
+    const QTextCharFormat format = formatOf(*doc, u"@"_s + name);
+    QCOMPARE(MentionText::userIdOf(QUrl(format.anchorHref())), 2);
 }
 
 void tst_RichText::onlyWebAndMailLinksOpen()

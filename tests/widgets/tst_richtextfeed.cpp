@@ -117,6 +117,9 @@ void TestRichTextFeed::mentionFollowsRename()
     QTRY_VERIFY(markdown().contains(u"[@bobby](hubbub-mention:"_s));
     QVERIFY(isOk(m_bob.request(u"user.rename"_s, {{u"username"_s, u"bob"_s}})));
     QTRY_VERIFY(markdown().contains(u"[@bob](hubbub-mention:"_s));
+    // A display name is the name shown, as in the post's byline.
+    QVERIFY(isOk(m_bob.request(u"user.profile"_s, {{u"displayName"_s, u"Bob Ó"_s}})));
+    QTRY_VERIFY(markdown().contains(u"[@Bob Ó](hubbub-mention:"_s));
 }
 
 void TestRichTextFeed::composerCompletes()
