@@ -1,6 +1,7 @@
 #include "chatmodel.h"
 
 #include "mentiontext.h"
+#include "plaintext.h"
 #include "reactionlist.h"
 
 #include <QLocale>
@@ -94,7 +95,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         if (item.kind != Kind::Message)
             return text;
         return tr("%1: %2, %3")
-            .arg(message.author.username, text,
+            .arg(message.author.shownName(), PlainText::fromMarkdown(text),
                 QLocale().toString(item.created.toLocalTime().time(), QLocale::ShortFormat));
     case IdRole:
         return message.id;
@@ -125,9 +126,10 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
     case ReplyToIdRole:
         return message.replyTo ? message.replyTo->id : qint64(0);
     case ReplyAuthorRole:
-        return message.replyTo ? message.replyTo->author.username : QString();
+        return message.replyTo ? message.replyTo->author.shownName() : QString();
     case ReplyTextRole:
-        return message.replyTo ? message.replyTo->text : QString();
+        // The quote is one line of plain text (Markdown as it reads).
+        return message.replyTo ? PlainText::fromMarkdown(message.replyTo->text) : QString();
     case ReplyDeletedRole:
         return message.replyTo && message.replyTo->deleted;
     case ReactionsRole:

@@ -5,6 +5,7 @@
 #include "connection.h"
 #include "feedmodel.h"
 #include "peoplemodel.h"
+#include "plaintext.h"
 #include "reply.h"
 #include "serverframe.h"
 #include "sessionstate.h"
@@ -146,7 +147,7 @@ void EventRouter::postCreated(EventType type, const QJsonObject &frame, bool liv
         Q_EMIT unreadChanged(totalUnread());
     }
     if (live && !m_windowActive)
-        Q_EMIT notify(tr("New post by %1").arg(post.author.username), elide(post.title), 0);
+        Q_EMIT notify(tr("New post by %1").arg(post.author.shownName()), elide(post.title), 0);
 }
 
 void EventRouter::messageCreated(EventType type, const QJsonObject &frame, bool live)
@@ -171,10 +172,11 @@ void EventRouter::messageCreated(EventType type, const QJsonObject &frame, bool 
         const QString name = row >= 0 ? channel.name : QString::number(message.channelId);
         // A conversation of two is named by the author already; a group by its members.
         const QString title = !channel.isDirect()
-            ? tr("%1 in #%2").arg(message.author.username, name)
-            : channel.members.size() <= 2 ? message.author.username
-                                          : tr("%1 in %2").arg(message.author.username, name);
-        Q_EMIT notify(title, elide(message.text), message.channelId);
+            ? tr("%1 in #%2").arg(message.author.shownName(), name)
+            : channel.members.size() <= 2 ? message.author.shownName()
+                                          : tr("%1 in %2").arg(message.author.shownName(), name);
+        // The text as it reads, not its Markdown source.
+        Q_EMIT notify(title, elide(PlainText::fromMarkdown(message.text)), message.channelId);
     }
 }
 

@@ -6,6 +6,7 @@
 #include "chatmodel.h"
 #include "chatview.h"
 #include "peoplemodel.h"
+#include "plaintext.h"
 #include "reactionpicker.h"
 #include "reply.h"
 #include "replybar.h"
@@ -70,8 +71,10 @@ void ChatView::startReply(qint64 messageId)
     cancelEditing();
     m_replyTo = messageId;
     const QModelIndex index = m_model->index(row);
-    m_replyBar->setQuote(
-        index.data(ChatModel::AuthorRole).toString(), index.data(ChatModel::TextRole).toString());
+    m_replyBar->setQuote(index.data(ChatModel::AuthorUserRole).value<User>().shownName(),
+        // Its first line as it reads, as the quote on the sent reply will show it.
+        PlainText::fromMarkdown(
+            index.data(ChatModel::TextRole).toString().section(QLatin1Char('\n'), 0, 0)));
     m_replyBar->show();
     m_input->setFocus();
 }

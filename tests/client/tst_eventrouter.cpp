@@ -306,9 +306,10 @@ void tst_EventRouter::unreadAndNotify()
     QCOMPARE(notify.at(0).at(2).toLongLong(), qint64(0));
     QCOMPARE(session.feedUnread(), 1);
     QVERIFY(isOk(bob->request(
-        u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"are you there?"_s}})));
+        u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"are *you* `there`?"_s}})));
     QTRY_COMPARE(notify.size(), 2);
     QCOMPARE(notify.at(1).at(0).toString(), u"bob in #general"_s);
+    // The text as it reads, not its Markdown.
     QCOMPARE(notify.at(1).at(1).toString(), u"are you there?"_s);
     QCOMPARE(notify.at(1).at(2).toLongLong(), General);
     QCOMPARE(session.channels()->unread(General), 2);

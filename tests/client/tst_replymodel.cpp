@@ -78,8 +78,10 @@ void tst_ReplyModel::cleanup()
 void tst_ReplyModel::replyShowsItsQuoteQueuedAndStored()
 {
     Session &session = *m_fx.session;
+    // The quote names bob as shown (his display name) and reads as plain text (no Markdown).
+    QVERIFY(isOk(m_fx.bob->request(u"user.profile"_s, {{u"displayName"_s, u"Bob B."_s}})));
     const QJsonObject original = m_fx.bob->request(u"chat.send"_s,
-        {{u"channelId"_s, General}, {u"text"_s, u"Who takes the minutes?\nTomorrow"_s}});
+        {{u"channelId"_s, General}, {u"text"_s, u"Who takes the **minutes**?\nTomorrow"_s}});
     const qint64 originalId = idOf(original, "message");
     ChatModel *model = session.chat(General);
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -90,7 +92,7 @@ void tst_ReplyModel::replyShowsItsQuoteQueuedAndStored()
     const int row = rowOfText(model, u"I will"_s);
     QVERIFY(row >= 0);
     QCOMPARE(model->index(row).data(ChatModel::ReplyToIdRole).toLongLong(), originalId);
-    QCOMPARE(model->index(row).data(ChatModel::ReplyAuthorRole).toString(), u"bob"_s);
+    QCOMPARE(model->index(row).data(ChatModel::ReplyAuthorRole).toString(), u"Bob B."_s);
     QCOMPARE(
         model->index(row).data(ChatModel::ReplyTextRole).toString(), u"Who takes the minutes?"_s);
     QTRY_COMPARE(textsOnServer(*m_fx.bob).last(), u"I will"_s);
@@ -101,8 +103,9 @@ void tst_ReplyModel::replyShowsItsQuoteQueuedAndStored()
     QVERIFY(!roleOf(model, replyId, ChatModel::ReplyDeletedRole).toBool());
 
     // The original is edited, then deleted: the quote follows, live.
-    QVERIFY(isOk(m_fx.bob->request(
-        u"chat.edit"_s, {{u"messageId"_s, originalId}, {u"text"_s, u"Minutes, anyone?"_s}})));
+    QVERIFY(isOk(m_fx.bob->request(u"chat.edit"_s,
+        {{u"messageId"_s, originalId},
+            {u"text"_s, u"[Minutes](https://x.example), `anyone`?"_s}})));
     QTRY_COMPARE(
         roleOf(model, replyId, ChatModel::ReplyTextRole).toString(), u"Minutes, anyone?"_s);
     QVERIFY(isOk(m_fx.bob->request(u"chat.delete"_s, {{u"messageId"_s, originalId}})));

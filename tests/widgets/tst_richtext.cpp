@@ -6,6 +6,7 @@
 // laid-out document for the same text, width and style.
 
 #include "mentiontext.h"
+#include "plaintext.h"
 #include "richtext.h"
 
 #include <QApplication>
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void mentionsAreStyled();
     void mentionsInCodeStayText();
     void mentionShowsADisplayNameAsPlainText();
+    void plainTextOfMarkdown_data();
+    void plainTextOfMarkdown();
     void onlyWebAndMailLinksOpen();
     void cacheKeepsLaidOutDocuments();
 };
@@ -179,6 +182,27 @@ void tst_RichText::mentionsInCodeStayText()
     QCOMPARE(markdown, u"`@bob` and [@bob](hubbub-mention:2)"_s);
     // Offsets that do not fit the text (an edit still pending) are left out.
     QCOMPARE(MentionText::toMarkdown(u"hi"_s, {{2, 5, 4}}, {}), u"hi"_s);
+}
+
+void tst_RichText::plainTextOfMarkdown_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("plain");
+    QTest::newRow("none") << u"just  words"_s << u"just words"_s;
+    QTest::newRow("emphasis and code")
+        << u"**bold** _it_ `code` ~~gone~~"_s << u"bold it code gone"_s;
+    QTest::newRow("link") << u"see [the plan](https://x.example/p)"_s << u"see the plan"_s;
+    QTest::newRow("image") << u"![a cat](http://127.0.0.1:9/c.png) here"_s << u"a cat here"_s;
+    QTest::newRow("html stays text") << u"<b>hi</b>"_s << u"<b>hi</b>"_s;
+    QTest::newRow("list and heading") << u"# Title\n- one\n- two"_s << u"Title one two"_s;
+    QTest::newRow("korean") << u"**회의**는 `3시`"_s << u"회의는 3시"_s;
+}
+
+void tst_RichText::plainTextOfMarkdown()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, plain);
+    QCOMPARE(PlainText::fromMarkdown(markdown), plain);
 }
 
 void tst_RichText::mentionShowsADisplayNameAsPlainText()
