@@ -3,9 +3,11 @@
 #include "attachmentlines.h"
 #include "uploads.h"
 
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -30,6 +32,20 @@ QStringList localFiles(const QMimeData *mime)
             paths.append(url.toLocalFile());
     }
     return paths;
+}
+
+//! Where "Attach files" opens: the folder files were last attached from while the app runs,
+//! else home (never the working directory the app happened to be started in).
+QString &lastDirectory()
+{
+    static QString directory;
+    return directory;
+}
+
+QString dialogDirectory()
+{
+    const QString last = lastDirectory();
+    return !last.isEmpty() && QFileInfo(last).isDir() ? last : QDir::homePath();
 }
 
 } // namespace
@@ -63,7 +79,10 @@ QToolButton *AttachmentBar::makeAttachButton(QWidget *parent)
     button->setAccessibleName(tr("Attach files"));
     button->setAutoRaise(true);
     connect(button, &QToolButton::clicked, this, [this, button] {
-        const QStringList paths = QFileDialog::getOpenFileNames(button, tr("Attach files"));
+        const QStringList paths
+            = QFileDialog::getOpenFileNames(button, tr("Attach files"), dialogDirectory());
+        if (!paths.isEmpty())
+            lastDirectory() = QFileInfo(paths.first()).absolutePath();
         attach(paths);
     });
     acceptDropsOn(button);
