@@ -582,8 +582,8 @@ QMenu *ChatView::contextMenuFor(const QModelIndex &index)
     if (const qint64 authorId = row.data(ChatModel::AuthorIdRole).toLongLong();
         authorId != 0 && authorId != m_session->user().id) {
         menu->addSeparator();
-        QAction *message = menu->addAction(tr("Message %1").arg(
-            row.data(ChatModel::AuthorUserRole).value<User>().shownName()));
+        QAction *message = menu->addAction(
+            tr("Message %1").arg(row.data(ChatModel::AuthorUserRole).value<User>().shownName()));
         message->setObjectName(QStringLiteral("messageAuthorAction"));
         connect(message, &QAction::triggered, this,
             [this, authorId] { Q_EMIT directMessageRequested(authorId); });
