@@ -71,12 +71,35 @@ void PeopleModel::setUsers(const QList<User> &users)
             m_users.append(user);
     }
     std::sort(m_users.begin(), m_users.end(), &lessThan);
+    for (const User &user : std::as_const(m_users))
+        m_everyone.insert(user.id, user);
     m_known = true;
     endResetModel();
 }
 
+void PeopleModel::setEveryone(const QList<User> &users)
+{
+    m_everyone.clear();
+    for (const User &user : users)
+        m_everyone.insert(user.id, user);
+    for (const User &user : std::as_const(m_users))
+        m_everyone.insert(user.id, user);
+}
+
+QStringList PeopleModel::everyonesNames() const
+{
+    QStringList names;
+    names.reserve(m_everyone.size());
+    for (const User &user : m_everyone)
+        names.append(user.username);
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
 bool PeopleModel::setOnline(const User &user, bool online)
 {
+    if (online)
+        m_everyone.insert(user.id, user); // a new account comes online before any user.list
     const int row = rowOf(user.id);
     if (online == (row >= 0))
         return false;
@@ -92,6 +115,8 @@ bool PeopleModel::setOnline(const User &user, bool online)
 
 void PeopleModel::renameUser(const User &user)
 {
+    if (m_everyone.contains(user.id))
+        m_everyone.insert(user.id, user);
     const int row = rowOf(user.id);
     if (row < 0 || m_users.at(row) == user)
         return;

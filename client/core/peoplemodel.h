@@ -3,7 +3,9 @@
 #include "types.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
+#include <QStringList>
 
 namespace Hubbub::Client {
 
@@ -34,11 +36,19 @@ public:
     bool isOnline(qint64 userId) const { return rowOf(userId) >= 0; }
     int rowOf(qint64 userId) const;
 
+    //! Everyone with an account, online or not, as user.list answered (extension "profiles")
+    //! and kept current by presence and renames; names to complete a mention with. Kept while
+    //! offline: the people were known, only who is online is not.
+    void setEveryone(const QList<User> &users);
+    //! Everyone known: the last user.list plus whoever came online since; by username.
+    QStringList everyonesNames() const;
+
 private:
     static bool lessThan(const User &a, const User &b);
     void insertSorted(const User &user);
 
     QList<User> m_users;
+    QHash<qint64, User> m_everyone;
     bool m_known = false;
 };
 

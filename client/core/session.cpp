@@ -342,6 +342,17 @@ void Session::loadChat(ChatModel *model)
 
 void Session::onOnline()
 {
+    // Everyone with an account, for mentions (extension "profiles"; a v1 server answers
+    // bad_request and only who is online is known).
+    m_connection->request(MessageType::UserList, {}, this, [this](const Reply &reply) {
+        if (!reply.ok())
+            return;
+        QList<User> users;
+        const QJsonArray array = reply.result().value(QStringLiteral("users")).toArray();
+        for (const QJsonValue &value : array)
+            users.append(User::fromJson(value.toObject()));
+        m_state.people->setEveryone(users);
+    });
     if (m_viewsNeedReload) {
         reloadViews();
     } else {

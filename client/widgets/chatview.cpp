@@ -257,6 +257,16 @@ ChatView::ChatView(Session *session, QWidget *parent)
     });
     connect(m_input, &QPlainTextEdit::textChanged, this, &ChatView::updateLengthHint);
     new MentionCompleter(m_input, [this] {
+        // In a direct conversation only its members can be mentioned (the server ignores others).
+        const ChannelModel *channels = m_session->channels();
+        if (const int row = channels->rowOf(m_channelId); row >= 0) {
+            if (const Channel channel = channels->channelAt(row); channel.isDirect()) {
+                QStringList members;
+                for (const User &member : channel.members)
+                    members.append(member.username);
+                return members;
+            }
+        }
         QStringList names = m_model ? m_model->knownNames() : QStringList();
         names += peopleNames(m_session);
         return names;

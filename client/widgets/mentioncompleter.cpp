@@ -19,10 +19,9 @@ QStringList peopleNames(Session *session)
     QStringList names;
     if (!session)
         return names;
-    if (const PeopleModel *people = session->people()) {
-        for (int row = 0; row < people->rowCount(); ++row)
-            names.append(people->index(row).data(PeopleModel::UsernameRole).toString());
-    }
+    // Everyone with an account: a mention is most useful for someone who is away.
+    if (const PeopleModel *people = session->people())
+        names = people->everyonesNames();
     return names;
 }
 

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void presence();
     void renameMoves();
     void clear();
+    void everyoneIncludesThoseOffline();
 };
 
 void tst_PeopleModel::listSortedAndDeduplicated()
@@ -118,6 +119,25 @@ void tst_PeopleModel::renameMoves()
     model.renameUser(user(2, u"bob"_s));
     QCOMPARE(inserted.size(), 0);
     QCOMPARE(model.rowCount(), 3);
+}
+
+void tst_PeopleModel::everyoneIncludesThoseOffline()
+{
+    PeopleModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setUsers({user(2, u"bob"_s)});
+    // user.list: everyone, bob online among them; the rows stay who is online.
+    model.setEveryone({user(1, u"Ada"_s), user(2, u"bob"_s), user(3, u"김민준"_s)});
+    QCOMPARE(namesOf(model), QStringList {u"bob"_s});
+    QCOMPARE(model.everyonesNames(), (QStringList {u"Ada"_s, u"bob"_s, u"김민준"_s}));
+    // A new account comes online before the next user.list; a rename of someone offline.
+    QVERIFY(model.setOnline(user(4, u"carol"_s), true));
+    model.renameUser(user(1, u"zara"_s));
+    QCOMPARE(model.everyonesNames(), (QStringList {u"bob"_s, u"carol"_s, u"zara"_s, u"김민준"_s}));
+    // Offline, nobody is online, but the people are still known.
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.everyonesNames().size(), 4);
 }
 
 void tst_PeopleModel::clear()

@@ -4,9 +4,11 @@
 // shows under bob's current name after he renames, and `@` completes in the post composer.
 
 #include "composer.h"
+#include "connection.h"
 #include "edithistorydialog.h"
 #include "feedviewfixture.h"
 #include "mentioncompleter.h"
+#include "peoplemodel.h"
 #include "widgettesting.h"
 
 #include <QDesktopServices>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void editedOpensHistory();
     void mentionFollowsRename();
     void composerCompletes();
+    void composerCompletesSomeoneOffline();
 
 private:
     //! A point of row `row`'s text where the card has the link `href`.
@@ -132,6 +135,36 @@ void TestRichTextFeed::composerCompletes()
     QTRY_VERIFY(completer->isOpen());
     QTest::keyClick(text, Qt::Key_Return);
     QCOMPARE(text->toPlainText(), u"thanks @bob "_s);
+    text->clear();
+}
+
+void TestRichTextFeed::composerCompletesSomeoneOffline()
+{
+    // Dana makes an account and leaves while this app is offline: it never sees her online.
+    Connection *connection = m_session->connection();
+    const QString token = connection->token();
+    connection->disconnectFromServer();
+    QTRY_VERIFY(!connection->isOnline());
+    qint64 dana = 0;
+    {
+        TestClient client;
+        QVERIFY(client.open(m_server.url()));
+        QVERIFY(isOk(client.registerUser(u"dana"_s)));
+        dana = client.userId();
+    }
+    QVERIFY(!m_session->people()->everyonesNames().contains(u"dana"_s));
+    // Back online, the app asks user.list: she is offered, though not online.
+    connection->resume(m_server.url(), token);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->people()->everyonesNames().contains(u"dana"_s), 15000);
+    QVERIFY(!m_session->people()->isOnline(dana));
+    QPlainTextEdit *text = m_view->composer()->textEdit();
+    auto *completer = text->findChild<MentionCompleter *>();
+    QVERIFY(completer);
+    text->setFocus();
+    QTest::keyClicks(text, u"cc @da"_s);
+    QTRY_VERIFY(completer->isOpen());
+    QTest::keyClick(text, Qt::Key_Return);
+    QCOMPARE(text->toPlainText(), u"cc @dana "_s);
     text->clear();
 }
 
