@@ -222,6 +222,17 @@ Result<qint64> Params::integer(const QString &key) const
     return static_cast<qint64>(value.toDouble());
 }
 
+Result<std::optional<qint64>> Params::optionalInteger(const QString &key) const
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<qint64>();
+    Result<qint64> parsed = integer(key);
+    if (!parsed)
+        return parsed.error();
+    return std::optional<qint64>(*parsed);
+}
+
 Result<int> Params::limit(const QString &key, int min, int max, int fallback) const
 {
     const QJsonValue value = m_object.value(key);

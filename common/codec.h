@@ -67,6 +67,8 @@ public:
     Result<std::optional<qint64>> optionalId(const QString &key) const;
     //! Any JSON number that is a whole number (range checks are the caller's).
     Result<qint64> integer(const QString &key) const;
+    //! As integer(), nullopt when absent or null (an optional parameter).
+    Result<std::optional<qint64>> optionalInteger(const QString &key) const;
     //! A page size: absent gives `fallback`, otherwise an integer in [min, max].
     Result<int> limit(const QString &key, int min, int max, int fallback) const;
     bool contains(const QString &key) const { return m_object.contains(key); }

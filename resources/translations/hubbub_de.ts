@@ -1414,6 +1414,9 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::Session</name>
+</context>
+<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1927,6 +1930,10 @@
     <message>
         <source>The same file is attached twice.</source>
         <translation>Dieselbe Datei ist zweimal angehängt.</translation>
+    </message>
+    <message>
+        <source>The size does not match the file with this SHA-256.</source>
+        <translation>Die Größe passt nicht zur Datei mit diesem SHA-256.</translation>
     </message>
 </context>
 <context>

@@ -1414,6 +1414,9 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::Session</name>
+</context>
+<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1927,6 +1930,10 @@
     <message>
         <source>The same file is attached twice.</source>
         <translation>Le même fichier est joint deux fois.</translation>
+    </message>
+    <message>
+        <source>The size does not match the file with this SHA-256.</source>
+        <translation>La taille ne correspond pas au fichier de ce SHA-256.</translation>
     </message>
 </context>
 <context>

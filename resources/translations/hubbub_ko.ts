@@ -1396,6 +1396,9 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::Session</name>
+</context>
+<context>
     <name>Hubbub::Client::Sidebar</name>
     <message>
         <source>Feed</source>
@@ -1909,6 +1912,10 @@
     <message>
         <source>The same file is attached twice.</source>
         <translation>같은 파일이 두 번 첨부되었습니다.</translation>
+    </message>
+    <message>
+        <source>The size does not match the file with this SHA-256.</source>
+        <translation>크기가 이 SHA-256의 파일과 맞지 않아요.</translation>
     </message>
 </context>
 <context>

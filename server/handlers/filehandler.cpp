@@ -97,6 +97,14 @@ Result<QString> mimeParam(const Params &params)
     return lower;
 }
 
+//! True when `key` is a number above `max`: too large, however large (integer() refuses
+//! numbers past 2^53 as not whole, which would answer `invalid` for 1e16 bytes).
+bool above(const Params &params, const QString &key, qint64 max)
+{
+    const QJsonValue value = params.value(key);
+    return value.isDouble() && value.toDouble() > double(max);
+}
+
 //! The bytes a base64 text decodes to (padded or not); the text is checked when decoded.
 qint64 decodedSize(const QString &encoded)
 {
@@ -144,16 +152,16 @@ void FileHandler::begin(const User &user, const Params &params, const Responder 
     const Result<QString> name = fileName(params);
     if (!name)
         return reply.fail(name.error());
+    if (above(params, QStringLiteral("size"), Limits::FileBytesMax)) {
+        return reply.fail(makeError(ErrorCode::TooLarge,
+            FileText::tr("A file can be at most 100 MiB."), QStringLiteral("size")));
+    }
     const Result<qint64> size = params.integer(QStringLiteral("size"));
     if (!size)
         return reply.fail(size.error());
     if (*size < 0) {
         return reply.fail(makeError(ErrorCode::Invalid,
             FileText::tr("The size must not be negative."), QStringLiteral("size")));
-    }
-    if (*size > Limits::FileBytesMax) {
-        return reply.fail(makeError(ErrorCode::TooLarge,
-            FileText::tr("A file can be at most 100 MiB."), QStringLiteral("size")));
     }
     const Result<QString> fileId = fileIdParam(params, QStringLiteral("sha256"), false);
     if (!fileId)
@@ -166,7 +174,13 @@ void FileHandler::begin(const User &user, const Params &params, const Responder 
     if (!stored)
         return reply.fail(stored.error());
     if (*stored) {
-        // The content is here already (the same bytes, by their hash): nothing to send.
+        // The content is here already (the same bytes, by their hash): nothing to send. Its
+        // id and its size are the proof of having it (docs/protocol.md, "Files").
+        if (**stored != *size) {
+            return reply.fail(makeError(ErrorCode::Invalid,
+                FileText::tr("The size does not match the file with this SHA-256."),
+                QStringLiteral("size")));
+        }
         m_ctx.writer.submit(
             [userId = user.id, id = *fileId, name = *name, mime = *mime](
                 WriteTx &tx) -> Result<QJsonObject> {
@@ -179,24 +193,26 @@ void FileHandler::begin(const User &user, const Params &params, const Responder 
             [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
         return;
     }
-    const Result<int> inFlight = FileStore::uploadsInFlight(m_ctx.reader, user.id, *fileId);
-    if (!inFlight)
-        return reply.fail(inFlight.error());
-    if (*inFlight >= Limits::FileUploadsPerUser) {
-        return reply.fail(
-            rateLimited(FileText::tr("You have %1 uploads in progress; finish or cancel one first.")
-                            .arg(Limits::FileUploadsPerUser),
-                1000));
-    }
     const QStorageInfo disk(m_dir);
     if (disk.isValid() && disk.bytesAvailable() < *size + DiskReserve) {
         return reply.fail(makeError(
             ErrorCode::Internal, FileText::tr("The server has no room for this file right now.")));
     }
     const FileStore::Upload meta {user.id, *fileId, *name, *size, *mime};
-    const QString key = keyOf(user.id, *fileId);
     m_ctx.writer.submit(
         [meta, dir = m_dir](WriteTx &tx) -> Result<QJsonObject> {
+            // Counted here, in order with every other begin: counted on the read connection,
+            // a burst of begins would each see the uploads committed before it.
+            const Result<int> inFlight
+                = FileStore::uploadsInFlight(tx.sql(), meta.userId, meta.fileId);
+            if (!inFlight)
+                return inFlight.error();
+            if (*inFlight >= Limits::FileUploadsPerUser) {
+                return rateLimited(
+                    FileText::tr("You have %1 uploads in progress; finish or cancel one first.")
+                        .arg(Limits::FileUploadsPerUser),
+                    1000);
+            }
             if (Status s = FileStore::beginUpload(tx, dir, meta); !s)
                 return s.error();
             return QJsonObject {{QStringLiteral("fileId"), meta.fileId},
@@ -205,20 +221,7 @@ void FileHandler::begin(const User &user, const Params &params, const Responder 
                         FileDisk::partialSize(
                             FileDisk::partialPath(dir, meta.userId, meta.fileId)))}};
         },
-        [this, reply, meta, key](const WriteOutcome &outcome) {
-            if (outcome.result) {
-                const qint64 received
-                    = outcome.result->value(QLatin1StringView("received")).toInteger();
-                auto it = m_uploads.find(key);
-                if (it == m_uploads.end()) {
-                    m_uploads.insert(key, Upload {meta, received, received, false, {}});
-                } else if (!it->busy && it->steps.empty()) {
-                    it->meta = meta;
-                    it->accepted = it->written = received;
-                }
-            }
-            reply.finish(outcome);
-        });
+        [reply](const WriteOutcome &outcome) { reply.finish(outcome); });
 }
 
 Result<FileHandler::Upload *> FileHandler::uploadOf(qint64 userId, const QString &fileId)
@@ -226,7 +229,7 @@ Result<FileHandler::Upload *> FileHandler::uploadOf(qint64 userId, const QString
     const QString key = keyOf(userId, fileId);
     auto it = m_uploads.find(key);
     if (it != m_uploads.end())
-        return &*it;
+        return &*it; // steps are queued or running: their state is ahead of the disk
     const Result<std::optional<FileStore::Upload>> row
         = FileStore::upload(m_ctx.reader, userId, fileId);
     if (!row)
@@ -256,6 +259,10 @@ void FileHandler::chunk(const User &user, const Params &params, const Responder 
             FileText::tr("A chunk can be at most 4 MiB."), QStringLiteral("data")));
     }
     const qint64 bytes = decodedSize(*data);
+    if (bytes > Limits::FileChunkBytesMax) { // 4 MiB + 1 or + 2 encodes to as many characters
+        return reply.fail(makeError(ErrorCode::TooLarge,
+            FileText::tr("A chunk can be at most 4 MiB."), QStringLiteral("data")));
+    }
     if (data->size() % 4 == 1 || bytes == 0) {
         return reply.fail(makeError(ErrorCode::Invalid,
             FileText::tr("The chunk is not valid base64, or empty."), QStringLiteral("data")));
@@ -266,17 +273,20 @@ void FileHandler::chunk(const User &user, const Params &params, const Responder 
     if (!*upload)
         return reply.fail(noSuchUpload());
     Upload &state = **upload;
+    const QString key = keyOf(user.id, *fileId);
     if (*offset != state.accepted) {
+        const qint64 expected = state.accepted;
+        releaseIfIdle(key);
         return reply.fail(makeError(ErrorCode::Invalid,
-            FileText::tr("The chunk must start at byte %1.").arg(state.accepted),
+            FileText::tr("The chunk must start at byte %1.").arg(expected),
             QStringLiteral("offset")));
     }
     if (state.accepted + bytes > state.meta.size) {
+        releaseIfIdle(key);
         return reply.fail(makeError(ErrorCode::Invalid,
             FileText::tr("The chunk goes past the end of the file."), QStringLiteral("data")));
     }
     state.accepted += bytes;
-    const QString key = keyOf(user.id, *fileId);
     const QString path = FileDisk::partialPath(m_dir, user.id, *fileId);
     enqueue(key,
         Step {[this, key, path, offset = *offset, encoded = *data, reply] {
@@ -291,7 +301,7 @@ void FileHandler::chunk(const User &user, const Params &params, const Responder 
                           }
                           return FileDisk::writeChunk(path, offset, decoded.decoded);
                       },
-                      [this, key, offset, reply](Result<qint64> written) {
+                      [this, key, reply](Result<qint64> written) {
                           auto it = m_uploads.find(key);
                           if (written) {
                               if (it != m_uploads.end())
@@ -319,8 +329,11 @@ void FileHandler::chunk(const User &user, const Params &params, const Responder 
                                       const WriteOutcome &) { reply.fail(error); });
                               return;
                           }
+                          // Refused (not base64, not where the file ends): the chunks queued
+                          // behind it are refused in turn, and the client resends from the
+                          // bytes the file holds.
                           reply.fail(written.error());
-                          it->accepted = it->written = offset;
+                          it->accepted = it->written;
                           stepDone(key);
                       });
               },
@@ -411,7 +424,7 @@ void FileHandler::cancel(const User &user, const Params &params, const Responder
     };
     // Behind the chunks already queued, so that none of them writes after the removal.
     if (m_uploads.contains(key))
-        return enqueue(key, Step {drop, reply});
+        return enqueue(key, Step {drop, reply, true});
     drop(); // idempotent: cancelling what is gone answers ok
 }
 
@@ -420,49 +433,42 @@ void FileHandler::get(const User &user, const Params &params, const Responder &r
     const Result<QString> fileId = fileIdParam(params, QStringLiteral("fileId"), true);
     if (!fileId)
         return reply.fail(fileId.error());
-    qint64 offset = 0;
-    if (params.contains(QStringLiteral("offset"))) {
-        const Result<qint64> given = params.integer(QStringLiteral("offset"));
-        if (!given)
-            return reply.fail(given.error());
-        if (*given < 0) {
-            return reply.fail(makeError(ErrorCode::Invalid,
-                FileText::tr("The offset must not be negative."), QStringLiteral("offset")));
-        }
-        offset = *given;
+    const Result<std::optional<qint64>> offset = params.optionalInteger(QStringLiteral("offset"));
+    if (!offset)
+        return reply.fail(offset.error());
+    if (offset->value_or(0) < 0) {
+        return reply.fail(makeError(ErrorCode::Invalid,
+            FileText::tr("The offset must not be negative."), QStringLiteral("offset")));
     }
-    qint64 wanted = Limits::FileChunkBytesMax;
-    if (params.contains(QStringLiteral("length"))) {
-        const Result<qint64> given = params.integer(QStringLiteral("length"));
-        if (!given)
-            return reply.fail(given.error());
-        if (*given < 1) {
-            return reply.fail(makeError(ErrorCode::Invalid,
-                FileText::tr("The length must be at least 1."), QStringLiteral("length")));
-        }
-        if (*given > Limits::FileChunkBytesMax) {
-            return reply.fail(makeError(ErrorCode::TooLarge,
-                FileText::tr("At most 4 MiB can be read at once."), QStringLiteral("length")));
-        }
-        wanted = *given;
+    if (above(params, QStringLiteral("length"), Limits::FileChunkBytesMax)) {
+        return reply.fail(makeError(ErrorCode::TooLarge,
+            FileText::tr("At most 4 MiB can be read at once."), QStringLiteral("length")));
     }
+    const Result<std::optional<qint64>> length = params.optionalInteger(QStringLiteral("length"));
+    if (!length)
+        return reply.fail(length.error());
+    if (length->value_or(1) < 1) {
+        return reply.fail(makeError(ErrorCode::Invalid,
+            FileText::tr("The length must be at least 1."), QStringLiteral("length")));
+    }
+    const qint64 wanted = length->value_or(Limits::FileChunkBytesMax);
     const Result<std::optional<File>> file = FileStore::readable(m_ctx.reader, user.id, *fileId);
     if (!file)
         return reply.fail(file.error());
     if (!*file)
         return reply.fail(noSuchFile());
-    const qint64 start = offset;
+    const qint64 start = offset->value_or(0);
     if (start > (*file)->size) {
         return reply.fail(makeError(ErrorCode::Invalid,
             FileText::tr("The offset is past the end of the file."), QStringLiteral("offset")));
     }
-    const qint64 length = std::min(wanted, (*file)->size - start);
+    const qint64 bytes = std::min(wanted, (*file)->size - start);
     onWorker(
-        [path = FileDisk::contentPath(m_dir, *fileId), start, length]() -> Result<QString> {
-            Result<QByteArray> bytes = FileDisk::read(path, start, length);
-            if (!bytes)
-                return bytes.error();
-            return QString::fromLatin1(bytes->toBase64());
+        [path = FileDisk::contentPath(m_dir, *fileId), start, bytes]() -> Result<QString> {
+            Result<QByteArray> read = FileDisk::read(path, start, bytes);
+            if (!read)
+                return read.error();
+            return QString::fromLatin1(read->toBase64());
         },
         [reply, file = **file, start](Result<QString> data) {
             if (!data)
@@ -531,7 +537,19 @@ void FileHandler::stepDone(const QString &key)
     if (it == m_uploads.end())
         return;
     it->busy = false;
-    runNext(key);
+    if (!releaseIfIdle(key))
+        runNext(key);
+}
+
+bool FileHandler::releaseIfIdle(const QString &key)
+{
+    auto it = m_uploads.find(key);
+    if (it == m_uploads.end() || it->busy || !it->steps.empty())
+        return false;
+    // Idle: the row and the partial file say all there is, and are read again by the next
+    // chunk. Kept, the state would outlive an upload the collector drops.
+    m_uploads.erase(it);
+    return true;
 }
 
 void FileHandler::forget(const QString &key)
@@ -541,8 +559,12 @@ void FileHandler::forget(const QString &key)
         return;
     std::deque<Step> waiting = std::move(it->steps);
     m_uploads.erase(it);
-    for (const Step &step : waiting)
-        step.reply.fail(noSuchUpload());
+    for (const Step &step : waiting) {
+        if (step.cancel)
+            step.run(); // cancelling what is gone answers ok, after the removal commits
+        else
+            step.reply.fail(noSuchUpload());
+    }
 }
 
 } // namespace Hubbub::Server

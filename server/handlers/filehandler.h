@@ -28,6 +28,7 @@ private:
     {
         std::function<void()> run;
         Responder reply;
+        bool cancel = false; //!< a file.cancel: still run when the upload is forgotten
     };
     struct Upload
     {
@@ -44,14 +45,16 @@ private:
     void cancel(const User &user, const Params &params, const Responder &reply);
     void get(const User &user, const Params &params, const Responder &reply);
 
-    //! The upload's state, loaded from its row when this server has none yet (after a
-    //! restart); null when there is no such upload.
+    //! The upload's state: kept while steps of it are queued or running, else read from its
+    //! row and its partial file; null when there is no such upload.
     Result<Upload *> uploadOf(qint64 userId, const QString &fileId);
     void enqueue(const QString &key, Step step);
     void runNext(const QString &key);
-    //! Ends the running step of `key`, then runs the next.
+    //! Ends the running step of `key`, then runs the next; with none left, forgets the state.
     void stepDone(const QString &key);
-    //! Forgets an upload; its queued steps answer `not_found`.
+    //! Forgets the state of `key` if no step of it is queued or running; true if it did.
+    bool releaseIfIdle(const QString &key);
+    //! Forgets an upload; its queued steps answer `not_found`, but for cancels, which run.
     void forget(const QString &key);
 
     QString m_dir;

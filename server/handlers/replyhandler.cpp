@@ -112,6 +112,8 @@ void ReplyHandler::setReaction(const User &user, const Params &params, const Res
         const Result<qint64> id = params.id(QStringLiteral("messageId"));
         if (!id)
             return reply.fail(id.error());
+        if (*id <= 0) // no message has it; 0 would read as "on a post" below
+            return reply.fail(messageNotFound());
         target.messageId = *id;
     } else {
         const Result<qint64> id = params.id(QStringLiteral("postId"));

@@ -108,16 +108,16 @@ Result<SearchStore::Query> queryFrom(const Params &params)
     if (!limit)
         return limit.error();
     q.limit = *limit;
-    if (params.contains(QStringLiteral("offset"))) {
-        const Result<qint64> offset = params.integer(QStringLiteral("offset"));
-        if (!offset)
-            return offset.error();
-        if (*offset < 0 || *offset > Limits::SearchOffsetMax) {
+    const Result<std::optional<qint64>> offset = params.optionalInteger(QStringLiteral("offset"));
+    if (!offset)
+        return offset.error();
+    if (*offset) {
+        if (**offset < 0 || **offset > Limits::SearchOffsetMax) {
             return makeError(ErrorCode::Invalid,
                 SearchText::tr("'offset' must be between 0 and %1.").arg(Limits::SearchOffsetMax),
                 QStringLiteral("offset"));
         }
-        q.offset = int(*offset);
+        q.offset = int(**offset);
     }
     return q;
 }

@@ -199,6 +199,37 @@ void tst_Files::pipelinedChunks()
     const QJsonObject finished = t.ada.waitReply(finishId);
     QVERIFY2(isOk(finished), qPrintable(dump(finished)));
     QCOMPARE(downloadFile(t.ada, id), bytes);
+
+    // A refused chunk in the middle of a pipeline: those behind it are refused too, and the
+    // upload goes on from the bytes the file holds.
+    const QByteArray other = randomBytes(3 * MiB);
+    const QString otherId = sha256Hex(other);
+    QVERIFY(isOk(begin(t.ada, other)));
+    const qint64 first = t.ada.send(u"file.chunk"_s,
+        {{u"fileId"_s, otherId}, {u"offset"_s, 0},
+            {u"data"_s, QString::fromLatin1(other.first(MiB).toBase64())}});
+    const qint64 bad = t.ada.send(
+        u"file.chunk"_s, {{u"fileId"_s, otherId}, {u"offset"_s, MiB}, {u"data"_s, u"!!!!"_s}});
+    const qint64 behind = t.ada.send(u"file.chunk"_s,
+        {{u"fileId"_s, otherId}, {u"offset"_s, MiB + 3},
+            {u"data"_s, QString::fromLatin1(other.mid(MiB + 3, 3).toBase64())}});
+    QVERIFY(isOk(t.ada.waitReply(first)));
+    QCOMPARE(errorField(t.ada.waitReply(bad)), u"data"_s);
+    const QJsonObject refused = t.ada.waitReply(behind);
+    QCOMPARE(errorCode(refused), u"invalid"_s);
+    QCOMPARE(errorField(refused), u"offset"_s);
+    for (qint64 offset = MiB; offset < other.size(); offset += MiB) {
+        const QJsonObject r = sendChunk(t.ada, otherId, other, offset, MiB);
+        QVERIFY2(isOk(r), qPrintable(dump(r)));
+    }
+    // A cancel queued behind the finish that ends the upload still answers ok.
+    const qint64 finish = t.ada.send(u"file.finish"_s, {{u"fileId"_s, otherId}});
+    const qint64 cancel = t.ada.send(u"file.cancel"_s, {{u"fileId"_s, otherId}});
+    const QJsonObject done = t.ada.waitReply(finish);
+    QVERIFY2(isOk(done), qPrintable(dump(done)));
+    const QJsonObject cancelled = t.ada.waitReply(cancel);
+    QVERIFY2(isOk(cancelled), qPrintable(dump(cancelled)));
+    QCOMPARE(downloadFile(t.ada, otherId), other);
 }
 
 void tst_Files::sameContentIsStoredOnce()
@@ -207,6 +238,13 @@ void tst_Files::sameContentIsStoredOnce()
     QVERIFY(t.start());
     const QByteArray bytes = randomBytes(MiB);
     QVERIFY(isOk(uploadFile(t.ada, bytes, u"one.bin"_s)));
+    // The id alone does not claim the content: its size must match too (docs/protocol.md).
+    const QJsonObject guessed = t.bob.request(u"file.begin"_s,
+        {{u"name"_s, u"two.bin"_s}, {u"size"_s, 1}, {u"sha256"_s, sha256Hex(bytes)}});
+    QCOMPARE(errorCode(guessed), u"invalid"_s);
+    QCOMPARE(errorField(guessed), u"size"_s);
+    QCOMPARE(
+        errorCode(t.bob.request(u"file.get"_s, {{u"fileId"_s, sha256Hex(bytes)}})), u"not_found"_s);
     const QJsonObject second = begin(t.bob, bytes, u"two.bin"_s);
     QVERIFY2(isOk(second), qPrintable(dump(second)));
     QVERIFY(second.value("complete"_L1).toBool());
@@ -230,6 +268,9 @@ void tst_Files::refusedUploads()
         return t.ada.request(u"file.begin"_s, all);
     };
     QJsonObject r = beginWith({{u"size"_s, 100 * MiB + 1}});
+    QCOMPARE(errorCode(r), u"too_large"_s);
+    QCOMPARE(errorField(r), u"size"_s);
+    r = beginWith({{u"size"_s, 1e16}});
     QCOMPARE(errorCode(r), u"too_large"_s);
     QCOMPARE(errorField(r), u"size"_s);
     QVERIFY(isOk(beginWith({{u"size"_s, 100 * MiB}}))); // the limit itself is allowed
@@ -256,6 +297,12 @@ void tst_Files::refusedUploads()
     r = t.ada.request(u"file.chunk"_s,
         {{u"fileId"_s, fileId}, {u"offset"_s, 0},
             {u"data"_s, QString::fromLatin1(QByteArray(4 * MiB + 3, 'a').toBase64())}});
+    QCOMPARE(errorCode(r), u"too_large"_s);
+    QCOMPARE(errorField(r), u"data"_s);
+    // 4 MiB + 1 byte encodes to as many characters as 4 MiB + 3 bytes: still too large.
+    r = t.ada.request(u"file.chunk"_s,
+        {{u"fileId"_s, fileId}, {u"offset"_s, 0},
+            {u"data"_s, QString::fromLatin1(QByteArray(4 * MiB + 1, 'a').toBase64())}});
     QCOMPARE(errorCode(r), u"too_large"_s);
     QCOMPARE(errorField(r), u"data"_s);
     r = sendChunk(t.ada, fileId, bytes, 10, 10);
@@ -338,8 +385,17 @@ void tst_Files::refusedAttachmentsAndDownloads()
     r = t.ada.request(u"file.get"_s, {{u"fileId"_s, id}, {u"length"_s, 4 * MiB + 1}});
     QCOMPARE(errorCode(r), u"too_large"_s);
     QCOMPARE(errorField(r), u"length"_s);
+    r = t.ada.request(u"file.get"_s, {{u"fileId"_s, id}, {u"length"_s, 1e16}});
+    QCOMPARE(errorCode(r), u"too_large"_s); // not "not a whole number": too large is too large
+    QCOMPARE(errorField(r), u"length"_s);
     r = t.ada.request(u"file.get"_s, {{u"fileId"_s, id}, {u"offset"_s, 1001}});
     QCOMPARE(errorField(r), u"offset"_s);
+    // null means absent, as for every optional parameter.
+    r = t.ada.request(u"file.get"_s,
+        {{u"fileId"_s, id}, {u"offset"_s, QJsonValue()}, {u"length"_s, QJsonValue()}});
+    QVERIFY2(isOk(r), qPrintable(dump(r)));
+    QCOMPARE(r.value("offset"_L1).toInteger(), 0);
+    QCOMPARE(QByteArray::fromBase64(r.value("data"_L1).toString().toLatin1()).size(), 1000);
     r = t.ada.request(u"file.get"_s, {{u"fileId"_s, u"../../etc/passwd"_s}});
     QCOMPARE(errorCode(r), u"not_found"_s);
     QCOMPARE(errorField(r), u"fileId"_s);
@@ -419,6 +475,26 @@ void tst_Files::uploadsInFlightAreLimited()
     QVERIFY(isOk(begin(t.bob, files.at(4)))); // per user
     QVERIFY(isOk(t.ada.request(u"file.cancel"_s, {{u"fileId"_s, sha256Hex(files.at(0))}})));
     QVERIFY(isOk(begin(t.ada, files.at(4))));
+
+    // A burst sent without waiting is counted as strictly: 4 begin, the rest are refused.
+    QList<qint64> ids;
+    for (int i = 0; i < 7; ++i) {
+        const QByteArray bytes = randomBytes(200 + i);
+        ids.append(t.cyd.send(u"file.begin"_s,
+            {{u"name"_s, u"b.bin"_s}, {u"size"_s, qint64(bytes.size())},
+                {u"sha256"_s, sha256Hex(bytes)}}));
+    }
+    int begun = 0;
+    int refused = 0;
+    for (const qint64 id : std::as_const(ids)) {
+        const QJsonObject reply = t.cyd.waitReply(id);
+        if (isOk(reply))
+            ++begun;
+        else if (errorCode(reply) == u"rate_limited"_s)
+            ++refused;
+    }
+    QCOMPARE(begun, 4);
+    QCOMPARE(refused, 3);
 }
 
 void tst_Files::cancelRemovesThePartial()

@@ -291,6 +291,8 @@ void tst_Reactions::targetRejects_data()
                           << u"bad_request"_s << QString();
     QTest::addRow("unknown message") << onMessage(999, u"👍"_s) << u"not_found"_s << u"messageId"_s;
     QTest::addRow("unknown post") << onPost(999, u"👍"_s) << u"not_found"_s << u"postId"_s;
+    QTest::addRow("message 0") << onMessage(0, u"👍"_s) << u"not_found"_s << u"messageId"_s;
+    QTest::addRow("post 0") << onPost(0, u"👍"_s) << u"not_found"_s << u"postId"_s;
     QTest::addRow("no on") << QJsonObject {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s}}
                            << u"bad_request"_s << QString();
     QTest::addRow("on as text") << QJsonObject {{u"messageId"_s, 1}, {u"emoji"_s, u"👍"_s},

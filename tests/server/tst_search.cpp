@@ -74,6 +74,7 @@ private Q_SLOTS:
     void hostileQueriesNeverFailInternally();
     void rejectsBadParameters_data();
     void rejectsBadParameters();
+    void nullMeansAbsent();
     void directConversationsOnlyForMembers();
     void featureIsAnnounced();
     void migrationIndexesExistingRows();
@@ -365,6 +366,16 @@ void tst_Search::rejectsBadParameters()
     const QJsonObject reply = m_ada->request(u"search"_s, params);
     QCOMPARE(errorCode(reply), code);
     QCOMPARE(errorField(reply), field);
+}
+
+void tst_Search::nullMeansAbsent()
+{
+    send(u"null standup"_s);
+    const QJsonObject reply = m_ada->request(u"search"_s,
+        {{u"query"_s, u"standup"_s}, {u"offset"_s, QJsonValue()}, {u"limit"_s, QJsonValue()},
+            {u"channelId"_s, QJsonValue()}, {u"after"_s, QJsonValue()}});
+    QVERIFY2(isOk(reply), qPrintable(dump(reply)));
+    QVERIFY(!reply.value("results"_L1).toArray().isEmpty());
 }
 
 void tst_Search::directConversationsOnlyForMembers()
