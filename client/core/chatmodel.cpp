@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <limits>
 
 namespace Hubbub::Client {
 
@@ -20,8 +21,10 @@ ChatModel::Item ChatModel::makeItem(const Message &message)
     Item item;
     item.message = message;
     item.created = parseTimestamp(message.createdAt);
-    if (message.author.id != 0)
+    if (message.author.id != 0) {
         m_names.insert(message.author.id, message.author.shownName());
+        m_usernames.insert(message.author.id, message.author.username);
+    }
     return item;
 }
 
@@ -373,6 +376,15 @@ void ChatModel::applyEvent(EventType type, const QJsonObject &frame)
     }
 }
 
+void ChatModel::setSelfId(qint64 userId)
+{
+    if (userId == m_selfId)
+        return;
+    m_selfId = userId;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {MentionsMeRole});
+}
+
 void ChatModel::renameUser(const User &user)
 {
     if (m_names.contains(user.id) && m_names.value(user.id) != user.shownName()) {
@@ -386,6 +398,7 @@ void ChatModel::renameUser(const User &user)
         }
     }
     m_names.insert(user.id, user.shownName());
+    m_usernames.insert(user.id, user.username);
     auto renameIn = [&](auto &items, int offset) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             bool changed = false;
@@ -556,18 +569,28 @@ void ChatModel::showAround(const QList<Message> &messages, bool moreBefore, bool
     if (messages.isEmpty())
         return;
     qint64 newestInPage = 0;
-    for (const Message &message : messages)
+    qint64 oldestInPage = std::numeric_limits<qint64>::max();
+    for (const Message &message : messages) {
         newestInPage = std::max(newestInPage, message.id);
+        oldestInPage = std::min(oldestInPage, message.id);
+    }
     const qint64 oldest = oldestId();
-    // The page reaches the loaded rows: only its older part is new, as a page of history.
-    if (m_loaded && oldest != 0 && (!moreAfter || newestInPage >= oldest)) {
+    const qint64 newest = newestId();
+    // The page overlaps the loaded rows: what it has before them joins as a page of history,
+    // what it has after them as newer rows.
+    if (m_loaded && oldest != 0 && oldestInPage <= newest && newestInPage >= oldest) {
         QList<Message> older;
+        QList<Message> newer;
         for (const Message &message : messages) {
             if (message.id < oldest)
                 older.append(message);
+            else if (message.id > newest)
+                newer.append(message);
         }
         const bool more = m_more;
         prependPage(older, older.isEmpty() ? more : moreBefore);
+        if (!newer.isEmpty())
+            appendNewer(newer, moreAfter);
         return;
     }
     // A gap between the page and the loaded rows: show the page alone; the newer messages

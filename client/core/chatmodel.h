@@ -84,10 +84,11 @@ public:
     void remove(qint64 messageId) override;
     void renameUser(const User &user);
     //! Who is signed in, for MentionsMeRole.
-    void setSelfId(qint64 userId) { m_selfId = userId; }
+    void setSelfId(qint64 userId);
     qint64 selfId() const { return m_selfId; }
-    //! The current names of the users met in this channel (for completing mentions).
-    QStringList knownNames() const { return m_names.values(); }
+    //! The usernames of the authors met in this channel (for completing mentions: a mention is
+    //! `@username`, whatever name is shown).
+    QStringList knownNames() const { return m_usernames.values(); }
     //! A presence line ("Ada joined") at the bottom, or, within PresenceBurstSeconds of the
     //! start of the presence line already there, an update of that one line.
     void addPresenceLine(const User &user, bool joined, const QDateTime &when);
@@ -120,7 +121,8 @@ Q_SIGNALS:
 private:
     qint64 m_selfId = 0;
     //! Current names of users met in this channel (authors, renames), for mentions.
-    QHash<qint64, QString> m_names;
+    QHash<qint64, QString> m_names; //!< shown names, for the mentions in the text
+    QHash<qint64, QString> m_usernames;
     struct Item
     {
         Kind kind = Kind::Message;

@@ -123,8 +123,12 @@ void ReadState::setNotifyLevel(qint64 channelId, const QString &level)
     m_connection->request(MessageType::ChannelNotify,
         {{QStringLiteral("channelId"), channelId}, {QStringLiteral("level"), level}}, this,
         [this](const Reply &reply) {
-            if (!reply.ok())
+            if (!reply.ok()) {
+                // Offline or refused: the menu closed as if it had worked; say it did not.
+                Q_EMIT failed(
+                    tr("The notification setting was not saved: %1").arg(reply.error().message));
                 return;
+            }
             m_channels->setNotifyLevel(
                 reply.result().value(QStringLiteral("channelId")).toInteger(),
                 reply.result().value(QStringLiteral("level")).toString());

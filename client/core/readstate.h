@@ -42,6 +42,8 @@ public:
 Q_SIGNALS:
     //! read.state answered: every position and count is the server's now.
     void loaded();
+    //! A change asked of the server (a notification level) was not saved: `notice` says so.
+    void failed(const QString &notice);
 
 private:
     void onRead(qint64 channelId, qint64 lastReadId);

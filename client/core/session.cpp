@@ -78,8 +78,7 @@ Session::Session(Paths paths, QObject *parent)
 {
     connect(
         m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {
-            m_state.user = user;
-            m_state.channels->setUserId(user.id);
+            adoptUser(user);
             // Always: after a sign-out another account may sign in, and the queue open now is
             // not theirs to send. (openOutbox() does nothing when it is already the right one.)
             openOutbox(m_url, user.id);
@@ -87,11 +86,11 @@ Session::Session(Paths paths, QObject *parent)
         });
     connect(m_connection, &Connection::signInFailed, this, &Session::signInFailed);
     connect(m_connection, &Connection::userChanged, this, [this](const User &user) {
-        m_state.user = user;
-        m_state.channels->setUserId(user.id);
+        adoptUser(user);
         Q_EMIT userChanged(user);
     });
     connect(m_connection, &Connection::reloadRequired, this, &Session::reloadViews);
+    connect(m_read, &ReadState::failed, this, &Session::requestFailed);
     connect(m_connection, &Connection::online, this, &Session::onOnline);
     connect(m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
         if (state == Connection::State::Waiting || state == Connection::State::Disconnected) {
@@ -206,8 +205,7 @@ void Session::signIn(
 void Session::resume(const QUrl &url, const QString &token, const User &user)
 {
     m_url = url;
-    m_state.user = user;
-    m_state.channels->setUserId(user.id);
+    adoptUser(user);
     openOutbox(url, user.id);
     m_connection->resume(url, token);
 }
@@ -222,6 +220,16 @@ void Session::leave()
 {
     m_connection->leave();
     forgetAccount();
+}
+
+void Session::adoptUser(const User &user)
+{
+    m_state.user = user;
+    m_state.channels->setUserId(user.id);
+    // The conversations opened so far stay open across a switch of account: whose mentions
+    // and reactions are "mine" changes with it.
+    for (const auto &[channelId, chat] : m_state.chats)
+        chat->setSelfId(user.id);
 }
 
 void Session::forgetAccount()
@@ -544,6 +552,11 @@ void Session::setReaction(qint64 messageId, qint64 postId, const QString &emoji,
                     = m_state.openChat(r.value(QStringLiteral("channelId")).toInteger())) {
                     chat->setReactions(r.value(QStringLiteral("messageId")).toInteger(), reactions);
                 }
+            } else {
+                // Not queued: a reaction means something now, not hours later. Say it did not
+                // happen rather than leave the chip as if nothing had been clicked.
+                Q_EMIT requestFailed(
+                    tr("The reaction was not saved: %1").arg(reply.error().message));
             }
             if (done)
                 done(reply);

@@ -152,10 +152,15 @@ Q_SIGNALS:
     //! `notice` says so ("Your edit to “Lunch” was not saved: …"); `channelId` is where it
     //! was (0: the feed).
     void changeLost(const QString &notice, qint64 channelId);
+    //! A change that is not queued (a reaction, a notification level) was not saved, offline
+    //! or refused: `notice` says so, for the status bar.
+    void requestFailed(const QString &notice);
 
 private:
     //! What signOut() and leave() both drop here: the user, the sender's state, the counts.
     void forgetAccount();
+    //! `user` is who is signed in now (a sign-in, a resume, a rename).
+    void adoptUser(const User &user);
     void setUser(const User &user);
     void openOutbox(const QUrl &url, qint64 userId);
     void reloadViews();

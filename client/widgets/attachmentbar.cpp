@@ -3,6 +3,7 @@
 #include "attachmentlines.h"
 #include "uploads.h"
 
+#include <QAbstractScrollArea>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -52,21 +53,30 @@ QString dialogDirectory()
 
 AttachmentBar::AttachmentBar(Uploads *uploads, QWidget *parent)
     : QWidget(parent)
-    , m_uploads(uploads)
     , m_rows(new QVBoxLayout(this))
 {
     setObjectName(QStringLiteral("attachmentBar"));
     const int unit = fontMetrics().height();
     m_rows->setContentsMargins(unit / 2, unit / 4, unit / 2, 0);
     m_rows->setSpacing(unit / 4);
+    setAcceptDrops(true);
+    acceptDropsOn(this);
+    setUploads(uploads);
+}
+
+void AttachmentBar::setUploads(Uploads *uploads)
+{
+    if (uploads == m_uploads)
+        return;
+    if (m_uploads)
+        disconnect(m_uploads, nullptr, this, nullptr);
+    m_uploads = uploads;
     connect(m_uploads, &QAbstractItemModel::rowsInserted, this, &AttachmentBar::rebuild);
     connect(m_uploads, &QAbstractItemModel::rowsRemoved, this, &AttachmentBar::rebuild);
     connect(m_uploads, &QAbstractItemModel::dataChanged, this, &AttachmentBar::rebuild);
     connect(m_uploads, &Uploads::refused, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Attach a file"), message);
     });
-    setAcceptDrops(true);
-    acceptDropsOn(this);
     rebuild();
 }
 
@@ -93,6 +103,12 @@ void AttachmentBar::acceptDropsOn(QWidget *target)
 {
     target->setAcceptDrops(true);
     target->installEventFilter(this);
+    // A text box gets its drags on its viewport and handles them there, past filters on the
+    // box itself.
+    if (auto *area = qobject_cast<QAbstractScrollArea *>(target)) {
+        area->viewport()->setAcceptDrops(true);
+        area->viewport()->installEventFilter(this);
+    }
 }
 
 void AttachmentBar::attach(const QStringList &paths)

@@ -26,6 +26,8 @@ public:
     //! Attaches the files at `paths` (what a drop or the file dialog gives).
     void attach(const QStringList &paths);
     Uploads *uploads() const { return m_uploads; }
+    //! Shows (and attaches to) `uploads` instead: one per conversation, as drafts are.
+    void setUploads(Uploads *uploads);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -33,7 +35,7 @@ protected:
 private:
     void rebuild();
 
-    Uploads *m_uploads;
+    Uploads *m_uploads = nullptr;
     QVBoxLayout *m_rows;
 };
 

@@ -355,6 +355,12 @@ void ChatView::setChannel(qint64 channelId, const QString &knownName)
     m_anchor = QPersistentModelIndex();
     m_proxy->setSourceModel(m_model);
     m_input->setTextSilently(m_drafts.take(channelId));
+    // Files being attached stay with their conversation, as its draft does: never sent to the
+    // one opened next.
+    Uploads *&uploads = m_uploadsOf[channelId];
+    if (!uploads)
+        uploads = new Uploads(m_session->connection(), this);
+    m_attachments->setUploads(uploads);
     m_input->setEnabled(channelId != 0);
     updateHeader();
     updateTyping();

@@ -21,12 +21,12 @@ class QToolButton;
 namespace Hubbub::Client {
 
 class AttachmentBar;
-
 class ChatInput;
 class ChatModel;
 class ReadTracker;
 class ReplyBar;
 class Session;
+class Uploads;
 
 //! One channel's conversation: a header with the name and topic, the messages (kept at the
 //! bottom while the user is there, older history loading at the top), who is typing, and the
@@ -152,6 +152,7 @@ private:
     qint64 m_editingId = 0;
     bool m_pinned = true;
     QHash<qint64, QString> m_drafts; //!< unsent text per channel
+    QHash<qint64, Uploads *> m_uploadsOf; //!< files being attached, per channel (children)
     std::function<QDateTime()> m_clock;
     QTimer *m_dayTimer; //!< "dayTimer": fires at the next local midnight
     ReplyBar *m_replyBar = nullptr;

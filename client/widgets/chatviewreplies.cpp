@@ -49,8 +49,13 @@ void ChatView::setupReplies()
     });
 
     m_delegate->setSelfId(m_session->user().id);
-    connect(m_session, &Session::userChanged, this,
-        [this](const User &user) { m_delegate->setSelfId(user.id); });
+    // Signed in again (perhaps as someone else: Switch account keeps this view) or renamed.
+    const auto adopt = [this](const User &user) {
+        m_delegate->setSelfId(user.id);
+        m_list->viewport()->update();
+    };
+    connect(m_session, &Session::userChanged, this, adopt);
+    connect(m_session, &Session::signedIn, this, adopt);
     m_delegate->setNameLookup([this](qint64 userId) { return nameOf(userId); });
     connect(m_delegate, &MessageDelegate::quoteClicked, this, [this](const QModelIndex &index) {
         const qint64 original = index.data(ChatModel::ReplyToIdRole).toLongLong();

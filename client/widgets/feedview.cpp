@@ -6,6 +6,7 @@
 #include "composer.h"
 #include "connection.h"
 #include "deleteconfirmation.h"
+#include "downloadsbar.h"
 #include "edithistorydialog.h"
 #include "feedlistview.h"
 #include "feedmodel.h"
@@ -70,6 +71,8 @@ FeedView::FeedView(Session *session, QWidget *parent)
     composerRow->addWidget(m_composer);
     layout->addLayout(composerRow);
     layout->addWidget(m_list, 1);
+    // Part "files": a download started from a post shows its progress here, as in the chat.
+    layout->addWidget(new DownloadsBar(m_session->downloads(), this));
 
     m_composer->setUploads(new Uploads(m_session->connection(), this)); // part "files"
     connect(m_composer, &Composer::postRequested, this,

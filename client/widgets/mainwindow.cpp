@@ -102,6 +102,8 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
         m_notifier->notify(tr("Not saved"), notice, where);
     });
     connect(m_session, &Session::unreadChanged, m_notifier, &Notifier::setUnread);
+    connect(m_session, &Session::requestFailed, this,
+        [this](const QString &notice) { statusBar()->showMessage(notice, 8000); });
     connect(m_notifier, &Notifier::activated, this, [this](qint64 channelId) {
         if (m_session->user().id == 0)
             return; // signed out: the sign-in dialog is what shows

@@ -208,8 +208,8 @@ RowLayout::RowLayout(const QStyleOptionViewItem &option, const QModelIndex &inde
     textColor = pending && failureText.isEmpty()
         ? mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45)
         : palette.color(QPalette::Text);
-    RichText::Style style {font, palette, textColor, deleting, MessageDelegate::selfId(index),
-        marker, edited, option.direction};
+    RichText::Style style {
+        font, palette, textColor, deleting, selfId, marker, edited, option.direction};
     text = rich.document(index.data(ChatModel::MarkdownRole).toString(), qMax(1, textWidth), style);
     textPos = {metrics.hMargin, y};
     y += qCeil(text->size().height());
@@ -556,13 +556,6 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
     const QUrl url(href);
     if (RichText::isOpenable(url))
         QDesktopServices::openUrl(url);
-}
-
-qint64 MessageDelegate::selfId(const QModelIndex &index)
-{
-    // MentionsMeRole knows who is signed in; the renderer only needs it for its own mentions.
-    const auto *model = qobject_cast<const ChatModel *>(index.model());
-    return model ? model->selfId() : 0;
 }
 
 void MessageDelegate::setImages(ImageCache *images)

@@ -77,8 +77,6 @@ public:
     //! for none.
     QString anchorAt(
         const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
-    //! Who is signed in, as the row's ChatModel knows (0 when none).
-    static qint64 selfId(const QModelIndex &index);
     //! The documents laid out so far (the paint benchmarks check the cache holds).
     const RichText &richText() const { return m_rich; }
     //! The attachment whose Download link is at `pos` (part "files").

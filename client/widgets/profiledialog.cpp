@@ -41,7 +41,10 @@ ProfileDialog::ProfileDialog(Session *session, QWidget *parent)
     m_remove->setObjectName(QStringLiteral("removePictureButton"));
     m_error->setObjectName(QStringLiteral("profileError"));
     m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
+    // Red as in the sign-in dialog: BrightText is white in light palettes.
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x30, 0x30));
+    m_error->setPalette(errorPalette);
     m_error->hide();
 
     auto *pictureButtons = new QVBoxLayout;

@@ -1243,6 +1243,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ReadState</name>
+    <message>
+        <source>The notification setting was not saved: %1</source>
+        <translation>Le réglage des notifications n’a pas été enregistré&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1415,6 +1422,10 @@
 </context>
 <context>
     <name>Hubbub::Client::Session</name>
+    <message>
+        <source>The reaction was not saved: %1</source>
+        <translation>La réaction n’a pas été enregistrée&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Sidebar</name>

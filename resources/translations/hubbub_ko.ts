@@ -1228,6 +1228,13 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Client::ReadState</name>
+    <message>
+        <source>The notification setting was not saved: %1</source>
+        <translation>알림 설정이 저장되지 않았어요: %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::Reply</name>
     <message>
         <source>The server did not answer in time.</source>
@@ -1397,6 +1404,10 @@
 </context>
 <context>
     <name>Hubbub::Client::Session</name>
+    <message>
+        <source>The reaction was not saved: %1</source>
+        <translation>반응이 저장되지 않았어요: %1</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Sidebar</name>

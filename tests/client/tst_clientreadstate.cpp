@@ -34,6 +34,7 @@ private Q_SLOTS:
     void restoredCountsGiveWayToTheServers();
     void marksAreCoalescedAndShared();
     void levelsFollowTheUser();
+    void levelChangeOfflineSaysItWasNotSaved();
     void notificationsObeyTheLevel_data();
     void notificationsObeyTheLevel();
 
@@ -156,6 +157,20 @@ void tst_ClientReadState::levelsFollowTheUser()
     QCOMPARE(other->channels()->notifyLevel(General), u"all"_s);
     QVERIFY(signIn(*other, m_fx.server->url(), u"ada"_s, false));
     QTRY_COMPARE(other->channels()->notifyLevel(General), u"none"_s);
+}
+
+void tst_ClientReadState::levelChangeOfflineSaysItWasNotSaved()
+{
+    Session &session = *m_fx.session;
+    QSignalSpy failed(&session, &Session::requestFailed);
+    session.connection()->disconnectFromServer();
+    QTRY_VERIFY(!session.connection()->isOnline());
+    session.readState()->setNotifyLevel(General, u"mentions"_s);
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(
+        failed.at(0).at(0).toString().startsWith(u"The notification setting was not saved: "_s),
+        qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(session.channels()->notifyLevel(General), u"all"_s);
 }
 
 void tst_ClientReadState::notificationsObeyTheLevel_data()

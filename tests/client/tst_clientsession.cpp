@@ -40,6 +40,7 @@ private Q_SLOTS:
     void ownEditsAndDeletes();
     void outboxSurvivesAppRestart();
     void outboxStaysWithItsAccount();
+    void switchingAccountChangesWhoIsMe();
     void mayChange();
 
 private:
@@ -220,6 +221,34 @@ void tst_ClientSession::outboxStaysWithItsAccount()
     const QJsonObject newest = posts.at(0).toObject();
     QCOMPARE(newest.value("title"_L1).toString(), u"ada's draft"_s);
     QCOMPARE(newest.value("author"_L1).toObject().value("id"_L1).toInteger(), adaId);
+}
+
+void tst_ClientSession::switchingAccountChangesWhoIsMe()
+{
+    TestServer &server = *m_fx.server;
+    Session session({QString(), {}});
+    QVERIFY(signIn(session, server.url(), u"ada"_s));
+    ChatModel *chat = session.chat(General);
+    QTRY_VERIFY(chat->isLoaded());
+    QVERIFY(isOk(m_fx.bob->request(
+        u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"@ada look at this"_s}})));
+    const auto mentionsMe = [chat] {
+        for (int row = 0; row < chat->rowCount(); ++row) {
+            const QModelIndex index = chat->index(row);
+            if (index.data(ChatModel::TextRole).toString().endsWith(u"look at this"_s))
+                return index.data(ChatModel::MentionsMeRole).toBool();
+        }
+        return false;
+    };
+    QTRY_VERIFY(mentionsMe());
+
+    // The same app, the same open conversation, another person: it is not carol's mention.
+    session.signOut();
+    QVERIFY(signIn(session, server.url(), u"carol"_s));
+    QCOMPARE(session.chat(General), chat);
+    QCOMPARE(chat->selfId(), session.user().id);
+    QTRY_VERIFY(chat->isLoaded());
+    QVERIFY(!mentionsMe());
 }
 
 void tst_ClientSession::mayChange()

@@ -5,12 +5,14 @@
 // loading on demand.
 
 #include "chatmodel.h"
+#include "connection.h"
 #include "feedmodel.h"
 #include "session.h"
 #include "sessionfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Hubbub;
@@ -56,9 +58,11 @@ private Q_SLOTS:
 
     void replyShowsItsQuoteQueuedAndStored();
     void reactionsAreLive();
+    void reactionOfflineSaysItWasNotSaved();
     void reactionsOnPosts();
     void aroundJoinsTheLoadedRows();
     void aroundAcrossAGapLoadsNewerOnDemand();
+    void aroundBetweenAnIslandAndTheNewest();
 
 private:
     SessionFixture m_fx;
@@ -111,6 +115,32 @@ void tst_ReplyModel::replyShowsItsQuoteQueuedAndStored()
     QVERIFY(isOk(m_fx.bob->request(u"chat.delete"_s, {{u"messageId"_s, originalId}})));
     QTRY_VERIFY(roleOf(model, replyId, ChatModel::ReplyDeletedRole).toBool());
     QCOMPARE(roleOf(model, replyId, ChatModel::ReplyToIdRole).toLongLong(), originalId);
+}
+
+void tst_ReplyModel::reactionOfflineSaysItWasNotSaved()
+{
+    Session &session = *m_fx.session;
+    const QJsonObject sent = m_fx.bob->request(
+        u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"react to me"_s}});
+    const qint64 messageId = idOf(sent, "message");
+    QVERIFY(messageId > 0);
+    QSignalSpy failed(&session, &Session::requestFailed);
+    session.connection()->disconnectFromServer();
+    QTRY_VERIFY(!session.connection()->isOnline());
+    session.setReaction(messageId, 0, u"👍"_s, true);
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.at(0).at(0).toString().startsWith(u"The reaction was not saved: "_s),
+        qPrintable(failed.at(0).at(0).toString()));
+    // And nothing was stored.
+    const QJsonObject around = m_fx.bob->request(u"chat.around"_s, {{u"messageId"_s, messageId}});
+    bool found = false;
+    for (const QJsonValue &m : around.value("messages"_L1).toArray()) {
+        if (m.toObject().value("id"_L1).toInteger() == messageId) {
+            found = true;
+            QCOMPARE(m.toObject().value("reactions"_L1).toArray().size(), 0);
+        }
+    }
+    QVERIFY(found);
 }
 
 void tst_ReplyModel::reactionsAreLive()
@@ -215,6 +245,37 @@ void tst_ReplyModel::aroundAcrossAGapLoadsNewerOnDemand()
         20000);
     QTRY_COMPARE(model->rowCount(), 301);
     QCOMPARE(model->index(model->rowCount() - 1).data(ChatModel::TextRole).toString(), u"latest"_s);
+}
+
+void tst_ReplyModel::aroundBetweenAnIslandAndTheNewest()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 300; ++i)
+        ids.append(m_fx.bob->send(
+            u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"m%1"_s.arg(i)}}));
+    for (qint64 &id : ids)
+        id = idOf(m_fx.bob->waitReply(id), "message");
+    ChatModel *model = m_fx.session->chat(General);
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(model->rowOf(ids.last()) >= 0);
+
+    // A jump far back leaves an island of old rows; a second jump to a message newer than the
+    // island (but far from the newest) must show it, not only what is older than the island.
+    for (const int target : {5, 150, 140, 160}) {
+        bool done = false;
+        m_fx.session->loadAround(
+            General, ids.at(target), this, [&](const Reply &) { done = true; });
+        QTRY_VERIFY(done);
+        QVERIFY2(model->rowOf(ids.at(target)) >= 0, qPrintable(u"m%1"_s.arg(target)));
+        // Rows stay in order, each once.
+        qint64 previous = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const qint64 id = model->index(row).data(ChatModel::IdRole).toLongLong();
+            QVERIFY(id > previous);
+            previous = id;
+        }
+    }
+    QVERIFY(model->hasMoreAfter());
 }
 
 QTEST_GUILESS_MAIN(tst_ReplyModel)

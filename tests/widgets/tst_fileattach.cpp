@@ -10,6 +10,7 @@
 #include "chatview.h"
 #include "connection.h"
 #include "downloads.h"
+#include "feedview.h"
 #include "fileupload.h"
 #include "messagedelegate.h"
 #include "outbox.h"
@@ -19,6 +20,7 @@
 #include "uploads.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -66,9 +68,12 @@ QJsonObject newestMessage(TestClient &client)
     return messages.isEmpty() ? QJsonObject() : messages.last().toObject();
 }
 
-//! Sends a drag of `paths` onto `target` and drops it there, as a file manager does.
+//! Sends a drag of `paths` onto `target` and drops it there, as a file manager does: on a text
+//! box's viewport, where a window system delivers them.
 bool dropFiles(QWidget *target, const QStringList &paths)
 {
+    if (auto *area = qobject_cast<QAbstractScrollArea *>(target))
+        target = area->viewport();
     QMimeData mime;
     QList<QUrl> urls;
     for (const QString &path : paths)
@@ -96,7 +101,9 @@ private Q_SLOTS:
 
     void dropAttachesAndEnterSends();
     void uploadResumesAfterServerRestart();
+    void attachmentsStayWithTheirConversation();
     void downloadLandsInDownloadsWithoutReplacing();
+    void feedShowsDownloadsToo();
 
 private:
     //! Writes `bytes` to a file named `name` in the scratch folder; returns its path.
@@ -191,6 +198,7 @@ void tst_FileAttach::dropAttachesAndEnterSends()
     QVERIFY(dropFiles(m_view->input(), {path}));
     QCOMPARE(bar->uploads()->rowCount(), 1);
     QVERIFY(bar->isVisible());
+    QCOMPARE(m_view->input()->toPlainText(), QString()); // attached, not pasted as a path
     QTRY_VERIFY_WITH_TIMEOUT(bar->uploads()->allDone(), 20000);
 
     QTest::keyClicks(m_view->input(), u"the notes"_s);
@@ -225,6 +233,47 @@ void tst_FileAttach::dropAttachesAndEnterSends()
                                   .value("name"_L1)
                                   .toString(),
         u"alone.txt"_s, 10000);
+}
+
+void tst_FileAttach::attachmentsStayWithTheirConversation()
+{
+    const QJsonObject opened
+        = m_bob->request(u"dm.open"_s, {{u"userIds"_s, QJsonArray {m_session->user().id}}});
+    QVERIFY2(isOk(opened), qPrintable(dump(opened)));
+    const qint64 direct = idOf(objectOf(opened, "channel"));
+    AttachmentBar *bar = m_view->attachments();
+    QVERIFY(dropFiles(m_view->input(), {scratchFile(u"salary.pdf"_s, "for #general only")}));
+    QTRY_VERIFY_WITH_TIMEOUT(bar->uploads()->allDone(), 20000);
+
+    // In the direct conversation nothing is attached, and a message there carries no file.
+    m_view->setChannel(direct);
+    QTRY_VERIFY(m_session->chat(direct)->isLoaded());
+    QCOMPARE(bar->uploads()->rowCount(), 0);
+    QVERIFY(!bar->isVisible());
+    QTest::keyClicks(m_view->input(), u"hello bob"_s);
+    QTest::keyClick(m_view->input(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->outbox()->count() == 0, 10000);
+    const QJsonObject history
+        = m_bob->request(u"chat.history"_s, {{u"channelId"_s, direct}, {u"limit"_s, 1}});
+    const QJsonArray messages = history.value("messages"_L1).toArray();
+    QCOMPARE(messages.size(), 1);
+    const QJsonObject sent = messages.first().toObject();
+    QCOMPARE(sent.value("text"_L1).toString(), u"hello bob"_s);
+    QVERIFY(!sent.contains("files"_L1));
+
+    // Back in #general the file waits in the composer, and goes with the next message there.
+    m_view->setChannel(General);
+    QCOMPARE(bar->uploads()->rowCount(), 1);
+    QVERIFY(bar->isVisible());
+    QTest::keyClick(m_view->input(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(newestMessage(*m_bob)
+                                  .value("files"_L1)
+                                  .toArray()
+                                  .at(0)
+                                  .toObject()
+                                  .value("name"_L1)
+                                  .toString(),
+        u"salary.pdf"_s, 10000);
 }
 
 void tst_FileAttach::uploadResumesAfterServerRestart()
@@ -296,6 +345,27 @@ void tst_FileAttach::downloadLandsInDownloadsWithoutReplacing()
     QCOMPARE(QDir(m_downloadsDir.path()).entryList(QDir::Files).size(), 2);
     auto *show = m_view->findChild<QPushButton *>(u"showInFolder"_s);
     QVERIFY(show && show->isVisible());
+}
+
+void tst_FileAttach::feedShowsDownloadsToo()
+{
+    const QByteArray bytes = randomBytes(300 * 1024);
+    const QJsonObject uploaded = uploadFile(*m_bob, bytes, u"agenda.pdf"_s);
+    QVERIFY2(isOk(uploaded), qPrintable(dump(uploaded)));
+    QVERIFY(isOk(m_bob->request(u"post.create"_s,
+        {{u"title"_s, u"Agenda"_s}, {u"content"_s, u""_s},
+            {u"files"_s, QJsonArray {sha256Hex(bytes)}}})));
+    FeedView feed(m_session.get());
+    feed.resize(520, 480);
+    feed.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&feed));
+    // What a click on the post's Download link does; the feed, not only the chat, shows it.
+    m_session->downloads()->start(File::fromJson(objectOf(uploaded, "file")));
+    const QString landed = QDir(m_downloadsDir.path()).filePath(u"agenda.pdf"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(landed), 20000);
+    auto *show = feed.findChild<QPushButton *>(u"showInFolder"_s);
+    QVERIFY(show);
+    QTRY_VERIFY(show->isVisible());
 }
 
 QTEST_MAIN(tst_FileAttach)

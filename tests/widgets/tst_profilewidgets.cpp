@@ -18,6 +18,8 @@
 #include "twoappsfixture.h"
 #include "widgettesting.h"
 
+#include <cstdlib>
+
 #include <QAction>
 #include <QImage>
 #include <QInputMethodEvent>
@@ -168,6 +170,11 @@ void TestProfileWidgets::tooLongNameCannotBeSaved()
     QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->errorLabel()->isVisible(), 20000);
     QVERIFY(dialog->isVisible());
+    // Readable on the dialog's own background (BrightText was white on light grey).
+    const QColor text = dialog->errorLabel()->palette().color(QPalette::WindowText);
+    const QColor back = dialog->palette().color(QPalette::Window);
+    QVERIFY2(std::abs(qGray(text.rgb()) - qGray(back.rgb())) > 60,
+        qPrintable(u"%1 on %2"_s.arg(text.name(), back.name())));
     QCOMPARE(m_ada->session.user().displayName, QString());
 }
 

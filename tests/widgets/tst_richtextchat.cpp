@@ -19,6 +19,7 @@
 #include "widgettesting.h"
 
 #include <QDesktopServices>
+#include <QImage>
 #include <QListView>
 #include <QListWidget>
 #include <QTest>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void clickOpensLink();
     void clickOnEditedOpensHistory();
     void completionWithKeys();
+    void completionOffersUsernamesNotDisplayNames();
     void mentionOfMeIsFlagged();
 
 private:
@@ -233,6 +235,29 @@ void tst_RichTextChat::completionWithKeys()
     QVERIFY(!completer->isOpen());
 }
 
+void tst_RichTextChat::completionOffersUsernamesNotDisplayNames()
+{
+    QVERIFY(isOk(m_bob->request(u"user.profile"_s, {{u"displayName"_s, u"Grace Hopper"_s}})));
+    const int row = bobSends(u"hello from Grace"_s);
+    QVERIFY(row >= 0);
+    QTRY_COMPARE(
+        list()->model()->index(row, 0).data(ChatModel::AuthorUserRole).value<User>().shownName(),
+        u"Grace Hopper"_s);
+    ChatInput *input = m_view->input();
+    auto *completer = input->findChild<MentionCompleter *>();
+    QVERIFY(completer);
+    input->setFocus();
+    // "@Grace Hopper" would mention nobody (or someone called grace): not offered.
+    QTest::keyClicks(input, u"@Gr"_s);
+    QTest::qWait(50);
+    QVERIFY(!completer->isOpen());
+    input->setTextSilently({});
+    QTest::keyClicks(input, u"@bo"_s);
+    QTRY_VERIFY(completer->isOpen());
+    QCOMPARE(completer->popup()->count(), 1);
+    QCOMPARE(completer->popup()->currentItem()->text(), u"bob"_s);
+}
+
 void tst_RichTextChat::mentionOfMeIsFlagged()
 {
     const int plain = bobSends(u"nothing for you"_s);
@@ -241,6 +266,31 @@ void tst_RichTextChat::mentionOfMeIsFlagged()
     QVERIFY(!list()->model()->index(plain, 0).data(ChatModel::MentionsMeRole).toBool());
     QVERIFY(list()->model()->index(row, 0).data(ChatModel::MentionsMeRole).toBool());
     QVERIFY(pointOf(row, u"hubbub-mention:%1"_s.arg(m_session->user().id)));
+
+    // And the view shows it so: one's own mention in the stronger colour, another's not.
+    const int other = bobSends(u"@bob note to self"_s);
+    QVERIFY(other >= 0);
+    const QPalette palette = list()->viewport()->palette();
+    const QColor base = palette.color(QPalette::Base);
+    const QColor high = palette.color(QPalette::Highlight);
+    const QRgb selfBack = QColor::fromRgbF(float(base.redF() * (1 - 0.45) + high.redF() * 0.45),
+        float(base.greenF() * (1 - 0.45) + high.greenF() * 0.45),
+        float(base.blueF() * (1 - 0.45) + high.blueF() * 0.45))
+                              .rgb();
+    const auto shows = [&](int r) {
+        const QRect rect = list()->visualRect(list()->model()->index(r, 0));
+        const QImage shot
+            = list()->viewport()->grab(rect).toImage().convertToFormat(QImage::Format_RGB32);
+        for (int y = 0; y < shot.height(); ++y) {
+            for (int x = 0; x < shot.width(); ++x) {
+                if (shot.pixel(x, y) == selfBack)
+                    return true;
+            }
+        }
+        return false;
+    };
+    QVERIFY(shows(row));
+    QVERIFY(!shows(other));
 }
 
 QTEST_MAIN(tst_RichTextChat)
