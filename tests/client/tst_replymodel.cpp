@@ -65,8 +65,22 @@ private Q_SLOTS:
     void aroundBetweenAnIslandAndTheNewest();
 
 private:
+    //! Bob sends "m0" to "m299" to #general; their ids, oldest first.
+    QList<qint64> bobSends300();
+
     SessionFixture m_fx;
 };
+
+QList<qint64> tst_ReplyModel::bobSends300()
+{
+    QList<qint64> ids;
+    for (int i = 0; i < 300; ++i)
+        ids.append(m_fx.bob->send(
+            u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"m%1"_s.arg(i)}}));
+    for (qint64 &id : ids)
+        id = idOf(m_fx.bob->waitReply(id), "message");
+    return ids;
+}
 
 void tst_ReplyModel::init()
 {
@@ -217,12 +231,7 @@ void tst_ReplyModel::aroundJoinsTheLoadedRows()
 
 void tst_ReplyModel::aroundAcrossAGapLoadsNewerOnDemand()
 {
-    QList<qint64> ids;
-    for (int i = 0; i < 300; ++i)
-        ids.append(m_fx.bob->send(
-            u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"m%1"_s.arg(i)}}));
-    for (qint64 &id : ids)
-        id = idOf(m_fx.bob->waitReply(id), "message");
+    const QList<qint64> ids = bobSends300();
     ChatModel *model = m_fx.session->chat(General);
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(model->rowOf(ids.last()) >= 0);
@@ -249,12 +258,7 @@ void tst_ReplyModel::aroundAcrossAGapLoadsNewerOnDemand()
 
 void tst_ReplyModel::aroundBetweenAnIslandAndTheNewest()
 {
-    QList<qint64> ids;
-    for (int i = 0; i < 300; ++i)
-        ids.append(m_fx.bob->send(
-            u"chat.send"_s, {{u"channelId"_s, General}, {u"text"_s, u"m%1"_s.arg(i)}}));
-    for (qint64 &id : ids)
-        id = idOf(m_fx.bob->waitReply(id), "message");
+    const QList<qint64> ids = bobSends300();
     ChatModel *model = m_fx.session->chat(General);
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(model->rowOf(ids.last()) >= 0);

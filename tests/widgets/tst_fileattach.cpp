@@ -68,6 +68,18 @@ QJsonObject newestMessage(TestClient &client)
     return messages.isEmpty() ? QJsonObject() : messages.last().toObject();
 }
 
+//! The name of the first file of the newest message in #general (empty for none).
+QString newestFileName(TestClient &client)
+{
+    return newestMessage(client)
+        .value("files"_L1)
+        .toArray()
+        .at(0)
+        .toObject()
+        .value("name"_L1)
+        .toString();
+}
+
 //! Sends a drag of `paths` onto `target` and drops it there, as a file manager does: on a text
 //! box's viewport, where a window system delivers them.
 bool dropFiles(QWidget *target, const QStringList &paths)
@@ -225,14 +237,7 @@ void tst_FileAttach::dropAttachesAndEnterSends()
     QVERIFY(dropFiles(m_view->input(), {scratchFile(u"alone.txt"_s, "just this")}));
     QTRY_VERIFY_WITH_TIMEOUT(bar->uploads()->allDone(), 20000);
     QTest::keyClick(m_view->input(), Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(newestMessage(*m_bob)
-                                  .value("files"_L1)
-                                  .toArray()
-                                  .at(0)
-                                  .toObject()
-                                  .value("name"_L1)
-                                  .toString(),
-        u"alone.txt"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(newestFileName(*m_bob), u"alone.txt"_s, 10000);
 }
 
 void tst_FileAttach::attachmentsStayWithTheirConversation()
@@ -266,14 +271,7 @@ void tst_FileAttach::attachmentsStayWithTheirConversation()
     QCOMPARE(bar->uploads()->rowCount(), 1);
     QVERIFY(bar->isVisible());
     QTest::keyClick(m_view->input(), Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(newestMessage(*m_bob)
-                                  .value("files"_L1)
-                                  .toArray()
-                                  .at(0)
-                                  .toObject()
-                                  .value("name"_L1)
-                                  .toString(),
-        u"salary.pdf"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(newestFileName(*m_bob), u"salary.pdf"_s, 10000);
 }
 
 void tst_FileAttach::uploadResumesAfterServerRestart()
