@@ -52,10 +52,10 @@ run() {
 }
 baseline=${HUBBUB_BENCH_BASELINE:-}
 hubbub() {
-    rm -f "$tmp"/h.db*
+    rm -rf "$tmp"/h.db*
     run "$@" --spawn "$server" --db "$tmp/h.db"
     if [ -n "$baseline" ]; then # the same run at once with the earlier build: a fair pair
-        rm -f "$tmp"/h.db*
+        rm -rf "$tmp"/h.db*
         run "${1/hubbub/baseline}" "${@:2}" --spawn "$baseline" --db "$tmp/h.db"
     fi
 }
@@ -103,7 +103,7 @@ if wants crosscheck; then
         kill "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     }
-    rm -f "$tmp"/x.db*
+    rm -rf "$tmp"/x.db*
     cross crosscheck-hubbub v1 "$server" --host 127.0.0.1 --port 0 --db "$tmp/x.db" \
         --durability full
     cross crosscheck-yardstick v1 node "$yardstick" --port 0
@@ -128,7 +128,7 @@ if wants history; then
         "$root/tools/bench/hubbub-bench/seeder.cpp" | sha256sum | cut -c1-12)
     seeded="$build/seeded-$key.db"
     if [ ! -f "$seeded" ]; then
-        rm -f "$build"/seeded-*.db*
+        rm -rf "$build"/seeded-*.db*
         echo "== seeding $seeded (1,000,000 posts and 1,000,000 messages)"
         "$bench" seed --db "$seeded.tmp" --json "$out/seed.json"
         mv "$seeded.tmp" "$seeded"
