@@ -338,7 +338,12 @@ ChatView::ChatView(Session *session, QWidget *parent)
     m_readTracker = new ReadTracker(this, m_session);
 }
 
-ChatView::~ChatView() = default;
+ChatView::~ChatView()
+{
+    // Before QWidget's destructor hides this view: the tracker watches its Hide event and
+    // would call into a ChatView that is no longer one (UBSan: tst_chatreplies).
+    delete m_readTracker;
+}
 
 void ChatView::setChannel(qint64 channelId, const QString &knownName)
 {
