@@ -299,7 +299,12 @@ void tst_SlowConsumer::inProcessFanOut()
     qInfo("%lld messages to %d members in %lld ms; slow peer dropped around message %lld; "
           "latency p50 %lld ms, p99 %lld ms, max %lld ms",
         total, Writers + Readers, elapsed, droppedAtMessage, p50, p99, max);
-    QVERIFY2(p99 < 500, qPrintable(u"p99 %1 ms"_s.arg(p99)));
+    // The in-process server, its clients and the sanitizer's checks share two cores with
+    // another test in CI's second stage: 537 ms was seen there once (2026-12-05), so that
+    // build allows 1.5 s, as tst_floods does for its ping; the 500 ms bound is asserted in
+    // the normal build.
+    const qint64 p99Bound = UnderAddressSanitizer ? 1500 : 500;
+    QVERIFY2(p99 < p99Bound, qPrintable(u"p99 %1 ms"_s.arg(p99)));
     // The drop came from the bound: by the middle of the stream at the latest.
     QVERIFY2(droppedAtMessage >= 0 && droppedAtMessage < total / 2,
         qPrintable(QString::number(droppedAtMessage)));
