@@ -63,22 +63,34 @@ Error diskError(const QString &what)
                           "upload was stopped and its partial data removed."));
 }
 
-//! The `files` of each entry, from `SELECT owner_id, file_id, name, mime, size ...`.
-Result<QHash<qint64, QList<File>>> filesByOwner(
-    SqlConnection &c, const QString &sql, const QList<qint64> &ids)
+//! Fills the `files` of each entry (a Message or a Post) from `table` (`message_files` or
+//! `post_files`, whose owner column is `column`), in one query for the whole list.
+template<typename Entry>
+Status loadFilesOf(
+    SqlConnection &c, QList<Entry> &entries, const QString &table, const QString &column)
 {
-    QHash<qint64, QList<File>> byOwner;
-    if (ids.isEmpty())
-        return byOwner;
-    Result<QSqlQuery *> q = c.run(sql, {jsonIds(ids)});
+    if (entries.isEmpty())
+        return Ok {};
+    QList<qint64> ids;
+    for (const Entry &entry : std::as_const(entries))
+        ids.append(entry.id);
+    Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT a.%2, a.file_id, a.name, a.mime, f.size "
+                                                 "FROM %1 a JOIN files f ON f.id = a.file_id "
+                                                 "WHERE a.%2 IN (SELECT value FROM json_each(?)) "
+                                                 "ORDER BY a.%2, a.position")
+                                      .arg(table, column),
+        {jsonIds(ids)});
     if (!q)
         return q.error();
+    QHash<qint64, QList<File>> byOwner;
     while ((*q)->next()) {
         byOwner[(*q)->value(0).toLongLong()].append(File {(*q)->value(1).toString(),
             (*q)->value(2).toString(), (*q)->value(4).toLongLong(), (*q)->value(3).toString()});
     }
     (*q)->finish();
-    return byOwner;
+    for (Entry &entry : entries)
+        entry.files = byOwner.value(entry.id);
+    return Ok {};
 }
 
 } // namespace
@@ -261,38 +273,12 @@ Status attachToPost(WriteTx &tx, qint64 postId, const QList<File> &files)
 
 Status loadFiles(SqlConnection &c, QList<Message> &messages)
 {
-    QList<qint64> ids;
-    for (const Message &message : std::as_const(messages))
-        ids.append(message.id);
-    Result<QHash<qint64, QList<File>>> byMessage = filesByOwner(c,
-        QStringLiteral("SELECT a.message_id, a.file_id, a.name, a.mime, f.size "
-                       "FROM message_files a JOIN files f ON f.id = a.file_id "
-                       "WHERE a.message_id IN (SELECT value FROM json_each(?)) "
-                       "ORDER BY a.message_id, a.position"),
-        ids);
-    if (!byMessage)
-        return byMessage.error();
-    for (Message &message : messages)
-        message.files = byMessage->value(message.id);
-    return Ok {};
+    return loadFilesOf(c, messages, QStringLiteral("message_files"), QStringLiteral("message_id"));
 }
 
 Status loadFiles(SqlConnection &c, QList<Post> &posts)
 {
-    QList<qint64> ids;
-    for (const Post &post : std::as_const(posts))
-        ids.append(post.id);
-    Result<QHash<qint64, QList<File>>> byPost = filesByOwner(c,
-        QStringLiteral("SELECT a.post_id, a.file_id, a.name, a.mime, f.size "
-                       "FROM post_files a JOIN files f ON f.id = a.file_id "
-                       "WHERE a.post_id IN (SELECT value FROM json_each(?)) "
-                       "ORDER BY a.post_id, a.position"),
-        ids);
-    if (!byPost)
-        return byPost.error();
-    for (Post &post : posts)
-        post.files = byPost->value(post.id);
-    return Ok {};
+    return loadFilesOf(c, posts, QStringLiteral("post_files"), QStringLiteral("post_id"));
 }
 
 Result<std::optional<File>> readable(SqlConnection &c, qint64 userId, const QString &fileId)
