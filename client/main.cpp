@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QIcon>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -35,6 +36,11 @@ struct CommandLine
     const QCommandLineOption passwordFile {QStringLiteral("password-file"),
         QCoreApplication::translate("main", "Read the password for --user from <file>."),
         QStringLiteral("file")};
+    const QCommandLineOption trustFingerprint {QStringLiteral("trust-fingerprint"),
+        QCoreApplication::translate("main",
+            "Trust the certificate of the --server whose SHA-256 fingerprint is <sha256>, as "
+            "hubbub-server prints it, without asking."),
+        QStringLiteral("sha256")};
 };
 
 CommandLine::CommandLine()
@@ -43,7 +49,7 @@ CommandLine::CommandLine()
         QCoreApplication::translate("main", "Hubbub: the feed and chat of your local network."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({server, user, passwordFile});
+    parser.addOptions({server, user, passwordFile, trustFingerprint});
 }
 
 void identify()
@@ -104,8 +110,8 @@ int main(int argc, char *argv[])
             || (options.server.scheme() != QLatin1String("ws")
                 && options.server.scheme() != QLatin1String("wss"))) {
             std::fprintf(stderr,
-                "hubbub: --server needs a ws:// or wss:// address, e.g. "
-                "ws://192.168.1.10:7300\n");
+                "hubbub: --server needs a wss:// or ws:// address, e.g. "
+                "wss://192.168.1.10:7300\n");
             return 1;
         }
     }
@@ -123,9 +129,24 @@ int main(int argc, char *argv[])
         QStandardPaths::writableLocation(QStandardPaths::CacheLocation)};
     QDir().mkpath(paths.dataDir);
     ClientSettings settings;
+    if (parser.isSet(commandLine.trustFingerprint)) {
+        // scripts/run.sh passes what the server it just started printed: the app trusts the
+        // local server without asking.
+        const QString fingerprint = parser.value(commandLine.trustFingerprint).trimmed().toUpper();
+        static const QRegularExpression sha256(QStringLiteral("^([0-9A-F]{2}:){31}[0-9A-F]{2}$"));
+        if (!parser.isSet(serverOption) || !sha256.match(fingerprint).hasMatch()) {
+            std::fprintf(stderr,
+                "hubbub: --trust-fingerprint needs --server and a SHA-256 fingerprint, "
+                "32 hex pairs joined by colons\n");
+            return 1;
+        }
+        settings.setPinnedCertificate(options.server, fingerprint);
+    }
     Session session(paths);
     AppController controller(&session, &settings);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit);
-    controller.start(options);
+    // The tokens come from the keychain first (a round trip), then the app decides whether
+    // it can resume or must ask.
+    settings.loadSecrets([&controller, options] { controller.start(options); });
     return QApplication::exec();
 }

@@ -104,7 +104,7 @@ if wants crosscheck; then
         wait "$pid" 2>/dev/null || true
     }
     rm -rf "$tmp"/x.db*
-    cross crosscheck-hubbub v1 "$server" --host 127.0.0.1 --port 0 --db "$tmp/x.db" \
+    cross crosscheck-hubbub v1 "$server" --host 127.0.0.1 --port 0 --db "$tmp/x.db" --tls off --no-announce \
         --durability full
     cross crosscheck-yardstick v1 node "$yardstick" --port 0
     cross crosscheck-broadcast plain node "$root/tools/bench/node/broadcast.js" --port 0

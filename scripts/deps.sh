@@ -7,9 +7,16 @@ hubbub_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
     qt6-image-formats-plugins libqt6svg6 libsodium-dev
+    # The server's TLS: OpenSSL 3 (the app's goes through Qt Network, on the same library).
+    libssl-dev
+    # The app's sign-in tokens in the system's keychain.
+    qtkeychain-qt6-dev
     # Qt's own strings (Cancel, Yes, the file dialog) in the user's language: qtbase_*.qm.
     qt6-translations-l10n
 )
+# What the tests need besides: a real Secret Service of their own for the keychain test
+# (tests/support/with-keyring.sh runs a private D-Bus session and GNOME Keyring).
+hubbub_test_packages=(dbus gnome-keyring libsecret-1-0)
 # What scripts/check-format.sh needs besides the above (lupdate, for check-i18n.sh, comes with
 # qt6-l10n-tools): Debian 12's clang-format is version 14, the reference for .clang-format.
 hubbub_check_packages=(clang-format)

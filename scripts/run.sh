@@ -43,8 +43,9 @@ log="$data_dir/server.log"
     >"$log" 2>&1 &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
+# "Listening on wss://…", then the certificate's fingerprint: both lines before going on.
 for _ in $(seq 1 100); do
-    grep -q "^Listening on" "$log" && break
+    grep -q "^Certificate SHA-256 fingerprint:" "$log" && break
     if ! kill -0 "$server_pid" 2>/dev/null; then
         echo "hubbub-server did not start:" >&2
         cat "$log" >&2
@@ -52,10 +53,13 @@ for _ in $(seq 1 100); do
     fi
     sleep 0.1
 done
-grep -q "^Listening on" "$log" || { echo "hubbub-server did not start in 10 s" >&2; exit 1; }
-echo "Server: ws://127.0.0.1:$port (database $data_dir/hubbub.db, log $log)"
+grep -q "^Certificate SHA-256 fingerprint:" "$log" ||
+    { echo "hubbub-server did not start in 10 s" >&2; cat "$log" >&2; exit 1; }
+fingerprint=$(sed -n 's/^Certificate SHA-256 fingerprint: //p' "$log" | head -1)
+echo "Server: wss://127.0.0.1:$port (database $data_dir/hubbub.db, log $log)"
+echo "Certificate SHA-256 fingerprint: $fingerprint"
 lan_ip=$(hostname -I 2>/dev/null | awk '{print $1}')
-[ -n "$lan_ip" ] && echo "Others on your network: hubbub --server ws://$lan_ip:$port"
+[ -n "$lan_ip" ] && echo "Others on your network: hubbub --server wss://$lan_ip:$port (they are shown the fingerprint above to check)"
 
 user=$(printf '%s' "${USER:-$(id -un)}" | tr -cd 'A-Za-z0-9_.-' | cut -c1-32)
 [ ${#user} -ge 3 ] || user="hubbub-$user"
@@ -64,5 +68,6 @@ if [ ! -s "$password_file" ]; then
     (umask 077 && head -c 18 /dev/urandom | base64 >"$password_file")
 fi
 echo "Signed in as $user; the password is in $password_file"
-"$build_dir/client/hubbub" --server "ws://127.0.0.1:$port" --user "$user" \
-    --password-file "$password_file"
+# The app trusts the certificate of the server it just started without asking.
+"$build_dir/client/hubbub" --server "wss://127.0.0.1:$port" --trust-fingerprint "$fingerprint" \
+    --user "$user" --password-file "$password_file"

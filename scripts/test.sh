@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-hubbub_install_deps
+hubbub_install_deps "${hubbub_test_packages[@]}"
 
 build_dir=${BUILD_DIR:-build/test}
 jobs=${HUBBUB_JOBS:-$(nproc 2>/dev/null || echo 2)}

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "discovery.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -43,8 +45,27 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         tr("Make USERNAME an admin and exit."), QStringLiteral("USERNAME"));
     const QCommandLineOption verboseOption(
         QStringLiteral("verbose"), tr("Log every connection and the type of every request."));
+    const QCommandLineOption tlsOption(QStringLiteral("tls"),
+        tr("on: wss://, TLS 1.2 or newer (default); off: plain ws://, for a trusted network or a "
+           "proxy that does TLS."),
+        QStringLiteral("on|off"), QStringLiteral("on"));
+    const QCommandLineOption certificateOption(QStringLiteral("tls-cert"),
+        tr("PEM certificate (chain) to serve. Default: a self-signed one made on the first start "
+           "beside the database. Read again on SIGHUP."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"),
+        tr("PEM private key of --tls-cert. Read again on SIGHUP."), QStringLiteral("FILE"));
+    const QCommandLineOption nameOption(QStringLiteral("name"),
+        tr("The server's name, as people on the network see it (default: the host name)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption noAnnounceOption(
+        QStringLiteral("no-announce"), tr("Do not announce the server on the local network."));
+    const QCommandLineOption discoveryPortOption(QStringLiteral("discovery-port"),
+        tr("UDP port of the announcements on the local network (default 7300)."),
+        QStringLiteral("N"), QStringLiteral("7300"));
     parser.addOptions({hostOption, portOption, dbOption, durabilityOption, registrationOption,
-        retentionOption, promoteOption, verboseOption});
+        retentionOption, promoteOption, verboseOption, tlsOption, certificateOption, keyOption,
+        nameOption, noAnnounceOption, discoveryPortOption});
 
     // QCommandLineParser's own messages (unknown option, missing value) are translated by Qt.
     if (!parser.parse(arguments))
@@ -99,6 +120,44 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         return invalid(QStringLiteral("event-retention"),
             tr("--event-retention must be a whole number of at least 1"));
     }
+
+    const QString tls = parser.value(tlsOption);
+    if (tls != u"on" && tls != u"off")
+        return invalid(QStringLiteral("tls"), tr("--tls must be on or off"));
+    config.tls = tls == u"on";
+    if (parser.isSet(certificateOption) != parser.isSet(keyOption)) {
+        return invalid(parser.isSet(certificateOption) ? QStringLiteral("tls-key")
+                                                       : QStringLiteral("tls-cert"),
+            tr("--tls-cert and --tls-key go together"));
+    }
+    if (parser.isSet(certificateOption)) {
+        if (!config.tls) {
+            return invalid(QStringLiteral("tls-cert"), tr("--tls-cert and --tls-key need TLS on"));
+        }
+        config.tlsCertificatePath = parser.value(certificateOption);
+        config.tlsKeyPath = parser.value(keyOption);
+        for (const QString &file : {config.tlsCertificatePath, config.tlsKeyPath}) {
+            if (!QFileInfo(file).isReadable()) {
+                return invalid(file == config.tlsKeyPath ? QStringLiteral("tls-key")
+                                                         : QStringLiteral("tls-cert"),
+                    tr("cannot read %1").arg(file));
+            }
+        }
+    }
+    config.name = parser.value(nameOption).trimmed();
+    if (!config.name.isEmpty() && !Discovery::isValidName(config.name)) {
+        return invalid(QStringLiteral("name"),
+            tr("--name must be at most 63 characters, none of them control characters"));
+    }
+
+    config.announce = !parser.isSet(noAnnounceOption);
+    const uint discoveryPort = parser.value(discoveryPortOption).toUInt(&ok);
+    if (!ok || discoveryPort == 0 || discoveryPort > 65535) {
+        return invalid(QStringLiteral("discovery-port"),
+            tr("--discovery-port: '%1' is not a port number")
+                .arg(parser.value(discoveryPortOption)));
+    }
+    config.discoveryPort = quint16(discoveryPort);
 
     if (parser.isSet(dbOption)) {
         config.databasePath = parser.value(dbOption);

@@ -30,23 +30,28 @@ namespace {
 #ifdef Q_OS_UNIX
 int signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int number)
 {
-    const char byte = 1;
+    const char byte = char(number);
     [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
 }
 
 //! SIGINT and SIGTERM become an orderly shutdown on the event loop (self-pipe); each signal
-//! calls `onStop` (a second one ends the wait for the peers).
-void installSignalHandlers(QObject *context, std::function<void()> onStop)
+//! calls `onStop` (a second one ends the wait for the peers). SIGHUP calls `onReload`.
+void installSignalHandlers(
+    QObject *context, std::function<void()> onStop, std::function<void()> onReload)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [onStop] {
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [onStop, onReload] {
         char byte = 0;
-        [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
-        onStop();
+        if (::read(signalPipe[0], &byte, 1) != 1)
+            return;
+        if (byte == SIGHUP)
+            onReload();
+        else
+            onStop();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -54,6 +59,7 @@ void installSignalHandlers(QObject *context, std::function<void()> onStop)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 }
 #endif
@@ -115,15 +121,33 @@ int main(int argc, char *argv[])
         host = QStringLiteral("0.0.0.0");
     else if (server.address().protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    std::printf("Listening on ws://%s:%u\n", qPrintable(host), unsigned(server.port()));
+    std::printf("Listening on %s://%s:%u\n", server.isTls() ? "wss" : "ws", qPrintable(host),
+        unsigned(server.port()));
+    // For an admin to read out to the people who will be asked to trust it.
+    if (server.isTls())
+        std::printf("Certificate SHA-256 fingerprint: %s\n", qPrintable(server.tlsFingerprint()));
     std::fflush(stdout);
     qCInfo(lcServer) << "database" << config.databasePath;
 
 #ifdef Q_OS_UNIX
-    installSignalHandlers(&app, [&server] {
-        qCInfo(lcServer) << "shutting down";
-        server.shutdown(); // stopped() follows once the peers have closed (2 s at most)
-    });
+    installSignalHandlers(
+        &app,
+        [&server] {
+            qCInfo(lcServer) << "shutting down";
+            server.shutdown(); // stopped() follows once the peers have closed (2 s at most)
+        },
+        [&server] {
+            if (!server.isTls())
+                return;
+            if (Status s = server.reloadTls(); !s) {
+                std::fprintf(stderr, "hubbub-server: kept the certificate in use: %s\n",
+                    qPrintable(s.error().message));
+                return;
+            }
+            std::printf(
+                "Certificate SHA-256 fingerprint: %s\n", qPrintable(server.tlsFingerprint()));
+            std::fflush(stdout);
+        });
 #endif
     QObject::connect(&server, &Hubbub::Server::Server::stopped, &app, &QCoreApplication::quit,
         Qt::QueuedConnection);

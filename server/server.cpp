@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "announcer.h"
 #include "handlers/authhandler.h"
 #include "handlers/chathandler.h"
 #include "handlers/directhandler.h"
@@ -16,6 +17,7 @@
 #include "handlers/versionhandler.h"
 #include "logging.h"
 #include "net/listener.h"
+#include "net/tlscontext.h"
 #include "net/wireframe.h"
 #include "passwords.h"
 #include "protocollimits.h"
@@ -28,7 +30,10 @@
 #include "store/writer.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSysInfo>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -143,8 +148,13 @@ Status Server::listen()
         ? std::max(1, std::min(m_config.maxConnections, fileLimit - ReservedDescriptors))
         : m_config.maxConnections;
 
+    if (m_config.tls) {
+        if (Status s = loadTls(true); !s)
+            return s;
+    }
     m_listener = new Listener(
         m_net, m_config.handshakeTimeout, [this] { return admitConnection(); }, this);
+    m_listener->setTls(m_tls);
     m_listener->setListenBacklogSize(m_config.listenBacklog);
     connect(m_listener, &Listener::connectionUpgraded, this, &Server::onUpgraded);
     if (!m_listener->listen(m_config.host, m_config.port)) {
@@ -155,6 +165,19 @@ Status Server::listen()
                 .arg(m_listener->errorString()));
     }
     m_pingTimer.start();
+    if (m_config.announce) {
+        Discovery::Announcement announcement;
+        announcement.id
+            = QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 36)
+                + QByteArray::number(QRandomGenerator::system()->generate64(), 36));
+        announcement.name = serverName().left(Discovery::NameMax);
+        announcement.port = port();
+        announcement.tls = isTls();
+        announcement.fingerprint = tlsFingerprint();
+        m_announcer = std::make_unique<Announcer>(
+            std::move(announcement), m_config.host, m_config.discoveryPort);
+        m_announcer->start(); // a port in use is logged; the server runs on without it
+    }
     qCInfo(lcNet) << "accepting up to" << m_connectionCap << "connections";
     return Ok {};
 }
@@ -167,6 +190,61 @@ QHostAddress Server::address() const
 quint16 Server::port() const
 {
     return m_listener ? m_listener->serverPort() : 0;
+}
+
+QString Server::tlsFingerprint() const
+{
+    return m_tls ? m_tls->fingerprint() : QString();
+}
+
+QString Server::tlsCertificatePath() const
+{
+    return m_config.tlsCertificatePath.isEmpty()
+        ? m_config.databasePath + QStringLiteral(".cert.pem")
+        : m_config.tlsCertificatePath;
+}
+
+QString Server::tlsKeyPath() const
+{
+    return m_config.tlsKeyPath.isEmpty() ? m_config.databasePath + QStringLiteral(".key.pem")
+                                         : m_config.tlsKeyPath;
+}
+
+Status Server::loadTls(bool createMissing)
+{
+    const QString certificate = tlsCertificatePath();
+    const QString key = tlsKeyPath();
+    // Our own certificate is made once, on the first start, and kept: clients pin it. A given
+    // one that is missing is an error, never replaced by one of ours.
+    if (createMissing && m_config.tlsCertificatePath.isEmpty()
+        && !(QFileInfo::exists(certificate) && QFileInfo::exists(key))) {
+        if (Status s = TlsContext::createSelfSigned(certificate, key, serverName()); !s)
+            return s;
+        qCInfo(lcServer) << "made a self-signed certificate" << certificate;
+    }
+    Result<std::shared_ptr<const TlsContext>> loaded = TlsContext::load(certificate, key);
+    if (!loaded)
+        return loaded.error();
+    m_tls = std::move(*loaded);
+    if (m_listener)
+        m_listener->setTls(m_tls);
+    if (m_announcer)
+        m_announcer->setFingerprint(m_tls->fingerprint());
+    if (m_tls->expires().isValid() && m_tls->expires() < QDateTime::currentDateTimeUtc())
+        qCWarning(lcServer) << "the certificate" << certificate << "expired on" << m_tls->expires();
+    return Ok {};
+}
+
+Status Server::reloadTls()
+{
+    if (!m_tls)
+        return makeError(ErrorCode::Invalid, tr("TLS is off"));
+    return loadTls(false); // a certificate that went missing is an error, not replaced
+}
+
+QString Server::serverName() const
+{
+    return m_config.name.isEmpty() ? QSysInfo::machineHostName() : m_config.name;
 }
 
 bool Server::admitConnection() const
@@ -509,6 +587,8 @@ void Server::shutdown()
     m_shuttingDown = true;
     m_pingTimer.stop();
     m_gcTimer.stop();
+    if (m_announcer)
+        m_announcer->stop(); // "leaving": apps forget it at once
     if (m_listener) {
         m_listener->close();
         m_listener->abortHandshakes();

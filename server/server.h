@@ -23,7 +23,9 @@
 
 namespace Hubbub::Server {
 
+class Announcer;
 class Listener;
+class TlsContext;
 class SqlConnection;
 class Writer;
 
@@ -49,6 +51,13 @@ public:
 
     QHostAddress address() const;
     quint16 port() const;
+    //! Whether connections speak TLS (wss://), and the SHA-256 fingerprint of the certificate
+    //! in use (empty without TLS).
+    bool isTls() const { return bool(m_tls); }
+    QString tlsFingerprint() const;
+    //! Reads the certificate and key again (after SIGHUP): new connections use them, open
+    //! ones keep theirs. On failure the one in use stays.
+    Status reloadTls();
     int connectionCount() const { return int(m_sessions.size()); }
     int authenticatedCount() const { return int(m_subscribers.size()); }
     const ServerConfig &config() const { return m_config; }
@@ -109,7 +118,14 @@ private:
 
     FlushScheduler m_flusher;
     FairShare m_share {m_flusher};
+    QString tlsCertificatePath() const;
+    QString tlsKeyPath() const;
+    Status loadTls(bool createMissing);
+    QString serverName() const;
+
     Connection::Services m_net;
+    std::shared_ptr<const TlsContext> m_tls;
+    std::unique_ptr<Announcer> m_announcer;
     Listener *m_listener = nullptr;
     int m_connectionCap = 0;
     QSet<Session *> m_sessions;

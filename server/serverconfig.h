@@ -15,6 +15,17 @@ struct ServerConfig
     QHostAddress host = QHostAddress::Any;
     quint16 port = 7300;
     QString databasePath;
+    //! wss:// (TLS 1.2 or newer) unless off. Without a certificate and key the server makes a
+    //! self-signed certificate beside the database on first start and keeps using it.
+    bool tls = true;
+    QString tlsCertificatePath; //!< PEM; empty: <database>.cert.pem, made when missing
+    QString tlsKeyPath; //!< PEM; empty: <database>.key.pem (mode 0600), made when missing
+    //! The server's display name: in its self-signed certificate and its LAN announcement.
+    //! Empty: the host name.
+    QString name;
+    //! Announce the server on the local network (Discovery), on the interfaces it listens on.
+    bool announce = true;
+    quint16 discoveryPort = 7300; //!< UDP
     Durability durability = Durability::Full;
     bool registrationOpen = true;
     qint64 eventRetention = 100000;

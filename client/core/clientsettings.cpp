@@ -1,20 +1,70 @@
 #include "clientsettings.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QStandardPaths>
 
 #include <algorithm>
 
 namespace Hubbub::Client {
 
-ClientSettings::ClientSettings(const QString &iniPath)
+ClientSettings::ClientSettings(
+    const QString &iniPath, std::optional<SecretStore::Backend> secrets, const QString &secretsFile)
     : m_settings(iniPath.isEmpty() ? std::make_unique<QSettings>()
                                    : std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
-{ }
+{
+    QString file = secretsFile;
+    if (file.isEmpty()) {
+        file = iniPath.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                + QStringLiteral("/secrets.json")
+            : QFileInfo(iniPath).absolutePath() + QStringLiteral("/secrets.json");
+    }
+    const SecretStore::Backend backend = secrets.value_or(
+        iniPath.isEmpty() ? SecretStore::Backend::Keychain : SecretStore::Backend::File);
+    m_secrets = std::make_unique<SecretStore>(QStringLiteral("Hubbub"), file, backend);
+}
+
+ClientSettings::~ClientSettings() = default;
+
+QString ClientSettings::tokenKey(const QUrl &server)
+{
+    // The keychain entry's name: readable in a keychain manager, and one per server.
+    return QStringLiteral("token ") + serverKey(server).section(QLatin1Char('/'), 1);
+}
+
+void ClientSettings::loadSecrets(std::function<void()> done)
+{
+    // Which servers have a token (a note, not the secret), and tokens an older version left in
+    // the settings file: those move to the secret store and out of the file.
+    QStringList keys;
+    QList<QPair<QString, QString>> legacy;
+    m_settings->beginGroup(QStringLiteral("servers"));
+    const QStringList groups = m_settings->childGroups();
+    for (const QString &group : groups) {
+        const QString key = QStringLiteral("token ") + group;
+        const QString old = m_settings->value(group + QStringLiteral("/token")).toString();
+        if (!old.isEmpty())
+            legacy.append({key, old});
+        else if (m_settings->value(group + QStringLiteral("/hasToken")).toBool())
+            keys.append(key);
+        m_settings->remove(group + QStringLiteral("/token"));
+    }
+    m_settings->endGroup();
+    for (const auto &[key, token] : std::as_const(legacy)) {
+        m_secrets->setValue(key, token);
+        m_settings->setValue(QStringLiteral("servers/") + key.section(QLatin1Char(' '), 1)
+                + QStringLiteral("/hasToken"),
+            true);
+    }
+    m_settings->sync();
+    m_secrets->load(keys, std::move(done));
+}
 
 QUrl ClientSettings::defaultServer()
 {
-    return QUrl(QStringLiteral("ws://localhost:7300"));
+    return QUrl(QStringLiteral("wss://localhost:7300"));
 }
 
 QString ClientSettings::serverKey(const QUrl &server)
@@ -42,9 +92,33 @@ QString ClientSettings::lastUsername() const
     return m_settings->value(QStringLiteral("lastUsername")).toString();
 }
 
+QString ClientSettings::endpointKey(const QUrl &server)
+{
+    // Per host and port: ws:// and wss://, or another path, on one port are one server.
+    const QByteArray endpoint
+        = (server.host().toLower() + QLatin1Char(' ') + QString::number(server.port(7300)))
+              .toUtf8();
+    return QStringLiteral("certificates/")
+        + QString::fromLatin1(
+            QCryptographicHash::hash(endpoint, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+QString ClientSettings::pinnedCertificate(const QUrl &server) const
+{
+    return m_settings->value(endpointKey(server) + QStringLiteral("/sha256")).toString();
+}
+
+void ClientSettings::setPinnedCertificate(const QUrl &server, const QString &fingerprint)
+{
+    const QString key = endpointKey(server);
+    m_settings->setValue(key + QStringLiteral("/sha256"), fingerprint);
+    m_settings->setValue(key + QStringLiteral("/host"), server.authority());
+    m_settings->sync();
+}
+
 QString ClientSettings::token(const QUrl &server) const
 {
-    return m_settings->value(serverKey(server) + QStringLiteral("/token")).toString();
+    return m_secrets->value(tokenKey(server));
 }
 
 User ClientSettings::user(const QUrl &server) const
@@ -58,7 +132,8 @@ void ClientSettings::setCredentials(const QUrl &server, const User &user, const 
 {
     setLastServer(server);
     m_settings->setValue(QStringLiteral("lastUsername"), user.username);
-    m_settings->setValue(serverKey(server) + QStringLiteral("/token"), token);
+    m_secrets->setValue(tokenKey(server), token);
+    m_settings->setValue(serverKey(server) + QStringLiteral("/hasToken"), true);
     m_settings->setValue(serverKey(server) + QStringLiteral("/user"),
         QJsonDocument(user.toJson()).toJson(QJsonDocument::Compact));
     m_settings->sync();
@@ -66,7 +141,8 @@ void ClientSettings::setCredentials(const QUrl &server, const User &user, const 
 
 void ClientSettings::forgetToken(const QUrl &server)
 {
-    m_settings->remove(serverKey(server) + QStringLiteral("/token"));
+    m_secrets->remove(tokenKey(server));
+    m_settings->remove(serverKey(server) + QStringLiteral("/hasToken"));
     m_settings->sync();
 }
 

@@ -1,22 +1,38 @@
 #pragma once
 
+#include "secretstore.h"
 #include "sessionstate.h"
 #include "types.h"
 
 #include <QSettings>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Hubbub::Client {
 
 //! What the app remembers between runs: the last server, the sign-in token for it, and
-//! preferences. The password is never stored.
+//! preferences. The password is never stored. Tokens are in the system's keychain
+//! (SecretStore), not with the rest: the settings only note which servers have one.
 class ClientSettings final
 {
 public:
-    //! `iniPath` empty: the platform's settings store (registry, plist, ~/.config).
-    explicit ClientSettings(const QString &iniPath = {});
+    //! `iniPath` empty: the platform's settings store (registry, plist, ~/.config) and the
+    //! keychain, with `secretsFile` (default: the app-data folder) where there is none.
+    //! Otherwise the ini file, and secrets in a file beside it unless `secrets` says Keychain.
+    explicit ClientSettings(const QString &iniPath = {},
+        std::optional<SecretStore::Backend> secrets = std::nullopt,
+        const QString &secretsFile = {});
+    ~ClientSettings();
+    Q_DISABLE_COPY_MOVE(ClientSettings)
+
+    SecretStore *secrets() const { return m_secrets.get(); }
+    //! Reads the tokens of the servers that have one into memory (from the keychain: a round
+    //! trip), moving any that an older version kept in the settings file into the keychain;
+    //! then `done`. Call before the first token().
+    void loadSecrets(std::function<void()> done);
 
     static QUrl defaultServer();
 
@@ -43,6 +59,12 @@ public:
     void setLastView(
         const QUrl &server, qint64 userId, qint64 channelId, const QString &channelName = {});
 
+    //! The SHA-256 fingerprint ("AB:CD:…") of the certificate the user trusted for the host and
+    //! port of `server` (trust on first use), or empty. Not a secret: what it guards is that
+    //! the next certificate is the same.
+    QString pinnedCertificate(const QUrl &server) const;
+    void setPinnedCertificate(const QUrl &server, const QString &fingerprint);
+
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);
 
@@ -55,8 +77,12 @@ public:
 
 private:
     static QString serverKey(const QUrl &server);
+    static QString endpointKey(const QUrl &server);
+
+    static QString tokenKey(const QUrl &server);
 
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SecretStore> m_secrets;
 };
 
 } // namespace Hubbub::Client

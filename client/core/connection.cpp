@@ -5,8 +5,11 @@
 #include "logging.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QLocale>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -85,6 +88,7 @@ void Connection::signIn(
     const QUrl &url, const QString &username, const QString &password, bool createAccount)
 {
     dropSocket();
+    m_heldCheck.reset();
     m_url = url;
     m_authMode = createAccount ? AuthMode::Register : AuthMode::Password;
     m_username = username;
@@ -98,6 +102,7 @@ void Connection::signIn(
 void Connection::resume(const QUrl &url, const QString &token)
 {
     dropSocket();
+    m_heldCheck.reset();
     m_url = url;
     m_authMode = AuthMode::Token;
     m_token = token;
@@ -143,6 +148,7 @@ void Connection::forgetAccount()
 void Connection::disconnectFromServer()
 {
     m_autoReconnect = false;
+    m_heldCheck.reset();
     m_reconnectTimer.stop();
     dropSocket();
     setState(State::Disconnected);
@@ -150,6 +156,8 @@ void Connection::disconnectFromServer()
 
 void Connection::retryNow()
 {
+    if (m_heldCheck)
+        return retryCertificate(); // asks again
     if (m_state != State::Waiting)
         return;
     m_reconnectTimer.stop();
@@ -233,6 +241,7 @@ void Connection::openSocket()
     connect(m_socket, &QWebSocket::connected, this, &Connection::onConnected);
     connect(m_socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    connect(m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
     setState(State::Connecting);
     qCInfo(lcClientNet) << "connecting to" << m_url.toDisplayString();
     m_lastReceived.start();
@@ -285,6 +294,68 @@ void Connection::dropSocket()
     failAllPending(Reply::disconnected());
     m_buffered.clear();
     m_syncing = false;
+}
+
+void Connection::onSslErrors(const QList<QSslError> &errors)
+{
+    if (qobject_cast<QWebSocket *>(sender()) != m_socket || !m_socket)
+        return;
+    CertificateCheck check;
+    check.server = m_url;
+    for (const QSslError &error : errors) {
+        if (check.certificate.isNull() && !error.certificate().isNull())
+            check.certificate = error.certificate();
+        check.problems.append(error.errorString());
+    }
+    if (check.certificate.isNull())
+        check.certificate = m_socket->sslConfiguration().peerCertificate();
+    check.fingerprint = QString::fromLatin1(
+        check.certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    check.pinned = m_pinLookup ? m_pinLookup(m_url) : QString();
+    if (!check.certificate.isNull() && check.pinned == check.fingerprint) {
+        // The certificate the user trusted for this server: what the system says about it
+        // (self-signed, not issued for this address) was known when they trusted it.
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    qCInfo(lcClientNet) << "certificate of" << m_url.authority()
+                        << "not trusted:" << check.fingerprint << "pinned" << check.pinned
+                        << check.problems;
+    // Held, not retried: a changed certificate asked about again every few seconds would
+    // teach the user to click it away.
+    m_heldAutoReconnect = m_autoReconnect;
+    m_autoReconnect = false;
+    m_reconnectTimer.stop();
+    m_lastError = check.changed()
+        ? tr("The certificate of %1 has changed.").arg(displayAddress(m_url))
+        : tr("The certificate of %1 is not trusted yet.").arg(displayAddress(m_url));
+    m_heldCheck = check;
+    dropSocket();
+    setState(State::Disconnected);
+    Q_EMIT certificateUntrusted(check);
+}
+
+void Connection::retryCertificate()
+{
+    if (!m_heldCheck)
+        return;
+    m_heldCheck.reset();
+    m_autoReconnect = m_heldAutoReconnect;
+    m_lastError.clear();
+    m_backoff.reset();
+    openSocket();
+}
+
+void Connection::refuseCertificate()
+{
+    if (!m_heldCheck)
+        return;
+    const CertificateCheck check = *std::exchange(m_heldCheck, std::nullopt);
+    giveUp(makeError(ErrorCode::Forbidden,
+        check.changed() ? tr("Not connected: the certificate of %1 is not the one you trusted.")
+                              .arg(displayAddress(check.server))
+                        : tr("Not connected: you did not trust the certificate of %1.")
+                              .arg(displayAddress(check.server))));
 }
 
 void Connection::onConnected()

@@ -14,17 +14,33 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QWebSocket;
 
 namespace Hubbub::Client {
 
 using ReplyCallback = std::function<void(const Reply &)>;
+
+//! A server's certificate that nothing vouches for yet: no CA the system trusts signed it,
+//! and it is not the one the user trusted for this server (trust on first use, as SSH and
+//! Mumble do it).
+struct CertificateCheck
+{
+    QUrl server;
+    QString fingerprint; //!< SHA-256 of the certificate offered, "AB:CD:…"
+    QString pinned; //!< the one trusted before for this host and port; empty the first time
+    QSslCertificate certificate;
+    QStringList problems; //!< why the system does not trust it, in the user's language (Qt's)
+
+    bool changed() const { return !pinned.isEmpty() && pinned != fingerprint; }
+};
 
 //! One signed-in connection to a Hubbub server: hello, sign-in, requests with ids and
 //! timeouts, and the event stream applied once per seq. When the connection drops it
@@ -61,8 +77,20 @@ public:
     void leave();
     //! Closes without logging out and without reconnecting.
     void disconnectFromServer();
-    //! While waiting to reconnect: try now.
+    //! While waiting to reconnect: try now. Held for a certificate: try again (and ask again).
     void retryNow();
+
+    //! The fingerprint the user trusts for a server, asked on every TLS connection whose
+    //! certificate no CA vouches for (empty: none yet).
+    using PinLookup = std::function<QString(const QUrl &server)>;
+    void setPinLookup(PinLookup lookup) { m_pinLookup = std::move(lookup); }
+    //! After certificateUntrusted(): tries again, as the sign-in or resume it interrupted (the
+    //! user has pinned the certificate meanwhile, or wants to look again).
+    void retryCertificate();
+    //! After certificateUntrusted(): gives up; signInFailed() follows.
+    void refuseCertificate();
+    //! Whether a connection waits for the user to decide about a certificate.
+    bool isHeldForCertificate() const { return m_heldCheck.has_value(); }
 
     //! Sends a request; `callback` runs once with the outcome unless `context` is gone.
     //! Requests made while not signed in fail at once with Reply::disconnected().
@@ -118,6 +146,9 @@ Q_SIGNALS:
     //! Part "read": this user's notification level of a channel changed.
     void notifyLevelChanged(qint64 channelId, const QString &level);
     void reconnectScheduled(qint64 delayMs);
+    //! The server's certificate needs the user: the connection is closed and waits (not
+    //! retrying) for retryCertificate() or refuseCertificate().
+    void certificateUntrusted(const Hubbub::Client::CertificateCheck &check);
 
 private:
     //! What signOut() and leave() both drop: the token, the user and the last seq.
@@ -139,6 +170,7 @@ private:
     void onConnected();
     void onConnectTimeout();
     void onDisconnected();
+    void onSslErrors(const QList<QSslError> &errors);
     void onText(const QString &text);
     void abortOnTimeout(const Reply &reply);
     void onHello(const Reply &reply);
@@ -155,6 +187,10 @@ private:
     void scheduleReconnect();
     void giveUp(const Error &error);
     void dropSocket();
+
+    PinLookup m_pinLookup;
+    std::optional<CertificateCheck> m_heldCheck;
+    bool m_heldAutoReconnect = false;
 
     QWebSocket *m_socket = nullptr;
     State m_state = State::Disconnected;

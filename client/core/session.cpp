@@ -7,6 +7,7 @@
 #include "eventrouter.h"
 #include "feedmodel.h"
 #include "imagecache.h"
+#include "landiscovery.h"
 #include "logging.h"
 #include "outboxprojection.h"
 #include "outboxsender.h"
@@ -75,6 +76,7 @@ Session::Session(Paths paths, QObject *parent)
     , m_sender(new OutboxSender(m_outbox, m_connection, m_images, m_projection, this))
     // After the router: its catch-up `sync` goes out first, the server's counts then win.
     , m_read(new ReadState(m_connection, m_state.channels, this))
+    , m_discovery(new LanDiscovery(this))
 {
     connect(
         m_connection, &Connection::signedIn, this, [this](const User &user, const QString &token) {

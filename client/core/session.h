@@ -20,6 +20,7 @@ class Downloads;
 class EventRouter;
 class FeedModel;
 class ImageCache;
+class LanDiscovery;
 class OutboxProjection;
 class OutboxSender;
 class PeopleModel;
@@ -63,6 +64,8 @@ public:
     Downloads *downloads() const { return m_downloads; }
     //! Read positions and notification levels, kept on the server (part "read").
     ReadState *readState() const { return m_read; }
+    //! Servers found on the local network; started while the sign-in dialog shows.
+    LanDiscovery *discovery() const { return m_discovery; }
     //! The model of a channel, created and loaded on first use.
     ChatModel *chat(qint64 channelId);
 
@@ -180,6 +183,7 @@ private:
     OutboxProjection *m_projection;
     OutboxSender *m_sender;
     ReadState *m_read;
+    LanDiscovery *m_discovery;
     QUrl m_url;
     bool m_viewsNeedReload = false;
 };

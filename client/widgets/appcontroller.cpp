@@ -1,11 +1,15 @@
 #include "appcontroller.h"
 
+#include "certificatedialog.h"
 #include "clientsettings.h"
 #include "connection.h"
+#include "landiscovery.h"
 #include "mainwindow.h"
 #include "session.h"
 #include "signindialog.h"
 
+#include <QDir>
+#include <QMessageBox>
 #include <QTimer>
 
 namespace Hubbub::Client {
@@ -15,6 +19,23 @@ AppController::AppController(Session *session, ClientSettings *settings, QObject
     , m_session(session)
     , m_settings(settings)
 {
+    // Trust on first use: the fingerprint the user trusted for a server, asked for on every
+    // TLS connection whose certificate no CA vouches for.
+    m_session->connection()->setPinLookup(
+        [settings](const QUrl &server) { return settings->pinnedCertificate(server); });
+    connect(m_session->connection(), &Connection::certificateUntrusted, this,
+        &AppController::askAboutCertificate);
+    // No keychain here: said once, the first time it happens on this computer.
+    connect(m_settings->secrets(), &SecretStore::fellBackToFile, this, [this](const QString &path) {
+        const QString shown = QStringLiteral("secrets/fileNoticeShown");
+        if (m_settings->raw().value(shown).toBool())
+            return;
+        m_settings->raw().setValue(shown, true);
+        m_secretsNotice = tr("No keychain service runs on this computer, so Hubbub keeps your "
+                             "sign-in in a file only you can read:\n%1")
+                              .arg(QDir::toNativeSeparators(path));
+        showSecretsNotice();
+    });
     // A rename (from the menu or on another device) must reach the settings too, or the next
     // start shows the old name and the sign-in dialog offers a name that no longer works.
     connect(m_session, &Session::userChanged, this, [this](const User &user) {
@@ -125,6 +146,7 @@ void AppController::showMainWindow()
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+    showSecretsNotice();
 }
 
 void AppController::signOut()
@@ -168,6 +190,46 @@ void AppController::onSignInCancelled()
         restoreUnread();
     }
     showMainWindow();
+}
+
+void AppController::showSecretsNotice()
+{
+    if (m_secretsNotice.isEmpty() || !m_window || !m_window->isVisible())
+        return; // when the window shows
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Where your sign-in is kept"),
+        std::exchange(m_secretsNotice, QString()), QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+CertificateDialog *AppController::certificateDialog() const
+{
+    return m_certificateDialog;
+}
+
+void AppController::askAboutCertificate(const CertificateCheck &check)
+{
+    delete m_certificateDialog;
+    QWidget *parent = m_dialog && m_dialog->isVisible() ? static_cast<QWidget *>(m_dialog.data())
+                                                        : m_window.data();
+    m_certificateDialog = new CertificateDialog(
+        check, m_session->discovery()->announcedFingerprint(check.server), parent);
+    m_certificateDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_certificateDialog->setWindowModality(parent ? Qt::WindowModal : Qt::ApplicationModal);
+    connect(m_certificateDialog, &QDialog::accepted, this, [this, check] {
+        m_settings->setPinnedCertificate(check.server, check.fingerprint);
+        m_session->connection()->retryCertificate();
+    });
+    connect(m_certificateDialog, &QDialog::rejected, this, [this] {
+        // A sign-in waits for an answer; an open window keeps the connection held, and its
+        // Retry asks again.
+        if (m_dialog && m_dialog->isVisible())
+            m_session->connection()->refuseCertificate();
+    });
+    m_certificateDialog->show();
+    m_certificateDialog->raise();
+    m_certificateDialog->activateWindow();
 }
 
 void AppController::restoreUnread()

@@ -16,7 +16,9 @@ struct User;
 
 namespace Hubbub::Client {
 
+class CertificateDialog;
 class ClientSettings;
+struct CertificateCheck;
 class Session;
 
 //! Decides what the user sees first: the main window straight away with a remembered token,
@@ -41,6 +43,8 @@ public:
     void start(const Options &options);
     MainWindow *mainWindow() const { return m_window; }
     SignInDialog *signInDialog() const { return m_dialog; }
+    //! The question about a server's certificate, while it is asked.
+    CertificateDialog *certificateDialog() const;
 
 Q_SIGNALS:
     //! The user closed the sign-in dialog without signing in, with nothing to go back to.
@@ -52,6 +56,8 @@ private:
     void signOut();
     void switchAccount();
     void onSignInCancelled();
+    void askAboutCertificate(const CertificateCheck &check);
+    void showSecretsNotice();
     //! Shows the counts the last run kept for this account, then keeps them current.
     void restoreUnread();
     void saveUnread();
@@ -61,6 +67,8 @@ private:
     QUrl m_server;
     QPointer<MainWindow> m_window;
     QPointer<SignInDialog> m_dialog;
+    QPointer<CertificateDialog> m_certificateDialog;
+    QString m_secretsNotice; //!< said once the window shows
     bool m_unreadRestored = false;
     //! While switching: the account to go back to if the dialog is cancelled.
     QUrl m_returnTo;

@@ -3,6 +3,7 @@
 #include "charwidth.h"
 #include "clientsettings.h"
 #include "connection.h"
+#include "landiscovery.h"
 #include "protocollimits.h"
 #include "session.h"
 #include "validation.h"
@@ -12,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QLocale>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -24,6 +26,8 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     , m_session(session)
     , m_settings(settings)
     , m_server(new QLineEdit(this))
+    , m_foundLabel(new QLabel(tr("On your network:"), this))
+    , m_found(new QListView(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
@@ -72,6 +76,29 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     m_progress->setWordWrap(true);
     m_progress->hide();
 
+    // Servers that announce themselves on the network: one click fills the address. What they
+    // announce (their fingerprint among it) is a hint; trust is asked for when connecting.
+    m_found->setObjectName(QStringLiteral("foundServers"));
+    m_found->setAccessibleName(tr("Servers on your network"));
+    m_found->setModel(m_session->discovery());
+    m_found->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_found->setUniformItemSizes(true);
+    m_found->setMaximumHeight(m_found->fontMetrics().height() * 6);
+    m_foundLabel->setBuddy(m_found);
+    const auto showFound = [this] {
+        const bool any = m_session->discovery()->rowCount() > 0;
+        m_foundLabel->setVisible(any);
+        m_found->setVisible(any);
+    };
+    connect(m_session->discovery(), &QAbstractItemModel::rowsInserted, this, showFound);
+    connect(m_session->discovery(), &QAbstractItemModel::rowsRemoved, this, showFound);
+    connect(m_session->discovery(), &QAbstractItemModel::modelReset, this, showFound);
+    showFound();
+    connect(m_found, &QListView::clicked, this, [this](const QModelIndex &index) {
+        setServer(index.data(LanDiscovery::UrlRole).toUrl());
+        m_username->setFocus();
+    });
+
     m_form = new QFormLayout;
     m_form->addRow(tr("&Server:"), m_server);
     m_form->addRow(tr("&Username:"), m_username);
@@ -96,6 +123,8 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addSpacing(fontMetrics().height() / 2);
+    layout->addWidget(m_foundLabel);
+    layout->addWidget(m_found);
     layout->addLayout(m_form);
     layout->addWidget(m_error);
     layout->addWidget(m_progress);
@@ -115,6 +144,18 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     connect(
         m_session->connection(), &Connection::stateChanged, this, &SignInDialog::onStateChanged);
     updateButtons();
+}
+
+void SignInDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    m_session->discovery()->start();
+}
+
+void SignInDialog::hideEvent(QHideEvent *event)
+{
+    m_session->discovery()->stop();
+    QDialog::hideEvent(event);
 }
 
 QString SignInDialog::progressText() const
@@ -226,8 +267,11 @@ QUrl SignInDialog::normalizeServer(const QString &text)
     QString value = text.trimmed();
     if (value.isEmpty())
         return ClientSettings::defaultServer();
-    if (!value.contains(QLatin1String("://")))
-        value.prepend(QLatin1String("ws://"));
+    // Servers speak TLS unless started with --tls off: a bare address means wss:// on
+    // Hubbub's port. A typed wss:// without a port keeps TLS's own (a proxy in front).
+    const bool bare = !value.contains(QLatin1String("://"));
+    if (bare)
+        value.prepend(QLatin1String("wss://"));
     QUrl url(value, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return {};
@@ -237,7 +281,7 @@ QUrl SignInDialog::normalizeServer(const QString &text)
         url.setScheme(QStringLiteral("wss"));
     if (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))
         return {};
-    if (url.port() == -1 && url.scheme() == QLatin1String("ws"))
+    if (url.port() == -1 && (bare || url.scheme() == QLatin1String("ws")))
         url.setPort(7300);
     if (url.path().isEmpty())
         url.setPath(QStringLiteral("/"));
@@ -269,7 +313,8 @@ void SignInDialog::submit(bool createAccount)
 {
     const QUrl url = normalizeServer(m_server->text());
     if (!url.isValid()) {
-        showError(tr("\"%1\" is not a server address. Use something like ws://192.168.1.10:7300.")
+        showError(tr("\"%1\" is not a server address. Use something like 192.168.1.10 or "
+                     "wss://192.168.1.10:7300.")
                       .arg(m_server->text().trimmed()));
         m_server->setFocus();
         return;

@@ -9,6 +9,7 @@ class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QPushButton;
 
 namespace Hubbub {
@@ -46,11 +47,18 @@ public:
     //! While an attempt runs, cancels it and keeps the dialog open; otherwise closes it.
     void reject() override;
 
-    //! "localhost", "host:7400", "ws://host" → a full ws:// URL with the default port.
+    //! "localhost", "host:7400", "ws://host" → a full URL with the default port (7300); a bare
+    //! address is wss://, a typed wss:// without a port keeps 443.
     static QUrl normalizeServer(const QString &text);
+
+    //! The servers found on the network, listed while the dialog shows; a click fills the
+    //! address in.
+    QListView *foundServers() const { return m_found; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 Q_SIGNALS:
     //! Checked and about to sign in through the session, which leaves any connection it had.
@@ -71,6 +79,8 @@ private:
     Session *m_session;
     ClientSettings *m_settings;
     QLineEdit *m_server;
+    QLabel *m_foundLabel;
+    QListView *m_found;
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_confirm;

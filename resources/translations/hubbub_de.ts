@@ -75,12 +75,73 @@
         <source>there is no database at %1</source>
         <translation>unter %1 gibt es keine Datenbank</translation>
     </message>
+    <message>
+        <source>on: wss://, TLS 1.2 or newer (default); off: plain ws://, for a trusted network or a proxy that does TLS.</source>
+        <translation>on: wss://, TLS 1.2 oder neuer (Standard); off: unverschlüsseltes ws://, für ein vertrauenswürdiges Netz oder hinter einem Proxy, der TLS macht.</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) to serve. Default: a self-signed one made on the first start beside the database. Read again on SIGHUP.</source>
+        <translation>PEM-Zertifikat (oder -Kette), das der Server vorzeigt. Standard: ein selbst signiertes, beim ersten Start neben der Datenbank erzeugt. Wird bei SIGHUP neu gelesen.</translation>
+    </message>
+    <message>
+        <source>PEM private key of --tls-cert. Read again on SIGHUP.</source>
+        <translation>Privater PEM-Schlüssel zu --tls-cert. Wird bei SIGHUP neu gelesen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name, as people on the network see it (default: the host name).</source>
+        <translation>Der Name des Servers, wie ihn die Leute im Netz sehen (Standard: der Rechnername).</translation>
+    </message>
+    <message>
+        <source>Do not announce the server on the local network.</source>
+        <translation>Den Server nicht im lokalen Netz ankündigen.</translation>
+    </message>
+    <message>
+        <source>UDP port of the announcements on the local network (default 7300).</source>
+        <translation>UDP-Port der Ankündigungen im lokalen Netz (Standard 7300).</translation>
+    </message>
+    <message>
+        <source>--tls must be on or off</source>
+        <translation>--tls muss on oder off sein</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert und --tls-key gehören zusammen</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key need TLS on</source>
+        <translation>--tls-cert und --tls-key brauchen eingeschaltetes TLS</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>--name must be at most 63 characters, none of them control characters</source>
+        <translation>--name darf höchstens 63 Zeichen lang sein, ohne Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>--discovery-port: &apos;%1&apos; is not a port number</source>
+        <translation>--discovery-port: „%1“ ist keine Portnummer</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AppController</name>
+    <message>
+        <source>No keychain service runs on this computer, so Hubbub keeps your sign-in in a file only you can read:
+%1</source>
+        <translation>Auf diesem Computer läuft kein Schlüsselbund-Dienst. Deshalb bewahrt Hubbub Ihre Anmeldung in einer Datei auf, die nur Sie lesen können:
+%1</translation>
+    </message>
+    <message>
+        <source>Where your sign-in is kept</source>
+        <translation>Wo Ihre Anmeldung aufbewahrt wird</translation>
     </message>
 </context>
 <context>
@@ -119,6 +180,61 @@
     <message>
         <source>Download</source>
         <translation>Herunterladen</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::CertificateDialog</name>
+    <message>
+        <source>Certificate changed</source>
+        <translation>Zertifikat geändert</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Diesem Server vertrauen?</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. Someone may be listening in on your connection, or the server has been given a new certificate. Ask the server&apos;s admin before you go on.</source>
+        <translation>Das Zertifikat von %1 ist nicht das, dem Sie zuvor vertraut haben. Vielleicht hört jemand Ihre Verbindung ab, oder der Server hat ein neues Zertifikat bekommen. Fragen Sie die Administration des Servers, bevor Sie weitermachen.</translation>
+    </message>
+    <message>
+        <source>Trusted before (SHA-256):</source>
+        <translation>Bisher vertraut (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Offered now (SHA-256):</source>
+        <translation>Jetzt vorgelegt (SHA-256):</translation>
+    </message>
+    <message>
+        <source>%1 has a certificate that no authority known to this computer has signed. A Hubbub server on your own network usually makes its own, so this is expected the first time.</source>
+        <translation>%1 hat ein Zertifikat, das keine diesem Computer bekannte Stelle signiert hat. Ein Hubbub-Server im eigenen Netz erstellt meist sein eigenes; beim ersten Mal ist das also zu erwarten.</translation>
+    </message>
+    <message>
+        <source>Check that its fingerprint is the one the server shows (its admin can read it out to you):</source>
+        <translation>Prüfen Sie, ob sein Fingerabdruck der ist, den der Server anzeigt (die Administration kann ihn Ihnen vorlesen):</translation>
+    </message>
+    <message>
+        <source>Once trusted, Hubbub connects without asking, and warns you if the certificate ever changes.</source>
+        <translation>Einmal vertraut, verbindet sich Hubbub ohne Rückfrage und warnt Sie, falls sich das Zertifikat je ändert.</translation>
+    </message>
+    <message>
+        <source>It is also the fingerprint this server announces on your network. Anyone on the network could announce one, so compare it all the same.</source>
+        <translation>Es ist auch der Fingerabdruck, den dieser Server in Ihrem Netz ankündigt. Ankündigen kann jeder im Netz; vergleichen Sie ihn trotzdem.</translation>
+    </message>
+    <message>
+        <source>Careful: the server found on your network announced another fingerprint.</source>
+        <translation>Vorsicht: Der in Ihrem Netz gefundene Server hat einen anderen Fingerabdruck angekündigt.</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>I have checked the new fingerprint with the server&apos;s admin</source>
+        <translation>Ich habe den neuen Fingerabdruck mit der Administration des Servers geprüft</translation>
     </message>
 </context>
 <context>
@@ -386,6 +502,22 @@
     <message>
         <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
         <translation>%1 hat nicht innerhalb von %2 s geantwortet. Prüfe die Adresse und ob dort ein Hubbub-Server läuft.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>Das Zertifikat von %1 hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted yet.</source>
+        <translation>Dem Zertifikat von %1 wird noch nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate of %1 is not the one you trusted.</source>
+        <translation>Nicht verbunden: Das Zertifikat von %1 ist nicht das, dem Sie vertraut haben.</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>Nicht verbunden: Sie haben dem Zertifikat von %1 nicht vertraut.</translation>
     </message>
 </context>
 <context>
@@ -1573,10 +1705,6 @@
         <translation>Mit diesem Benutzernamen und Passwort ein neues Konto auf diesem Server erstellen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a server address. Use something like ws://192.168.1.10:7300.</source>
-        <translation>„%1“ ist keine Serveradresse. Verwende etwas wie ws://192.168.1.10:7300.</translation>
-    </message>
-    <message>
         <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
         <translation>Ein Benutzername hat %1 bis %2 Buchstaben, Ziffern, „_“, „.“ oder „-“.</translation>
     </message>
@@ -1611,6 +1739,18 @@
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>
         <translation>Die beiden Passwörter sind verschieden. Gib in beide Felder dasselbe Passwort ein.</translation>
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation>In Ihrem Netz:</translation>
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation>Server in Ihrem Netz</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use something like 192.168.1.10 or wss://192.168.1.10:7300.</source>
+        <translation>„%1“ ist keine Serveradresse. Verwenden Sie etwa 192.168.1.10 oder wss://192.168.1.10:7300.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2276,10 @@
         <source>Binary frames are not part of the protocol; send JSON text frames.</source>
         <translation>Binäre Frames gehören nicht zum Protokoll; sende JSON-Text-Frames.</translation>
     </message>
+    <message>
+        <source>TLS is off</source>
+        <translation>TLS ist ausgeschaltet</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::SyncHandler</name>
@@ -2313,6 +2457,53 @@
     </message>
 </context>
 <context>
+    <name>TlsContext</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>TLS is not available: %1</source>
+        <translation>TLS ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>cannot use the certificate %1: %2</source>
+        <translation>das Zertifikat %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>the key %1 does not belong to the certificate %2</source>
+        <translation>der Schlüssel %1 gehört nicht zum Zertifikat %2</translation>
+    </message>
+    <message>
+        <source>cannot use the key %1: %2</source>
+        <translation>der Schlüssel %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the certificate %1</source>
+        <translation>das Zertifikat %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>cannot create a key: %1</source>
+        <translation>es kann kein Schlüssel erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot create a certificate: %1</source>
+        <translation>es kann kein Zertifikat erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot sign the certificate: %1</source>
+        <translation>das Zertifikat kann nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the certificate: %1</source>
+        <translation>das Zertifikat kann nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hubbub: the feed and chat of your local network.</source>
@@ -2329,6 +2520,10 @@
     <message>
         <source>Read the password for --user from &lt;file&gt;.</source>
         <translation>Das Passwort für --user aus &lt;file&gt; lesen.</translation>
+    </message>
+    <message>
+        <source>Trust the certificate of the --server whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it, without asking.</source>
+        <translation>Dem Zertifikat des --server mit dem SHA-256-Fingerabdruck &lt;sha256&gt;, wie hubbub-server ihn ausgibt, ohne Rückfrage vertrauen.</translation>
     </message>
 </context>
 </TS>

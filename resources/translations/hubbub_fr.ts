@@ -75,12 +75,73 @@
         <source>there is no database at %1</source>
         <translation>il n&apos;y a pas de base de données à %1</translation>
     </message>
+    <message>
+        <source>on: wss://, TLS 1.2 or newer (default); off: plain ws://, for a trusted network or a proxy that does TLS.</source>
+        <translation>on&#xa0;: wss://, TLS 1.2 ou plus récent (par défaut)&#xa0;; off&#xa0;: ws:// en clair, pour un réseau de confiance ou derrière un proxy qui fait le TLS.</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) to serve. Default: a self-signed one made on the first start beside the database. Read again on SIGHUP.</source>
+        <translation>Certificat PEM (ou chaîne) à présenter. Par défaut&#xa0;: un certificat auto-signé créé au premier démarrage à côté de la base. Relu sur SIGHUP.</translation>
+    </message>
+    <message>
+        <source>PEM private key of --tls-cert. Read again on SIGHUP.</source>
+        <translation>Clé privée PEM de --tls-cert. Relue sur SIGHUP.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name, as people on the network see it (default: the host name).</source>
+        <translation>Le nom du serveur, tel que le voient les gens du réseau (par défaut&#xa0;: le nom de la machine).</translation>
+    </message>
+    <message>
+        <source>Do not announce the server on the local network.</source>
+        <translation>Ne pas annoncer le serveur sur le réseau local.</translation>
+    </message>
+    <message>
+        <source>UDP port of the announcements on the local network (default 7300).</source>
+        <translation>Port UDP des annonces sur le réseau local (7300 par défaut).</translation>
+    </message>
+    <message>
+        <source>--tls must be on or off</source>
+        <translation>--tls doit valoir on ou off</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert et --tls-key vont ensemble</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key need TLS on</source>
+        <translation>--tls-cert et --tls-key demandent le TLS activé</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>impossible de lire %1</translation>
+    </message>
+    <message>
+        <source>--name must be at most 63 characters, none of them control characters</source>
+        <translation>--name doit faire au plus 63 caractères, sans caractère de contrôle</translation>
+    </message>
+    <message>
+        <source>--discovery-port: &apos;%1&apos; is not a port number</source>
+        <translation>--discovery-port&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas un numéro de port</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AppController</name>
+    <message>
+        <source>No keychain service runs on this computer, so Hubbub keeps your sign-in in a file only you can read:
+%1</source>
+        <translation>Aucun trousseau ne fonctionne sur cet ordinateur&#xa0;: Hubbub garde donc votre connexion dans un fichier que vous seul pouvez lire&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>Where your sign-in is kept</source>
+        <translation>Où votre connexion est gardée</translation>
     </message>
 </context>
 <context>
@@ -119,6 +180,61 @@
     <message>
         <source>Download</source>
         <translation>Télécharger</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::CertificateDialog</name>
+    <message>
+        <source>Certificate changed</source>
+        <translation>Certificat modifié</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Faire confiance à ce serveur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. Someone may be listening in on your connection, or the server has been given a new certificate. Ask the server&apos;s admin before you go on.</source>
+        <translation>Le certificat de %1 n&apos;est pas celui auquel vous avez fait confiance. Quelqu&apos;un écoute peut-être votre connexion, ou le serveur a reçu un nouveau certificat. Demandez à l&apos;administrateur du serveur avant de continuer.</translation>
+    </message>
+    <message>
+        <source>Trusted before (SHA-256):</source>
+        <translation>Approuvé auparavant (SHA-256)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Offered now (SHA-256):</source>
+        <translation>Présenté maintenant (SHA-256)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 has a certificate that no authority known to this computer has signed. A Hubbub server on your own network usually makes its own, so this is expected the first time.</source>
+        <translation>%1 a un certificat qu&apos;aucune autorité connue de cet ordinateur n&apos;a signé. Un serveur Hubbub de votre réseau crée d&apos;habitude le sien, c&apos;est donc normal la première fois.</translation>
+    </message>
+    <message>
+        <source>Check that its fingerprint is the one the server shows (its admin can read it out to you):</source>
+        <translation>Vérifiez que son empreinte est bien celle qu&apos;affiche le serveur (son administrateur peut vous la lire)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Once trusted, Hubbub connects without asking, and warns you if the certificate ever changes.</source>
+        <translation>Une fois approuvé, Hubbub se connecte sans demander, et vous avertit si le certificat change un jour.</translation>
+    </message>
+    <message>
+        <source>It is also the fingerprint this server announces on your network. Anyone on the network could announce one, so compare it all the same.</source>
+        <translation>C&apos;est aussi l&apos;empreinte que ce serveur annonce sur votre réseau. N&apos;importe qui sur le réseau pourrait en annoncer une&#xa0;: comparez-la quand même.</translation>
+    </message>
+    <message>
+        <source>Careful: the server found on your network announced another fingerprint.</source>
+        <translation>Attention&#xa0;: le serveur trouvé sur votre réseau a annoncé une autre empreinte.</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>Approuver le nouveau certificat</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Approuver et se connecter</translation>
+    </message>
+    <message>
+        <source>I have checked the new fingerprint with the server&apos;s admin</source>
+        <translation>J&apos;ai vérifié la nouvelle empreinte avec l&apos;administrateur du serveur</translation>
     </message>
 </context>
 <context>
@@ -386,6 +502,22 @@
     <message>
         <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
         <translation>%1 n’a pas répondu en %2 s. Vérifiez l’adresse, et qu’un serveur Hubbub y tourne.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>Le certificat de %1 a changé.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted yet.</source>
+        <translation>Le certificat de %1 n&apos;est pas encore approuvé.</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate of %1 is not the one you trusted.</source>
+        <translation>Non connecté&#xa0;: le certificat de %1 n&apos;est pas celui que vous avez approuvé.</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>Non connecté&#xa0;: vous n&apos;avez pas approuvé le certificat de %1.</translation>
     </message>
 </context>
 <context>
@@ -1573,10 +1705,6 @@
         <translation>Créer un compte sur ce serveur avec ce nom d&apos;utilisateur et ce mot de passe</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a server address. Use something like ws://192.168.1.10:7300.</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse de serveur. Utilisez par exemple ws://192.168.1.10:7300.</translation>
-    </message>
-    <message>
         <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
         <translation>Un nom d&apos;utilisateur compte de %1 à %2 lettres, chiffres, «&#xa0;_&#xa0;», «&#xa0;.&#xa0;» ou «&#xa0;-&#xa0;».</translation>
     </message>
@@ -1611,6 +1739,18 @@
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>
         <translation>Les deux mots de passe diffèrent. Tapez le même mot de passe dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation>Sur votre réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation>Serveurs sur votre réseau</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use something like 192.168.1.10 or wss://192.168.1.10:7300.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse de serveur. Utilisez par exemple 192.168.1.10 ou wss://192.168.1.10:7300.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2276,10 @@
         <source>Binary frames are not part of the protocol; send JSON text frames.</source>
         <translation>Les trames binaires ne font pas partie du protocole&#xa0;; envoyez des trames texte JSON.</translation>
     </message>
+    <message>
+        <source>TLS is off</source>
+        <translation>le TLS est désactivé</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::SyncHandler</name>
@@ -2313,6 +2457,53 @@
     </message>
 </context>
 <context>
+    <name>TlsContext</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>TLS is not available: %1</source>
+        <translation>le TLS n&apos;est pas disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot use the certificate %1: %2</source>
+        <translation>impossible d&apos;utiliser le certificat %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the key %1 does not belong to the certificate %2</source>
+        <translation>la clé %1 n&apos;appartient pas au certificat %2</translation>
+    </message>
+    <message>
+        <source>cannot use the key %1: %2</source>
+        <translation>impossible d&apos;utiliser la clé %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the certificate %1</source>
+        <translation>impossible de lire le certificat %1</translation>
+    </message>
+    <message>
+        <source>cannot create a key: %1</source>
+        <translation>impossible de créer une clé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot create a certificate: %1</source>
+        <translation>impossible de créer un certificat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot sign the certificate: %1</source>
+        <translation>impossible de signer le certificat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the certificate: %1</source>
+        <translation>impossible d&apos;écrire le certificat&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hubbub: the feed and chat of your local network.</source>
@@ -2329,6 +2520,10 @@
     <message>
         <source>Read the password for --user from &lt;file&gt;.</source>
         <translation>Lire le mot de passe de --user dans &lt;file&gt;.</translation>
+    </message>
+    <message>
+        <source>Trust the certificate of the --server whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it, without asking.</source>
+        <translation>Approuver sans demander le certificat du --server dont l&apos;empreinte SHA-256 est &lt;sha256&gt;, telle que hubbub-server l&apos;affiche.</translation>
     </message>
 </context>
 </TS>

@@ -75,12 +75,73 @@
         <source>there is no database at %1</source>
         <translation>%1에 데이터베이스가 없어요</translation>
     </message>
+    <message>
+        <source>on: wss://, TLS 1.2 or newer (default); off: plain ws://, for a trusted network or a proxy that does TLS.</source>
+        <translation>on: wss://, TLS 1.2 이상 (기본값). off: 암호화하지 않은 ws://, 믿을 수 있는 네트워크나 TLS를 처리하는 프록시 뒤에서만 써요.</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) to serve. Default: a self-signed one made on the first start beside the database. Read again on SIGHUP.</source>
+        <translation>내보일 PEM 인증서(또는 체인). 기본값: 처음 시작할 때 데이터베이스 옆에 만드는 자체 서명 인증서. SIGHUP을 받으면 다시 읽어요.</translation>
+    </message>
+    <message>
+        <source>PEM private key of --tls-cert. Read again on SIGHUP.</source>
+        <translation>--tls-cert의 PEM 개인 키. SIGHUP을 받으면 다시 읽어요.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name, as people on the network see it (default: the host name).</source>
+        <translation>네트워크에서 사람들이 보는 서버 이름 (기본값: 호스트 이름).</translation>
+    </message>
+    <message>
+        <source>Do not announce the server on the local network.</source>
+        <translation>로컬 네트워크에 서버를 알리지 않아요.</translation>
+    </message>
+    <message>
+        <source>UDP port of the announcements on the local network (default 7300).</source>
+        <translation>로컬 네트워크 알림에 쓰는 UDP 포트 (기본값 7300).</translation>
+    </message>
+    <message>
+        <source>--tls must be on or off</source>
+        <translation>--tls는 on 또는 off여야 해요</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert와 --tls-key는 함께 써야 해요</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key need TLS on</source>
+        <translation>--tls-cert와 --tls-key는 TLS가 켜져 있어야 해요</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1을(를) 읽을 수 없어요</translation>
+    </message>
+    <message>
+        <source>--name must be at most 63 characters, none of them control characters</source>
+        <translation>--name은 제어 문자 없이 63자 이하여야 해요</translation>
+    </message>
+    <message>
+        <source>--discovery-port: &apos;%1&apos; is not a port number</source>
+        <translation>--discovery-port: &apos;%1&apos;은(는) 포트 번호가 아니에요</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AppController</name>
+    <message>
+        <source>No keychain service runs on this computer, so Hubbub keeps your sign-in in a file only you can read:
+%1</source>
+        <translation>이 컴퓨터에는 키체인 서비스가 없어서, Hubbub이 로그인 정보를 나만 읽을 수 있는 파일에 보관해요:
+%1</translation>
+    </message>
+    <message>
+        <source>Where your sign-in is kept</source>
+        <translation>로그인 정보를 보관하는 곳</translation>
     </message>
 </context>
 <context>
@@ -119,6 +180,61 @@
     <message>
         <source>Download</source>
         <translation>다운로드</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::CertificateDialog</name>
+    <message>
+        <source>Certificate changed</source>
+        <translation>인증서가 바뀌었어요</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>이 서버를 믿을까요?</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. Someone may be listening in on your connection, or the server has been given a new certificate. Ask the server&apos;s admin before you go on.</source>
+        <translation>%1의 인증서가 전에 믿었던 인증서와 달라요. 누군가 연결을 엿듣고 있거나, 서버가 새 인증서를 받았을 수 있어요. 계속하기 전에 서버 관리자에게 물어보세요.</translation>
+    </message>
+    <message>
+        <source>Trusted before (SHA-256):</source>
+        <translation>전에 믿은 인증서 (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Offered now (SHA-256):</source>
+        <translation>지금 받은 인증서 (SHA-256):</translation>
+    </message>
+    <message>
+        <source>%1 has a certificate that no authority known to this computer has signed. A Hubbub server on your own network usually makes its own, so this is expected the first time.</source>
+        <translation>%1의 인증서는 이 컴퓨터가 아는 인증 기관이 서명하지 않았어요. 내 네트워크의 Hubbub 서버는 보통 인증서를 직접 만들어서, 처음에는 이렇게 보여요.</translation>
+    </message>
+    <message>
+        <source>Check that its fingerprint is the one the server shows (its admin can read it out to you):</source>
+        <translation>지문이 서버가 보여 주는 것과 같은지 확인하세요 (서버 관리자가 읽어 줄 수 있어요):</translation>
+    </message>
+    <message>
+        <source>Once trusted, Hubbub connects without asking, and warns you if the certificate ever changes.</source>
+        <translation>한 번 믿으면 Hubbub은 묻지 않고 연결하고, 인증서가 바뀌면 알려 줘요.</translation>
+    </message>
+    <message>
+        <source>It is also the fingerprint this server announces on your network. Anyone on the network could announce one, so compare it all the same.</source>
+        <translation>이 서버가 네트워크에 알린 지문과도 같아요. 네트워크의 누구나 지문을 알릴 수 있으니, 그래도 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>Careful: the server found on your network announced another fingerprint.</source>
+        <translation>주의: 네트워크에서 찾은 서버는 다른 지문을 알렸어요.</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate</source>
+        <translation>새 인증서 믿기</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>믿고 연결하기</translation>
+    </message>
+    <message>
+        <source>I have checked the new fingerprint with the server&apos;s admin</source>
+        <translation>서버 관리자와 새 지문을 확인했어요</translation>
     </message>
 </context>
 <context>
@@ -383,6 +499,22 @@
     <message>
         <source>%1 did not answer within %2 s. Check the address, and that a Hubbub server runs there.</source>
         <translation>%1이(가) %2초 안에 응답하지 않았어요. 주소가 맞는지, 그곳에서 Hubbub 서버가 실행 중인지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>%1의 인증서가 바뀌었어요.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted yet.</source>
+        <translation>%1의 인증서를 아직 믿지 않았어요.</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate of %1 is not the one you trusted.</source>
+        <translation>연결하지 않았어요: %1의 인증서가 믿었던 인증서와 달라요.</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>연결하지 않았어요: %1의 인증서를 믿지 않았어요.</translation>
     </message>
 </context>
 <context>
@@ -1555,10 +1687,6 @@
         <translation>이 사용자 이름과 비밀번호로 이 서버에 새 계정을 만들어요</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a server address. Use something like ws://192.168.1.10:7300.</source>
-        <translation>“%1”은(는) 서버 주소가 아니에요. ws://192.168.1.10:7300 같은 형식으로 입력하세요.</translation>
-    </message>
-    <message>
         <source>A username has %1 to %2 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
         <translation>사용자 이름은 글자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;로 %1~%2자여야 해요.</translation>
     </message>
@@ -1593,6 +1721,18 @@
     <message>
         <source>The two passwords differ. Type the same password in both fields.</source>
         <translation>두 비밀번호가 달라요. 두 칸에 같은 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation>내 네트워크에서:</translation>
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation>내 네트워크의 서버</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Use something like 192.168.1.10 or wss://192.168.1.10:7300.</source>
+        <translation>&quot;%1&quot;은(는) 서버 주소가 아니에요. 192.168.1.10이나 wss://192.168.1.10:7300처럼 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2258,10 @@
         <source>Binary frames are not part of the protocol; send JSON text frames.</source>
         <translation>바이너리 프레임은 프로토콜에 없어요. JSON 텍스트 프레임을 보내세요.</translation>
     </message>
+    <message>
+        <source>TLS is off</source>
+        <translation>TLS가 꺼져 있어요</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::SyncHandler</name>
@@ -2293,6 +2437,53 @@
     </message>
 </context>
 <context>
+    <name>TlsContext</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1을(를) 쓸 수 없어요</translation>
+    </message>
+    <message>
+        <source>TLS is not available: %1</source>
+        <translation>TLS를 쓸 수 없어요: %1</translation>
+    </message>
+    <message>
+        <source>cannot use the certificate %1: %2</source>
+        <translation>인증서 %1을(를) 쓸 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>the key %1 does not belong to the certificate %2</source>
+        <translation>키 %1은(는) 인증서 %2의 키가 아니에요</translation>
+    </message>
+    <message>
+        <source>cannot use the key %1: %2</source>
+        <translation>키 %1을(를) 쓸 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the certificate %1</source>
+        <translation>인증서 %1을(를) 읽을 수 없어요</translation>
+    </message>
+    <message>
+        <source>cannot create a key: %1</source>
+        <translation>키를 만들 수 없어요: %1</translation>
+    </message>
+    <message>
+        <source>cannot create a certificate: %1</source>
+        <translation>인증서를 만들 수 없어요: %1</translation>
+    </message>
+    <message>
+        <source>cannot sign the certificate: %1</source>
+        <translation>인증서에 서명할 수 없어요: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the certificate: %1</source>
+        <translation>인증서를 쓸 수 없어요: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Hubbub: the feed and chat of your local network.</source>
@@ -2309,6 +2500,10 @@
     <message>
         <source>Read the password for --user from &lt;file&gt;.</source>
         <translation>--user의 비밀번호를 &lt;file&gt;에서 읽어요.</translation>
+    </message>
+    <message>
+        <source>Trust the certificate of the --server whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it, without asking.</source>
+        <translation>hubbub-server가 출력한 SHA-256 지문이 &lt;sha256&gt;인 --server의 인증서를 묻지 않고 믿어요.</translation>
     </message>
 </context>
 </TS>

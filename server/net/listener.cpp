@@ -1,6 +1,8 @@
 #include "net/listener.h"
 
 #include "logging.h"
+#include "net/tlscontext.h"
+#include "net/tlstransport.h"
 #include "net/transport.h"
 
 #ifdef Q_OS_WIN
@@ -52,6 +54,14 @@ void Listener::incomingConnection(qintptr descriptor)
     if (!transport) {
         closeNative(descriptor);
         return;
+    }
+    if (m_tls) {
+        auto *tls = new TlsTransport(transport, *m_tls, this);
+        if (!tls->isConnected()) {
+            delete tls; // and the socket with it
+            return;
+        }
+        transport = tls;
     }
     auto *connection = new Connection(transport, m_services, this, this);
     m_handshaking.insert(connection);

@@ -2,6 +2,8 @@
 
 #include "net/connection.h"
 
+#include <memory>
+
 #include <QPointer>
 #include <QSet>
 #include <QTcpServer>
@@ -12,6 +14,8 @@
 #include <functional>
 
 namespace Hubbub::Server {
+
+class TlsContext;
 
 //! Accepts TCP connections and takes each through the WebSocket handshake within the
 //! handshake timeout; upgraded connections are handed out with connectionUpgraded(). Beyond
@@ -30,6 +34,9 @@ public:
     int handshaking() const { return int(m_handshaking.size()); }
     //! Stops the handshake timer and ends every handshake under way (at shutdown).
     void abortHandshakes();
+    //! Connections accepted from now on speak TLS with `context` (null: plain TCP); those
+    //! already accepted keep what they started with.
+    void setTls(std::shared_ptr<const TlsContext> context) { m_tls = std::move(context); }
 
 Q_SIGNALS:
     //! The slot takes `connection` over: its receiver and its parent.
@@ -57,6 +64,7 @@ private:
     };
     std::deque<Deadline> m_deadlines; //!< in order, as the timeout is fixed
     QTimer m_timer;
+    std::shared_ptr<const TlsContext> m_tls;
 };
 
 } // namespace Hubbub::Server

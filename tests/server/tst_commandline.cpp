@@ -31,6 +31,7 @@ private Q_SLOTS:
     void badValues_data();
     void badValues();
     void defaultDatabaseInAppData();
+    void tlsAndName();
     void helpAndVersion();
 
 private:
@@ -214,6 +215,22 @@ void tst_CommandLine::badValues_data()
     QTest::addRow("db folder missing")
         << QStringList {u"--db"_s, u"{dir}/no/such/hubbub.db"_s} << u"db"_s
         << u"the folder of {dir}/no/such/hubbub.db does not exist"_s;
+    row("tls unknown", {u"--tls"_s, u"yes"_s}) << u"tls"_s << u"--tls must be on or off"_s;
+    row("tls-cert without tls-key", {u"--tls-cert"_s, u"{db}"_s})
+        << u"tls-key"_s << u"--tls-cert and --tls-key go together"_s;
+    row("tls-key without tls-cert", {u"--tls-key"_s, u"{db}"_s})
+        << u"tls-cert"_s << u"--tls-cert and --tls-key go together"_s;
+    row("tls-cert unreadable", {u"--tls-cert"_s, u"{dir}/missing.crt"_s, u"--tls-key"_s, u"{db}"_s})
+        << u"tls-cert"_s << u"cannot read {dir}/missing.crt"_s;
+    row("tls-key unreadable", {u"--tls-cert"_s, u"{db}"_s, u"--tls-key"_s, u"{dir}/missing.key"_s})
+        << u"tls-key"_s << u"cannot read {dir}/missing.key"_s;
+    row("certificate with tls off",
+        {u"--tls"_s, u"off"_s, u"--tls-cert"_s, u"{db}"_s, u"--tls-key"_s, u"{db}"_s})
+        << u"tls-cert"_s << u"--tls-cert and --tls-key need TLS on"_s;
+    row("name too long", {u"--name"_s, QString(64, u'n')})
+        << u"name"_s << u"--name must be at most 63 characters, none of them control characters"_s;
+    row("name with a control character", {u"--name"_s, u"office\u0007hub"_s})
+        << u"name"_s << u"--name must be at most 63 characters, none of them control characters"_s;
     QTest::addRow("promote without a database") << QStringList {u"--db"_s, u"{dir}/missing.db"_s,
         u"--promote"_s, u"alice"_s} << u"db"_s << u"there is no database at {dir}/missing.db"_s;
 }
@@ -229,6 +246,32 @@ void tst_CommandLine::badValues()
     QCOMPARE(parsed.error().field, field);
     QCOMPARE(parsed.error().message, commandLine({message}).constLast());
     QCOMPARE(parsed.error().code, field.isEmpty() ? ErrorCode::BadRequest : ErrorCode::Invalid);
+}
+
+void tst_CommandLine::tlsAndName()
+{
+    const QStringList db {u"--db"_s, u"{db}"_s};
+    // TLS is on by default, with the certificate made beside the database.
+    Result<CommandLine> parsed = CommandLine::parse(commandLine(db));
+    QVERIFY(parsed.ok());
+    QVERIFY(parsed->config.tls);
+    QVERIFY(parsed->config.tlsCertificatePath.isEmpty());
+    QVERIFY(parsed->config.tlsKeyPath.isEmpty());
+    QVERIFY(parsed->config.name.isEmpty());
+
+    parsed = CommandLine::parse(commandLine(db + QStringList {u"--tls"_s, u"off"_s}));
+    QVERIFY(parsed.ok());
+    QVERIFY(!parsed->config.tls);
+
+    // Given files (readable: the test's database file stands in for both).
+    parsed = CommandLine::parse(commandLine(db
+        + QStringList {u"--tls-cert"_s, u"{db}"_s, u"--tls-key"_s, u"{db}"_s, u"--name"_s,
+            u"  Büro 3 — 会議室  "_s}));
+    QVERIFY2(parsed.ok(), parsed ? "" : qPrintable(parsed.error().toString()));
+    QVERIFY(parsed->config.tls);
+    QCOMPARE(parsed->config.tlsCertificatePath, commandLine({u"{db}"_s}).constLast());
+    QCOMPARE(parsed->config.tlsKeyPath, commandLine({u"{db}"_s}).constLast());
+    QCOMPARE(parsed->config.name, u"Büro 3 — 会議室"_s); // trimmed, any script
 }
 
 void tst_CommandLine::defaultDatabaseInAppData()

@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace Hubbub::Test {
 
 namespace {
@@ -37,26 +39,39 @@ bool ServerProcess::start(const QStringList &extraArguments, quint16 port)
     m_stderr.clear();
     m_port = 0;
     m_process->setProcessEnvironment(quietEnvironment());
-    m_process->start(m_binary,
-        QStringList {QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-            QStringLiteral("--port"), QString::number(port), QStringLiteral("--db"), m_databasePath}
-            + extraArguments);
+    QStringList arguments {QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+        QStringLiteral("--port"), QString::number(port), QStringLiteral("--db"), m_databasePath};
+    if (!extraArguments.contains(u"--tls"_s) && !extraArguments.contains(u"--tls-cert"_s))
+        arguments << u"--tls"_s << u"off"_s;
+    // No announcements unless a test listens for them on a port of its own.
+    if (!extraArguments.contains(u"--discovery-port"_s))
+        arguments << u"--no-announce"_s;
+    arguments += extraArguments;
+    const qsizetype tlsAt = arguments.lastIndexOf(u"--tls"_s);
+    m_tls = !(tlsAt >= 0 && tlsAt + 1 < arguments.size() && arguments.at(tlsAt + 1) == u"off");
+    m_fingerprint.clear();
+    m_process->start(m_binary, arguments);
     if (!m_process->waitForStarted(StartTimeoutMs))
         return false;
+    // "Listening on", and with TLS the certificate's fingerprint on the next line.
+    const qsizetype lines = m_tls ? 2 : 1;
     (void)QTest::qWaitFor(
-        [this] {
+        [this, lines] {
             drain();
-            return m_stdout.contains('\n') || m_process->state() == QProcess::NotRunning;
+            return m_stdout.count('\n') >= lines || m_process->state() == QProcess::NotRunning;
         },
         StartTimeoutMs);
     drain();
-    static const QRegularExpression listening(
-        QStringLiteral("^Listening on ws://127\\.0\\.0\\.1:(\\d+)\n$"));
+    static const QRegularExpression listening(QStringLiteral(
+        "^Listening on (wss?)://127\\.0\\.0\\.1:(\\d+)\n"
+        "(?:Certificate SHA-256 fingerprint: ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\n)?$"));
     const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_stdout));
-    if (!match.hasMatch())
+    if (!match.hasMatch() || (match.captured(1) == u"wss") != m_tls
+        || match.hasCaptured(3) != m_tls)
         return false;
+    m_fingerprint = match.captured(3);
     bool ok = false;
-    const uint listeningPort = match.captured(1).toUInt(&ok);
+    const uint listeningPort = match.captured(2).toUInt(&ok);
     if (!ok || listeningPort == 0 || listeningPort > 65535)
         return false;
     m_port = quint16(listeningPort);
@@ -103,7 +118,7 @@ bool ServerProcess::isRunning() const
 
 QUrl ServerProcess::url() const
 {
-    return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/").arg(m_tls ? u"wss"_s : u"ws"_s).arg(m_port));
 }
 
 QString ServerProcess::diagnostics()

@@ -18,8 +18,10 @@ public:
     ~ServerProcess();
     Q_DISABLE_COPY_MOVE(ServerProcess)
 
-    //! Starts on 127.0.0.1:`port` (0 picks one) and waits for the "Listening on" line; false on
-    //! failure (see diagnostics()).
+    //! Starts on 127.0.0.1:`port` (0 picks one) and waits for the "Listening on" line (and with
+    //! TLS the fingerprint's); false on failure (see diagnostics()). Plain ws:// (`--tls off`)
+    //! unless `extraArguments` has --tls or --tls-cert; not announced on the network
+    //! (`--no-announce`) unless it has --discovery-port.
     bool start(const QStringList &extraArguments = {}, quint16 port = 0);
     //! SIGTERM, then waitForExit().
     bool terminate();
@@ -31,6 +33,9 @@ public:
 
     bool isRunning() const;
     quint16 port() const { return m_port; }
+    bool isTls() const { return m_tls; }
+    //! The certificate's SHA-256 fingerprint the server printed (with TLS).
+    QString fingerprint() const { return m_fingerprint; }
     QUrl url() const;
     QProcess &process() { return *m_process; }
     QByteArray standardOutput() const { return m_stdout; }
@@ -50,6 +55,8 @@ private:
     QByteArray m_stdout;
     QByteArray m_stderr;
     quint16 m_port = 0;
+    bool m_tls = false;
+    QString m_fingerprint;
 };
 
 } // namespace Hubbub::Test

@@ -3,12 +3,19 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 #include <QWebSocket>
 
 #include <functional>
 
 namespace Hubbub::Test {
+
+//! `socket` accepts, over TLS, only the certificate with this SHA-256 fingerprint ("AB:CD:...")
+//! when no CA vouches for it; any other certificate error stands.
+void trustFingerprint(QWebSocket &socket, const QString &fingerprint);
+//! The SHA-256 fingerprint of a certificate as the server prints it.
+QString fingerprintOf(const QSslCertificate &certificate);
 
 //! A real QWebSocket client for tests: sends requests with increasing ids, waits for replies
 //! by spinning the event loop (never by sleeping), and records every event and ephemeral frame.
@@ -20,6 +27,9 @@ public:
     ~TestClient() override;
 
     bool open(const QUrl &url, int timeoutMs = 5000);
+    //! For wss://: accepts a certificate no CA vouches for if its SHA-256 fingerprint is this
+    //! one (as printed by the server), and no other.
+    void trust(const QString &fingerprint) { trustFingerprint(m_socket, fingerprint); }
     void close();
     bool isConnected() const;
     QWebSocket &socket() { return m_socket; }

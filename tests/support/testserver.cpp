@@ -12,6 +12,10 @@ TestServer::TestServer()
     m_config.host = QHostAddress::LocalHost;
     m_config.port = 0;
     m_config.databasePath = QDir(m_dir.path()).filePath(QStringLiteral("hubbub.db"));
+    // Plain ws:// unless a test turns TLS on (tst_tls): the other tests are about the rest.
+    m_config.tls = false;
+    // Silent on the network unless a test listens for it (tst_discovery, on its own port).
+    m_config.announce = false;
     // Tests hash many passwords; keep the workers from being the bottleneck is not needed, but
     // keep durability as shipped.
 }
@@ -61,7 +65,7 @@ bool TestServer::restart(bool keepPort)
 QUrl TestServer::url() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_config.tls ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_server ? m_server->port() : 0);
     url.setPath(QStringLiteral("/"));

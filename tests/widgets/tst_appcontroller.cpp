@@ -104,7 +104,7 @@ void TestAppController::firstStartCancelQuitsKeepingTheAddress()
     again.controller.start({});
     SignInDialog *dialog = again.controller.signInDialog();
     QVERIFY(dialog);
-    QCOMPARE(edit(dialog, "serverEdit")->text(), QStringLiteral("ws://192.168.7.7:7400"));
+    QCOMPARE(edit(dialog, "serverEdit")->text(), QStringLiteral("wss://192.168.7.7:7400"));
 }
 
 void TestAppController::switchCancelledReturnsToTheAccount()

@@ -129,12 +129,13 @@ void TestSignInDialog::normalizeServer_data()
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QUrl>("expected");
     const QUrl invalid;
+    // A bare address is wss:// (servers speak TLS unless told not to) on Hubbub's port.
     QTest::addRow("host only") << QStringLiteral("localhost")
-                               << QUrl(QStringLiteral("ws://localhost:7300/"));
+                               << QUrl(QStringLiteral("wss://localhost:7300/"));
     QTest::addRow("host and port")
-        << QStringLiteral("host:7400") << QUrl(QStringLiteral("ws://host:7400/"));
+        << QStringLiteral("host:7400") << QUrl(QStringLiteral("wss://host:7400/"));
     QTest::addRow("ip, spaces") << QStringLiteral("  192.168.1.10  ")
-                                << QUrl(QStringLiteral("ws://192.168.1.10:7300/"));
+                                << QUrl(QStringLiteral("wss://192.168.1.10:7300/"));
     QTest::addRow("ws, no port") << QStringLiteral("ws://h")
                                  << QUrl(QStringLiteral("ws://h:7300/"));
     QTest::addRow("ws with port and path")
@@ -146,7 +147,7 @@ void TestSignInDialog::normalizeServer_data()
     QTest::addRow("wss keeps its port")
         << QStringLiteral("wss://h") << QUrl(QStringLiteral("wss://h/"));
     QTest::addRow("ipv6") << QStringLiteral("[::1]:7301")
-                          << QUrl(QStringLiteral("ws://[::1]:7301/"));
+                          << QUrl(QStringLiteral("wss://[::1]:7301/"));
     QTest::addRow("ftp is not a server") << QStringLiteral("ftp://h") << invalid;
     QTest::addRow("no host") << QStringLiteral("ws://") << invalid;
     QTest::addRow("bad port") << QStringLiteral("h:port") << invalid;
@@ -514,7 +515,7 @@ void TestSignInDialog::checkedBeforeSending_data()
     QTest::addRow("not a server address")
         << QStringLiteral("ftp://files") << QStringLiteral("gina") << Password << true
         << QStringLiteral("\"ftp://files\" is not a server address. Use something like "
-                          "ws://192.168.1.10:7300.")
+                          "192.168.1.10 or wss://192.168.1.10:7300.")
         << QStringLiteral("serverEdit");
 }
 

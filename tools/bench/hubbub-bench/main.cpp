@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QProcess>
 #include <QThread>
 
 #include <algorithm>
@@ -94,6 +95,14 @@ double defaultDeadline(const Options &o)
     if (o.mode == u"seed" || o.mode == u"search")
         return 1200;
     return 420;
+}
+
+//! Whether `program --help` lists `option`.
+bool serverKnowsOption(const QString &program, const QString &option)
+{
+    QProcess help;
+    help.start(program, {QStringLiteral("--help")});
+    return help.waitForFinished(10000) && help.readAllStandardOutput().contains(option.toUtf8());
 }
 
 } // namespace
@@ -210,11 +219,15 @@ int main(int argc, char *argv[])
         if (!o.spawnServer.isEmpty()) {
             if (o.db.isEmpty())
                 fail(QStringLiteral("--spawn needs --db FILE"));
-            if (!server.spawn(o.spawnServer,
-                    {QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
-                        QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), o.db,
-                        QStringLiteral("--durability"), o.durability},
-                    60000))
+            QStringList arguments {QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), o.db,
+                QStringLiteral("--durability"), o.durability};
+            // The plain ws:// figures: a build with TLS (on by default) is asked for plain, a
+            // baseline from before TLS has no such option.
+            if (serverKnowsOption(o.spawnServer, QStringLiteral("--tls ")))
+                arguments << QStringLiteral("--tls") << QStringLiteral("off")
+                          << QStringLiteral("--no-announce");
+            if (!server.spawn(o.spawnServer, arguments, 60000))
                 fail(server.error());
         } else if (!o.spawnNode.isEmpty()) {
             if (!server.spawn(QStringLiteral("node"),
