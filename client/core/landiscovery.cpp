@@ -65,6 +65,11 @@ void LanDiscovery::stop()
     m_expiryTimer.stop();
     m_listener.close();
     m_asker.close();
+    // Not listening, nothing known: what was heard would go stale unseen (a fingerprint hint
+    // from before a server's restart, a server long gone).
+    beginResetModel();
+    m_servers.clear();
+    endResetModel();
 }
 
 void LanDiscovery::query()

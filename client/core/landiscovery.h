@@ -46,6 +46,7 @@ public:
 
     //! Listens and asks; false when the port cannot be had (nothing is found then).
     bool start();
+    //! Stops listening and forgets what it heard.
     void stop();
     bool isStarted() const { return m_started; }
 

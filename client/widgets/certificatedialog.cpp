@@ -18,6 +18,9 @@ QLabel *fingerprintLabel(const QString &fingerprint, QWidget *parent)
     label->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setAccessibleName(fingerprint);
+    // Never narrower than its two lines: a fingerprint cut short cannot be compared (the fixed
+    // font is wider than the dialog's in some languages).
+    label->setMinimumSize(label->sizeHint());
     return label;
 }
 

@@ -95,11 +95,13 @@ void OfflineBanner::refresh()
         // Given up (an incompatible server, say): no retry. Signed out: nothing to say.
         m_offline = !connection->lastError().isEmpty() && m_session->user().id != 0;
         text = tr("Offline: %1").arg(connection->lastError());
+        // A certificate the user was asked about and did not trust: Retry asks again.
+        canRetry = connection->isHeldForCertificate();
         break;
     }
     m_text->setText(text);
     m_text->setToolTip(connection->lastError());
-    m_retry->setVisible(connection->state() != Connection::State::Disconnected);
+    m_retry->setVisible(connection->state() != Connection::State::Disconnected || canRetry);
     m_retry->setEnabled(canRetry);
     setVisible(m_offline);
     if (canRetry && !m_tick.isActive())

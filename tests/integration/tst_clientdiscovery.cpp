@@ -146,6 +146,16 @@ void tst_ClientDiscovery::serverFoundLiveAndGoneWhenItStops()
     QTest::qWait(500);
     QCOMPARE(late->rowCount(), 1);
 
+    // Stopped, it forgets: nothing it heard goes stale unseen (the sign-in dialog stops it
+    // when it closes).
+    QSignalSpy reset(late.get(), &QAbstractItemModel::modelReset);
+    late->stop();
+    QCOMPARE(late->rowCount(), 0);
+    QCOMPARE(reset.size(), 1);
+    QVERIFY(late->announcedFingerprint(m_server->url()).isEmpty());
+    QVERIFY(late->start());
+    QTRY_COMPARE_WITH_TIMEOUT(late->rowCount(), 1, 5000);
+
     // It says goodbye when it stops.
     QVERIFY(m_server->terminate());
     QTRY_COMPARE_WITH_TIMEOUT(early->rowCount(), 0, 5000);

@@ -11,6 +11,7 @@
 #include "landiscovery.h"
 #include "mainwindow.h"
 #include "net/tlscontext.h"
+#include "offlinebanner.h"
 #include "server.h"
 #include "session.h"
 #include "signindialog.h"
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void firstSignInAsksOnceThenRemembers();
     void changedCertificateNeedsTheTickAndTheButton();
     void givenFingerprintAsksNothing();
+    void changedUnderAnOpenWindowAsksAgainFromRetry();
     void discoveredServerFillsTheAddressAndHintsTheFingerprint();
     void fingerprintInTwoLines();
 
@@ -194,6 +196,42 @@ void TestCertificateDialog::givenFingerprintAsksNothing()
     app.controller.start(options(u"carol"_s));
     QTRY_VERIFY_WITH_TIMEOUT(app.isReady(), SignInTimeout);
     QCOMPARE(untrusted.size(), 0);
+}
+
+void TestCertificateDialog::changedUnderAnOpenWindowAsksAgainFromRetry()
+{
+    TestApp app(m_dir->path());
+    app.settings.setPinnedCertificate(m_server->url(), m_server->server()->tlsFingerprint());
+    app.controller.start(options(u"gus"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(app.isReady(), SignInTimeout);
+
+    // The server comes back with another certificate under the open window.
+    QTemporaryDir other;
+    const QString certificate = other.filePath(u"new.crt"_s);
+    const QString key = other.filePath(u"new.key"_s);
+    QVERIFY(Hubbub::Server::TlsContext::createSelfSigned(certificate, key, u"new"_s).ok());
+    m_server->config().tlsCertificatePath = certificate;
+    m_server->config().tlsKeyPath = key;
+    QVERIFY(m_server->restart(true));
+    QTRY_VERIFY_WITH_TIMEOUT(app.controller.certificateDialog(), 20000);
+    CertificateDialog *dialog = app.controller.certificateDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->check().changed());
+    // The fingerprints show whole, whatever the font: a clipped one cannot be compared.
+    const auto labels = dialog->findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        QVERIFY2(label->width() >= label->minimumSizeHint().width(), qPrintable(label->text()));
+
+    // Cancel: the window stays, offline, saying why; Retry asks again.
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY(!app.controller.certificateDialog());
+    OfflineBanner *banner = app.window()->offlineBanner();
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY(banner->retryButton()->isVisible());
+    QVERIFY(banner->retryButton()->isEnabled());
+    QTest::mouseClick(banner->retryButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(app.controller.certificateDialog(), 10000);
+    QVERIFY(app.controller.certificateDialog()->check().changed());
 }
 
 void TestCertificateDialog::discoveredServerFillsTheAddressAndHintsTheFingerprint()
