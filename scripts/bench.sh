@@ -5,7 +5,7 @@
 # build/bench keyed by the schema). Environment: HUBBUB_BENCH_SECONDS (default 10),
 # HUBBUB_BENCH_REPEATS (interleaved pairs of the N=1000 fan-out, default 3),
 # HUBBUB_BENCH_JOBS (build parallelism, default 2), HUBBUB_BENCH_SKIP (space-separated parts to
-# skip: fanout crosscheck ramp connections writes history feedview),
+# skip: fanout tls crosscheck ramp connections writes history feedview),
 # HUBBUB_BENCH_BASELINE (another hubbub-server binary, e.g. a Release build of an earlier commit:
 # every hubbub run is repeated with it right after, and a before/after table is printed).
 set -euo pipefail
@@ -79,6 +79,19 @@ if wants fanout; then
         --seconds "$seconds"
     hubbub fanout-5000-hubbub fanout --subscribers 5000 --rate 10 --writers 8 --seconds "$seconds"
     yard fanout-5000-yardstick fanout --subscribers 5000 --rate 10 --writers 8 --seconds "$seconds"
+fi
+if wants tls; then
+    # The same over wss://: hubbub-server with its own self-signed certificate against the
+    # yardstick under Node's https (an ECDSA P-256 certificate made the same way), interleaved.
+    for ((rep = 1; rep <= repeats; rep++)); do
+        suffix=$([ "$rep" -eq 1 ] || echo "-$rep")
+        hubbub "tls-fanout-1000-hubbub$suffix" fanout --tls --subscribers 1000 --rate 50 \
+            --writers 8 --seconds "$seconds"
+        yard "tls-fanout-1000-yardstick$suffix" fanout --tls --subscribers 1000 --rate 50 \
+            --writers 8 --seconds "$seconds"
+    done
+    hubbub tls-connections-hubbub connections --tls --connections 10000
+    yard tls-connections-yardstick connections --tls --connections 10000
 fi
 if wants crosscheck; then
     # A second load generator (tools/bench/node/crosscheck.js: Node, ws clients, one process)
@@ -192,6 +205,29 @@ p50('fan-out p50 ms, N=1000, 10 posts/s (≤ yardstick)', h, y);
 [h, y] = both('fanout-5000');
 p50('fan-out p50 ms, N=5000, 10 posts/s (≤ yardstick)', h, y);
 p99('fan-out p99 ms, N=5000, 10 posts/s (lower; 0 lost)', h, y);
+// wss://: the same pairs, median ratio.
+const tlsPairs = [];
+for (let rep = 1; ; ++rep) {
+  const suffix = rep === 1 ? '' : `-${rep}`;
+  const ph = load(`tls-fanout-1000-hubbub${suffix}`), py = load(`tls-fanout-1000-yardstick${suffix}`);
+  if (!ph && !py) break;
+  const c = pick(ph, 'serverCpuUsPerDelivery'), cy = pick(py, 'serverCpuUsPerDelivery');
+  tlsPairs.push({ h: ph, y: py, ratio: c && cy ? c / cy : Infinity });
+}
+tlsPairs.sort((a, b) => a.ratio - b.ratio);
+if (tlsPairs.length) {
+  const m = tlsPairs[(tlsPairs.length - 1) >> 1];
+  const c = pick(m.h, 'serverCpuUsPerDelivery'), cy = pick(m.y, 'serverCpuUsPerDelivery');
+  add('wss: server CPU µs/delivery, N=1000, 50 posts/s (≤ yardstick)', c, cy, c && cy ? c / cy : null, c && cy ? c <= cy : null,
+    `median of ${tlsPairs.length}; ratios ${tlsPairs.filter((p) => Number.isFinite(p.ratio)).map((p) => p.ratio.toFixed(2)).join(', ')}`);
+  p99('wss: fan-out p99 ms, N=1000, 50 posts/s (lower; 0 lost)', m.h, m.y);
+}
+[h, y] = both('tls-connections');
+if (h || y) {
+  const tk = pick(h, 'rssKbPerConnection'), tyk = pick(y, 'rssKbPerConnection');
+  add('wss: server RSS KB per idle connection, 10,000 (≤ yardstick)', tk, tyk, tk && tyk ? tk / tyk : null, tk !== null && tyk !== null ? tk <= tyk && pick(h, 'connections') === 10000 : null);
+  add('wss: server CPU µs per connection + login, 10,000', pick(h, 'serverCpuUsPerConnection'), pick(y, 'serverCpuUsPerConnection'), h && y ? pick(h, 'serverCpuUsPerConnection') / pick(y, 'serverCpuUsPerConnection') : null, null);
+}
 [h, y] = both('crosscheck');
 {
   const c = pick(h, 'serverCpuUsPerDelivery'), cy = pick(y, 'serverCpuUsPerDelivery');

@@ -19,6 +19,7 @@ struct Options
     QString
         tracePath; //!< fanout: every post's send and ack time and every receipt, for breakdown.js
     QString label; //!< names the server in the output ("hubbub", "yardstick")
+    bool tls = false; //!< --tls: the spawned server or yardstick serves wss://
 
     int threads = 2;
     int subscribers = 1000;

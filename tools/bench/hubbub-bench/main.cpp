@@ -2,6 +2,7 @@
 // scripts/bench.sh, which runs every mode against hubbub-server and the node yardstick.
 #include "benchoptions.h"
 #include "modes.h"
+#include "net/tlscontext.h"
 #include "report.h"
 #include "targetserver.h"
 
@@ -11,6 +12,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <algorithm>
@@ -158,6 +160,7 @@ int main(int argc, char *argv[])
     const auto messages = option("messages", "seed: chat messages.", "N", "1000000");
     const auto deadline = option("deadline", "Hard limit for the whole run, seconds.", "S");
     const auto fileMiB = option("file-mib", "files: size of the file, MiB.", "N", "100");
+    const auto tls = option("tls", "With --spawn or --spawn-node: serve and connect over wss://.");
     parser.process(app);
 
     Options o;
@@ -170,6 +173,7 @@ int main(int argc, char *argv[])
     if (!modes.contains(o.mode))
         fail(QStringLiteral("unknown mode '%1'").arg(o.mode));
     o.url = QUrl(parser.value(url));
+    o.tls = parser.isSet(tls);
     o.fileMiB = std::clamp(parser.value(fileMiB).toLongLong(), qint64(1), qint64(100));
     o.serverPid = parser.value(pid).toLongLong();
     o.spawnServer = parser.value(spawn);
@@ -224,19 +228,36 @@ int main(int argc, char *argv[])
                 QStringLiteral("--durability"), o.durability};
             // The plain ws:// figures: a build with TLS (on by default) is asked for plain, a
             // baseline from before TLS has no such option.
+            // Plain ws:// unless --tls (a baseline from before TLS knows no --tls at all); its
+            // own self-signed certificate beside --db with it.
             if (serverKnowsOption(o.spawnServer, QStringLiteral("--tls ")))
-                arguments << QStringLiteral("--tls") << QStringLiteral("off")
+                arguments << QStringLiteral("--tls")
+                          << (o.tls ? QStringLiteral("on") : QStringLiteral("off"))
                           << QStringLiteral("--no-announce");
+            else if (o.tls)
+                fail(QStringLiteral("%1 has no --tls").arg(o.spawnServer));
             if (!server.spawn(o.spawnServer, arguments, 60000))
                 fail(server.error());
         } else if (!o.spawnNode.isEmpty()) {
-            if (!server.spawn(QStringLiteral("node"),
-                    {QStringLiteral("--max-old-space-size=4096"), o.spawnNode,
-                        QStringLiteral("--port"), QStringLiteral("0")},
-                    30000))
+            QStringList arguments {QStringLiteral("--max-old-space-size=4096"), o.spawnNode,
+                QStringLiteral("--port"), QStringLiteral("0")};
+            // The same kind of certificate as hubbub-server's own (ECDSA P-256), made the same
+            // way, so that both do the same TLS work.
+            static QTemporaryDir certificates;
+            if (o.tls) {
+                const QString certificate = certificates.filePath(QStringLiteral("cert.pem"));
+                const QString key = certificates.filePath(QStringLiteral("key.pem"));
+                if (Hubbub::Status s = Hubbub::Server::TlsContext::createSelfSigned(
+                        certificate, key, QStringLiteral("yardstick"));
+                    !s)
+                    fail(s.error().message);
+                arguments << QStringLiteral("--tls-cert") << certificate
+                          << QStringLiteral("--tls-key") << key;
+            }
+            if (!server.spawn(QStringLiteral("node"), arguments, 30000))
                 fail(server.error());
         } else {
-            if (!o.url.isValid() || o.url.scheme() != u"ws")
+            if (!o.url.isValid() || (o.url.scheme() != u"ws" && o.url.scheme() != u"wss"))
                 fail(QStringLiteral("give --url ws://127.0.0.1:PORT, --spawn or --spawn-node"));
             if (o.serverPid > 0)
                 server.attach(o.serverPid);

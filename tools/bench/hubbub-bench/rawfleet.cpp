@@ -15,6 +15,8 @@
 #include <mutex>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <openssl/ssl.h>
+#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -29,11 +31,12 @@ namespace {
 std::mutex errorMutex;
 constexpr quint64 WakeTag = ~quint64(0);
 
-enum class State { Connecting, Handshaking, Authenticating, Ready, Closed };
+enum class State { Connecting, TlsHandshaking, Handshaking, Authenticating, Ready, Closed };
 
 struct Connection
 {
     int fd = -1;
+    SSL *ssl = nullptr; //!< wss:// only
     int index = 0;
     quint64 slot = 0;
     State state = State::Connecting;
@@ -70,6 +73,26 @@ QByteArray frame(int opcode, const QByteArray &payload)
 }
 
 //! Small writes on a fresh loopback socket go out whole; a short write is a failure here.
+bool sendAll(int fd, const QByteArray &data);
+
+//! The same over TLS: a record OpenSSL cannot hand to the kernel now is retried while the
+//! socket drains (at most a second; the bench's writes are small).
+bool sendAll(SSL *ssl, int fd, const QByteArray &data)
+{
+    if (!ssl)
+        return sendAll(fd, data);
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        const int n = SSL_write(ssl, data.constData(), int(data.size()));
+        if (n > 0)
+            return true;
+        if (SSL_get_error(ssl, n) != SSL_ERROR_WANT_WRITE)
+            return false;
+        pollfd p {fd, POLLOUT, 0};
+        ::poll(&p, 1, 1);
+    }
+    return false;
+}
+
 bool sendAll(int fd, const QByteArray &data)
 {
     qsizetype done = 0;
@@ -90,13 +113,21 @@ bool sendAll(int fd, const QByteArray &data)
 class RawFleet::Loop
 {
 public:
-    Loop(RawFleet &fleet, int thread, sockaddr_in address, QByteArray host, Handler handler)
+    Loop(RawFleet &fleet, int thread, sockaddr_in address, QByteArray host, bool tls,
+        Handler handler)
         : m_fleet(fleet)
         , m_thread(thread)
         , m_address(address)
         , m_host(std::move(host))
         , m_handler(std::move(handler))
     {
+        if (tls) {
+            // The bench measures a server on loopback it started itself: no verification.
+            m_tls = SSL_CTX_new(TLS_client_method());
+            SSL_CTX_set_min_proto_version(m_tls, TLS1_2_VERSION);
+            SSL_CTX_set_verify(m_tls, SSL_VERIFY_NONE, nullptr);
+            SSL_CTX_set_mode(m_tls, SSL_MODE_RELEASE_BUFFERS);
+        }
         m_epoll = epoll_create1(EPOLL_CLOEXEC);
         m_wake = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
         epoll_event ev {};
@@ -111,9 +142,11 @@ public:
         post([this] { m_stop = true; });
         m_worker.join();
         for (auto &c : m_connections) {
+            SSL_free(c->ssl);
             if (c->fd >= 0)
                 ::close(c->fd);
         }
+        SSL_CTX_free(m_tls);
         ::close(m_wake);
         ::close(m_epoll);
     }
@@ -160,7 +193,7 @@ public:
         const auto it = m_byIndex.find(index);
         if (it == m_byIndex.end() || it->second->state != State::Ready)
             return false;
-        return sendAll(it->second->fd, frame(1, text));
+        return sendAll(it->second->ssl, it->second->fd, frame(1, text));
     }
 
     qint64 cpuMicros() const
@@ -195,6 +228,8 @@ private:
                 Connection &c = *m_connections[std::size_t(events[i].data.u64)];
                 if (c.state == State::Connecting)
                     onConnected(c, events[i].events);
+                else if (c.state == State::TlsHandshaking)
+                    continueTls(c);
                 else
                     onReadable(c);
                 read = true;
@@ -261,6 +296,8 @@ private:
             ::close(c.fd);
             c.fd = -1;
         }
+        SSL_free(c.ssl);
+        c.ssl = nullptr;
         c.state = State::Closed;
     }
 
@@ -275,6 +312,33 @@ private:
         ev.events = EPOLLIN;
         ev.data.u64 = c.slot;
         epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &ev);
+        if (m_tls) {
+            c.ssl = SSL_new(m_tls);
+            SSL_set_fd(c.ssl, c.fd);
+            SSL_set_connect_state(c.ssl);
+            c.state = State::TlsHandshaking;
+            return continueTls(c);
+        }
+        sendUpgrade(c);
+    }
+
+    void continueTls(Connection &c)
+    {
+        const int r = SSL_do_handshake(c.ssl);
+        if (r == 1)
+            return sendUpgrade(c);
+        const int error = SSL_get_error(c.ssl, r);
+        if (error == SSL_ERROR_WANT_WRITE) {
+            pollfd p {c.fd, POLLOUT, 0};
+            ::poll(&p, 1, 10);
+            return continueTls(c);
+        }
+        if (error != SSL_ERROR_WANT_READ)
+            finishOpening(c, false, QStringLiteral("TLS handshake failed"));
+    }
+
+    void sendUpgrade(Connection &c)
+    {
         QByteArray key(16, Qt::Uninitialized);
         for (char &ch : key)
             ch = char(QRandomGenerator::global()->bounded(256));
@@ -282,7 +346,7 @@ private:
             + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
             + key.toBase64() + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         c.state = State::Handshaking;
-        if (!sendAll(c.fd, request))
+        if (!sendAll(c.ssl, c.fd, request))
             finishOpening(c, false, QStringLiteral("handshake could not be sent"));
     }
 
@@ -290,17 +354,27 @@ private:
     {
         char buffer[65536];
         for (;;) {
-            const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, 0);
-            if (n > 0) {
-                c.in.append(buffer, n);
-                if (std::size_t(n) < sizeof buffer)
+            if (c.ssl) {
+                const int n = SSL_read(c.ssl, buffer, int(sizeof buffer));
+                if (n > 0) {
+                    c.in.append(buffer, n);
+                    continue; // until OpenSSL wants more from the socket
+                }
+                if (SSL_get_error(c.ssl, n) == SSL_ERROR_WANT_READ)
                     break;
-                continue;
+            } else {
+                const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, 0);
+                if (n > 0) {
+                    c.in.append(buffer, n);
+                    if (std::size_t(n) < sizeof buffer)
+                        break;
+                    continue;
+                }
+                if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                    break;
+                if (n < 0 && errno == EINTR)
+                    continue;
             }
-            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-                break;
-            if (n < 0 && errno == EINTR)
-                continue;
             // Closed by the server.
             const bool wasReady = c.state == State::Ready;
             if (c.state != State::Ready)
@@ -322,7 +396,7 @@ private:
             const QByteArray hello
                 = R"({"type":"hello","id":1,"protocol":1,"client":"hubbub-bench/1"})";
             const QByteArray auth = R"({"type":"auth.token","id":2,"token":")" + c.token + R"("})";
-            if (!sendAll(c.fd, frame(1, hello) + frame(1, auth)))
+            if (!sendAll(c.ssl, c.fd, frame(1, hello) + frame(1, auth)))
                 return finishOpening(c, false, QStringLiteral("login could not be sent"));
         }
         parseFrames(c);
@@ -358,7 +432,7 @@ private:
             const char *payload = c.in.constData() + pos + header;
             pos += header + qsizetype(length);
             if (opcode == 0x9) {
-                sendAll(c.fd, frame(0xA, QByteArray(payload, qsizetype(length))));
+                sendAll(c.ssl, c.fd, frame(0xA, QByteArray(payload, qsizetype(length))));
             } else if (opcode == 0x8) {
                 closeConnection(c);
                 m_fleet.m_closed.fetch_add(1);
@@ -398,6 +472,7 @@ private:
     }
 
     RawFleet &m_fleet;
+    SSL_CTX *m_tls = nullptr;
     int m_thread;
     sockaddr_in m_address;
     QByteArray m_host;
@@ -425,8 +500,8 @@ RawFleet::RawFleet(int threads, const QUrl &url, QStringList tokens, Handler onM
     inet_pton(AF_INET, host.constData(), &address.sin_addr);
     m_tokens = std::move(tokens);
     for (int t = 0; t < std::max(1, threads); ++t) {
-        m_loops.push_back(std::make_unique<Loop>(
-            *this, t, address, host + ':' + QByteArray::number(url.port(7300)), onMessage));
+        m_loops.push_back(std::make_unique<Loop>(*this, t, address,
+            host + ':' + QByteArray::number(url.port(7300)), url.scheme() == u"wss", onMessage));
     }
 }
 

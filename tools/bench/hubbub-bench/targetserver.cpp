@@ -35,7 +35,7 @@ bool TargetServer::spawn(const QString &program, const QStringList &arguments, q
     }
     m_pid = m_process->processId();
     static const QRegularExpression listening(
-        QStringLiteral("Listening on (ws://[0-9.]+:([0-9]+))"));
+        QStringLiteral("Listening on (wss?)://[0-9.]+:([0-9]+)"));
     QRegularExpressionMatch match;
     const bool up = waitUntil(
         [&] {
@@ -53,7 +53,7 @@ bool TargetServer::spawn(const QString &program, const QStringList &arguments, q
         return false;
     }
     // The server listens on whatever --host says; we reach it on loopback either way.
-    m_url = QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(match.captured(2)));
+    m_url = QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(match.captured(1), match.captured(2)));
     return true;
 }
 

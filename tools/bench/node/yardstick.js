@@ -4,7 +4,8 @@
 // request is JSON.parse'd, every event is JSON.stringify'd and encoded to UTF-8 once, and that
 // one Buffer goes to each authenticated connection with ws.send() (the README's broadcast loop).
 // docs/performance.md ("The yardstick") has the measurements behind each choice.
-// Usage: node yardstick.js [--port N] (0 picks a free one; always 127.0.0.1)
+// Usage: node yardstick.js [--port N] [--tls-cert FILE --tls-key FILE]
+//        (port 0 picks a free one; always 127.0.0.1; with the certificate, wss://)
 'use strict';
 const WebSocket = require('ws');
 const { WebSocketServer } = WebSocket;
@@ -89,8 +90,23 @@ function handle(ws, m) {
   return ok(id, { post, seq });
 }
 
-const server = new WebSocketServer({ host: '127.0.0.1', port, perMessageDeflate: false,
-  maxPayload: 16 * 1024 * 1024, backlog: 1024 });
+// With --tls-cert and --tls-key, wss://: Node's own https server under `ws`, the way ws's README
+// serves TLS, with TLS 1.2 as the least version, as hubbub-server.
+const certArg = args.indexOf('--tls-cert');
+const keyArg = args.indexOf('--tls-key');
+let https = null;
+if (certArg >= 0 && keyArg >= 0) {
+  const fs = require('fs');
+  https = require('https').createServer({
+    cert: fs.readFileSync(args[certArg + 1]),
+    key: fs.readFileSync(args[keyArg + 1]),
+    minVersion: 'TLSv1.2',
+  });
+}
+const server = https
+  ? new WebSocketServer({ server: https, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 })
+  : new WebSocketServer({ host: '127.0.0.1', port, perMessageDeflate: false,
+    maxPayload: 16 * 1024 * 1024, backlog: 1024 });
 server.on('connection', (ws) => {
   ws.user = null;
   ws.on('message', (data, isBinary) => {
@@ -108,9 +124,15 @@ server.on('connection', (ws) => {
   ws.on('close', () => authenticated.delete(ws));
   ws.on('error', () => authenticated.delete(ws));
 });
-server.on('listening', () => {
-  console.log(`Listening on ws://127.0.0.1:${server.address().port}`);
-});
+if (https) {
+  https.listen({ host: '127.0.0.1', port, backlog: 1024 }, () => {
+    console.log(`Listening on wss://127.0.0.1:${https.address().port}`);
+  });
+} else {
+  server.on('listening', () => {
+    console.log(`Listening on ws://127.0.0.1:${server.address().port}`);
+  });
+}
 const stop = () => { for (const ws of server.clients) ws.terminate(); server.close(); process.exit(0); };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
