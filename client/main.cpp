@@ -6,12 +6,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QIcon>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -148,5 +150,13 @@ int main(int argc, char *argv[])
     // The tokens come from the keychain first (a round trip), then the app decides whether
     // it can resume or must ask.
     settings.loadSecrets([&controller, options] { controller.start(options); });
-    return QApplication::exec();
+    const int status = QApplication::exec();
+    // A token written or removed just before quitting still reaches the keychain (3 s at most).
+    if (!settings.secrets()->isSettled()) {
+        QEventLoop wait;
+        QObject::connect(settings.secrets(), &SecretStore::settled, &wait, &QEventLoop::quit);
+        QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
+    return status;
 }

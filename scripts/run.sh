@@ -39,6 +39,7 @@ data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/hubbub-server"
 mkdir -p "$data_dir"
 port=${HUBBUB_PORT:-7300}
 log="$data_dir/server.log"
+: >"$log" # emptied first: the wait below must not read the last run's lines
 "$build_dir/server/hubbub-server" --port "$port" --db "$data_dir/hubbub.db" \
     >"$log" 2>&1 &
 server_pid=$!

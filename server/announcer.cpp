@@ -4,6 +4,11 @@
 
 #include <QNetworkDatagram>
 
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <sys/socket.h>
+#endif
+
 namespace Hubbub::Server {
 
 namespace {
@@ -44,6 +49,12 @@ bool Announcer::start()
     // Within the machine only when it listens on loopback; nothing leaves it then.
     m_socket.setSocketOption(QAbstractSocket::MulticastTtlOption, 1);
     m_socket.setSocketOption(QAbstractSocket::MulticastLoopbackOption, 1);
+#ifdef Q_OS_LINUX
+    // Only the groups this socket joined, on the interfaces it joined them on (Linux would
+    // otherwise deliver what any socket of the machine joined).
+    const int off = 0;
+    ::setsockopt(int(m_socket.socketDescriptor()), IPPROTO_IP, IP_MULTICAST_ALL, &off, sizeof off);
+#endif
     m_interfaces = Discovery::interfaces(m_listening);
     for (const QNetworkInterface &interface : std::as_const(m_interfaces)) {
         if (!m_socket.joinMulticastGroup(Discovery::group(), interface))
@@ -84,6 +95,27 @@ void Announcer::announce()
     }
 }
 
+bool Announcer::isLocal(const QNetworkDatagram &datagram) const
+{
+    // Arrived on one of the interfaces it announces on (the socket is bound to every address),
+    // from a neighbour on that interface's own subnet.
+    const uint index = datagram.interfaceIndex();
+    const QHostAddress sender(datagram.senderAddress().toIPv4Address());
+    for (const QNetworkInterface &interface : m_interfaces) {
+        if (index != 0 && uint(interface.index()) != index)
+            continue;
+        const QList<QNetworkAddressEntry> entries = interface.addressEntries();
+        for (const QNetworkAddressEntry &entry : entries) {
+            if (entry.ip().protocol() == QAbstractSocket::IPv4Protocol
+                && sender.isInSubnet(entry.ip(), entry.prefixLength()))
+                return true;
+        }
+        if (interface.flags().testFlag(QNetworkInterface::IsLoopBack) && sender.isLoopback())
+            return true;
+    }
+    return false;
+}
+
 bool Announcer::mayAnswer(const QHostAddress &asker, quint16 port)
 {
     const qint64 now = m_clock.elapsed();
@@ -96,15 +128,18 @@ bool Announcer::mayAnswer(const QHostAddress &asker, quint16 port)
         for (auto it = m_lastAnswer.begin(); it != m_lastAnswer.end();)
             it = now - it.value() > PerAskerIntervalMs ? m_lastAnswer.erase(it) : std::next(it);
     }
+    // Nothing is stored for a query that is not answered: a flood of spoofed sources grows
+    // no table.
+    if (m_answersInWindow >= AnswersPerSecond)
+        return false;
     const QString address = asker.toString();
     const QString key = address + QLatin1Char(' ') + QString::number(port);
     const auto last = m_lastAnswer.constFind(key);
-    int &toAddress = m_answersTo[address];
-    if (m_answersInWindow >= AnswersPerSecond || toAddress >= AnswersPerAddressPerSecond
+    if (m_answersTo.value(address) >= AnswersPerAddressPerSecond
         || (last != m_lastAnswer.cend() && now - last.value() < PerAskerIntervalMs))
         return false;
     ++m_answersInWindow;
-    ++toAddress;
+    ++m_answersTo[address];
     m_lastAnswer.insert(key, now);
     return true;
 }
@@ -119,6 +154,10 @@ void Announcer::onReadyRead()
             continue;
         }
         const QNetworkDatagram datagram = m_socket.receiveDatagram(Discovery::MaxDatagramBytes);
+        if (!isLocal(datagram)) {
+            ++m_dropped; // from beyond the interfaces it announces on
+            continue;
+        }
         const Discovery::Datagram decoded = Discovery::decode(datagram.data());
         if (decoded.kind == Discovery::Kind::Announcement)
             continue; // another server's (or our own, looped back)
@@ -127,8 +166,11 @@ void Announcer::onReadyRead()
             ++m_dropped;
             continue;
         }
-        m_socket.writeDatagram(Discovery::encodeAnnouncement(m_announcement),
+        // TTL 1, as the announcements: an answer never crosses a router.
+        QNetworkDatagram answer(Discovery::encodeAnnouncement(m_announcement),
             datagram.senderAddress(), quint16(datagram.senderPort()));
+        answer.setHopLimit(1);
+        m_socket.writeDatagram(answer);
         ++m_answered;
     }
 }

@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QUdpSocket>
 
+class QNetworkDatagram;
+
 namespace Hubbub::Server {
 
 //! Tells the local network that this server is here (Discovery): an announcement to the
@@ -41,6 +43,7 @@ private:
     void announce();
     void onReadyRead();
     bool mayAnswer(const QHostAddress &asker, quint16 port);
+    bool isLocal(const QNetworkDatagram &datagram) const;
 
     Discovery::Announcement m_announcement;
     QHostAddress m_listening;
@@ -51,7 +54,7 @@ private:
     QElapsedTimer m_clock;
     QHash<QString, qint64> m_lastAnswer; //!< "address port" -> when it was last answered
     QHash<QString, int> m_answersTo; //!< address -> answers in this second
-    qint64 m_windowStart = 0;
+    qint64 m_windowStart = -1000; //!< a window starts with the first query after a quiet second
     int m_answersInWindow = 0;
     qint64 m_dropped = 0;
     qint64 m_answered = 0;

@@ -218,6 +218,11 @@ Status Server::loadTls(bool createMissing)
     // one that is missing is an error, never replaced by one of ours.
     if (createMissing && m_config.tlsCertificatePath.isEmpty()
         && !(QFileInfo::exists(certificate) && QFileInfo::exists(key))) {
+        if (QFileInfo::exists(certificate) || QFileInfo::exists(key)) {
+            qCWarning(lcServer) << "one of" << certificate << key
+                                << "is missing: making a new certificate; apps will warn that "
+                                   "it changed";
+        }
         if (Status s = TlsContext::createSelfSigned(certificate, key, serverName()); !s)
             return s;
         qCInfo(lcServer) << "made a self-signed certificate" << certificate;
@@ -244,7 +249,11 @@ Status Server::reloadTls()
 
 QString Server::serverName() const
 {
-    return m_config.name.isEmpty() ? QSysInfo::machineHostName() : m_config.name;
+    if (!m_config.name.isEmpty())
+        return m_config.name;
+    // A machine without a usable host name still starts, and is still announced.
+    const QString host = QSysInfo::machineHostName();
+    return Discovery::isValidName(host) ? host : QStringLiteral("Hubbub");
 }
 
 bool Server::admitConnection() const

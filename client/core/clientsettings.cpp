@@ -95,9 +95,10 @@ QString ClientSettings::lastUsername() const
 QString ClientSettings::endpointKey(const QUrl &server)
 {
     // Per host and port: ws:// and wss://, or another path, on one port are one server.
+    // The port the connection really uses: a wss:// address without one is 443, not 7300.
+    const int port = server.port(server.scheme() == QLatin1String("wss") ? 443 : 80);
     const QByteArray endpoint
-        = (server.host().toLower() + QLatin1Char(' ') + QString::number(server.port(7300)))
-              .toUtf8();
+        = (server.host().toLower() + QLatin1Char(' ') + QString::number(port)).toUtf8();
     return QStringLiteral("certificates/")
         + QString::fromLatin1(
             QCryptographicHash::hash(endpoint, QCryptographicHash::Sha1).toHex().left(16));

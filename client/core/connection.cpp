@@ -302,17 +302,21 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         return;
     CertificateCheck check;
     check.server = m_url;
-    for (const QSslError &error : errors) {
-        if (check.certificate.isNull() && !error.certificate().isNull())
-            check.certificate = error.certificate();
+    for (const QSslError &error : errors)
         check.problems.append(error.errorString());
+    // The leaf: the certificate whose key the handshake proved. Never one named by an error:
+    // those index the chain the peer sent, which a man in the middle can fill with the pinned
+    // certificate (it is public) behind a leaf of his own.
+    check.certificate = m_socket->sslConfiguration().peerCertificate();
+    if (check.certificate.isNull()) {
+        giveUp(makeError(
+            ErrorCode::Internal, tr("%1 presented no certificate.").arg(displayAddress(m_url))));
+        return;
     }
-    if (check.certificate.isNull())
-        check.certificate = m_socket->sslConfiguration().peerCertificate();
     check.fingerprint = QString::fromLatin1(
         check.certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
     check.pinned = m_pinLookup ? m_pinLookup(m_url) : QString();
-    if (!check.certificate.isNull() && check.pinned == check.fingerprint) {
+    if (check.pinned == check.fingerprint) {
         // The certificate the user trusted for this server: what the system says about it
         // (self-signed, not issued for this address) was known when they trusted it.
         m_socket->ignoreSslErrors(errors);
@@ -330,6 +334,7 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
         ? tr("The certificate of %1 has changed.").arg(displayAddress(m_url))
         : tr("The certificate of %1 is not trusted yet.").arg(displayAddress(m_url));
     m_heldCheck = check;
+    m_heldSignIn = m_authMode == AuthMode::Password || m_authMode == AuthMode::Register;
     dropSocket();
     setState(State::Disconnected);
     Q_EMIT certificateUntrusted(check);

@@ -36,7 +36,9 @@ struct CertificateCheck
     QUrl server;
     QString fingerprint; //!< SHA-256 of the certificate offered, "AB:CD:…"
     QString pinned; //!< the one trusted before for this host and port; empty the first time
-    QSslCertificate certificate;
+    // Initialised: its default constructor is explicit, which `CertificateCheck {}` (what
+    // QVariant does) may not call implicitly (clang refuses it).
+    QSslCertificate certificate = QSslCertificate();
     QStringList problems; //!< why the system does not trust it, in the user's language (Qt's)
 
     bool changed() const { return !pinned.isEmpty() && pinned != fingerprint; }
@@ -91,6 +93,9 @@ public:
     void refuseCertificate();
     //! Whether a connection waits for the user to decide about a certificate.
     bool isHeldForCertificate() const { return m_heldCheck.has_value(); }
+    //! Held, and what waits is a sign-in with a password (not a resume with a token): someone
+    //! is waiting for it to succeed or fail.
+    bool isHeldSignIn() const { return m_heldCheck.has_value() && m_heldSignIn; }
 
     //! Sends a request; `callback` runs once with the outcome unless `context` is gone.
     //! Requests made while not signed in fail at once with Reply::disconnected().
@@ -191,6 +196,7 @@ private:
     PinLookup m_pinLookup;
     std::optional<CertificateCheck> m_heldCheck;
     bool m_heldAutoReconnect = false;
+    bool m_heldSignIn = false;
 
     QWebSocket *m_socket = nullptr;
     State m_state = State::Disconnected;

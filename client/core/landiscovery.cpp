@@ -106,10 +106,18 @@ void LanDiscovery::read(QUdpSocket &socket)
 
 void LanDiscovery::heard(const Discovery::Announcement &announcement, const QHostAddress &from)
 {
-    const auto it = std::find_if(m_servers.begin(), m_servers.end(),
-        [&](const Server &s) { return s.announcement.id == announcement.id; });
+    bool isIpv4 = false;
+    const quint32 ipv4 = from.toIPv4Address(&isIpv4);
+    const QHostAddress address = isIpv4 ? QHostAddress(ipv4) : from;
+    // One row per id and address: anyone can send a known id from elsewhere, and must not
+    // move a listed server to his own address (or say it left). The same server heard on
+    // loopback and on a LAN address is one row, on loopback (this machine: it always works).
+    const auto it = std::find_if(m_servers.begin(), m_servers.end(), [&](const Server &s) {
+        return s.announcement.id == announcement.id
+            && (s.address == address || s.address.isLoopback() || address.isLoopback());
+    });
     if (announcement.leaving) {
-        if (it != m_servers.end()) {
+        if (it != m_servers.end() && (it->address == address || address.isLoopback())) {
             const int row = int(it - m_servers.begin());
             beginRemoveRows({}, row, row);
             m_servers.removeAt(row);
@@ -117,9 +125,6 @@ void LanDiscovery::heard(const Discovery::Announcement &announcement, const QHos
         }
         return;
     }
-    bool isIpv4 = false;
-    const quint32 ipv4 = from.toIPv4Address(&isIpv4);
-    const QHostAddress address = isIpv4 ? QHostAddress(ipv4) : from;
     QUrl url;
     url.setScheme(announcement.tls ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setHost(address.toString());
@@ -127,18 +132,16 @@ void LanDiscovery::heard(const Discovery::Announcement &announcement, const QHos
     url.setPath(QStringLiteral("/"));
     Server server {announcement, address, url, m_clock.elapsed()};
     if (it != m_servers.end()) {
-        // Heard again: from its loopback address when it is on this machine, which is the
-        // one to prefer (it always works); otherwise the latest.
         if (it->address.isLoopback() && !address.isLoopback()) {
             it->heardAt = server.heardAt;
             return;
         }
-        *it = std::move(server);
-        const QModelIndex index = createIndex(int(it - m_servers.begin()), 0);
-        Q_EMIT dataChanged(index, index);
-        return;
-    }
-    if (m_servers.size() >= MaxServers) {
+        // Removed and inserted again: a new name takes its place in the order.
+        const int row = int(it - m_servers.begin());
+        beginRemoveRows({}, row, row);
+        m_servers.removeAt(row);
+        endRemoveRows();
+    } else if (m_servers.size() >= MaxServers) {
         ++m_dropped;
         return;
     }
@@ -167,12 +170,17 @@ void LanDiscovery::expire()
 
 QString LanDiscovery::announcedFingerprint(const QUrl &url) const
 {
+    // Two announcements for one address that disagree: no hint at all.
+    QString found;
     for (const Server &server : m_servers) {
-        if (server.url.port() == url.port(7300)
-            && QHostAddress(url.host()).isEqual(server.address, QHostAddress::TolerantConversion))
-            return server.announcement.fingerprint;
+        if (server.url.port() == url.port(url.scheme() == QLatin1String("wss") ? 443 : 80)
+            && QHostAddress(url.host()).isEqual(server.address, QHostAddress::TolerantConversion)) {
+            if (!found.isEmpty() && found != server.announcement.fingerprint)
+                return {};
+            found = server.announcement.fingerprint;
+        }
     }
-    return {};
+    return found;
 }
 
 int LanDiscovery::rowCount(const QModelIndex &parent) const

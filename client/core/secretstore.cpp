@@ -16,22 +16,20 @@ namespace Hubbub::Client {
 
 namespace {
 
-//! Errors that mean "no keychain to be had here", as opposed to "no such entry".
-bool keychainUnusable(QKeychain::Error error)
+//! Errors that mean "no keychain to be had here": none on this platform, or none that ever
+//! answered in this run (no D-Bus session: libsecret's "Could not connect" is OtherError). A
+//! denied prompt, or a failure after the keychain has answered, is not one: the secret stays
+//! in memory for this run and the keychain is asked again next time, rather than every token
+//! moving to a file.
+bool keychainUnusable(QKeychain::Error error, bool keychainAnswered)
 {
-    switch (error) {
-    case QKeychain::NoBackendAvailable:
-    case QKeychain::NotImplemented:
-    case QKeychain::AccessDenied:
-    case QKeychain::AccessDeniedByUser:
-    case QKeychain::OtherError:
-        return true;
-    case QKeychain::NoError:
-    case QKeychain::EntryNotFound:
-    case QKeychain::CouldNotDeleteEntry:
-        return false;
-    }
-    return true;
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
+        || (error == QKeychain::OtherError && !keychainAnswered);
+}
+
+bool keychainAnswered(QKeychain::Error error)
+{
+    return error == QKeychain::NoError || error == QKeychain::EntryNotFound;
 }
 
 } // namespace
@@ -71,10 +69,12 @@ void SecretStore::load(const QStringList &keys, std::function<void()> done)
         auto *job = new QKeychain::ReadPasswordJob(m_service, this);
         job->setKey(key);
         connect(job, &QKeychain::Job::finished, this, [this, key, job, finish] {
+            m_keychainAnswered = m_keychainAnswered || keychainAnswered(job->error());
             if (job->error() == QKeychain::NoError) {
                 m_values.insert(key, job->textData());
+                removeFromFile(key); // a copy a run without a keychain left behind
             } else {
-                if (keychainUnusable(job->error()))
+                if (keychainUnusable(job->error(), m_keychainAnswered))
                     fallBack(job->errorString());
                 // Not in the keychain: perhaps in the file, from a run without a keychain.
                 const QHash<QString, QString> stored = readFile();
@@ -130,17 +130,26 @@ void SecretStore::persist(const QString &key)
     job->setKey(key);
     ++m_pendingJobs;
     connect(job, &QKeychain::Job::finished, this, [this, key, job] {
-        if (keychainUnusable(job->error())) {
+        m_keychainAnswered = m_keychainAnswered || keychainAnswered(job->error());
+        if (keychainUnusable(job->error(), m_keychainAnswered)) {
             fallBack(job->errorString()); // writes everything to the file
-        } else if (QFileInfo::exists(m_filePath)) {
-            // In the keychain now: no copy stays behind in the file of an earlier run.
-            QHash<QString, QString> stored = readFile();
-            if (stored.remove(key) > 0)
-                writeFile(stored);
+        } else if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
+            qCWarning(lcClient) << "the keychain refused" << key << job->errorString();
+        } else {
+            removeFromFile(key); // in the keychain now: no copy stays in a file
         }
         jobDone();
     });
     job->start();
+}
+
+void SecretStore::removeFromFile(const QString &key)
+{
+    if (!QFileInfo::exists(m_filePath))
+        return;
+    QHash<QString, QString> stored = readFile();
+    if (stored.remove(key) > 0)
+        writeFile(stored);
 }
 
 void SecretStore::jobDone()

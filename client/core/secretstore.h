@@ -61,6 +61,7 @@ private:
     QHash<QString, QString> readFile() const;
     bool writeFile(const QHash<QString, QString> &values) const;
     void persist(const QString &key);
+    void removeFromFile(const QString &key);
     void jobDone();
 
     QString m_service;
@@ -69,6 +70,7 @@ private:
     QHash<QString, QString> m_values;
     QSet<QString> m_absent;
     int m_pendingJobs = 0;
+    bool m_keychainAnswered = false; //!< it has worked in this run: later errors are not "none"
 };
 
 } // namespace Hubbub::Client

@@ -216,15 +216,18 @@ void AppController::askAboutCertificate(const CertificateCheck &check)
     m_certificateDialog = new CertificateDialog(
         check, m_session->discovery()->announcedFingerprint(check.server), parent);
     m_certificateDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // With --user there is no window yet: closing the question must not end the app.
+    m_certificateDialog->setAttribute(Qt::WA_QuitOnClose, false);
     m_certificateDialog->setWindowModality(parent ? Qt::WindowModal : Qt::ApplicationModal);
     connect(m_certificateDialog, &QDialog::accepted, this, [this, check] {
         m_settings->setPinnedCertificate(check.server, check.fingerprint);
         m_session->connection()->retryCertificate();
     });
     connect(m_certificateDialog, &QDialog::rejected, this, [this] {
-        // A sign-in waits for an answer; an open window keeps the connection held, and its
-        // Retry asks again.
-        if (m_dialog && m_dialog->isVisible())
+        // A sign-in with a password (the dialog's, or --user's) waits for an answer: it fails,
+        // and the dialog says why. A resumed session stays held under its window, whose Retry
+        // asks again.
+        if (m_session->connection()->isHeldSignIn())
             m_session->connection()->refuseCertificate();
     });
     m_certificateDialog->show();

@@ -104,9 +104,11 @@ void OfflineBanner::refresh()
     m_retry->setVisible(connection->state() != Connection::State::Disconnected || canRetry);
     m_retry->setEnabled(canRetry);
     setVisible(m_offline);
-    if (canRetry && !m_tick.isActive())
+    // The countdown needs the tick; a held certificate waits for the user, not the clock.
+    const bool counting = connection->state() == Connection::State::Waiting;
+    if (counting && !m_tick.isActive())
         m_tick.start();
-    else if (!canRetry)
+    else if (!counting)
         m_tick.stop();
 }
 

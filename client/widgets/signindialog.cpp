@@ -94,10 +94,14 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     connect(m_session->discovery(), &QAbstractItemModel::rowsRemoved, this, showFound);
     connect(m_session->discovery(), &QAbstractItemModel::modelReset, this, showFound);
     showFound();
-    connect(m_found, &QListView::clicked, this, [this](const QModelIndex &index) {
+    // A click, or Enter on the list (which then does not sign in to the old address).
+    const auto pick = [this](const QModelIndex &index) {
         setServer(index.data(LanDiscovery::UrlRole).toUrl());
         m_username->setFocus();
-    });
+    };
+    connect(m_found, &QListView::clicked, this, pick);
+    connect(m_found, &QListView::activated, this, pick);
+    m_found->installEventFilter(this);
 
     m_form = new QFormLayout;
     m_form->addRow(tr("&Server:"), m_server);
@@ -189,6 +193,14 @@ bool SignInDialog::eventFilter(QObject *watched, QEvent *event)
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
             if (m_create->isEnabled())
                 submit(true);
+            return true;
+        }
+    }
+    // Enter on the list of found servers picks one (activated); it is not the dialog's.
+    if (watched == m_found && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_found->currentIndex().isValid()) {
+            Q_EMIT m_found->activated(m_found->currentIndex());
             return true;
         }
     }

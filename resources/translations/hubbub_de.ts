@@ -519,6 +519,10 @@
         <source>Not connected: you did not trust the certificate of %1.</source>
         <translation>Nicht verbunden: Sie haben dem Zertifikat von %1 nicht vertraut.</translation>
     </message>
+    <message>
+        <source>%1 presented no certificate.</source>
+        <translation>%1 hat kein Zertifikat vorgelegt.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>

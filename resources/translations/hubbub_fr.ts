@@ -519,6 +519,10 @@
         <source>Not connected: you did not trust the certificate of %1.</source>
         <translation>Non connecté&#xa0;: vous n&apos;avez pas approuvé le certificat de %1.</translation>
     </message>
+    <message>
+        <source>%1 presented no certificate.</source>
+        <translation>%1 n&apos;a présenté aucun certificat.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>

@@ -516,6 +516,10 @@
         <source>Not connected: you did not trust the certificate of %1.</source>
         <translation>연결하지 않았어요: %1의 인증서를 믿지 않았어요.</translation>
     </message>
+    <message>
+        <source>%1 presented no certificate.</source>
+        <translation>%1이(가) 인증서를 보내지 않았어요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>

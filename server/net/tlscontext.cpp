@@ -16,6 +16,10 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace Hubbub::Server {
 
 namespace {
@@ -100,7 +104,11 @@ Status writeWhole(
         return failure(
             Tr::tr("cannot write %1: %2").arg(QFileInfo(partial).filePath(), file.errorString()));
     }
-    const bool written = file.write(bytes) == bytes.size() && file.flush();
+    // On the disk before it takes the name: a power cut must not leave an empty key behind.
+    bool written = file.write(bytes) == bytes.size() && file.flush();
+#ifdef Q_OS_UNIX
+    written = written && ::fsync(file.handle()) == 0;
+#endif
     file.close();
     // QFile::rename() does not replace: what is there (a key whose certificate went missing)
     // goes first.
@@ -140,6 +148,9 @@ Result<std::shared_ptr<const TlsContext>> TlsContext::load(
         "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305");
     // An idle connection holds no record buffers (34 KiB each otherwise).
     SSL_CTX_set_mode(context.get(), SSL_MODE_RELEASE_BUFFERS);
+    // An encrypted key would make OpenSSL prompt on the terminal, blocking every client (a
+    // SIGHUP from a shell): it is refused instead.
+    SSL_CTX_set_default_passwd_cb(context.get(), [](char *, int, int, void *) { return 0; });
 
     const QByteArray certificateFile = QFile::encodeName(certificatePath);
     const QByteArray keyFile = QFile::encodeName(keyPath);
@@ -148,7 +159,9 @@ Result<std::shared_ptr<const TlsContext>> TlsContext::load(
                            .arg(certificatePath, openSslReason("not a PEM certificate")));
     }
     if (SSL_CTX_use_PrivateKey_file(context.get(), keyFile.constData(), SSL_FILETYPE_PEM) != 1) {
-        if (ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH) {
+        const unsigned long last = ERR_peek_last_error();
+        if (ERR_GET_LIB(last) == ERR_LIB_X509
+            && ERR_GET_REASON(last) == X509_R_KEY_VALUES_MISMATCH) {
             ERR_clear_error();
             return failure(Tr::tr("the key %1 does not belong to the certificate %2")
                                .arg(keyPath, certificatePath));
@@ -157,6 +170,7 @@ Result<std::shared_ptr<const TlsContext>> TlsContext::load(
                            .arg(keyPath, openSslReason("not a PEM private key")));
     }
     if (SSL_CTX_check_private_key(context.get()) != 1) {
+        ERR_clear_error();
         return failure(Tr::tr("the key %1 does not belong to the certificate %2")
                            .arg(keyPath, certificatePath));
     }

@@ -157,8 +157,12 @@ void TlsTransport::fail(const char *what)
 
 QByteArray TlsTransport::read(qint64 maxBytes)
 {
-    if (m_failed || m_peerClosed)
+    if (m_failed || m_peerClosed) {
+        // Whatever follows is read and dropped, so that the inner transport finds the end of
+        // the stream (and the socket stops being readable: epoll is level-triggered).
+        m_inner->skipAll();
         return {};
+    }
     if (!t_scratch)
         t_scratch = std::make_unique<char[]>(ScratchBytes);
     const int capacity = int(std::min(maxBytes, ScratchBytes));
@@ -189,7 +193,16 @@ QByteArray TlsTransport::read(qint64 maxBytes)
             continue;
         }
         if (error == SSL_ERROR_ZERO_RETURN) {
-            m_peerClosed = true; // its close_notify: the end of its stream
+            // Its close_notify: the end of its stream, as a FIN is over plain TCP. Ours
+            // answers it, and the connection ends (from the event loop: we may be inside the
+            // connection's read).
+            m_peerClosed = true;
+            ERR_clear_error();
+            SSL_shutdown(m_ssl);
+            flushRecords();
+            m_writesClosed = true;
+            QMetaObject::invokeMethod(
+                m_inner, &Transport::disconnectFromHost, Qt::QueuedConnection);
             break;
         }
         fail(isEstablished() ? "SSL_read" : "the handshake");
@@ -247,6 +260,7 @@ bool TlsTransport::closeWrites(const QByteArray &lastBytes)
         return true;
     if (m_failed || !m_inner->isConnected())
         return false;
+    ERR_clear_error();
     if (isEstablished()) {
         if (!lastBytes.isEmpty()
             && SSL_write(m_ssl, lastBytes.constData(), int(lastBytes.size())) <= 0) {
@@ -263,7 +277,9 @@ bool TlsTransport::closeWrites(const QByteArray &lastBytes)
 void TlsTransport::disconnectFromHost()
 {
     if (!m_failed && !m_writesClosed && isEstablished()) {
+        ERR_clear_error();
         SSL_shutdown(m_ssl);
+        ERR_clear_error(); // a failed close_notify changes nothing: the socket closes anyway
         flushRecords();
     }
     m_writesClosed = true;

@@ -10,6 +10,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void pinnedCertificateConnectsWithoutAsking();
     void changedCertificateIsHeldAndNamesBoth();
     void certificateSignedByTrustedAuthorityAsksNothing();
+    void pinnedCertificateBehindAnotherLeafIsNotTrusted();
 
 private:
     //! Connects `connection` to the server as a new account; the lookup answers `pins`.
@@ -238,6 +240,52 @@ void tst_CertificateTrust::certificateSignedByTrustedAuthorityAsksNothing()
     QVERIFY(ok);
     QCOMPARE(untrusted.size(), 0);
     QVERIFY(!asked);
+}
+
+void tst_CertificateTrust::pinnedCertificateBehindAnotherLeafIsNotTrusted()
+{
+    // A man in the middle knows the pinned certificate (every server sends its own): he
+    // presents a leaf of his own for the host, then the pinned certificate, then the CA that
+    // signed his leaf. Only the leaf's key is proven; the pin must be compared with it alone.
+    QTemporaryDir dir;
+    const QString pinnedCertificate = dir.filePath(u"pinned.crt"_s);
+    QVERIFY(Hubbub::Server::TlsContext::createSelfSigned(
+        pinnedCertificate, dir.filePath(u"pinned.key"_s), u"localhost"_s)
+                .ok());
+    const QString pinned = fingerprintOf(QSslCertificate::fromPath(pinnedCertificate).value(0));
+    const TestCertificateFiles authority = makeCertificateAuthority(dir.path());
+    const TestCertificateFiles leaf
+        = makeSignedCertificate(authority, dir.path(), u"mitm"_s, u"localhost"_s);
+    QVERIFY(!leaf.certificate.isEmpty());
+    const QString chain = dir.filePath(u"chain.pem"_s);
+    {
+        QFile out(chain);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        for (const QString &part : {leaf.certificate, pinnedCertificate, authority.certificate}) {
+            QFile in(part);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            out.write(in.readAll());
+        }
+    }
+    m_server->config().tlsCertificatePath = chain;
+    m_server->config().tlsKeyPath = leaf.key;
+    QVERIFY(m_server->restart());
+    QUrl url = m_server->url();
+    url.setHost(u"localhost"_s);
+
+    Connection connection;
+    QSignalSpy untrusted(&connection, &Connection::certificateUntrusted);
+    QSignalSpy signedIn(&connection, &Connection::signedIn);
+    connection.setPinLookup([pinned](const QUrl &) { return pinned; });
+    connection.signIn(url, u"victim"_s, Password, true);
+    QVERIFY(untrusted.wait(10000));
+    const auto check = untrusted.first().first().value<CertificateCheck>();
+    QCOMPARE(
+        check.fingerprint, fingerprintOf(QSslCertificate::fromPath(leaf.certificate).value(0)));
+    QVERIFY(check.changed());
+    QTest::qWait(500);
+    QCOMPARE(signedIn.size(), 0);
+    QCOMPARE(storedRows(m_server->databasePath(), u"users"_s), 0); // the password never went
 }
 
 QTEST_GUILESS_MAIN(tst_CertificateTrust)

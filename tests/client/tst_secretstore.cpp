@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Hubbub;
 using namespace Hubbub::Client;
 using namespace Qt::StringLiterals;
@@ -55,6 +57,7 @@ private Q_SLOTS:
 
 private:
     bool m_keyring = false; //!< under with-keyring.sh
+    std::unique_ptr<QTemporaryDir> m_runtime;
 };
 
 void tst_SecretStore::initTestCase()
@@ -62,8 +65,11 @@ void tst_SecretStore::initTestCase()
     m_keyring = qEnvironmentVariableIsSet("HUBBUB_TEST_KEYRING");
     if (!m_keyring) {
         // No session bus: QtKeychain finds no service, and a developer's own keychain is
-        // never touched by this test.
-        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        // never touched by this test (libdbus and GDBus would otherwise fall back to
+        // $XDG_RUNTIME_DIR/bus, the desktop's own).
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/hubbub-test-bus");
+        m_runtime = std::make_unique<QTemporaryDir>();
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_runtime->path()));
     }
 }
 

@@ -186,9 +186,10 @@ void tst_ClientDiscovery::queriesAnsweredAtMostOncePerSecondPerAsker()
         sameHost.push_back(std::make_unique<RawPeer>());
         sameHost.back()->send(Discovery::encodeQuery(), m_port);
     }
+    QTest::qWait(500); // every answer has arrived by then; all are counted together
     int answeredOnHost = 0;
     for (const auto &peer : sameHost)
-        answeredOnHost += int(peer->answers(100).size());
+        answeredOnHost += int(peer->answers(0).size());
     QCOMPARE(answeredOnHost, 5);
     QTest::qWait(1200); // the next second
 

@@ -1,8 +1,8 @@
 #include "testcertificates.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 
 #include <openssl/bn.h>
 #include <openssl/evp.h>
@@ -42,8 +42,9 @@ std::unique_ptr<X509, Deleter> build(
 {
     std::unique_ptr<X509, Deleter> certificate(X509_new());
     X509 *x = certificate.get();
+    // Random: a CA and a leaf made in the same millisecond never share issuer and serial.
     ASN1_INTEGER_set(
-        X509_get_serialNumber(x), long(QDateTime::currentMSecsSinceEpoch() % 1000000007));
+        X509_get_serialNumber(x), long(QRandomGenerator::global()->bounded(1, 1 << 30)));
     X509_set_version(x, 2);
     X509_gmtime_adj(X509_getm_notBefore(x), -24L * 3600);
     X509_gmtime_adj(X509_getm_notAfter(x), 365L * 24 * 3600);

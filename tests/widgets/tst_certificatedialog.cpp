@@ -63,6 +63,7 @@ private Q_SLOTS:
     void firstSignInAsksOnceThenRemembers();
     void changedCertificateNeedsTheTickAndTheButton();
     void givenFingerprintAsksNothing();
+    void refusedAtAUserStartFallsBackToTheSignInDialog();
     void changedUnderAnOpenWindowAsksAgainFromRetry();
     void discoveredServerFillsTheAddressAndHintsTheFingerprint();
     void fingerprintInTwoLines();
@@ -165,8 +166,9 @@ void TestCertificateDialog::changedCertificateNeedsTheTickAndTheButton()
     QVERIFY(!dialog->trustButton()->isEnabled());
     QVERIFY(dialog->cancelButton()->isDefault());
 
-    // Enter cancels: the trusted fingerprint stays, and the sign-in says why it stopped.
-    QTest::keyClick(dialog, Qt::Key_Return);
+    // Enter cancels: the trusted fingerprint stays, and the sign-in says why it stopped. (Sent
+    // where a person's Enter goes: the focused widget.)
+    QTest::keyClick(dialog->focusWidget() ? dialog->focusWidget() : dialog, Qt::Key_Return);
     QTRY_VERIFY(!app.controller.certificateDialog());
     QCOMPARE(app.settings.pinnedCertificate(m_server->url()), trustedBefore);
     QTRY_COMPARE(failed.size(), 1);
@@ -196,6 +198,23 @@ void TestCertificateDialog::givenFingerprintAsksNothing()
     app.controller.start(options(u"carol"_s));
     QTRY_VERIFY_WITH_TIMEOUT(app.isReady(), SignInTimeout);
     QCOMPARE(untrusted.size(), 0);
+}
+
+void TestCertificateDialog::refusedAtAUserStartFallsBackToTheSignInDialog()
+{
+    // --user and --password-file: no window and no dialog yet when the question comes.
+    TestApp app(m_dir->path());
+    app.controller.start(options(u"hal"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(app.controller.certificateDialog(), 10000);
+    CertificateDialog *dialog = app.controller.certificateDialog();
+    QVERIFY(!dialog->testAttribute(Qt::WA_QuitOnClose)); // closing it does not end the app
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    // The sign-in fails, and the dialog it falls back to says why.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        app.controller.signInDialog() && app.controller.signInDialog()->isVisible(), 10000);
+    QVERIFY2(app.controller.signInDialog()->errorText().contains(u"did not trust"_s),
+        qPrintable(app.controller.signInDialog()->errorText()));
+    QVERIFY(!app.session.connection()->isHeldForCertificate());
 }
 
 void TestCertificateDialog::changedUnderAnOpenWindowAsksAgainFromRetry()
