@@ -17,6 +17,7 @@
 #include <openssl/x509v3.h>
 
 #ifdef Q_OS_UNIX
+#include <cstdio>
 #include <unistd.h>
 #endif
 
@@ -110,10 +111,17 @@ Status writeWhole(
     written = written && ::fsync(file.handle()) == 0;
 #endif
     file.close();
-    // QFile::rename() does not replace: what is there (a key whose certificate went missing)
-    // goes first.
+    // Takes the name in one step where the system can (POSIX rename replaces atomically);
+    // QFile::rename() does not replace, so elsewhere what is there goes first.
+#ifdef Q_OS_UNIX
+    const bool renamed = written
+        && ::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData())
+            == 0;
+#else
     QFile::remove(path);
-    if (!written || !QFile::rename(partial, path)) {
+    const bool renamed = written && QFile::rename(partial, path);
+#endif
+    if (!renamed) {
         QFile::remove(partial);
         return failure(Tr::tr("cannot write %1").arg(path));
     }
