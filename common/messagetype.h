@@ -61,9 +61,23 @@ enum class MessageType {
     ReadMark,
     ReadState,
     ChannelNotify,
+    // Issue 13, part "accounts": passwords, devices, and what an admin runs from the app.
+    AccountPassword,
+    SessionList,
+    SessionRevoke,
+    SessionRevokeAll,
+    AdminUsers,
+    AdminRole,
+    AdminDisable,
+    AdminEnable,
+    AdminResetPassword,
+    InviteCreate,
+    InviteList,
+    InviteRevoke,
+    AuditList,
 };
 
-inline constexpr std::array<const char *, 42> messageTypeNames = {
+inline constexpr std::array<const char *, 55> messageTypeNames = {
     "hello",
     "auth.register",
     "auth.login",
@@ -106,8 +120,21 @@ inline constexpr std::array<const char *, 42> messageTypeNames = {
     "read.mark",
     "read.state",
     "channel.notify",
+    "account.password",
+    "session.list",
+    "session.revoke",
+    "session.revoke_all",
+    "admin.users",
+    "admin.role",
+    "admin.disable",
+    "admin.enable",
+    "admin.reset_password",
+    "invite.create",
+    "invite.list",
+    "invite.revoke",
+    "audit.list",
 };
-static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::ChannelNotify) + 1,
+static_assert(messageTypeNames.size() == static_cast<std::size_t>(MessageType::AuditList) + 1,
     "messageTypeNames must name every MessageType");
 
 //! The wire name of a verb, e.g. "post.create".

@@ -82,4 +82,20 @@ inline constexpr qint64 MaxSafeInteger = 9007199254740991LL;
 // points once trimmed; user.list answers every user in one reply up to this many (see there).
 inline constexpr int DisplayNameMax = 64;
 inline constexpr int UserListMax = 10000;
+
+// Issue 13, part "accounts" (docs/protocol.md, "Accounts an admin runs").
+//! An invite is valid for 1 hour to 30 days; 7 days unless asked otherwise.
+inline constexpr int InviteHoursMin = 1;
+inline constexpr int InviteHoursMax = 30 * 24;
+inline constexpr int InviteHoursDefault = 7 * 24;
+//! Invites not yet used or expired, server-wide: a bound on what invite.list returns.
+inline constexpr int InvitesOpenMax = 1000;
+//! A one-time password code from admin.reset_password is valid for 24 hours.
+inline constexpr int ResetCodeHours = 24;
+//! Invite and one-time codes: 16 letters and digits of Crockford's base32 (80 bits), shown
+//! in groups of four; dashes, spaces and case do not matter when typed back.
+inline constexpr int CodeChars = 16;
+inline constexpr int CodeInputMax = 64;
+inline constexpr int AuditPageDefault = 100;
+inline constexpr int AuditPageMax = 500;
 } // namespace Hubbub::Limits

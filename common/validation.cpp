@@ -116,6 +116,27 @@ std::optional<Error> checkPassword(const QString &password)
         QStringLiteral("password"), ValidationText::tr("The password"));
 }
 
+QString normalizedCode(QStringView typed)
+{
+    if (typed.size() > Limits::CodeInputMax)
+        return {};
+    static constexpr QLatin1StringView Alphabet("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    QString code;
+    for (QChar c : typed) {
+        if (c == u'-' || c.isSpace())
+            continue;
+        c = c.toUpper();
+        if (c == u'O')
+            c = u'0';
+        else if (c == u'I' || c == u'L')
+            c = u'1';
+        if (!Alphabet.contains(c))
+            return {};
+        code.append(c);
+    }
+    return code.size() == Limits::CodeChars ? code : QString();
+}
+
 std::optional<Error> checkTitle(const QString &trimmedTitle)
 {
     return checkLength(trimmedTitle, Limits::TitleMin, Limits::TitleMax, QStringLiteral("title"),

@@ -22,6 +22,10 @@ QString normalizedUsername(const QString &username);
 //! of the canonical decomposition ("ÉLODIE" and "élodie" have one key).
 QString usernameKey(const QString &username);
 std::optional<Error> checkPassword(const QString &password);
+//! An invite or one-time code as typed ("7k2m-pq9x ..."), in its one stored form: upper case,
+//! without dashes or spaces, O read as 0 and I or L as 1 (Crockford's base32). Empty when it
+//! cannot be a code (wrong length or another character).
+QString normalizedCode(QStringView typed);
 //! Title as stored: trimmed. Checked after trimming.
 std::optional<Error> checkTitle(const QString &trimmedTitle);
 std::optional<Error> checkContent(const QString &content);

@@ -36,8 +36,9 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
            "power loss."),
         QStringLiteral("full|normal"), QStringLiteral("full"));
     const QCommandLineOption registrationOption(QStringLiteral("registration"),
-        tr("open: anyone may create an account (default); closed: only existing users log in."),
-        QStringLiteral("open|closed"), QStringLiteral("open"));
+        tr("open: anyone may create an account (default); invite: only with an invite code "
+           "from an admin; closed: only existing users log in."),
+        QStringLiteral("open|invite|closed"), QStringLiteral("open"));
     const QCommandLineOption retentionOption(QStringLiteral("event-retention"),
         tr("Events kept for catching up after a reconnect (default 100000)."), QStringLiteral("N"),
         QStringLiteral("100000"));
@@ -111,9 +112,15 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         return invalid(QStringLiteral("durability"), tr("--durability must be full or normal"));
 
     const QString registration = parser.value(registrationOption);
-    if (registration != u"open" && registration != u"closed")
-        return invalid(QStringLiteral("registration"), tr("--registration must be open or closed"));
-    config.registrationOpen = registration == u"open";
+    if (registration == u"open")
+        config.registration = Registration::Open;
+    else if (registration == u"invite")
+        config.registration = Registration::Invite;
+    else if (registration == u"closed")
+        config.registration = Registration::Closed;
+    else
+        return invalid(
+            QStringLiteral("registration"), tr("--registration must be open, invite or closed"));
 
     config.eventRetention = parser.value(retentionOption).toLongLong(&ok);
     if (!ok || config.eventRetention < 1) {

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "logging.h"
 #include "server.h"
+#include "store/accountstore.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 
@@ -94,6 +95,11 @@ int main(int argc, char *argv[])
             Result<User> user = UserStore::setRole(tx, username, Role::Admin);
             if (!user)
                 return user.error();
+            // The audit log names no actor for the operator at the server's console.
+            if (Status s = AccountStore::record(tx, std::nullopt, QStringLiteral("role"), user->id,
+                    {{QStringLiteral("role"), QStringLiteral("admin")}});
+                !s)
+                return s.error();
             return user->toJson();
         });
         writer.stop();

@@ -1,5 +1,7 @@
 #include "passwords.h"
 
+#include "protocollimits.h"
+
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 
@@ -72,6 +74,21 @@ QString newToken()
 QByteArray tokenHash(const QString &token)
 {
     return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
+}
+
+QString newCode()
+{
+    static constexpr char Alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    static_assert(sizeof Alphabet == 33);
+    std::array<quint32, Limits::CodeChars> words {};
+    QRandomGenerator::system()->fillRange(words.data(), words.size());
+    QString code;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            code.append(u'-');
+        code.append(QLatin1Char(Alphabet[words[i] % 32])); // 32 divides 2^32: no bias
+    }
+    return code;
 }
 
 } // namespace Hubbub::Server::Passwords

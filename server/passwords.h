@@ -20,4 +20,8 @@ QString newToken();
 //! The SHA-256 of a token, as stored.
 QByteArray tokenHash(const QString &token);
 
+//! A new invite or one-time code: Limits::CodeChars characters of Crockford's base32 from the
+//! system CSPRNG (5 bits each), in groups of four joined by dashes ("7K2M-...").
+QString newCode();
+
 } // namespace Hubbub::Server::Passwords

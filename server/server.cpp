@@ -1,6 +1,8 @@
 #include "server.h"
 
 #include "announcer.h"
+#include "handlers/accounthandler.h"
+#include "handlers/adminhandler.h"
 #include "handlers/authhandler.h"
 #include "handlers/chathandler.h"
 #include "handlers/directhandler.h"
@@ -23,6 +25,7 @@
 #include "protocollimits.h"
 #include "serverframe.h"
 #include "session.h"
+#include "store/accountstore.h"
 #include "store/filestore.h"
 #include "store/imagestore.h"
 #include "store/sqlconnection.h"
@@ -33,6 +36,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSysInfo>
 
 #ifdef Q_OS_UNIX
@@ -126,6 +130,8 @@ Status Server::open()
         return s;
     m_handlerStore.push_back(std::make_unique<FileHandler>(*m_context));
     m_handlerStore.push_back(std::make_unique<ReadHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<AccountHandler>(*m_context));
+    m_handlerStore.push_back(std::make_unique<AdminHandler>(*m_context));
     for (const auto &handler : m_handlerStore) {
         for (MessageType type : handler->types())
             m_handlers[std::size_t(type)] = handler.get();
@@ -294,9 +300,10 @@ Session *sessionOf(const ConnectionHandle &connection)
 //! What a handler learns of the connection a request came on.
 Caller callerOf(const Session &session)
 {
-    return {session.user(), session.tokenHash(), [session = QPointer<const Session>(&session)] {
-                return session ? session->peerAddress() : QString();
-            }};
+    return {session.user(), session.tokenHash(), session.client(),
+        [session = QPointer<const Session>(&session)] {
+            return session ? session->peerAddress() : QString();
+        }};
 }
 } // namespace
 
@@ -327,6 +334,12 @@ void Server::handleText(Session &session, const QString &text)
     const Responder reply(*this, ConnectionHandle(&session), session.openSlot(), request.id);
     if (!session.isAuthenticated() && !isAllowedBeforeAuth(request.type)) {
         reply.fail(makeError(ErrorCode::Unauthorized, tr("Log in first.")));
+        return;
+    }
+    if (session.mustChangePassword() && !isAllowedBeforeAuth(request.type)
+        && request.type != MessageType::AccountPassword) {
+        reply.fail(makeError(ErrorCode::Forbidden,
+            tr("You signed in with a one-time code: choose a new password first.")));
         return;
     }
     qCDebug(lcNet) << messageTypeName(request.type) << "from" << session.peerAddress();
@@ -361,11 +374,17 @@ void Server::sendReply(const ConnectionHandle &connection, quint64 slot, const Q
         session->fillSlotWire(slot, WireFrame::textUtf8(frame));
 }
 
-void Server::authenticate(
-    const ConnectionHandle &connection, const User &user, const QByteArray &tokenHash)
+void Server::authenticate(const ConnectionHandle &connection, const User &user,
+    const QByteArray &tokenHash, bool mustChangePassword)
 {
     if (Session *session = sessionOf(connection))
-        authenticate(*session, user, tokenHash);
+        authenticate(*session, user, tokenHash, mustChangePassword);
+}
+
+void Server::setClient(const ConnectionHandle &connection, const QString &client)
+{
+    if (Session *session = sessionOf(connection))
+        session->setClient(client);
 }
 
 void Server::deauthenticate(const ConnectionHandle &connection)
@@ -387,12 +406,13 @@ void Server::closeAfterReplies(
     });
 }
 
-void Server::authenticate(Session &session, const User &user, const QByteArray &tokenHash)
+void Server::authenticate(
+    Session &session, const User &user, const QByteArray &tokenHash, bool mustChangePassword)
 {
     if (session.isAuthenticated() && session.user()->id != user.id)
         deauthenticate(session);
     const bool wasAuthenticated = session.isAuthenticated();
-    session.setUser(user, tokenHash);
+    session.setUser(user, tokenHash, mustChangePassword);
     if (wasAuthenticated || !m_sessions.contains(&session))
         return;
     m_subscriberIndex.insert(&session, m_subscribers.size());
@@ -459,6 +479,56 @@ void Server::updateUser(const User &user)
 {
     for (const Subscriber &subscriber : m_subscribers)
         subscriber.session->updateUser(user);
+}
+
+void Server::endSessions(const QList<QByteArray> &tokenHashes, const ConnectionHandle &keep,
+    quint16 code, const QString &reason)
+{
+    if (tokenHashes.isEmpty())
+        return;
+    const QSet<QByteArray> ended(tokenHashes.cbegin(), tokenHashes.cend());
+    QList<Session *> matched;
+    for (const Subscriber &subscriber : m_subscribers) {
+        if (ended.contains(subscriber.session->tokenHash()))
+            matched.append(subscriber.session);
+    }
+    Session *kept = sessionOf(keep);
+    for (Session *session : std::as_const(matched)) {
+        deauthenticate(*session); // no event reaches it from now on
+        if (session != kept)
+            closeAfterReplies(ConnectionHandle(session), code, reason);
+    }
+}
+
+void Server::endUser(qint64 userId, quint16 code, const QString &reason)
+{
+    QList<Session *> matched;
+    for (const Subscriber &subscriber : m_subscribers) {
+        if (subscriber.userId == userId)
+            matched.append(subscriber.session);
+    }
+    for (Session *session : std::as_const(matched)) {
+        deauthenticate(*session);
+        closeAfterReplies(ConnectionHandle(session), code, reason);
+    }
+}
+
+void Server::passwordChosen(qint64 userId)
+{
+    for (const Subscriber &subscriber : m_subscribers) {
+        if (subscriber.userId == userId)
+            subscriber.session->setMustChangePassword(false);
+    }
+}
+
+QList<QByteArray> Server::connectedTokens(qint64 userId) const
+{
+    QList<QByteArray> tokens;
+    for (const Subscriber &subscriber : m_subscribers) {
+        if (subscriber.userId == userId)
+            tokens.append(subscriber.session->tokenHash());
+    }
+    return tokens;
 }
 
 void Server::broadcast(const QByteArrayList &events, const QList<EventAudience> &audiences)
@@ -545,6 +615,8 @@ void Server::collectGarbage()
             if (!images)
                 return images.error();
             if (Status s = UserStore::removeExpiredSessions(tx); !s)
+                return s.error();
+            if (Status s = AccountStore::pruneInvites(tx); !s)
                 return s.error();
             Result<FileStore::Collected> files
                 = FileStore::collectGarbage(tx, filesDir, fileGrace, abandoned, sweepDisk);

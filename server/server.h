@@ -72,8 +72,9 @@ private:
     // Hub
     void sendReply(
         const ConnectionHandle &connection, quint64 slot, const QByteArray &frame) override;
-    void authenticate(
-        const ConnectionHandle &connection, const User &user, const QByteArray &tokenHash) override;
+    void authenticate(const ConnectionHandle &connection, const User &user,
+        const QByteArray &tokenHash, bool mustChangePassword) override;
+    void setClient(const ConnectionHandle &connection, const QString &client) override;
     void deauthenticate(const ConnectionHandle &connection) override;
     void closeAfterReplies(
         const ConnectionHandle &connection, quint16 code, const QString &reason) override;
@@ -82,9 +83,16 @@ private:
     void sendToUsers(
         const QList<qint64> &userIds, qint64 exceptUserId, const QByteArray &frame) override;
     void updateUser(const User &user) override;
+    void endSessions(const QList<QByteArray> &tokenHashes, const ConnectionHandle &keep,
+        quint16 code, const QString &reason) override;
+    void endUser(qint64 userId, quint16 code, const QString &reason) override;
+    void passwordChosen(qint64 userId) override;
+    bool isOnline(qint64 userId) const override { return m_connectionsPerUser.contains(userId); }
+    QList<QByteArray> connectedTokens(qint64 userId) const override;
     QObject *networkContext() override { return this; }
 
-    void authenticate(Session &session, const User &user, const QByteArray &tokenHash);
+    void authenticate(
+        Session &session, const User &user, const QByteArray &tokenHash, bool mustChangePassword);
     void deauthenticate(Session &session);
     //! Answers a frame that is refused before any handler sees it.
     void refuse(Session &session, std::optional<qint64> id, const Error &error);

@@ -9,6 +9,9 @@ namespace Hubbub::Server {
 
 enum class Durability { Full, Normal };
 
+//! Who may create an account (auth.register): anyone, nobody, or whoever holds an invite.
+enum class Registration { Open, Closed, Invite };
+
 //! Everything the server can be told at start-up; defaults are the documented ones.
 struct ServerConfig
 {
@@ -27,7 +30,7 @@ struct ServerConfig
     bool announce = true;
     quint16 discoveryPort = 7300; //!< UDP
     Durability durability = Durability::Full;
-    bool registrationOpen = true;
+    Registration registration = Registration::Open;
     qint64 eventRetention = 100000;
 
     int maxConnections = 20000; //!< further capped below RLIMIT_NOFILE

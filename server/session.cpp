@@ -18,16 +18,18 @@ Session::Session(
 
 Session::~Session() = default;
 
-void Session::setUser(const User &user, const QByteArray &tokenHash)
+void Session::setUser(const User &user, const QByteArray &tokenHash, bool mustChangePassword)
 {
     m_user = user;
     m_tokenHash = tokenHash;
+    m_mustChangePassword = mustChangePassword;
 }
 
 void Session::clearUser()
 {
     m_user.reset();
     m_tokenHash.clear();
+    m_mustChangePassword = false;
 }
 
 void Session::updateUser(const User &user)

@@ -46,9 +46,15 @@ public:
     bool isAuthenticated() const { return m_user.has_value(); }
     const std::optional<User> &user() const { return m_user; }
     QByteArray tokenHash() const { return m_tokenHash; }
-    void setUser(const User &user, const QByteArray &tokenHash);
+    void setUser(const User &user, const QByteArray &tokenHash, bool mustChangePassword);
     void clearUser();
     void updateUser(const User &user);
+    //! Signed in with a one-time code: only hello, auth.*, ping and account.password pass.
+    bool mustChangePassword() const { return m_mustChangePassword; }
+    void setMustChangePassword(bool must) { m_mustChangePassword = must; }
+    //! hello's `client`, for the sessions started on this connection.
+    QString client() const { return m_client; }
+    void setClient(const QString &client) { m_client = client; }
 
     //! Reserves the next reply position.
     quint64 openSlot();
@@ -78,6 +84,8 @@ private:
     SessionHost &m_host;
     std::optional<User> m_user;
     QByteArray m_tokenHash;
+    QString m_client;
+    bool m_mustChangePassword = false;
     quint64 m_nextSlot = 0;
     quint64 m_nextToSend = 0;
     std::map<quint64, QByteArray> m_ready; //!< replies filled out of order, as wire frames

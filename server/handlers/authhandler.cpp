@@ -4,11 +4,14 @@
 #include "passwords.h"
 #include "protocollimits.h"
 #include "ratelimiter.h"
+#include "store/accountstore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
 
 namespace Hubbub::Server {
 
@@ -24,6 +27,31 @@ struct AuthText
 Error wrongCredentials()
 {
     return makeError(ErrorCode::Unauthorized, AuthText::tr("Wrong username or password."));
+}
+
+Error accountDisabled()
+{
+    return makeError(
+        ErrorCode::Forbidden, AuthText::tr("This account has been disabled; ask an admin."));
+}
+
+const QString InviteField = QStringLiteral("invite");
+const QString MustChangeField = QStringLiteral("mustChangePassword");
+
+Error badInvite()
+{
+    return makeError(ErrorCode::Forbidden,
+        AuthText::tr("This invite code is not valid: it is mistyped, used, withdrawn or "
+                     "expired."),
+        InviteField);
+}
+
+//! The SHA-256 of an invite code in its stored form; empty when it cannot be a code.
+QByteArray codeHash(const QString &typed)
+{
+    const QString code = Validation::normalizedCode(typed);
+    return code.isEmpty() ? QByteArray()
+                          : QCryptographicHash::hash(code.toLatin1(), QCryptographicHash::Sha256);
 }
 
 } // namespace
@@ -70,25 +98,51 @@ void AuthHandler::registerUser(const Caller &caller, const Params &params, const
     const Result<QString> password = params.string(QStringLiteral("password"));
     if (!password)
         return reply.fail(password.error());
-    if (!m_ctx.config.registrationOpen) {
+    const Result<std::optional<QString>> invite = params.optionalString(InviteField);
+    if (!invite)
+        return reply.fail(invite.error());
+    const Registration registration = m_ctx.config.registration;
+    if (registration == Registration::Closed) {
         return reply.fail(makeError(ErrorCode::Forbidden,
             AuthText::tr("Registration is closed on this server; ask its admin "
                          "for an account.")));
+    }
+    if (registration == Registration::Invite && (!*invite || (*invite)->trimmed().isEmpty())) {
+        return reply.fail(makeError(ErrorCode::Forbidden,
+            AuthText::tr("This server takes new accounts by invitation: ask an admin for an "
+                         "invite code."),
+            InviteField));
     }
     if (auto error = Validation::checkUsername(*username))
         return reply.fail(*error);
     if (auto error = Validation::checkPassword(*password))
         return reply.fail(*error);
     // An address that is over its failed-login limit may not register either, so it cannot
-    // switch to keeping the hashing workers busy with new accounts.
+    // switch to keeping the hashing workers busy with new accounts, nor guess invite codes.
     if (auto wait = m_ctx.throttle.retryAfter(QString(), caller.peerAddress()))
         return reply.fail(rateLimited(
             AuthText::tr("Too many attempts from this address; wait a moment."), *wait));
+    QByteArray inviteHash;
+    if (registration == Registration::Invite) {
+        // Checked before the password is hashed (a wrong code costs no hashing) and again
+        // when the account is created (two people racing for one code: one wins).
+        inviteHash = codeHash(**invite);
+        Result<bool> usable = inviteHash.isEmpty()
+            ? Result<bool>(false)
+            : AccountStore::inviteUsable(m_ctx.reader, inviteHash);
+        if (!usable)
+            return reply.fail(usable.error());
+        if (!*usable) {
+            m_ctx.throttle.recordFailure(QString(), caller.peerAddress());
+            return reply.fail(badInvite());
+        }
+    }
     if (!reserveHash(reply))
         return;
 
     onWorker([password = *password] { return Passwords::hash(password); },
-        [this, reply, username = Validation::normalizedUsername(*username)](QByteArray hash) {
+        [this, reply, username = Validation::normalizedUsername(*username), inviteHash,
+            client = caller.client, address = caller.peerAddress()](QByteArray hash) {
             --m_ctx.pendingHashes;
             if (hash.isEmpty()) {
                 return reply.fail(makeError(
@@ -98,18 +152,28 @@ void AuthHandler::registerUser(const Caller &caller, const Params &params, const
             const QByteArray tokenHash = Passwords::tokenHash(token);
             const qint64 lifetime = m_ctx.config.tokenLifetimeDays;
             m_ctx.writer.submit(
-                [username, hash, tokenHash, lifetime](WriteTx &tx) -> Result<QJsonObject> {
+                [username, hash, tokenHash, lifetime, inviteHash, client, address](
+                    WriteTx &tx) -> Result<QJsonObject> {
                     Result<User> user = UserStore::create(tx, username, hash);
                     if (!user)
                         return user.error();
-                    if (Status s = UserStore::addSession(tx, user->id, tokenHash, lifetime); !s)
-                        return s.error();
+                    if (!inviteHash.isEmpty()) {
+                        Result<bool> used = AccountStore::useInvite(tx, inviteHash, user->id);
+                        if (!used)
+                            return used.error();
+                        if (!*used)
+                            return badInvite(); // the job's changes are rolled back
+                    }
+                    Result<QString> session = AccountStore::addSession(
+                        tx, user->id, tokenHash, lifetime, client, address);
+                    if (!session)
+                        return session.error();
                     return QJsonObject {{QStringLiteral("user"), user->toJson()}};
                 },
                 [this, reply, token, tokenHash](const WriteOutcome &outcome) {
                     if (outcome.result)
                         qCInfo(lcAuth) << "registered a new account";
-                    finishSignIn(outcome, token, tokenHash, reply);
+                    finishSignIn(outcome, token, tokenHash, false, reply);
                 });
         });
 }
@@ -140,13 +204,19 @@ void AuthHandler::login(const Caller &caller, const Params &params, const Respon
     const QString address = caller.peerAddress();
     onWorker(
         [credentials = *found, password = *password] {
-            if (!credentials) {
+            if (!credentials || credentials->passwordHash.isEmpty()) {
                 Passwords::burnEquivalentTime(password);
                 return false;
             }
+            // A one-time code is compared in its stored form, however it was typed.
+            if (credentials->mustChangePassword) {
+                const QString code = Validation::normalizedCode(password);
+                return !code.isEmpty() && Passwords::verify(credentials->passwordHash, code);
+            }
             return Passwords::verify(credentials->passwordHash, password);
         },
-        [this, reply, credentials = *found, username = *username, address](bool verified) {
+        [this, reply, credentials = *found, username = *username, address, client = caller.client](
+            bool verified) {
             --m_ctx.pendingHashes;
             if (!verified) {
                 m_ctx.throttle.recordFailure(username, address);
@@ -154,38 +224,77 @@ void AuthHandler::login(const Caller &caller, const Params &params, const Respon
                 return reply.fail(wrongCredentials());
             }
             m_ctx.throttle.recordSuccess(username);
-            startSession(credentials->user, reply);
+            // Said only to whoever knows the password: nobody learns from a guess whether an
+            // account is disabled.
+            if (credentials->disabled)
+                return reply.fail(accountDisabled());
+            if (credentials->mustChangePassword
+                && parseTimestamp(credentials->codeExpiresAt) <= QDateTime::currentDateTimeUtc()) {
+                return reply.fail(makeError(ErrorCode::Unauthorized,
+                    AuthText::tr("This one-time code has expired; ask an admin for a new one."),
+                    QStringLiteral("code")));
+            }
+            startSession(*credentials, client, address, reply);
         });
 }
 
-void AuthHandler::startSession(const User &user, const Responder &reply)
+void AuthHandler::startSession(const UserStore::Credentials &credentials, const QString &client,
+    const QString &address, const Responder &reply)
 {
     const QString token = Passwords::newToken();
     const QByteArray tokenHash = Passwords::tokenHash(token);
     const qint64 lifetime = m_ctx.config.tokenLifetimeDays;
+    const bool oneTimeCode = credentials.mustChangePassword;
     m_ctx.writer.submit(
-        [user, tokenHash, lifetime](WriteTx &tx) -> Result<QJsonObject> {
-            if (Status s = UserStore::addSession(tx, user.id, tokenHash, lifetime); !s)
-                return s.error();
+        [credentials, tokenHash, lifetime, client, address, oneTimeCode](
+            WriteTx &tx) -> Result<QJsonObject> {
+            const User &user = credentials.user;
+            // The account was read before the password was verified, on a worker, which
+            // takes a while: an admin.disable, admin.reset_password or account.password that
+            // committed meanwhile ended every session, and must not be undone by this one.
+            Result<std::optional<AccountStore::SignInState>> state
+                = AccountStore::signInState(tx.sql(), user.id);
+            if (!state)
+                return state.error();
+            if (!*state || (*state)->passwordHash != credentials.passwordHash)
+                return wrongCredentials();
+            if ((*state)->disabled)
+                return accountDisabled();
+            if (oneTimeCode) {
+                // The code works once: the session it starts must choose the password.
+                Result<bool> consumed
+                    = AccountStore::consumeOneTimeCode(tx, user.id, credentials.passwordHash);
+                if (!consumed)
+                    return consumed.error();
+                if (!*consumed)
+                    return wrongCredentials();
+            }
+            Result<QString> session
+                = AccountStore::addSession(tx, user.id, tokenHash, lifetime, client, address);
+            if (!session)
+                return session.error();
             // The name and role as stored now, in case they changed since the read.
             Result<std::optional<User>> current = UserStore::findById(tx.sql(), user.id);
             if (!current)
                 return current.error();
             return QJsonObject {{QStringLiteral("user"), current->value_or(user).toJson()}};
         },
-        [this, reply, token, tokenHash](
-            const WriteOutcome &outcome) { finishSignIn(outcome, token, tokenHash, reply); });
+        [this, reply, token, tokenHash, oneTimeCode](const WriteOutcome &outcome) {
+            finishSignIn(outcome, token, tokenHash, oneTimeCode, reply);
+        });
 }
 
 void AuthHandler::finishSignIn(const WriteOutcome &outcome, const QString &token,
-    const QByteArray &tokenHash, const Responder &reply)
+    const QByteArray &tokenHash, bool mustChangePassword, const Responder &reply)
 {
     if (!outcome.result)
         return reply.fail(outcome.result.error());
     const User user = User::fromJson(outcome.result->value(QLatin1StringView("user")).toObject());
-    m_ctx.hub.authenticate(reply.connection(), user, tokenHash);
+    m_ctx.hub.authenticate(reply.connection(), user, tokenHash, mustChangePassword);
     QJsonObject result = *outcome.result;
     result.insert(QStringLiteral("token"), token);
+    if (mustChangePassword)
+        result.insert(MustChangeField, true);
     reply.ok(result);
 }
 
@@ -198,16 +307,33 @@ void AuthHandler::resume(const Caller &caller, const Params &params, const Respo
         return reply.fail(
             rateLimited(AuthText::tr("Too many failed attempts; wait a moment."), *wait));
     const QByteArray tokenHash = Passwords::tokenHash(*token);
-    Result<std::optional<User>> user = UserStore::findBySession(m_ctx.reader, tokenHash);
-    if (!user)
-        return reply.fail(user.error());
-    if (!*user) {
+    Result<std::optional<UserStore::SessionUser>> found
+        = UserStore::findBySession(m_ctx.reader, tokenHash);
+    if (!found)
+        return reply.fail(found.error());
+    if (!*found) {
         m_ctx.throttle.recordFailure(QString(), caller.peerAddress());
         return reply.fail(makeError(ErrorCode::Unauthorized,
             AuthText::tr("This sign-in has expired or was ended; log in again.")));
     }
-    m_ctx.hub.authenticate(reply.connection(), **user, tokenHash);
-    reply.ok({{QStringLiteral("user"), (*user)->toJson()}});
+    const UserStore::SessionUser &session = **found;
+    m_ctx.hub.authenticate(reply.connection(), session.user, tokenHash, session.mustChangePassword);
+    // "Last used" for the list of devices, to the hour: a reconnecting fleet costs no write
+    // per reconnect. Not waited for: the reply does not depend on it.
+    const QDateTime used = parseTimestamp(session.lastUsedAt);
+    if (!used.isValid() || used.secsTo(QDateTime::currentDateTimeUtc()) >= 3600) {
+        m_ctx.writer.submit(
+            [tokenHash, address = caller.peerAddress()](WriteTx &tx) -> Result<QJsonObject> {
+                if (Status s = AccountStore::touchSession(tx, tokenHash, address); !s)
+                    return s.error();
+                return QJsonObject();
+            },
+            [](const WriteOutcome &) {});
+    }
+    QJsonObject result {{QStringLiteral("user"), session.user.toJson()}};
+    if (session.mustChangePassword)
+        result.insert(MustChangeField, true);
+    reply.ok(result);
 }
 
 void AuthHandler::logout(const Caller &caller, const Responder &reply)

@@ -290,8 +290,10 @@ void ChatHandler::edit(const User &user, const Params &params, const Responder &
             Result<ReadableMessage> existing = existingMessage(tx, user.id, messageId);
             if (!existing)
                 return existing.error();
-            if (Status s
-                = checkMayChange(tx, user, existing->message.author.id, ChatText::tr("message"));
+            if (Status s = checkMayChange(tx, user, existing->message.author.id,
+                    ChatText::tr("message"), QStringLiteral("chat.edit"),
+                    {{QStringLiteral("messageId"), messageId},
+                        {QStringLiteral("channelId"), existing->message.channelId}});
                 !s)
                 return s.error();
             Message changed = existing->message;
@@ -321,8 +323,10 @@ void ChatHandler::remove(const User &user, const Params &params, const Responder
             Result<ReadableMessage> existing = existingMessage(tx, user.id, messageId);
             if (!existing)
                 return existing.error();
-            if (Status s
-                = checkMayChange(tx, user, existing->message.author.id, ChatText::tr("message"));
+            if (Status s = checkMayChange(tx, user, existing->message.author.id,
+                    ChatText::tr("message"), QStringLiteral("chat.delete"),
+                    {{QStringLiteral("messageId"), messageId},
+                        {QStringLiteral("channelId"), existing->message.channelId}});
                 !s)
                 return s.error();
             if (Status s = ChatStore::remove(tx, messageId); !s)

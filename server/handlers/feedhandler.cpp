@@ -243,7 +243,9 @@ void FeedHandler::update(const User &user, const Params &params, const Responder
             Result<qint64> author = PostStore::authorOf(tx, postId);
             if (!author)
                 return author.error();
-            if (Status s = checkMayChange(tx, user, *author, FeedText::tr("post")); !s)
+            if (Status s = checkMayChange(tx, user, *author, FeedText::tr("post"),
+                    QStringLiteral("post.update"), {{QStringLiteral("postId"), postId}});
+                !s)
                 return s.error();
             // As it was, for its edit history.
             Result<std::optional<Post>> before = PostStore::get(tx.sql(), postId);
@@ -289,7 +291,9 @@ void FeedHandler::remove(const User &user, const Params &params, const Responder
             Result<qint64> author = PostStore::authorOf(tx, postId);
             if (!author)
                 return author.error();
-            if (Status s = checkMayChange(tx, user, *author, FeedText::tr("post")); !s)
+            if (Status s = checkMayChange(tx, user, *author, FeedText::tr("post"),
+                    QStringLiteral("post.delete"), {{QStringLiteral("postId"), postId}});
+                !s)
                 return s.error();
             if (Status s = PostStore::remove(tx, postId); !s)
                 return s.error();

@@ -1,6 +1,7 @@
 #include "handlers/handler.h"
 
 #include "serverframe.h"
+#include "store/accountstore.h"
 #include "store/userstore.h"
 #include "validation.h"
 
@@ -38,7 +39,8 @@ void Responder::finish(const WriteOutcome &outcome) const
         fail(outcome.result.error());
 }
 
-Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QString &what)
+Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QString &what,
+    const QString &action, const QJsonObject &detail)
 {
     if (user.id == authorId)
         return Ok {};
@@ -46,7 +48,7 @@ Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QStr
     if (!role)
         return role.error();
     if (*role == Role::Admin)
-        return Ok {};
+        return AccountStore::record(tx, user.id, action, authorId, detail);
     return makeError(ErrorCode::Forbidden,
         QCoreApplication::translate(
             "Hubbub::Server", "Only the author or an admin can change this %1.")

@@ -40,6 +40,7 @@ struct Caller
 {
     std::optional<User> user; //!< set once the connection is logged in
     QByteArray tokenHash; //!< the SHA-256 of the token the connection logged in with
+    QString client; //!< what hello's `client` said ("" when not given)
     //! Reads the peer's address from the socket when asked (for the failed-login throttle):
     //! most requests never need it, and reading it costs a system call.
     std::function<QString()> readPeerAddress;
@@ -58,10 +59,13 @@ public:
         const ConnectionHandle &connection, quint64 slot, const QByteArray &frame)
         = 0;
     //! Marks the connection logged in as `user`; announces presence on a user's first
-    //! connection. Nothing when the connection has gone.
-    virtual void authenticate(
-        const ConnectionHandle &connection, const User &user, const QByteArray &tokenHash)
+    //! connection. Nothing when the connection has gone. `mustChangePassword`: signed in with
+    //! a one-time code, the connection may only choose a password (account.password).
+    virtual void authenticate(const ConnectionHandle &connection, const User &user,
+        const QByteArray &tokenHash, bool mustChangePassword)
         = 0;
+    //! Remembers hello's `client` for the sessions the connection starts.
+    virtual void setClient(const ConnectionHandle &connection, const QString &client) = 0;
     //! Logs the connection out: no more events or presence reach it.
     virtual void deauthenticate(const ConnectionHandle &connection) = 0;
     //! Closes the connection with `code` after the replies queued so far have gone out.
@@ -80,6 +84,19 @@ public:
         = 0;
     //! Refreshes the user held by every connection of that user (after a rename).
     virtual void updateUser(const User &user) = 0;
+    //! Signs out every connection logged in with one of `tokenHashes` (their sessions were
+    //! just revoked): `keep` is only logged out, as by auth.logout; the others are closed
+    //! with `code` after their queued replies.
+    virtual void endSessions(const QList<QByteArray> &tokenHashes, const ConnectionHandle &keep,
+        quint16 code, const QString &reason)
+        = 0;
+    //! Logs out and closes every connection of the user (disabled, or its password reset).
+    virtual void endUser(qint64 userId, quint16 code, const QString &reason) = 0;
+    //! The user has chosen a password: its connections may do everything again.
+    virtual void passwordChosen(qint64 userId) = 0;
+    //! Whether the user has a logged-in connection, and the tokens of those connections.
+    virtual bool isOnline(qint64 userId) const = 0;
+    virtual QList<QByteArray> connectedTokens(qint64 userId) const = 0;
     //! A long-lived object on the network thread, for results coming back from workers.
     virtual QObject *networkContext() = 0;
 };
@@ -153,8 +170,11 @@ protected:
     ServerContext &m_ctx;
 };
 
-//! Only the author or an admin may change an entry; the role is read as stored now.
-Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QString &what);
+//! Only the author or an admin may change an entry; the role is read as stored now. An admin
+//! changing another's entry is recorded in the audit log as `action` (e.g. "post.delete")
+//! with `detail`, in the same transaction.
+Status checkMayChange(WriteTx &tx, const User &user, qint64 authorId, const QString &what,
+    const QString &action, const QJsonObject &detail);
 
 //! The optional `nonce` of a create, checked: empty when there is none.
 Result<QString> nonceParam(const Params &params);

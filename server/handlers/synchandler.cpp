@@ -68,10 +68,19 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
             reply.connection(), CloseCode::ProtocolError, QStringLiteral("unsupported protocol"));
         return;
     }
+    if (*client)
+        m_ctx.hub.setClient(reply.connection(), **client);
     const Result<qint64> head = EventStore::head(m_ctx.reader);
     if (!head)
         return reply.fail(head.error());
+    const Registration registration = m_ctx.config.registration;
     reply.ok({{QStringLiteral("protocol"), ProtocolVersion},
+        // Who may create an account here (feature "invites"): open, invite or closed.
+        {QStringLiteral("registration"),
+            registration == Registration::Open
+                ? QStringLiteral("open")
+                : (registration == Registration::Invite ? QStringLiteral("invite")
+                                                        : QStringLiteral("closed"))},
         {QStringLiteral("server"), QStringLiteral("hubbub/" HUBBUB_VERSION)},
         {QStringLiteral("head"), *head},
         // Extensions a client may rely on (docs/protocol.md, "Features").
@@ -81,7 +90,9 @@ void SyncHandler::hello(const Params &params, const Responder &reply)
                 QStringLiteral("profiles"), QStringLiteral("chat.replies"),
                 QStringLiteral("reactions"), QStringLiteral("markdown"), QStringLiteral("mentions"),
                 QStringLiteral("edit_history"), QStringLiteral("search"), QStringLiteral("files"),
-                QStringLiteral("read_state"), QStringLiteral("notify_levels")}}});
+                QStringLiteral("read_state"), QStringLiteral("notify_levels"),
+                QStringLiteral("accounts"), QStringLiteral("admin"), QStringLiteral("invites"),
+                QStringLiteral("audit")}}});
 }
 
 void SyncHandler::sync(qint64 userId, const Params &params, const Responder &reply)

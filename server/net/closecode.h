@@ -14,6 +14,10 @@ enum Code : quint16 {
     NoStatus = 1005, //!< a close frame without a code; never sent
     InvalidData = 1007, //!< text that is not UTF-8
     TooBig = 1009,
+    //! Application codes (docs/protocol.md, "Accounts an admin runs"): the connection's
+    //! session was ended (another device signed it out, the password changed or was reset).
+    SignedOut = 4001,
+    AccountDisabled = 4003, //!< an admin disabled the account
 };
 } // namespace CloseCode
 

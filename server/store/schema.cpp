@@ -524,9 +524,51 @@ Status migrateTo12(SqlConnection &c)
     return Ok {};
 }
 
+//! Accounts an admin runs (issue 13; docs/protocol.md, "Accounts an admin runs"). A session
+//! gets a public id (its token hash never leaves the server), the client and address it
+//! signed in from, and when it was last used. An account can be disabled, or hold a one-time
+//! code from an admin in place of a password (must_change_password, valid until
+//! code_expires_at). `invites` keeps only the SHA-256 of each code; `audit` records every
+//! admin action (actor NULL: the operator on the command line).
+Status migrateTo13(SqlConnection &c)
+{
+    const QStringList statements {
+        QStringLiteral("ALTER TABLE sessions ADD COLUMN id TEXT"),
+        QStringLiteral("UPDATE sessions SET id = lower(hex(randomblob(12)))"),
+        QStringLiteral("CREATE UNIQUE INDEX sessions_id ON sessions(id)"),
+        QStringLiteral("ALTER TABLE sessions ADD COLUMN client TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE sessions ADD COLUMN last_used_at TEXT"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN code_expires_at TEXT"),
+        QStringLiteral("CREATE TABLE invites ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " code_hash BLOB NOT NULL UNIQUE,"
+                       " created_by INTEGER NOT NULL REFERENCES users(id),"
+                       " created_at TEXT NOT NULL,"
+                       " expires_at TEXT NOT NULL,"
+                       " used_by INTEGER REFERENCES users(id),"
+                       " used_at TEXT)"),
+        QStringLiteral("CREATE TABLE audit ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " at TEXT NOT NULL,"
+                       " actor_id INTEGER REFERENCES users(id),"
+                       " action TEXT NOT NULL,"
+                       " target_id INTEGER REFERENCES users(id),"
+                       " detail TEXT NOT NULL DEFAULT '{}')"),
+    };
+    for (const QString &sql : statements) {
+        if (Status s = c.execOnce(sql); !s)
+            return s;
+    }
+    return Ok {};
+}
+
 const std::function<Status(SqlConnection &)> migrations[]
     = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5, migrateTo6, migrateTo7,
-        migrateTo8, migrateTo9, migrateTo10, migrateTo11, migrateTo12};
+        migrateTo8, migrateTo9, migrateTo10, migrateTo11, migrateTo12, migrateTo13};
 static_assert(std::size(migrations) == SchemaVersion);
 
 } // namespace

@@ -62,14 +62,17 @@ Result<bool> nameInUse(SqlConnection &c, const QString &key, qint64 exceptUserId
 Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QString &username)
 {
     Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, display_name, "
-                                                 "avatar_image_id, password_hash "
+                                                 "avatar_image_id, password_hash, disabled, "
+                                                 "must_change_password, code_expires_at "
                                                  "FROM users WHERE username_key = ?"),
         {Validation::usernameKey(username)});
     if (!q)
         return q.error();
     if (!(*q)->next())
         return std::optional<Credentials>();
-    Credentials credentials {userFrom(**q, 0), (*q)->value(5).toByteArray()};
+    const QSqlQuery &r = **q;
+    Credentials credentials {userFrom(r, 0), r.value(5).toByteArray(), r.value(6).toInt() != 0,
+        r.value(7).toInt() != 0, r.value(8).toString()};
     (*q)->finish();
     return std::optional<Credentials>(std::move(credentials));
 }
@@ -91,13 +94,21 @@ Result<User> mustFindById(SqlConnection &c, qint64 id)
     return **user;
 }
 
-Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &tokenHash)
+Result<std::optional<SessionUser>> findBySession(SqlConnection &c, const QByteArray &tokenHash)
 {
-    return oneUser(c.run(QStringLiteral("SELECT u.id, u.username, u.role, u.display_name, "
-                                        "u.avatar_image_id FROM sessions s "
-                                        "JOIN users u ON u.id = s.user_id "
-                                        "WHERE s.token_hash = ? AND s.expires_at > ?"),
-        {tokenHash, nowTimestamp()}));
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT u.id, u.username, u.role, u.display_name, u.avatar_image_id, "
+                       "u.must_change_password, COALESCE(s.last_used_at, s.created_at) "
+                       "FROM sessions s JOIN users u ON u.id = s.user_id "
+                       "WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0"),
+        {tokenHash, nowTimestamp()});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
+        return std::optional<SessionUser>();
+    SessionUser found {userFrom(**q, 0), (*q)->value(5).toInt() != 0, (*q)->value(6).toString()};
+    (*q)->finish();
+    return std::optional<SessionUser>(std::move(found));
 }
 
 Result<User> create(WriteTx &tx, const QString &username, const QByteArray &passwordHash)
@@ -152,18 +163,6 @@ Result<User> setRole(WriteTx &tx, const QString &username, Role role)
     if (!found)
         return found.error();
     return (*found)->user;
-}
-
-Status addSession(WriteTx &tx, qint64 userId, const QByteArray &tokenHash, qint64 lifetimeDays)
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
-                       "VALUES (?, ?, ?, ?)"),
-        {tokenHash, userId, formatTimestamp(now), formatTimestamp(now.addDays(lifetimeDays))});
-    if (!q)
-        return q.error();
-    return Ok {};
 }
 
 Status removeSession(WriteTx &tx, const QByteArray &tokenHash)

@@ -21,7 +21,20 @@ namespace UserStore {
 struct Credentials
 {
     User user;
-    QByteArray passwordHash;
+    QByteArray passwordHash; //!< empty: a one-time code was used and no password chosen yet
+    bool disabled = false;
+    //! The hash is of a one-time code from an admin (admin.reset_password), valid until
+    //! codeExpiresAt: signing in with it uses it up, and the session must choose a password.
+    bool mustChangePassword = false;
+    QString codeExpiresAt;
+};
+
+//! The account a session token belongs to.
+struct SessionUser
+{
+    User user;
+    bool mustChangePassword = false;
+    QString lastUsedAt;
 };
 
 //! What user.profile changes: an unset member stays as it is; an empty string clears it.
@@ -49,15 +62,14 @@ Result<std::optional<Credentials>> findCredentials(SqlConnection &c, const QStri
 Result<std::optional<User>> findById(SqlConnection &c, qint64 id);
 //! The user, who must exist (a foreign key points at them); `internal` otherwise.
 Result<User> mustFindById(SqlConnection &c, qint64 id);
-//! The user of an unexpired session token hash.
-Result<std::optional<User>> findBySession(SqlConnection &c, const QByteArray &tokenHash);
+//! The user of an unexpired session token hash, unless the account is disabled.
+Result<std::optional<SessionUser>> findBySession(SqlConnection &c, const QByteArray &tokenHash);
 
 //! `conflict` when the name is taken, ignoring case and normal form. `username` is stored as
 //! given: the handlers pass it NFC-normalised.
 Result<User> create(WriteTx &tx, const QString &username, const QByteArray &passwordHash);
 Result<User> rename(WriteTx &tx, qint64 userId, const QString &username);
 Result<User> setRole(WriteTx &tx, const QString &username, Role role);
-Status addSession(WriteTx &tx, qint64 userId, const QByteArray &tokenHash, qint64 lifetimeDays);
 Status removeSession(WriteTx &tx, const QByteArray &tokenHash);
 Status removeExpiredSessions(WriteTx &tx);
 Result<Profile> setProfile(WriteTx &tx, qint64 userId, const ProfileChange &change);

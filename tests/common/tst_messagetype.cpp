@@ -174,6 +174,19 @@ void tst_MessageType::tableMatchesSpec()
         u"read.mark"_s, // part "read"
         u"read.state"_s,
         u"channel.notify"_s,
+        u"account.password"_s, // issue 13, part "accounts"
+        u"session.list"_s,
+        u"session.revoke"_s,
+        u"session.revoke_all"_s,
+        u"admin.users"_s,
+        u"admin.role"_s,
+        u"admin.disable"_s,
+        u"admin.enable"_s,
+        u"admin.reset_password"_s,
+        u"invite.create"_s,
+        u"invite.list"_s,
+        u"invite.revoke"_s,
+        u"audit.list"_s,
     };
     QCOMPARE(table.mid(specVerbs.size()), extensions);
     QStringList sortedTable = table.mid(0, specVerbs.size());

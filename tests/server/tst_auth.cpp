@@ -109,6 +109,20 @@ QList<SpecVerb> verbsNeedingAuth()
         {u"read.mark"_s, {{u"channelId"_s, 1}, {u"messageId"_s, 1}}},
         {u"read.state"_s, {}},
         {u"channel.notify"_s, {{u"channelId"_s, 1}, {u"level"_s, u"none"_s}}},
+        // Issue 13, part "accounts" (who else may send them: tst_accounts).
+        {u"account.password"_s, {{u"password"_s, Password}, {u"newPassword"_s, u"new horse"_s}}},
+        {u"session.list"_s, {}},
+        {u"session.revoke"_s, {{u"sessionId"_s, QString(24, u'0')}}},
+        {u"session.revoke_all"_s, {}},
+        {u"admin.users"_s, {}},
+        {u"admin.role"_s, {{u"userId"_s, 1}, {u"role"_s, u"admin"_s}}},
+        {u"admin.disable"_s, {{u"userId"_s, 1}}},
+        {u"admin.enable"_s, {{u"userId"_s, 1}}},
+        {u"admin.reset_password"_s, {{u"userId"_s, 1}}},
+        {u"invite.create"_s, {{u"expiresInHours"_s, 24}}},
+        {u"invite.list"_s, {}},
+        {u"invite.revoke"_s, {{u"inviteId"_s, 1}}},
+        {u"audit.list"_s, {}},
     };
 }
 
@@ -409,6 +423,7 @@ void tst_Auth::helloAndPingBeforeAuth()
         reply.value("server"_L1).toString().startsWith("hubbub/"_L1), describe(reply).constData());
     QVERIFY(reply.value("head"_L1).isDouble());
     QCOMPARE(reply.value("head"_L1).toInteger(), 0);
+    QCOMPARE(reply.value("registration"_L1).toString(), u"open"_s); // the default
 }
 
 void tst_Auth::unsupportedProtocolCloses()
@@ -427,10 +442,11 @@ void tst_Auth::unsupportedProtocolCloses()
 void tst_Auth::registrationClosedFromStart()
 {
     TestServer server;
-    server.config().registrationOpen = false;
+    server.config().registration = Server::Registration::Closed;
     QVERIFY(server.start());
     TestClient client;
     QVERIFY(client.open(server.url()));
+    QCOMPARE(hello(client).value("registration"_L1).toString(), u"closed"_s);
     const QJsonObject reply = client.registerUser(u"ada"_s);
     QCOMPARE(errorCode(reply), u"forbidden"_s);
     QVERIFY(!errorMessage(reply).isEmpty());
@@ -450,7 +466,7 @@ void tst_Auth::registrationClosedExistingUserLogsIn()
         QVERIFY(isOk(client.registerUser(u"ada"_s)));
         ada = User::fromJson(client.user());
     }
-    server.config().registrationOpen = false;
+    server.config().registration = Server::Registration::Closed;
     QVERIFY(server.restart());
 
     TestClient client;

@@ -16,6 +16,7 @@ using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(Hubbub::Server::CommandLine::Action)
 Q_DECLARE_METATYPE(Hubbub::Server::Durability)
+Q_DECLARE_METATYPE(Hubbub::Server::Registration)
 
 class tst_CommandLine final : public QObject
 {
@@ -84,7 +85,7 @@ void tst_CommandLine::options_data()
     QTest::addColumn<int>("port");
     QTest::addColumn<QString>("database");
     QTest::addColumn<Durability>("durability");
-    QTest::addColumn<bool>("registrationOpen");
+    QTest::addColumn<Registration>("registration");
     QTest::addColumn<qint64>("retention");
     QTest::addColumn<QString>("promote");
     QTest::addColumn<bool>("verbose");
@@ -95,52 +96,57 @@ void tst_CommandLine::options_data()
     };
     const auto serve = CommandLine::Action::Serve;
     const auto full = Durability::Full;
-    row("defaults", db) << serve << QString() << 7300 << u"{db}"_s << full << true << qint64(100000)
+    const auto open = Registration::Open;
+    const auto closed = Registration::Closed;
+    row("defaults", db) << serve << QString() << 7300 << u"{db}"_s << full << open << qint64(100000)
                         << QString() << false;
     row("host IPv4", db + QStringList {u"--host"_s, u"127.0.0.1"_s})
-        << serve << u"127.0.0.1"_s << 7300 << u"{db}"_s << full << true << qint64(100000)
+        << serve << u"127.0.0.1"_s << 7300 << u"{db}"_s << full << open << qint64(100000)
         << QString() << false;
     row("host IPv6", db + QStringList {u"--host=::1"_s})
-        << serve << u"::1"_s << 7300 << u"{db}"_s << full << true << qint64(100000) << QString()
+        << serve << u"::1"_s << 7300 << u"{db}"_s << full << open << qint64(100000) << QString()
         << false;
     row("port 0 picks one", db + QStringList {u"--port"_s, u"0"_s})
-        << serve << QString() << 0 << u"{db}"_s << full << true << qint64(100000) << QString()
+        << serve << QString() << 0 << u"{db}"_s << full << open << qint64(100000) << QString()
         << false;
     row("port 65535", db + QStringList {u"--port"_s, u"65535"_s})
-        << serve << QString() << 65535 << u"{db}"_s << full << true << qint64(100000) << QString()
+        << serve << QString() << 65535 << u"{db}"_s << full << open << qint64(100000) << QString()
         << false;
     row("db in a folder that exists", {u"--db"_s, u"{dir}/new.db"_s})
-        << serve << QString() << 7300 << u"{dir}/new.db"_s << full << true << qint64(100000)
+        << serve << QString() << 7300 << u"{dir}/new.db"_s << full << open << qint64(100000)
         << QString() << false;
     row("durability full", db + QStringList {u"--durability"_s, u"full"_s})
-        << serve << QString() << 7300 << u"{db}"_s << full << true << qint64(100000) << QString()
+        << serve << QString() << 7300 << u"{db}"_s << full << open << qint64(100000) << QString()
         << false;
     row("durability normal", db + QStringList {u"--durability"_s, u"normal"_s})
-        << serve << QString() << 7300 << u"{db}"_s << Durability::Normal << true << qint64(100000)
+        << serve << QString() << 7300 << u"{db}"_s << Durability::Normal << open << qint64(100000)
         << QString() << false;
     row("registration open", db + QStringList {u"--registration"_s, u"open"_s})
-        << serve << QString() << 7300 << u"{db}"_s << full << true << qint64(100000) << QString()
+        << serve << QString() << 7300 << u"{db}"_s << full << open << qint64(100000) << QString()
         << false;
+    row("registration invite", db + QStringList {u"--registration"_s, u"invite"_s})
+        << serve << QString() << 7300 << u"{db}"_s << full << Registration::Invite << qint64(100000)
+        << QString() << false;
     row("registration closed", db + QStringList {u"--registration"_s, u"closed"_s})
-        << serve << QString() << 7300 << u"{db}"_s << full << false << qint64(100000) << QString()
+        << serve << QString() << 7300 << u"{db}"_s << full << closed << qint64(100000) << QString()
         << false;
     row("event retention 1", db + QStringList {u"--event-retention"_s, u"1"_s})
-        << serve << QString() << 7300 << u"{db}"_s << full << true << qint64(1) << QString()
+        << serve << QString() << 7300 << u"{db}"_s << full << open << qint64(1) << QString()
         << false;
     row("event retention large", db + QStringList {u"--event-retention"_s, u"5000000000"_s})
-        << serve << QString() << 7300 << u"{db}"_s << full << true << qint64(5000000000)
+        << serve << QString() << 7300 << u"{db}"_s << full << open << qint64(5000000000)
         << QString() << false;
     row("verbose", db + QStringList {u"--verbose"_s})
-        << serve << QString() << 7300 << u"{db}"_s << full << true << qint64(100000) << QString()
+        << serve << QString() << 7300 << u"{db}"_s << full << open << qint64(100000) << QString()
         << true;
     row("promote", db + QStringList {u"--promote"_s, u"alice"_s})
-        << CommandLine::Action::Promote << QString() << 7300 << u"{db}"_s << full << true
+        << CommandLine::Action::Promote << QString() << 7300 << u"{db}"_s << full << open
         << qint64(100000) << u"alice"_s << false;
     row("everything at once",
         {u"--host"_s, u"192.168.1.10"_s, u"--port"_s, u"7400"_s, u"--db"_s, u"{db}"_s,
             u"--durability"_s, u"normal"_s, u"--registration"_s, u"closed"_s,
             u"--event-retention"_s, u"250"_s, u"--verbose"_s})
-        << serve << u"192.168.1.10"_s << 7400 << u"{db}"_s << Durability::Normal << false
+        << serve << u"192.168.1.10"_s << 7400 << u"{db}"_s << Durability::Normal << closed
         << qint64(250) << QString() << true;
 }
 
@@ -152,7 +158,7 @@ void tst_CommandLine::options()
     QFETCH(int, port);
     QFETCH(QString, database);
     QFETCH(Durability, durability);
-    QFETCH(bool, registrationOpen);
+    QFETCH(Registration, registration);
     QFETCH(qint64, retention);
     QFETCH(QString, promote);
     QFETCH(bool, verbose);
@@ -166,7 +172,7 @@ void tst_CommandLine::options()
     QCOMPARE(int(line.config.port), port);
     QCOMPARE(line.config.databasePath, commandLine({database}).constLast());
     QCOMPARE(line.config.durability, durability);
-    QCOMPARE(line.config.registrationOpen, registrationOpen);
+    QCOMPARE(line.config.registration, registration);
     QCOMPARE(line.config.eventRetention, retention);
     QCOMPARE(line.promoteUsername, promote);
     QCOMPARE(line.verbose, verbose);
@@ -202,7 +208,7 @@ void tst_CommandLine::badValues_data()
     row("durability in capitals", {u"--durability"_s, u"FULL"_s})
         << u"durability"_s << u"--durability must be full or normal"_s;
     row("registration unknown", {u"--registration"_s, u"maybe"_s})
-        << u"registration"_s << u"--registration must be open or closed"_s;
+        << u"registration"_s << u"--registration must be open, invite or closed"_s;
     row("event retention 0", {u"--event-retention"_s, u"0"_s})
         << u"event-retention"_s << u"--event-retention must be a whole number of at least 1"_s;
     row("event retention negative", {u"--event-retention=-5"_s})

@@ -54,6 +54,18 @@ bool tableExists(SqlConnection &c, const QString &table)
     return query.exec() && query.next() && query.value(0).toInt() == 1;
 }
 
+//! The column names of `table`.
+QStringList columnsOf(SqlConnection &c, const QString &table)
+{
+    QSqlQuery query(c.database());
+    QStringList columns;
+    if (!query.exec(u"PRAGMA table_info("_s + table + u')'))
+        return columns;
+    while (query.next())
+        columns.append(query.value(1).toString());
+    return columns;
+}
+
 int generalChannels(SqlConnection &c)
 {
     return scalar(c, u"SELECT COUNT(*) FROM channels WHERE name_key = 'general'"_s).toInt();
@@ -74,13 +86,15 @@ private Q_SLOTS:
     void newerVersionIsRefused();
     void notADatabaseIsRefused();
     void oneReviewPerAuthorAndPost();
+    void accountColumns_data();
+    void accountColumns();
 };
 
 void tst_Schema::freshFile_data()
 {
     QTest::addColumn<QString>("table");
     for (const char *table : {"users", "sessions", "posts", "reviews", "review_nonces", "images",
-             "channels", "messages", "events"}) {
+             "channels", "messages", "events", "invites", "audit"}) {
         QTest::addRow("%s", table) << QString::fromLatin1(table);
     }
 }
@@ -187,6 +201,9 @@ void tst_Schema::version2UsersGetFoldKeys()
     QVERIFY(found && *found);
     QCOMPARE((*found)->user.username, u"alice"_s);
     QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM sessions"_s).toInt(), 2);
+    // Step 13 named each session it found, with an id of its own.
+    QCOMPARE(
+        scalar(*c, u"SELECT COUNT(DISTINCT id) FROM sessions WHERE length(id) = 24"_s).toInt(), 2);
     // The key is unique: a second "bob" is refused by the file itself.
     QSqlQuery twin(c->database());
     QVERIFY(!twin.exec(u"INSERT INTO users (username, username_key, password_hash, created_at) "
@@ -265,6 +282,50 @@ void tst_Schema::oneReviewPerAuthorAndPost()
     QVERIFY(!second.exec(u"INSERT INTO reviews (post_id, author_id, rating, comment, created_at)"
                          " VALUES (1, 1, 5, '', 't')"_s));
     QCOMPARE(scalar(*c, u"SELECT COUNT(*) FROM reviews"_s).toInt(), 1);
+}
+
+void tst_Schema::accountColumns_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QStringList>("columns");
+    // Step 13: accounts an admin runs (docs/protocol.md).
+    QTest::addRow("sessions") << u"sessions"_s
+                              << QStringList {u"id"_s, u"client"_s, u"address"_s, u"last_used_at"_s,
+                                     u"token_hash"_s, u"expires_at"_s};
+    QTest::addRow("users") << u"users"_s
+                           << QStringList {u"disabled"_s, u"must_change_password"_s,
+                                  u"code_expires_at"_s, u"role"_s, u"password_hash"_s};
+    QTest::addRow("invites") << u"invites"_s
+                             << QStringList {u"id"_s, u"code_hash"_s, u"created_by"_s,
+                                    u"created_at"_s, u"expires_at"_s, u"used_by"_s, u"used_at"_s};
+    QTest::addRow("audit") << u"audit"_s
+                           << QStringList {u"id"_s, u"at"_s, u"actor_id"_s, u"action"_s,
+                                  u"target_id"_s, u"detail"_s};
+}
+
+void tst_Schema::accountColumns()
+{
+    QFETCH(QString, table);
+    QFETCH(QStringList, columns);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto c = openOrNull(dir.filePath(u"hubbub.db"_s));
+    QVERIFY(c);
+    QVERIFY(migrate(*c).ok());
+    const QStringList present = columnsOf(*c, table);
+    for (const QString &column : std::as_const(columns))
+        QVERIFY2(present.contains(column), qPrintable(table + u'.' + column));
+    // An invite code is stored once: the file itself refuses a second row with its hash.
+    if (table == u"invites") {
+        QVERIFY(c->execOnce(u"INSERT INTO users (id, username, password_hash, created_at)"
+                            " VALUES (1, 'ada', 'x', 't')"_s)
+                    .ok());
+        const QString invite = u"INSERT INTO invites (code_hash, created_by, created_at, "
+                               "expires_at) VALUES (x'01', 1, 't', 't')"_s;
+        QVERIFY(c->execOnce(invite).ok());
+        QSqlQuery twin(c->database());
+        QVERIFY(!twin.exec(invite));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Schema)

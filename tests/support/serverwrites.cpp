@@ -1,6 +1,7 @@
 #include "serverwrites.h"
 
 #include "server.h"
+#include "store/accountstore.h"
 #include "store/sqlconnection.h"
 #include "store/userstore.h"
 #include "store/writer.h"
@@ -17,9 +18,26 @@ bool promote(TestServer &server, const QString &username)
             Result<User> user = Server::UserStore::setRole(tx, username, Role::Admin);
             if (!user)
                 return user.error();
+            // As server/main.cpp records it.
+            if (Status s = Server::AccountStore::record(tx, std::nullopt, QStringLiteral("role"),
+                    user->id, {{QStringLiteral("role"), QStringLiteral("admin")}});
+                !s)
+                return s.error();
             return user->toJson();
         });
     return outcome.result.ok();
+}
+
+bool changeStored(TestServer &server, const QString &sql, const QVariantList &values)
+{
+    const Server::WriteOutcome outcome = server.server()->writer().runAndWait(
+        [sql, values](Server::WriteTx &tx) -> Result<QJsonObject> {
+            Result<QSqlQuery *> q = tx.sql().run(sql, values);
+            if (!q)
+                return q.error();
+            return QJsonObject {{QStringLiteral("rows"), (*q)->numRowsAffected()}};
+        });
+    return outcome.result.ok() && outcome.result->value(QLatin1StringView("rows")).toInt() > 0;
 }
 
 qint64 createDirect(TestServer &server, const QList<qint64> &memberIds)
