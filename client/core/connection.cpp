@@ -3,6 +3,7 @@
 #include "codec.h"
 #include "errortext.h"
 #include "logging.h"
+#include "protocollimits.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -10,6 +11,7 @@
 #include <QLocale>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QSysInfo>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -25,6 +27,16 @@ constexpr qint64 MaxMessageBytes = 16 * 1024 * 1024 + 1024;
 QString clientName()
 {
     return QStringLiteral("hubbub-desktop/" HUBBUB_VERSION);
+}
+
+//! hello's `client`: the app, the system and the machine's name, which the server keeps with
+//! each sign-in so that a list of signed-in devices says which is which.
+QString helloClient()
+{
+    const QString described
+        = QStringLiteral("%1 (%2; %3)")
+              .arg(clientName(), QSysInfo::prettyProductName(), QSysInfo::machineHostName());
+    return described.left(Limits::ClientNameMax);
 }
 
 //! Deadlines run on the monotonic clock: a laptop that slept must not find every request
@@ -84,8 +96,8 @@ Connection::~Connection()
     }
 }
 
-void Connection::signIn(
-    const QUrl &url, const QString &username, const QString &password, bool createAccount)
+void Connection::signIn(const QUrl &url, const QString &username, const QString &password,
+    bool createAccount, const QString &invite)
 {
     dropSocket();
     m_heldCheck.reset();
@@ -93,6 +105,7 @@ void Connection::signIn(
     m_authMode = createAccount ? AuthMode::Register : AuthMode::Password;
     m_username = username;
     m_password = password;
+    m_invite = createAccount ? invite.trimmed() : QString();
     m_token.clear();
     m_autoReconnect = false;
     m_backoff.reset();
@@ -372,7 +385,7 @@ void Connection::onConnected()
     m_keepAliveTimer.start();
     sendRequest(
         MessageType::Hello,
-        {{QStringLiteral("protocol"), ProtocolVersion}, {QStringLiteral("client"), clientName()}},
+        {{QStringLiteral("protocol"), ProtocolVersion}, {QStringLiteral("client"), helloClient()}},
         this, [this](const Reply &reply) { onHello(reply); }, m_defaultTimeout);
 }
 
@@ -400,7 +413,12 @@ void Connection::onHello(const Reply &reply)
         }
         return;
     }
-    m_helloHead = reply.result().value(QStringLiteral("head")).toInteger(0);
+    const QJsonObject hello = reply.result();
+    m_helloHead = hello.value(QStringLiteral("head")).toInteger(0);
+    m_features.clear();
+    for (const QJsonValue &feature : hello.value(QStringLiteral("features")).toArray())
+        m_features.append(feature.toString());
+    m_registration = hello.value(QStringLiteral("registration")).toString();
     authenticate();
 }
 
@@ -408,12 +426,16 @@ void Connection::authenticate()
 {
     switch (m_authMode) {
     case AuthMode::Password:
-    case AuthMode::Register:
+    case AuthMode::Register: {
+        QJsonObject params {
+            {QStringLiteral("username"), m_username}, {QStringLiteral("password"), m_password}};
+        if (m_authMode == AuthMode::Register && !m_invite.isEmpty())
+            params.insert(QStringLiteral("invite"), m_invite);
         sendRequest(
             m_authMode == AuthMode::Register ? MessageType::AuthRegister : MessageType::AuthLogin,
-            {{QStringLiteral("username"), m_username}, {QStringLiteral("password"), m_password}},
-            this, [this](const Reply &reply) { onAuth(reply); }, 60s);
+            params, this, [this](const Reply &reply) { onAuth(reply); }, 60s);
         break;
+    }
     case AuthMode::Token:
         // A token check is a quick read (no password hashing): the normal timeout applies.
         sendRequest(
@@ -451,6 +473,8 @@ void Connection::onAuth(const Reply &reply)
     if (result.contains(QStringLiteral("token")))
         m_token = result.value(QStringLiteral("token")).toString();
     m_password.clear();
+    m_invite.clear();
+    m_mustChangePassword = result.value(QStringLiteral("mustChangePassword")).toBool();
     m_tooOldInARow = 0;
     m_authMode = AuthMode::Token;
     m_autoReconnect = true;
@@ -458,7 +482,36 @@ void Connection::onAuth(const Reply &reply)
     m_lastError.clear();
     qCInfo(lcClientNet) << "signed in as" << m_user.username;
     Q_EMIT signedIn(m_user, m_token);
+    if (m_mustChangePassword) {
+        // The server answers nothing else until a password is chosen: no sync yet.
+        Q_EMIT passwordChangeRequired();
+        return;
+    }
     startSync();
+}
+
+void Connection::choosePassword(
+    const QString &newPassword, QObject *context, ReplyCallback callback)
+{
+    if (!m_mustChangePassword || m_state != State::SigningIn) {
+        QPointer<QObject> guard = context;
+        QTimer::singleShot(0, this, [guard, callback] {
+            if (callback && guard)
+                callback(Reply::disconnected());
+        });
+        return;
+    }
+    sendRequest(
+        MessageType::AccountPassword, {{QStringLiteral("newPassword"), newPassword}}, context,
+        [this, callback](const Reply &reply) {
+            if (reply.ok() && m_mustChangePassword) {
+                m_mustChangePassword = false;
+                startSync();
+            }
+            if (callback)
+                callback(reply);
+        },
+        60s);
 }
 
 void Connection::startSync()

@@ -69,7 +69,7 @@ public:
     //! Signs in with a password (createAccount: auth.register). Fails once, with
     //! signInFailed(), if the server cannot be reached; reconnects by itself once signed in.
     void signIn(const QUrl &url, const QString &username, const QString &password,
-        bool createAccount = false);
+        bool createAccount = false, const QString &invite = {});
     //! Signs in with a remembered token and keeps trying until the server answers.
     void resume(const QUrl &url, const QString &token);
     //! auth.logout, then closes; no reconnect.
@@ -96,6 +96,18 @@ public:
     //! Held, and what waits is a sign-in with a password (not a resume with a token): someone
     //! is waiting for it to succeed or fail.
     bool isHeldSignIn() const { return m_heldCheck.has_value() && m_heldSignIn; }
+
+    //! Signed in with a one-time code from an admin: nothing but choosePassword() works until
+    //! a password is chosen, and the connection waits in SigningIn (passwordChangeRequired()).
+    bool mustChangePassword() const { return m_mustChangePassword; }
+    //! account.password without the current password, after passwordChangeRequired(): on
+    //! success the connection goes on to catch up as after any sign-in.
+    void choosePassword(const QString &newPassword, QObject *context, ReplyCallback callback);
+    //! What the server's hello announced: its extensions ("features") and who may create an
+    //! account ("open", "invite" or "closed"; empty when it does not say).
+    QStringList features() const { return m_features; }
+    bool hasFeature(const QString &feature) const { return m_features.contains(feature); }
+    QString registration() const { return m_registration; }
 
     //! Sends a request; `callback` runs once with the outcome unless `context` is gone.
     //! Requests made while not signed in fail at once with Reply::disconnected().
@@ -131,6 +143,8 @@ Q_SIGNALS:
     void stateChanged(Hubbub::Client::Connection::State state);
     //! Signed in (the first time on this connection object or again after a drop).
     void signedIn(const Hubbub::User &user, const QString &token);
+    //! The sign-in used a one-time code: a new password must be chosen (choosePassword()).
+    void passwordChangeRequired();
     //! Wrong password, expired token, unreachable server on a first sign-in, or an
     //! incompatible server. The connection is Disconnected and will not retry.
     void signInFailed(const Hubbub::Error &error);
@@ -204,7 +218,11 @@ private:
     AuthMode m_authMode = AuthMode::None;
     QString m_username;
     QString m_password; //!< only until the first sign-in answers; never stored
+    QString m_invite; //!< for auth.register on a server that takes accounts by invitation
     QString m_token;
+    bool m_mustChangePassword = false;
+    QStringList m_features;
+    QString m_registration;
     User m_user;
     bool m_autoReconnect = false;
 

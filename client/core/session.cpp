@@ -197,11 +197,11 @@ void Session::openOutbox(const QUrl &url, qint64 userId)
         qCWarning(lcClient) << "outbox:" << m_outbox->errorString();
 }
 
-void Session::signIn(
-    const QUrl &url, const QString &username, const QString &password, bool createAccount)
+void Session::signIn(const QUrl &url, const QString &username, const QString &password,
+    bool createAccount, const QString &invite)
 {
     m_url = url;
-    m_connection->signIn(url, username, password, createAccount);
+    m_connection->signIn(url, username, password, createAccount, invite);
 }
 
 void Session::resume(const QUrl &url, const QString &token, const User &user)

@@ -69,8 +69,9 @@ public:
     //! The model of a channel, created and loaded on first use.
     ChatModel *chat(qint64 channelId);
 
-    void signIn(
-        const QUrl &url, const QString &username, const QString &password, bool createAccount);
+    //! `invite`: the code for a server that takes new accounts by invitation (createAccount).
+    void signIn(const QUrl &url, const QString &username, const QString &password,
+        bool createAccount, const QString &invite = {});
     //! Opens with a remembered token; the outbox of that account shows at once, even offline.
     void resume(const QUrl &url, const QString &token, const User &user);
     void signOut();

@@ -5,6 +5,7 @@
 #include "connection.h"
 #include "landiscovery.h"
 #include "mainwindow.h"
+#include "passworddialog.h"
 #include "session.h"
 #include "signindialog.h"
 
@@ -43,6 +44,10 @@ AppController::AppController(Session *session, ClientSettings *settings, QObject
         if (!token.isEmpty() && m_settings->user(m_server).id == user.id)
             m_settings->setCredentials(m_server, user, token);
     });
+    // Signed in with a one-time code from an admin: a password is chosen before anything else
+    // (queued: the window the sign-in opens shows first, and the dialog goes over it).
+    connect(m_session->connection(), &Connection::passwordChangeRequired, this,
+        &AppController::askForNewPassword, Qt::QueuedConnection);
     connect(m_session, &Session::unreadChanged, this, &AppController::saveUnread);
     // Every event moves the seq the counts stand at, even one that changes no count.
     connect(m_session->connection(), &Connection::eventReceived, this, &AppController::saveUnread);
@@ -163,6 +168,21 @@ void AppController::signOut()
     m_session->signOut();
     m_settings->forgetToken(m_server);
     showSignIn(expired ? reason : QString());
+}
+
+void AppController::askForNewPassword()
+{
+    if (m_passwordDialog || !m_session->connection()->mustChangePassword())
+        return;
+    QWidget *over
+        = m_window && m_window->isVisible() ? static_cast<QWidget *>(m_window.data()) : nullptr;
+    m_passwordDialog = new PasswordDialog(m_session, PasswordDialog::Mode::Choose, over);
+    m_passwordDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_passwordDialog->setAttribute(Qt::WA_QuitOnClose, false);
+    m_passwordDialog->setWindowModality(Qt::ApplicationModal);
+    // Cancel is "Sign out": the one-time code is used up, so the user asks the admin again.
+    connect(m_passwordDialog, &QDialog::rejected, this, &AppController::signOut);
+    m_passwordDialog->open();
 }
 
 void AppController::switchAccount()

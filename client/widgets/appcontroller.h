@@ -18,6 +18,7 @@ namespace Hubbub::Client {
 
 class CertificateDialog;
 class ClientSettings;
+class PasswordDialog;
 struct CertificateCheck;
 class Session;
 
@@ -57,6 +58,7 @@ private:
     void switchAccount();
     void onSignInCancelled();
     void askAboutCertificate(const CertificateCheck &check);
+    void askForNewPassword();
     void showSecretsNotice();
     //! Shows the counts the last run kept for this account, then keeps them current.
     void restoreUnread();
@@ -68,6 +70,7 @@ private:
     QPointer<MainWindow> m_window;
     QPointer<SignInDialog> m_dialog;
     QPointer<CertificateDialog> m_certificateDialog;
+    QPointer<PasswordDialog> m_passwordDialog;
     QString m_secretsNotice; //!< said once the window shows
     bool m_unreadRestored = false;
     //! While switching: the account to go back to if the dialog is cancelled.

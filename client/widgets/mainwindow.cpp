@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "accountdialog.h"
+#include "admindialog.h"
 #include "channelmodel.h"
 #include "charwidth.h"
 #include "chatinput.h"
@@ -87,6 +89,8 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_chatView, &ChatView::userActivated, this, &MainWindow::showProfile);
     connect(m_session, &Session::unreadChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::userChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &Session::userChanged, this, &MainWindow::updateAdminAction);
+    connect(m_session->connection(), &Connection::online, this, &MainWindow::updateAdminAction);
     // The channel open may be listed only after the window shows (the last one, restored).
     ChannelModel *channels = m_session->channels();
     connect(channels, &ChannelModel::modelReset, this, &MainWindow::updateTitle);
@@ -149,6 +153,11 @@ void MainWindow::buildMenus()
     QAction *rename = app->addAction(tr("Change &username…"), this, &MainWindow::renameUser);
     app->addAction(tr("Edit &profile…"), this, &MainWindow::editProfile)
         ->setObjectName(QStringLiteral("editProfileAction"));
+    app->addAction(tr("&Account and devices…"), this, &MainWindow::showAccount)
+        ->setObjectName(QStringLiteral("accountAction"));
+    m_adminAction = app->addAction(tr("Ad&ministration…"), this, &MainWindow::showAdministration);
+    m_adminAction->setObjectName(QStringLiteral("adminAction"));
+    updateAdminAction();
     rename->setObjectName(QStringLiteral("renameAction"));
     QAction *notifications = app->addAction(tr("Desktop &notifications"));
     notifications->setObjectName(QStringLiteral("notificationsAction"));
@@ -330,6 +339,47 @@ void MainWindow::editProfile()
     connect(dialog, &QDialog::accepted, this,
         [this] { statusBar()->showMessage(tr("Your profile is saved."), 5000); });
     dialog->open();
+}
+
+AccountDialog *MainWindow::showAccount()
+{
+    if (!m_accountDialog) {
+        m_accountDialog = new AccountDialog(m_session, this);
+        m_accountDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_accountDialog, &AccountDialog::signedOutEverywhere, this,
+            &MainWindow::signOutRequested);
+    }
+    m_accountDialog->show();
+    m_accountDialog->raise();
+    m_accountDialog->activateWindow();
+    return m_accountDialog;
+}
+
+AdminDialog *MainWindow::showAdministration()
+{
+    if (m_session->user().role != Role::Admin)
+        return nullptr;
+    if (!m_adminDialog) {
+        m_adminDialog = new AdminDialog(m_session, this);
+        m_adminDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_adminDialog->show();
+    m_adminDialog->raise();
+    m_adminDialog->activateWindow();
+    return m_adminDialog;
+}
+
+void MainWindow::updateAdminAction()
+{
+    if (!m_adminAction)
+        return;
+    const Connection *connection = m_session->connection();
+    // A server that does not say (not yet connected) is given the benefit of the doubt.
+    const bool hasAdmin
+        = connection->features().isEmpty() || connection->hasFeature(QStringLiteral("admin"));
+    m_adminAction->setVisible(m_session->user().role == Role::Admin && hasAdmin);
+    if (!m_adminAction->isVisible() && m_adminDialog)
+        m_adminDialog->close(); // demoted meanwhile
 }
 
 void MainWindow::showAbout()

@@ -3,12 +3,15 @@
 #include "types.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 
 class QStackedWidget;
 
 namespace Hubbub::Client {
 
+class AccountDialog;
+class AdminDialog;
 class ChatView;
 class ClientSettings;
 class ConnectionStatus;
@@ -38,6 +41,10 @@ public:
     void showProfile(const Hubbub::User &user, const QPoint &globalPos);
     //! "Edit profile…": your display name and picture.
     void editProfile();
+    //! "Account…": password and signed-in devices.
+    AccountDialog *showAccount();
+    //! "Administration…" (admins only): people, invites, audit log.
+    AdminDialog *showAdministration();
 
     //! Opens the direct conversation with `userId` (starting it if there is none yet) and
     //! shows it; the people list, "Message NAME" in chat and profile cards call this.
@@ -70,6 +77,8 @@ private:
     void createChannel();
     void renameUser();
     void updateTitle();
+    //! Administration shows for admins on a server that has it.
+    void updateAdminAction();
     void showAbout();
     //! Opens what the signed-in account last looked at on this server (the feed if nothing).
     void restoreView();
@@ -77,6 +86,9 @@ private:
 
     Session *m_session;
     ClientSettings *m_settings;
+    QAction *m_adminAction = nullptr;
+    QPointer<AccountDialog> m_accountDialog;
+    QPointer<AdminDialog> m_adminDialog;
     Sidebar *m_sidebar;
     QStackedWidget *m_stack;
     FeedView *m_feedView;

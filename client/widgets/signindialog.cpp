@@ -31,6 +31,7 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_confirm(new QLineEdit(this))
+    , m_invite(new QLineEdit(this))
     , m_error(new QLabel(this))
     , m_progress(new QLabel(this))
     , m_login(new QPushButton(tr("&Log in"), this))
@@ -63,6 +64,10 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     m_confirm->setEchoMode(QLineEdit::Password);
     m_confirm->setMaxLength(256);
     m_confirm->setPlaceholderText(tr("Type the password again"));
+    m_invite->setObjectName(QStringLiteral("inviteEdit"));
+    m_invite->setAccessibleName(tr("Invite code"));
+    m_invite->setPlaceholderText(tr("Only if the server asks for one"));
+    m_invite->setMaxLength(Limits::CodeInputMax);
 
     m_error->setObjectName(QStringLiteral("errorLabel"));
     m_error->setWordWrap(true);
@@ -109,8 +114,10 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     m_form->addRow(tr("&Password:"), m_password);
     // Asked for only when creating an account: a typo there would lock the user out.
     m_form->addRow(tr("Con&firm password:"), m_confirm);
+    m_form->addRow(tr("&Invite code:"), m_invite);
     setConfirmShown(false);
     m_confirm->installEventFilter(this);
+    m_invite->installEventFilter(this);
 
     m_login->setObjectName(QStringLiteral("loginButton"));
     m_login->setDefault(true);
@@ -180,15 +187,18 @@ QUrl SignInDialog::server() const
 void SignInDialog::setConfirmShown(bool shown)
 {
     m_form->setRowVisible(m_confirm, shown);
-    if (!shown)
+    m_form->setRowVisible(m_invite, shown);
+    if (!shown) {
         m_confirm->clear();
+        m_invite->clear();
+    }
 }
 
 bool SignInDialog::eventFilter(QObject *watched, QEvent *event)
 {
     // Enter in the confirmation creates the account, as the field is there for; Log in, the
     // default button elsewhere, would sign in with an account that does not exist yet.
-    if (watched == m_confirm && event->type() == QEvent::KeyPress) {
+    if ((watched == m_confirm || watched == m_invite) && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
             if (m_create->isEnabled())
@@ -310,7 +320,7 @@ void SignInDialog::updateButtons()
 void SignInDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    for (QLineEdit *edit : {m_server, m_username, m_password, m_confirm})
+    for (QLineEdit *edit : {m_server, m_username, m_password, m_confirm, m_invite})
         edit->setEnabled(!busy);
     updateButtons();
     if (busy) {
@@ -369,7 +379,8 @@ void SignInDialog::submit(bool createAccount)
     m_reachedServer = false;
     Q_EMIT attemptStarted();
     setBusy(true);
-    m_session->signIn(url, username, m_password->text(), createAccount);
+    m_session->signIn(url, username, m_password->text(), createAccount,
+        createAccount ? m_invite->text() : QString());
 }
 
 void SignInDialog::onSignedIn(const User &user, const QString &token)
@@ -394,6 +405,12 @@ void SignInDialog::onFailed(const Error &error)
         // is what to correct.
         m_server->setFocus();
         m_server->selectAll();
+        return;
+    }
+    // The server takes accounts by invitation and the code was missing or not valid.
+    if (error.field == u"invite" && m_invite->isVisibleTo(this)) {
+        m_invite->selectAll();
+        m_invite->setFocus();
         return;
     }
     m_password->selectAll();

@@ -84,6 +84,7 @@ private:
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_confirm;
+    QLineEdit *m_invite; //!< shown with m_confirm: for a server that takes accounts by invite
     QFormLayout *m_form = nullptr;
     QLabel *m_error;
     QLabel *m_progress;

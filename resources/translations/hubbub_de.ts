@@ -24,10 +24,6 @@
         <translation>full: fsync bei jedem Commit (Standard); normal: schneller, bei Stromausfall können die letzten Commits verloren gehen.</translation>
     </message>
     <message>
-        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
-        <translation>open: jeder darf ein Konto erstellen (Standard); closed: nur vorhandene Benutzer melden sich an.</translation>
-    </message>
-    <message>
         <source>Events kept for catching up after a reconnect (default 100000).</source>
         <translation>Ereignisse, die zum Aufholen nach einem Neuverbinden aufbewahrt werden (Standard 100000).</translation>
     </message>
@@ -54,10 +50,6 @@
     <message>
         <source>--durability must be full or normal</source>
         <translation>--durability muss full oder normal sein</translation>
-    </message>
-    <message>
-        <source>--registration must be open or closed</source>
-        <translation>--registration muss open oder closed sein</translation>
     </message>
     <message>
         <source>--event-retention must be a whole number of at least 1</source>
@@ -123,12 +115,392 @@
         <source>--discovery-port: &apos;%1&apos; is not a port number</source>
         <translation>--discovery-port: „%1“ ist keine Portnummer</translation>
     </message>
+    <message>
+        <source>open: anyone may create an account (default); invite: only with an invite code from an admin; closed: only existing users log in.</source>
+        <translation>open: jeder kann ein Konto anlegen (Standard); invite: nur mit einem Einladungscode von der Administration; closed: nur bestehende Konten melden sich an.</translation>
+    </message>
+    <message>
+        <source>--registration must be open, invite or closed</source>
+        <translation>--registration muss open, invite oder closed sein</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AccountDialog</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;device</source>
+        <translation>&amp;Gerät abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere…</source>
+        <translation>&amp;Überall abmelden…</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Ihr Konto</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>Angemeldet als %1 auf %2</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>Angemeldete Geräte</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet am</translation>
+    </message>
+    <message>
+        <source>End the sign-in of the selected device; it will ask for the password again.</source>
+        <translation>Beendet die Anmeldung des gewählten Geräts; es fragt dann wieder nach dem Passwort.</translation>
+    </message>
+    <message>
+        <source>End every sign-in of your account, this one too.</source>
+        <translation>Beendet jede Anmeldung Ihres Kontos, auch diese.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Changing it signs out your other devices.</source>
+        <translation>Eine Änderung meldet Ihre anderen Geräte ab.</translation>
+    </message>
+    <message>
+        <source>Hubbub is offline; the list of devices shows when it is back.</source>
+        <translation>Hubbub ist offline; die Liste der Geräte erscheint, sobald es wieder verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Unknown app</source>
+        <translation>Unbekannte App</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (dieses Gerät)</translation>
+    </message>
+    <message>
+        <source>Online now</source>
+        <translation>Jetzt online</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password is changed. %n other device(s) were signed out.</source>
+        <translation>
+            <numerusform>Ihr Passwort ist geändert. %n anderes Gerät wurde abgemeldet.</numerusform>
+            <numerusform>Ihr Passwort ist geändert. %n andere Geräte wurden abgemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The device is signed out.</source>
+        <translation>Das Gerät ist abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere?</source>
+        <translation>Überall abmelden?</translation>
+    </message>
+    <message>
+        <source>Every device signed in to your account will be signed out, this one too. You will need your password to sign in again.</source>
+        <translation>Jedes an Ihrem Konto angemeldete Gerät wird abgemeldet, auch dieses. Zum erneuten Anmelden brauchen Sie Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AdminDialog</name>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Dabei seit</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Passwort &amp;zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt am</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>&amp;New invite</source>
+        <translation>&amp;Neue Einladung</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Load &amp;older</source>
+        <translation>&amp;Ältere laden</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Personen</translation>
+    </message>
+    <message>
+        <source>An invite code lets one person create an account while the server takes new accounts by invitation only. It works once, until it expires.</source>
+        <translation>Mit einem Einladungscode kann eine Person ein Konto anlegen, wenn der Server neue Konten nur auf Einladung annimmt. Er gilt einmal, bis er abläuft.</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>Gültig für</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid for %n day(s)</source>
+        <translation>
+            <numerusform>Gültig für %n Tag</numerusform>
+            <numerusform>Gültig für %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Invites</source>
+        <translation>&amp;Einladungen</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>Prüf&amp;protokoll</translation>
+    </message>
+    <message>
+        <source>Make an admin?</source>
+        <translation>Zum Admin machen?</translation>
+    </message>
+    <message>
+        <source>%1 will be able to edit and delete anything, and to run this window.</source>
+        <translation>%1 kann dann alles bearbeiten und löschen und dieses Fenster benutzen.</translation>
+    </message>
+    <message>
+        <source>Disable this account?</source>
+        <translation>Dieses Konto deaktivieren?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere at once and cannot sign in until an admin enables the account again. Their posts and messages stay.</source>
+        <translation>%1 wird sofort überall abgemeldet und kann sich erst wieder anmelden, wenn die Administration das Konto wieder aktiviert. Beiträge und Nachrichten bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Reset the password?</source>
+        <translation>Passwort zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere and signs in once with a code you give them, then chooses a new password. Their old password stops working.</source>
+        <translation>%1 wird überall abgemeldet, meldet sich einmal mit einem Code an, den Sie weitergeben, und wählt dann ein neues Passwort. Das alte Passwort gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Make &amp;member</source>
+        <translation>Zum &amp;Mitglied machen</translation>
+    </message>
+    <message>
+        <source>Make &amp;admin</source>
+        <translation>Zum &amp;Admin machen</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Passwort zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>%1 is now an admin.</source>
+        <translation>%1 ist jetzt Admin.</translation>
+    </message>
+    <message>
+        <source>%1 is now a member.</source>
+        <translation>%1 ist jetzt Mitglied.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and signed out everywhere.</source>
+        <translation>%1 ist deaktiviert und überall abgemeldet.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 kann sich wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Einmalcode</translation>
+    </message>
+    <message>
+        <source>Give this code to %1 in person or another safe way. They sign in with it instead of a password, once, until %2, and then choose a new password.</source>
+        <translation>Geben Sie diesen Code %1 persönlich oder auf einem anderen sicheren Weg. Damit meldet sich die Person statt mit einem Passwort an, einmal, bis %2, und wählt dann ein neues Passwort.</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>Verwendet von %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>New invite</source>
+        <translation>Neue Einladung</translation>
+    </message>
+    <message>
+        <source>Give this code to the person you invite. They type it under &quot;Create account&quot; when signing in, once, until %1. It is not shown again.</source>
+        <translation>Geben Sie diesen Code der eingeladenen Person. Sie gibt ihn beim Anmelden unter „Konto anlegen“ ein, einmal, bis %1. Er wird nicht noch einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>The invite is withdrawn; its code no longer works.</source>
+        <translation>Die Einladung ist zurückgezogen; ihr Code gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>The server&apos;s operator</source>
+        <translation>Der Betreiber des Servers</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 hat %2 zum Admin gemacht</translation>
+    </message>
+    <message>
+        <source>%1 made %2 a member</source>
+        <translation>%1 hat %2 zum Mitglied gemacht</translation>
+    </message>
+    <message>
+        <source>%1 disabled the account of %2</source>
+        <translation>%1 hat das Konto von %2 deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1 enabled the account of %2</source>
+        <translation>%1 hat das Konto von %2 aktiviert</translation>
+    </message>
+    <message>
+        <source>%1 reset the password of %2</source>
+        <translation>%1 hat das Passwort von %2 zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>%1 created an invite valid until %2</source>
+        <translation>%1 hat eine Einladung erstellt, gültig bis %2</translation>
+    </message>
+    <message>
+        <source>%1 withdrew an invite</source>
+        <translation>%1 hat eine Einladung zurückgezogen</translation>
+    </message>
+    <message>
+        <source>%1 edited a post by %2</source>
+        <translation>%1 hat einen Beitrag von %2 bearbeitet</translation>
+    </message>
+    <message>
+        <source>%1 deleted a post by %2</source>
+        <translation>%1 hat einen Beitrag von %2 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 edited a message by %2</source>
+        <translation>%1 hat eine Nachricht von %2 bearbeitet</translation>
+    </message>
+    <message>
+        <source>%1 deleted a message by %2</source>
+        <translation>%1 hat eine Nachricht von %2 gelöscht</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -689,10 +1061,6 @@
         <translation>Falscher Benutzername oder falsches Passwort.</translation>
     </message>
     <message>
-        <source>Your session has expired. Please sign in again.</source>
-        <translation>Deine Sitzung ist abgelaufen. Bitte melde dich erneut an.</translation>
-    </message>
-    <message>
         <source>Only its author or an admin may change this.</source>
         <translation>Nur der Autor oder ein Admin darf das ändern.</translation>
     </message>
@@ -805,6 +1173,38 @@
     <message>
         <source>A search has at most %1 characters and %2 words.</source>
         <translation>Eine Suche hat höchstens %1 Zeichen und %2 Wörter.</translation>
+    </message>
+    <message>
+        <source>Your session has expired or was signed out. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen oder wurde abgemeldet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Das aktuelle Passwort stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>This one-time code has expired. Ask an admin for a new one.</source>
+        <translation>Dieser Einmalcode ist abgelaufen. Bitten Sie die Administration um einen neuen.</translation>
+    </message>
+    <message>
+        <source>This server takes new accounts by invitation. Type a valid invite code from an admin: each code works once, until it expires.</source>
+        <translation>Dieser Server nimmt neue Konten nur auf Einladung an. Geben Sie einen gültigen Einladungscode von der Administration ein: Jeder Code gilt einmal, bis er abläuft.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Ask an admin.</source>
+        <translation>Dieses Konto wurde deaktiviert. Wenden Sie sich an die Administration.</translation>
+    </message>
+    <message>
+        <source>You cannot do this to your own account. Ask another admin.</source>
+        <translation>Das können Sie nicht mit Ihrem eigenen Konto tun. Bitten Sie eine andere Person aus der Administration.</translation>
+    </message>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>Das kann nur die Administration.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Dieses Konto gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1404,14 @@
         <source>&amp;Search…</source>
         <translation>&amp;Suchen…</translation>
     </message>
+    <message>
+        <source>&amp;Account and devices…</source>
+        <translation>&amp;Konto und Geräte…</translation>
+    </message>
+    <message>
+        <source>Ad&amp;ministration…</source>
+        <translation>Ver&amp;waltung…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MentionCompleter</name>
@@ -1151,6 +1559,85 @@
     <message>
         <source>Your edit to “%1” was not saved: the message was deleted.</source>
         <translation>Deine Änderung an „%1“ wurde nicht gespeichert: Die Nachricht wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Neues Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out. This one stays signed in.</source>
+        <translation>Ihre anderen Geräte werden abgemeldet. Dieses bleibt angemeldet.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>Passwort &amp;ändern</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Wählen Sie ein neues Passwort</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code from an admin. Choose your own password to go on; the code no longer works.</source>
+        <translation>Sie haben sich mit einem Einmalcode der Administration angemeldet. Wählen Sie ein eigenes Passwort, um weiterzumachen; der Code gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>Passwort &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>Mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Type the new password again</source>
+        <translation>Neues Passwort noch einmal eingeben</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm:</source>
+        <translation>&amp;Bestätigen:</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password in both fields.</source>
+        <translation>Die beiden neuen Passwörter unterscheiden sich. Geben Sie in beide Felder dasselbe ein.</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>Das neue Passwort ist dasselbe wie das aktuelle.</translation>
+    </message>
+    <message>
+        <source>The server did not answer; your password is unchanged. Try again when Hubbub is back online.</source>
+        <translation>Der Server hat nicht geantwortet; Ihr Passwort ist unverändert. Versuchen Sie es erneut, wenn Hubbub wieder online ist.</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +2243,18 @@
         <source>&quot;%1&quot; is not a server address. Use something like 192.168.1.10 or wss://192.168.1.10:7300.</source>
         <translation>„%1“ ist keine Serveradresse. Verwenden Sie etwa 192.168.1.10 oder wss://192.168.1.10:7300.</translation>
     </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Einladungscode</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Nur wenn der Server einen verlangt</translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation>&amp;Einladungscode:</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Uploads</name>
@@ -1851,6 +2350,87 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::AccountHandler</name>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Dieses Konto gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Das aktuelle Passwort stimmt nicht.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords; wait before trying again.</source>
+        <translation>Zu viele falsche Passwörter; warten Sie, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>Der Server ist mit Anmeldungen beschäftigt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>Das Passwort konnte nicht gehasht werden.</translation>
+    </message>
+    <message>
+        <source>You have no signed-in device with that id; it may have signed out already.</source>
+        <translation>Sie haben kein angemeldetes Gerät mit dieser Kennung; vielleicht ist es schon abgemeldet.</translation>
+    </message>
+    <message>
+        <source>This sign-in was ended; log in again.</source>
+        <translation>Diese Anmeldung wurde beendet; melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AccountStore</name>
+    <message>
+        <source>There is no such user.</source>
+        <translation>Diesen Benutzer gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AdminHandler</name>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>Das kann nur die Administration.</translation>
+    </message>
+    <message>
+        <source>The role must be &quot;admin&quot; or &quot;member&quot;.</source>
+        <translation>Die Rolle muss „admin“ oder „member“ sein.</translation>
+    </message>
+    <message>
+        <source>You cannot take away your own admin rights; ask another admin to do it.</source>
+        <translation>Sie können sich die eigenen Admin-Rechte nicht nehmen; bitten Sie eine andere Person aus der Administration darum.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>Sie können Ihr eigenes Konto nicht deaktivieren.</translation>
+    </message>
+    <message>
+        <source>Change your own password in your account settings instead.</source>
+        <translation>Ändern Sie Ihr eigenes Passwort stattdessen in Ihren Kontoeinstellungen.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>Der Server ist mit Anmeldungen beschäftigt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The code could not be hashed.</source>
+        <translation>Der Code konnte nicht gehasht werden.</translation>
+    </message>
+    <message>
+        <source>There is no such user.</source>
+        <translation>Diesen Benutzer gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>There are %1 invites already; withdraw some first.</source>
+        <translation>Es gibt schon %1 Einladungen; ziehen Sie zuerst welche zurück.</translation>
+    </message>
+    <message>
+        <source>There is no unused invite with that id.</source>
+        <translation>Es gibt keine unbenutzte Einladung mit dieser Kennung.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::AuthHandler</name>
     <message>
         <source>Wrong username or password.</source>
@@ -1891,6 +2471,22 @@
     <message>
         <source>You are not logged in.</source>
         <translation>Du bist nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>This invite code is not valid: it is mistyped, used, withdrawn or expired.</source>
+        <translation>Dieser Einladungscode ist ungültig: falsch eingegeben, schon benutzt, zurückgezogen oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>This server takes new accounts by invitation: ask an admin for an invite code.</source>
+        <translation>Dieser Server nimmt neue Konten nur auf Einladung an: Bitten Sie die Administration um einen Einladungscode.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled; ask an admin.</source>
+        <translation>Dieses Konto wurde deaktiviert; wenden Sie sich an die Administration.</translation>
+    </message>
+    <message>
+        <source>This one-time code has expired; ask an admin for a new one.</source>
+        <translation>Dieser Einmalcode ist abgelaufen; bitten Sie die Administration um einen neuen.</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2879,10 @@
     <message>
         <source>TLS is off</source>
         <translation>TLS ist ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code: choose a new password first.</source>
+        <translation>Sie haben sich mit einem Einmalcode angemeldet: Wählen Sie zuerst ein neues Passwort.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Hubbub::Client::AccountDialog</name>
+    <message numerus="yes">
+        <source>Your password is changed. %n other device(s) were signed out.</source>
+        <translation>
+            <numerusform>Your password is changed. %n other device was signed out.</numerusform>
+            <numerusform>Your password is changed. %n other devices were signed out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AdminDialog</name>
+    <message numerus="yes">
+        <source>Valid for %n day(s)</source>
+        <translation>
+            <numerusform>Valid for %n day</numerusform>
+            <numerusform>Valid for %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::ChatModel</name>
     <message numerus="yes">
         <source>%1 joined</source>

@@ -24,10 +24,6 @@
         <translation>full&#xa0;: fsync à chaque validation (par défaut)&#xa0;; normal&#xa0;: plus rapide, peut perdre les dernières validations en cas de coupure de courant.</translation>
     </message>
     <message>
-        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
-        <translation>open&#xa0;: tout le monde peut créer un compte (par défaut)&#xa0;; closed&#xa0;: seuls les utilisateurs existants se connectent.</translation>
-    </message>
-    <message>
         <source>Events kept for catching up after a reconnect (default 100000).</source>
         <translation>Événements conservés pour rattraper le retard après une reconnexion (100000 par défaut).</translation>
     </message>
@@ -54,10 +50,6 @@
     <message>
         <source>--durability must be full or normal</source>
         <translation>--durability doit valoir full ou normal</translation>
-    </message>
-    <message>
-        <source>--registration must be open or closed</source>
-        <translation>--registration doit valoir open ou closed</translation>
     </message>
     <message>
         <source>--event-retention must be a whole number of at least 1</source>
@@ -123,12 +115,392 @@
         <source>--discovery-port: &apos;%1&apos; is not a port number</source>
         <translation>--discovery-port&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas un numéro de port</translation>
     </message>
+    <message>
+        <source>open: anyone may create an account (default); invite: only with an invite code from an admin; closed: only existing users log in.</source>
+        <translation>open&#xa0;: tout le monde peut créer un compte (par défaut)&#xa0;; invite&#xa0;: seulement avec un code d&apos;invitation d&apos;un administrateur&#xa0;; closed&#xa0;: seuls les utilisateurs existants se connectent.</translation>
+    </message>
+    <message>
+        <source>--registration must be open, invite or closed</source>
+        <translation>--registration doit valoir open, invite ou closed</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AccountDialog</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;device</source>
+        <translation>Déconnecter l&apos;&amp;appareil</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere…</source>
+        <translation>Se déconnecter &amp;partout…</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Votre compte</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>Connecté en tant que %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>Appareils connectés</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté le</translation>
+    </message>
+    <message>
+        <source>End the sign-in of the selected device; it will ask for the password again.</source>
+        <translation>Met fin à la connexion de l&apos;appareil choisi&#xa0;; il redemandera le mot de passe.</translation>
+    </message>
+    <message>
+        <source>End every sign-in of your account, this one too.</source>
+        <translation>Met fin à toutes les connexions de votre compte, celle-ci comprise.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Changing it signs out your other devices.</source>
+        <translation>Le changer déconnecte vos autres appareils.</translation>
+    </message>
+    <message>
+        <source>Hubbub is offline; the list of devices shows when it is back.</source>
+        <translation>Hubbub est hors ligne&#xa0;; la liste des appareils s’affichera à son retour.</translation>
+    </message>
+    <message>
+        <source>Unknown app</source>
+        <translation>Application inconnue</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (cet appareil)</translation>
+    </message>
+    <message>
+        <source>Online now</source>
+        <translation>En ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password is changed. %n other device(s) were signed out.</source>
+        <translation>
+            <numerusform>Votre mot de passe est changé. %n autre appareil a été déconnecté.</numerusform>
+            <numerusform>Votre mot de passe est changé. %n autres appareils ont été déconnectés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The device is signed out.</source>
+        <translation>L&apos;appareil est déconnecté.</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere?</source>
+        <translation>Se déconnecter partout&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Every device signed in to your account will be signed out, this one too. You will need your password to sign in again.</source>
+        <translation>Tous les appareils connectés à votre compte seront déconnectés, celui-ci compris. Il vous faudra votre mot de passe pour vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Se déconnecter partout</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AdminDialog</name>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Arrivé le</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>Invitations</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Créée par</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>&amp;New invite</source>
+        <translation>&amp;Nouvelle invitation</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Load &amp;older</source>
+        <translation>Charger les plus &amp;anciens</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Personnes</translation>
+    </message>
+    <message>
+        <source>An invite code lets one person create an account while the server takes new accounts by invitation only. It works once, until it expires.</source>
+        <translation>Un code d&apos;invitation permet à une personne de créer un compte quand le serveur n&apos;accepte de nouveaux comptes que sur invitation. Il sert une seule fois, jusqu&apos;à son expiration.</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>Valable</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid for %n day(s)</source>
+        <translation>
+            <numerusform>Valable %n jour</numerusform>
+            <numerusform>Valable %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Invites</source>
+        <translation>&amp;Invitations</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>&amp;Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Make an admin?</source>
+        <translation>Nommer administrateur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 will be able to edit and delete anything, and to run this window.</source>
+        <translation>%1 pourra modifier et supprimer tout contenu, et utiliser cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Disable this account?</source>
+        <translation>Désactiver ce compte&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere at once and cannot sign in until an admin enables the account again. Their posts and messages stay.</source>
+        <translation>%1 est aussitôt déconnecté partout et ne peut plus se connecter jusqu&apos;à ce qu&apos;un administrateur réactive le compte. Ses publications et messages restent.</translation>
+    </message>
+    <message>
+        <source>Reset the password?</source>
+        <translation>Réinitialiser le mot de passe&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere and signs in once with a code you give them, then chooses a new password. Their old password stops working.</source>
+        <translation>%1 est déconnecté partout, se connecte une fois avec un code que vous lui donnez, puis choisit un nouveau mot de passe. L&apos;ancien ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <source>Make &amp;member</source>
+        <translation>Rendre &amp;membre</translation>
+    </message>
+    <message>
+        <source>Make &amp;admin</source>
+        <translation>Nommer &amp;administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Réactiver</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Mot de passe réinitialisé</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>%1 is now an admin.</source>
+        <translation>%1 est maintenant administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 is now a member.</source>
+        <translation>%1 est maintenant membre.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and signed out everywhere.</source>
+        <translation>%1 est désactivé et déconnecté partout.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Code à usage unique</translation>
+    </message>
+    <message>
+        <source>Give this code to %1 in person or another safe way. They sign in with it instead of a password, once, until %2, and then choose a new password.</source>
+        <translation>Donnez ce code à %1 en personne ou par un autre moyen sûr. Il s&apos;en sert à la place du mot de passe, une seule fois, jusqu&apos;au %2, puis choisit un nouveau mot de passe.</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>Utilisée par %1</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>New invite</source>
+        <translation>Nouvelle invitation</translation>
+    </message>
+    <message>
+        <source>Give this code to the person you invite. They type it under &quot;Create account&quot; when signing in, once, until %1. It is not shown again.</source>
+        <translation>Donnez ce code à la personne que vous invitez. Elle le saisit sous «&#xa0;Créer un compte&#xa0;» en se connectant, une seule fois, jusqu&apos;au %1. Il ne sera plus affiché.</translation>
+    </message>
+    <message>
+        <source>The invite is withdrawn; its code no longer works.</source>
+        <translation>L&apos;invitation est retirée&#xa0;; son code ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <source>The server&apos;s operator</source>
+        <translation>L&apos;exploitant du serveur</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 a nommé %2 administrateur</translation>
+    </message>
+    <message>
+        <source>%1 made %2 a member</source>
+        <translation>%1 a rendu %2 membre</translation>
+    </message>
+    <message>
+        <source>%1 disabled the account of %2</source>
+        <translation>%1 a désactivé le compte de %2</translation>
+    </message>
+    <message>
+        <source>%1 enabled the account of %2</source>
+        <translation>%1 a réactivé le compte de %2</translation>
+    </message>
+    <message>
+        <source>%1 reset the password of %2</source>
+        <translation>%1 a réinitialisé le mot de passe de %2</translation>
+    </message>
+    <message>
+        <source>%1 created an invite valid until %2</source>
+        <translation>%1 a créé une invitation valable jusqu&apos;au %2</translation>
+    </message>
+    <message>
+        <source>%1 withdrew an invite</source>
+        <translation>%1 a retiré une invitation</translation>
+    </message>
+    <message>
+        <source>%1 edited a post by %2</source>
+        <translation>%1 a modifié une publication de %2</translation>
+    </message>
+    <message>
+        <source>%1 deleted a post by %2</source>
+        <translation>%1 a supprimé une publication de %2</translation>
+    </message>
+    <message>
+        <source>%1 edited a message by %2</source>
+        <translation>%1 a modifié un message de %2</translation>
+    </message>
+    <message>
+        <source>%1 deleted a message by %2</source>
+        <translation>%1 a supprimé un message de %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -689,10 +1061,6 @@
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <source>Your session has expired. Please sign in again.</source>
-        <translation>Votre session a expiré. Veuillez vous reconnecter.</translation>
-    </message>
-    <message>
         <source>Only its author or an admin may change this.</source>
         <translation>Seul son auteur ou un administrateur peut modifier ceci.</translation>
     </message>
@@ -805,6 +1173,38 @@
     <message>
         <source>A search has at most %1 characters and %2 words.</source>
         <translation>Une recherche compte au plus %1 caractères et %2 mots.</translation>
+    </message>
+    <message>
+        <source>Your session has expired or was signed out. Please sign in again.</source>
+        <translation>Votre session a expiré ou a été fermée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Le mot de passe actuel n&apos;est pas le bon.</translation>
+    </message>
+    <message>
+        <source>This one-time code has expired. Ask an admin for a new one.</source>
+        <translation>Ce code à usage unique a expiré. Demandez-en un nouveau à un administrateur.</translation>
+    </message>
+    <message>
+        <source>This server takes new accounts by invitation. Type a valid invite code from an admin: each code works once, until it expires.</source>
+        <translation>Ce serveur n&apos;accepte de nouveaux comptes que sur invitation. Saisissez un code d&apos;invitation valable donné par un administrateur&#xa0;: chaque code sert une fois, jusqu&apos;à son expiration.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Ask an admin.</source>
+        <translation>Ce compte a été désactivé. Adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>You cannot do this to your own account. Ask another admin.</source>
+        <translation>Vous ne pouvez pas faire cela sur votre propre compte. Demandez à un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>Seul un administrateur peut faire cela.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n&apos;existe plus.</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1404,14 @@
         <source>&amp;Search…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
+    <message>
+        <source>&amp;Account and devices…</source>
+        <translation>&amp;Compte et appareils…</translation>
+    </message>
+    <message>
+        <source>Ad&amp;ministration…</source>
+        <translation>Ad&amp;ministration…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MentionCompleter</name>
@@ -1151,6 +1559,85 @@
     <message>
         <source>Your edit to “%1” was not saved: the message was deleted.</source>
         <translation>Votre modification de «&#xa0;%1&#xa0;» n’a pas été enregistrée&#xa0;: le message a été supprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Confirmer le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out. This one stays signed in.</source>
+        <translation>Vos autres appareils seront déconnectés. Celui-ci reste connecté.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Mot de passe &amp;actuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Choisissez un nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code from an admin. Choose your own password to go on; the code no longer works.</source>
+        <translation>Vous vous êtes connecté avec un code à usage unique d&apos;un administrateur. Choisissez votre propre mot de passe pour continuer&#xa0;; le code ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>&amp;Enregistrer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>Au moins %1 caractères</translation>
+    </message>
+    <message>
+        <source>Type the new password again</source>
+        <translation>Saisissez de nouveau le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm:</source>
+        <translation>Con&amp;firmer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Choisissez un mot de passe d’au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password in both fields.</source>
+        <translation>Les deux nouveaux mots de passe diffèrent. Saisissez le même dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>Le nouveau mot de passe est le même que l’actuel.</translation>
+    </message>
+    <message>
+        <source>The server did not answer; your password is unchanged. Try again when Hubbub is back online.</source>
+        <translation>Le serveur n&apos;a pas répondu&#xa0;; votre mot de passe n&apos;a pas changé. Réessayez quand Hubbub sera de nouveau en ligne.</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +2243,18 @@
         <source>&quot;%1&quot; is not a server address. Use something like 192.168.1.10 or wss://192.168.1.10:7300.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse de serveur. Utilisez par exemple 192.168.1.10 ou wss://192.168.1.10:7300.</translation>
     </message>
+    <message>
+        <source>Invite code</source>
+        <translation>Code d&apos;invitation</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Seulement si le serveur en demande un</translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation>Code d&apos;&amp;invitation&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Uploads</name>
@@ -1851,6 +2350,87 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::AccountHandler</name>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Ce compte n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Le mot de passe actuel n&apos;est pas le bon.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords; wait before trying again.</source>
+        <translation>Trop de mots de passe erronés&#xa0;; attendez avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>Le serveur est occupé à connecter des gens&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>Le mot de passe n&apos;a pas pu être haché.</translation>
+    </message>
+    <message>
+        <source>You have no signed-in device with that id; it may have signed out already.</source>
+        <translation>Vous n&apos;avez aucun appareil connecté avec cet identifiant&#xa0;; il s&apos;est peut-être déjà déconnecté.</translation>
+    </message>
+    <message>
+        <source>This sign-in was ended; log in again.</source>
+        <translation>Cette connexion a été fermée&#xa0;; reconnectez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AccountStore</name>
+    <message>
+        <source>There is no such user.</source>
+        <translation>Cet utilisateur n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AdminHandler</name>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>Seul un administrateur peut faire cela.</translation>
+    </message>
+    <message>
+        <source>The role must be &quot;admin&quot; or &quot;member&quot;.</source>
+        <translation>Le rôle doit être «&#xa0;admin&#xa0;» ou «&#xa0;member&#xa0;».</translation>
+    </message>
+    <message>
+        <source>You cannot take away your own admin rights; ask another admin to do it.</source>
+        <translation>Vous ne pouvez pas retirer vos propres droits d&apos;administrateur&#xa0;; demandez-le à un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre compte.</translation>
+    </message>
+    <message>
+        <source>Change your own password in your account settings instead.</source>
+        <translation>Changez plutôt votre propre mot de passe dans les réglages de votre compte.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>Le serveur est occupé à connecter des gens&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The code could not be hashed.</source>
+        <translation>Le code n&apos;a pas pu être haché.</translation>
+    </message>
+    <message>
+        <source>There is no such user.</source>
+        <translation>Cet utilisateur n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>There are %1 invites already; withdraw some first.</source>
+        <translation>Il y a déjà %1 invitations&#xa0;; retirez-en d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>There is no unused invite with that id.</source>
+        <translation>Aucune invitation inutilisée n&apos;a cet identifiant.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::AuthHandler</name>
     <message>
         <source>Wrong username or password.</source>
@@ -1891,6 +2471,22 @@
     <message>
         <source>You are not logged in.</source>
         <translation>Vous n&apos;êtes pas connecté.</translation>
+    </message>
+    <message>
+        <source>This invite code is not valid: it is mistyped, used, withdrawn or expired.</source>
+        <translation>Ce code d&apos;invitation n&apos;est pas valable&#xa0;: mal saisi, déjà utilisé, retiré ou expiré.</translation>
+    </message>
+    <message>
+        <source>This server takes new accounts by invitation: ask an admin for an invite code.</source>
+        <translation>Ce serveur n&apos;accepte de nouveaux comptes que sur invitation&#xa0;: demandez un code d&apos;invitation à un administrateur.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled; ask an admin.</source>
+        <translation>Ce compte a été désactivé&#xa0;; adressez-vous à un administrateur.</translation>
+    </message>
+    <message>
+        <source>This one-time code has expired; ask an admin for a new one.</source>
+        <translation>Ce code à usage unique a expiré&#xa0;; demandez-en un nouveau à un administrateur.</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2879,10 @@
     <message>
         <source>TLS is off</source>
         <translation>le TLS est désactivé</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code: choose a new password first.</source>
+        <translation>Vous vous êtes connecté avec un code à usage unique&#xa0;: choisissez d&apos;abord un nouveau mot de passe.</translation>
     </message>
 </context>
 <context>

@@ -24,10 +24,6 @@
         <translation>full: 커밋할 때마다 fsync (기본값), normal: 더 빠르지만 정전 시 마지막 커밋을 잃을 수 있어요.</translation>
     </message>
     <message>
-        <source>open: anyone may create an account (default); closed: only existing users log in.</source>
-        <translation>open: 누구나 계정을 만들 수 있어요 (기본값), closed: 기존 사용자만 로그인해요.</translation>
-    </message>
-    <message>
         <source>Events kept for catching up after a reconnect (default 100000).</source>
         <translation>다시 연결한 뒤 따라잡기 위해 보관할 이벤트 수 (기본값 100000).</translation>
     </message>
@@ -54,10 +50,6 @@
     <message>
         <source>--durability must be full or normal</source>
         <translation>--durability는 full 또는 normal이어야 해요</translation>
-    </message>
-    <message>
-        <source>--registration must be open or closed</source>
-        <translation>--registration은 open 또는 closed여야 해요</translation>
     </message>
     <message>
         <source>--event-retention must be a whole number of at least 1</source>
@@ -123,12 +115,390 @@
         <source>--discovery-port: &apos;%1&apos; is not a port number</source>
         <translation>--discovery-port: &apos;%1&apos;은(는) 포트 번호가 아니에요</translation>
     </message>
+    <message>
+        <source>open: anyone may create an account (default); invite: only with an invite code from an admin; closed: only existing users log in.</source>
+        <translation>open: 누구나 계정을 만들 수 있어요 (기본값). invite: 관리자가 준 초대 코드가 있어야 해요. closed: 이미 있는 사용자만 로그인해요.</translation>
+    </message>
+    <message>
+        <source>--registration must be open, invite or closed</source>
+        <translation>--registration은 open, invite 또는 closed여야 해요</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AccountDialog</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>비밀번호 바꾸기(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;device</source>
+        <translation>기기 로그아웃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere…</source>
+        <translation>모든 곳에서 로그아웃(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>내 계정</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>%2에 %1(으)로 로그인했어요</translation>
+    </message>
+    <message>
+        <source>Signed-in devices</source>
+        <translation>로그인한 기기</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>기기</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>마지막 활동</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>로그인한 때</translation>
+    </message>
+    <message>
+        <source>End the sign-in of the selected device; it will ask for the password again.</source>
+        <translation>선택한 기기의 로그인을 끝내요. 그 기기는 비밀번호를 다시 물어봐요.</translation>
+    </message>
+    <message>
+        <source>End every sign-in of your account, this one too.</source>
+        <translation>이 기기를 포함해 내 계정의 모든 로그인을 끝내요.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Changing it signs out your other devices.</source>
+        <translation>비밀번호를 바꾸면 다른 기기는 로그아웃돼요.</translation>
+    </message>
+    <message>
+        <source>Hubbub is offline; the list of devices shows when it is back.</source>
+        <translation>Hubbub이 오프라인이에요. 다시 연결되면 기기 목록이 보여요.</translation>
+    </message>
+    <message>
+        <source>Unknown app</source>
+        <translation>알 수 없는 앱</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (이 기기)</translation>
+    </message>
+    <message>
+        <source>Online now</source>
+        <translation>지금 온라인</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password is changed. %n other device(s) were signed out.</source>
+        <translation>
+            <numerusform>비밀번호를 바꿨어요. 다른 기기 %n대가 로그아웃됐어요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The device is signed out.</source>
+        <translation>기기를 로그아웃했어요.</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere?</source>
+        <translation>모든 곳에서 로그아웃할까요?</translation>
+    </message>
+    <message>
+        <source>Every device signed in to your account will be signed out, this one too. You will need your password to sign in again.</source>
+        <translation>이 기기를 포함해 내 계정에 로그인한 모든 기기가 로그아웃돼요. 다시 로그인하려면 비밀번호가 필요해요.</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>모든 곳에서 로그아웃</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::AdminDialog</name>
+    <message>
+        <source>People</source>
+        <translation>사람</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>기기</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>가입한 때</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>비밀번호 초기화(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Invites</source>
+        <translation>초대</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>만든 사람</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>만든 때</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>만료</translation>
+    </message>
+    <message>
+        <source>&amp;New invite</source>
+        <translation>새 초대(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>취소(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>감사 기록</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Load &amp;older</source>
+        <translation>이전 기록 불러오기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>관리</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>사람(&amp;P)</translation>
+    </message>
+    <message>
+        <source>An invite code lets one person create an account while the server takes new accounts by invitation only. It works once, until it expires.</source>
+        <translation>서버가 초대로만 새 계정을 받을 때, 초대 코드가 있으면 한 사람이 계정을 만들 수 있어요. 코드는 만료될 때까지 한 번만 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>유효 기간</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid for %n day(s)</source>
+        <translation>
+            <numerusform>%n일 동안 유효</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Invites</source>
+        <translation>초대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>감사 기록(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make an admin?</source>
+        <translation>관리자로 만들까요?</translation>
+    </message>
+    <message>
+        <source>%1 will be able to edit and delete anything, and to run this window.</source>
+        <translation>%1 님은 모든 글을 고치고 지울 수 있고, 이 창도 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Disable this account?</source>
+        <translation>이 계정을 비활성화할까요?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere at once and cannot sign in until an admin enables the account again. Their posts and messages stay.</source>
+        <translation>%1 님은 바로 모든 곳에서 로그아웃되고, 관리자가 계정을 다시 활성화할 때까지 로그인할 수 없어요. 쓴 글과 메시지는 남아요.</translation>
+    </message>
+    <message>
+        <source>Reset the password?</source>
+        <translation>비밀번호를 초기화할까요?</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere and signs in once with a code you give them, then chooses a new password. Their old password stops working.</source>
+        <translation>%1 님은 모든 곳에서 로그아웃되고, 내가 알려 준 코드로 한 번 로그인한 뒤 새 비밀번호를 정해요. 예전 비밀번호는 더 이상 안 돼요.</translation>
+    </message>
+    <message>
+        <source>Make &amp;member</source>
+        <translation>일반 회원으로(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Make &amp;admin</source>
+        <translation>관리자로(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>활성화(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>비활성화(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>비활성화됨</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>비밀번호 초기화됨</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>활성</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>관리자</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>회원</translation>
+    </message>
+    <message>
+        <source>%1 is now an admin.</source>
+        <translation>%1 님이 이제 관리자예요.</translation>
+    </message>
+    <message>
+        <source>%1 is now a member.</source>
+        <translation>%1 님이 이제 일반 회원이에요.</translation>
+    </message>
+    <message>
+        <source>%1 is disabled and signed out everywhere.</source>
+        <translation>%1 님을 비활성화하고 모든 곳에서 로그아웃했어요.</translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 님이 다시 로그인할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>일회용 코드</translation>
+    </message>
+    <message>
+        <source>Give this code to %1 in person or another safe way. They sign in with it instead of a password, once, until %2, and then choose a new password.</source>
+        <translation>이 코드를 %1 님에게 직접 또는 다른 안전한 방법으로 전해 주세요. %2까지 비밀번호 대신 한 번 로그인할 수 있고, 그다음 새 비밀번호를 정해요.</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>%1 님이 사용함</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>만료됨</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>사용 가능</translation>
+    </message>
+    <message>
+        <source>New invite</source>
+        <translation>새 초대</translation>
+    </message>
+    <message>
+        <source>Give this code to the person you invite. They type it under &quot;Create account&quot; when signing in, once, until %1. It is not shown again.</source>
+        <translation>초대할 사람에게 이 코드를 전해 주세요. 로그인할 때 &quot;계정 만들기&quot;에서 %1까지 한 번 입력할 수 있어요. 코드는 다시 보여 주지 않아요.</translation>
+    </message>
+    <message>
+        <source>The invite is withdrawn; its code no longer works.</source>
+        <translation>초대를 취소했어요. 이제 그 코드는 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사했어요</translation>
+    </message>
+    <message>
+        <source>The server&apos;s operator</source>
+        <translation>서버 운영자</translation>
+    </message>
+    <message>
+        <source>%1 made %2 an admin</source>
+        <translation>%1 님이 %2 님을 관리자로 만들었어요</translation>
+    </message>
+    <message>
+        <source>%1 made %2 a member</source>
+        <translation>%1 님이 %2 님을 일반 회원으로 바꿨어요</translation>
+    </message>
+    <message>
+        <source>%1 disabled the account of %2</source>
+        <translation>%1 님이 %2 님의 계정을 비활성화했어요</translation>
+    </message>
+    <message>
+        <source>%1 enabled the account of %2</source>
+        <translation>%1 님이 %2 님의 계정을 활성화했어요</translation>
+    </message>
+    <message>
+        <source>%1 reset the password of %2</source>
+        <translation>%1 님이 %2 님의 비밀번호를 초기화했어요</translation>
+    </message>
+    <message>
+        <source>%1 created an invite valid until %2</source>
+        <translation>%1 님이 %2까지 유효한 초대를 만들었어요</translation>
+    </message>
+    <message>
+        <source>%1 withdrew an invite</source>
+        <translation>%1 님이 초대를 취소했어요</translation>
+    </message>
+    <message>
+        <source>%1 edited a post by %2</source>
+        <translation>%1 님이 %2 님의 글을 고쳤어요</translation>
+    </message>
+    <message>
+        <source>%1 deleted a post by %2</source>
+        <translation>%1 님이 %2 님의 글을 지웠어요</translation>
+    </message>
+    <message>
+        <source>%1 edited a message by %2</source>
+        <translation>%1 님이 %2 님의 메시지를 고쳤어요</translation>
+    </message>
+    <message>
+        <source>%1 deleted a message by %2</source>
+        <translation>%1 님이 %2 님의 메시지를 지웠어요</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -680,10 +1050,6 @@
         <translation>사용자 이름 또는 비밀번호가 올바르지 않아요.</translation>
     </message>
     <message>
-        <source>Your session has expired. Please sign in again.</source>
-        <translation>세션이 만료되었어요. 다시 로그인하세요.</translation>
-    </message>
-    <message>
         <source>Only its author or an admin may change this.</source>
         <translation>작성자나 관리자만 바꿀 수 있어요.</translation>
     </message>
@@ -794,6 +1160,38 @@
     <message>
         <source>A search has at most %1 characters and %2 words.</source>
         <translation>검색어는 최대 %1자, %2단어까지 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Your session has expired or was signed out. Please sign in again.</source>
+        <translation>세션이 만료됐거나 로그아웃됐어요. 다시 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>현재 비밀번호가 맞지 않아요.</translation>
+    </message>
+    <message>
+        <source>This one-time code has expired. Ask an admin for a new one.</source>
+        <translation>이 일회용 코드는 만료됐어요. 관리자에게 새 코드를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This server takes new accounts by invitation. Type a valid invite code from an admin: each code works once, until it expires.</source>
+        <translation>이 서버는 초대로만 새 계정을 받아요. 관리자가 준 올바른 초대 코드를 입력하세요. 코드는 만료될 때까지 한 번만 쓸 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Ask an admin.</source>
+        <translation>이 계정은 비활성화됐어요. 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>You cannot do this to your own account. Ask another admin.</source>
+        <translation>내 계정에는 이 작업을 할 수 없어요. 다른 관리자에게 부탁하세요.</translation>
+    </message>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>관리자만 할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>이 계정은 더 이상 없어요.</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1391,14 @@
         <source>&amp;Search…</source>
         <translation>검색(&amp;S)…</translation>
     </message>
+    <message>
+        <source>&amp;Account and devices…</source>
+        <translation>계정과 기기(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Ad&amp;ministration…</source>
+        <translation>관리(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::MentionCompleter</name>
@@ -1138,6 +1544,85 @@
     <message>
         <source>Your edit to “%1” was not saved: the message was deleted.</source>
         <translation>“%1” 수정 내용을 저장하지 못했어요: 메시지가 삭제됐어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Client::PasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>새 비밀번호 확인</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>비밀번호 바꾸기</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out. This one stays signed in.</source>
+        <translation>다른 기기는 로그아웃되고, 이 기기는 로그인한 채로 있어요.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>현재 비밀번호</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>현재 비밀번호(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>비밀번호 바꾸기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation>새 비밀번호 정하기</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code from an admin. Choose your own password to go on; the code no longer works.</source>
+        <translation>관리자가 준 일회용 코드로 로그인했어요. 계속하려면 내 비밀번호를 정하세요. 이제 그 코드는 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>비밀번호 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>%1자 이상</translation>
+    </message>
+    <message>
+        <source>Type the new password again</source>
+        <translation>새 비밀번호를 한 번 더 입력하세요</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>새 비밀번호(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm:</source>
+        <translation>확인(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>%1자 이상의 비밀번호를 정하세요.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password in both fields.</source>
+        <translation>두 새 비밀번호가 달라요. 두 칸에 같은 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The new password is the same as the current one.</source>
+        <translation>새 비밀번호가 현재 비밀번호와 같아요.</translation>
+    </message>
+    <message>
+        <source>The server did not answer; your password is unchanged. Try again when Hubbub is back online.</source>
+        <translation>서버가 대답하지 않아서 비밀번호는 그대로예요. Hubbub이 다시 온라인이 되면 다시 해 보세요.</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +2223,18 @@
         <source>&quot;%1&quot; is not a server address. Use something like 192.168.1.10 or wss://192.168.1.10:7300.</source>
         <translation>&quot;%1&quot;은(는) 서버 주소가 아니에요. 192.168.1.10이나 wss://192.168.1.10:7300처럼 입력하세요.</translation>
     </message>
+    <message>
+        <source>Invite code</source>
+        <translation>초대 코드</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>서버가 요구할 때만</translation>
+    </message>
+    <message>
+        <source>&amp;Invite code:</source>
+        <translation>초대 코드(&amp;I):</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Uploads</name>
@@ -1833,6 +2330,87 @@
     </message>
 </context>
 <context>
+    <name>Hubbub::Server::AccountHandler</name>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>이 계정은 더 이상 없어요.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>현재 비밀번호가 맞지 않아요.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords; wait before trying again.</source>
+        <translation>틀린 비밀번호가 너무 많아요. 잠시 뒤에 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>서버가 로그인 처리로 바빠요. 조금 뒤에 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>비밀번호를 해시할 수 없었어요.</translation>
+    </message>
+    <message>
+        <source>You have no signed-in device with that id; it may have signed out already.</source>
+        <translation>그 ID로 로그인한 기기가 없어요. 이미 로그아웃했을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>This sign-in was ended; log in again.</source>
+        <translation>이 로그인은 끝났어요. 다시 로그인하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AccountStore</name>
+    <message>
+        <source>There is no such user.</source>
+        <translation>그런 사용자는 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::AdminHandler</name>
+    <message>
+        <source>Only an admin can do this.</source>
+        <translation>관리자만 할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>The role must be &quot;admin&quot; or &quot;member&quot;.</source>
+        <translation>역할은 &quot;admin&quot; 또는 &quot;member&quot;여야 해요.</translation>
+    </message>
+    <message>
+        <source>You cannot take away your own admin rights; ask another admin to do it.</source>
+        <translation>내 관리자 권한은 직접 뺄 수 없어요. 다른 관리자에게 부탁하세요.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>내 계정은 비활성화할 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Change your own password in your account settings instead.</source>
+        <translation>내 비밀번호는 계정 설정에서 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>The server is busy signing people in; try again shortly.</source>
+        <translation>서버가 로그인 처리로 바빠요. 조금 뒤에 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>The code could not be hashed.</source>
+        <translation>코드를 해시할 수 없었어요.</translation>
+    </message>
+    <message>
+        <source>There is no such user.</source>
+        <translation>그런 사용자는 없어요.</translation>
+    </message>
+    <message>
+        <source>There are %1 invites already; withdraw some first.</source>
+        <translation>초대가 이미 %1개 있어요. 먼저 몇 개를 취소하세요.</translation>
+    </message>
+    <message>
+        <source>There is no unused invite with that id.</source>
+        <translation>그 ID로 된 미사용 초대가 없어요.</translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Server::AuthHandler</name>
     <message>
         <source>Wrong username or password.</source>
@@ -1873,6 +2451,22 @@
     <message>
         <source>You are not logged in.</source>
         <translation>로그인되어 있지 않아요.</translation>
+    </message>
+    <message>
+        <source>This invite code is not valid: it is mistyped, used, withdrawn or expired.</source>
+        <translation>이 초대 코드는 쓸 수 없어요. 잘못 입력했거나, 이미 썼거나, 취소됐거나, 만료됐어요.</translation>
+    </message>
+    <message>
+        <source>This server takes new accounts by invitation: ask an admin for an invite code.</source>
+        <translation>이 서버는 초대로만 새 계정을 받아요. 관리자에게 초대 코드를 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled; ask an admin.</source>
+        <translation>이 계정은 비활성화됐어요. 관리자에게 문의하세요.</translation>
+    </message>
+    <message>
+        <source>This one-time code has expired; ask an admin for a new one.</source>
+        <translation>이 일회용 코드는 만료됐어요. 관리자에게 새 코드를 요청하세요.</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2859,10 @@
     <message>
         <source>TLS is off</source>
         <translation>TLS가 꺼져 있어요</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code: choose a new password first.</source>
+        <translation>일회용 코드로 로그인했어요. 먼저 새 비밀번호를 정하세요.</translation>
     </message>
 </context>
 <context>

@@ -377,7 +377,7 @@ void tst_Connection::badToken()
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, SignInTimeout);
     const Error error = failed.at(0).at(0).value<Error>();
     QCOMPARE(error.code, ErrorCode::Unauthorized);
-    QCOMPARE(error.message, u"Your session has expired. Please sign in again."_s);
+    QCOMPARE(error.message, u"Your session has expired or was signed out. Please sign in again."_s);
     QCOMPARE(connection.state(), Connection::State::Disconnected);
     // Forgotten, so that nothing retries with it.
     QVERIFY(connection.token().isEmpty());

@@ -93,7 +93,7 @@ void tst_ErrorText::sentence_data()
         << u"Wrong username or password."_s;
     QTest::addRow("token expired")
         << u"unauthorized"_s << QString() << std::optional(MessageType::AuthToken)
-        << u"Your session has expired. Please sign in again."_s;
+        << u"Your session has expired or was signed out. Please sign in again."_s;
     QTest::addRow("not signed in")
         << u"unauthorized"_s << QString() << std::optional(MessageType::ChatSend)
         << u"You are not signed in. Please sign in again."_s;

@@ -218,8 +218,8 @@ void TestMainWindowSignIn::expiredTokenShowsSignIn()
     // The server refuses it: back to the dialog, saying why, with the name filled in.
     SignInDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_ada->controller.signInDialog()) && dialog->isVisible());
-    QCOMPARE(
-        dialog->errorText(), QStringLiteral("Your session has expired. Please sign in again."));
+    QCOMPARE(dialog->errorText(),
+        QStringLiteral("Your session has expired or was signed out. Please sign in again."));
     QVERIFY(!m_ada->window()->isVisible());
     QVERIFY(m_ada->settings.token(server).isEmpty());
     auto *username = dialog->findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
