@@ -12,7 +12,14 @@ jobs=${HUBBUB_JOBS:-$(nproc 2>/dev/null || echo 2)}
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 
+# Line tables only (-g1): a backtrace or a sanitizer report still names file and line, and the
+# build costs far less than with full debug info (measured on one test file: 8.7 s of gcc CPU
+# with -g, 5.9 s with -g1; clang+ASan 5.6 s at -O2 -g, 3.9 s at -O1 -g1, the optimisation
+# AddressSanitizer recommends). For a debugger, configure a Debug build of your own.
+optimize=-O2
+[ -n "${HUBBUB_SANITIZE:-}" ] && optimize=-O1
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$optimize -g1 -DNDEBUG" \
     -DHUBBUB_WERROR="${HUBBUB_WERROR:-OFF}" -DHUBBUB_SANITIZE="${HUBBUB_SANITIZE:-}" \
     -DHUBBUB_BUILD_TESTS=ON "${launcher[@]}"
 cmake --build "$build_dir" --parallel "$jobs"
