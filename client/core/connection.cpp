@@ -24,6 +24,10 @@ namespace {
 
 constexpr qint64 MaxMessageBytes = 16 * 1024 * 1024 + 1024;
 
+//! The server's close codes for an ended session (docs/protocol.md).
+constexpr int CloseSignedOut = 4001;
+constexpr int CloseAccountDisabled = 4003;
+
 QString clientName()
 {
     return QStringLiteral("hubbub-desktop/" HUBBUB_VERSION);
@@ -463,8 +467,20 @@ void Connection::onAuth(const Reply &reply)
         }
         // The message already says which (ErrorText reads the verb): a refused token has
         // expired, a refused password is wrong.
-        if (error.code == ErrorCode::Unauthorized && m_authMode == AuthMode::Token)
+        if (error.code == ErrorCode::Unauthorized && m_authMode == AuthMode::Token) {
             m_token.clear();
+            // The server closed the last connection saying why (docs/protocol.md, "Accounts an
+            // admin runs"): that is the better sentence.
+            Error refused = error;
+            if (m_lastCloseCode == CloseAccountDisabled)
+                refused.message = tr("An admin has disabled your account. Ask an admin to "
+                                     "enable it again.");
+            else if (m_lastCloseCode == CloseSignedOut)
+                refused.message = tr("This device was signed out, from another device or "
+                                     "because the password changed. Sign in again.");
+            giveUp(refused);
+            return;
+        }
         giveUp(error);
         return;
     }
@@ -474,6 +490,7 @@ void Connection::onAuth(const Reply &reply)
         m_token = result.value(QStringLiteral("token")).toString();
     m_password.clear();
     m_invite.clear();
+    m_lastCloseCode = QWebSocketProtocol::CloseCodeNormal;
     m_mustChangePassword = result.value(QStringLiteral("mustChangePassword")).toBool();
     m_tooOldInARow = 0;
     m_authMode = AuthMode::Token;
@@ -728,6 +745,8 @@ void Connection::onDisconnected()
     const auto closeCode = m_socket->closeCode();
     const QString socketError = m_socket->errorString();
     qCInfo(lcClientNet) << "disconnected:" << closeCode << socketError;
+    // Why the server ended the connection, for the message if the token is refused next.
+    m_lastCloseCode = closeCode;
     dropSocket();
     if (!m_autoReconnect) {
         if (m_state != State::Disconnected) {

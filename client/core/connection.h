@@ -221,6 +221,8 @@ private:
     QString m_invite; //!< for auth.register on a server that takes accounts by invitation
     QString m_token;
     bool m_mustChangePassword = false;
+    //! The close code of the last connection the server ended (4001 signed out, 4003 disabled).
+    int m_lastCloseCode = 1000;
     QStringList m_features;
     QString m_registration;
     User m_user;

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTreeWidget>
 
 namespace Hubbub::Client {
@@ -25,6 +26,20 @@ namespace {
 enum Column { DeviceColumn, AddressColumn, ActiveColumn, SignedInColumn, ColumnCount };
 constexpr int IdRole = Qt::UserRole;
 constexpr int CurrentRole = Qt::UserRole + 1;
+
+//! What hello's `client` says, as a person reads it: this app's own "hubbub-desktop/0.2.0
+//! (Debian GNU/Linux 12 (bookworm); lab-pc)" becomes "lab-pc — Hubbub 0.2.0 on Debian…";
+//! another client's text shows as it is.
+QString deviceName(const QString &client)
+{
+    static const QRegularExpression ours(
+        QStringLiteral("^hubbub-desktop/(\\S+) \\((.*); ([^;]*)\\)$"));
+    const QRegularExpressionMatch match = ours.match(client);
+    if (!match.hasMatch())
+        return client;
+    return AccountDialog::tr("%1 — Hubbub %2 on %3")
+        .arg(match.captured(3), match.captured(1), match.captured(2));
+}
 
 QString localTime(const QString &timestamp)
 {
@@ -158,12 +173,12 @@ void AccountDialog::showDevices(const Reply &reply)
     for (const QJsonValue &value : sessions) {
         const QJsonObject session = value.toObject();
         const bool current = session.value(QStringLiteral("current")).toBool();
-        QString device = session.value(QStringLiteral("client")).toString();
+        QString device = deviceName(session.value(QStringLiteral("client")).toString());
         if (device.isEmpty())
             device = tr("Unknown app");
-        if (current)
-            device = tr("%1 (this device)").arg(device);
-        const QString active = session.value(QStringLiteral("online")).toBool()
+        // Said where it cannot be cut off, however long the device's name.
+        const QString active = current ? tr("This device")
+            : session.value(QStringLiteral("online")).toBool()
             ? tr("Online now")
             : relativeTime(parseTimestamp(session.value(QStringLiteral("lastUsedAt")).toString()));
         auto *item = new QTreeWidgetItem(m_devices,
@@ -176,6 +191,7 @@ void AccountDialog::showDevices(const Reply &reply)
             QFont bold = item->font(0);
             bold.setBold(true);
             item->setFont(0, bold);
+            item->setFont(ActiveColumn, bold);
         }
         if (item->data(0, IdRole).toString() == selected)
             m_devices->setCurrentItem(item);

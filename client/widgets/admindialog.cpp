@@ -34,6 +34,13 @@ QString localTime(const QString &timestamp)
     return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
+QString localDate(const QString &timestamp)
+{
+    const QDateTime at = parseTimestamp(timestamp);
+    return at.isValid() ? QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat)
+                        : QString();
+}
+
 //! "ada" or "Ada Lovelace (ada)": the name people know, with the username it signs in with.
 QString personName(const QJsonValue &value)
 {
@@ -41,6 +48,17 @@ QString personName(const QJsonValue &value)
     if (user.displayName.isEmpty())
         return user.username;
     return QStringLiteral("%1 (%2)").arg(user.displayName, user.username);
+}
+
+//! Asks before an action that others feel at once; the button says what it does, and Cancel
+//! is what Enter and Escape choose.
+bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &action)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    QPushButton *yes = box.addButton(action, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == yes;
 }
 
 QTreeWidget *makeList(const QString &objectName, const QString &accessibleName,
@@ -151,35 +169,42 @@ AdminDialog::AdminDialog(Session *session, QWidget *parent)
     connect(m_people, &QTreeWidget::itemSelectionChanged, this, &AdminDialog::updateButtons);
     connect(m_invites, &QTreeWidget::itemSelectionChanged, this, &AdminDialog::updateButtons);
     connect(session->connection(), &Connection::stateChanged, this, &AdminDialog::updateButtons);
+    // Who is online and how many devices they have changes under the list: read it again a
+    // moment after someone comes or goes (one request for a burst of them).
+    m_refreshPeople.setSingleShot(true);
+    m_refreshPeople.setInterval(500);
+    connect(&m_refreshPeople, &QTimer::timeout, this, &AdminDialog::refreshPeople);
+    connect(session->connection(), &Connection::presenceChanged, this,
+        [this] { m_refreshPeople.start(); });
     connect(m_role, &QPushButton::clicked, this, [this] {
         const QJsonObject person = selectedPerson();
         const User user = User::fromJson(person.value(QStringLiteral("user")).toObject());
         if (user.role != Role::Admin
-            && QMessageBox::question(this, tr("Make an admin?"),
-                   tr("%1 will be able to edit and delete anything, and to run this window.")
-                       .arg(personName(person.value(QStringLiteral("user")))))
-                != QMessageBox::Yes)
+            && !confirm(this, tr("Make an admin?"),
+                tr("%1 will be able to edit and delete anything, and to run this window.")
+                    .arg(personName(person.value(QStringLiteral("user")))),
+                tr("Make admin")))
             return;
         toggleAdmin();
     });
     connect(m_disable, &QPushButton::clicked, this, [this] {
         const QJsonObject person = selectedPerson();
         if (!person.value(QStringLiteral("disabled")).toBool()
-            && QMessageBox::question(this, tr("Disable this account?"),
-                   tr("%1 is signed out everywhere at once and cannot sign in until an admin "
-                      "enables the account again. Their posts and messages stay.")
-                       .arg(personName(person.value(QStringLiteral("user")))))
-                != QMessageBox::Yes)
+            && !confirm(this, tr("Disable this account?"),
+                tr("%1 is signed out everywhere at once and cannot sign in until an admin "
+                   "enables the account again. Their posts and messages stay.")
+                    .arg(personName(person.value(QStringLiteral("user")))),
+                tr("Disable")))
             return;
         toggleDisabled();
     });
     connect(m_reset, &QPushButton::clicked, this, [this] {
         const QJsonObject person = selectedPerson();
-        if (QMessageBox::question(this, tr("Reset the password?"),
+        if (!confirm(this, tr("Reset the password?"),
                 tr("%1 is signed out everywhere and signs in once with a code you give them, "
                    "then chooses a new password. Their old password stops working.")
-                    .arg(personName(person.value(QStringLiteral("user")))))
-            != QMessageBox::Yes)
+                    .arg(personName(person.value(QStringLiteral("user")))),
+                tr("Reset password")))
             return;
         resetPassword();
     });
@@ -264,7 +289,7 @@ void AdminDialog::showPeople(const Reply &reply)
             {personName(person.value(QStringLiteral("user"))),
                 user.role == Role::Admin ? tr("Admin") : tr("Member"), status,
                 QLocale().toString(person.value(QStringLiteral("sessions")).toInt()),
-                localTime(person.value(QStringLiteral("createdAt")).toString())});
+                localDate(person.value(QStringLiteral("createdAt")).toString())});
         item->setData(0, DataRole, person);
         if (user.id == selected)
             m_people->setCurrentItem(item);

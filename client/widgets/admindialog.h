@@ -4,6 +4,7 @@
 #include <QDialog>
 
 #include <QJsonObject>
+#include <QTimer>
 
 class QComboBox;
 class QLabel;
@@ -74,6 +75,7 @@ private:
     QPushButton *m_older;
     QLabel *m_status;
     QString m_lastCode;
+    QTimer m_refreshPeople;
     qint64 m_oldestAudit = 0;
     bool m_busy = false;
 };

@@ -59,6 +59,8 @@ OfflineBanner::OfflineBanner(Session *session, QWidget *parent)
     layout->addWidget(m_retry);
 
     connect(m_session->connection(), &Connection::stateChanged, this, &OfflineBanner::refresh);
+    connect(m_session->connection(), &Connection::passwordChangeRequired, this,
+        &OfflineBanner::refresh);
     m_tick.setInterval(250); // the countdown shows whole seconds: tick often enough for each
     connect(&m_tick, &QTimer::timeout, this, &OfflineBanner::refresh);
     refresh();
@@ -88,6 +90,11 @@ void OfflineBanner::refresh()
     }
     case Connection::State::Connecting:
     case Connection::State::SigningIn:
+        // Signed in with a one-time code: the server waits for a password, not the network.
+        if (connection->mustChangePassword()) {
+            text = tr("Choose your new password to go on.");
+            break;
+        }
         // The first attempt at start is not "offline" yet: only one that follows a failure.
         text = tr("Offline. Connecting…");
         break;

@@ -73,6 +73,9 @@ PasswordDialog::PasswordDialog(Session *session, Mode mode, QWidget *parent)
     column->addWidget(m_error);
     column->addWidget(m_buttons);
     m_new->setMinimumWidth(fontMetrics().averageCharWidth() * 32);
+    // Wide enough for its title in the window frame, in every language.
+    intro->setWordWrap(true);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60);
 
     for (QLineEdit *edit : {m_current, m_new, m_confirm}) {
         if (edit)

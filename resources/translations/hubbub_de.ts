@@ -135,7 +135,7 @@
     <name>Hubbub::Client::AccountDialog</name>
     <message>
         <source>Change &amp;password…</source>
-        <translation>&amp;Passwort ändern…</translation>
+        <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
         <source>Sign out &amp;device</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Sign out &amp;everywhere…</source>
-        <translation>&amp;Überall abmelden…</translation>
+        <translation>&amp;Überall abmelden …</translation>
     </message>
     <message>
         <source>Your account</source>
@@ -198,10 +198,6 @@
         <translation>Unbekannte App</translation>
     </message>
     <message>
-        <source>%1 (this device)</source>
-        <translation>%1 (dieses Gerät)</translation>
-    </message>
-    <message>
         <source>Online now</source>
         <translation>Jetzt online</translation>
     </message>
@@ -227,6 +223,14 @@
     <message>
         <source>Sign out everywhere</source>
         <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <source>%1 — Hubbub %2 on %3</source>
+        <translation>%1 — Hubbub %2 auf %3</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Dieses Gerät</translation>
     </message>
 </context>
 <context>
@@ -257,7 +261,7 @@
     </message>
     <message>
         <source>&amp;Reset password…</source>
-        <translation>Passwort &amp;zurücksetzen…</translation>
+        <translation>Passwort &amp;zurücksetzen …</translation>
     </message>
     <message>
         <source>Invites</source>
@@ -501,6 +505,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Zum Admin machen</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Passwort zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,14 @@
     <message>
         <source>%1 presented no certificate.</source>
         <translation>%1 hat kein Zertifikat vorgelegt.</translation>
+    </message>
+    <message>
+        <source>An admin has disabled your account. Ask an admin to enable it again.</source>
+        <translation>Die Administration hat Ihr Konto deaktiviert. Bitten Sie sie, es wieder zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>This device was signed out, from another device or because the password changed. Sign in again.</source>
+        <translation>Dieses Gerät wurde abgemeldet, von einem anderen Gerät aus oder weil sich das Passwort geändert hat. Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -1406,11 +1430,11 @@
     </message>
     <message>
         <source>&amp;Account and devices…</source>
-        <translation>&amp;Konto und Geräte…</translation>
+        <translation>&amp;Konto und Geräte …</translation>
     </message>
     <message>
         <source>Ad&amp;ministration…</source>
-        <translation>Ver&amp;waltung…</translation>
+        <translation>Ver&amp;waltung …</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1564,10 @@
     <message>
         <source>Offline: %1</source>
         <translation>Offline: %1</translation>
+    </message>
+    <message>
+        <source>Choose your new password to go on.</source>
+        <translation>Wählen Sie Ihr neues Passwort, um weiterzumachen.</translation>
     </message>
 </context>
 <context>

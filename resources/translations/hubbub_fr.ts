@@ -198,10 +198,6 @@
         <translation>Application inconnue</translation>
     </message>
     <message>
-        <source>%1 (this device)</source>
-        <translation>%1 (cet appareil)</translation>
-    </message>
-    <message>
         <source>Online now</source>
         <translation>En ligne</translation>
     </message>
@@ -227,6 +223,14 @@
     <message>
         <source>Sign out everywhere</source>
         <translation>Se déconnecter partout</translation>
+    </message>
+    <message>
+        <source>%1 — Hubbub %2 on %3</source>
+        <translation>%1 — Hubbub %2 sur %3</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Cet appareil</translation>
     </message>
 </context>
 <context>
@@ -501,6 +505,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Nommer administrateur</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
     </message>
 </context>
 <context>
@@ -894,6 +910,14 @@
     <message>
         <source>%1 presented no certificate.</source>
         <translation>%1 n&apos;a présenté aucun certificat.</translation>
+    </message>
+    <message>
+        <source>An admin has disabled your account. Ask an admin to enable it again.</source>
+        <translation>Un administrateur a désactivé votre compte. Demandez à un administrateur de le réactiver.</translation>
+    </message>
+    <message>
+        <source>This device was signed out, from another device or because the password changed. Sign in again.</source>
+        <translation>Cet appareil a été déconnecté, depuis un autre appareil ou parce que le mot de passe a changé. Reconnectez-vous.</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1564,10 @@
     <message>
         <source>Offline: %1</source>
         <translation>Hors ligne&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose your new password to go on.</source>
+        <translation>Choisissez votre nouveau mot de passe pour continuer.</translation>
     </message>
 </context>
 <context>

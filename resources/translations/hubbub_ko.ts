@@ -198,10 +198,6 @@
         <translation>알 수 없는 앱</translation>
     </message>
     <message>
-        <source>%1 (this device)</source>
-        <translation>%1 (이 기기)</translation>
-    </message>
-    <message>
         <source>Online now</source>
         <translation>지금 온라인</translation>
     </message>
@@ -226,6 +222,14 @@
     <message>
         <source>Sign out everywhere</source>
         <translation>모든 곳에서 로그아웃</translation>
+    </message>
+    <message>
+        <source>%1 — Hubbub %2 on %3</source>
+        <translation>%1 — %3의 Hubbub %2</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>이 기기</translation>
     </message>
 </context>
 <context>
@@ -499,6 +503,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>관리자로 만들기</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>비활성화</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>비밀번호 초기화</translation>
     </message>
 </context>
 <context>
@@ -889,6 +905,14 @@
     <message>
         <source>%1 presented no certificate.</source>
         <translation>%1이(가) 인증서를 보내지 않았어요.</translation>
+    </message>
+    <message>
+        <source>An admin has disabled your account. Ask an admin to enable it again.</source>
+        <translation>관리자가 내 계정을 비활성화했어요. 다시 활성화해 달라고 관리자에게 요청하세요.</translation>
+    </message>
+    <message>
+        <source>This device was signed out, from another device or because the password changed. Sign in again.</source>
+        <translation>다른 기기에서 로그아웃했거나 비밀번호가 바뀌어서 이 기기는 로그아웃됐어요. 다시 로그인하세요.</translation>
     </message>
 </context>
 <context>
@@ -1301,7 +1325,7 @@
     <name>Hubbub::Client::MainWindow</name>
     <message>
         <source>&amp;Hubbub</source>
-        <translation>Hubbub(&amp;H)</translation>
+        <translation>Hubbub(&amp;B)</translation>
     </message>
     <message>
         <source>Change &amp;username…</source>
@@ -1525,6 +1549,10 @@
     <message>
         <source>Offline: %1</source>
         <translation>오프라인: %1</translation>
+    </message>
+    <message>
+        <source>Choose your new password to go on.</source>
+        <translation>계속하려면 새 비밀번호를 정하세요.</translation>
     </message>
 </context>
 <context>

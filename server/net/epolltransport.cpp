@@ -63,7 +63,7 @@ QString EpollTransport::peerAddress() const
     if (m_descriptor < 0
         || ::getpeername(m_descriptor, reinterpret_cast<sockaddr *>(&address), &length) != 0)
         return {};
-    return QHostAddress(reinterpret_cast<const sockaddr *>(&address)).toString();
+    return addressText(QHostAddress(reinterpret_cast<const sockaddr *>(&address)));
 }
 
 void EpollTransport::onEvents(std::uint32_t events)

@@ -37,7 +37,7 @@ bool SocketTransport::isConnected() const
 
 QString SocketTransport::peerAddress() const
 {
-    return m_socket.peerAddress().toString();
+    return addressText(m_socket.peerAddress());
 }
 
 QByteArray SocketTransport::read(qint64 maxBytes)

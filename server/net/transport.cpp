@@ -29,4 +29,11 @@ Transport *Transport::adopt(qintptr descriptor, QObject *parent)
     return nullptr;
 }
 
+QString addressText(const QHostAddress &address)
+{
+    bool isIPv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+    return isIPv4 ? QHostAddress(ipv4).toString() : address.toString();
+}
+
 } // namespace Hubbub::Server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QObject>
 #include <QString>
 
@@ -24,7 +25,8 @@ public:
     Q_DISABLE_COPY_MOVE(Transport)
 
     virtual bool isConnected() const = 0;
-    //! Empty once disconnected.
+    //! Empty once disconnected. An IPv4 peer reads as IPv4 ("192.168.1.20") on a dual-stack
+    //! socket too, not as "::ffff:192.168.1.20" (addressText()).
     virtual QString peerAddress() const = 0;
     //! Up to `maxBytes` of what has arrived; empty when nothing more is there now. Reading on
     //! after empty is how the peer's end of the stream is found.
@@ -55,5 +57,9 @@ Q_SIGNALS:
     //! The connection is closed; emitted once.
     void disconnected();
 };
+
+//! How an address is shown and keyed (login throttle, signed-in devices): an IPv4-mapped IPv6
+//! address as the IPv4 address it carries.
+QString addressText(const QHostAddress &address);
 
 } // namespace Hubbub::Server

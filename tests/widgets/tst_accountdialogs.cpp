@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -121,9 +122,12 @@ void TestAccountDialogs::devicesAreListedAndOneIsSignedOut()
     AccountDialog *dialog = m_ada->window()->showAccount();
     QVERIFY(dialog);
     QTRY_COMPARE(dialog->devices()->topLevelItemCount(), 2);
-    QTreeWidgetItem *mine = rowContaining(dialog->devices(), u"(this device)"_s);
+    QTreeWidgetItem *mine = rowContaining(dialog->devices(), QSysInfo::machineHostName());
     QVERIFY(mine);
-    QVERIFY(mine->text(0).startsWith(u"hubbub-desktop/"_s));
+    QCOMPARE(mine->text(2), u"This device"_s);
+    // This app names the machine first, then itself and the system (hello's client).
+    QVERIFY2(mine->text(0).startsWith(QSysInfo::machineHostName() + u" — Hubbub "_s),
+        qPrintable(mine->text(0)));
     QVERIFY(mine->font(0).bold());
     QTreeWidgetItem *other = rowContaining(dialog->devices(), u"Ada's phone"_s);
     QVERIFY(other);
@@ -256,6 +260,9 @@ void TestAccountDialogs::disablingSomeoneSignsTheirAppOut()
     QTRY_VERIFY_WITH_TIMEOUT(
         m_bob->controller.signInDialog() && m_bob->controller.signInDialog()->isVisible(), 15000);
     QTRY_COMPARE(rowContaining(admin->people(), u"bob"_s)->text(2), u"Disabled"_s);
+    // The dialog says why (the server closed bob's connection with 4003, then refused the token).
+    QCOMPARE(m_bob->controller.signInDialog()->errorText(),
+        u"An admin has disabled your account. Ask an admin to enable it again."_s);
     // Signing in again with the right password says why it does not work.
     SignInDialog *dialog = m_bob->controller.signInDialog();
     dialog->setServer(m_server->url());
