@@ -5,7 +5,7 @@
 # build/bench keyed by the schema). Environment: HUBBUB_BENCH_SECONDS (default 10),
 # HUBBUB_BENCH_REPEATS (interleaved pairs of the N=1000 fan-out, default 3),
 # HUBBUB_BENCH_JOBS (build parallelism, default 2), HUBBUB_BENCH_SKIP (space-separated parts to
-# skip: fanout tls crosscheck ramp connections writes history feedview),
+# skip: fanout tls crosscheck ramp connections writes history feedview appstart),
 # HUBBUB_BENCH_BASELINE (another hubbub-server binary, e.g. a Release build of an earlier commit:
 # every hubbub run is repeated with it right after, and a before/after table is printed).
 set -euo pipefail
@@ -28,7 +28,7 @@ launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DHUBBUB_BUILD_TESTS=OFF \
     -DHUBBUB_BUILD_TOOLS=ON "${launcher[@]}" >/dev/null
-targets=(hubbub-server hubbub-bench)
+targets=(hubbub-server hubbub-bench hubbub)
 if ninja -C "$build" -t targets all 2>/dev/null | grep -q '^bench_feedview:'; then
     targets+=(bench_feedview)
 fi
@@ -154,6 +154,12 @@ if wants history; then
         run history-baseline history --spawn "$baseline" --db "$tmp/history.db" --requests 50
     fi
 fi
+if wants appstart; then
+    echo "== app start to signed-in window"
+    "$root/scripts/bench-appstart.sh" "$build/client/hubbub" "$server" 7 "$out/appstart.json" ||
+        echo "   (appstart exited with $?)"
+fi
+
 if wants feedview && [ -x "$build/tools/bench/bench_feedview" ]; then
     echo "== bench_feedview"
     QT_QPA_PLATFORM=offscreen "$build/tools/bench/bench_feedview" | tee "$out/feedview.txt" || true
@@ -252,6 +258,9 @@ for (const d of ['full', 'normal']) {
   add(`ack p99 ms meanwhile, --durability ${d} (< 50)`, p, null, null, p !== null ? p < 50 : null);
 }
 const hist = load('history-hubbub');
+const start = load('appstart');
+add('app start to signed-in window ms, remembered server, TLS pin (median of runs)', pick(start, 'laterStartMedianMs'), null, null, null,
+  start ? `first start ${pick(start, 'firstStartMs')} ms; min ${pick(start, 'laterStartMinMs')}, max ${pick(start, 'laterStartMaxMs')}` : '');
 add('server start-up ms, 1M posts + 1M messages (< 1000)', pick(hist, 'serverStartupMs'), null, null, hist ? pick(hist, 'serverStartupMs') < 1000 : null);
 for (const [k, label, limit] of [['feedNewest', 'feed.page newest', 5], ['feedDeep', 'feed.page 900,000 back', 5], ['chatNewest', 'chat.history newest', 5], ['chatDeep', 'chat.history 900,000 back', 5], ['sync', 'sync of 10,000 events', 200]]) {
   const v = pick(hist, `${k}P99Ms`);
