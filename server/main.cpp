@@ -143,8 +143,10 @@ int main(int argc, char *argv[])
             server.shutdown(); // stopped() follows once the peers have closed (2 s at most)
         },
         [&server] {
-            if (!server.isTls())
+            if (!server.isTls()) {
+                std::fprintf(stderr, "hubbub-server: SIGHUP: nothing to reload (TLS is off)\n");
                 return;
+            }
             if (Status s = server.reloadTls(); !s) {
                 std::fprintf(stderr, "hubbub-server: kept the certificate in use: %s\n",
                     qPrintable(s.error().message));

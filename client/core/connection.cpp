@@ -28,6 +28,21 @@ constexpr qint64 MaxMessageBytes = 16 * 1024 * 1024 + 1024;
 constexpr int CloseSignedOut = 4001;
 constexpr int CloseAccountDisabled = 4003;
 
+//! What the user is told when the server ended the session, from its close code and reason.
+QString endedSessionMessage(int closeCode, const QString &reason)
+{
+    if (closeCode == CloseAccountDisabled) {
+        return Connection::tr(
+            "An admin has disabled your account. Ask an admin to enable it again.");
+    }
+    if (reason == u"password reset") {
+        return Connection::tr("An admin has reset your password. Sign in with the one-time code "
+                              "they give you.");
+    }
+    return Connection::tr("This device was signed out, from another device or because the "
+                          "password changed. Sign in again.");
+}
+
 QString clientName()
 {
     return QStringLiteral("hubbub-desktop/" HUBBUB_VERSION);
@@ -110,6 +125,8 @@ void Connection::signIn(const QUrl &url, const QString &username, const QString 
     m_username = username;
     m_password = password;
     m_invite = createAccount ? invite.trimmed() : QString();
+    m_mustChangePassword = false;
+    m_lastCloseCode = 1000;
     m_token.clear();
     m_autoReconnect = false;
     m_backoff.reset();
@@ -123,6 +140,8 @@ void Connection::resume(const QUrl &url, const QString &token)
     m_url = url;
     m_authMode = AuthMode::Token;
     m_token = token;
+    m_mustChangePassword = false;
+    m_lastCloseCode = 1000;
     m_autoReconnect = true;
     m_backoff.reset();
     openSocket();
@@ -131,7 +150,9 @@ void Connection::resume(const QUrl &url, const QString &token)
 void Connection::signOut()
 {
     m_autoReconnect = false;
-    if (m_state == State::Online || m_state == State::Syncing) {
+    // Signed in with a one-time code and waiting for a password: that session ends too.
+    if (m_state == State::Online || m_state == State::Syncing
+        || (m_state == State::SigningIn && m_mustChangePassword)) {
         // Not Online any more from this moment: nothing else may be sent after the logout.
         setState(State::Disconnected);
         QPointer<QWebSocket> socket = m_socket;
@@ -472,12 +493,8 @@ void Connection::onAuth(const Reply &reply)
             // The server closed the last connection saying why (docs/protocol.md, "Accounts an
             // admin runs"): that is the better sentence.
             Error refused = error;
-            if (m_lastCloseCode == CloseAccountDisabled)
-                refused.message = tr("An admin has disabled your account. Ask an admin to "
-                                     "enable it again.");
-            else if (m_lastCloseCode == CloseSignedOut)
-                refused.message = tr("This device was signed out, from another device or "
-                                     "because the password changed. Sign in again.");
+            if (m_lastCloseCode == CloseAccountDisabled || m_lastCloseCode == CloseSignedOut)
+                refused.message = endedSessionMessage(m_lastCloseCode, QString());
             giveUp(refused);
             return;
         }
@@ -745,9 +762,18 @@ void Connection::onDisconnected()
     const auto closeCode = m_socket->closeCode();
     const QString socketError = m_socket->errorString();
     qCInfo(lcClientNet) << "disconnected:" << closeCode << socketError;
-    // Why the server ended the connection, for the message if the token is refused next.
+    const QString closeReason = m_socket->closeReason();
     m_lastCloseCode = closeCode;
     dropSocket();
+    // The server ended this session (docs/protocol.md, "Accounts an admin runs"): the token is
+    // revoked, so trying it again would only count as a failed attempt. Say why, and stop.
+    if (m_authMode == AuthMode::Token
+        && (m_lastCloseCode == CloseSignedOut || m_lastCloseCode == CloseAccountDisabled)) {
+        m_token.clear();
+        giveUp(
+            makeError(ErrorCode::Unauthorized, endedSessionMessage(m_lastCloseCode, closeReason)));
+        return;
+    }
     if (!m_autoReconnect) {
         if (m_state != State::Disconnected) {
             giveUp(makeError(

@@ -52,6 +52,7 @@ QString localTime(const QString &timestamp)
 AccountDialog::AccountDialog(Session *session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
+    , m_userId(session->user().id)
     , m_who(new QLabel(this))
     , m_devices(new QTreeWidget(this))
     , m_password(new QPushButton(tr("Change &password…"), this))
@@ -201,12 +202,15 @@ void AccountDialog::showDevices(const Reply &reply)
 
 void AccountDialog::changePassword()
 {
-    PasswordDialog dialog(m_session, PasswordDialog::Mode::Change, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    setStatus(tr("Your password is changed. %n other device(s) were signed out.", nullptr,
-        dialog.signedOut()));
-    refresh();
+    // Opened, not exec()'d: the account dialog may be closed under it (a sign-out).
+    auto *dialog = new PasswordDialog(m_session, PasswordDialog::Mode::Change, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        setStatus(tr("Your password is changed. %n other device(s) were signed out.", nullptr,
+            dialog->signedOut()));
+        refresh();
+    });
+    dialog->open();
 }
 
 void AccountDialog::signOutSelected()
@@ -220,6 +224,7 @@ void AccountDialog::signOutSelected()
         {{QStringLiteral("sessionId"), item->data(0, IdRole).toString()}}, this,
         [this](const Reply &reply) {
             m_busy = false;
+            updateButtons();
             if (reply.ok())
                 setStatus(tr("The device is signed out."));
             else
@@ -230,15 +235,18 @@ void AccountDialog::signOutSelected()
 
 void AccountDialog::confirmSignOutEverywhere()
 {
-    QMessageBox box(QMessageBox::Question, tr("Sign out everywhere?"),
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Sign out everywhere?"),
         tr("Every device signed in to your account will be signed out, this one too. You will "
            "need your password to sign in again."),
         QMessageBox::Cancel, this);
-    QPushButton *yes = box.addButton(tr("Sign out everywhere"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() == yes)
-        signOutEverywhere();
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(tr("Sign out everywhere"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes](QAbstractButton *clicked) {
+        if (clicked == yes)
+            signOutEverywhere();
+    });
+    box->open();
 }
 
 void AccountDialog::signOutEverywhere()

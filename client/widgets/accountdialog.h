@@ -24,6 +24,8 @@ public:
     void refresh();
     QTreeWidget *devices() const { return m_devices; }
     QString statusText() const;
+    //! The account it was opened for.
+    qint64 userId() const { return m_userId; }
     //! What the buttons do, for tests: without asking for confirmation.
     void signOutSelected();
     void signOutEverywhere();
@@ -40,6 +42,7 @@ private:
     void updateButtons();
 
     Session *m_session;
+    qint64 m_userId;
     QLabel *m_who;
     QTreeWidget *m_devices;
     QPushButton *m_password;

@@ -51,14 +51,21 @@ QString personName(const QJsonValue &value)
 }
 
 //! Asks before an action that others feel at once; the button says what it does, and Cancel
-//! is what Enter and Escape choose.
-bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &action)
+//! is what Enter and Escape choose. Not exec(): no nested event loop in which the dialog could
+//! be closed (a demotion, a sign-out) under the box; `then` runs only if the dialog still is.
+void confirm(QWidget *parent, const QString &title, const QString &text, const QString &action,
+    std::function<void()> then)
 {
-    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
-    QPushButton *yes = box.addButton(action, QMessageBox::AcceptRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    return box.clickedButton() == yes;
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(action, QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    QObject::connect(box, &QMessageBox::buttonClicked, parent,
+        [yes, then = std::move(then)](QAbstractButton *clicked) {
+            if (clicked == yes)
+                then();
+        });
+    box->open();
 }
 
 QTreeWidget *makeList(const QString &objectName, const QString &accessibleName,
@@ -83,6 +90,7 @@ QTreeWidget *makeList(const QString &objectName, const QString &accessibleName,
 AdminDialog::AdminDialog(Session *session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
+    , m_userId(session->user().id)
     , m_tabs(new QTabWidget(this))
     , m_people(makeList(QStringLiteral("peopleList"), tr("People"),
           {tr("Name"), tr("Role"), tr("Status"), tr("Devices"), tr("Joined")}, this))
@@ -174,39 +182,37 @@ AdminDialog::AdminDialog(Session *session, QWidget *parent)
     m_refreshPeople.setSingleShot(true);
     m_refreshPeople.setInterval(500);
     connect(&m_refreshPeople, &QTimer::timeout, this, &AdminDialog::refreshPeople);
-    connect(session->connection(), &Connection::presenceChanged, this,
-        [this] { m_refreshPeople.start(); });
+    connect(session->connection(), &Connection::presenceChanged, this, [this] {
+        if (isVisible() && m_tabs->currentIndex() == 0)
+            m_refreshPeople.start();
+    });
     connect(m_role, &QPushButton::clicked, this, [this] {
         const QJsonObject person = selectedPerson();
         const User user = User::fromJson(person.value(QStringLiteral("user")).toObject());
-        if (user.role != Role::Admin
-            && !confirm(this, tr("Make an admin?"),
-                tr("%1 will be able to edit and delete anything, and to run this window.")
-                    .arg(personName(person.value(QStringLiteral("user")))),
-                tr("Make admin")))
-            return;
-        toggleAdmin();
+        if (user.role == Role::Admin)
+            return toggleAdmin();
+        confirm(this, tr("Make an admin?"),
+            tr("%1 will be able to edit and delete anything, and to run this window.")
+                .arg(personName(person.value(QStringLiteral("user")))),
+            tr("Make admin"), [this] { toggleAdmin(); });
     });
     connect(m_disable, &QPushButton::clicked, this, [this] {
         const QJsonObject person = selectedPerson();
-        if (!person.value(QStringLiteral("disabled")).toBool()
-            && !confirm(this, tr("Disable this account?"),
-                tr("%1 is signed out everywhere at once and cannot sign in until an admin "
-                   "enables the account again. Their posts and messages stay.")
-                    .arg(personName(person.value(QStringLiteral("user")))),
-                tr("Disable")))
-            return;
-        toggleDisabled();
+        if (person.value(QStringLiteral("disabled")).toBool())
+            return toggleDisabled();
+        confirm(this, tr("Disable this account?"),
+            tr("%1 is signed out everywhere at once and cannot sign in until an admin "
+               "enables the account again. Their posts and messages stay.")
+                .arg(personName(person.value(QStringLiteral("user")))),
+            tr("Disable"), [this] { toggleDisabled(); });
     });
     connect(m_reset, &QPushButton::clicked, this, [this] {
         const QJsonObject person = selectedPerson();
-        if (!confirm(this, tr("Reset the password?"),
-                tr("%1 is signed out everywhere and signs in once with a code you give them, "
-                   "then chooses a new password. Their old password stops working.")
-                    .arg(personName(person.value(QStringLiteral("user")))),
-                tr("Reset password")))
-            return;
-        resetPassword();
+        confirm(this, tr("Reset the password?"),
+            tr("%1 is signed out everywhere and signs in once with a code you give them, "
+               "then chooses a new password. Their old password stops working.")
+                .arg(personName(person.value(QStringLiteral("user")))),
+            tr("Reset password"), [this] { resetPassword(); });
     });
     connect(m_newInvite, &QPushButton::clicked, this,
         [this] { createInvite(m_validity->currentData().toInt()); });
@@ -303,6 +309,7 @@ void AdminDialog::runOnPerson(MessageType type, const QJsonObject &params, const
     updateButtons();
     m_session->connection()->request(type, params, this, [this, done](const Reply &reply) {
         m_busy = false;
+        updateButtons();
         if (reply.ok())
             setStatus(done);
         else
@@ -352,6 +359,7 @@ void AdminDialog::resetPassword()
     m_session->connection()->request(MessageType::AdminResetPassword,
         {{QStringLiteral("userId"), user.id}}, this, [this, name](const Reply &reply) {
             m_busy = false;
+            updateButtons();
             refreshPeople();
             refreshAudit();
             if (!reply.ok())
@@ -405,6 +413,7 @@ void AdminDialog::createInvite(int hours)
     m_session->connection()->request(MessageType::InviteCreate,
         {{QStringLiteral("expiresInHours"), hours}}, this, [this](const Reply &reply) {
             m_busy = false;
+            updateButtons();
             refreshInvites();
             refreshAudit();
             if (!reply.ok())
@@ -435,6 +444,7 @@ void AdminDialog::revokeSelectedInvite()
             item->data(0, DataRole).toJsonObject().value(QStringLiteral("id"))}},
         this, [this](const Reply &reply) {
             m_busy = false;
+            updateButtons();
             if (reply.ok())
                 setStatus(tr("The invite is withdrawn; its code no longer works."));
             else
@@ -447,13 +457,15 @@ void AdminDialog::revokeSelectedInvite()
 void AdminDialog::showCode(const QString &title, const QString &text, const QString &code)
 {
     m_lastCode = code;
-    QDialog box(this);
-    box.setObjectName(QStringLiteral("codeDialog"));
-    box.setWindowTitle(title);
-    auto *label = new QLabel(text, &box);
+    // Opened, not exec()'d: this runs inside a reply's callback.
+    auto *box = new QDialog(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("codeDialog"));
+    box->setWindowTitle(title);
+    auto *label = new QLabel(text, box);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    auto *field = new QLineEdit(code, &box);
+    auto *field = new QLineEdit(code, box);
     field->setObjectName(QStringLiteral("codeField"));
     field->setReadOnly(true);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -461,20 +473,20 @@ void AdminDialog::showCode(const QString &title, const QString &text, const QStr
     field->setFont(mono);
     field->setAlignment(Qt::AlignCenter);
     field->setMinimumWidth(QFontMetrics(mono).horizontalAdvance(code) + fontMetrics().height() * 2);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &box);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, box);
     QPushButton *copy = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
-    connect(copy, &QPushButton::clicked, &box, [code, copy] {
+    connect(copy, &QPushButton::clicked, box, [code, copy] {
         QApplication::clipboard()->setText(code);
         copy->setText(tr("Copied"));
     });
-    connect(buttons, &QDialogButtonBox::rejected, &box, &QDialog::reject);
-    auto *column = new QVBoxLayout(&box);
+    connect(buttons, &QDialogButtonBox::rejected, box, &QDialog::reject);
+    auto *column = new QVBoxLayout(box);
     column->addWidget(label);
     column->addWidget(field);
     column->addWidget(buttons);
-    box.setMinimumWidth(fontMetrics().averageCharWidth() * 60);
+    box->setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     field->selectAll();
-    box.exec();
+    box->open();
 }
 
 void AdminDialog::refreshAudit()

@@ -31,6 +31,8 @@ public:
     QTreeWidget *invites() const { return m_invites; }
     QTreeWidget *audit() const { return m_audit; }
     QString statusText() const;
+    //! The account it was opened for.
+    qint64 userId() const { return m_userId; }
     //! The code shown by the last reset or new invite (for tests and for copying).
     QString lastCode() const { return m_lastCode; }
 
@@ -62,6 +64,7 @@ private:
     QJsonObject selectedPerson() const;
 
     Session *m_session;
+    qint64 m_userId;
     QTabWidget *m_tabs;
     QTreeWidget *m_people;
     QPushButton *m_role;

@@ -48,6 +48,14 @@ AppController::AppController(Session *session, ClientSettings *settings, QObject
     // (queued: the window the sign-in opens shows first, and the dialog goes over it).
     connect(m_session->connection(), &Connection::passwordChangeRequired, this,
         &AppController::askForNewPassword, Qt::QueuedConnection);
+    // Online without a password to choose: chosen already (the reply was lost, and the server
+    // took it), or another sign-in. The dialog has nothing left to do.
+    connect(m_session->connection(), &Connection::online, this, [this] {
+        if (m_passwordDialog && !m_session->connection()->mustChangePassword()) {
+            m_passwordDialog->disconnect(this);
+            m_passwordDialog->close();
+        }
+    });
     connect(m_session, &Session::unreadChanged, this, &AppController::saveUnread);
     // Every event moves the seq the counts stand at, even one that changes no count.
     connect(m_session->connection(), &Connection::eventReceived, this, &AppController::saveUnread);

@@ -138,6 +138,9 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(m_search, &SearchPanel::openPost, this, &MainWindow::openPost);
 
     buildMenus();
+    // The dialogs of an account go with it.
+    connect(this, &MainWindow::signOutRequested, this, &MainWindow::closeAccountDialogs);
+    connect(this, &MainWindow::switchAccountRequested, this, &MainWindow::closeAccountDialogs);
     if (!restoreGeometry(m_settings->windowGeometry()))
         resize(em * 150, fontMetrics().height() * 46);
     restoreState(m_settings->windowState());
@@ -153,8 +156,8 @@ void MainWindow::buildMenus()
     QAction *rename = app->addAction(tr("Change &username…"), this, &MainWindow::renameUser);
     app->addAction(tr("Edit &profile…"), this, &MainWindow::editProfile)
         ->setObjectName(QStringLiteral("editProfileAction"));
-    app->addAction(tr("&Account and devices…"), this, &MainWindow::showAccount)
-        ->setObjectName(QStringLiteral("accountAction"));
+    m_accountAction = app->addAction(tr("&Account and devices…"), this, &MainWindow::showAccount);
+    m_accountAction->setObjectName(QStringLiteral("accountAction"));
     m_adminAction = app->addAction(tr("Ad&ministration…"), this, &MainWindow::showAdministration);
     m_adminAction->setObjectName(QStringLiteral("adminAction"));
     updateAdminAction();
@@ -341,8 +344,22 @@ void MainWindow::editProfile()
     dialog->open();
 }
 
+void MainWindow::closeAccountDialogs()
+{
+    // Deleted later (WA_DeleteOnClose), never under a nested event loop of theirs.
+    if (m_accountDialog)
+        m_accountDialog->close();
+    if (m_adminDialog)
+        m_adminDialog->close();
+}
+
 AccountDialog *MainWindow::showAccount()
 {
+    // One made for another account (signed out and in again as someone else) goes.
+    if (m_accountDialog && m_accountDialog->userId() != m_session->user().id) {
+        m_accountDialog->close();
+        m_accountDialog = nullptr;
+    }
     if (!m_accountDialog) {
         m_accountDialog = new AccountDialog(m_session, this);
         m_accountDialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -359,6 +376,10 @@ AdminDialog *MainWindow::showAdministration()
 {
     if (m_session->user().role != Role::Admin)
         return nullptr;
+    if (m_adminDialog && m_adminDialog->userId() != m_session->user().id) {
+        m_adminDialog->close();
+        m_adminDialog = nullptr;
+    }
     if (!m_adminDialog) {
         m_adminDialog = new AdminDialog(m_session, this);
         m_adminDialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -380,6 +401,8 @@ void MainWindow::updateAdminAction()
     m_adminAction->setVisible(m_session->user().role == Role::Admin && hasAdmin);
     if (!m_adminAction->isVisible() && m_adminDialog)
         m_adminDialog->close(); // demoted meanwhile
+    m_accountAction->setVisible(
+        connection->features().isEmpty() || connection->hasFeature(QStringLiteral("accounts")));
 }
 
 void MainWindow::showAbout()

@@ -77,8 +77,9 @@ private:
     void createChannel();
     void renameUser();
     void updateTitle();
-    //! Administration shows for admins on a server that has it.
+    //! Administration shows for admins on a server that has it; Account where it has accounts.
     void updateAdminAction();
+    void closeAccountDialogs();
     void showAbout();
     //! Opens what the signed-in account last looked at on this server (the feed if nothing).
     void restoreView();
@@ -87,6 +88,7 @@ private:
     Session *m_session;
     ClientSettings *m_settings;
     QAction *m_adminAction = nullptr;
+    QAction *m_accountAction = nullptr;
     QPointer<AccountDialog> m_accountDialog;
     QPointer<AdminDialog> m_adminDialog;
     Sidebar *m_sidebar;

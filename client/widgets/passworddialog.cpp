@@ -87,6 +87,13 @@ PasswordDialog::PasswordDialog(Session *session, Mode mode, QWidget *parent)
     updateState();
 }
 
+void PasswordDialog::reject()
+{
+    // Not while the server is saving: the answer decides what happened.
+    if (!m_saving)
+        QDialog::reject();
+}
+
 QString PasswordDialog::errorText() const
 {
     return m_error->isVisible() ? m_error->text() : QString();
@@ -142,8 +149,8 @@ void PasswordDialog::accept()
             return;
         }
         showError(reply.isTransportFailure()
-                ? tr("The server did not answer; your password is unchanged. Try again when "
-                     "Hubbub is back online.")
+                ? tr("The server did not answer, so the new password may not have been saved. "
+                     "Try again when Hubbub is back online.")
                 : reply.error().message);
         QLineEdit *focus = reply.error().field == u"password" && m_current ? m_current : m_new;
         focus->selectAll();

@@ -23,6 +23,7 @@ public:
     Q_DISABLE_COPY_MOVE(PasswordDialog)
 
     void accept() override;
+    void reject() override;
     QString errorText() const;
     //! How many other devices the change signed out (valid once accepted).
     int signedOut() const { return m_signedOut; }

@@ -919,6 +919,10 @@
         <source>This device was signed out, from another device or because the password changed. Sign in again.</source>
         <translation>Dieses Gerät wurde abgemeldet, von einem anderen Gerät aus oder weil sich das Passwort geändert hat. Melden Sie sich erneut an.</translation>
     </message>
+    <message>
+        <source>An admin has reset your password. Sign in with the one-time code they give you.</source>
+        <translation>Die Administration hat Ihr Passwort zurückgesetzt. Melden Sie sich mit dem Einmalcode an, den Sie von ihr bekommen.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -1664,8 +1668,8 @@
         <translation>Das neue Passwort ist dasselbe wie das aktuelle.</translation>
     </message>
     <message>
-        <source>The server did not answer; your password is unchanged. Try again when Hubbub is back online.</source>
-        <translation>Der Server hat nicht geantwortet; Ihr Passwort ist unverändert. Versuchen Sie es erneut, wenn Hubbub wieder online ist.</translation>
+        <source>The server did not answer, so the new password may not have been saved. Try again when Hubbub is back online.</source>
+        <translation>Der Server hat nicht geantwortet; das neue Passwort wurde vielleicht nicht gespeichert. Versuchen Sie es erneut, wenn Hubbub wieder online ist.</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2411,10 @@
         <source>This sign-in was ended; log in again.</source>
         <translation>Diese Anmeldung wurde beendet; melden Sie sich erneut an.</translation>
     </message>
+    <message>
+        <source>This one-time code has expired; ask an admin for a new one.</source>
+        <translation>Dieser Einmalcode ist abgelaufen; bitten Sie die Administration um einen neuen.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::AccountStore</name>
@@ -2456,6 +2464,10 @@
     <message>
         <source>There is no unused invite with that id.</source>
         <translation>Es gibt keine unbenutzte Einladung mit dieser Kennung.</translation>
+    </message>
+    <message>
+        <source>This sign-in was ended; log in again.</source>
+        <translation>Diese Anmeldung wurde beendet; melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +2964,10 @@
     <message>
         <source>There is no user &apos;%1&apos;.</source>
         <translation>Es gibt keinen Benutzer „%1“.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled.</source>
+        <translation>Dieses Konto wurde deaktiviert.</translation>
     </message>
 </context>
 <context>

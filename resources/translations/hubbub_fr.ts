@@ -919,6 +919,10 @@
         <source>This device was signed out, from another device or because the password changed. Sign in again.</source>
         <translation>Cet appareil a été déconnecté, depuis un autre appareil ou parce que le mot de passe a changé. Reconnectez-vous.</translation>
     </message>
+    <message>
+        <source>An admin has reset your password. Sign in with the one-time code they give you.</source>
+        <translation>Un administrateur a réinitialisé votre mot de passe. Connectez-vous avec le code à usage unique qu&apos;il vous donne.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -1664,8 +1668,8 @@
         <translation>Le nouveau mot de passe est le même que l’actuel.</translation>
     </message>
     <message>
-        <source>The server did not answer; your password is unchanged. Try again when Hubbub is back online.</source>
-        <translation>Le serveur n&apos;a pas répondu&#xa0;; votre mot de passe n&apos;a pas changé. Réessayez quand Hubbub sera de nouveau en ligne.</translation>
+        <source>The server did not answer, so the new password may not have been saved. Try again when Hubbub is back online.</source>
+        <translation>Le serveur n&apos;a pas répondu&#xa0;: le nouveau mot de passe n&apos;a peut-être pas été enregistré. Réessayez quand Hubbub sera de nouveau en ligne.</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2411,10 @@
         <source>This sign-in was ended; log in again.</source>
         <translation>Cette connexion a été fermée&#xa0;; reconnectez-vous.</translation>
     </message>
+    <message>
+        <source>This one-time code has expired; ask an admin for a new one.</source>
+        <translation>Ce code à usage unique a expiré&#xa0;; demandez-en un nouveau à un administrateur.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::AccountStore</name>
@@ -2456,6 +2464,10 @@
     <message>
         <source>There is no unused invite with that id.</source>
         <translation>Aucune invitation inutilisée n&apos;a cet identifiant.</translation>
+    </message>
+    <message>
+        <source>This sign-in was ended; log in again.</source>
+        <translation>Cette connexion a été fermée&#xa0;; reconnectez-vous.</translation>
     </message>
 </context>
 <context>
@@ -2952,6 +2964,10 @@
     <message>
         <source>There is no user &apos;%1&apos;.</source>
         <translation>Il n&apos;y a pas d&apos;utilisateur «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>This account has been disabled.</source>
+        <translation>Ce compte a été désactivé.</translation>
     </message>
 </context>
 <context>

@@ -914,6 +914,10 @@
         <source>This device was signed out, from another device or because the password changed. Sign in again.</source>
         <translation>다른 기기에서 로그아웃했거나 비밀번호가 바뀌어서 이 기기는 로그아웃됐어요. 다시 로그인하세요.</translation>
     </message>
+    <message>
+        <source>An admin has reset your password. Sign in with the one-time code they give you.</source>
+        <translation>관리자가 비밀번호를 초기화했어요. 관리자가 주는 일회용 코드로 로그인하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::ConnectionStatus</name>
@@ -1649,8 +1653,8 @@
         <translation>새 비밀번호가 현재 비밀번호와 같아요.</translation>
     </message>
     <message>
-        <source>The server did not answer; your password is unchanged. Try again when Hubbub is back online.</source>
-        <translation>서버가 대답하지 않아서 비밀번호는 그대로예요. Hubbub이 다시 온라인이 되면 다시 해 보세요.</translation>
+        <source>The server did not answer, so the new password may not have been saved. Try again when Hubbub is back online.</source>
+        <translation>서버가 대답하지 않아서 새 비밀번호가 저장되지 않았을 수 있어요. Hubbub이 다시 온라인이 되면 다시 해 보세요.</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2391,10 @@
         <source>This sign-in was ended; log in again.</source>
         <translation>이 로그인은 끝났어요. 다시 로그인하세요.</translation>
     </message>
+    <message>
+        <source>This one-time code has expired; ask an admin for a new one.</source>
+        <translation>이 일회용 코드는 만료됐어요. 관리자에게 새 코드를 요청하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Server::AccountStore</name>
@@ -2436,6 +2444,10 @@
     <message>
         <source>There is no unused invite with that id.</source>
         <translation>그 ID로 된 미사용 초대가 없어요.</translation>
+    </message>
+    <message>
+        <source>This sign-in was ended; log in again.</source>
+        <translation>이 로그인은 끝났어요. 다시 로그인하세요.</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +2944,10 @@
     <message>
         <source>There is no user &apos;%1&apos;.</source>
         <translation>&apos;%1&apos; 사용자가 없어요.</translation>
+    </message>
+    <message>
+        <source>This account has been disabled.</source>
+        <translation>이 계정은 비활성화됐어요.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 
 #include <memory>
@@ -76,6 +77,14 @@ void AccountHandler::changePassword(
     // Signed in with a one-time code: the session itself is the proof; there is no current
     // password to give (the code is used up).
     const bool needCurrent = !(*found)->mustChangePassword;
+    // The code's sessions choose a password only while the code is valid: it is not a 30-day
+    // credential because a session was started with it.
+    if (!needCurrent
+        && parseTimestamp((*found)->codeExpiresAt) <= QDateTime::currentDateTimeUtc()) {
+        return reply.fail(makeError(ErrorCode::Unauthorized,
+            AccountText::tr("This one-time code has expired; ask an admin for a new one."),
+            QStringLiteral("code")));
+    }
     QString current;
     if (needCurrent) {
         const Result<QString> given = params.string(PasswordField);

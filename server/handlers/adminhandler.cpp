@@ -49,8 +49,18 @@ Status checkAdmin(SqlConnection &c, qint64 userId)
     return Ok {};
 }
 
-Status checkAdmin(WriteTx &tx, qint64 userId)
+//! The same in the transaction that makes a change, and the caller's session still there: an
+//! admin disabled, reset or signed out by a change that committed first (another admin's, at
+//! the same moment) changes nothing more, even with requests already on their way.
+Status checkAdmin(WriteTx &tx, qint64 userId, const QByteArray &tokenHash)
 {
+    Result<bool> signedIn = AccountStore::hasSession(tx.sql(), tokenHash);
+    if (!signedIn)
+        return signedIn.error();
+    if (!*signedIn) {
+        return makeError(
+            ErrorCode::Unauthorized, AdminText::tr("This sign-in was ended; log in again."));
+    }
     return checkAdmin(tx.sql(), userId);
 }
 
@@ -136,8 +146,9 @@ void AdminHandler::setRole(const Caller &caller, const Params &params, const Res
             "You cannot take away your own admin rights; ask another admin to do it.")));
     }
     m_ctx.writer.submit(
-        [adminId, userId = *userId, role](WriteTx &tx) -> Result<QJsonObject> {
-            if (Status s = checkAdmin(tx, adminId); !s)
+        [adminId, token = caller.tokenHash, userId = *userId, role](
+            WriteTx &tx) -> Result<QJsonObject> {
+            if (Status s = checkAdmin(tx, adminId, token); !s)
                 return s.error();
             Result<bool> changed = AccountStore::setRole(tx, userId, role);
             if (!changed)
@@ -174,8 +185,9 @@ void AdminHandler::setDisabled(
         return reply.fail(notOnYourself(AdminText::tr("You cannot disable your own account.")));
     }
     m_ctx.writer.submit(
-        [adminId, userId = *userId, disabled](WriteTx &tx) -> Result<QJsonObject> {
-            if (Status s = checkAdmin(tx, adminId); !s)
+        [adminId, token = caller.tokenHash, userId = *userId, disabled](
+            WriteTx &tx) -> Result<QJsonObject> {
+            if (Status s = checkAdmin(tx, adminId, token); !s)
                 return s.error();
             Result<bool> changed = AccountStore::setDisabled(tx, userId, disabled);
             if (!changed)
@@ -227,7 +239,7 @@ void AdminHandler::resetPassword(const Caller &caller, const Params &params, con
     ++m_ctx.pendingHashes;
     const QString code = Passwords::newCode();
     onWorker([code] { return Passwords::hash(Validation::normalizedCode(code)); },
-        [this, reply, adminId, userId = *userId, code](QByteArray hash) {
+        [this, reply, adminId, token = caller.tokenHash, userId = *userId, code](QByteArray hash) {
             --m_ctx.pendingHashes;
             if (hash.isEmpty()) {
                 return reply.fail(
@@ -236,8 +248,9 @@ void AdminHandler::resetPassword(const Caller &caller, const Params &params, con
             const QString expiresAt = formatTimestamp(
                 QDateTime::currentDateTimeUtc().addSecs(Limits::ResetCodeHours * 3600LL));
             m_ctx.writer.submit(
-                [adminId, userId, hash, expiresAt, code](WriteTx &tx) -> Result<QJsonObject> {
-                    if (Status s = checkAdmin(tx, adminId); !s)
+                [adminId, token, userId, hash, expiresAt, code](
+                    WriteTx &tx) -> Result<QJsonObject> {
+                    if (Status s = checkAdmin(tx, adminId, token); !s)
                         return s.error();
                     // findById, not mustFindById: an unknown id is the caller's mistake, not a
                     // database error to log, and a real database error must not read as
@@ -280,8 +293,9 @@ void AdminHandler::createInvite(const Caller &caller, const Params &params, cons
         return reply.fail(hours.error());
     const QString code = Passwords::newCode();
     m_ctx.writer.submit(
-        [adminId = caller.user->id, hours = *hours, code](WriteTx &tx) -> Result<QJsonObject> {
-            if (Status s = checkAdmin(tx, adminId); !s)
+        [adminId = caller.user->id, token = caller.tokenHash, hours = *hours, code](
+            WriteTx &tx) -> Result<QJsonObject> {
+            if (Status s = checkAdmin(tx, adminId, token); !s)
                 return s.error();
             // Only the open ones count: used and expired invites stay listed for 30 days and
             // cannot be withdrawn, so counting them could stop all inviting for a month.
@@ -329,8 +343,9 @@ void AdminHandler::revokeInvite(const Caller &caller, const Params &params, cons
     if (!id)
         return reply.fail(id.error());
     m_ctx.writer.submit(
-        [adminId = caller.user->id, id = *id](WriteTx &tx) -> Result<QJsonObject> {
-            if (Status s = checkAdmin(tx, adminId); !s)
+        [adminId = caller.user->id, token = caller.tokenHash, id = *id](
+            WriteTx &tx) -> Result<QJsonObject> {
+            if (Status s = checkAdmin(tx, adminId, token); !s)
                 return s.error();
             Result<std::optional<AccountStore::Invite>> revoked
                 = AccountStore::revokeInvite(tx, id);

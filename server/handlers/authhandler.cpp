@@ -211,7 +211,12 @@ void AuthHandler::login(const Caller &caller, const Params &params, const Respon
             // A one-time code is compared in its stored form, however it was typed.
             if (credentials->mustChangePassword) {
                 const QString code = Validation::normalizedCode(password);
-                return !code.isEmpty() && Passwords::verify(credentials->passwordHash, code);
+                if (code.isEmpty()) {
+                    // As long as a real check: a reset account is not told apart by time.
+                    Passwords::burnEquivalentTime(password);
+                    return false;
+                }
+                return Passwords::verify(credentials->passwordHash, code);
             }
             return Passwords::verify(credentials->passwordHash, password);
         },
@@ -246,8 +251,7 @@ void AuthHandler::startSession(const UserStore::Credentials &credentials, const 
     const qint64 lifetime = m_ctx.config.tokenLifetimeDays;
     const bool oneTimeCode = credentials.mustChangePassword;
     m_ctx.writer.submit(
-        [credentials, tokenHash, lifetime, client, address, oneTimeCode](
-            WriteTx &tx) -> Result<QJsonObject> {
+        [credentials, tokenHash, lifetime, client, address](WriteTx &tx) -> Result<QJsonObject> {
             const User &user = credentials.user;
             // The account was read before the password was verified, on a worker, which
             // takes a while: an admin.disable, admin.reset_password or account.password that
@@ -260,15 +264,10 @@ void AuthHandler::startSession(const UserStore::Credentials &credentials, const 
                 return wrongCredentials();
             if ((*state)->disabled)
                 return accountDisabled();
-            if (oneTimeCode) {
-                // The code works once: the session it starts must choose the password.
-                Result<bool> consumed
-                    = AccountStore::consumeOneTimeCode(tx, user.id, credentials.passwordHash);
-                if (!consumed)
-                    return consumed.error();
-                if (!*consumed)
-                    return wrongCredentials();
-            }
+            // A one-time code is not used up here but by the password chosen with it
+            // (account.password): a client that cannot choose one (a v1 client) leaves the code
+            // for the next attempt instead of locking the user out. Its sessions can do nothing
+            // else, and only until the code expires.
             Result<QString> session
                 = AccountStore::addSession(tx, user.id, tokenHash, lifetime, client, address);
             if (!session)

@@ -205,18 +205,6 @@ Status setPassword(WriteTx &tx, qint64 userId, const QByteArray &passwordHash,
     return Ok {};
 }
 
-Result<bool> consumeOneTimeCode(WriteTx &tx, qint64 userId, const QByteArray &codeHash)
-{
-    // An empty hash matches no password: the account waits for account.password.
-    Result<QSqlQuery *> q = tx.sql().run(
-        QStringLiteral("UPDATE users SET password_hash = '' WHERE id = ? AND password_hash = ? "
-                       "AND must_change_password = 1"),
-        {userId, QString::fromLatin1(codeHash)});
-    if (!q)
-        return q.error();
-    return (*q)->numRowsAffected() == 1;
-}
-
 Result<bool> mustChangePassword(SqlConnection &c, qint64 userId)
 {
     Result<QSqlQuery *> q

@@ -93,9 +93,6 @@ Result<std::optional<SignInState>> signInState(SqlConnection &c, qint64 userId);
 //! that the user must replace, valid until then. Also clears a one-time code's state when not.
 Status setPassword(WriteTx &tx, qint64 userId, const QByteArray &passwordHash,
     const std::optional<QString> &oneTimeCodeExpiry = std::nullopt);
-//! Uses up a one-time code at sign-in: the stored hash must still be `codeHash` (two sign-ins
-//! with one code: the second finds it gone). False when it was already used.
-Result<bool> consumeOneTimeCode(WriteTx &tx, qint64 userId, const QByteArray &codeHash);
 //! Whether the account must choose a new password (signed in with a one-time code).
 Result<bool> mustChangePassword(SqlConnection &c, qint64 userId);
 //! False when the account already was so.

@@ -240,13 +240,22 @@ Result<QList<User>> list(SqlConnection &c, int limit)
 
 Result<Role> currentRole(WriteTx &tx, qint64 userId)
 {
-    Result<std::optional<User>> user = findById(tx.sql(), userId);
-    if (!user)
-        return user.error();
-    if (!*user)
+    Result<QSqlQuery *> q
+        = tx.sql().run(QStringLiteral("SELECT role, disabled FROM users WHERE id = ?"), {userId});
+    if (!q)
+        return q.error();
+    if (!(*q)->next())
         return makeError(
             ErrorCode::Unauthorized, UserStoreText::tr("This account no longer exists."));
-    return (*user)->role;
+    const Role role = roleFromName((*q)->value(0).toString());
+    const bool disabled = (*q)->value(1).toInt() != 0;
+    (*q)->finish();
+    // Disabled meanwhile (its connections are being closed): a request already on its way
+    // changes nothing.
+    if (disabled)
+        return makeError(
+            ErrorCode::Unauthorized, UserStoreText::tr("This account has been disabled."));
+    return role;
 }
 
 } // namespace Hubbub::Server::UserStore

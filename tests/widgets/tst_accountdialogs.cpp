@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSysInfo>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void disablingSomeoneSignsTheirAppOut();
     void aOneTimeCodeMakesThemChooseAPassword();
     void anInviteFromTheAppLetsSomeoneRegister();
+    void aDemotionClosesTheWindowUnderItsQuestion();
 
 private:
     //! Makes ada an admin (as `hubbub-server --promote` does) and starts her app again, so that
@@ -297,6 +299,9 @@ void TestAccountDialogs::aOneTimeCodeMakesThemChooseAPassword()
                 .hasMatch());
     QTRY_VERIFY_WITH_TIMEOUT(
         m_bob->controller.signInDialog() && m_bob->controller.signInDialog()->isVisible(), 15000);
+    // Told why at once (close code 4001, reason "password reset"), without trying the token.
+    QCOMPARE(m_bob->controller.signInDialog()->errorText(),
+        u"An admin has reset your password. Sign in with the one-time code they give you."_s);
 
     // bob types the code (in lower case, as people do) as his password.
     SignInDialog *dialog = m_bob->controller.signInDialog();
@@ -357,6 +362,30 @@ void TestAccountDialogs::anInviteFromTheAppLetsSomeoneRegister()
         15000);
     admin->refreshInvites();
     QTRY_COMPARE(admin->invites()->topLevelItem(0)->text(0), u"Used by carol"_s);
+}
+
+void TestAccountDialogs::aDemotionClosesTheWindowUnderItsQuestion()
+{
+    QVERIFY(makeAdaAdmin());
+    QPointer<AdminDialog> admin = m_ada->window()->showAdministration();
+    QTRY_COMPARE(admin->people()->topLevelItemCount(), 2);
+    admin->people()->setCurrentItem(rowContaining(admin->people(), u"bob"_s));
+    // ada asks to disable bob: the question is open...
+    QTest::mouseClick(admin->findChild<QPushButton *>(u"disableButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+    // ...when another admin takes her rights away: the window goes, the question with it, and
+    // nothing is disabled.
+    QVERIFY(promote(*m_server, u"bob"_s));
+    std::unique_ptr<TestClient> other
+        = signInDevice(m_server->url(), u"bob"_s, Password, u"bob's laptop"_s);
+    QVERIFY(other);
+    QVERIFY(isOk(other->request(
+        u"admin.role"_s, {{u"userId"_s, m_ada->session.user().id}, {u"role"_s, u"member"_s}})));
+    QTRY_VERIFY(admin.isNull());
+    QTRY_VERIFY(!QApplication::activeModalWidget());
+    QVERIFY(!m_ada->window()->findChild<QAction *>(u"adminAction"_s)->isVisible());
+    QVERIFY(m_ada->session.connection()->isOnline());
+    QVERIFY(canLogIn(m_server->url(), u"bob"_s, Password));
 }
 
 QTEST_MAIN(TestAccountDialogs)
