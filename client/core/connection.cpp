@@ -759,7 +759,9 @@ void Connection::onDisconnected()
     QWebSocket *socket = qobject_cast<QWebSocket *>(sender());
     if (socket != m_socket)
         return;
-    const auto closeCode = m_socket->closeCode();
+    // An int at once: the server's own codes (4001, 4003) are outside the enum's range, and
+    // holding one in a QWebSocketProtocol::CloseCode variable is undefined behaviour.
+    const int closeCode = int(m_socket->closeCode());
     const QString socketError = m_socket->errorString();
     qCInfo(lcClientNet) << "disconnected:" << closeCode << socketError;
     const QString closeReason = m_socket->closeReason();

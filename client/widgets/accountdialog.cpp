@@ -5,6 +5,7 @@
 #include "relativetime.h"
 #include "reply.h"
 #include "session.h"
+#include "statuslabel.h"
 #include "types.h"
 
 #include <QBoxLayout>
@@ -133,12 +134,7 @@ QString AccountDialog::statusText() const
 
 void AccountDialog::setStatus(const QString &text, bool error)
 {
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText,
-        error ? QColor(0xd0, 0x30, 0x30) : this->palette().color(QPalette::WindowText));
-    m_status->setPalette(palette);
-    m_status->setText(text);
-    m_status->setVisible(!text.isEmpty());
+    showStatus(m_status, text, error);
 }
 
 void AccountDialog::updateButtons()

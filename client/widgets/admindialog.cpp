@@ -4,6 +4,7 @@
 #include "protocollimits.h"
 #include "reply.h"
 #include "session.h"
+#include "statuslabel.h"
 #include "types.h"
 
 #include <QApplication>
@@ -232,12 +233,7 @@ QString AdminDialog::statusText() const
 
 void AdminDialog::setStatus(const QString &text, bool error)
 {
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText,
-        error ? QColor(0xd0, 0x30, 0x30) : this->palette().color(QPalette::WindowText));
-    m_status->setPalette(palette);
-    m_status->setText(text);
-    m_status->setVisible(!text.isEmpty());
+    showStatus(m_status, text, error);
 }
 
 QJsonObject AdminDialog::selectedPerson() const

@@ -43,6 +43,22 @@ Error noSuchUser()
         QStringLiteral("userId"));
 }
 
+//! After an UPDATE of one user's row that changes it only when it differs: true when it did,
+//! false when it already was so, `not_found` when there is no such user.
+Result<bool> changedUser(WriteTx &tx, const Result<QSqlQuery *> &update, qint64 userId)
+{
+    if (!update)
+        return update.error();
+    if ((*update)->numRowsAffected() == 1)
+        return true;
+    Result<std::optional<User>> user = UserStore::findById(tx.sql(), userId);
+    if (!user)
+        return user.error();
+    if (!*user)
+        return noSuchUser();
+    return false;
+}
+
 //! Invites used or expired this long ago are deleted.
 constexpr int InviteKeepDays = 30;
 
@@ -221,16 +237,7 @@ Result<bool> setDisabled(WriteTx &tx, qint64 userId, bool disabled)
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("UPDATE users SET disabled = ? WHERE id = ? AND disabled <> ?"),
         {disabled ? 1 : 0, userId, disabled ? 1 : 0});
-    if (!q)
-        return q.error();
-    if ((*q)->numRowsAffected() == 1)
-        return true;
-    Result<std::optional<User>> user = UserStore::findById(tx.sql(), userId);
-    if (!user)
-        return user.error();
-    if (!*user)
-        return noSuchUser();
-    return false;
+    return changedUser(tx, q, userId);
 }
 
 Result<bool> setRole(WriteTx &tx, qint64 userId, Role role)
@@ -238,16 +245,7 @@ Result<bool> setRole(WriteTx &tx, qint64 userId, Role role)
     Result<QSqlQuery *> q
         = tx.sql().run(QStringLiteral("UPDATE users SET role = ? WHERE id = ? AND role <> ?"),
             {roleName(role), userId, roleName(role)});
-    if (!q)
-        return q.error();
-    if ((*q)->numRowsAffected() == 1)
-        return true;
-    Result<std::optional<User>> user = UserStore::findById(tx.sql(), userId);
-    if (!user)
-        return user.error();
-    if (!*user)
-        return noSuchUser();
-    return false;
+    return changedUser(tx, q, userId);
 }
 
 Result<QList<AccountRow>> accounts(SqlConnection &c, int limit)
