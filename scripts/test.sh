@@ -21,7 +21,7 @@ optimize=-O2
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$optimize -g1 -DNDEBUG" \
     -DHUBBUB_WERROR="${HUBBUB_WERROR:-OFF}" -DHUBBUB_SANITIZE="${HUBBUB_SANITIZE:-}" \
-    -DHUBBUB_BUILD_TESTS=ON "${launcher[@]}"
+    -DHUBBUB_BUILD_TESTS=ON -DHUBBUB_BUILD_TOOLS="${HUBBUB_BUILD_TOOLS:-ON}" "${launcher[@]}"
 cmake --build "$build_dir" --parallel "$jobs"
 QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure \
     --parallel "$jobs" --timeout 900 "$@"
