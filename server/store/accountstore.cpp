@@ -221,17 +221,6 @@ Status setPassword(WriteTx &tx, qint64 userId, const QByteArray &passwordHash,
     return Ok {};
 }
 
-Result<bool> mustChangePassword(SqlConnection &c, qint64 userId)
-{
-    Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT must_change_password FROM users WHERE id = ?"), {userId});
-    if (!q)
-        return q.error();
-    const bool must = (*q)->next() && (*q)->value(0).toInt() != 0;
-    (*q)->finish();
-    return must;
-}
-
 Result<bool> setDisabled(WriteTx &tx, qint64 userId, bool disabled)
 {
     Result<QSqlQuery *> q = tx.sql().run(

@@ -93,8 +93,6 @@ Result<std::optional<SignInState>> signInState(SqlConnection &c, qint64 userId);
 //! that the user must replace, valid until then. Also clears a one-time code's state when not.
 Status setPassword(WriteTx &tx, qint64 userId, const QByteArray &passwordHash,
     const std::optional<QString> &oneTimeCodeExpiry = std::nullopt);
-//! Whether the account must choose a new password (signed in with a one-time code).
-Result<bool> mustChangePassword(SqlConnection &c, qint64 userId);
 //! False when the account already was so.
 Result<bool> setDisabled(WriteTx &tx, qint64 userId, bool disabled);
 //! Sets the role by id; false when it already was so. `not_found` for no such user.
