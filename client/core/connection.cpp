@@ -133,13 +133,15 @@ void Connection::signIn(const QUrl &url, const QString &username, const QString 
     openSocket();
 }
 
-void Connection::resume(const QUrl &url, const QString &token)
+void Connection::resume(const QUrl &url, const QString &token, qint64 fromSeq)
 {
     dropSocket();
     m_heldCheck.reset();
     m_url = url;
     m_authMode = AuthMode::Token;
     m_token = token;
+    if (fromSeq >= 0)
+        m_lastSeq = fromSeq;
     m_mustChangePassword = false;
     m_lastCloseCode = 1000;
     m_autoReconnect = true;

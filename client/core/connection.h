@@ -71,7 +71,11 @@ public:
     void signIn(const QUrl &url, const QString &username, const QString &password,
         bool createAccount = false, const QString &invite = {});
     //! Signs in with a remembered token and keeps trying until the server answers.
-    void resume(const QUrl &url, const QString &token);
+    //! `fromSeq` >= 0: what the caller already has (a local cache, a script's state file) is
+    //! up to that seq, so the first sign-in catches up with `sync` from there, emitting every
+    //! later event, instead of reloadRequired() at hello's head. A `too_old` answer still
+    //! falls back to reloadRequired().
+    void resume(const QUrl &url, const QString &token, qint64 fromSeq = -1);
     //! auth.logout, then closes; no reconnect.
     void signOut();
     //! Closes and forgets the account here without logging out: the token stays valid on the

@@ -174,6 +174,7 @@ private Q_SLOTS:
     void wrongPassword();
     void unreachableServer();
     void resumeWithToken();
+    void resumeFromStoredSeq();
     void badToken_data();
     void badToken();
     void requestWhileOfflineFailsLater();
@@ -342,6 +343,44 @@ void tst_Connection::resumeWithToken()
     QCOMPARE(signedIn.at(0).at(1).toString(), ada.token());
     QCOMPARE(connection.token(), ada.token());
     QCOMPARE(reload.size(), 1);
+}
+
+void tst_Connection::resumeFromStoredSeq()
+{
+    // What the app's cache and hubbub-cli's state file do: a new Connection, in a new
+    // process, picks up after the last seq it had, with nothing reloaded and nothing repeated.
+    TestServer server;
+    QVERIFY(server.start());
+    TestClient ada;
+    QVERIFY(ada.open(server.url()));
+    QVERIFY(isOk(ada.registerUser(u"ada"_s, Password)));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(createPost(ada, u"before %1"_s.arg(i)));
+    const qint64 stored = headOf(ada);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(createPost(ada, u"missed %1"_s.arg(i)));
+    const qint64 head = headOf(ada);
+    QCOMPARE(head, stored + 4);
+
+    Connection connection;
+    SeqRecorder recorder(&connection);
+    QSignalSpy online(&connection, &Connection::online);
+    QSignalSpy reload(&connection, &Connection::reloadRequired);
+    connection.resume(server.url(), ada.token(), stored);
+    QTRY_COMPARE_WITH_TIMEOUT(online.size(), 1, SignInTimeout);
+    QCOMPARE(recorder.seqs, range(stored + 1, head));
+    QCOMPARE(reload.size(), 0);
+    QCOMPARE(connection.lastSeq(), head);
+
+    // 0 is a seq too: everything the server keeps, from the first event on.
+    Connection fresh;
+    SeqRecorder all(&fresh);
+    QSignalSpy freshOnline(&fresh, &Connection::online);
+    QSignalSpy freshReload(&fresh, &Connection::reloadRequired);
+    fresh.resume(server.url(), ada.token(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(freshOnline.size(), 1, SignInTimeout);
+    QCOMPARE(all.seqs, range(1, head));
+    QCOMPARE(freshReload.size(), 0);
 }
 
 void tst_Connection::badToken_data()
