@@ -64,9 +64,17 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption discoveryPortOption(QStringLiteral("discovery-port"),
         tr("UDP port of the announcements on the local network (default 7300)."),
         QStringLiteral("N"), QStringLiteral("7300"));
-    parser.addOptions({hostOption, portOption, dbOption, durabilityOption, registrationOption,
-        retentionOption, promoteOption, verboseOption, tlsOption, certificateOption, keyOption,
-        nameOption, noAnnounceOption, discoveryPortOption});
+    const QCommandLineOption metricsPortOption(QStringLiteral("metrics-port"),
+        tr("Serve /metrics (Prometheus) and /healthz over HTTP on this port (default: off)."),
+        QStringLiteral("N"));
+    const QCommandLineOption metricsAddressOption(QStringLiteral("metrics-address"),
+        tr("Address of the metrics port (default 127.0.0.1). Anyone who can reach it can read "
+           "the metrics."),
+        QStringLiteral("ADDR"));
+    parser.addOptions(
+        {hostOption, portOption, dbOption, durabilityOption, registrationOption, retentionOption,
+            promoteOption, verboseOption, tlsOption, certificateOption, keyOption, nameOption,
+            noAnnounceOption, discoveryPortOption, metricsPortOption, metricsAddressOption});
 
     // QCommandLineParser's own messages (unknown option, missing value) are translated by Qt.
     if (!parser.parse(arguments))
@@ -165,6 +173,27 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
                 .arg(parser.value(discoveryPortOption)));
     }
     config.discoveryPort = quint16(discoveryPort);
+
+    if (parser.isSet(metricsPortOption)) {
+        const uint metricsPort = parser.value(metricsPortOption).toUInt(&ok);
+        if (!ok || metricsPort > 65535) {
+            return invalid(QStringLiteral("metrics-port"),
+                tr("--metrics-port: '%1' is not a port number")
+                    .arg(parser.value(metricsPortOption)));
+        }
+        config.metricsPort = quint16(metricsPort);
+    }
+    if (parser.isSet(metricsAddressOption)) {
+        if (!config.metricsPort) {
+            return invalid(
+                QStringLiteral("metrics-address"), tr("--metrics-address needs --metrics-port"));
+        }
+        if (!config.metricsHost.setAddress(parser.value(metricsAddressOption))) {
+            return invalid(QStringLiteral("metrics-address"),
+                tr("--metrics-address: '%1' is not an IP address")
+                    .arg(parser.value(metricsAddressOption)));
+        }
+    }
 
     if (parser.isSet(dbOption)) {
         config.databasePath = parser.value(dbOption);

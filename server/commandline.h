@@ -20,7 +20,7 @@ public:
     enum class Action { Serve, Promote, ShowHelp, ShowVersion };
 
     Action action = Action::Serve;
-    ServerConfig config; //!< host, port, database, durability, registration, retention
+    ServerConfig config; //!< host, port, database, durability, registration, retention, metrics
     QString promoteUsername; //!< for Action::Promote
     bool verbose = false;
     QString text; //!< what to print on standard output for ShowHelp and ShowVersion

@@ -18,8 +18,10 @@
 #include "handlers/userhandler.h"
 #include "handlers/versionhandler.h"
 #include "logging.h"
+#include "metrics/metricsserver.h"
 #include "net/listener.h"
 #include "net/tlscontext.h"
+#include "net/transport.h"
 #include "net/wireframe.h"
 #include "passwords.h"
 #include "protocollimits.h"
@@ -103,6 +105,7 @@ Status Server::open()
 
     m_writer = std::make_unique<Writer>(
         m_config.databasePath, m_config.durability, m_config.eventRetention);
+    m_writer->setMetrics(&m_metrics);
     if (Status s = m_writer->start(); !s)
         return s;
     connect(m_writer.get(), &Writer::committed, this, &Server::broadcast);
@@ -185,7 +188,46 @@ Status Server::listen()
         m_announcer->start(); // a port in use is logged; the server runs on without it
     }
     qCInfo(lcNet) << "accepting up to" << m_connectionCap << "connections";
+    if (m_config.metricsPort) {
+        m_metricsServer = std::make_unique<MetricsServer>(
+            MetricsServer::Sources {
+                m_metrics, *m_writer, m_config.databasePath, [this] { return sampleNetwork(); }},
+            m_config);
+        if (Status s = m_metricsServer->listen(m_config.metricsHost, *m_config.metricsPort); !s)
+            return s;
+        const QHostAddress address = m_metricsServer->address();
+        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+            : address.toString();
+        qCInfo(lcServer).noquote() << QStringLiteral("metrics on http://%1:%2/metrics")
+                                          .arg(host)
+                                          .arg(m_metricsServer->port());
+    }
     return Ok {};
+}
+
+QHostAddress Server::metricsAddress() const
+{
+    return m_metricsServer ? m_metricsServer->address() : QHostAddress();
+}
+
+quint16 Server::metricsPort() const
+{
+    return m_metricsServer ? m_metricsServer->port() : 0;
+}
+
+NetworkSample Server::sampleNetwork() const
+{
+    NetworkSample sample;
+    sample.listening = m_listener && m_listener->isListening() && !m_shuttingDown;
+    sample.connections = m_sessions.size();
+    sample.handshakes = m_listener ? m_listener->handshaking() : 0;
+    sample.authenticated = qint64(m_subscribers.size());
+    sample.users = m_connectionsPerUser.size();
+    // One read per connection, once per scrape; nothing on the send path keeps a total.
+    for (const Session *session : m_sessions)
+        sample.unsentBytes += session->connection()->transport()->unsentBytes();
+    return sample;
 }
 
 QHostAddress Server::address() const
@@ -307,8 +349,10 @@ Caller callerOf(const Session &session)
 }
 } // namespace
 
-void Server::refuse(Session &session, std::optional<qint64> id, const Error &error)
+void Server::refuse(
+    Session &session, std::optional<qint64> id, const Error &error, std::optional<MessageType> type)
 {
+    m_metrics.countError(type, error.code);
     const quint64 slot = session.openSlot();
     session.fillSlotWire(slot, WireFrame::textUtf8(encodeErrorReply(id, error)));
 }
@@ -318,20 +362,27 @@ void Server::handleText(Session &session, const QString &text)
     // A peer over its byte budget is refused before its frame is parsed: parsing is the cost
     // being limited, so the reply cannot carry the request's id.
     if (auto wait = session.byteBucket().take(double(text.size()))) {
-        refuse(session, std::nullopt, rateLimited(tr("Too much data too fast; slow down."), *wait));
+        m_metrics.countRequest(std::nullopt);
+        refuse(session, std::nullopt, rateLimited(tr("Too much data too fast; slow down."), *wait),
+            std::nullopt);
         return;
     }
     const DecodedFrame frame = Codec::decodeRequest(text);
+    const std::optional<MessageType> type
+        = frame.request ? std::optional(frame.request->type) : std::nullopt;
+    m_metrics.countRequest(type);
     if (auto wait = session.requestBucket().take()) {
-        refuse(session, frame.requestId(), rateLimited(tr("Too many requests; slow down."), *wait));
+        refuse(session, frame.requestId(), rateLimited(tr("Too many requests; slow down."), *wait),
+            type);
         return;
     }
     if (!frame.request) {
-        refuse(session, frame.requestId(), frame.error);
+        refuse(session, frame.requestId(), frame.error, std::nullopt);
         return;
     }
     const Request &request = *frame.request;
-    const Responder reply(*this, ConnectionHandle(&session), session.openSlot(), request.id);
+    const Responder reply(*this, ConnectionHandle(&session), session.openSlot(), request.id,
+        request.type, &m_metrics);
     if (!session.isAuthenticated() && !isAllowedBeforeAuth(request.type)) {
         reply.fail(makeError(ErrorCode::Unauthorized, tr("Log in first.")));
         return;
@@ -356,7 +407,8 @@ void Server::handleBinary(Session &session, const QByteArray &data)
                              : makeError(ErrorCode::BadRequest,
                                  tr("Binary frames are not part of the protocol; send "
                                     "JSON text frames."));
-    refuse(session, std::nullopt, error);
+    m_metrics.countRequest(std::nullopt);
+    refuse(session, std::nullopt, error, std::nullopt);
 }
 
 void Server::disconnected(Session &session)
@@ -539,6 +591,7 @@ void Server::broadcast(const QByteArrayList &events, const QList<EventAudience> 
     wires.reserve(events.size());
     for (const QByteArray &frame : events)
         wires.append(WireFrame::textUtf8(frame));
+    m_metrics.deliveries.add(quint64(m_subscribers.size()) * quint64(wires.size()));
     if (!audiences.isEmpty())
         return sendByAudience(wires, audiences);
     const std::span<const QByteArray> frames(wires.constData(), size_t(wires.size()));
@@ -666,6 +719,7 @@ void Server::shutdown()
         return;
     }
     m_shuttingDown = true;
+    m_metricsServer.reset(); // a server going down answers no more scrapes
     m_pingTimer.stop();
     m_gcTimer.stop();
     if (m_announcer)

@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "handlers/handler.h"
+#include "metrics/metrics.h"
 #include "net/connection.h"
 #include "net/fairshare.h"
 #include "net/flushscheduler.h"
@@ -25,6 +26,7 @@ namespace Hubbub::Server {
 
 class Announcer;
 class Listener;
+class MetricsServer;
 class TlsContext;
 class SqlConnection;
 class Writer;
@@ -41,7 +43,8 @@ public:
 
     //! Opens the database (migrating it) and starts the writer; no network yet.
     Status open();
-    //! Listens on config.host:config.port (port 0 picks one).
+    //! Listens on config.host:config.port (port 0 picks one), and with config.metricsPort set
+    //! opens the metrics port too (MetricsServer).
     Status listen();
     //! Stops accepting, commits what is queued, closes every connection with 1001, and waits
     //! (at most config.shutdownGrace) for the peers to close their side; then stopped().
@@ -62,6 +65,12 @@ public:
     int authenticatedCount() const { return int(m_subscribers.size()); }
     const ServerConfig &config() const { return m_config; }
     Writer &writer() { return *m_writer; }
+    const Metrics &metrics() const { return m_metrics; }
+    //! The metrics port's address and port; 0 when it is not open.
+    QHostAddress metricsAddress() const;
+    quint16 metricsPort() const;
+    //! What only the network thread can read, for a scrape: connections, sign-ins, unsent bytes.
+    NetworkSample sampleNetwork() const;
 
 Q_SIGNALS:
     //! Every connection is closed and nothing is queued any more. Emitted once, possibly from
@@ -95,7 +104,8 @@ private:
         Session &session, const User &user, const QByteArray &tokenHash, bool mustChangePassword);
     void deauthenticate(Session &session);
     //! Answers a frame that is refused before any handler sees it.
-    void refuse(Session &session, std::optional<qint64> id, const Error &error);
+    void refuse(Session &session, std::optional<qint64> id, const Error &error,
+        std::optional<MessageType> type);
     // SessionHost
     void textReceived(Session &session, const QString &text) override;
     void binaryReceived(Session &session, const QByteArray &data) override;
@@ -116,6 +126,8 @@ private:
     void collectGarbage();
 
     ServerConfig m_config;
+    Metrics m_metrics;
+    std::unique_ptr<MetricsServer> m_metricsServer;
     std::unique_ptr<SqlConnection> m_reader;
     std::unique_ptr<Writer> m_writer;
     QThreadPool m_workers;

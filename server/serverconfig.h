@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
 
 namespace Hubbub::Server {
 
@@ -32,6 +33,9 @@ struct ServerConfig
     Durability durability = Durability::Full;
     Registration registration = Registration::Open;
     qint64 eventRetention = 100000;
+    //! The operator's HTTP port for /metrics and /healthz (MetricsServer); none while unset.
+    std::optional<quint16> metricsPort;
+    QHostAddress metricsHost = QHostAddress::LocalHost;
 
     int maxConnections = 20000; //!< further capped below RLIMIT_NOFILE
     int listenBacklog = 1024;
@@ -53,6 +57,15 @@ struct ServerConfig
     //! imageGcInterval), and how long an upload may go without a chunk before it is removed.
     std::chrono::seconds fileGraceAge {24 * 3600};
     std::chrono::seconds uploadAbandonAge {24 * 3600};
+    //! The metrics port's bounds: connections at once (more wait in the listen backlog), the
+    //! request head, and the time one exchange may take from accept to the last byte out.
+    int metricsMaxConnections = 16;
+    int metricsHeadBytes = 8 * 1024;
+    std::chrono::milliseconds metricsTimeout {5000};
+    //! /healthz answers 503 when the network thread does not answer a scrape within the first,
+    //! or the writer has been in one transaction for longer than the second.
+    std::chrono::milliseconds healthNetworkBound {2000};
+    std::chrono::milliseconds healthWriterBound {10000};
 };
 
 } // namespace Hubbub::Server

@@ -1,5 +1,6 @@
 #include "handlers/handler.h"
 
+#include "metrics/metrics.h"
 #include "serverframe.h"
 #include "store/accountstore.h"
 #include "store/userstore.h"
@@ -9,11 +10,14 @@
 
 namespace Hubbub::Server {
 
-Responder::Responder(Hub &hub, ConnectionHandle connection, quint64 slot, qint64 requestId)
+Responder::Responder(Hub &hub, ConnectionHandle connection, quint64 slot, qint64 requestId,
+    MessageType type, Metrics *metrics)
     : m_hub(&hub)
     , m_connection(std::move(connection))
     , m_slot(slot)
     , m_id(requestId)
+    , m_metrics(metrics)
+    , m_type(type)
 { }
 
 void Responder::ok(const QJsonObject &result) const
@@ -23,7 +27,14 @@ void Responder::ok(const QJsonObject &result) const
 
 void Responder::fail(const Error &error) const
 {
-    send(encodeErrorReply(m_id, error));
+    sendError(encodeErrorReply(m_id, error), error.code);
+}
+
+void Responder::sendError(const QByteArray &frame, ErrorCode code) const
+{
+    if (m_metrics)
+        m_metrics->countError(m_type, code);
+    send(frame);
 }
 
 void Responder::send(const QByteArray &frame) const

@@ -17,6 +17,7 @@
 namespace Hubbub::Server {
 
 class LoginThrottle;
+class Metrics;
 class SqlConnection;
 
 //! Names the connection a request came on, for the Hub, without giving the handlers the
@@ -117,13 +118,17 @@ struct ServerContext
 class Responder
 {
 public:
-    //! `slot` is the place in the connection's reply order reserved for this request.
-    Responder(Hub &hub, ConnectionHandle connection, quint64 slot, qint64 requestId);
+    //! `slot` is the place in the connection's reply order reserved for this request; errors
+    //! are counted in `metrics` (when given) under the request's `type`.
+    Responder(Hub &hub, ConnectionHandle connection, quint64 slot, qint64 requestId,
+        MessageType type, Metrics *metrics = nullptr);
 
     void ok(const QJsonObject &result = {}) const;
     void fail(const Error &error) const;
     //! Answers with a complete reply frame (compact JSON, UTF-8) built by an encoder.
     void send(const QByteArray &frame) const;
+    //! The same with an error reply built elsewhere (e.g. on a worker), counted as `code`.
+    void sendError(const QByteArray &frame, ErrorCode code) const;
     //! Answers with the job's result or error once it is committed.
     void finish(const WriteOutcome &outcome) const;
     //! The connection the reply goes to, for the Hub.
@@ -135,6 +140,8 @@ private:
     ConnectionHandle m_connection;
     quint64 m_slot;
     qint64 m_id;
+    Metrics *m_metrics;
+    MessageType m_type;
 };
 
 //! Handles the verbs of one domain.

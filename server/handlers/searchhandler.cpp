@@ -197,16 +197,27 @@ void SearchHandler::handle(const Caller &caller, const Request &request, const R
     QObject *context = m_ctx.hub.networkContext();
     m_worker.post([context, reply, q = *query](SqlConnection &c) {
         QByteArray frame;
+        std::optional<ErrorCode> failed;
         if (Status s = c.execOnce(QStringLiteral("BEGIN")); !s) {
             frame = encodeErrorReply(reply.requestId(), s.error());
+            failed = s.error().code;
         } else {
             const Result<QJsonObject> result = run(c, q);
             c.execOnce(QStringLiteral("COMMIT"));
             frame = result ? encodeOkReply(reply.requestId(), *result)
                            : encodeErrorReply(reply.requestId(), result.error());
+            if (!result)
+                failed = result.error().code;
         }
         QMetaObject::invokeMethod(
-            context, [reply, frame] { reply.send(frame); }, Qt::QueuedConnection);
+            context,
+            [reply, frame, failed] {
+                if (failed)
+                    reply.sendError(frame, *failed);
+                else
+                    reply.send(frame);
+            },
+            Qt::QueuedConnection);
     });
 }
 

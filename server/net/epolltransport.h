@@ -35,6 +35,7 @@ public:
     void skipAll() override;
     void pauseReading(bool paused) override;
     qint64 writeFrames(std::span<const QByteArray> frames) override;
+    qint64 unsentBytes() const override { return m_pendingBytes; }
     bool closeWrites(const QByteArray &lastBytes) override;
     void disconnectFromHost() override;
     void abort() override;

@@ -25,6 +25,7 @@ public:
     void skipAll() override;
     void pauseReading(bool paused) override;
     qint64 writeFrames(std::span<const QByteArray> frames) override;
+    qint64 unsentBytes() const override { return m_socket.bytesToWrite(); }
     bool closeWrites(const QByteArray &lastBytes) override;
     void disconnectFromHost() override;
     void abort() override;

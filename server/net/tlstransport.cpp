@@ -223,6 +223,11 @@ void TlsTransport::pauseReading(bool paused)
     m_inner->pauseReading(paused);
 }
 
+qint64 TlsTransport::unsentBytes() const
+{
+    return m_out.size() + m_inner->unsentBytes();
+}
+
 qint64 TlsTransport::writeFrames(std::span<const QByteArray> frames)
 {
     if (m_failed || m_writesClosed || !isEstablished())

@@ -40,6 +40,9 @@ public:
     //! sendmsg() for a burst), the rest is kept until the socket is writable. Nothing on a
     //! socket that is no longer connected. Returns the bytes left waiting.
     virtual qint64 writeFrames(std::span<const QByteArray> frames) = 0;
+    //! The bytes written but not yet taken by the kernel (what writeFrames() last returned,
+    //! less what has gone since).
+    virtual qint64 unsentBytes() const = 0;
     //! Ends the sending side (RFC 6455, 7.1.1): writes `lastBytes` (a close frame, or the
     //! refusal of a handshake) after anything still waiting, then half-closes the TCP
     //! connection; nothing is written after it. Reading goes on until the peer closes, so a

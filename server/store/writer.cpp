@@ -1,6 +1,7 @@
 #include "store/writer.h"
 
 #include "logging.h"
+#include "metrics/metrics.h"
 #include "serverframe.h"
 #include "store/schema.h"
 #include "store/sqlconnection.h"
@@ -11,6 +12,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <chrono>
 #include <future>
 
 namespace Hubbub::Server {
@@ -18,6 +20,13 @@ namespace Hubbub::Server {
 namespace {
 constexpr std::size_t MaxBatch = 4096;
 constexpr qint64 PruneEvery = 1000;
+
+qint64 steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 //! Runs a transaction statement through the connection's statement cache: they run several
 //! times per batch, and preparing each anew costs more than the insert they wrap.
@@ -117,8 +126,10 @@ Status Writer::start()
             opened.set_value(migrated);
             return;
         }
+        m_running.store(true, std::memory_order_relaxed);
         opened.set_value(Ok {});
         run();
+        m_running.store(false, std::memory_order_relaxed);
         m_sql.reset();
     }));
     m_thread->setObjectName(QStringLiteral("hubbub-writer"));
@@ -189,6 +200,12 @@ Writer::Stats Writer::stats() const
     return m_stats;
 }
 
+qint64 Writer::busyForMs() const
+{
+    const qint64 since = m_busySinceNs.load(std::memory_order_relaxed);
+    return since == 0 ? 0 : std::max<qint64>(0, (steadyNowNs() - since) / 1000000);
+}
+
 void Writer::run()
 {
     for (;;) {
@@ -219,6 +236,8 @@ void Writer::processBatch(std::deque<Item> &batch)
     qint64 txHead = m_head; // head when the open transaction began
     std::size_t txFirst = 0; // first outcome that belongs to the open transaction
 
+    const qint64 startedNs = steadyNowNs();
+    m_busySinceNs.store(startedNs, std::memory_order_relaxed);
     Status begun = transactionStep(*m_sql, QStringLiteral("BEGIN IMMEDIATE"));
     qint64 committedJobs = 0;
     // Fails every job of the open transaction that looked committed: it is gone.
@@ -290,12 +309,18 @@ void Writer::processBatch(std::deque<Item> &batch)
         ++m_stats.transactions;
         m_stats.jobs += committedJobs;
     }
+    if (m_metrics) {
+        m_metrics->commitSeconds.observe(double(steadyNowNs() - startedNs) / 1e9);
+        m_metrics->writerBatchJobs.observe(double(batch.size()));
+        m_metrics->eventsStored.add(quint64(m_head - headBefore));
+    }
 
     m_sinceLastPrune += m_head - headBefore;
     if (m_sinceLastPrune >= PruneEvery) {
         m_sinceLastPrune = 0;
         pruneEvents();
     }
+    m_busySinceNs.store(0, std::memory_order_relaxed);
 
     for (auto &[outcome, item] : outcomes) {
         if (item.waiter) {

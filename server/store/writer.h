@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -18,6 +19,7 @@
 
 namespace Hubbub::Server {
 
+class Metrics;
 class SqlConnection;
 
 //! Who may see an event: the user ids of its audience, sorted; empty means everyone.
@@ -90,6 +92,8 @@ public:
     ~Writer() override;
     Q_DISABLE_COPY_MOVE(Writer)
 
+    //! Where to count events, batch sizes and commit times; set before start(). Optional.
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
     //! Opens the write connection, migrates the schema and starts the thread.
     Status start();
     //! Commits everything queued, then stops the thread. Idempotent.
@@ -107,6 +111,11 @@ public:
         qint64 jobs = 0;
     };
     Stats stats() const;
+
+    //! For the health check, from any thread: whether the writer thread is running, and how
+    //! long the transaction it is in has taken so far (0 when it waits for work).
+    bool isRunning() const { return m_running.load(std::memory_order_relaxed); }
+    qint64 busyForMs() const;
 
 Q_SIGNALS:
     //! Events of one job, in seq order, after they are committed; `audiences` is empty when
@@ -138,6 +147,9 @@ private:
     std::deque<Item> m_queue;
     bool m_stopping = false;
     Stats m_stats;
+    Metrics *m_metrics = nullptr;
+    std::atomic<bool> m_running {false};
+    std::atomic<qint64> m_busySinceNs {0}; //!< steady clock; 0 while waiting for work
 };
 
 } // namespace Hubbub::Server
