@@ -33,6 +33,8 @@ private Q_SLOTS:
     void badValues();
     void defaultDatabaseInAppData();
     void tlsAndName();
+    void metrics_data();
+    void metrics();
     void helpAndVersion();
 
 private:
@@ -237,6 +239,17 @@ void tst_CommandLine::badValues_data()
         << u"name"_s << u"--name must be at most 63 characters, none of them control characters"_s;
     row("name with a control character", {u"--name"_s, u"office\u0007hub"_s})
         << u"name"_s << u"--name must be at most 63 characters, none of them control characters"_s;
+    row("metrics port 65536", {u"--metrics-port"_s, u"65536"_s})
+        << u"metrics-port"_s << u"--metrics-port: '65536' is not a port number"_s;
+    row("metrics port not a number", {u"--metrics-port"_s, u"prometheus"_s})
+        << u"metrics-port"_s << u"--metrics-port: 'prometheus' is not a port number"_s;
+    row("metrics port negative", {u"--metrics-port=-1"_s})
+        << u"metrics-port"_s << u"--metrics-port: '-1' is not a port number"_s;
+    row("metrics address without a port", {u"--metrics-address"_s, u"0.0.0.0"_s})
+        << u"metrics-address"_s << u"--metrics-address needs --metrics-port"_s;
+    row("metrics address a host name",
+        {u"--metrics-port"_s, u"9300"_s, u"--metrics-address"_s, u"localhost"_s})
+        << u"metrics-address"_s << u"--metrics-address: 'localhost' is not an IP address"_s;
     QTest::addRow("promote without a database") << QStringList {u"--db"_s, u"{dir}/missing.db"_s,
         u"--promote"_s, u"alice"_s} << u"db"_s << u"there is no database at {dir}/missing.db"_s;
 }
@@ -280,6 +293,40 @@ void tst_CommandLine::tlsAndName()
     QCOMPARE(parsed->config.name, u"Büro 3 — 会議室"_s); // trimmed, any script
 }
 
+void tst_CommandLine::metrics_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("port"); // -1: off
+    QTest::addColumn<QString>("address");
+
+    QTest::addRow("off by default") << QStringList() << -1 << u"127.0.0.1"_s;
+    QTest::addRow("on, loopback by default")
+        << QStringList {u"--metrics-port"_s, u"9300"_s} << 9300 << u"127.0.0.1"_s;
+    QTest::addRow("port 0 picks one") << QStringList {u"--metrics-port=0"_s} << 0 << u"127.0.0.1"_s;
+    QTest::addRow("IPv6 loopback")
+        << QStringList {u"--metrics-port"_s, u"9300"_s, u"--metrics-address"_s, u"::1"_s} << 9300
+        << u"::1"_s;
+    QTest::addRow("a LAN address")
+        << QStringList {u"--metrics-address=192.168.1.10"_s, u"--metrics-port=65535"_s} << 65535
+        << u"192.168.1.10"_s;
+}
+
+void tst_CommandLine::metrics()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, port);
+    QFETCH(QString, address);
+
+    const Result<CommandLine> parsed
+        = CommandLine::parse(commandLine(QStringList {u"--db"_s, u"{db}"_s} + arguments));
+    QVERIFY2(parsed.ok(), parsed ? "" : qPrintable(parsed.error().toString()));
+    QCOMPARE(parsed->config.metricsPort.has_value(), port >= 0);
+    if (port >= 0)
+        QCOMPARE(int(*parsed->config.metricsPort), port);
+    QCOMPARE(parsed->config.metricsHost, QHostAddress(address));
+    QCOMPARE(parsed->config.port, quint16(7300)); // the WebSocket port is another one
+}
+
 void tst_CommandLine::defaultDatabaseInAppData()
 {
     const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -301,8 +348,9 @@ void tst_CommandLine::helpAndVersion()
             = CommandLine::parse(commandLine({flag, u"--port"_s, u"99999"_s}));
         QVERIFY2(help.ok(), qPrintable(flag));
         QCOMPARE(help->action, CommandLine::Action::ShowHelp);
-        for (const char *option : {"--host", "--port", "--db", "--durability", "--registration",
-                 "--event-retention", "--promote", "--verbose", "--version"}) {
+        for (const char *option :
+            {"--host", "--port", "--db", "--durability", "--registration", "--event-retention",
+                "--promote", "--verbose", "--metrics-port", "--metrics-address", "--version"}) {
             QVERIFY2(help->text.contains(QLatin1StringView(option)), option);
         }
     }
