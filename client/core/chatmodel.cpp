@@ -211,6 +211,17 @@ void ChatModel::finishReload(const QList<Message> &messages, bool more)
         applyEvent(type, frame);
 }
 
+QList<Message> ChatModel::storedMessages(qsizetype max) const
+{
+    QList<Message> messages;
+    for (auto it = m_items.crbegin(); it != m_items.crend() && messages.size() < max; ++it) {
+        if (it->kind == Kind::Message)
+            messages.append(it->message);
+    }
+    std::reverse(messages.begin(), messages.end());
+    return messages;
+}
+
 void ChatModel::prependPage(const QList<Message> &messages, bool more)
 {
     const qint64 oldest = oldestId();

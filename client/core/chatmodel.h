@@ -65,6 +65,11 @@ public:
     void fetchFailed();
     bool isLoaded() const { return m_loaded; }
     bool hasMore() const { return m_more; }
+    //! Between beginReload() and finishReload(): the rows are not the current state yet.
+    bool isReloading() const { return m_reloading; }
+    //! The newest `max` acknowledged messages, oldest first, without presence lines: what the
+    //! local cache keeps.
+    QList<Message> storedMessages(qsizetype max) const;
 
     //! A chat.around page (part "react"): joined to the loaded rows when it reaches them,
     //! otherwise it replaces them and newer messages load on demand (fetchNewer()).

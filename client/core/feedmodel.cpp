@@ -160,6 +160,18 @@ void FeedModel::finishReload(const QList<Post> &posts, bool more)
         applyEvent(entry.type, entry.frame);
 }
 
+QList<Post> FeedModel::storedPosts(qsizetype max) const
+{
+    QList<Post> posts;
+    posts.reserve(std::min(max, m_posts.size()));
+    for (const Item &item : m_posts) {
+        if (posts.size() == max)
+            break;
+        posts.append(item.post);
+    }
+    return posts;
+}
+
 void FeedModel::appendPage(const QList<Post> &posts, bool more)
 {
     QList<Item> older;

@@ -86,6 +86,11 @@ public:
     std::optional<Post> post(qint64 postId) const;
     bool hasMore() const { return m_more; }
     bool isLoaded() const { return m_loaded; }
+    //! Between beginReload() and finishReload(): the rows are not the current state yet.
+    bool isReloading() const { return m_reloading; }
+    //! The server's posts as loaded, newest first, at most `max`: what the local cache keeps
+    //! (pending creates and edits are the outbox's).
+    QList<Post> storedPosts(qsizetype max) const;
     int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:

@@ -42,6 +42,8 @@ public:
     void setEveryone(const QList<User> &users);
     //! Everyone known: the last user.list plus whoever came online since; by username.
     QStringList everyonesNames() const;
+    //! Everyone with an account as user.list last answered (for the local cache).
+    QList<User> everyone() const { return m_everyone.values(); }
 
 private:
     static bool lessThan(const User &a, const User &b);

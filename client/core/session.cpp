@@ -8,6 +8,7 @@
 #include "feedmodel.h"
 #include "imagecache.h"
 #include "landiscovery.h"
+#include "localcache.h"
 #include "logging.h"
 #include "outboxprojection.h"
 #include "outboxsender.h"
@@ -18,6 +19,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
 
@@ -84,6 +86,7 @@ Session::Session(Paths paths, QObject *parent)
             // Always: after a sign-out another account may sign in, and the queue open now is
             // not theirs to send. (openOutbox() does nothing when it is already the right one.)
             openOutbox(m_url, user.id);
+            openCache(m_url, user.id);
             Q_EMIT signedIn(user, token);
         });
     connect(m_connection, &Connection::signInFailed, this, &Session::signInFailed);
@@ -115,6 +118,22 @@ Session::Session(Paths paths, QObject *parent)
     connect(m_router, &EventRouter::unreadChanged, this, &Session::unreadChanged);
     connect(m_router, &EventRouter::notify, this, &Session::notify);
     connect(m_sender, &OutboxSender::refused, this, &Session::changeRefused);
+
+    if (!m_paths.dataDir.isEmpty()) {
+        m_cache = new LocalCache(this);
+        m_cacheTimer.setSingleShot(true);
+        m_cacheTimer.setInterval(CacheIntervalMs);
+        connect(&m_cacheTimer, &QTimer::timeout, this, &Session::saveCache);
+        // What changes the cached state: events, pages, lists, counts.
+        connect(m_connection, &Connection::eventReceived, this, &Session::scheduleCacheSave);
+        connect(m_router, &EventRouter::unreadChanged, this, &Session::scheduleCacheSave);
+        for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *> {
+                 m_state.feed, m_state.channels, m_state.people}) {
+            connect(model, &QAbstractItemModel::modelReset, this, &Session::scheduleCacheSave);
+            connect(model, &QAbstractItemModel::rowsInserted, this, &Session::scheduleCacheSave);
+            connect(model, &QAbstractItemModel::dataChanged, this, &Session::scheduleCacheSave);
+        }
+    }
     connect(m_sender, &OutboxSender::lost, this, [this](const Outbox::Entry &entry) {
         const QString notice
             = QCoreApplication::translate("Hubbub::Client::Outbox", entry.kind().lostNotice)
@@ -145,12 +164,24 @@ QString Session::subjectOf(MessageType type, const QJsonObject &params) const
     return subject.size() <= Max ? subject : subject.left(Max - 1) + QChar(0x2026);
 }
 
-Session::~Session() = default;
+Session::~Session()
+{
+    // The state as the app closes, so the next start begins from here.
+    saveCache();
+}
 
 ChatModel *Session::chat(qint64 channelId)
 {
     if (ChatModel *model = m_state.openChat(channelId))
         return model;
+    ChatModel *model = addChat(channelId);
+    if (m_connection->isOnline())
+        loadChat(model);
+    return model;
+}
+
+ChatModel *Session::addChat(qint64 channelId)
+{
     auto *model = new ChatModel(channelId, this);
     model->setSelfId(m_state.user.id);
     m_state.chats.emplace(channelId, model);
@@ -175,9 +206,11 @@ ChatModel *Session::chat(qint64 channelId)
                     reply.ok() ? reply.result().value(QStringLiteral("moreAfter")).toBool() : true);
             });
     });
+    if (m_cache) {
+        connect(model, &QAbstractItemModel::modelReset, this, &Session::scheduleCacheSave);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &Session::scheduleCacheSave);
+    }
     m_projection->showChannel(channelId);
-    if (m_connection->isOnline())
-        loadChat(model);
     return model;
 }
 
@@ -209,17 +242,30 @@ void Session::resume(const QUrl &url, const QString &token, const User &user)
     m_url = url;
     adoptUser(user);
     openOutbox(url, user.id);
-    m_connection->resume(url, token);
+    qint64 fromSeq = -1;
+    if (m_cache && user.id != 0) {
+        const CachedState state
+            = m_cache->open(LocalCache::fileFor(m_paths.dataDir, url, user.id), url, user.id);
+        if (restoreCache(state))
+            fromSeq = state.seq;
+    }
+    m_connection->resume(url, token, fromSeq);
 }
 
 void Session::signOut()
 {
     m_connection->signOut();
+    if (m_cache)
+        m_cache->remove();
     forgetAccount();
 }
 
 void Session::leave()
 {
+    // Kept: whoever comes back to this account with resume() starts from it.
+    saveCache();
+    if (m_cache)
+        m_cache->close();
     m_connection->leave();
     forgetAccount();
 }
@@ -236,6 +282,9 @@ void Session::adoptUser(const User &user)
 
 void Session::forgetAccount()
 {
+    m_cacheTimer.stop();
+    m_fromCache = false;
+    m_viewedAt.clear();
     m_state.user = {};
     m_sender->reset();
     m_router->resetUnread();
@@ -252,6 +301,8 @@ bool Session::mayChange(qint64 authorId) const
 
 void Session::setCurrentView(qint64 channelId)
 {
+    if (channelId != 0)
+        m_viewedAt.insert(channelId, QDateTime::currentMSecsSinceEpoch());
     m_router->setCurrentView(channelId);
 }
 
@@ -282,6 +333,10 @@ UnreadState Session::unreadState() const
 
 void Session::restoreUnread(const UnreadState &state)
 {
+    // The cache's counts are those of the seq the connection catches up from: the events after
+    // it count themselves as they come. The kept `state` would count them twice.
+    if (m_fromCache)
+        return;
     m_router->restoreUnread(state);
     // Its catch-up `sync` may have just gone out, after the read.state of going online: ask
     // again, so that the server's counts (when it keeps them) come last and win.
@@ -294,9 +349,12 @@ void Session::restoreUnread(const UnreadState &state)
 void Session::reloadViews()
 {
     m_viewsNeedReload = false;
+    m_fromCache = false;
     m_state.feed->beginReload();
+    m_reloadsPending += 3;
     m_connection->request(MessageType::FeedPage, {{QStringLiteral("limit"), FeedPageSize}}, this,
         [this](const Reply &reply) {
+            --m_reloadsPending;
             if (!reply.ok()) {
                 m_viewsNeedReload = true;
                 return;
@@ -305,6 +363,7 @@ void Session::reloadViews()
                 postsOf(reply.result()), reply.result().value(QStringLiteral("more")).toBool());
         });
     m_connection->request(MessageType::ChannelList, {}, this, [this](const Reply &reply) {
+        --m_reloadsPending;
         if (!reply.ok()) {
             m_viewsNeedReload = true;
             return;
@@ -316,6 +375,7 @@ void Session::reloadViews()
         m_state.channels->setChannels(channels);
     });
     m_connection->request(MessageType::DmList, {}, this, [this](const Reply &reply) {
+        --m_reloadsPending;
         // A server without direct messages (no `dm` feature) refuses the verb: none to show.
         if (reply.isTransportFailure()) {
             m_viewsNeedReload = true;
@@ -348,6 +408,118 @@ void Session::loadChat(ChatModel *model)
             model->finishReload(
                 messagesOf(reply.result()), reply.result().value(QStringLiteral("more")).toBool());
         });
+}
+
+// --- the local cache -------------------------------------------------------------------------
+
+void Session::openCache(const QUrl &url, qint64 userId)
+{
+    if (!m_cache || userId == 0)
+        return;
+    const QString path = LocalCache::fileFor(m_paths.dataDir, url, userId);
+    if (m_cache->path() != path)
+        m_cache->open(path, url, userId);
+}
+
+bool Session::restoreCache(const CachedState &state)
+{
+    if (state.seq < 0)
+        return false;
+    m_state.feed->beginReload();
+    m_state.feed->finishReload(state.posts, state.feedMore);
+    QList<Channel> publicChannels;
+    QList<Channel> direct;
+    for (const Channel &channel : state.channels)
+        (channel.kind == Channel::Kind::Direct ? direct : publicChannels).append(channel);
+    m_state.channels->setChannels(publicChannels);
+    m_state.channels->setChannels(direct, Channel::Kind::Direct);
+    for (auto it = state.extras.cbegin(); it != state.extras.cend(); ++it) {
+        m_state.channels->setCounts(it.key(), it->unread, it->mentions);
+        if (!it->level.isEmpty())
+            m_state.channels->setNotifyLevel(it.key(), it->level);
+    }
+    UnreadState unread;
+    unread.feed = state.feedUnread; // seq -1: nothing to count again
+    m_router->restoreUnread(unread);
+    m_state.people->setEveryone(state.people);
+    for (const CachedState::Chat &cached : state.chats) {
+        ChatModel *model = m_state.openChat(cached.channelId);
+        if (!model)
+            model = addChat(cached.channelId);
+        model->beginReload();
+        model->finishReload(cached.messages, cached.more);
+        m_viewedAt.insert(cached.channelId, cached.viewedAt);
+    }
+    m_fromCache = true;
+    qCInfo(lcClient) << "cache: restored" << state.posts.size() << "posts," << state.channels.size()
+                     << "channels," << state.chats.size() << "conversations at seq" << state.seq;
+    return true;
+}
+
+bool Session::viewsSettled() const
+{
+    if (m_reloadsPending > 0 || !m_state.feed->isLoaded() || m_state.feed->isReloading())
+        return false;
+    for (const auto &[id, model] : m_state.chats) {
+        if (model->isReloading())
+            return false;
+    }
+    return true;
+}
+
+void Session::scheduleCacheSave()
+{
+    if (m_cache && m_cache->isOpen() && !m_cacheTimer.isActive())
+        m_cacheTimer.start();
+}
+
+void Session::saveCache()
+{
+    m_cacheTimer.stop();
+    if (!m_cache || !m_cache->isOpen() || m_state.user.id == 0 || m_connection->lastSeq() < 0)
+        return;
+    if (!viewsSettled()) {
+        // Mid-reload the rows are not those of lastSeq(): try again once it has settled.
+        m_cacheTimer.start();
+        return;
+    }
+    CachedState state;
+    state.seq = m_connection->lastSeq();
+    state.user = m_state.user;
+    state.posts = m_state.feed->storedPosts(LocalCache::MaxPosts);
+    state.feedMore = m_state.feed->hasMore() || state.posts.size() == LocalCache::MaxPosts;
+    const UnreadState unread = m_router->unreadState();
+    state.feedUnread = unread.feed;
+    for (int row = 0; row < m_state.channels->rowCount(); ++row) {
+        const Channel channel = m_state.channels->channelAt(row);
+        state.channels.append(channel);
+        const QString level = m_state.channels->notifyLevel(channel.id);
+        state.extras.insert(channel.id,
+            {unread.channels.value(channel.id), m_state.channels->mentions(channel.id),
+                level == QLatin1StringView("all") ? QString() : level});
+    }
+    // The conversations looked at most recently, each holding its newest messages (one showing
+    // an older stretch after a jump is left out: it is not the newest).
+    QList<ChatModel *> chats;
+    for (const auto &[id, model] : m_state.chats) {
+        if (model->isLoaded() && !model->hasMoreAfter())
+            chats.append(model);
+    }
+    std::sort(chats.begin(), chats.end(), [this](ChatModel *a, ChatModel *b) {
+        return m_viewedAt.value(a->channelId()) > m_viewedAt.value(b->channelId());
+    });
+    if (chats.size() > LocalCache::MaxChats)
+        chats.resize(LocalCache::MaxChats);
+    for (ChatModel *model : std::as_const(chats)) {
+        CachedState::Chat chat;
+        chat.channelId = model->channelId();
+        chat.messages = model->storedMessages(LocalCache::MaxMessages);
+        chat.more = model->hasMore() || chat.messages.size() == LocalCache::MaxMessages;
+        chat.viewedAt = m_viewedAt.value(chat.channelId);
+        state.chats.append(chat);
+    }
+    state.people = m_state.people->everyone();
+    m_cache->save(state);
 }
 
 void Session::onOnline()

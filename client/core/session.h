@@ -5,8 +5,10 @@
 #include "sessionstate.h"
 #include "types.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -21,6 +23,8 @@ class EventRouter;
 class FeedModel;
 class ImageCache;
 class LanDiscovery;
+class LocalCache;
+struct CachedState;
 class OutboxProjection;
 class OutboxSender;
 class PeopleModel;
@@ -46,7 +50,8 @@ class Session final : public QObject
 public:
     struct Paths
     {
-        QString dataDir; //!< outboxes live here; empty keeps them in memory
+        //! outboxes and the local cache live here; empty keeps them in memory, with no cache
+        QString dataDir;
         QString cacheDir; //!< images; empty keeps them in memory
     };
 
@@ -72,8 +77,11 @@ public:
     //! `invite`: the code for a server that takes new accounts by invitation (createAccount).
     void signIn(const QUrl &url, const QString &username, const QString &password,
         bool createAccount, const QString &invite = {});
-    //! Opens with a remembered token; the outbox of that account shows at once, even offline.
+    //! Opens with a remembered token; the outbox of that account shows at once, even offline,
+    //! and so does everything its local cache kept: the connection then catches up from the
+    //! cache's seq instead of reloading the views.
     void resume(const QUrl &url, const QString &token, const User &user);
+    //! auth.logout; this account's local cache is deleted.
     void signOut();
     //! Like signOut() but the token stays valid on the server: to sign in elsewhere and come
     //! back with resume() if that is cancelled.
@@ -92,7 +100,15 @@ public:
     int totalUnread() const;
     //! The unread counts to keep until the next run, and to show again then (EventRouter).
     UnreadState unreadState() const;
+    //! Ignored when resume() found the counts in the local cache (they are those of its seq).
     void restoreUnread(const UnreadState &state);
+    //! The local cache (nullptr without a data folder).
+    LocalCache *cache() const { return m_cache; }
+    //! Whether the views shown came from the local cache at resume() (until a reload).
+    bool isFromCache() const { return m_fromCache; }
+    //! Writes the local cache now (it is written at most every CacheIntervalMs otherwise).
+    void saveCache();
+    static constexpr int CacheIntervalMs = 2000;
 
     // Changes: each goes through the outbox and shows as pending until acknowledged.
     QString createPost(const QString &title, const QString &content, const QByteArray &image = {},
@@ -169,6 +185,16 @@ private:
     void openOutbox(const QUrl &url, qint64 userId);
     void reloadViews();
     void loadChat(ChatModel *model);
+    //! Creates the model of a channel with its connections, not loaded.
+    ChatModel *addChat(qint64 channelId);
+    //! Opens the cache of the signed-in account (a new sign-in: its rows are replaced by the
+    //! next snapshot).
+    void openCache(const QUrl &url, qint64 userId);
+    //! Fills the models from the cache; false when it had nothing.
+    bool restoreCache(const CachedState &state);
+    void scheduleCacheSave();
+    //! The views hold the state of lastSeq(): no reload is under way.
+    bool viewsSettled() const;
     void onOnline();
     //! What the user calls the row a change of `type` with `params` is for (Entry::subject).
     QString subjectOf(MessageType type, const QJsonObject &params) const;
@@ -185,6 +211,14 @@ private:
     OutboxSender *m_sender;
     ReadState *m_read;
     LanDiscovery *m_discovery;
+    LocalCache *m_cache = nullptr;
+    QTimer m_cacheTimer;
+    //! When the user last looked at each channel (ms since the epoch): the cache keeps the
+    //! conversations looked at most recently.
+    QHash<qint64, qint64> m_viewedAt;
+    bool m_fromCache = false;
+    //! Requests of reloadViews() not answered yet.
+    int m_reloadsPending = 0;
     QUrl m_url;
     bool m_viewsNeedReload = false;
 };

@@ -1,11 +1,13 @@
 // The window while the server is away, with two app instances in one process against one real
 // server on loopback that the tests stop and start: the offline banner with its countdown and
 // Retry now, the people list that does not claim nobody is online, and a start while the
-// server is down, where the sidebar says the channels have not loaded instead of showing none.
+// server is down: with the local cache, everything the last run saw shows at once; without one
+// (the first start), the sidebar says the channels have not loaded instead of showing none.
 
 #include "channelmodel.h"
 #include "connection.h"
 #include "connectionstatus.h"
+#include "feedmodel.h"
 #include "mainwindow.h"
 #include "offlinebanner.h"
 #include "peoplemodel.h"
@@ -13,10 +15,12 @@
 #include "sidebar.h"
 #include "twoappsfixture.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -57,6 +61,7 @@ private Q_SLOTS:
     void bannerThroughOutage();
     void peopleUnknownWhileOffline();
     void offlineStartSidebarSaysNotLoaded();
+    void offlineStartShowsWhatWasSeen();
 };
 
 void TestMainWindowOffline::init()
@@ -135,9 +140,15 @@ void TestMainWindowOffline::peopleUnknownWhileOffline()
 
 void TestMainWindowOffline::offlineStartSidebarSaysNotLoaded()
 {
-    // Started while the server is down: the sidebar must not look as if there were no channels.
+    // Started while the server is down, and nothing cached (a first start on this computer, or
+    // after a sign-out): the sidebar must not look as if there were no channels.
     m_ada.reset();
     m_server->stop();
+    QDir data(QDir(m_adaDir->path()).filePath(QStringLiteral("data")));
+    const QStringList cached = data.entryList({QStringLiteral("cache-*")}, QDir::Files);
+    QVERIFY(!cached.isEmpty());
+    for (const QString &name : cached)
+        QVERIFY(data.remove(name));
     m_ada = std::make_unique<TestApp>(m_adaDir->path());
     slowBackoff(*m_ada);
     m_ada->controller.start({});
@@ -161,6 +172,47 @@ void TestMainWindowOffline::offlineStartSidebarSaysNotLoaded()
         QStringLiteral("general"));
     QVERIFY(banner->isHidden());
     QTRY_COMPARE(sidebar->peopleHeader()->text(), QStringLiteral("ONLINE — 2"));
+}
+
+void TestMainWindowOffline::offlineStartShowsWhatWasSeen()
+{
+    // bob posted and wrote; ada's app saw it, and quits.
+    const qint64 channelId = createChannel(QStringLiteral("café-crème"));
+    QVERIFY(channelId > 0);
+    const QString title = QStringLiteral("Réunion à 15 h");
+    m_bob->session.createPost(title, QStringLiteral("Salle 2"));
+    m_bob->session.sendMessage(channelId, QStringLiteral("회의실은 2층이에요"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_bob->session.outbox()->count(), 0, 10000);
+    QTRY_COMPARE(rowWith(m_ada->session.feed(), FeedModel::TitleRole, title), 0);
+    QTRY_COMPARE(m_ada->session.channels()->unread(channelId), 1);
+    m_ada.reset();
+
+    // The server is down when she starts it again: everything shows at once, marked offline.
+    m_server->stop();
+    m_ada = std::make_unique<TestApp>(m_adaDir->path());
+    slowBackoff(*m_ada);
+    m_ada->controller.start({});
+    QVERIFY(m_ada->window() && m_ada->window()->isVisible());
+    QVERIFY(m_ada->session.isFromCache());
+    QCOMPARE(rowWith(m_ada->session.feed(), FeedModel::TitleRole, title), 0);
+    QCOMPARE(m_ada->session.channels()->rowCount(), 2);
+    QCOMPARE(m_ada->session.channels()->unread(channelId), 1);
+    Sidebar *sidebar = m_ada->window()->sidebar();
+    QVERIFY(rowWith(sidebar->channelList()->model(), ChannelModel::NameRole,
+                QStringLiteral("café-crème"))
+        >= 0);
+    QVERIFY(!sidebar->channelPlaceholder().startsWith(QStringLiteral("Offline")));
+    QTRY_VERIFY(m_ada->window()->offlineBanner()->isVisible());
+    // Who is online is not known while offline, cached or not.
+    QCOMPARE(sidebar->peopleHeader()->text(), QStringLiteral("ONLINE"));
+
+    // Back online, it catches up from where the cache stood: no reload.
+    QSignalSpy reload(m_ada->session.connection(), &Connection::reloadRequired);
+    QVERIFY(m_server->restart(true));
+    m_ada->window()->offlineBanner()->retryButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_ada->isReady(), 10000);
+    QCOMPARE(reload.size(), 0);
+    QCOMPARE(rowWith(m_ada->session.feed(), FeedModel::TitleRole, title), 0);
 }
 
 QTEST_MAIN(TestMainWindowOffline)
