@@ -42,8 +42,32 @@ if(UNIX AND NOT APPLE)
     install(FILES ${PROJECT_SOURCE_DIR}/docs/packaging.md ${PROJECT_SOURCE_DIR}/docs/operations.md
         DESTINATION ${_hubbub_server_docdir} COMPONENT hubbub-server)
 
-    # Debian wants a copyright file and a changelog in /usr/share/doc/<package>/.
+    # Debian wants a copyright file and a changelog in /usr/share/doc/<package>/, and a
+    # manual page for each program: made from its --help at install time.
     find_program(HUBBUB_GZIP gzip)
+    function(_hubbub_manual_page target component summary see_also)
+        if(NOT TARGET ${target} OR NOT HUBBUB_GZIP OR CMAKE_CROSSCOMPILING)
+            return()
+        endif()
+        install(CODE "
+            set(HUBBUB_PROGRAM \"$<TARGET_FILE:${target}>\")
+            set(HUBBUB_NAME \"${target}\")
+            set(HUBBUB_SUMMARY \"${summary}\")
+            set(HUBBUB_SEE_ALSO \"${see_also}\")
+            set(HUBBUB_VERSION \"${PROJECT_VERSION}\")
+            set(HUBBUB_STAGING_DIR \"${PROJECT_BINARY_DIR}/packaging\")
+            set(HUBBUB_MANDIR \"${CMAKE_INSTALL_MANDIR}\")
+            set(HUBBUB_GZIP \"${HUBBUB_GZIP}\")
+            include(\"${PROJECT_SOURCE_DIR}/packaging/install-manpage.cmake\")"
+            COMPONENT ${component})
+    endfunction()
+    _hubbub_manual_page(hubbub hubbub
+        "the desktop app of Hubbub, the feed and chat of a local network"
+        ".BR hubbub-cli (1),\n.BR hubbub-server (1)")
+    _hubbub_manual_page(hubbub-cli hubbub "the command-line client of Hubbub"
+        ".BR hubbub (1),\n.BR hubbub-server (1)")
+    _hubbub_manual_page(hubbub-server hubbub-server "the Hubbub feed and chat server"
+        ".BR hubbub (1);\nthe unit hubbub-server.service, its options in /etc/default/hubbub-server,\nand /usr/share/doc/hubbub-server/ (operations.md, packaging.md)")
     foreach(_hubbub_component IN ITEMS hubbub hubbub-server)
         set(_dir ${PROJECT_BINARY_DIR}/packaging/doc/${_hubbub_component})
         configure_file(${PROJECT_SOURCE_DIR}/packaging/debian/copyright ${_dir}/copyright COPYONLY)

@@ -135,18 +135,20 @@ dpkg-deb -I "$server_deb"
 has_file() { grep -qx "$2" "$1"; }
 for f in ./usr/bin/hubbub ./usr/share/applications/hubbub.desktop \
     ./usr/share/icons/hicolor/scalable/apps/hubbub.svg ./usr/share/doc/hubbub/copyright \
-    ./usr/share/doc/hubbub/changelog.gz; do
+    ./usr/share/doc/hubbub/changelog.gz ./usr/share/man/man1/hubbub.1.gz; do
     check "hubbub has $f" has_file "$work/app.files" "$f"
 done
 if [ -x "$build_dir/cli/hubbub-cli" ]; then
     check "hubbub has ./usr/bin/hubbub-cli" has_file "$work/app.files" ./usr/bin/hubbub-cli
+    check "hubbub has hubbub-cli's manual page" has_file "$work/app.files" ./usr/share/man/man1/hubbub-cli.1.gz
 else
     say "note: hubbub-cli is not built in $build_dir, so not looked for in the package"
 fi
 check "hubbub has no server file" bash -c "! grep -q 'hubbub-server' '$work/app.files'"
+check "hubbub has no translation file (they are inside the binary)" bash -c "! grep -q '\\.qm\$' '$work/app.files'"
 for f in ./usr/bin/hubbub-server ./usr/lib/systemd/system/hubbub-server.service \
     ./etc/default/hubbub-server ./usr/share/doc/hubbub-server/copyright \
-    ./usr/share/doc/hubbub-server/packaging.md; do
+    ./usr/share/doc/hubbub-server/packaging.md ./usr/share/man/man1/hubbub-server.1.gz; do
     check "hubbub-server has $f" has_file "$work/server.files" "$f"
 done
 check "no file of one package is in the other" \
@@ -231,6 +233,9 @@ for binary in /usr/bin/hubbub /usr/bin/hubbub-server; do
     check "$binary finds all its libraries" bash -c "! ldd $binary | grep -q 'not found'"
 done
 check "hubbub --version" bash -c "QT_QPA_PLATFORM=offscreen /usr/bin/hubbub --version | grep -q '^hubbub '"
+check "the installed app speaks French (its catalogue is inside the binary)" \
+    bash -c "LC_ALL= LANG=fr_FR.UTF-8 LANGUAGE=fr QT_QPA_PLATFORM=offscreen /usr/bin/hubbub --help \
+        | grep -q 'le fil et la messagerie de votre réseau local'"
 if [ -x /usr/bin/hubbub-cli ]; then
     check "hubbub-cli --help" bash -c "/usr/bin/hubbub-cli --help >/dev/null"
 fi
