@@ -75,7 +75,8 @@ void Peer::onSslErrors(const QList<QSslError> &errors)
     }
     m_error = QStringLiteral("the server's certificate is not trusted (SHA-256 %1): %2; pass "
                              "--fingerprint with the digest the server printed, or --insecure")
-                  .arg(QString::fromLatin1(digest.toUpper()),
+                  .arg(QString::fromLatin1(
+                           leaf.digest(QCryptographicHash::Sha256).toHex(':').toUpper()),
                       errors.isEmpty() ? QString() : errors.constFirst().errorString());
     wake();
 }
