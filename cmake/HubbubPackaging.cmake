@@ -138,12 +138,19 @@ elseif(APPLE AND TARGET hubbub)
         endif()
     endforeach()
     set(_hubbub_deploy ${PROJECT_BINARY_DIR}/packaging/deploy-macos.cmake)
+    # The other programs are deployed when they are there (an install of one component).
     file(GENERATE OUTPUT ${_hubbub_deploy} CONTENT "include(\"${QT_DEPLOY_SUPPORT}\")
+set(_extra \"\")
+foreach(_program${_hubbub_extra})
+    if(EXISTS \"\${QT_DEPLOY_PREFIX}/\${_program}\")
+        list(APPEND _extra \"\${_program}\")
+    endif()
+endforeach()
 qt_deploy_runtime_dependencies(
     EXECUTABLE \"$<TARGET_FILE_NAME:hubbub>.app\"
-    ADDITIONAL_EXECUTABLES${_hubbub_extra})
+    ADDITIONAL_EXECUTABLES \${_extra})
 ")
-    # One script for the whole bundle: it runs in the last component installed.
+    # Last in the install order (this file is included last), after the server is in place.
     install(SCRIPT ${_hubbub_deploy} COMPONENT hubbub)
 endif()
 
