@@ -130,6 +130,10 @@ elseif(APPLE AND TARGET hubbub)
     # macdeployqt as -executable= (qt_deploy_runtime_dependencies' ADDITIONAL_EXECUTABLES).
     # macdeployqt also copies the non-Qt libraries (libsodium, OpenSSL, QtKeychain from
     # Homebrew) into the bundle and rewrites their paths.
+    # macdeployqt changes the binaries after the linker signed them, and Apple silicon runs
+    # nothing unsigned: the bundle is signed again at the end, ad hoc ("-") unless an identity
+    # is given (a Developer ID also gets the hardened runtime, for notarization). Empty: none.
+    set(HUBBUB_MACOS_SIGN_IDENTITY "-" CACHE STRING "codesign identity for hubbub.app (- : ad hoc)")
     set(_hubbub_extra "")
     foreach(_hubbub_target IN ITEMS hubbub-server hubbub-cli)
         if(TARGET ${_hubbub_target})
@@ -149,6 +153,18 @@ endforeach()
 qt_deploy_runtime_dependencies(
     EXECUTABLE \"$<TARGET_FILE_NAME:hubbub>.app\"
     ADDITIONAL_EXECUTABLES \${_extra})
+set(_identity \"${HUBBUB_MACOS_SIGN_IDENTITY}\")
+if(NOT _identity STREQUAL \"\")
+    set(_options \"\")
+    if(NOT _identity STREQUAL \"-\")
+        set(_options --options runtime --timestamp)
+    endif()
+    execute_process(COMMAND codesign --force --deep \${_options} --sign \"\${_identity}\"
+        \"\${QT_DEPLOY_PREFIX}/$<TARGET_FILE_NAME:hubbub>.app\" RESULT_VARIABLE _result)
+    if(_result)
+        message(FATAL_ERROR \"codesign failed: \${_result}\")
+    endif()
+endif()
 ")
     # Last in the install order (this file is included last), after the server is in place.
     install(SCRIPT ${_hubbub_deploy} COMPONENT hubbub)
