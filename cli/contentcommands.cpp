@@ -19,7 +19,8 @@ struct ContentText
     Q_DECLARE_TR_FUNCTIONS(Hubbub::Cli::ContentCommands)
 };
 
-//! The text argument: itself, or standard input for "-".
+//! The text argument: itself, or standard input for "-", without the line breaks it ends
+//! with (as the shell's $(...) drops them: `echo` and most programs end their output with one).
 std::optional<QString> textArgument(Runner &runner, const QString &argument)
 {
     if (argument != u"-")
@@ -29,7 +30,10 @@ std::optional<QString> textArgument(Runner &runner, const QString &argument)
         usageError(runner, text.error().message);
         return std::nullopt;
     }
-    return *text;
+    QString read = *text;
+    while (read.endsWith(QLatin1Char('\n')) || read.endsWith(QLatin1Char('\r')))
+        read.chop(1);
+    return read;
 }
 
 QString directName(const QJsonObject &channel, qint64 me)
