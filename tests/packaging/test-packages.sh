@@ -4,7 +4,7 @@
 # service as its unit says, talk to it with the client core (tests/packaging/packageprobe.cpp),
 # then remove and purge them and check that nothing is left but the system user.
 #
-#   test-packages.sh --build-dir DIR --probe FILE
+#   test-packages.sh --build-dir DIR --probe FILE [--sanitize LIST]
 #
 # Needs root and dpkg/apt; exits 77 (ctest: skipped) with a line saying why when it cannot
 # run here. It refuses to touch a machine where Hubbub's packages, /var/lib/hubbub or
@@ -23,10 +23,12 @@ set -u -o pipefail
 
 build_dir=
 probe=
+sanitize=
 while [ $# -gt 0 ]; do
     case "$1" in
     --build-dir) build_dir=$2; shift 2 ;;
     --probe) probe=$2; shift 2 ;;
+    --sanitize) sanitize=$2; shift 2 ;;
     *) echo "usage: $0 --build-dir DIR --probe FILE" >&2; exit 2 ;;
     esac
 done
@@ -46,8 +48,13 @@ check() { # check DESCRIPTION COMMAND...: runs COMMAND, fails the test if it fai
 build_dir=$(realpath "$build_dir")
 probe=$(realpath "$probe")
 [ "$(id -u)" = 0 ] || skip "not root: installing packages needs root (run as root to include it)"
+[ -z "$sanitize" ] || skip "a sanitizer build ($sanitize): its programs are not what a package ships"
 for tool in dpkg dpkg-deb dpkg-query apt-get cpack setpriv getent readelf; do
     command -v "$tool" >/dev/null || skip "no $tool on this machine (not Debian or Ubuntu?)"
+done
+# CPack's DEB generator finds the dependencies with these two.
+for tool in dpkg-shlibdeps file; do
+    command -v "$tool" >/dev/null || skip "no $tool here: apt-get install dpkg-dev file"
 done
 for pkg in hubbub hubbub-server; do
     status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)
@@ -311,7 +318,8 @@ start_service() {
     fingerprint=$(sed -n 's/^Certificate SHA-256 fingerprint: //p' "$work/server.out")
     port=${listening##*:}
     say "service: $listening, fingerprint $fingerprint, pid $server_pid"
-    check "the server runs as $service_user" test "$(ps -o user= -p "$server_pid")" = "$service_user"
+    check "the server runs as $service_user" \
+        test "$(awk '/^Uid:/ {print $2 ":" $3}' "/proc/$server_pid/status")" = "$(id -u "$service_user"):$(id -u "$service_user")"
     check "it has no capabilities" grep -q '^CapEff:[[:space:]]*0000000000000000$' "/proc/$server_pid/status"
     check "it has no_new_privs" grep -q '^NoNewPrivs:[[:space:]]*1$' "/proc/$server_pid/status"
     check "it has the unit's Environment= and EnvironmentFile= variables" \
