@@ -374,7 +374,7 @@ void ratingBounds(Context &context)
 {
     auto peer = context.signIn(0);
     const qint64 postId = postIdOf(createPost(context, *peer, 0, context.unique(u"t"_s)));
-    for (const double rating : {0.0, 6.0, -1.0, 2.5}) {
+    for (const double rating : {0.0, 6.0, -1.0}) {
         const QJsonObject reply = call(*peer, u"review.create"_s,
             {{u"postId"_s, postId}, {u"rating"_s, rating}, {u"comment"_s, u""_s}});
         if (errorCode(reply) != u"invalid")
@@ -382,6 +382,11 @@ void ratingBounds(Context &context)
                 u"rating %1: expected invalid field rating, got %2"_s.arg(rating).arg(show(reply)));
         expectError(reply, u"invalid"_s, u"rating"_s);
     }
+    // Not a whole number: out of range (invalid) or of the wrong type (bad_request), both
+    // readings of "an integer 1..5".
+    expectErrorOneOf(call(*peer, u"review.create"_s,
+                         {{u"postId"_s, postId}, {u"rating"_s, 2.5}, {u"comment"_s, u""_s}}),
+        {u"invalid"_s, u"bad_request"_s}, u"rating"_s);
     expectError(call(*peer, u"review.create"_s,
                     {{u"postId"_s, postId}, {u"rating"_s, u"3"_s}, {u"comment"_s, u""_s}}),
         u"bad_request"_s);
@@ -538,8 +543,8 @@ QList<Check> feedChecks()
             u"review.create answers the review, the post's new rating and a seq; review.list is newest first"_s,
             {}, 2, reviewCreate},
         {u"review.rating_bounds"_s,
-            u"ratings 1 and 5 pass; 0, 6, -1 and 2.5 are invalid, \"3\" bad_request"_s, {}, 1,
-            ratingBounds},
+            u"ratings 1 and 5 pass; 0, 6 and -1 are invalid, 2.5 refused, \"3\" bad_request"_s, {},
+            1, ratingBounds},
         {u"review.comment_limit"_s, u"a comment of 2,000 characters passes; 2,001 is too_large"_s,
             {}, 1, commentLimit},
         {u"review.not_found"_s, u"review.create and review.list of a deleted post get not_found"_s,

@@ -153,6 +153,34 @@ void replyOrder(Context &context)
             u"reply %1 answers request %1"_s.arg(i + 1));
 }
 
+void burst(Context &context)
+{
+    auto peer = context.connectRaw();
+    // However a server limits requests, each gets one reply in order, and a refusal is
+    // rate_limited with retryAfterMs.
+    constexpr int Count = 1000;
+    QList<qint64> ids;
+    for (int i = 0; i < Count; ++i)
+        ids.append(peer->send(u"ping"_s));
+    peer->waitUntil([&] { return peer->replies().size() >= Count || peer->isClosed(); },
+        qMax(peer->target().timeoutMs, 10000));
+    const QList<Frame> replies = peer->replies();
+    expect(replies.size() == Count,
+        u"%1 pipelined pings got %2 replies"_s.arg(Count).arg(replies.size()));
+    for (int i = 0; i < Count; ++i) {
+        const QJsonObject &reply = replies.at(i).json;
+        expectEqual(reply.value(u"id"_s), double(ids.at(i)), u"reply %1's id"_s.arg(i + 1));
+        if (!reply.value(u"ok"_s).toBool())
+            expectError(reply, u"rate_limited"_s);
+    }
+    // A client that waits as told is served again.
+    const QJsonObject last = replies.constLast().json;
+    const qint64 wait = idOf(last.value(u"error"_s).toObject().value(u"retryAfterMs"_s));
+    if (wait > 0)
+        peer->settle(int(qMin<qint64>(wait, 5000)) + 50);
+    ok(*peer, u"ping"_s);
+}
+
 void ping(Context &context)
 {
     auto peer = context.connectRaw();
@@ -171,18 +199,10 @@ QString frameOfSize(qint64 channelId, qint64 size)
     return head + repeated(u'x', size - head.size() - tail.size()) + tail;
 }
 
-qint64 someChannel(Peer &peer)
-{
-    const QJsonArray channels = ok(peer, u"channel.list"_s).value(u"channels"_s).toArray();
-    if (channels.isEmpty())
-        fail(u"channel.list is empty: the check needs a channel"_s);
-    return idOf(channels.first().toObject().value(u"id"_s));
-}
-
 void frameAtLimit(Context &context)
 {
+    const qint64 channel = context.kitChannel();
     auto peer = context.signIn(0);
-    const qint64 channel = someChannel(*peer);
     const QString frame = frameOfSize(channel, Spec::FrameMaxBytes);
     const QJsonObject reply = replyTo(*peer, [&] { peer->sendText(frame); });
     // The frame is within its limit, so it is read and the field over its own is refused.
@@ -239,6 +259,8 @@ void garbageIsolated(Context &context)
         u"40 junk frames got %1 replies and no close"_s.arg(garbage->replies().size()));
     for (const Frame &reply : garbage->replies())
         expectError(reply.json, u"bad_request"_s);
+    // Events go to authenticated connections only.
+    expect(garbage->events().isEmpty(), u"a connection that never signed in received an event"_s);
     QByteArray answer;
     const bool refused = garbage->waitUntil(
         [&] {
@@ -475,6 +497,19 @@ void logout(Context &context)
     ok(*peer, u"auth.logout"_s);
     expectError(call(*peer, u"feed.page"_s), u"unauthorized"_s);
     ok(*peer, u"ping"_s);
+    // Events go to authenticated connections only: once another client has seen a change,
+    // the signed-out connection must not have.
+    const qsizetype before = peer->events().size();
+    auto writer = context.signIn(1);
+    const QJsonObject created = ok(*writer, u"post.create"_s,
+        {{u"title"_s, u"conformance: after a logout"_s}, {u"content"_s, QString()}});
+    const qint64 postId = idOf(created.value(u"post"_s).toObject().value(u"id"_s));
+    context.createdPost(1, postId);
+    waitForEvent(*writer, u"post.created"_s, [&](const QJsonObject &event) {
+        return idOf(event.value(u"post"_s).toObject().value(u"id"_s)) == postId;
+    });
+    ok(*peer, u"ping"_s);
+    expect(peer->events().size() == before, u"a signed-out connection still receives events"_s);
 }
 
 // user.rename
@@ -548,6 +583,9 @@ QList<Check> protocolChecks()
         {u"transport.largest_id"_s, u"the id 2^53-1 is echoed as it is"_s, {}, 0, largestId},
         {u"transport.reply_order"_s,
             u"40 pipelined requests get exactly one reply each, in order"_s, {}, 0, replyOrder},
+        {u"transport.burst"_s,
+            u"1,000 pipelined pings get one reply each, in order; refusals are rate_limited with retryAfterMs"_s,
+            {}, 0, burst},
         {u"transport.ping"_s, u"ping before signing in answers the server's time"_s, {}, 0, ping},
         {u"transport.frame_limit"_s,
             u"a frame of exactly 16 MiB is read (its 16 MiB text is too_large)"_s, {}, 1,

@@ -85,6 +85,16 @@ public:
     void close();
     const Target &target() const { return m_target; }
 
+    //! Called with every ok reply to a request sent through call(): lets the kit note what a
+    //! check created, also when a check fails after an unexpected success.
+    using ReplyObserver = std::function<void(const QString &verb, const QJsonObject &reply)>;
+    void setReplyObserver(ReplyObserver observer) { m_observer = std::move(observer); }
+    void observeReply(const QString &verb, const QJsonObject &reply) const
+    {
+        if (m_observer)
+            m_observer(verb, reply);
+    }
+
 private:
     void onText(const QString &text);
     void onSslErrors(const QList<QSslError> &errors);
@@ -101,6 +111,7 @@ private:
     int m_closeCode = -1;
     QString m_closeReason;
     std::function<void()> m_wake;
+    ReplyObserver m_observer;
 };
 
 } // namespace Hubbub::Conformance

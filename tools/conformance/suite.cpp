@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -119,7 +120,9 @@ QJsonObject call(Peer &peer, const QString &verb, const QJsonObject &params)
                      .arg(peer.closeReason()));
         fail(QStringLiteral("%1: no reply within %2 ms").arg(verb).arg(peer.target().timeoutMs));
     }
-    if (!reply->frame.ok)
+    if (reply->frame.ok)
+        peer.observeReply(verb, reply->json);
+    else
         expectWellFormedError(reply->json);
     return reply->json;
 }
@@ -378,6 +381,13 @@ std::unique_ptr<Peer> Context::signIn(int index)
     std::unique_ptr<Peer> peer = connect();
     const QJsonObject reply = ok(*peer, QStringLiteral("auth.token"),
         {{QStringLiteral("token"), m_accounts.at(index).token}});
+    // Whatever it creates is deleted at the end, also what a failing check did not expect.
+    peer->setReplyObserver([this, index](const QString &verb, const QJsonObject &created) {
+        if (verb == u"post.create")
+            createdPost(index, idOf(created.value(u"post").toObject().value(u"id")));
+        else if (verb == u"chat.send")
+            createdMessage(index, idOf(created.value(u"message").toObject().value(u"id")));
+    });
     expectEqual(reply.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")),
         m_accounts.at(index).id, QStringLiteral("auth.token signs in as the token's user"));
     return peer;
@@ -508,6 +518,10 @@ bool Context::prepareAccounts(QString *why)
 
 void Context::cleanUp()
 {
+    for (QList<std::pair<int, qint64>> *entries : {&m_posts, &m_messages}) {
+        std::sort(entries->begin(), entries->end());
+        entries->erase(std::unique(entries->begin(), entries->end()), entries->end());
+    }
     for (int index = 0; index < m_accounts.size(); ++index) {
         try {
             std::unique_ptr<Peer> peer = signIn(index);
