@@ -5,6 +5,7 @@
 // go back between scrapes, and the numbers are the ones the test caused: requests by type and
 // errors by type and code exactly, events and deliveries exactly, connections and sign-ins as
 // the clients stand.
+#include "metrics/metrics.h"
 #include "metricsscrape.h"
 #include "serverprocess.h"
 #include "testclient.h"
@@ -15,6 +16,7 @@
 
 #include <memory>
 
+using namespace Hubbub;
 using namespace Hubbub::Test;
 using namespace Qt::StringLiterals;
 
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void histogramBuckets();
     void parserRejects_data();
     void parserRejects();
     void offByDefault();
@@ -97,6 +100,40 @@ std::optional<Exposition> tst_Metrics::scrape()
         return std::nullopt;
     }
     return Exposition::parse(answer.body, &m_scrapeError);
+}
+
+void tst_Metrics::histogramBuckets()
+{
+    // "le" is inclusive: a value on a bound counts in that bucket; above the last, in +Inf only.
+    Server::Metrics metrics;
+    for (double jobs : {1.0, 3.0, 4.0, 5000.0})
+        metrics.writerBatchJobs.observe(jobs);
+    const Server::Histogram::Snapshot snapshot = metrics.writerBatchJobs.snapshot();
+    QCOMPARE(snapshot.bounds.size() + 1, snapshot.cumulative.size());
+    QCOMPARE(snapshot.bounds.front(), 1.0);
+    QCOMPARE(snapshot.bounds.back(), 4096.0);
+    QCOMPARE(snapshot.cumulative[0], 1u); // le=1
+    QCOMPARE(snapshot.cumulative[1], 1u); // le=2
+    QCOMPARE(snapshot.cumulative[2], 3u); // le=4: 3 and 4
+    QCOMPARE(snapshot.cumulative[snapshot.bounds.size() - 1], 3u); // le=4096
+    QCOMPARE(snapshot.count(), 4u); // +Inf
+    QCOMPARE(snapshot.sum, 5008.0);
+
+    // The same numbers in the exposition, which the strict parser accepts.
+    QString error;
+    const std::optional<Exposition> parsed = Exposition::parse(
+        metrics.exposition(Server::NetworkSample(), Server::DiskSample()), &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QCOMPARE(parsed->value(u"hubbub_writer_batch_jobs_bucket"_s, {{u"le"_s, u"4"_s}}), 3.0);
+    QCOMPARE(parsed->value(u"hubbub_writer_batch_jobs_bucket"_s, {{u"le"_s, u"+Inf"_s}}), 4.0);
+    QCOMPARE(parsed->value(u"hubbub_writer_batch_jobs_count"_s), 4.0);
+    QCOMPARE(parsed->value(u"hubbub_writer_batch_jobs_sum"_s), 5008.0);
+    QCOMPARE(
+        parsed->value(u"hubbub_writer_commit_duration_seconds_bucket"_s, {{u"le"_s, u"0.0005"_s}}),
+        0.0);
+    // Unknown disk figures are left out rather than shown as -1.
+    QVERIFY(!parsed->value(u"hubbub_database_size_bytes"_s));
+    QVERIFY(!parsed->value(u"hubbub_database_filesystem_free_bytes"_s));
 }
 
 void tst_Metrics::parserRejects_data()
