@@ -224,7 +224,9 @@ Command logout()
         if (parser.isSet(local)) {
             runner.settings()->loadToken(server, [&runner, server, address] {
                 runner.settings()->forgetToken(server);
-                if (!runner.output().isJson())
+                if (runner.output().isJson())
+                    runner.output().json(QJsonObject {{QStringLiteral("server"), address}});
+                else
                     runner.output().text(AccountText::tr("Forgot the token for %1.").arg(address));
                 runner.finish();
             });
@@ -234,7 +236,9 @@ Command logout()
             runner.call(
                 MessageType::AuthLogout, {}, [&runner, server, address](const QJsonObject &) {
                     runner.settings()->forgetToken(server);
-                    if (!runner.output().isJson())
+                    if (runner.output().isJson())
+                        runner.output().json(QJsonObject {{QStringLiteral("server"), address}});
+                    else
                         runner.output().text(AccountText::tr("Signed out of %1.").arg(address));
                     runner.finish();
                 });

@@ -88,11 +88,12 @@ bool isInteractive()
 
 std::optional<QString> askHidden(const QString &prompt)
 {
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
     std::optional<QString> line;
     {
+        // Off before the prompt shows: what is typed as soon as it appears is not echoed.
         EchoOff silent;
+        std::fputs(prompt.toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
         line = readLine();
     }
     std::fputs("\n", stderr); // the Enter the terminal did not echo

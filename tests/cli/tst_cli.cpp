@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void initTestCase();
     void help();
     void passwordSources();
+    void passwordPrompt();
     void notSignedIn();
     void postAndSend();
     void historyPages();
@@ -425,6 +427,36 @@ void tst_Cli::passwordSources()
         u"unauthorized"_s);
     const Run after = cli(u"pw-file"_s, {u"whoami"_s});
     QCOMPARE(after.code, 3);
+}
+
+void tst_Cli::passwordPrompt()
+{
+    // A terminal (script(1) gives the CLI a pseudo-terminal): the password is asked without
+    // echo, and what is typed never shows.
+    if (QStandardPaths::findExecutable(u"script"_s).isEmpty())
+        QSKIP("script(1) is not installed");
+    QProcess terminal;
+    terminal.setProcessEnvironment(environmentFor(u"pw-tty"_s, {}));
+    terminal.setProcessChannelMode(QProcess::MergedChannels);
+    const QString command
+        = u"'%1' login --server %2 --user bob"_s.arg(QStringLiteral(HUBBUB_CLI_BINARY), m_url);
+    terminal.start(u"script"_s, {u"-qec"_s, command, u"/dev/null"_s});
+    QVERIFY(terminal.waitForStarted(10000));
+    QByteArray seen;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     seen += terminal.readAll();
+                     return seen.contains("Password for bob on ws://127.0.0.1:");
+                 },
+                 15000),
+        seen.constData());
+    terminal.write(Password.toUtf8() + "\r");
+    QVERIFY(waitForExit(terminal, 30000));
+    seen += terminal.readAll();
+    QVERIFY2(terminal.exitCode() == 0, seen.constData());
+    QVERIFY2(seen.contains("Signed in to"), seen.constData());
+    QVERIFY2(!seen.contains(Password.toUtf8()), seen.constData());
+    QCOMPARE(cli(u"pw-tty"_s, {u"whoami"_s}).code, 0);
 }
 
 void tst_Cli::notSignedIn()
@@ -978,6 +1010,31 @@ void tst_Cli::tlsTrust()
     // Pinned: later commands need nothing more.
     const Run post = cli(u"tls"_s, {u"post"_s, u"over TLS"_s});
     QVERIFY2(post.code == 0, qPrintable(post.describe()));
+
+    // At a terminal, login asks, as the app does the first time (trust on first use).
+    if (QStandardPaths::findExecutable(u"script"_s).isEmpty())
+        QSKIP("script(1) is not installed");
+    QProcess terminal;
+    terminal.setProcessEnvironment(environmentFor(u"tls-tty"_s, password));
+    terminal.setProcessChannelMode(QProcess::MergedChannels);
+    terminal.start(u"script"_s,
+        {u"-qec"_s,
+            u"'%1' login --server %2 --user tina"_s.arg(QStringLiteral(HUBBUB_CLI_BINARY), url),
+            u"/dev/null"_s});
+    QByteArray seen;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     seen += terminal.readAll();
+                     return seen.contains("Trust this certificate? [y/N]");
+                 },
+                 15000),
+        seen.constData());
+    QVERIFY2(seen.contains(tls.fingerprint().toUtf8()), seen.constData());
+    terminal.write("y\r");
+    QVERIFY(waitForExit(terminal, 30000));
+    seen += terminal.readAll();
+    QVERIFY2(terminal.exitCode() == 0 && seen.contains("Signed in to"), seen.constData());
+    QCOMPARE(cli(u"tls-tty"_s, {u"whoami"_s}).code, 0);
 }
 
 void tst_Cli::translated()
