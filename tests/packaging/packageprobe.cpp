@@ -5,6 +5,8 @@
 //       creates the account, posts TITLE and waits for its post.created event
 //   hubbub-packageprobe check URL FINGERPRINT USER PASSWORD TITLE
 //       logs in (no new account) and finds TITLE on the first feed page
+//   hubbub-packageprobe login URL FINGERPRINT USER PASSWORD -
+//       logs in (no new account) and catches up, nothing more
 //
 // The certificate is trusted by FINGERPRINT alone (the pin the app keeps after the user said
 // yes). Prints one line; exit status 0 when it worked, 1 when the server said no or the
@@ -35,12 +37,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 7 || (args.at(1) != u"create" && args.at(1) != u"check")) {
+    if (args.size() != 7
+        || (args.at(1) != u"create" && args.at(1) != u"check" && args.at(1) != u"login")) {
         std::fprintf(stderr,
-            "usage: hubbub-packageprobe create|check URL FINGERPRINT USER PASSWORD TITLE\n");
+            "usage: hubbub-packageprobe create|check|login URL FINGERPRINT USER PASSWORD TITLE\n");
         return 1;
     }
     const bool create = args.at(1) == u"create";
+    const bool loginOnly = args.at(1) == u"login";
     const QUrl url(args.at(2));
     const QString fingerprint = args.at(3);
     const QString title = args.at(6);
@@ -65,6 +69,10 @@ int main(int argc, char *argv[])
                 finish(0, QStringLiteral("post.created seq %1: %2").arg(seq).arg(title));
         });
     QObject::connect(&connection, &Connection::online, &connection, [&] {
+        if (loginOnly) {
+            finish(0, QStringLiteral("signed in as %1").arg(connection.user().username));
+            return;
+        }
         if (create) {
             const QJsonObject params {{QStringLiteral("title"), title},
                 {QStringLiteral("content"), QStringLiteral("Posted by the package test.")},

@@ -11,8 +11,8 @@
 # /etc/default/hubbub-server already exist. Whatever happens, the EXIT trap stops the server,
 # purges the packages and removes the user it created: the machine is left as it was found.
 #
-# Where PID 1 is systemd this script still does not use systemctl: it would start the
-# packaged unit on the machine's real network (all interfaces, LAN announcements). It always
+# Where PID 1 is systemd this script still does not start the unit with systemctl: it would
+# run on the machine's real network (all interfaces, LAN announcements). It always
 # starts the server the way the unit would (its User, Group, EnvironmentFile, ExecStart,
 # StateDirectory, WorkingDirectory, UMask and Environment, without capabilities and with
 # no_new_privs), but on 127.0.0.1 with announcements off, set in /etc/default/hubbub-server.
@@ -77,6 +77,7 @@ getent group hubbub >/dev/null && group_existed=yes
 work=$(mktemp -d /tmp/hubbub-packaging.XXXXXX)
 chmod 0755 "$work" # apt's sandbox user reads the .deb files
 server_pid=
+app_pid=
 
 stop_server() { # stop_server: SIGTERM, at most 15 s, then SIGKILL; sets server_status
     server_status=
@@ -98,6 +99,10 @@ stop_server() { # stop_server: SIGTERM, at most 15 s, then SIGKILL; sets server_
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
+    if [ -n "$app_pid" ]; then
+        kill -KILL "$app_pid" 2>/dev/null
+        wait "$app_pid" 2>/dev/null
+    fi
     stop_server
     for pkg in hubbub hubbub-server; do
         local s
@@ -230,7 +235,9 @@ else
     say "PID 1 is $(cat /proc/1/comm), not systemd: postinst enabled the unit but could not start it"
 fi
 if command -v systemd-analyze >/dev/null; then
-    check "systemd-analyze verify $installed_unit" systemd-analyze verify "$installed_unit"
+    # verify exits 0 on an unknown directive or a value it ignores: it must print nothing.
+    check "systemd-analyze verify $installed_unit: no complaint" \
+        bash -c "out=\$(systemd-analyze verify '$installed_unit' 2>&1) && [ -z \"\$out\" ] || { echo \"\$out\"; false; }"
     systemd-analyze security --offline=true --no-pager "$installed_unit" >"$work/security.log" 2>&1
     say "systemd-analyze security --offline: $(grep -i 'overall exposure' "$work/security.log" || tail -1 "$work/security.log")"
 else
@@ -343,6 +350,37 @@ check "the database is in /var/lib/hubbub, hubbub's, mode 600 (UMask=0077)" \
 check "the self-signed key beside it is mode 600" \
     test "$(stat -c '%U %a' /var/lib/hubbub/hubbub.db.key.pem)" = "hubbub 600"
 
+step "the packaged app signs up (offscreen, a home of its own)"
+# --user creates the account when it does not exist; the probe then logs in to it.
+app_account="pkgapp$RANDOM"
+app_password="pw-$RANDOM-$RANDOM-$RANDOM"
+mkdir -p "$work/app-home/run"
+chmod 0700 "$work/app-home" "$work/app-home/run"
+printf '%s\n' "$app_password" >"$work/app-password"
+env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$work/app-home" XDG_RUNTIME_DIR="$work/app-home/run" \
+    LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen /usr/bin/hubbub --server "wss://127.0.0.1:$port" \
+    --user "$app_account" --password-file "$work/app-password" --trust-fingerprint "$fingerprint" \
+    >"$work/app.log" 2>&1 &
+app_pid=$!
+app_signed_in=no
+for _ in $(seq 40); do # at most about 20 s
+    kill -0 "$app_pid" 2>/dev/null || break
+    if "$probe" login "wss://127.0.0.1:$port" "$fingerprint" "$app_account" "$app_password" - \
+        >/dev/null 2>&1; then
+        app_signed_in=yes
+        break
+    fi
+    sleep 0.5
+done
+check "the app made its account and stays running" \
+    bash -c "[ $app_signed_in = yes ] && kill -0 $app_pid 2>/dev/null || { cat '$work/app.log'; false; }"
+check "its settings are in its own home" test -f "$work/app-home/.config/Hubbub/hubbub.conf"
+kill -TERM "$app_pid"
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill -KILL "$app_pid" 2>/dev/null
+wait "$app_pid" 2>/dev/null
+app_pid=
+
 step "restart: the data and the certificate stay"
 stop_server
 check "SIGTERM: orderly shutdown, exit status 0" test "$server_status" = 0
@@ -354,6 +392,27 @@ stop_server
 check "SIGTERM: exit status 0" test "$server_status" = 0
 check "port $port is closed" port_closed "$port"
 grep -q . "$work/server.err" && { say "server's standard error:"; cat "$work/server.err"; }
+
+# ---- Upgrade: the same package with a higher version
+step "upgrade to $(dpkg-deb -f "$server_deb" Version)+upgrade1, the unit disabled by the admin"
+mkdir -p "$work/repack"
+dpkg-deb -R "$server_deb" "$work/repack/tree"
+sed -i 's/^Version: \(.*\)$/Version: \1+upgrade1/' "$work/repack/tree/DEBIAN/control"
+dpkg-deb -b "$work/repack/tree" "$work/repack/hubbub-server_upgrade.deb" >/dev/null || fail "dpkg-deb -b"
+systemctl disable hubbub-server.service 2>/dev/null # works offline: it edits symlinks
+check "disabled: no enable symlink" test ! -e /etc/systemd/system/multi-user.target.wants/hubbub-server.service
+options_before=$(md5sum </etc/default/hubbub-server)
+database_before=$(md5sum </var/lib/hubbub/hubbub.db)
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    "$work/repack/hubbub-server_upgrade.deb" >"$work/apt-upgrade.log" 2>&1 \
+    || { cat "$work/apt-upgrade.log"; fail "apt-get install (upgrade)"; }
+check "hubbub-server is now $(dpkg-query -W -f='${Version}' hubbub-server)" \
+    bash -c "dpkg-query -W -f='\${Version}' hubbub-server | grep -q '+upgrade1\$'"
+check "the edited options file is kept" test "$(md5sum </etc/default/hubbub-server)" = "$options_before"
+check "the database is kept, unchanged" test "$(md5sum </var/lib/hubbub/hubbub.db)" = "$database_before"
+check "the admin's disable is kept" test ! -e /etc/systemd/system/multi-user.target.wants/hubbub-server.service
+check "the user is the same" test "$(id -u hubbub)" = "$(id -u "$service_user")"
+systemctl enable hubbub-server.service 2>/dev/null
 
 # ---- Remove, then purge
 step "apt-get remove hubbub-server: data and options stay"
