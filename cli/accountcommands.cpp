@@ -120,16 +120,18 @@ Command login()
         if (username.isEmpty())
             return usageError(runner, AccountText::tr("login needs --user NAME."));
         const QUrl server = runner.server();
+        // The certificate trusted for this sign-in: remembered once the sign-in succeeds, so
+        // that a mistyped fingerprint is not kept.
+        auto trusted = std::make_shared<QString>();
         if (parser.isSet(trust)) {
-            const QString fingerprint = parser.value(trust).trimmed().toUpper();
+            *trusted = parser.value(trust).trimmed().toUpper();
             static const QRegularExpression sha256(
                 QStringLiteral("^([0-9A-F]{2}:){31}[0-9A-F]{2}$"));
-            if (!sha256.match(fingerprint).hasMatch()) {
+            if (!sha256.match(*trusted).hasMatch()) {
                 return usageError(runner,
                     AccountText::tr("--trust-fingerprint needs a SHA-256 fingerprint: 32 hex "
                                     "pairs joined by colons."));
             }
-            runner.settings()->setPinnedCertificate(server, fingerprint);
         }
         const std::optional<QString> password
             = readPassword(runner, parser.value(passwordFile), QStringLiteral("HUBBUB_PASSWORD"),
@@ -142,6 +144,10 @@ Command login()
         const bool asked = parser.isSet(trust);
 
         Connection *connection = runner.connection();
+        CliSettings *settings = runner.settings();
+        connection->setPinLookup([settings, trusted](const QUrl &url) {
+            return trusted->isEmpty() ? settings->pinnedCertificate(url) : *trusted;
+        });
         auto reached = std::make_shared<bool>(false);
         QObject::connect(
             connection, &Connection::stateChanged, &runner, [reached](Connection::State state) {
@@ -160,7 +166,7 @@ Command login()
                     errorCodeName(error.code), error.message, error.field);
             });
         QObject::connect(connection, &Connection::certificateUntrusted, &runner,
-            [&runner, connection, asked](const Client::CertificateCheck &check) {
+            [&runner, connection, asked, trusted](const Client::CertificateCheck &check) {
                 runner.explainCertificate(check);
                 // Trust on first use, as the app asks: only someone at a terminal can answer,
                 // and never about a certificate that changed.
@@ -169,7 +175,7 @@ Command login()
                         = Terminal::ask(AccountText::tr("Trust this certificate? [y/N] "));
                     if (answer
                         && answer->trimmed().startsWith(QLatin1Char('y'), Qt::CaseInsensitive)) {
-                        runner.settings()->setPinnedCertificate(check.server, check.fingerprint);
+                        *trusted = check.fingerprint;
                         connection->retryCertificate();
                         return;
                     }
@@ -181,7 +187,10 @@ Command login()
                                           .arg(Connection::displayAddress(check.server)));
             });
         QObject::connect(connection, &Connection::signedIn, &runner,
-            [&runner, connection, server, newFile](const User &signedIn, const QString &token) {
+            [&runner, connection, server, newFile, trusted](
+                const User &signedIn, const QString &token) {
+                if (!trusted->isEmpty())
+                    runner.settings()->setPinnedCertificate(server, *trusted);
                 if (!connection->mustChangePassword()) {
                     runner.settings()->setCredentials(server, signedIn, token);
                     printSignedIn(runner, signedIn);

@@ -5,7 +5,6 @@
 #include "output.h"
 #include "reply.h"
 
-#include <QLocale>
 #include <QTimer>
 
 #include <utility>
@@ -59,6 +58,13 @@ void Runner::connectThen(std::function<void()> ready, Mode mode, qint64 fromSeq)
             return;
         }
         fail(exitCodeFor(error), errorCodeName(error.code), error.message, error.field);
+    });
+    connect(m_connection, &Connection::passwordChangeRequired, this, [this] {
+        // A session started with an admin's one-time code can do nothing until a password is
+        // chosen, which login does.
+        fail(ExitCode::NotSignedIn, QStringLiteral("password_change_required"),
+            tr("You signed in with a one-time code and have not chosen a password yet. Sign in "
+               "again: hubbub-cli login --user NAME"));
     });
     connect(m_connection, &Connection::certificateUntrusted, this,
         [this](const Client::CertificateCheck &check) {

@@ -1001,6 +1001,10 @@ void tst_Cli::tlsTrust()
     other.replace(0, 2, other.startsWith(u"00"_s) ? u"11"_s : u"00"_s);
     QCOMPARE(
         cli(u"tls"_s, login + QStringList {u"--trust-fingerprint"_s, other}, {}, password).code, 7);
+    // Nor is it remembered: without the option it is untrusted again, not "changed".
+    const Run forgotten = cli(u"tls"_s, login, {}, password);
+    QVERIFY2(forgotten.code == 7 && forgotten.err.contains("is not trusted"),
+        qPrintable(forgotten.describe()));
     QCOMPARE(cli(u"tls"_s, login + QStringList {u"--trust-fingerprint"_s, u"AB:CD"_s}, {}, password)
                  .code,
         2);
