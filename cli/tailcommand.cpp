@@ -160,7 +160,19 @@ Command tailCommand()
                             .arg(QDir::toNativeSeparators(state.path), error));
                 }
             });
-        runner.connectThen([] {}, Runner::Mode::Follow, fromSeq);
+        // Caught up: the state holds where this run starts, also when nothing was printed (a
+        // first run with a new state file starts "from now", and its restart must not start
+        // from a later now).
+        runner.connectThen(
+            [&runner, connection, state] {
+                QString error;
+                if (!state.path.isEmpty() && !writeState(state, connection->lastSeq(), &error)) {
+                    runner.fail(ExitCode::Failure, QStringLiteral("write_failed"),
+                        TailText::tr("Cannot write the state file %1: %2")
+                            .arg(QDir::toNativeSeparators(state.path), error));
+                }
+            },
+            Runner::Mode::Follow, fromSeq);
     };
     return command;
 }

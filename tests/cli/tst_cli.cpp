@@ -138,6 +138,7 @@ private Q_SLOTS:
     void oneTimeCode();
     void unreachableAndSilentServers();
     void tailStateAcrossRestarts();
+    void tailNewStateFile();
     void tailBadStates();
     void tailAcrossServerRestart();
     void tailEndsWhenTheTokenIsRefused();
@@ -894,6 +895,28 @@ void tst_Cli::tailStateAcrossRestarts()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(
         QJsonDocument::fromJson(file.readAll()).object().value("seq"_L1).toInteger(), seqs.last());
+}
+
+void tst_Cli::tailNewStateFile()
+{
+    // A first run with a new state file starts from now, and says so in the file at once: a
+    // restart after changes it did not see still gets them.
+    const QString state = m_dir.filePath(u"new-state.json"_s);
+    const qint64 start = head();
+    auto tail = startTail(u"bob"_s, {u"--state"_s, state});
+    QVERIFY(QTest::qWaitFor([&] { return QFile::exists(state); }, 15000));
+    tail->terminate();
+    QVERIFY(waitForExit(*tail));
+    QCOMPARE(tail->exitCode(), 0);
+    QVERIFY(tail->readAllStandardOutput().isEmpty());
+    QVERIFY(cli(u"alice"_s, {u"send"_s, u"general"_s, u"unseen"_s}).code == 0);
+    tail = startTail(u"bob"_s, {u"--state"_s, state});
+    QByteArray buffer;
+    const QList<QByteArray> lines = readLines(*tail, buffer, 1);
+    tail->terminate();
+    QVERIFY(waitForExit(*tail));
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(seqOf(lines.at(0)), start + 1);
 }
 
 void tst_Cli::tailBadStates()
