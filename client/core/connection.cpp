@@ -180,6 +180,8 @@ void Connection::leave()
 
 void Connection::forgetAccount()
 {
+    m_catchUpHeld = false;
+    m_catchUpWaiting = false;
     m_token.clear();
     m_user = {};
     m_lastSeq = -1;
@@ -322,6 +324,7 @@ void Connection::onConnectTimeout()
 
 void Connection::dropSocket()
 {
+    m_catchUpWaiting = false;
     m_keepAliveTimer.stop();
     m_connectTimer.stop();
     if (!m_socket)
@@ -523,7 +526,18 @@ void Connection::onAuth(const Reply &reply)
         Q_EMIT passwordChangeRequired();
         return;
     }
+    if (m_catchUpHeld) {
+        m_catchUpWaiting = true;
+        return;
+    }
     startSync();
+}
+
+void Connection::holdCatchUp(bool hold)
+{
+    m_catchUpHeld = hold;
+    if (!hold && std::exchange(m_catchUpWaiting, false))
+        startSync();
 }
 
 void Connection::choosePassword(

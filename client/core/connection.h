@@ -83,6 +83,9 @@ public:
     void leave();
     //! Closes without logging out and without reconnecting.
     void disconnectFromServer();
+    //! While held, a sign-in waits (in SigningIn) before it catches up: what the events apply
+    //! to is still being put in place (the local cache's older posts). Released, it goes on.
+    void holdCatchUp(bool hold);
     //! While waiting to reconnect: try now. Held for a certificate: try again (and ask again).
     void retryNow();
 
@@ -225,6 +228,8 @@ private:
     QString m_invite; //!< for auth.register on a server that takes accounts by invitation
     QString m_token;
     bool m_mustChangePassword = false;
+    bool m_catchUpHeld = false;
+    bool m_catchUpWaiting = false; //!< signed in while held: startSync() when released
     //! The close code of the last connection the server ended (4001 signed out, 4003 disabled).
     int m_lastCloseCode = 1000;
     QStringList m_features;

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -50,7 +51,9 @@ public:
     { }
     ~CacheWriter() override { closeDatabase(); }
 
-    CachedState open(const QString &path, const QUrl &server, qint64 userId);
+    CachedState open(const QString &path, const QUrl &server, qint64 userId, qsizetype firstPosts);
+    //! Decodes the posts open() left undecoded.
+    QList<Post> decodeOlderPosts();
     void save(const CachedState &state);
     void close() { closeDatabase(); }
     void remove();
@@ -63,7 +66,7 @@ private:
     bool openDatabase(const QString &path);
     void closeDatabase();
     bool createSchema();
-    std::optional<CachedState> read();
+    std::optional<CachedState> read(qsizetype firstPosts);
     bool exec(const QString &sql);
     //! Brings `table` to `rows` (id → body), writing only rows that differ from `written`.
     //! `channelOf`: for the messages table, each message's channel.
@@ -80,6 +83,7 @@ private:
     Written m_chats;
     Written m_messages; // key: message id (unique across channels)
     Written m_people;
+    QList<QByteArray> m_olderPosts; //!< bodies, newest first, until decodeOlderPosts()
 };
 
 bool CacheWriter::exec(const QString &sql)
@@ -158,7 +162,8 @@ bool CacheWriter::createSchema()
     return db.commit();
 }
 
-CachedState CacheWriter::open(const QString &path, const QUrl &server, qint64 userId)
+CachedState CacheWriter::open(
+    const QString &path, const QUrl &server, qint64 userId, qsizetype firstPosts)
 {
     closeDatabase();
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -166,7 +171,7 @@ CachedState CacheWriter::open(const QString &path, const QUrl &server, qint64 us
     m_userId = userId;
     const bool existed = QFileInfo::exists(path);
     if (existed && openDatabase(path)) {
-        if (std::optional<CachedState> state = read())
+        if (std::optional<CachedState> state = read(firstPosts))
             return *state;
     }
     if (existed) {
@@ -183,8 +188,19 @@ CachedState CacheWriter::open(const QString &path, const QUrl &server, qint64 us
     return {};
 }
 
-std::optional<CachedState> CacheWriter::read()
+QList<Post> CacheWriter::decodeOlderPosts()
 {
+    QList<Post> posts;
+    posts.reserve(m_olderPosts.size());
+    for (const QByteArray &body : std::as_const(m_olderPosts))
+        posts.append(Post::fromJson(parse(body)));
+    m_olderPosts.clear();
+    return posts;
+}
+
+std::optional<CachedState> CacheWriter::read(qsizetype firstPosts)
+{
+    m_olderPosts.clear();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
     auto pragma = [&query](const QString &name) -> std::optional<qint64> {
@@ -218,14 +234,20 @@ std::optional<CachedState> CacheWriter::read()
         while (query.next()) {
             const QByteArray body = query.value(1).toByteArray();
             written.insert(query.value(0).toLongLong(), qHash(body));
-            each(parse(body));
+            each(body);
         }
         return query.lastError().type() == QSqlError::NoError;
     };
     const bool ok = rows(QStringLiteral("SELECT id, body FROM posts ORDER BY id DESC"), m_posts,
-                        [&](const QJsonObject &o) { state.posts.append(Post::fromJson(o)); })
+                        [&](const QByteArray &body) {
+                            if (state.posts.size() < firstPosts)
+                                state.posts.append(Post::fromJson(parse(body)));
+                            else
+                                m_olderPosts.append(body);
+                        })
         && rows(QStringLiteral("SELECT id, body FROM channels ORDER BY id"), m_channels,
-            [&](const QJsonObject &o) {
+            [&](const QByteArray &body) {
+                const QJsonObject o = parse(body);
                 const Channel channel
                     = Channel::fromJson(o.value(QStringLiteral("channel")).toObject());
                 state.channels.append(channel);
@@ -235,7 +257,8 @@ std::optional<CachedState> CacheWriter::read()
                         o.value(QStringLiteral("level")).toString()});
             })
         && rows(QStringLiteral("SELECT id, body FROM chats ORDER BY id"), m_chats,
-            [&](const QJsonObject &o) {
+            [&](const QByteArray &body) {
+                const QJsonObject o = parse(body);
                 CachedState::Chat chat;
                 chat.channelId = o.value(QStringLiteral("channelId")).toInteger();
                 chat.more = o.value(QStringLiteral("more")).toBool();
@@ -243,7 +266,7 @@ std::optional<CachedState> CacheWriter::read()
                 state.chats.append(chat);
             })
         && rows(QStringLiteral("SELECT id, body FROM people ORDER BY id"), m_people,
-            [&](const QJsonObject &o) { state.people.append(User::fromJson(o)); });
+            [&](const QByteArray &body) { state.people.append(User::fromJson(parse(body))); });
     if (!ok)
         return std::nullopt;
     QHash<qint64, qsizetype> chatIndex;
@@ -260,6 +283,7 @@ std::optional<CachedState> CacheWriter::read()
     }
     if (query.lastError().type() != QSqlError::NoError)
         return std::nullopt;
+    state.olderPostsCached = !m_olderPosts.isEmpty();
     return state;
 }
 
@@ -400,18 +424,30 @@ QString LocalCache::fileFor(const QString &dataDir, const QUrl &server, qint64 u
         + QStringLiteral(".sqlite");
 }
 
-CachedState LocalCache::open(const QString &path, const QUrl &server, qint64 userId)
+CachedState LocalCache::open(
+    const QString &path, const QUrl &server, qint64 userId, qsizetype firstPosts)
 {
     CachedState state;
     bool opened = false;
     QMetaObject::invokeMethod(
         m_writer,
         [&] {
-            state = m_writer->open(path, server, userId);
+            state = m_writer->open(path, server, userId, firstPosts);
             opened = !m_writer->path().isEmpty();
         },
         Qt::BlockingQueuedConnection);
     m_path = opened ? path : QString();
+    if (state.olderPostsCached) {
+        QPointer<LocalCache> self(this);
+        QMetaObject::invokeMethod(m_writer, [self, writer = m_writer] {
+            const QList<Post> posts = writer->decodeOlderPosts();
+            // `self` is read on its own thread only.
+            QMetaObject::invokeMethod(self.data(), [self, posts] {
+                if (self)
+                    Q_EMIT self->olderPostsRead(posts);
+            });
+        });
+    }
     return state;
 }
 

@@ -25,6 +25,8 @@ struct CachedState
     User user;
     QList<Post> posts; //!< newest first
     bool feedMore = false; //!< older posts exist on the server
+    //! Older posts than `posts` are in the file too: LocalCache::olderPostsRead() brings them.
+    bool olderPostsCached = false;
     QList<Channel> channels; //!< public channels and direct conversations
     struct ChannelExtras
     {
@@ -76,7 +78,10 @@ public:
     //! Opens (or creates) the cache of `userId` on `server` at `path` and reads it; blocks
     //! until it is read. A file that is not a cache of this format, of this account, or that
     //! SQLite cannot read, is deleted first: the state then has seq -1.
-    CachedState open(const QString &path, const QUrl &server, qint64 userId);
+    //! Only the newest `firstPosts` posts are decoded now (a first screen shows sooner); the
+    //! others are decoded in the background and come with olderPostsRead().
+    CachedState open(
+        const QString &path, const QUrl &server, qint64 userId, qsizetype firstPosts = MaxPosts);
     bool isOpen() const { return !m_path.isEmpty(); }
     QString path() const { return m_path; }
     //! Writes `state` in the background, replacing the whole snapshot in one transaction.
@@ -91,6 +96,10 @@ public:
     //! The number of snapshots written and rows changed so far (tests, benchmarks).
     int writes() const;
     qint64 rowsWritten() const;
+
+Q_SIGNALS:
+    //! The posts of the file older than those open() returned, newest first.
+    void olderPostsRead(const QList<Hubbub::Post> &posts);
 
 private:
     QThread *m_thread;

@@ -244,10 +244,29 @@ void Session::resume(const QUrl &url, const QString &token, const User &user)
     openOutbox(url, user.id);
     qint64 fromSeq = -1;
     if (m_cache && user.id != 0) {
-        const CachedState state
-            = m_cache->open(LocalCache::fileFor(m_paths.dataDir, url, user.id), url, user.id);
-        if (restoreCache(state))
+        const CachedState state = m_cache->open(
+            LocalCache::fileFor(m_paths.dataDir, url, user.id), url, user.id, FirstScreenPosts);
+        if (restoreCache(state)) {
             fromSeq = state.seq;
+            if (state.olderPostsCached) {
+                // The catch-up waits for them (the connection opens and signs in meanwhile): an
+                // event about one of them must find it in the feed, and a snapshot must not
+                // leave them out.
+                m_olderPostsPending = true;
+                m_connection->holdCatchUp(true);
+                connect(
+                    m_cache, &LocalCache::olderPostsRead, this,
+                    [this, more = state.feedMore, generation = m_accountGeneration](
+                        const QList<Post> &posts) {
+                        if (generation != m_accountGeneration)
+                            return; // signed out or switched meanwhile
+                        m_olderPostsPending = false;
+                        m_state.feed->appendPage(posts, more);
+                        m_connection->holdCatchUp(false);
+                    },
+                    Qt::SingleShotConnection);
+            }
+        }
     }
     m_connection->resume(url, token, fromSeq);
 }
@@ -282,6 +301,8 @@ void Session::adoptUser(const User &user)
 
 void Session::forgetAccount()
 {
+    ++m_accountGeneration;
+    m_olderPostsPending = false;
     m_cacheTimer.stop();
     m_fromCache = false;
     m_viewedAt.clear();
@@ -426,7 +447,7 @@ bool Session::restoreCache(const CachedState &state)
     if (state.seq < 0)
         return false;
     m_state.feed->beginReload();
-    m_state.feed->finishReload(state.posts, state.feedMore);
+    m_state.feed->finishReload(state.posts, state.feedMore || state.olderPostsCached);
     QList<Channel> publicChannels;
     QList<Channel> direct;
     for (const Channel &channel : state.channels)
@@ -458,7 +479,8 @@ bool Session::restoreCache(const CachedState &state)
 
 bool Session::viewsSettled() const
 {
-    if (m_reloadsPending > 0 || !m_state.feed->isLoaded() || m_state.feed->isReloading())
+    if (m_reloadsPending > 0 || m_olderPostsPending || !m_state.feed->isLoaded()
+        || m_state.feed->isReloading())
         return false;
     for (const auto &[id, model] : m_state.chats) {
         if (model->isReloading())

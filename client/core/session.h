@@ -109,6 +109,9 @@ public:
     //! Writes the local cache now (it is written at most every CacheIntervalMs otherwise).
     void saveCache();
     static constexpr int CacheIntervalMs = 2000;
+    //! The posts of the cache shown before the rest is read (in the background): a screenful
+    //! or three, for a quick first paint.
+    static constexpr qsizetype FirstScreenPosts = 100;
 
     // Changes: each goes through the outbox and shows as pending until acknowledged.
     QString createPost(const QString &title, const QString &content, const QByteArray &image = {},
@@ -217,6 +220,11 @@ private:
     //! conversations looked at most recently.
     QHash<qint64, qint64> m_viewedAt;
     bool m_fromCache = false;
+    //! resume() showed the newest cached posts; the older ones are being read.
+    bool m_olderPostsPending = false;
+    //! Changes with every sign-out or switch of account: what was under way for the last one
+    //! is dropped.
+    int m_accountGeneration = 0;
     //! Requests of reloadViews() not answered yet.
     int m_reloadsPending = 0;
     QUrl m_url;

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void catchesUpFromCachedSeq();
     void tooOldReloads();
     void boundedHistory();
+    void olderPostsBeforeCatchUp();
     void signOutDeletesCache();
 
 private:
@@ -452,6 +453,52 @@ void tst_LocalCache::boundedHistory()
     QCOMPARE(state.chats.first().messages.size(), LocalCache::MaxMessages);
     QCOMPARE(state.chats.first().messages.last().text, u"message %1"_s.arg(count - 1));
     QVERIFY(state.chats.first().more);
+}
+
+void tst_LocalCache::olderPostsBeforeCatchUp()
+{
+    // More posts cached than the first screen: the newest show at once, the others follow
+    // before the catch-up, so that an event about one of them finds it.
+    TestServer &server = *m_fx.server;
+    auto &bob = m_fx.bob;
+    const int count = int(Session::FirstScreenPosts) + 50;
+    qint64 last = 0;
+    for (int i = 0; i < count; ++i) {
+        last = bob->send(
+            u"post.create"_s, {{u"title"_s, u"post %1"_s.arg(i)}, {u"content"_s, u""_s}});
+    }
+    const QJsonObject lastReply = bob->waitReply(last, 30000);
+    QVERIFY(isOk(lastReply));
+    QString token;
+    User ada;
+    {
+        Session session({m_fx.dir->path(), {}});
+        QVERIFY(signIn(session, server.url(), u"ada"_s));
+        FeedModel *feed = session.feed();
+        while (feed->hasMore()) {
+            const int rows = feed->rowCount();
+            feed->fetchMore({});
+            QTRY_VERIFY(feed->rowCount() > rows || !feed->hasMore());
+        }
+        QCOMPARE(feed->rowCount(), count);
+        token = session.connection()->token();
+        ada = session.user();
+    }
+    // The oldest post changes while the app is closed.
+    const qint64 oldest = idOf(lastReply, "post") - count + 1;
+    QVERIFY(isOk(bob->request(u"post.update"_s,
+        {{u"postId"_s, oldest}, {u"title"_s, u"edited while away"_s}, {u"content"_s, u""_s}})));
+
+    Session &session = *m_fx.session;
+    QSignalSpy reload(session.connection(), &Connection::reloadRequired);
+    session.resume(server.url(), token, ada);
+    QCOMPARE(session.feed()->rowCount(), int(Session::FirstScreenPosts));
+    QTRY_COMPARE(session.feed()->rowCount(), count);
+    QVERIFY(waitOnline(session));
+    QCOMPARE(reload.size(), 0);
+    QTRY_COMPARE(feedTitles(session).constLast(), u"edited while away"_s);
+    // (titlesOnServer() reads one page: the newest 100.)
+    QCOMPARE(feedTitles(session).mid(0, 100), titlesOnServer(*bob));
 }
 
 void tst_LocalCache::signOutDeletesCache()
