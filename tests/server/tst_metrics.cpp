@@ -7,8 +7,10 @@
 // the clients stand.
 #include "metrics/metrics.h"
 #include "metricsscrape.h"
+#include "rawpeer.h"
 #include "serverprocess.h"
 #include "testclient.h"
+#include "testserver.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void loopbackByDefault_data();
     void loopbackByDefault();
     void scrapeDuringLoad();
+    void unsentBytesOfASlowReader();
 
 private:
     bool start(const QStringList &arguments);
@@ -396,6 +399,62 @@ void tst_Metrics::scrapeDuringLoad()
         (last = scrape()) && last->value(u"hubbub_connections"_s) == Users - 1.0, 10000);
     QCOMPARE(last->value(u"hubbub_authenticated_connections"_s), Users - 1.0);
     QCOMPARE(last->value(u"hubbub_signed_in_users"_s), Users - 1.0);
+}
+
+void tst_Metrics::unsentBytesOfASlowReader()
+{
+    // In process, to give the server a small bound and the reader a small buffer.
+    TestServer server;
+    server.config().metricsPort = 0;
+    server.config().requestsPerSecond = 1e6; // the poster pipelines; rates are not under test
+    server.config().requestBurst = 1e6;
+    QVERIFY(server.start());
+    m_metricsPort = server.server()->metricsPort();
+
+    RawPeer::Options options;
+    options.receiveBufferBytes = 4096;
+    RawPeer slow(options);
+    QVERIFY(slow.open(server.url()));
+    QVERIFY(isOk(slow.request(
+        u"auth.register"_s, {{u"username"_s, u"sloth"_s}, {u"password"_s, u"correct horse"_s}})));
+    TestClient poster;
+    QVERIFY(poster.open(server.url()));
+    QVERIFY(isOk(poster.registerUser(u"poster"_s)));
+    QCOMPARE(gauge("hubbub_unsent_bytes"), 0.0);
+
+    // The slow peer stops reading; posts pile up in the kernel's buffers, then in the server.
+    slow.stopReading(4096);
+    const QString filler(2000, u'x');
+    double unsent = 0;
+    int posted = 0;
+    for (; posted < 4000 && unsent == 0; posted += 100) {
+        QList<qint64> ids;
+        for (int i = 0; i < 100; ++i) {
+            ids.append(poster.send(u"post.create"_s,
+                {{u"title"_s, u"p%1"_s.arg(posted + i)}, {u"content"_s, filler}}));
+        }
+        for (qint64 id : std::as_const(ids))
+            QVERIFY(isOk(poster.waitReply(id, 30000)));
+        unsent = gauge("hubbub_unsent_bytes");
+    }
+    QVERIFY2(unsent > 0, "nothing waited in the server for the slow reader");
+    qInfo("%.0f bytes waited for the slow reader after %d posts", unsent, posted);
+    QVERIFY(unsent <= double(server.config().maxOutgoingBufferBytes));
+    QCOMPARE(gauge("hubbub_connections"), 2.0); // not dropped: below its bound
+
+    // Once it reads again, what waited goes out.
+    slow.resumeReading();
+    QTRY_VERIFY_WITH_TIMEOUT((slow.pump(), gauge("hubbub_unsent_bytes") == 0), 30000);
+}
+
+double tst_Metrics::gauge(const char *name)
+{
+    const std::optional<Exposition> scraped = scrape();
+    if (!scraped) {
+        qWarning("scrape: %s", qPrintable(m_scrapeError));
+        return -1;
+    }
+    return scraped->value(QString::fromLatin1(name)).value_or(-1);
 }
 
 QTEST_GUILESS_MAIN(tst_Metrics)
