@@ -144,12 +144,16 @@ private Q_SLOTS:
     void tailEndsWhenTheTokenIsRefused();
     void tlsTrust();
     void translated();
+    void keychain();
 
 private:
     //! Runs hubbub-cli with `config` as its settings folder (HUBBUB_CLI_CONFIG), `input` on
     //! standard input, `environment` added, in English.
     Run cli(const QString &config, const QStringList &arguments, const QByteArray &input = {},
         const QList<QPair<QString, QString>> &environment = {}, int timeoutMs = 30000);
+    //! Runs hubbub-cli in `environment` as it is.
+    Run run(const QProcessEnvironment &environment, const QStringList &arguments,
+        const QByteArray &input = {}, int timeoutMs = 30000);
     QProcessEnvironment environmentFor(
         const QString &config, const QList<QPair<QString, QString>> &environment) const;
     //! Starts `tail` with `arguments`; the caller waits for its lines.
@@ -186,8 +190,14 @@ QProcessEnvironment tst_Cli::environmentFor(
 Run tst_Cli::cli(const QString &config, const QStringList &arguments, const QByteArray &input,
     const QList<QPair<QString, QString>> &environment, int timeoutMs)
 {
+    return run(environmentFor(config, environment), arguments, input, timeoutMs);
+}
+
+Run tst_Cli::run(const QProcessEnvironment &environment, const QStringList &arguments,
+    const QByteArray &input, int timeoutMs)
+{
     QProcess process;
-    process.setProcessEnvironment(environmentFor(config, environment));
+    process.setProcessEnvironment(environment);
     QElapsedTimer clock;
     clock.start();
     process.start(QStringLiteral(HUBBUB_CLI_BINARY), arguments);
@@ -1075,6 +1085,33 @@ void tst_Cli::translated()
     const Run help = cli(u"bob"_s, {u"--help"_s}, {},
         {{u"LANG"_s, u"de_DE.UTF-8"_s}, {u"LC_ALL"_s, u"de_DE.UTF-8"_s}});
     QVERIFY2(help.code == 0 && help.out.contains("Optionen:"), help.out.constData());
+}
+
+void tst_Cli::keychain()
+{
+    // Without --config: the token goes to the system's keychain, here a Secret Service of the
+    // test's own (tst_cli_keychain runs this under tests/support/with-keyring.sh, with HOME
+    // and the XDG folders in a temporary folder). Never against a developer's own keychain.
+    if (!qEnvironmentVariableIsSet("HUBBUB_TEST_KEYRING"))
+        QSKIP("needs a keyring of its own: run as tst_cli_keychain");
+    QProcessEnvironment env = environmentFor(u"unused"_s, {{u"HUBBUB_PASSWORD"_s, Password}});
+    env.remove(u"HUBBUB_CLI_CONFIG"_s);
+    const Run login = run(env, {u"login"_s, u"--server"_s, m_url, u"--user"_s, u"bob"_s});
+    QVERIFY2(login.code == 0, qPrintable(login.describe()));
+    const Run whoami = run(env, {u"--json"_s, u"whoami"_s});
+    QVERIFY2(whoami.code == 0, qPrintable(whoami.describe()));
+    QCOMPARE(whoami.json().value("tokenStore"_L1).toString(),
+        u"the system's keychain (service \"hubbub-cli\")"_s);
+    // Nothing in a file: not the token, not beside the settings.
+    const QString data = qEnvironmentVariable("XDG_DATA_HOME");
+    QVERIFY(!data.isEmpty());
+    QVERIFY(!QFile::exists(data + u"/Hubbub/hubbub-cli/secrets.json"_s));
+    QFile settings(qEnvironmentVariable("XDG_CONFIG_HOME") + u"/Hubbub/hubbub-cli.conf"_s);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(settings.readAll().contains("hasToken=true"));
+    const Run logout = run(env, {u"logout"_s});
+    QVERIFY2(logout.code == 0, qPrintable(logout.describe()));
+    QCOMPARE(run(env, {u"whoami"_s}).code, 3);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
