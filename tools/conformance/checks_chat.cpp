@@ -11,36 +11,6 @@ namespace Hubbub::Conformance {
 
 namespace {
 
-QJsonObject messageOf(const QJsonObject &reply)
-{
-    return reply.value(u"message"_s).toObject();
-}
-
-qint64 messageIdOf(const QJsonObject &reply)
-{
-    return idOf(messageOf(reply).value(u"id"_s));
-}
-
-//! Sends a message as `account` to the run's channel (deleted at the end of the run).
-QJsonObject send(Context &context, Peer &peer, int account, const QString &text,
-    QJsonObject extra = {}, qint64 channelId = -1)
-{
-    extra.insert(u"channelId"_s, channelId < 0 ? context.kitChannel() : channelId);
-    extra.insert(u"text"_s, text);
-    const QJsonObject reply = ok(peer, u"chat.send"_s, extra);
-    expectMessage(reply.value(u"message"_s), u"message"_s);
-    context.createdMessage(account, messageIdOf(reply));
-    return reply;
-}
-
-auto aboutMessage(qint64 messageId)
-{
-    return [messageId](const QJsonObject &event) {
-        return idOf(event.value(u"message"_s).toObject().value(u"id"_s)) == messageId
-            || idOf(event.value(u"messageId"_s)) == messageId;
-    };
-}
-
 bool listsUser(const QJsonObject &reply, qint64 userId)
 {
     for (const QJsonValue &user : reply.value(u"users"_s).toArray()) {
@@ -64,23 +34,31 @@ void channelCreate(Context &context)
     auto creator = context.signIn(0);
     auto reader = context.signIn(1);
     const QString name = context.unique(u"ch"_s);
-    const QJsonObject reply = ok(*creator, u"channel.create"_s,
-        {{u"name"_s, name}, {u"topic"_s, u"Made by hubbub-conformance."_s}});
+    // `topic` is optional: this one has none (the run's channel has one, checked below).
+    const QJsonObject reply = ok(*creator, u"channel.create"_s, {{u"name"_s, name}});
     expectChannel(reply.value(u"channel"_s), u"channel"_s);
     const QJsonObject channel = reply.value(u"channel"_s).toObject();
     expectEqual(channel.value(u"name"_s), name, u"the channel's name"_s);
-    expectEqual(
-        channel.value(u"topic"_s), u"Made by hubbub-conformance."_s, u"the channel's topic"_s);
     const qint64 channelId = idOf(channel.value(u"id"_s));
     const QJsonObject event
         = waitForEvent(*reader, u"channel.created"_s, [&](const QJsonObject &e) {
               return idOf(e.value(u"channel"_s).toObject().value(u"id"_s)) == channelId;
           });
     expectEqual(event.value(u"seq"_s), reply.value(u"seq"_s), u"the event's seq"_s);
+    const qint64 kitChannel = context.kitChannel();
     bool listed = false;
-    for (const QJsonValue &entry : ok(*reader, u"channel.list"_s).value(u"channels"_s).toArray())
-        listed = listed || idOf(entry.toObject().value(u"id"_s)) == channelId;
-    expect(listed, u"the new channel is not in channel.list"_s);
+    bool kitListed = false;
+    for (const QJsonValue &entry : ok(*reader, u"channel.list"_s).value(u"channels"_s).toArray()) {
+        const QJsonObject listedChannel = entry.toObject();
+        listed = listed || idOf(listedChannel.value(u"id"_s)) == channelId;
+        if (idOf(listedChannel.value(u"id"_s)) == kitChannel) {
+            kitListed = true;
+            expectEqual(listedChannel.value(u"topic"_s),
+                QString(u"hubbub-conformance run "_s + context.runId()),
+                u"the topic a channel was created with"_s);
+        }
+    }
+    expect(listed && kitListed, u"a new channel is not in channel.list"_s);
     expectError(call(*reader, u"channel.create"_s, {{u"name"_s, name}}), u"conflict"_s);
     expectError(call(*reader, u"channel.create"_s, {{u"name"_s, 17}}), u"bad_request"_s);
     expectErrorOneOf(call(*reader, u"channel.create"_s, {{u"topic"_s, u"no name"_s}}),
@@ -93,7 +71,7 @@ void chatSend(Context &context)
     auto reader = context.signIn(1);
     const QString text
         = u"Hello from hubbub-conformance \u2014 \uc548\ub155\ud558\uc138\uc694 \U0001F44B"_s;
-    const QJsonObject reply = send(context, *author, 0, text);
+    const QJsonObject reply = sendMessage(context, *author, text);
     const QJsonObject message = messageOf(reply);
     expectEqual(message.value(u"text"_s), text, u"the message's text"_s);
     expectEqual(
@@ -118,12 +96,12 @@ void textLimits(Context &context)
 {
     auto peer = context.signIn(0);
     const QString longest = repeated(u'm', Spec::ChatTextMax);
-    expectEqual(messageOf(send(context, *peer, 0, longest)).value(u"text"_s), longest,
+    expectEqual(messageOf(sendMessage(context, *peer, longest)).value(u"text"_s), longest,
         u"a text of 4,000 characters"_s);
     QString emoji;
     for (int i = 0; i < Spec::ChatTextMax; ++i)
         emoji += u"\U0001F600"_s;
-    send(context, *peer, 0, emoji);
+    sendMessage(context, *peer, emoji);
     const QJsonObject channel {{u"channelId"_s, context.kitChannel()}};
     auto withText = [&](const QJsonValue &text) {
         QJsonObject params = channel;
@@ -147,7 +125,7 @@ void chatNotFound(Context &context)
         u"not_found"_s, u"channelId"_s);
     expectError(call(*peer, u"chat.history"_s, {{u"channelId"_s, nowhere}}), u"not_found"_s,
         u"channelId"_s);
-    const qint64 messageId = messageIdOf(send(context, *peer, 0, u"short-lived"_s));
+    const qint64 messageId = messageIdOf(sendMessage(context, *peer, u"short-lived"_s));
     ok(*peer, u"chat.delete"_s, {{u"messageId"_s, messageId}});
     expectError(call(*peer, u"chat.edit"_s, {{u"messageId"_s, messageId}, {u"text"_s, u"x"_s}}),
         u"not_found"_s, u"messageId"_s);
@@ -162,7 +140,7 @@ void history(Context &context)
     // channel it is, so other checks' messages may sit between (never after) these.
     QList<qint64> sent;
     for (int i = 0; i < 5; ++i)
-        sent.append(messageIdOf(send(context, *peer, 0, u"history %1"_s.arg(i))));
+        sent.append(messageIdOf(sendMessage(context, *peer, u"history %1"_s.arg(i))));
     const QJsonObject newest
         = ok(*peer, u"chat.history"_s, {{u"channelId"_s, context.kitChannel()}, {u"limit"_s, 3}});
     QJsonArray messages = newest.value(u"messages"_s).toArray();
@@ -194,7 +172,26 @@ void history(Context &context)
     expectError(call(*peer, u"chat.history"_s, withLimit(0)), u"invalid"_s, u"limit"_s);
     expectError(call(*peer, u"chat.history"_s, withLimit(Spec::HistoryLimitMax + 1)), u"invalid"_s,
         u"limit"_s);
-    ok(*peer, u"chat.history"_s, withLimit(Spec::HistoryLimitMax));
+    // Back to the channel's first message (it holds only this run's): the last page says
+    // there is nothing more.
+    qint64 oldest = -1;
+    for (int page = 0; page < 50; ++page) {
+        QJsonObject params = withLimit(Spec::HistoryLimitMax);
+        if (oldest >= 0)
+            params.insert(u"before"_s, oldest);
+        const QJsonObject reply = ok(*peer, u"chat.history"_s, params);
+        const QJsonArray got = reply.value(u"messages"_s).toArray();
+        expect(got.size() <= Spec::HistoryLimitMax,
+            u"chat.history with limit 200 gave %1 messages"_s.arg(got.size()));
+        if (!reply.value(u"more"_s).toBool()) {
+            expect(oldest < 0 || !got.isEmpty() || page > 0, u"an empty page said more"_s);
+            oldest = -2;
+            break;
+        }
+        expect(!got.isEmpty(), u"chat.history said more with an empty page"_s);
+        oldest = idOf(got.first().toObject().value(u"id"_s));
+    }
+    expect(oldest == -2, u"chat.history never said more: false"_s);
     const QJsonArray byDefault
         = ok(*peer, u"chat.history"_s, channel).value(u"messages"_s).toArray();
     expect(byDefault.size() <= Spec::HistoryLimitDefault,
@@ -205,7 +202,7 @@ void chatEdit(Context &context)
 {
     auto author = context.signIn(0);
     auto other = context.signIn(1);
-    const qint64 messageId = messageIdOf(send(context, *author, 0, u"before the edit"_s));
+    const qint64 messageId = messageIdOf(sendMessage(context, *author, u"before the edit"_s));
     if (context.account(1).role != u"admin")
         expectError(
             call(*other, u"chat.edit"_s, {{u"messageId"_s, messageId}, {u"text"_s, u"mine now"_s}}),
@@ -228,7 +225,7 @@ void chatDelete(Context &context)
 {
     auto author = context.signIn(0);
     auto other = context.signIn(1);
-    const qint64 messageId = messageIdOf(send(context, *author, 0, u"to be deleted"_s));
+    const qint64 messageId = messageIdOf(sendMessage(context, *author, u"to be deleted"_s));
     if (context.account(1).role != u"admin")
         expectError(call(*other, u"chat.delete"_s, {{u"messageId"_s, messageId}}), u"forbidden"_s);
     const QJsonObject reply = ok(*author, u"chat.delete"_s, {{u"messageId"_s, messageId}});
@@ -254,7 +251,6 @@ void chatNonce(Context &context)
             QString(u"conf-"_s + QString::number(QRandomGenerator::system()->generate64(), 16))}};
     const QJsonObject first = ok(*author, u"chat.send"_s, params);
     const qint64 messageId = messageIdOf(first);
-    context.createdMessage(0, messageId);
     const QJsonObject second = ok(*author, u"chat.send"_s, params);
     expectEqual(messageOf(second).value(u"id"_s), double(messageId), u"the resent message"_s);
     expectEqual(second.value(u"seq"_s), first.value(u"seq"_s), u"the resent message's seq"_s);
@@ -309,23 +305,56 @@ void presenceOnlineOffline(Context &context)
     if (!offline)
         throw CheckSkipped {u"the third account is online elsewhere"_s};
     auto visitor = context.signIn(2);
-    auto presence = [&](bool online) {
-        return watcher->waitUntil([&] {
-            for (const Frame &frame : watcher->frames()) {
-                if (frame.frame.kind == ServerFrame::Kind::Presence && frame.frame.online == online
-                    && frame.frame.user.id == userId)
-                    return true;
-            }
-            return false;
-        });
+    auto seen = [&](bool online) {
+        for (const Frame &frame : watcher->frames()) {
+            if (frame.frame.kind == ServerFrame::Kind::Presence && frame.frame.online == online
+                && frame.frame.user.id == userId)
+                return true;
+        }
+        return false;
     };
+    auto presence = [&](bool online) { return watcher->waitUntil([&] { return seen(online); }); };
     expect(presence(true), u"no presence online reached another user"_s);
     expect(listsUser(ok(*watcher, u"presence.list"_s), userId),
         u"presence.list does not list a user who is online"_s);
+    // A second connection of the same user: closing one of the two leaves the user online.
+    auto second = context.signIn(2);
     visitor->close();
-    expect(presence(false), u"no presence offline after the user's only connection closed"_s);
+    ok(*second, u"ping"_s);
+    ok(*watcher, u"ping"_s);
+    watcher->settle(150);
+    expect(!seen(false), u"presence offline while the user still has a connection"_s);
+    expect(listsUser(ok(*watcher, u"presence.list"_s), userId),
+        u"presence.list dropped a user who still has a connection"_s);
+    second->close();
+    expect(presence(false), u"no presence offline after the user's last connection closed"_s);
     expect(!listsUser(ok(*watcher, u"presence.list"_s), userId),
         u"presence.list still lists a user who went offline"_s);
+}
+
+void adminEdits(Context &context)
+{
+    if (context.account(0).role != u"admin")
+        throw CheckSkipped {u"the kit's first account is not an admin (pass one with --account)"_s};
+    auto admin = context.signIn(0);
+    auto author = context.signIn(1);
+    if (context.account(1).role == u"admin")
+        throw CheckSkipped {u"the kit's second account is an admin too"_s};
+    // "Only the author (or an admin)": the admin edits and deletes someone else's entries.
+    const qint64 postId = postIdOf(createPost(*author, context.unique(u"adm"_s)));
+    expectEqual(
+        postOf(ok(*admin, u"post.update"_s,
+                   {{u"postId"_s, postId}, {u"title"_s, u"moderated"_s}, {u"content"_s, u""_s}}))
+            .value(u"title"_s),
+        u"moderated"_s, u"the title an admin set"_s);
+    ok(*admin, u"post.delete"_s, {{u"postId"_s, postId}});
+    const qint64 messageId = messageIdOf(sendMessage(context, *author, u"to moderate"_s));
+    expectEqual(messageOf(ok(*admin, u"chat.edit"_s,
+                              {{u"messageId"_s, messageId}, {u"text"_s, u"moderated"_s}}))
+                    .value(u"text"_s),
+        u"moderated"_s, u"the text an admin set"_s);
+    ok(*admin, u"chat.delete"_s, {{u"messageId"_s, messageId}});
+    expectError(call(*author, u"post.get"_s, {{u"postId"_s, postId}}), u"not_found"_s);
 }
 
 } // namespace
@@ -360,6 +389,8 @@ QList<Check> chatChecks()
         {u"chat.typing"_s,
             u"chat.typing sends an ephemeral typing frame (no seq) to the others only"_s, {}, 2,
             typing},
+        {u"authz.admin"_s, u"an admin may update and delete another user's post and message"_s, {},
+            2, adminEdits},
         {u"presence.list"_s, u"presence.list lists the signed-in caller"_s, {}, 1, presenceList},
         {u"presence.online_offline"_s,
             u"others see presence online at sign-in and offline when the last connection goes"_s,

@@ -10,11 +10,6 @@ namespace Hubbub::Conformance {
 
 namespace {
 
-qint64 seqOf(const QJsonObject &object)
-{
-    return idOf(object.value(u"seq"_s));
-}
-
 qint64 headNow(Context &context)
 {
     auto peer = context.connect();
@@ -29,7 +24,6 @@ QList<qint64> makeChanges(Context &context, Peer &peer)
     const QJsonObject post = ok(
         peer, u"post.create"_s, {{u"title"_s, context.unique(u"ev"_s)}, {u"content"_s, u""_s}});
     const qint64 postId = idOf(post.value(u"post"_s).toObject().value(u"id"_s));
-    context.createdPost(0, postId);
     seqs.append(seqOf(post));
     seqs.append(seqOf(ok(peer, u"post.update"_s,
         {{u"postId"_s, postId}, {u"title"_s, u"edited"_s}, {u"content"_s, u""_s}})));
@@ -38,7 +32,6 @@ QList<qint64> makeChanges(Context &context, Peer &peer)
     const QJsonObject message = ok(
         peer, u"chat.send"_s, {{u"channelId"_s, context.kitChannel()}, {u"text"_s, u"event"_s}});
     const qint64 messageId = idOf(message.value(u"message"_s).toObject().value(u"id"_s));
-    context.createdMessage(0, messageId);
     seqs.append(seqOf(message));
     seqs.append(
         seqOf(ok(peer, u"chat.edit"_s, {{u"messageId"_s, messageId}, {u"text"_s, u"edited"_s}})));

@@ -347,6 +347,75 @@ QString repeated(QChar c, qsizetype n)
     return QString(n, c);
 }
 
+// Helpers
+
+qint64 seqOf(const QJsonObject &object)
+{
+    return idOf(object.value(QStringLiteral("seq")));
+}
+
+QJsonObject postOf(const QJsonObject &replyOrEvent)
+{
+    return replyOrEvent.value(QStringLiteral("post")).toObject();
+}
+
+qint64 postIdOf(const QJsonObject &replyOrEvent)
+{
+    return idOf(postOf(replyOrEvent).value(QStringLiteral("id")));
+}
+
+QJsonObject messageOf(const QJsonObject &replyOrEvent)
+{
+    return replyOrEvent.value(QStringLiteral("message")).toObject();
+}
+
+qint64 messageIdOf(const QJsonObject &replyOrEvent)
+{
+    return idOf(messageOf(replyOrEvent).value(QStringLiteral("id")));
+}
+
+QList<qint64> idsOf(const QJsonArray &objects, const QString &key)
+{
+    QList<qint64> ids;
+    for (const QJsonValue &object : objects)
+        ids.append(idOf(object.toObject().value(key)));
+    return ids;
+}
+
+QJsonObject createPost(Peer &peer, const QString &title, const QString &content, QJsonObject extra)
+{
+    extra.insert(QStringLiteral("title"), title);
+    extra.insert(QStringLiteral("content"), content);
+    const QJsonObject reply = ok(peer, QStringLiteral("post.create"), extra);
+    expectPost(reply.value(QStringLiteral("post")), QStringLiteral("post"));
+    return reply;
+}
+
+QJsonObject sendMessage(
+    Context &context, Peer &peer, const QString &text, QJsonObject extra, qint64 channelId)
+{
+    extra.insert(QStringLiteral("channelId"), channelId < 0 ? context.kitChannel() : channelId);
+    extra.insert(QStringLiteral("text"), text);
+    const QJsonObject reply = ok(peer, QStringLiteral("chat.send"), extra);
+    expectMessage(reply.value(QStringLiteral("message")), QStringLiteral("message"));
+    return reply;
+}
+
+std::function<bool(const QJsonObject &)> aboutPost(qint64 postId)
+{
+    return [postId](const QJsonObject &event) {
+        return postIdOf(event) == postId || idOf(event.value(QStringLiteral("postId"))) == postId;
+    };
+}
+
+std::function<bool(const QJsonObject &)> aboutMessage(qint64 messageId)
+{
+    return [messageId](const QJsonObject &event) {
+        return messageIdOf(event) == messageId
+            || idOf(event.value(QStringLiteral("messageId"))) == messageId;
+    };
+}
+
 // Context
 
 Context::Context(const Options &options)

@@ -94,7 +94,8 @@ public:
     //! created by the first account on first use.
     qint64 kitChannel();
 
-    //! Entries a check created, deleted at the end of the run by their author.
+    //! Entries a check created, deleted at the end of the run by their author. A signIn()
+    //! connection notes what call() creates by itself; these are for pipelined requests.
     void createdPost(int account, qint64 postId);
     void createdMessage(int account, qint64 messageId);
 
@@ -192,5 +193,27 @@ qint64 idOf(const QJsonValue &value);
 
 //! `n` copies of `c` (a QString of `n` code points for a BMP character).
 QString repeated(QChar c, qsizetype n);
+
+// Helpers the checks share.
+
+//! A reply's or an event's `seq`; -1 when it has none.
+qint64 seqOf(const QJsonObject &object);
+QJsonObject postOf(const QJsonObject &replyOrEvent);
+qint64 postIdOf(const QJsonObject &replyOrEvent);
+QJsonObject messageOf(const QJsonObject &replyOrEvent);
+qint64 messageIdOf(const QJsonObject &replyOrEvent);
+//! The `key` (by default `id`) of every object of an array.
+QList<qint64> idsOf(const QJsonArray &objects, const QString &key = QStringLiteral("id"));
+//! post.create on `peer` (a Context::signIn() connection: the post is deleted at the end of the
+//! run); the reply, its post checked against the spec's Post.
+QJsonObject createPost(Peer &peer, const QString &title,
+    const QString &content = QStringLiteral("Written by hubbub-conformance."),
+    QJsonObject extra = {});
+//! chat.send on `peer` to the run's channel (or `channelId`); the reply, its message checked.
+QJsonObject sendMessage(Context &context, Peer &peer, const QString &text, QJsonObject extra = {},
+    qint64 channelId = -1);
+//! Matches an event about the post (`post.id` or `postId`) or message.
+std::function<bool(const QJsonObject &)> aboutPost(qint64 postId);
+std::function<bool(const QJsonObject &)> aboutMessage(qint64 messageId);
 
 } // namespace Hubbub::Conformance
