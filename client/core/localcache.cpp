@@ -97,6 +97,14 @@ bool CacheWriter::exec(const QString &sql)
 
 bool CacheWriter::openDatabase(const QString &path)
 {
+    // Direct messages are in it: readable by the user only, like the secrets file. SQLite
+    // gives its -wal and -shm files the database file's permissions.
+    if (!QFileInfo::exists(path)) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     if (!db.open()) {

@@ -148,6 +148,11 @@ void tst_LocalCache::roundTrip()
         cache.save(state);
         cache.flush();
         QCOMPARE(cache.writes(), 1);
+        // Direct messages are in it: the user's only, journal included.
+        for (const QString &file : QStringList {path, path + u"-wal"_s}) {
+            QCOMPARE(QFile::permissions(file) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
     }
     LocalCache cache;
     const CachedState read = cache.open(path, CacheServer, UserId);
