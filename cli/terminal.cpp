@@ -12,6 +12,7 @@
 #include <io.h>
 #include <windows.h>
 #else
+#include <signal.h>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -25,6 +26,20 @@ struct TerminalText
     Q_DECLARE_TR_FUNCTIONS(Hubbub::Cli::Terminal)
 };
 
+#ifndef Q_OS_WIN
+//! The terminal as it was before EchoOff, for the signal handler below.
+termios s_saved {};
+
+//! Ctrl+C (or a hangup, a kill) at the prompt: the terminal gets its echo back before the
+//! process ends as the signal would have ended it, instead of staying silent in the shell.
+extern "C" void restoreEchoAndDie(int signal)
+{
+    tcsetattr(STDIN_FILENO, TCSANOW, &s_saved); // async-signal-safe
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+}
+#endif
+
 //! Turns the terminal's echo off for its lifetime (and back on, whatever happens).
 class EchoOff final
 {
@@ -36,21 +51,30 @@ public:
         if (GetConsoleMode(m_handle, &m_mode))
             m_changed = SetConsoleMode(m_handle, m_mode & ~DWORD(ENABLE_ECHO_INPUT)) != 0;
 #else
-        if (tcgetattr(STDIN_FILENO, &m_mode) == 0) {
-            termios silent = m_mode;
-            silent.c_lflag &= ~tcflag_t(ECHO);
-            m_changed = tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent) == 0;
-        }
+        if (tcgetattr(STDIN_FILENO, &m_mode) != 0)
+            return;
+        s_saved = m_mode;
+        struct sigaction action
+        { };
+        action.sa_handler = restoreEchoAndDie;
+        sigemptyset(&action.sa_mask);
+        for (int i = 0; i < SignalCount; ++i)
+            sigaction(Signals[i], &action, &m_previous[i]);
+        termios silent = m_mode;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        m_changed = tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent) == 0;
 #endif
     }
     ~EchoOff()
     {
-        if (!m_changed)
-            return;
 #ifdef Q_OS_WIN
-        SetConsoleMode(m_handle, m_mode);
+        if (m_changed)
+            SetConsoleMode(m_handle, m_mode);
 #else
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_mode);
+        if (m_changed)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_mode);
+        for (int i = 0; i < SignalCount; ++i)
+            sigaction(Signals[i], &m_previous[i], nullptr);
 #endif
     }
     Q_DISABLE_COPY_MOVE(EchoOff)
@@ -60,7 +84,11 @@ private:
     HANDLE m_handle = nullptr;
     DWORD m_mode = 0;
 #else
+    static constexpr int SignalCount = 4;
+    static constexpr int Signals[SignalCount] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
     termios m_mode {};
+    struct sigaction m_previous[SignalCount]
+    { };
 #endif
     bool m_changed = false;
 };

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -468,6 +469,32 @@ void tst_Cli::passwordPrompt()
     QVERIFY2(seen.contains("Signed in to"), seen.constData());
     QVERIFY2(!seen.contains(Password.toUtf8()), seen.constData());
     QCOMPARE(cli(u"pw-tty"_s, {u"whoami"_s}).code, 0);
+
+    // Ctrl+C at the prompt ends the CLI and leaves the terminal echoing again. (The shell
+    // ignores SIGINT so that it goes on to show the terminal's flags.)
+    QProcess interrupted;
+    interrupted.setProcessEnvironment(environmentFor(u"pw-tty-2"_s, {}));
+    interrupted.setProcessChannelMode(QProcess::MergedChannels);
+    interrupted.start(u"script"_s,
+        {u"-qec"_s,
+            u"trap '' INT; '%1' login --server %2 --user bob; echo \"status $?\"; stty -a"_s.arg(
+                QStringLiteral(HUBBUB_CLI_BINARY), m_url),
+            u"/dev/null"_s});
+    seen.clear();
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     seen += interrupted.readAll();
+                     return seen.contains("Password for bob");
+                 },
+                 15000),
+        seen.constData());
+    interrupted.write("\x03");
+    QVERIFY(waitForExit(interrupted, 30000));
+    seen += interrupted.readAll();
+    QVERIFY2(seen.contains("status 130"), seen.constData()); // 128 + SIGINT
+    static const QRegularExpression echoOn(QStringLiteral("(?<![-\\w])echo(?!\\w)"));
+    QVERIFY2(echoOn.match(QString::fromUtf8(seen)).hasMatch(), seen.constData());
+    QVERIFY(!QFile::exists(configDir(u"pw-tty-2"_s) + u"/secrets.json"_s));
 }
 
 void tst_Cli::notSignedIn()
