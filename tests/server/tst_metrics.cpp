@@ -4,7 +4,7 @@
 // # HELP and # TYPE for every sample, histograms cumulative with _count = +Inf), counters never
 // go back between scrapes, and the numbers are the ones the test caused: requests by type and
 // errors by type and code exactly, events and deliveries exactly, connections and sign-ins as
-// the clients stand.
+// the clients stand, unsent bytes while a peer stops reading; also over wss://.
 #include "metrics/metrics.h"
 #include "metricsscrape.h"
 #include "rawpeer.h"
@@ -48,6 +48,7 @@ private Q_SLOTS:
     void loopbackByDefault();
     void scrapeDuringLoad();
     void unsentBytesOfASlowReader();
+    void overTls();
 
 private:
     bool start(const QStringList &arguments);
@@ -445,6 +446,29 @@ void tst_Metrics::unsentBytesOfASlowReader()
     // Once it reads again, what waited goes out.
     slow.resumeReading();
     QTRY_VERIFY_WITH_TIMEOUT((slow.pump(), gauge("hubbub_unsent_bytes") == 0), 30000);
+}
+
+void tst_Metrics::overTls()
+{
+    // wss:// (the default): the metrics port stays plain HTTP on loopback, and the connection
+    // gauges and unsent bytes read through the TLS transport.
+    m_metricsPort = closedPort();
+    QVERIFY(m_metricsPort != 0);
+    QVERIFY(start({u"--tls"_s, u"on"_s, u"--metrics-port"_s, QString::number(m_metricsPort)}));
+    QVERIFY(m_server->isTls());
+    TestClient client;
+    client.trust(m_server->fingerprint());
+    QVERIFY(client.open(m_server->url()));
+    QVERIFY(isOk(client.registerUser(u"ada"_s)));
+    QVERIFY(isOk(client.request(u"post.create"_s, {{u"title"_s, u"Hi"_s}, {u"content"_s, u""_s}})));
+
+    const std::optional<Exposition> scraped = scrape();
+    QVERIFY2(scraped, qPrintable(m_scrapeError));
+    QCOMPARE(scraped->value(u"hubbub_connections"_s), 1.0);
+    QCOMPARE(scraped->value(u"hubbub_authenticated_connections"_s), 1.0);
+    QCOMPARE(scraped->value(u"hubbub_unsent_bytes"_s), 0.0);
+    QCOMPARE(scraped->value(u"hubbub_requests_total"_s, {{u"type"_s, u"post.create"_s}}), 1.0);
+    QCOMPARE(scraped->value(u"hubbub_deliveries_total"_s), 1.0);
 }
 
 double tst_Metrics::gauge(const char *name)
