@@ -6,8 +6,11 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSslConfiguration>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace Hubbub::Conformance {
 
@@ -134,14 +137,17 @@ bool Peer::waitUntil(const std::function<bool()> &done, int timeoutMs)
     QTimer timer;
     timer.setSingleShot(true);
     connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    const std::function<void()> previous = m_wake;
+    // Waits nest (a condition may itself make a request), and a failing check throws out of
+    // them: whatever happens, the outer wait's wake-up is put back.
+    const auto restore = qScopeGuard([this, previous = m_wake] { m_wake = previous; });
     m_wake = [&loop] { loop.quit(); };
     bool result = false;
     while (!(result = done()) && !deadline.hasExpired()) {
-        timer.start(int(qMax<qint64>(1, deadline.remainingTime())));
+        // Frames and state changes wake the loop at once; the condition may also watch other
+        // sockets (a raw TCP peer), so it is looked at every 50 ms as well.
+        timer.start(int(std::clamp<qint64>(deadline.remainingTime(), 1, 50)));
         loop.exec();
     }
-    m_wake = previous;
     return result;
 }
 
