@@ -5,7 +5,7 @@
 # build/bench keyed by the schema). Environment: HUBBUB_BENCH_SECONDS (default 10),
 # HUBBUB_BENCH_REPEATS (interleaved pairs of the N=1000 fan-out, default 3),
 # HUBBUB_BENCH_JOBS (build parallelism, default 2), HUBBUB_BENCH_SKIP (space-separated parts to
-# skip: fanout tls crosscheck ramp connections writes history feedview appstart),
+# skip: fanout tls crosscheck ramp connections writes history feedview appstart appcache),
 # HUBBUB_BENCH_BASELINE (another hubbub-server binary, e.g. a Release build of an earlier commit:
 # every hubbub run is repeated with it right after, and a before/after table is printed).
 set -euo pipefail
@@ -30,7 +30,7 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DHUBBUB_BUILD_
     -DHUBBUB_BUILD_TOOLS=ON "${launcher[@]}" >/dev/null
 targets=(hubbub-server hubbub-bench hubbub)
 if ninja -C "$build" -t targets all 2>/dev/null | grep -q '^bench_feedview:'; then
-    targets+=(bench_feedview)
+    targets+=(bench_feedview bench_appcache)
 fi
 cmake --build "$build" --target "${targets[@]}" --parallel "${HUBBUB_BENCH_JOBS:-2}"
 (cd "$root/tools/bench/node" && npm install --no-audit --no-fund --silent)
@@ -158,6 +158,12 @@ if wants appstart; then
     echo "== app start to signed-in window"
     "$root/scripts/bench-appstart.sh" "$build/client/hubbub" "$server" 7 "$out/appstart.json" ||
         echo "   (appstart exited with $?)"
+fi
+
+if wants appcache && [ -x "$build/tools/bench/bench_appcache" ]; then
+    echo "== the app's local cache at a start (10,000 posts cached; 1,000 events missed)"
+    QT_QPA_PLATFORM=offscreen "$build/tools/bench/bench_appcache" "$server" "$bench" 5 2>/dev/null |
+        tee "$out/appcache.txt" || echo "   (appcache exited with $?)"
 fi
 
 if wants feedview && [ -x "$build/tools/bench/bench_feedview" ]; then
