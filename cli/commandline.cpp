@@ -135,7 +135,16 @@ std::optional<QString> CommandLine::commandHelp(const QString &name) const
     parser.addPositionalArgument(command->name, QString(), command->name);
     for (const Command::Argument &argument : command->arguments)
         parser.addPositionalArgument(argument.syntax, argument.description, argument.syntax);
-    return parser.helpText() + QLatin1Char('\n') + tr("Exit codes: see \"hubbub-cli --help\".")
+    // The command's name is a positional argument only so that the usage line shows it; it is
+    // no argument to describe.
+    QString text = parser.helpText();
+    const QString nameLine = QStringLiteral("  ") + command->name + QLatin1Char('\n');
+    if (const qsizetype at = text.lastIndexOf(nameLine); at > 0) {
+        text.remove(at, nameLine.size());
+        if (command->arguments.isEmpty()) // the heading ("Arguments:") has nothing left under it
+            text.truncate(text.lastIndexOf(QLatin1Char('\n'), at - 2) + 1);
+    }
+    return text.trimmed() + QStringLiteral("\n\n") + tr("Exit codes: see \"hubbub-cli --help\".")
         + QLatin1Char('\n');
 }
 
