@@ -262,7 +262,8 @@ std::optional<CachedState> CacheWriter::read(qsizetype firstPosts)
                 state.extras.insert(channel.id,
                     {o.value(QStringLiteral("unread")).toInt(),
                         o.value(QStringLiteral("mentions")).toInt(),
-                        o.value(QStringLiteral("level")).toString()});
+                        o.value(QStringLiteral("level")).toString(),
+                        o.value(QStringLiteral("lastRead")).toInteger(-1)});
             })
         && rows(QStringLiteral("SELECT id, body FROM chats ORDER BY id"), m_chats,
             [&](const QByteArray &body) {
@@ -358,7 +359,8 @@ void CacheWriter::save(const CachedState &state)
             compact({{QStringLiteral("channel"), channel.toJson()},
                 {QStringLiteral("unread"), extras.unread},
                 {QStringLiteral("mentions"), extras.mentions},
-                {QStringLiteral("level"), extras.level}}));
+                {QStringLiteral("level"), extras.level},
+                {QStringLiteral("lastRead"), extras.lastRead}}));
     }
     QHash<qint64, QByteArray> chats;
     QHash<qint64, QByteArray> messages;

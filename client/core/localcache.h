@@ -33,6 +33,7 @@ struct CachedState
         int unread = 0;
         int mentions = 0;
         QString level; //!< notification level; empty: "all"
+        qint64 lastRead = -1; //!< the newest message read; -1: not known
     };
     QHash<qint64, ChannelExtras> extras; //!< by channel id
     struct Chat

@@ -135,6 +135,22 @@ void ReadState::setNotifyLevel(qint64 channelId, const QString &level)
         });
 }
 
+QHash<qint64, qint64> ReadState::positions() const
+{
+    QHash<qint64, qint64> positions;
+    for (auto it = m_lastRead.cbegin(); it != m_lastRead.cend(); ++it)
+        positions.insert(it.key(), lastReadId(it.key()));
+    return positions;
+}
+
+void ReadState::restorePositions(const QHash<qint64, qint64> &positions)
+{
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        if (it.value() >= 0 && it.value() > m_lastRead.value(it.key(), -1))
+            m_lastRead.insert(it.key(), it.value());
+    }
+}
+
 void ReadState::reset()
 {
     m_lastRead.clear();

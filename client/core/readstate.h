@@ -36,6 +36,10 @@ public:
     void refresh();
     //! Signed out: nothing of this account's state stays.
     void reset();
+    //! Every channel's position known (as lastReadId() gives it), for the local cache.
+    QHash<qint64, qint64> positions() const;
+    //! The positions the local cache kept, shown until read.state answers with the server's.
+    void restorePositions(const QHash<qint64, qint64> &positions);
     //! The number of read.mark requests sent, for tests of the coalescing.
     int marksSent() const { return m_marksSent; }
 

@@ -454,11 +454,15 @@ bool Session::restoreCache(const CachedState &state)
         (channel.kind == Channel::Kind::Direct ? direct : publicChannels).append(channel);
     m_state.channels->setChannels(publicChannels);
     m_state.channels->setChannels(direct, Channel::Kind::Direct);
+    QHash<qint64, qint64> positions;
     for (auto it = state.extras.cbegin(); it != state.extras.cend(); ++it) {
         m_state.channels->setCounts(it.key(), it->unread, it->mentions);
         if (!it->level.isEmpty())
             m_state.channels->setNotifyLevel(it.key(), it->level);
+        if (it->lastRead >= 0)
+            positions.insert(it.key(), it->lastRead);
     }
+    m_read->restorePositions(positions);
     UnreadState unread;
     unread.feed = state.feedUnread; // seq -1: nothing to count again
     m_router->restoreUnread(unread);
@@ -512,13 +516,15 @@ void Session::saveCache()
     state.feedMore = m_state.feed->hasMore() || state.posts.size() == LocalCache::MaxPosts;
     const UnreadState unread = m_router->unreadState();
     state.feedUnread = unread.feed;
+    const QHash<qint64, qint64> positions = m_read->positions();
     for (int row = 0; row < m_state.channels->rowCount(); ++row) {
         const Channel channel = m_state.channels->channelAt(row);
         state.channels.append(channel);
         const QString level = m_state.channels->notifyLevel(channel.id);
         state.extras.insert(channel.id,
             {unread.channels.value(channel.id), m_state.channels->mentions(channel.id),
-                level == QLatin1StringView("all") ? QString() : level});
+                level == QLatin1StringView("all") ? QString() : level,
+                positions.value(channel.id, -1)});
     }
     // The conversations looked at most recently, each holding its newest messages (one showing
     // an older stretch after a jump is left out: it is not the newest).

@@ -10,6 +10,7 @@
 #include "feedmodel.h"
 #include "localcache.h"
 #include "peoplemodel.h"
+#include "readstate.h"
 #include "session.h"
 #include "sessionfixture.h"
 
@@ -139,7 +140,7 @@ void tst_LocalCache::roundTrip()
     CachedState state = snapshot(42, 3);
     state.channels.append(Channel {
         9, u"ada, bo"_s, {}, Channel::Kind::Direct, {User {UserId, u"ada"_s}, User {8, u"bo"_s}}});
-    state.extras.insert(1, {3, 1, u"mentions"_s});
+    state.extras.insert(1, {3, 1, u"mentions"_s, 2});
     state.people = {User {UserId, u"ada"_s}, User {8, u"bo"_s}};
     {
         LocalCache cache;
@@ -166,6 +167,8 @@ void tst_LocalCache::roundTrip()
     QCOMPARE(read.extras.value(1).unread, 3);
     QCOMPARE(read.extras.value(1).mentions, 1);
     QCOMPARE(read.extras.value(1).level, u"mentions"_s);
+    QCOMPARE(read.extras.value(1).lastRead, 2);
+    QCOMPARE(read.extras.value(9).lastRead, -1);
     QCOMPARE(read.chats.size(), 1);
     QCOMPARE(read.chats.first().messages.size(), 2);
     QCOMPARE(
@@ -314,6 +317,11 @@ void tst_LocalCache::firstRun(QString *token, User *ada)
     session.setCurrentView(General);
     QTRY_VERIFY(chat->isLoaded());
     QTRY_VERIFY(session.people()->everyone().size() >= 2);
+    // ada has read #general up to bob's message.
+    QTRY_VERIFY(session.readState()->lastReadId(General) >= 0);
+    const qint64 read = chat->index(chat->rowCount() - 1, 0).data(ChatModel::IdRole).toLongLong();
+    session.readState()->markRead(General, read);
+    QCOMPARE(session.readState()->lastReadId(General), read);
     *token = session.connection()->token();
     *ada = session.user();
     // The app quits: the cache holds what it showed.
@@ -338,6 +346,9 @@ void tst_LocalCache::startsOfflineFromCache()
     QCOMPARE(session.channels()->channelAt(0).name, u"general"_s);
     QCOMPARE(chatTexts(session.chat(General)), QStringList {u"안녕하세요"_s});
     QVERIFY(session.people()->everyone().size() >= 2);
+    // Where the "New messages" line goes: read up to bob's message.
+    QCOMPARE(session.readState()->lastReadId(General),
+        session.chat(General)->index(0, 0).data(ChatModel::IdRole).toLongLong());
     QVERIFY(!session.connection()->isOnline());
     // And changes queue in the outbox as without a cache.
     session.sendMessage(General, u"written offline"_s);
