@@ -319,6 +319,10 @@ void presenceOnlineOffline(Context &context)
     };
     auto presence = [&](bool online) { return watcher->waitUntil([&] { return seen(online); }); };
     expect(presence(true), u"no presence online reached another user"_s);
+    for (const Frame &frame : watcher->frames()) {
+        if (frame.frame.kind == ServerFrame::Kind::Presence)
+            expect(!frame.json.contains(u"seq"_s), u"a presence frame carries a seq"_s);
+    }
     expect(listsUser(ok(*watcher, u"presence.list"_s), userId),
         u"presence.list does not list a user who is online"_s);
     // A second connection of the same user: closing one of the two leaves the user online.

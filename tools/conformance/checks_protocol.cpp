@@ -551,6 +551,13 @@ void renameLimits(Context &context)
                     .toObject()
                     .value(u"username"_s),
         unicode, u"a name in other scripts"_s);
+    // Stored NFC-normalised: the decomposed form comes back composed.
+    const QString decomposed = base + u"_He\u0301le\u0300ne"_s;
+    expectEqual(ok(*peer, u"user.rename"_s, {{u"username"_s, decomposed}})
+                    .value(u"user"_s)
+                    .toObject()
+                    .value(u"username"_s),
+        QString(base + u"_H\u00e9l\u00e8ne"_s), u"a decomposed name, NFC-normalised"_s);
     ok(*peer, u"user.rename"_s, {{u"username"_s, context.account(2).username}});
 }
 
@@ -635,8 +642,8 @@ QList<Check> protocolChecks()
         {u"user.rename"_s, u"user.rename answers the new name and user.renamed reaches others"_s,
             {}, 3, rename},
         {u"user.rename_limits"_s,
-            u"user.rename applies the username rules and conflict; other scripts are valid"_s, {},
-            3, renameLimits},
+            u"user.rename applies the username rules and conflict; other scripts are valid, stored in NFC"_s,
+            {}, 3, renameLimits},
     };
 }
 
