@@ -543,6 +543,14 @@ void tst_Cli::postAndSend()
     QVERIFY2(readBack.code == 0, qPrintable(readBack.describe()));
     QCOMPARE(readBack.json().value("channelId"_L1).toInteger(), dm);
     QCOMPARE(readBack.json()["messages"_L1][0]["text"_L1].toString(), u"just us"_s);
+    const Run channels = cli(u"alice"_s, {u"--json"_s, u"channels"_s});
+    QVERIFY2(channels.code == 0, qPrintable(channels.describe()));
+    QCOMPARE(channels.json()["channels"_L1][0]["name"_L1].toString(), u"general"_s);
+    QCOMPARE(channels.json()["direct"_L1][0]["id"_L1].toInteger(), dm);
+    const Run listed = cli(u"alice"_s, {u"channels"_s});
+    QVERIFY2(listed.out.startsWith("1\t#general\tAnything and everything\n")
+            && listed.out.contains(QByteArray(QByteArray::number(dm) + "\t@bob\n")),
+        listed.out.constData());
 
     // Not found (4): a channel, a person, a conversation that does not exist, an unknown id.
     for (const QStringList &arguments : {QStringList {u"send"_s, u"#nosuch"_s, u"x"_s},
