@@ -11,13 +11,15 @@
 # /etc/default/hubbub-server already exist. Whatever happens, the EXIT trap stops the server,
 # purges the packages and removes the user it created: the machine is left as it was found.
 #
-# Where PID 1 is systemd this script still does not start the unit with systemctl: it would
-# run on the machine's real network (all interfaces, LAN announcements). It always
-# starts the server the way the unit would (its User, Group, EnvironmentFile, ExecStart,
-# StateDirectory, WorkingDirectory, UMask and Environment, without capabilities and with
-# no_new_privs), but on 127.0.0.1 with announcements off, set in /etc/default/hubbub-server.
-# The unit's sandboxing itself (ProtectSystem, SystemCallFilter, ...) needs systemd; it is
-# checked with `systemd-analyze verify` and `systemd-analyze security --offline` only.
+# The service runs twice, always on 127.0.0.1 with announcements off (set in
+# /etc/default/hubbub-server), never with the system's own systemctl (where PID 1 is systemd
+# that would be the machine's real network):
+# - started the way the unit says (its User, Group, EnvironmentFile, ExecStart, StateDirectory,
+#   WorkingDirectory, UMask and Environment, without capabilities, with no_new_privs);
+# - started by systemd itself: under-systemd.sh runs a user-mode systemd manager as root in a
+#   private mount namespace, with a copy of the installed unit and its sandbox, less what this
+#   machine cannot give even to /bin/sleep (it says which).
+# Both are also checked statically: `systemd-analyze verify` and `security --offline`.
 
 set -u -o pipefail
 
@@ -46,6 +48,7 @@ check() { # check DESCRIPTION COMMAND...: runs COMMAND, fails the test if it fai
 # ---- Can it run here?
 [ -n "$build_dir" ] && [ -n "$probe" ] || { echo "usage: $0 --build-dir DIR --probe FILE" >&2; exit 2; }
 build_dir=$(realpath "$build_dir")
+here=$(dirname "$(realpath "$0")")
 probe=$(realpath "$probe")
 [ "$(id -u)" = 0 ] || skip "not root: installing packages needs root (run as root to include it)"
 [ -z "$sanitize" ] || skip "a sanitizer build ($sanitize): its programs are not what a package ships"
@@ -392,6 +395,26 @@ stop_server
 check "SIGTERM: exit status 0" test "$server_status" = 0
 check "port $port is closed" port_closed "$port"
 grep -q . "$work/server.err" && { say "server's standard error:"; cat "$work/server.err"; }
+
+# ---- The unit run by systemd itself
+step "the installed unit, started by systemd (a user-mode manager in a private mount namespace)"
+if [ "$(cat /proc/1/comm)" = systemd ]; then
+    say "note: PID 1 is systemd; this step uses a manager of its own all the same"
+fi
+if command -v unshare >/dev/null; then
+    unshare --mount --propagation private bash "$here/under-systemd.sh" "$work" "$probe"
+    case $? in
+    0) say "ok: the unit under systemd" ;;
+    3) say "NOT EXERCISED: no systemd manager could run here (above); the unit was only verified" ;;
+    *) fail "the unit under systemd" ;;
+    esac
+else
+    say "NOT EXERCISED: no unshare here; the unit was only verified"
+fi
+left=$(for status in /proc/[0-9]*/status; do
+    awk -v uid="$(id -u hubbub)" '/^Uid:/ && $2 == uid {print FILENAME}' "$status" 2>/dev/null
+done)
+check "no process of the user hubbub is left${left:+: $left}" test -z "$left"
 
 # ---- Upgrade: the same package with a higher version
 step "upgrade to $(dpkg-deb -f "$server_deb" Version)+upgrade1, the unit disabled by the admin"
