@@ -139,6 +139,7 @@ private Q_SLOTS:
     void oneTimeCode();
     void unreachableAndSilentServers();
     void tailStateAcrossRestarts();
+    void tailStoppedDuringABurst();
     void tailNewStateFile();
     void tailBadStates();
     void tailAcrossServerRestart();
@@ -940,6 +941,46 @@ void tst_Cli::tailStateAcrossRestarts()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(
         QJsonDocument::fromJson(file.readAll()).object().value("seq"_L1).toInteger(), seqs.last());
+}
+
+void tst_Cli::tailStoppedDuringABurst()
+{
+    // SIGTERM while events keep coming, one after the other: the next run with the same state
+    // file prints exactly the rest.
+    const QString state = m_dir.filePath(u"burst-state.json"_s);
+    const qint64 start = head();
+    auto first = startTail(u"bob"_s, {u"--state"_s, state, u"--since"_s, QString::number(start)});
+    auto writer = client(u"dave"_s);
+    QVERIFY(writer);
+    QByteArray buffer;
+    QList<QByteArray> lines;
+    constexpr int Count = 120;
+    for (int i = 0; i < Count; ++i) {
+        const QJsonObject reply = writer->request(
+            u"chat.send"_s, {{u"channelId"_s, 1}, {u"text"_s, u"stream %1"_s.arg(i)}});
+        QVERIFY(reply.value("ok"_L1).toBool());
+        if (i == 40) {
+            lines += readLines(*first, buffer, 20);
+            first->terminate();
+        }
+    }
+    QVERIFY(waitForExit(*first));
+    QCOMPARE(first->exitCode(), 0);
+    lines += readLines(*first, buffer, Count, 0);
+    const qsizetype beforeRestart = lines.size();
+    QVERIFY(beforeRestart >= 20 && beforeRestart < Count);
+    qInfo("the first run printed %lld of the %d", qlonglong(beforeRestart), Count);
+
+    auto next = startTail(u"bob"_s, {u"--state"_s, state});
+    QByteArray nextBuffer;
+    lines += readLines(*next, nextBuffer, Count - beforeRestart);
+    next->terminate();
+    QVERIFY(waitForExit(*next));
+    QList<qint64> seqs;
+    for (const QByteArray &line : std::as_const(lines))
+        seqs.append(seqOf(line));
+    QCOMPARE(seqs, storedSeqs(start));
+    QCOMPARE(seqs.size(), Count);
 }
 
 void tst_Cli::tailNewStateFile()
