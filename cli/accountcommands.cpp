@@ -113,7 +113,7 @@ Command login()
         "The password comes from the prompt (without echo), the environment variable "
         "HUBBUB_PASSWORD, or --password-file; never from the command line. The token is kept in "
         "the system's keychain (else a file only you can read), or in --config's folder. "
-        "hubbub-cli is a device of its own on the server (\"hubbub-cli/VERSION\").");
+        "hubbub-cli is a session of its own on the server, apart from the app's.");
     command.options = {user, passwordFile, create, invite, trust, newPasswordFile};
     command.run = [=](Runner &runner, const QCommandLineParser &parser, const QStringList &) {
         const QString username = parser.value(user).trimmed();
