@@ -8,6 +8,7 @@
 #include "runner.h"
 #include "terminal.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -36,6 +37,17 @@ std::optional<QString> readPassword(Runner &runner, const QString &file, const Q
             usageError(runner, secret.error().message);
             return std::nullopt;
         }
+#ifdef Q_OS_UNIX
+        // As ssh says of a key file: a password others can read is no secret. Said, not
+        // refused (the file is the user's choice).
+        if (file != u"-"
+            && (QFileInfo(file).permissions() & (QFile::ReadGroup | QFile::ReadOther)) != 0) {
+            runner.output().notice(
+                AccountText::tr("%1 can be read by other users of this computer; "
+                                "chmod 600 %1 makes it yours alone.")
+                    .arg(file));
+        }
+#endif
         return *secret;
     }
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

@@ -383,6 +383,18 @@ void tst_Cli::passwordSources()
         {u"login"_s, u"--server"_s, m_url, u"--user"_s, u"bob"_s, u"--password-file"_s, file});
     QVERIFY2(fromFile.code == 0, qPrintable(fromFile.describe()));
     QVERIFY2(fromFile.out.contains("Signed in to ws://127.0.0.1:"), fromFile.out.constData());
+    // A password file others can read is signed in with, and said so.
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    const Run readable = cli(u"pw-file-2"_s,
+        {u"login"_s, u"--server"_s, m_url, u"--user"_s, u"bob"_s, u"--password-file"_s, file});
+    QVERIFY2(
+        readable.code == 0 && readable.err.contains("chmod 600"), qPrintable(readable.describe()));
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner));
+    QCOMPARE(
+        cli(u"pw-file-3"_s,
+            {u"login"_s, u"--server"_s, m_url, u"--user"_s, u"bob"_s, u"--password-file"_s, file})
+            .err,
+        QByteArray());
     const Run fromStdin = cli(u"pw-stdin"_s,
         {u"login"_s, u"--server"_s, m_url, u"--user"_s, u"bob"_s, u"--password-file"_s, u"-"_s},
         Password.toUtf8() + "\r\n");
