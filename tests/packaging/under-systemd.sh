@@ -63,6 +63,7 @@ finish() {
     if [ "$manager_up" = yes ]; then
         timeout 30 systemctl --user stop hubbub-server.service >/dev/null 2>&1
     fi
+    [ -f "$work/options.saved" ] && restore_options
     kill -TERM "$manager" 2>/dev/null
     for _ in $(seq 100); do kill -0 "$manager" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$manager" 2>/dev/null
@@ -81,7 +82,7 @@ say "systemd $(systemctl --user show -p Version --value) runs as a user manager 
 
 # Which of the unit's sandbox directives can this machine give a process at all?
 unsupported=()
-mapfile -t directives < <(grep -E '^(Protect[A-Za-z]*|Private[A-Za-z]*)=' /usr/lib/systemd/system/hubbub-server.service)
+mapfile -t directives < <(grep -E '^(Protect[A-Za-z]*|Private[A-Za-z]*|ProcSubset)=' /usr/lib/systemd/system/hubbub-server.service)
 for directive in "${directives[@]}"; do
     printf '[Unit]\nDefaultDependencies=no\n[Service]\nType=exec\nExecStart=/bin/sleep 5\n%s\n' "$directive" \
         >"$units/hubbub-trial.service"
@@ -130,6 +131,12 @@ enforced() { # enforced NAME: whether the directive NAME is in force here (not t
     return 0
 }
 
+# Announcements on, on a UDP port of this test's own: the server announces on the interfaces
+# it listens on, and it listens on 127.0.0.1 only (as the project's discovery tests do).
+options=$(sed -n 's/^EnvironmentFile=-\{0,1\}//p' /usr/lib/systemd/system/hubbub-server.service)
+cp "$options" "$work/options.saved"
+sed -i "s/ --no-announce/ --discovery-port $((40000 + RANDOM % 20000))/" "$options"
+restore_options() { cp "$work/options.saved" "$options"; }
 : >"$work/systemd-server.out"
 check "systemctl start hubbub-server" timeout 20 systemctl --user start hubbub-server.service
 check "it listens (within 20 s)" wait_listening 0
@@ -151,6 +158,11 @@ if enforced PrivateTmp; then
     check "a /tmp of its own (PrivateTmp=)" \
         test "$(stat -L -c %i "/proc/$main_pid/root/tmp")" != "$(stat -c %i /tmp)"
 fi
+if enforced ProcSubset; then
+    check "only processes in its /proc (ProcSubset=pid)" test ! -e "/proc/$main_pid/root/proc/sys"
+fi
+check "it announces itself (QNetworkInterface over netlink, multicast on loopback)" \
+    grep -q '^hubbub.server: announcing .* on 1 interfaces' "$work/systemd-server.err"
 check "the client core signs up and posts (TLS, SQLite, seccomp, MemoryDenyWriteExecute)" \
     "$probe" create "wss://127.0.0.1:$port" "$fingerprint" "sd$RANDOM" "pw-$RANDOM-$RANDOM-$RANDOM" "Under systemd $RANDOM"
 
