@@ -2,13 +2,12 @@
 #include "commandline.h"
 #include "output.h"
 #include "runner.h"
+#include "translations.h"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTimer>
-#include <QTranslator>
 
 #ifdef Q_OS_WIN
 #include <fcntl.h>
@@ -17,30 +16,6 @@
 #endif
 
 using namespace Hubbub::Cli;
-
-namespace {
-
-//! The user's language, as the app loads it (client/widgets/translations.cpp): Qt's own
-//! catalogue for QCommandLineParser's words, then the app's, embedded under :/i18n
-//! (cli/CMakeLists.txt). English has a catalogue too, for the plural forms.
-void installTranslations()
-{
-    const QLocale locale;
-    auto *qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
-    auto *app = new QTranslator(QCoreApplication::instance());
-    if (app->load(locale, QStringLiteral("hubbub"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || app->load(QStringLiteral("hubbub_en"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(app);
-    else
-        delete app;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -52,7 +27,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Hubbub"));
     QCoreApplication::setApplicationName(QStringLiteral("hubbub-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HUBBUB_VERSION));
-    installTranslations();
+    // The user's language, as the app loads it: Qt's own catalogue for QCommandLineParser's
+    // words, then Hubbub's, embedded under :/i18n (cli/CMakeLists.txt).
+    Hubbub::Client::installTranslations(QLocale(), QStringLiteral(":/i18n"));
 
     CommandLine commandLine;
     if (const std::optional<int> status = commandLine.parse(QCoreApplication::arguments()))

@@ -19,6 +19,8 @@ Runner::Runner(CliSettings *settings, const Output *output, const QUrl &server,
     , m_server(server)
     , m_connection(new Client::Connection(this))
 {
+    // Its own device in the account's list of sign-ins.
+    m_connection->setClientName(QStringLiteral("hubbub-cli/" HUBBUB_VERSION));
     m_connection->setRequestTimeout(timeout);
     m_connection->setConnectTimeout(timeout);
     m_connection->setPinLookup(

@@ -43,18 +43,13 @@ QString endedSessionMessage(int closeCode, const QString &reason)
                           "password changed. Sign in again.");
 }
 
-QString clientName()
-{
-    return QStringLiteral("hubbub-desktop/" HUBBUB_VERSION);
-}
-
-//! hello's `client`: the app, the system and the machine's name, which the server keeps with
-//! each sign-in so that a list of signed-in devices says which is which.
-QString helloClient()
+//! hello's `client`: the program, the system and the machine's name, which the server keeps
+//! with each sign-in so that a list of signed-in devices says which is which.
+QString helloClient(const QString &program)
 {
     const QString described
         = QStringLiteral("%1 (%2; %3)")
-              .arg(clientName(), QSysInfo::prettyProductName(), QSysInfo::machineHostName());
+              .arg(program, QSysInfo::prettyProductName(), QSysInfo::machineHostName());
     return described.left(Limits::ClientNameMax);
 }
 
@@ -74,6 +69,7 @@ qint64 nowMs()
 
 Connection::Connection(QObject *parent)
     : QObject(parent)
+    , m_clientName(QStringLiteral("hubbub-desktop/" HUBBUB_VERSION))
 {
     m_timeoutTimer.setInterval(250);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &Connection::checkTimeouts);
@@ -275,7 +271,7 @@ void Connection::setState(State state)
 void Connection::openSocket()
 {
     dropSocket();
-    m_socket = new QWebSocket(clientName(), QWebSocketProtocol::VersionLatest, this);
+    m_socket = new QWebSocket(m_clientName, QWebSocketProtocol::VersionLatest, this);
     m_socket->setMaxAllowedIncomingMessageSize(MaxMessageBytes);
     m_socket->setMaxAllowedIncomingFrameSize(MaxMessageBytes);
     // One frame per message: Qt 6.4 servers split fragments inside UTF-8 sequences badly.
@@ -415,7 +411,8 @@ void Connection::onConnected()
     m_keepAliveTimer.start();
     sendRequest(
         MessageType::Hello,
-        {{QStringLiteral("protocol"), ProtocolVersion}, {QStringLiteral("client"), helloClient()}},
+        {{QStringLiteral("protocol"), ProtocolVersion},
+            {QStringLiteral("client"), helloClient(m_clientName)}},
         this, [this](const Reply &reply) { onHello(reply); }, m_defaultTimeout);
 }
 

@@ -137,6 +137,11 @@ public:
     static QString displayAddress(QUrl url);
 
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_defaultTimeout = timeout; }
+    //! Which program this is, as "name/version": the WebSocket origin and the start of hello's
+    //! `client` (with the system and the machine's name after it). "hubbub-desktop/VERSION"
+    //! unless changed; takes effect at the next connection.
+    void setClientName(const QString &name) { m_clientName = name; }
+    QString clientName() const { return m_clientName; }
     //! How long the server may take to accept the WebSocket upgrade (15 s unless changed): a
     //! first sign-in then fails with a message, a resumed connection tries again later.
     void setConnectTimeout(std::chrono::milliseconds timeout);
@@ -234,6 +239,7 @@ private:
     int m_lastCloseCode = 1000;
     QStringList m_features;
     QString m_registration;
+    QString m_clientName;
     User m_user;
     bool m_autoReconnect = false;
 

@@ -29,17 +29,21 @@ constexpr int IdRole = Qt::UserRole;
 constexpr int CurrentRole = Qt::UserRole + 1;
 
 //! What hello's `client` says, as a person reads it: this app's own "hubbub-desktop/0.2.0
-//! (Debian GNU/Linux 12 (bookworm); lab-pc)" becomes "lab-pc — Hubbub 0.2.0 on Debian…";
-//! another client's text shows as it is.
+//! (Debian GNU/Linux 12 (bookworm); lab-pc)" becomes "lab-pc — Hubbub 0.2.0 on Debian…", and
+//! hubbub-cli's the same with "Hubbub command line"; another client's text shows as it is.
 QString deviceName(const QString &client)
 {
     static const QRegularExpression ours(
-        QStringLiteral("^hubbub-desktop/(\\S+) \\((.*); ([^;]*)\\)$"));
+        QStringLiteral("^hubbub-(desktop|cli)/(\\S+) \\((.*); ([^;]*)\\)$"));
     const QRegularExpressionMatch match = ours.match(client);
     if (!match.hasMatch())
         return client;
+    if (match.captured(1) == QLatin1StringView("cli")) {
+        return AccountDialog::tr("%1 — Hubbub command line %2 on %3")
+            .arg(match.captured(4), match.captured(2), match.captured(3));
+    }
     return AccountDialog::tr("%1 — Hubbub %2 on %3")
-        .arg(match.captured(3), match.captured(1), match.captured(2));
+        .arg(match.captured(4), match.captured(2), match.captured(3));
 }
 
 QString localTime(const QString &timestamp)

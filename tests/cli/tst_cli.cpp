@@ -411,6 +411,19 @@ void tst_Cli::passwordSources()
         QCOMPARE(whoami.json().value("user"_L1)["username"_L1].toString(), u"bob"_s);
         QVERIFY(whoami.json().value("tokenStore"_L1).toString().endsWith(u"secrets.json"_s));
     }
+    {
+        // As the account's list of devices shows them: hubbub-cli, on this system and host.
+        auto bob = client(u"bob"_s);
+        QVERIFY(bob);
+        const QJsonObject listed = bob->request(u"session.list"_s);
+        QVERIFY2(listed.value("ok"_L1).toBool(), QJsonDocument(listed).toJson().constData());
+        int cli = 0;
+        for (const QJsonValue &session : listed.value("sessions"_L1).toArray()) {
+            const QString name = session["client"_L1].toString();
+            cli += name.startsWith(u"hubbub-cli/" HUBBUB_VERSION " ("_s) ? 1 : 0;
+        }
+        QVERIFY2(cli >= 3, QJsonDocument(listed).toJson().constData());
+    }
     // The token is in the secrets file (user-only), not in the settings file.
     QFile secrets(configDir(u"pw-file"_s) + u"/secrets.json"_s);
     QVERIFY(secrets.exists());
