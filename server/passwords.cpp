@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <atomic>
 #include <mutex>
 
 namespace Hubbub::Server::Passwords {
@@ -16,8 +17,7 @@ namespace {
 
 // libsodium's "interactive" limits: 2 passes over 64 MiB, above OWASP's argon2id minimum
 // (19 MiB, 2 passes, 1 lane).
-constexpr unsigned long long OpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-constexpr std::size_t MemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+std::atomic<Cost> g_cost {Cost::Interactive};
 
 QByteArray dummyHash()
 {
@@ -34,12 +34,20 @@ bool initialize()
     return sodium_init() >= 0;
 }
 
+void setCost(Cost cost)
+{
+    g_cost = cost;
+}
+
 QByteArray hash(const QString &password)
 {
     const QByteArray utf8 = password.toUtf8();
     std::array<char, crypto_pwhash_STRBYTES> out {};
+    const bool minimum = g_cost == Cost::Minimum;
     if (crypto_pwhash_str_alg(out.data(), utf8.constData(),
-            static_cast<unsigned long long>(utf8.size()), OpsLimit, MemLimit,
+            static_cast<unsigned long long>(utf8.size()),
+            minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
             crypto_pwhash_ALG_ARGON2ID13)
         != 0) {
         return {};

@@ -9,6 +9,14 @@ namespace Hubbub::Server::Passwords {
 
 //! Initialises libsodium; false when it cannot be used.
 bool initialize();
+
+//! What hash() spends. Interactive is what ships (libsodium's "interactive" limits); Minimum
+//! (libsodium's minimum: one pass over 8 KiB) exists for the in-process test server, whose tests
+//! hash hundreds of passwords and are about what is done with the hash, not its cost. There is
+//! no command-line option for it. verify() reads the cost from the hash itself.
+enum class Cost { Interactive, Minimum };
+//! For every hash() from now on, in the whole process.
+void setCost(Cost cost);
 //! An encoded argon2id hash (libsodium's crypto_pwhash_str format); empty on failure.
 QByteArray hash(const QString &password);
 bool verify(const QByteArray &encodedHash, const QString &password);

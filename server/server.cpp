@@ -79,6 +79,7 @@ Server::Server(ServerConfig config, QObject *parent)
     , m_net {m_flusher, m_share, m_config.maxOutgoingBufferBytes, Limits::FrameBytesMax}
 {
     m_workers.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    Passwords::setCost(m_config.passwordCost);
     m_pingTimer.setInterval(m_config.pingInterval);
     connect(&m_pingTimer, &QTimer::timeout, this, &Server::checkPeers);
     m_gcTimer.setInterval(m_config.imageGcInterval);

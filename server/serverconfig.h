@@ -1,5 +1,7 @@
 #pragma once
 
+#include "passwords.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -31,6 +33,8 @@ struct ServerConfig
     bool announce = true;
     quint16 discoveryPort = 7300; //!< UDP
     Durability durability = Durability::Full;
+    //! What hashing a password spends (Passwords::Cost): Minimum only for in-process tests.
+    Passwords::Cost passwordCost = Passwords::Cost::Interactive;
     Registration registration = Registration::Open;
     qint64 eventRetention = 100000;
     //! The operator's HTTP port for /metrics and /healthz (MetricsServer); none while unset.

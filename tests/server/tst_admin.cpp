@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace Hubbub;
@@ -216,15 +217,22 @@ void tst_Admin::enableLetsThemBackIn()
 
 void tst_Admin::disableWhileSigningIn()
 {
-    // The password of a login takes a while to verify; a disable that commits meanwhile must
-    // not be undone by the session the login then starts. Whichever comes first, she is not
-    // signed in once both have answered.
+    // The password of a login takes a while to verify (at the shipped cost, for a real window);
+    // a disable that commits meanwhile must not be undone by the session the login then starts.
+    // Whichever comes first, she is not signed in once both have answered.
+    Server::Passwords::setCost(Server::Passwords::Cost::Interactive);
+    const auto restore
+        = qScopeGuard([] { Server::Passwords::setCost(Server::Passwords::Cost::Minimum); });
+    TestClient ida;
+    QVERIFY(ida.open(m_f.server->url()));
+    QVERIFY(isOk(ida.registerUser(u"ida"_s, Password)));
     TestClient phone;
     QVERIFY(phone.open(m_f.server->url()));
     QVERIFY(isOk(hello(phone, u"phone/1"_s)));
     const qint64 login
-        = phone.send(u"auth.login"_s, {{u"username"_s, u"mia"_s}, {u"password"_s, Password}});
-    const QJsonObject disabled = m_f.admin->request(u"admin.disable"_s, {{u"userId"_s, miaId()}});
+        = phone.send(u"auth.login"_s, {{u"username"_s, u"ida"_s}, {u"password"_s, Password}});
+    const QJsonObject disabled
+        = m_f.admin->request(u"admin.disable"_s, {{u"userId"_s, ida.userId()}});
     QVERIFY2(isOk(disabled), qPrintable(dump(disabled)));
     const QJsonObject reply = phone.waitReply(login);
     if (isOk(reply)) { // the login committed first: the disable closed it
@@ -235,7 +243,7 @@ void tst_Admin::disableWhileSigningIn()
         QCOMPARE(errorCode(phone.request(u"feed.page"_s)), u"unauthorized"_s);
     }
     QVERIFY(!isOk(reply) || !tokenWorks(m_f.server->url(), stringOf(reply, "token")));
-    const QJsonObject line = accountOf(*m_f.admin, miaId());
+    const QJsonObject line = accountOf(*m_f.admin, ida.userId());
     QCOMPARE(intOf(line, "sessions"), 0);
     QCOMPARE(line.value("online"_L1), QJsonValue(false));
 }
