@@ -123,12 +123,767 @@
         <source>--registration must be open, invite or closed</source>
         <translation>--registration muss open, invite oder closed sein</translation>
     </message>
+    <message>
+        <source>Serve /metrics (Prometheus) and /healthz over HTTP on this port (default: off).</source>
+        <translation>Stellt /metrics (Prometheus) und /healthz per HTTP auf diesem Port bereit (Standard: aus).</translation>
+    </message>
+    <message>
+        <source>Address of the metrics port (default 127.0.0.1). Anyone who can reach it can read the metrics.</source>
+        <translation>Adresse des Metrik-Ports (Standard 127.0.0.1). Wer ihn erreichen kann, kann die Metriken lesen.</translation>
+    </message>
+    <message>
+        <source>--metrics-port: &apos;%1&apos; is not a port number</source>
+        <translation>--metrics-port: „%1“ ist keine Portnummer</translation>
+    </message>
+    <message>
+        <source>--metrics-address needs --metrics-port</source>
+        <translation>--metrics-address braucht --metrics-port</translation>
+    </message>
+    <message>
+        <source>--metrics-address: &apos;%1&apos; is not an IP address</source>
+        <translation>--metrics-address: „%1“ ist keine IP-Adresse</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli</name>
+    <message>
+        <source>Show the help of hubbub-cli or of a command.</source>
+        <translation>Die Hilfe zu hubbub-cli oder zu einem Befehl anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::AccountCommands</name>
+    <message>
+        <source>%1 can be read by other users of this computer; chmod 600 %1 makes it yours alone.</source>
+        <translation>%1 ist für andere Benutzer dieses Computers lesbar; mit chmod 600 %1 gehört sie Ihnen allein.</translation>
+    </message>
+    <message>
+        <source>No password: standard input is not a terminal to ask at. Set %1 or use a password file (&quot;-&quot; for standard input).</source>
+        <translation>Kein Passwort: Die Standardeingabe ist kein Terminal, an dem es abgefragt werden kann. Setzen Sie %1 oder verwenden Sie eine Passwortdatei („-“ für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Once more: </source>
+        <translation>Noch einmal: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>No password was typed.</source>
+        <translation>Es wurde kein Passwort eingegeben.</translation>
+    </message>
+    <message>
+        <source>[admin]</source>
+        <translation>[Administration]</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Bei %1 als %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in as &lt;name&gt; (required).</source>
+        <translation>Als &lt;name&gt; anmelden (erforderlich).</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of &lt;file&gt; (&quot;-&quot;: standard input).</source>
+        <translation>Das Passwort aus der ersten Zeile von &lt;file&gt; lesen („-“: die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>Create the account (on a server that lets you) instead of signing in.</source>
+        <translation>Das Konto anlegen (auf einem Server, der es erlaubt), statt sich anzumelden.</translation>
+    </message>
+    <message>
+        <source>The invite code an admin gave you, with --create-account on a server that takes new accounts by invitation.</source>
+        <translation>Der Einladungscode, den Sie von der Administration bekommen haben, mit --create-account auf einem Server, der neue Konten nur auf Einladung annimmt.</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s self-signed certificate whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it.</source>
+        <translation>Dem selbstsignierten Zertifikat des Servers vertrauen, dessen SHA-256-Fingerabdruck &lt;sha256&gt; ist, wie hubbub-server ihn ausgibt.</translation>
+    </message>
+    <message>
+        <source>After signing in with a one-time code from an admin: read the new password from &lt;file&gt; (else HUBBUB_NEW_PASSWORD, else a prompt).</source>
+        <translation>Nach der Anmeldung mit einem Einmalcode der Administration: das neue Passwort aus &lt;file&gt; lesen (sonst HUBBUB_NEW_PASSWORD, sonst eine Abfrage).</translation>
+    </message>
+    <message>
+        <source>Sign in and keep the token for the next commands.</source>
+        <translation>Anmelden und das Token für die nächsten Befehle aufbewahren.</translation>
+    </message>
+    <message>
+        <source>The password comes from the prompt (without echo), the environment variable HUBBUB_PASSWORD, or --password-file; never from the command line. The token is kept in the system&apos;s keychain (else a file only you can read), or in --config&apos;s folder. hubbub-cli is a session of its own on the server, apart from the app&apos;s.</source>
+        <translation>Das Passwort kommt aus der Abfrage (ohne Echo), der Umgebungsvariablen HUBBUB_PASSWORD oder --password-file, nie von der Befehlszeile. Das Token wird im Schlüsselbund des Systems aufbewahrt (sonst in einer Datei, die nur Sie lesen können) oder im Ordner von --config. hubbub-cli ist auf dem Server eine eigene Sitzung, getrennt von der der App.</translation>
+    </message>
+    <message>
+        <source>login needs --user NAME.</source>
+        <translation>login braucht --user NAME.</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint needs a SHA-256 fingerprint: 32 hex pairs joined by colons.</source>
+        <translation>--trust-fingerprint braucht einen SHA-256-Fingerabdruck: 32 Hex-Paare, durch Doppelpunkte getrennt.</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2: </source>
+        <translation>Passwort für %1 auf %2: </translation>
+    </message>
+    <message>
+        <source>Trust this certificate? [y/N] </source>
+        <translation>Diesem Zertifikat vertrauen? [y/N] </translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>Das Zertifikat von %1 hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code. New password: </source>
+        <translation>Sie haben sich mit einem Einmalcode angemeldet. Neues Passwort: </translation>
+    </message>
+    <message>
+        <source>Only forget the token here, without telling the server (when it cannot be reached; the session stays valid until it expires or is signed out from another device).</source>
+        <translation>Das Token nur hier vergessen, ohne es dem Server zu sagen (wenn er nicht erreichbar ist; die Sitzung bleibt gültig, bis sie abläuft oder von einem anderen Gerät abgemeldet wird).</translation>
+    </message>
+    <message>
+        <source>Sign out: end this session on the server and forget the token.</source>
+        <translation>Abmelden: diese Sitzung auf dem Server beenden und das Token vergessen.</translation>
+    </message>
+    <message>
+        <source>Forgot the token for %1.</source>
+        <translation>Das Token für %1 ist vergessen.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Von %1 abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Show who is signed in, on which server.</source>
+        <translation>Anzeigen, wer auf welchem Server angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>Token kept in %1.</source>
+        <translation>Token aufbewahrt in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::AdminCommands</name>
+    <message>
+        <source>There is no user named %1.</source>
+        <translation>Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>List every account.</source>
+        <translation>Alle Konten auflisten.</translation>
+    </message>
+    <message>
+        <source>admin commands</source>
+        <translation>Administrationsbefehle</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>one-time code</source>
+        <translation>Einmalcode</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>A username or a user id.</source>
+        <translation>Ein Benutzername oder eine Benutzer-ID.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is disabled; %n session(s) signed out.</source>
+        <translation>
+            <numerusform>%1 ist deaktiviert; %n Sitzung abgemeldet.</numerusform>
+            <numerusform>%1 ist deaktiviert; %n Sitzungen abgemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 kann sich wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>One-time code for %1: %2 (valid until %3). Give it to them in person.</source>
+        <translation>Einmalcode für %1: %2 (gültig bis %3). Geben Sie ihn persönlich weiter.</translation>
+    </message>
+    <message>
+        <source>Make someone an admin or a member.</source>
+        <translation>Jemanden zur Administration oder zum Mitglied machen.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>admin or member.</source>
+        <translation>admin oder member.</translation>
+    </message>
+    <message>
+        <source>ROLE must be admin or member.</source>
+        <translation>ROLLE muss admin oder member sein.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin.</source>
+        <translation>%1 gehört zur Administration.</translation>
+    </message>
+    <message>
+        <source>%1 is a member.</source>
+        <translation>%1 ist Mitglied.</translation>
+    </message>
+    <message>
+        <source>Valid for &lt;n&gt; hours (1 to 720, default 168: a week).</source>
+        <translation>Gültig für &lt;n&gt; Stunden (1 bis 720, Standard 168: eine Woche).</translation>
+    </message>
+    <message>
+        <source>Make an invite code for a new account.</source>
+        <translation>Einen Einladungscode für ein neues Konto erstellen.</translation>
+    </message>
+    <message>
+        <source>invites</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Invite code: %1 (valid until %2).</source>
+        <translation>Einladungscode: %1 (gültig bis %2).</translation>
+    </message>
+    <message>
+        <source>List the open invites and those used or expired lately.</source>
+        <translation>Die offenen Einladungen auflisten und die kürzlich benutzten oder abgelaufenen.</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation>benutzt von %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Withdraw an unused invite.</source>
+        <translation>Eine unbenutzte Einladung zurückziehen.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The invite&apos;s id (invite list).</source>
+        <translation>Die ID der Einladung (invite list).</translation>
+    </message>
+    <message>
+        <source>Invite %1 withdrawn.</source>
+        <translation>Einladung %1 zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The &lt;n&gt; newest entries (1 to 500, default 100).</source>
+        <translation>Die &lt;n&gt; neuesten Einträge (1 bis 500, Standard 100).</translation>
+    </message>
+    <message>
+        <source>Only entries older than the entry &lt;id&gt;.</source>
+        <translation>Nur Einträge, die älter sind als der Eintrag &lt;id&gt;.</translation>
+    </message>
+    <message>
+        <source>Show the audit log of what admins changed, newest first.</source>
+        <translation>Das Prüfprotokoll der Änderungen durch die Administration zeigen, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>das Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Disable an account and sign out all its devices.</source>
+        <translation>Ein Konto deaktivieren und alle seine Geräte abmelden.</translation>
+    </message>
+    <message>
+        <source>Let a disabled account sign in again.</source>
+        <translation>Ein deaktiviertes Konto wieder anmelden lassen.</translation>
+    </message>
+    <message>
+        <source>Replace someone&apos;s password with a one-time code.</source>
+        <translation>Das Passwort von jemandem durch einen Einmalcode ersetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::CliSettings</name>
+    <message>
+        <source>the system&apos;s keychain (service &quot;%1&quot;)</source>
+        <translation>dem Schlüsselbund des Systems (Dienst „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::CommandLine</name>
+    <message>
+        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to).</source>
+        <translation>Der Server, z. B. wss://192.168.1.10:7300 (Standard: der zuletzt angemeldete).</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in and settings in &lt;dir&gt; (hubbub-cli.ini, secrets.json) instead of the system&apos;s settings and keychain; also the environment variable HUBBUB_CLI_CONFIG.</source>
+        <translation>Anmeldung und Einstellungen in &lt;dir&gt; aufbewahren (hubbub-cli.ini, secrets.json) statt in den Einstellungen und im Schlüsselbund des Systems; auch die Umgebungsvariable HUBBUB_CLI_CONFIG.</translation>
+    </message>
+    <message>
+        <source>Print results as JSON, one value per line, and errors on standard error as JSON.</source>
+        <translation>Ergebnisse als JSON ausgeben, ein Wert pro Zeile, und Fehler als JSON auf der Standardfehlerausgabe.</translation>
+    </message>
+    <message>
+        <source>Give up when the server does not answer within &lt;seconds&gt; (default 15).</source>
+        <translation>Aufgeben, wenn der Server nicht innerhalb von &lt;seconds&gt; Sekunden antwortet (Standard 15).</translation>
+    </message>
+    <message>
+        <source>Log the connection on standard error.</source>
+        <translation>Die Verbindung auf der Standardfehlerausgabe protokollieren.</translation>
+    </message>
+    <message>
+        <source>hubbub-cli: the command-line client of Hubbub, the feed and chat of your local network.</source>
+        <translation>hubbub-cli: der Kommandozeilen-Client von Hubbub, Beiträge und Chat Ihres lokalen Netzwerks.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Exit-Codes:</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>the server refused (invalid, conflict, rate limited, …) or another error</source>
+        <translation>der Server hat abgelehnt (ungültig, Konflikt, zu viele Anfragen …) oder ein anderer Fehler</translation>
+    </message>
+    <message>
+        <source>wrong command line, or input that cannot be read</source>
+        <translation>falsche Befehlszeile oder nicht lesbare Eingabe</translation>
+    </message>
+    <message>
+        <source>not signed in, or the sign-in or the token was refused</source>
+        <translation>nicht angemeldet, oder Anmeldung oder Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>not found (channel, user, message, invite)</source>
+        <translation>nicht gefunden (Kanal, Benutzer, Nachricht, Einladung)</translation>
+    </message>
+    <message>
+        <source>not allowed (e.g. an admin command as a member)</source>
+        <translation>nicht erlaubt (z. B. ein Administrationsbefehl als Mitglied)</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached or did not answer in time</source>
+        <translation>der Server ist nicht erreichbar oder hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (see login --trust-fingerprint)</source>
+        <translation>dem Zertifikat des Servers wird nicht vertraut (siehe login --trust-fingerprint)</translation>
+    </message>
+    <message>
+        <source>tail: the server no longer has the events after the state&apos;s seq</source>
+        <translation>tail: Der Server hat die Ereignisse nach der seq des Zustands nicht mehr</translation>
+    </message>
+    <message>
+        <source>Run &quot;hubbub-cli help COMMAND&quot; for the arguments and options of a command.</source>
+        <translation>Mit „hubbub-cli help BEFEHL“ sehen Sie die Argumente und Optionen eines Befehls.</translation>
+    </message>
+    <message>
+        <source>One of the commands above.</source>
+        <translation>Einer der Befehle oben.</translation>
+    </message>
+    <message>
+        <source>COMMAND [ARGUMENTS]</source>
+        <translation>BEFEHL [ARGUMENTE]</translation>
+    </message>
+    <message>
+        <source>Exit codes: see &quot;hubbub-cli --help&quot;.</source>
+        <translation>Exit-Codes: siehe „hubbub-cli --help“.</translation>
+    </message>
+    <message>
+        <source>Commands of &quot;%1&quot;:</source>
+        <translation>Befehle von „%1“:</translation>
+    </message>
+    <message>
+        <source>Run &quot;hubbub-cli help %1 COMMAND&quot; for the arguments and options of one.</source>
+        <translation>Mit „hubbub-cli help %1 BEFEHL“ sehen Sie die Argumente und Optionen eines davon.</translation>
+    </message>
+    <message>
+        <source>hubbub-cli takes no password on the command line (it would show in process lists and the shell&apos;s history): type it at the prompt, or use HUBBUB_PASSWORD or --password-file FILE.</source>
+        <translation>hubbub-cli nimmt kein Passwort auf der Befehlszeile an (es wäre in Prozesslisten und im Verlauf der Shell zu sehen): Geben Sie es bei der Abfrage ein oder verwenden Sie HUBBUB_PASSWORD oder --password-file DATEI.</translation>
+    </message>
+    <message>
+        <source>There is no command &quot;%1&quot;. Run &quot;hubbub-cli --help&quot; for the list.</source>
+        <translation>Es gibt keinen Befehl „%1“. Die Liste zeigt „hubbub-cli --help“.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments. Usage: %1</source>
+        <translation>Falsche Anzahl von Argumenten. Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>--server needs a wss:// or ws:// address, e.g. wss://192.168.1.10:7300</source>
+        <translation>--server braucht eine wss://- oder ws://-Adresse, z. B. wss://192.168.1.10:7300</translation>
+    </message>
+    <message>
+        <source>--timeout needs a whole number of seconds from 1 to 3600.</source>
+        <translation>--timeout braucht eine ganze Zahl von Sekunden zwischen 1 und 3600.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Commands</name>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein, nicht „%4“.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::ContentCommands</name>
+    <message>
+        <source>List the channels and your direct conversations.</source>
+        <translation>Die Kanäle und Ihre Direktunterhaltungen auflisten.</translation>
+    </message>
+    <message>
+        <source>Publish a post in the feed.</source>
+        <translation>Einen Beitrag veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Example, from cron: df -h | hubbub-cli post &quot;Disk space on $(hostname)&quot; -</source>
+        <translation>Beispiel, aus cron: df -h | hubbub-cli post &quot;Disk space on $(hostname)&quot; -</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TITEL</translation>
+    </message>
+    <message>
+        <source>The post&apos;s title.</source>
+        <translation>Der Titel des Beitrags.</translation>
+    </message>
+    <message>
+        <source>[TEXT|-]</source>
+        <translation>[TEXT|-]</translation>
+    </message>
+    <message>
+        <source>Its text (Markdown); &quot;-&quot; reads it from standard input.</source>
+        <translation>Sein Text (Markdown); „-“ liest ihn von der Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>Posted [%1] %2.</source>
+        <translation>Veröffentlicht [%1] %2.</translation>
+    </message>
+    <message>
+        <source>Send a message to a channel or a person.</source>
+        <translation>Eine Nachricht an einen Kanal oder eine Person senden.</translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation>KANAL</translation>
+    </message>
+    <message>
+        <source>#name or name, a channel id, or @user for a direct conversation.</source>
+        <translation>#name oder name, eine Kanal-ID oder @benutzer für eine Direktunterhaltung.</translation>
+    </message>
+    <message>
+        <source>TEXT|-</source>
+        <translation>TEXT|-</translation>
+    </message>
+    <message>
+        <source>The message (Markdown); &quot;-&quot; reads it from standard input.</source>
+        <translation>Die Nachricht (Markdown); „-“ liest sie von der Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>Sent [%1] to %2.</source>
+        <translation>[%1] an %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>Show the &lt;n&gt; newest messages (1 to 200, default 50).</source>
+        <translation>Die &lt;n&gt; neuesten Nachrichten zeigen (1 bis 200, Standard 50).</translation>
+    </message>
+    <message>
+        <source>Only messages older than the message &lt;id&gt;: the next page back.</source>
+        <translation>Nur Nachrichten, die älter sind als die Nachricht &lt;id&gt;: die Seite davor.</translation>
+    </message>
+    <message>
+        <source>Show the latest messages of a channel or conversation.</source>
+        <translation>Die letzten Nachrichten eines Kanals oder einer Unterhaltung zeigen.</translation>
+    </message>
+    <message>
+        <source>No messages in %1.</source>
+        <translation>Keine Nachrichten in %1.</translation>
+    </message>
+    <message>
+        <source>Older messages: --before %1</source>
+        <translation>Ältere Nachrichten: --before %1</translation>
+    </message>
+    <message>
+        <source>Search &lt;what&gt;: all (default), messages or posts.</source>
+        <translation>In &lt;what&gt; suchen: all (Standard), messages oder posts.</translation>
+    </message>
+    <message>
+        <source>Only messages of &lt;channel&gt;.</source>
+        <translation>Nur Nachrichten von &lt;channel&gt;.</translation>
+    </message>
+    <message>
+        <source>At most &lt;n&gt; results (1 to 50, default 20).</source>
+        <translation>Höchstens &lt;n&gt; Ergebnisse (1 bis 50, Standard 20).</translation>
+    </message>
+    <message>
+        <source>Search messages and posts (on servers that can).</source>
+        <translation>Nachrichten und Beiträge durchsuchen (auf Servern, die das können).</translation>
+    </message>
+    <message>
+        <source>All words must match, in any case and with or without accents; &quot;a phrase&quot; in quotes matches the words together; word* matches the beginning of words. The newest first.</source>
+        <translation>Alle Wörter müssen vorkommen, unabhängig von Groß- und Kleinschreibung und Akzenten; &quot;eine Wendung&quot; in Anführungszeichen findet die Wörter zusammen; wort* findet Wortanfänge. Die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>QUERY</source>
+        <translation>SUCHE</translation>
+    </message>
+    <message>
+        <source>What to look for.</source>
+        <translation>Wonach gesucht wird.</translation>
+    </message>
+    <message>
+        <source>--in must be all, messages or posts.</source>
+        <translation>--in muss all, messages oder posts sein.</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>die Suche</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::ExportCommand</name>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>Die Standardausgabe kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n post(s) of the feed to %1.</source>
+        <translation>
+            <numerusform>%n Beitrag nach %1 exportiert.</numerusform>
+            <numerusform>%n Beiträge nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>%n Nachricht von %1 nach %2 exportiert.</numerusform>
+            <numerusform>%n Nachrichten von %1 nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>json (default) or csv.</source>
+        <translation>json (Standard) oder csv.</translation>
+    </message>
+    <message>
+        <source>Write to &lt;file&gt; (whole or not at all) instead of standard output.</source>
+        <translation>In &lt;file&gt; schreiben (ganz oder gar nicht) statt auf die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>Export all of a channel, a conversation or the feed.</source>
+        <translation>Einen ganzen Kanal, eine Unterhaltung oder alle Beiträge exportieren.</translation>
+    </message>
+    <message>
+        <source>Oldest first. JSON: an array of the messages or posts as the server sends them. CSV (RFC 4180, UTF-8): messages have the columns id, channel_id, author_id, author, author_display_name, created_at, edited_at, reply_to, text, files; posts id, author_id, author, author_display_name, created_at, updated_at, title, content, rating_average, rating_count, image_id, files (file names, one per line).</source>
+        <translation>Die ältesten zuerst. JSON: ein Array der Nachrichten oder Beiträge, wie der Server sie sendet. CSV (RFC 4180, UTF-8): Nachrichten haben die Spalten id, channel_id, author_id, author, author_display_name, created_at, edited_at, reply_to, text, files; Beiträge id, author_id, author, author_display_name, created_at, updated_at, title, content, rating_average, rating_count, image_id, files (Dateinamen, einer pro Zeile).</translation>
+    </message>
+    <message>
+        <source>CHANNEL|@user|feed</source>
+        <translation>KANAL|@benutzer|feed</translation>
+    </message>
+    <message>
+        <source>A channel (#name, name or id), the direct conversation with @user, or the feed.</source>
+        <translation>Ein Kanal (#name, name oder ID), die Direktunterhaltung mit @benutzer oder die Beiträge.</translation>
+    </message>
+    <message>
+        <source>--format must be json or csv.</source>
+        <translation>--format muss json oder csv sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Runner</name>
+    <message>
+        <source>%1 Sign in again: hubbub-cli login --user NAME</source>
+        <translation>%1 Melden Sie sich erneut an: hubbub-cli login --user NAME</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code and have not chosen a password yet. Sign in again: hubbub-cli login --user NAME</source>
+        <translation>Sie haben sich mit einem Einmalcode angemeldet und noch kein Passwort gewählt. Melden Sie sich erneut an: hubbub-cli login --user NAME</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>Das Zertifikat von %1 hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>%1 Neuer Versuch in %n s.</numerusform>
+            <numerusform>%1 Neuer Versuch in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in to %1. Sign in first: hubbub-cli login --user NAME</source>
+        <translation>Nicht bei %1 angemeldet. Melden Sie sich zuerst an: hubbub-cli login --user NAME</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot do this: %2 (it does not announce &quot;%3&quot;).</source>
+        <translation>Der Server unter %1 kann das nicht: %2 (er kündigt „%3“ nicht an).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has the SHA-256 fingerprint %1.</source>
+        <translation>Das Zertifikat des Servers hat den SHA-256-Fingerabdruck %1.</translation>
+    </message>
+    <message>
+        <source>The one trusted before was %1.</source>
+        <translation>Das bisher vertraute war %1.</translation>
+    </message>
+    <message>
+        <source>If hubbub-server printed this fingerprint, trust it with: hubbub-cli login --server %1 --trust-fingerprint %2 --user NAME</source>
+        <translation>Wenn hubbub-server diesen Fingerabdruck ausgegeben hat, vertrauen Sie ihm mit: hubbub-cli login --server %1 --trust-fingerprint %2 --user NAME</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::TailCommand</name>
+    <message>
+        <source>Cannot read the state file %1: %2</source>
+        <translation>Die Zustandsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not one hubbub-cli wrote; remove it, or give another one.</source>
+        <translation>Die Zustandsdatei %1 stammt nicht von hubbub-cli; entfernen Sie sie oder geben Sie eine andere an.</translation>
+    </message>
+    <message>
+        <source>The state file %1 is for the server %2, not %3.</source>
+        <translation>Die Zustandsdatei %1 gehört zum Server %2, nicht zu %3.</translation>
+    </message>
+    <message>
+        <source>Keep the seq of the last line printed in &lt;file&gt;, and start after it: a script restarted with the same file misses nothing and repeats nothing.</source>
+        <translation>Die seq der zuletzt ausgegebenen Zeile in &lt;file&gt; aufbewahren und danach weitermachen: Ein mit derselben Datei neu gestartetes Skript verpasst nichts und wiederholt nichts.</translation>
+    </message>
+    <message>
+        <source>Start with the events after &lt;seq&gt; (over the state file&apos;s).</source>
+        <translation>Mit den Ereignissen nach &lt;seq&gt; beginnen (vor dem Wert der Zustandsdatei).</translation>
+    </message>
+    <message>
+        <source>Follow the server&apos;s events as JSON lines.</source>
+        <translation>Die Ereignisse des Servers als JSON-Zeilen verfolgen.</translation>
+    </message>
+    <message>
+        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried with backoff and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
+        <translation>Eine Zeile pro Ereignis, sofort geschrieben: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, die Daten so, wie docs/protocol.md jedes Ereignis beschreibt. Ohne --since oder Zustandsdatei beginnt es mit den Ereignissen ab jetzt. Eine verlorene Verbindung wird mit wachsendem Abstand erneut versucht und mit sync nachgeholt, sodass kein Ereignis fehlt oder doppelt kommt. Läuft bis SIGINT oder SIGTERM (Exit 0) oder bis der Server das Token ablehnt (3). Ereignisse aus Direktunterhaltungen anderer werden nicht gezeigt (ihre seq wird übersprungen). Beispiel: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
+    </message>
+    <message>
+        <source>The server no longer has all the events after the last one printed, or its database was replaced; its newest is %1. Start again without --since and the state file to follow from now.</source>
+        <translation>Der Server hat nicht mehr alle Ereignisse nach dem zuletzt ausgegebenen, oder seine Datenbank wurde ersetzt; sein neuestes ist %1. Starten Sie ohne --since und Zustandsdatei neu, um ab jetzt zu folgen.</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>Die Standardausgabe kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the state file %1: %2</source>
+        <translation>Die Zustandsdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Targets</name>
+    <message>
+        <source>direct conversations</source>
+        <translation>Direktunterhaltungen</translation>
+    </message>
+    <message>
+        <source>There is no user named %1.</source>
+        <translation>Es gibt kein Konto namens %1.</translation>
+    </message>
+    <message>
+        <source>A direct conversation needs someone other than you.</source>
+        <translation>Eine Direktunterhaltung braucht jemand anderen als Sie.</translation>
+    </message>
+    <message>
+        <source>You have no direct conversation with %1.</source>
+        <translation>Sie haben keine Direktunterhaltung mit %1.</translation>
+    </message>
+    <message>
+        <source>No channel named.</source>
+        <translation>Kein Kanal angegeben.</translation>
+    </message>
+    <message>
+        <source>conversation %1</source>
+        <translation>Unterhaltung %1</translation>
+    </message>
+    <message>
+        <source>There is no channel #%1.</source>
+        <translation>Es gibt keinen Kanal #%1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Terminal</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Standard input is not UTF-8 text.</source>
+        <translation>Die Standardeingabe ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 ist kein UTF-8-Text.</translation>
     </message>
 </context>
 <context>
@@ -231,6 +986,10 @@
     <message>
         <source>This device</source>
         <translation>Dieses Gerät</translation>
+    </message>
+    <message>
+        <source>%1 — Hubbub command line %2 on %3</source>
+        <translation>%1 — Hubbub-Kommandozeile %2 auf %3</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +3557,13 @@
     <message>
         <source>The image could not be decoded: %1.</source>
         <translation>Das Bild konnte nicht dekodiert werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::MetricsServer</name>
+    <message>
+        <source>cannot listen for metrics on %1:%2: %3</source>
+        <translation>kann für die Metriken nicht auf %1:%2 lauschen: %3</translation>
     </message>
 </context>
 <context>

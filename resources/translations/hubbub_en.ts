@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Hubbub::Cli::AdminCommands</name>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is disabled; %n session(s) signed out.</source>
+        <translation>
+            <numerusform>%1 is disabled; %n session signed out.</numerusform>
+            <numerusform>%1 is disabled; %n sessions signed out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::ExportCommand</name>
+    <message numerus="yes">
+        <source>Exported %n post(s) of the feed to %1.</source>
+        <translation>
+            <numerusform>Exported %n post of the feed to %1.</numerusform>
+            <numerusform>Exported %n posts of the feed to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>Exported %n message of %1 to %2.</numerusform>
+            <numerusform>Exported %n messages of %1 to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Runner</name>
+    <message numerus="yes">
+        <source>%1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>%1 Trying again in %n s.</numerusform>
+            <numerusform>%1 Trying again in %n s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubbub::Client::AccountDialog</name>
     <message numerus="yes">
         <source>Your password is changed. %n other device(s) were signed out.</source>

@@ -123,12 +123,767 @@
         <source>--registration must be open, invite or closed</source>
         <translation>--registration doit valoir open, invite ou closed</translation>
     </message>
+    <message>
+        <source>Serve /metrics (Prometheus) and /healthz over HTTP on this port (default: off).</source>
+        <translation>Servir /metrics (Prometheus) et /healthz en HTTP sur ce port (désactivé par défaut).</translation>
+    </message>
+    <message>
+        <source>Address of the metrics port (default 127.0.0.1). Anyone who can reach it can read the metrics.</source>
+        <translation>Adresse du port des métriques (127.0.0.1 par défaut). Quiconque peut l&apos;atteindre peut lire les métriques.</translation>
+    </message>
+    <message>
+        <source>--metrics-port: &apos;%1&apos; is not a port number</source>
+        <translation>--metrics-port&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas un numéro de port</translation>
+    </message>
+    <message>
+        <source>--metrics-address needs --metrics-port</source>
+        <translation>--metrics-address nécessite --metrics-port</translation>
+    </message>
+    <message>
+        <source>--metrics-address: &apos;%1&apos; is not an IP address</source>
+        <translation>--metrics-address&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse IP</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli</name>
+    <message>
+        <source>Show the help of hubbub-cli or of a command.</source>
+        <translation>Afficher l&apos;aide de hubbub-cli ou d&apos;une commande.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Afficher la version.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::AccountCommands</name>
+    <message>
+        <source>%1 can be read by other users of this computer; chmod 600 %1 makes it yours alone.</source>
+        <translation>%1 est lisible par les autres utilisateurs de cet ordinateur&#xa0;; chmod 600 %1 le réserve à vous seul.</translation>
+    </message>
+    <message>
+        <source>No password: standard input is not a terminal to ask at. Set %1 or use a password file (&quot;-&quot; for standard input).</source>
+        <translation>Pas de mot de passe&#xa0;: l&apos;entrée standard n&apos;est pas un terminal où le demander. Définissez %1 ou utilisez un fichier de mot de passe («&#xa0;-&#xa0;» pour l&apos;entrée standard).</translation>
+    </message>
+    <message>
+        <source>Once more: </source>
+        <translation>Encore une fois&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>No password was typed.</source>
+        <translation>Aucun mot de passe n&apos;a été saisi.</translation>
+    </message>
+    <message>
+        <source>[admin]</source>
+        <translation>[administrateur]</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Connecté à %1 en tant que %2.</translation>
+    </message>
+    <message>
+        <source>Sign in as &lt;name&gt; (required).</source>
+        <translation>Se connecter en tant que &lt;name&gt; (obligatoire).</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of &lt;file&gt; (&quot;-&quot;: standard input).</source>
+        <translation>Lire le mot de passe sur la première ligne de &lt;file&gt; («&#xa0;-&#xa0;»&#xa0;: l&apos;entrée standard).</translation>
+    </message>
+    <message>
+        <source>Create the account (on a server that lets you) instead of signing in.</source>
+        <translation>Créer le compte (sur un serveur qui le permet) au lieu de se connecter.</translation>
+    </message>
+    <message>
+        <source>The invite code an admin gave you, with --create-account on a server that takes new accounts by invitation.</source>
+        <translation>Le code d&apos;invitation qu&apos;un administrateur vous a donné, avec --create-account sur un serveur qui n&apos;accepte de nouveaux comptes que sur invitation.</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s self-signed certificate whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it.</source>
+        <translation>Faire confiance au certificat autosigné du serveur dont l&apos;empreinte SHA-256 est &lt;sha256&gt;, telle que hubbub-server l&apos;affiche.</translation>
+    </message>
+    <message>
+        <source>After signing in with a one-time code from an admin: read the new password from &lt;file&gt; (else HUBBUB_NEW_PASSWORD, else a prompt).</source>
+        <translation>Après une connexion avec un code à usage unique d&apos;un administrateur&#xa0;: lire le nouveau mot de passe dans &lt;file&gt; (sinon HUBBUB_NEW_PASSWORD, sinon une invite).</translation>
+    </message>
+    <message>
+        <source>Sign in and keep the token for the next commands.</source>
+        <translation>Se connecter et garder le jeton pour les commandes suivantes.</translation>
+    </message>
+    <message>
+        <source>The password comes from the prompt (without echo), the environment variable HUBBUB_PASSWORD, or --password-file; never from the command line. The token is kept in the system&apos;s keychain (else a file only you can read), or in --config&apos;s folder. hubbub-cli is a session of its own on the server, apart from the app&apos;s.</source>
+        <translation>Le mot de passe vient de l&apos;invite (sans écho), de la variable d&apos;environnement HUBBUB_PASSWORD ou de --password-file&#xa0;; jamais de la ligne de commande. Le jeton est gardé dans le trousseau du système (sinon dans un fichier que vous seul pouvez lire), ou dans le dossier de --config. hubbub-cli est une session à part sur le serveur, distincte de celle de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>login needs --user NAME.</source>
+        <translation>login a besoin de --user NOM.</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint needs a SHA-256 fingerprint: 32 hex pairs joined by colons.</source>
+        <translation>--trust-fingerprint attend une empreinte SHA-256&#xa0;: 32 paires hexadécimales séparées par des deux-points.</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2: </source>
+        <translation>Mot de passe de %1 sur %2&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Trust this certificate? [y/N] </source>
+        <translation>Faire confiance à ce certificat&#xa0;? [y/N] </translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>Le certificat de %1 a changé.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Le certificat de %1 n&apos;est pas approuvé.</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code. New password: </source>
+        <translation>Vous vous êtes connecté avec un code à usage unique. Nouveau mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Only forget the token here, without telling the server (when it cannot be reached; the session stays valid until it expires or is signed out from another device).</source>
+        <translation>Seulement oublier le jeton ici, sans prévenir le serveur (quand il est injoignable&#xa0;; la session reste valable jusqu&apos;à son expiration ou sa déconnexion depuis un autre appareil).</translation>
+    </message>
+    <message>
+        <source>Sign out: end this session on the server and forget the token.</source>
+        <translation>Se déconnecter&#xa0;: fermer cette session sur le serveur et oublier le jeton.</translation>
+    </message>
+    <message>
+        <source>Forgot the token for %1.</source>
+        <translation>Jeton de %1 oublié.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>Déconnecté de %1.</translation>
+    </message>
+    <message>
+        <source>Show who is signed in, on which server.</source>
+        <translation>Afficher qui est connecté, et sur quel serveur.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Token kept in %1.</source>
+        <translation>Jeton gardé dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::AdminCommands</name>
+    <message>
+        <source>There is no user named %1.</source>
+        <translation>Il n&apos;y a pas d&apos;utilisateur nommé %1.</translation>
+    </message>
+    <message>
+        <source>List every account.</source>
+        <translation>Lister tous les comptes.</translation>
+    </message>
+    <message>
+        <source>admin commands</source>
+        <translation>les commandes d&apos;administration</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>one-time code</source>
+        <translation>code à usage unique</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>A username or a user id.</source>
+        <translation>Un nom d&apos;utilisateur ou un identifiant d&apos;utilisateur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is disabled; %n session(s) signed out.</source>
+        <translation>
+            <numerusform>%1 est désactivé&#xa0;; %n session fermée.</numerusform>
+            <numerusform>%1 est désactivé&#xa0;; %n sessions fermées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>One-time code for %1: %2 (valid until %3). Give it to them in person.</source>
+        <translation>Code à usage unique pour %1&#xa0;: %2 (valable jusqu&apos;au %3). Remettez-le en personne.</translation>
+    </message>
+    <message>
+        <source>Make someone an admin or a member.</source>
+        <translation>Faire de quelqu&apos;un un administrateur ou un membre.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>RÔLE</translation>
+    </message>
+    <message>
+        <source>admin or member.</source>
+        <translation>admin ou member.</translation>
+    </message>
+    <message>
+        <source>ROLE must be admin or member.</source>
+        <translation>RÔLE doit valoir admin ou member.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin.</source>
+        <translation>%1 est administrateur.</translation>
+    </message>
+    <message>
+        <source>%1 is a member.</source>
+        <translation>%1 est membre.</translation>
+    </message>
+    <message>
+        <source>Valid for &lt;n&gt; hours (1 to 720, default 168: a week).</source>
+        <translation>Valable &lt;n&gt; heures (de 1 à 720, 168 par défaut&#xa0;: une semaine).</translation>
+    </message>
+    <message>
+        <source>Make an invite code for a new account.</source>
+        <translation>Créer un code d&apos;invitation pour un nouveau compte.</translation>
+    </message>
+    <message>
+        <source>invites</source>
+        <translation>les invitations</translation>
+    </message>
+    <message>
+        <source>Invite code: %1 (valid until %2).</source>
+        <translation>Code d&apos;invitation&#xa0;: %1 (valable jusqu&apos;au %2).</translation>
+    </message>
+    <message>
+        <source>List the open invites and those used or expired lately.</source>
+        <translation>Lister les invitations ouvertes et celles utilisées ou expirées récemment.</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>par %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation>utilisée par %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>Withdraw an unused invite.</source>
+        <translation>Retirer une invitation inutilisée.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The invite&apos;s id (invite list).</source>
+        <translation>L&apos;identifiant de l&apos;invitation (invite list).</translation>
+    </message>
+    <message>
+        <source>Invite %1 withdrawn.</source>
+        <translation>Invitation %1 retirée.</translation>
+    </message>
+    <message>
+        <source>The &lt;n&gt; newest entries (1 to 500, default 100).</source>
+        <translation>Les &lt;n&gt; entrées les plus récentes (de 1 à 500, 100 par défaut).</translation>
+    </message>
+    <message>
+        <source>Only entries older than the entry &lt;id&gt;.</source>
+        <translation>Seulement les entrées antérieures à l&apos;entrée &lt;id&gt;.</translation>
+    </message>
+    <message>
+        <source>Show the audit log of what admins changed, newest first.</source>
+        <translation>Afficher le journal d&apos;audit des changements faits par les administrateurs, les plus récents d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Disable an account and sign out all its devices.</source>
+        <translation>Désactiver un compte et déconnecter tous ses appareils.</translation>
+    </message>
+    <message>
+        <source>Let a disabled account sign in again.</source>
+        <translation>Permettre à un compte désactivé de se reconnecter.</translation>
+    </message>
+    <message>
+        <source>Replace someone&apos;s password with a one-time code.</source>
+        <translation>Remplacer le mot de passe de quelqu&apos;un par un code à usage unique.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::CliSettings</name>
+    <message>
+        <source>the system&apos;s keychain (service &quot;%1&quot;)</source>
+        <translation>le trousseau du système (service «&#xa0;%1&#xa0;»)</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::CommandLine</name>
+    <message>
+        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to).</source>
+        <translation>Le serveur, par ex. wss://192.168.1.10:7300 (par défaut&#xa0;: le dernier où vous vous êtes connecté).</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in and settings in &lt;dir&gt; (hubbub-cli.ini, secrets.json) instead of the system&apos;s settings and keychain; also the environment variable HUBBUB_CLI_CONFIG.</source>
+        <translation>Garder la connexion et les réglages dans &lt;dir&gt; (hubbub-cli.ini, secrets.json) au lieu des réglages et du trousseau du système&#xa0;; aussi la variable d&apos;environnement HUBBUB_CLI_CONFIG.</translation>
+    </message>
+    <message>
+        <source>Print results as JSON, one value per line, and errors on standard error as JSON.</source>
+        <translation>Afficher les résultats en JSON, une valeur par ligne, et les erreurs en JSON sur la sortie d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>Give up when the server does not answer within &lt;seconds&gt; (default 15).</source>
+        <translation>Abandonner quand le serveur ne répond pas dans les &lt;seconds&gt; secondes (15 par défaut).</translation>
+    </message>
+    <message>
+        <source>Log the connection on standard error.</source>
+        <translation>Journaliser la connexion sur la sortie d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>hubbub-cli: the command-line client of Hubbub, the feed and chat of your local network.</source>
+        <translation>hubbub-cli&#xa0;: le client en ligne de commande de Hubbub, le fil et la messagerie de votre réseau local.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>Codes de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>the server refused (invalid, conflict, rate limited, …) or another error</source>
+        <translation>le serveur a refusé (invalide, conflit, trop de requêtes…) ou une autre erreur</translation>
+    </message>
+    <message>
+        <source>wrong command line, or input that cannot be read</source>
+        <translation>ligne de commande erronée, ou entrée illisible</translation>
+    </message>
+    <message>
+        <source>not signed in, or the sign-in or the token was refused</source>
+        <translation>pas connecté, ou connexion ou jeton refusés</translation>
+    </message>
+    <message>
+        <source>not found (channel, user, message, invite)</source>
+        <translation>introuvable (salon, utilisateur, message, invitation)</translation>
+    </message>
+    <message>
+        <source>not allowed (e.g. an admin command as a member)</source>
+        <translation>non autorisé (par ex. une commande d&apos;administration en tant que membre)</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached or did not answer in time</source>
+        <translation>le serveur est injoignable ou n&apos;a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (see login --trust-fingerprint)</source>
+        <translation>le certificat du serveur n&apos;est pas approuvé (voir login --trust-fingerprint)</translation>
+    </message>
+    <message>
+        <source>tail: the server no longer has the events after the state&apos;s seq</source>
+        <translation>tail&#xa0;: le serveur n&apos;a plus les événements après le seq de l&apos;état</translation>
+    </message>
+    <message>
+        <source>Run &quot;hubbub-cli help COMMAND&quot; for the arguments and options of a command.</source>
+        <translation>Lancez «&#xa0;hubbub-cli help COMMANDE&#xa0;» pour les arguments et options d&apos;une commande.</translation>
+    </message>
+    <message>
+        <source>One of the commands above.</source>
+        <translation>Une des commandes ci-dessus.</translation>
+    </message>
+    <message>
+        <source>COMMAND [ARGUMENTS]</source>
+        <translation>COMMANDE [ARGUMENTS]</translation>
+    </message>
+    <message>
+        <source>Exit codes: see &quot;hubbub-cli --help&quot;.</source>
+        <translation>Codes de sortie&#xa0;: voir «&#xa0;hubbub-cli --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Commands of &quot;%1&quot;:</source>
+        <translation>Commandes de «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run &quot;hubbub-cli help %1 COMMAND&quot; for the arguments and options of one.</source>
+        <translation>Lancez «&#xa0;hubbub-cli help %1 COMMANDE&#xa0;» pour les arguments et options de l&apos;une d&apos;elles.</translation>
+    </message>
+    <message>
+        <source>hubbub-cli takes no password on the command line (it would show in process lists and the shell&apos;s history): type it at the prompt, or use HUBBUB_PASSWORD or --password-file FILE.</source>
+        <translation>hubbub-cli ne prend pas de mot de passe sur la ligne de commande (il apparaîtrait dans la liste des processus et l&apos;historique du shell)&#xa0;: saisissez-le à l&apos;invite, ou utilisez HUBBUB_PASSWORD ou --password-file FICHIER.</translation>
+    </message>
+    <message>
+        <source>There is no command &quot;%1&quot;. Run &quot;hubbub-cli --help&quot; for the list.</source>
+        <translation>Il n&apos;y a pas de commande «&#xa0;%1&#xa0;». Lancez «&#xa0;hubbub-cli --help&#xa0;» pour la liste.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments. Usage: %1</source>
+        <translation>Mauvais nombre d&apos;arguments. Usage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>--server needs a wss:// or ws:// address, e.g. wss://192.168.1.10:7300</source>
+        <translation>--server attend une adresse wss:// ou ws://, par ex. wss://192.168.1.10:7300</translation>
+    </message>
+    <message>
+        <source>--timeout needs a whole number of seconds from 1 to 3600.</source>
+        <translation>--timeout attend un nombre entier de secondes de 1 à 3600.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Commands</name>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>%1 doit être un nombre entier de %2 à %3, pas «&#xa0;%4&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::ContentCommands</name>
+    <message>
+        <source>List the channels and your direct conversations.</source>
+        <translation>Lister les salons et vos conversations privées.</translation>
+    </message>
+    <message>
+        <source>Publish a post in the feed.</source>
+        <translation>Publier dans le fil.</translation>
+    </message>
+    <message>
+        <source>Example, from cron: df -h | hubbub-cli post &quot;Disk space on $(hostname)&quot; -</source>
+        <translation>Exemple, depuis cron&#xa0;: df -h | hubbub-cli post &quot;Disk space on $(hostname)&quot; -</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TITRE</translation>
+    </message>
+    <message>
+        <source>The post&apos;s title.</source>
+        <translation>Le titre de la publication.</translation>
+    </message>
+    <message>
+        <source>[TEXT|-]</source>
+        <translation>[TEXTE|-]</translation>
+    </message>
+    <message>
+        <source>Its text (Markdown); &quot;-&quot; reads it from standard input.</source>
+        <translation>Son texte (Markdown)&#xa0;; «&#xa0;-&#xa0;» le lit sur l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>Posted [%1] %2.</source>
+        <translation>Publié [%1] %2.</translation>
+    </message>
+    <message>
+        <source>Send a message to a channel or a person.</source>
+        <translation>Envoyer un message dans un salon ou à quelqu&apos;un.</translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation>SALON</translation>
+    </message>
+    <message>
+        <source>#name or name, a channel id, or @user for a direct conversation.</source>
+        <translation>#nom ou nom, un identifiant de salon, ou @utilisateur pour une conversation privée.</translation>
+    </message>
+    <message>
+        <source>TEXT|-</source>
+        <translation>TEXTE|-</translation>
+    </message>
+    <message>
+        <source>The message (Markdown); &quot;-&quot; reads it from standard input.</source>
+        <translation>Le message (Markdown)&#xa0;; «&#xa0;-&#xa0;» le lit sur l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <source>Sent [%1] to %2.</source>
+        <translation>Envoyé [%1] à %2.</translation>
+    </message>
+    <message>
+        <source>Show the &lt;n&gt; newest messages (1 to 200, default 50).</source>
+        <translation>Afficher les &lt;n&gt; messages les plus récents (de 1 à 200, 50 par défaut).</translation>
+    </message>
+    <message>
+        <source>Only messages older than the message &lt;id&gt;: the next page back.</source>
+        <translation>Seulement les messages antérieurs au message &lt;id&gt;&#xa0;: la page précédente.</translation>
+    </message>
+    <message>
+        <source>Show the latest messages of a channel or conversation.</source>
+        <translation>Afficher les derniers messages d&apos;un salon ou d&apos;une conversation.</translation>
+    </message>
+    <message>
+        <source>No messages in %1.</source>
+        <translation>Aucun message dans %1.</translation>
+    </message>
+    <message>
+        <source>Older messages: --before %1</source>
+        <translation>Messages plus anciens&#xa0;: --before %1</translation>
+    </message>
+    <message>
+        <source>Search &lt;what&gt;: all (default), messages or posts.</source>
+        <translation>Chercher dans &lt;what&gt;&#xa0;: all (par défaut), messages ou posts.</translation>
+    </message>
+    <message>
+        <source>Only messages of &lt;channel&gt;.</source>
+        <translation>Seulement les messages de &lt;channel&gt;.</translation>
+    </message>
+    <message>
+        <source>At most &lt;n&gt; results (1 to 50, default 20).</source>
+        <translation>Au plus &lt;n&gt; résultats (de 1 à 50, 20 par défaut).</translation>
+    </message>
+    <message>
+        <source>Search messages and posts (on servers that can).</source>
+        <translation>Chercher dans les messages et les publications (sur les serveurs qui le permettent).</translation>
+    </message>
+    <message>
+        <source>All words must match, in any case and with or without accents; &quot;a phrase&quot; in quotes matches the words together; word* matches the beginning of words. The newest first.</source>
+        <translation>Tous les mots doivent correspondre, quelle que soit la casse et avec ou sans accents&#xa0;; «&#xa0;une phrase&#xa0;» entre guillemets trouve les mots ensemble&#xa0;; mot* trouve le début des mots. Les plus récents d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>QUERY</source>
+        <translation>REQUÊTE</translation>
+    </message>
+    <message>
+        <source>What to look for.</source>
+        <translation>Ce qu’il faut chercher.</translation>
+    </message>
+    <message>
+        <source>--in must be all, messages or posts.</source>
+        <translation>--in doit valoir all, messages ou posts.</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>la recherche</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>publication</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Rien trouvé.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::ExportCommand</name>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>Impossible d’écrire sur la sortie standard.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n post(s) of the feed to %1.</source>
+        <translation>
+            <numerusform>%n publication du fil exportée dans %1.</numerusform>
+            <numerusform>%n publications du fil exportées dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>%n message de %1 exporté dans %2.</numerusform>
+            <numerusform>%n messages de %1 exportés dans %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>json (default) or csv.</source>
+        <translation>json (par défaut) ou csv.</translation>
+    </message>
+    <message>
+        <source>Write to &lt;file&gt; (whole or not at all) instead of standard output.</source>
+        <translation>Écrire dans &lt;file&gt; (en entier ou pas du tout) au lieu de la sortie standard.</translation>
+    </message>
+    <message>
+        <source>Export all of a channel, a conversation or the feed.</source>
+        <translation>Exporter tout un salon, une conversation ou le fil.</translation>
+    </message>
+    <message>
+        <source>Oldest first. JSON: an array of the messages or posts as the server sends them. CSV (RFC 4180, UTF-8): messages have the columns id, channel_id, author_id, author, author_display_name, created_at, edited_at, reply_to, text, files; posts id, author_id, author, author_display_name, created_at, updated_at, title, content, rating_average, rating_count, image_id, files (file names, one per line).</source>
+        <translation>Les plus anciens d&apos;abord. JSON&#xa0;: un tableau des messages ou publications tels que le serveur les envoie. CSV (RFC 4180, UTF-8)&#xa0;: les messages ont les colonnes id, channel_id, author_id, author, author_display_name, created_at, edited_at, reply_to, text, files&#xa0;; les publications id, author_id, author, author_display_name, created_at, updated_at, title, content, rating_average, rating_count, image_id, files (noms de fichiers, un par ligne).</translation>
+    </message>
+    <message>
+        <source>CHANNEL|@user|feed</source>
+        <translation>SALON|@utilisateur|feed</translation>
+    </message>
+    <message>
+        <source>A channel (#name, name or id), the direct conversation with @user, or the feed.</source>
+        <translation>Un salon (#nom, nom ou identifiant), la conversation privée avec @utilisateur, ou le fil.</translation>
+    </message>
+    <message>
+        <source>--format must be json or csv.</source>
+        <translation>--format doit valoir json ou csv.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Runner</name>
+    <message>
+        <source>%1 Sign in again: hubbub-cli login --user NAME</source>
+        <translation>%1 Reconnectez-vous&#xa0;: hubbub-cli login --user NOM</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code and have not chosen a password yet. Sign in again: hubbub-cli login --user NAME</source>
+        <translation>Vous vous êtes connecté avec un code à usage unique sans avoir encore choisi de mot de passe. Reconnectez-vous&#xa0;: hubbub-cli login --user NOM</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>Le certificat de %1 a changé.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>Le certificat de %1 n&apos;est pas approuvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>%1 Nouvel essai dans %n s.</numerusform>
+            <numerusform>%1 Nouvel essai dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in to %1. Sign in first: hubbub-cli login --user NAME</source>
+        <translation>Pas connecté à %1. Connectez-vous d&apos;abord&#xa0;: hubbub-cli login --user NOM</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot do this: %2 (it does not announce &quot;%3&quot;).</source>
+        <translation>Le serveur %1 ne sait pas faire ceci&#xa0;: %2 (il n&apos;annonce pas «&#xa0;%3&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has the SHA-256 fingerprint %1.</source>
+        <translation>Le certificat du serveur a l&apos;empreinte SHA-256 %1.</translation>
+    </message>
+    <message>
+        <source>The one trusted before was %1.</source>
+        <translation>Celui approuvé auparavant était %1.</translation>
+    </message>
+    <message>
+        <source>If hubbub-server printed this fingerprint, trust it with: hubbub-cli login --server %1 --trust-fingerprint %2 --user NAME</source>
+        <translation>Si hubbub-server a affiché cette empreinte, approuvez-la avec&#xa0;: hubbub-cli login --server %1 --trust-fingerprint %2 --user NOM</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::TailCommand</name>
+    <message>
+        <source>Cannot read the state file %1: %2</source>
+        <translation>Impossible de lire le fichier d&apos;état %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not one hubbub-cli wrote; remove it, or give another one.</source>
+        <translation>Le fichier d&apos;état %1 n&apos;a pas été écrit par hubbub-cli&#xa0;; supprimez-le ou indiquez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The state file %1 is for the server %2, not %3.</source>
+        <translation>Le fichier d&apos;état %1 est celui du serveur %2, pas de %3.</translation>
+    </message>
+    <message>
+        <source>Keep the seq of the last line printed in &lt;file&gt;, and start after it: a script restarted with the same file misses nothing and repeats nothing.</source>
+        <translation>Garder dans &lt;file&gt; le seq de la dernière ligne affichée, et repartir après&#xa0;: un script relancé avec le même fichier ne manque rien et ne répète rien.</translation>
+    </message>
+    <message>
+        <source>Start with the events after &lt;seq&gt; (over the state file&apos;s).</source>
+        <translation>Commencer par les événements après &lt;seq&gt; (prime sur celui du fichier d&apos;état).</translation>
+    </message>
+    <message>
+        <source>Follow the server&apos;s events as JSON lines.</source>
+        <translation>Suivre les événements du serveur en lignes JSON.</translation>
+    </message>
+    <message>
+        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried with backoff and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
+        <translation>Une ligne par événement, écrite aussitôt&#xa0;: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, les données telles que docs/protocol.md décrit chaque événement. Sans --since ni fichier d&apos;état, il commence par les événements à partir de maintenant. Une connexion perdue est réessayée avec un délai croissant puis rattrapée avec sync&#xa0;: aucun événement n&apos;est manqué ni répété. Tourne jusqu&apos;à SIGINT ou SIGTERM (sortie 0) ou jusqu&apos;à ce que le serveur refuse le jeton (3). Les événements des conversations privées des autres ne sont pas affichés (leur seq est sauté). Exemple&#xa0;: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
+    </message>
+    <message>
+        <source>The server no longer has all the events after the last one printed, or its database was replaced; its newest is %1. Start again without --since and the state file to follow from now.</source>
+        <translation>Le serveur n&apos;a plus tous les événements après le dernier affiché, ou sa base de données a été remplacée&#xa0;; son plus récent est %1. Relancez sans --since ni fichier d&apos;état pour suivre à partir de maintenant.</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>Impossible d’écrire sur la sortie standard.</translation>
+    </message>
+    <message>
+        <source>Cannot write the state file %1: %2</source>
+        <translation>Impossible d&apos;écrire le fichier d&apos;état %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Targets</name>
+    <message>
+        <source>direct conversations</source>
+        <translation>les conversations privées</translation>
+    </message>
+    <message>
+        <source>There is no user named %1.</source>
+        <translation>Il n&apos;y a pas d&apos;utilisateur nommé %1.</translation>
+    </message>
+    <message>
+        <source>A direct conversation needs someone other than you.</source>
+        <translation>Une conversation privée demande quelqu&apos;un d&apos;autre que vous.</translation>
+    </message>
+    <message>
+        <source>You have no direct conversation with %1.</source>
+        <translation>Vous n&apos;avez pas de conversation privée avec %1.</translation>
+    </message>
+    <message>
+        <source>No channel named.</source>
+        <translation>Aucun salon indiqué.</translation>
+    </message>
+    <message>
+        <source>conversation %1</source>
+        <translation>conversation %1</translation>
+    </message>
+    <message>
+        <source>There is no channel #%1.</source>
+        <translation>Il n&apos;y a pas de salon #%1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Terminal</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Standard input is not UTF-8 text.</source>
+        <translation>L&apos;entrée standard n&apos;est pas du texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 n&apos;est pas du texte UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -231,6 +986,10 @@
     <message>
         <source>This device</source>
         <translation>Cet appareil</translation>
+    </message>
+    <message>
+        <source>%1 — Hubbub command line %2 on %3</source>
+        <translation>%1 — Hubbub en ligne de commande %2 sur %3</translation>
     </message>
 </context>
 <context>
@@ -2798,6 +3557,13 @@
     <message>
         <source>The image could not be decoded: %1.</source>
         <translation>Impossible de décoder l&apos;image&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::MetricsServer</name>
+    <message>
+        <source>cannot listen for metrics on %1:%2: %3</source>
+        <translation>impossible d&apos;écouter les métriques sur %1:%2&#xa0;: %3</translation>
     </message>
 </context>
 <context>

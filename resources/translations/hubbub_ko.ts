@@ -123,12 +123,762 @@
         <source>--registration must be open, invite or closed</source>
         <translation>--registration은 open, invite 또는 closed여야 해요</translation>
     </message>
+    <message>
+        <source>Serve /metrics (Prometheus) and /healthz over HTTP on this port (default: off).</source>
+        <translation>이 포트에서 HTTP로 /metrics(Prometheus)와 /healthz를 제공해요 (기본값: 꺼짐).</translation>
+    </message>
+    <message>
+        <source>Address of the metrics port (default 127.0.0.1). Anyone who can reach it can read the metrics.</source>
+        <translation>메트릭 포트의 주소 (기본값 127.0.0.1). 이 포트에 접속할 수 있는 사람은 누구나 메트릭을 읽을 수 있어요.</translation>
+    </message>
+    <message>
+        <source>--metrics-port: &apos;%1&apos; is not a port number</source>
+        <translation>--metrics-port: &apos;%1&apos;은(는) 포트 번호가 아니에요</translation>
+    </message>
+    <message>
+        <source>--metrics-address needs --metrics-port</source>
+        <translation>--metrics-address는 --metrics-port와 함께 써야 해요</translation>
+    </message>
+    <message>
+        <source>--metrics-address: &apos;%1&apos; is not an IP address</source>
+        <translation>--metrics-address: &apos;%1&apos;은(는) IP 주소가 아니에요</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
     <message>
         <source>Delete</source>
         <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli</name>
+    <message>
+        <source>Show the help of hubbub-cli or of a command.</source>
+        <translation>hubbub-cli나 명령의 도움말을 보여줘요.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>버전을 보여줘요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::AccountCommands</name>
+    <message>
+        <source>%1 can be read by other users of this computer; chmod 600 %1 makes it yours alone.</source>
+        <translation>%1은(는) 이 컴퓨터의 다른 사용자도 읽을 수 있어요. chmod 600 %1로 나만 읽게 할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>No password: standard input is not a terminal to ask at. Set %1 or use a password file (&quot;-&quot; for standard input).</source>
+        <translation>비밀번호가 없어요. 표준 입력이 터미널이 아니라서 물어볼 수 없어요. %1을 설정하거나 비밀번호 파일을 쓰세요(표준 입력은 &quot;-&quot;).</translation>
+    </message>
+    <message>
+        <source>Once more: </source>
+        <translation>한 번 더: </translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>두 비밀번호가 달라요.</translation>
+    </message>
+    <message>
+        <source>No password was typed.</source>
+        <translation>비밀번호를 입력하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>[admin]</source>
+        <translation>[관리자]</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation>%1에 %2(으)로 로그인했어요.</translation>
+    </message>
+    <message>
+        <source>Sign in as &lt;name&gt; (required).</source>
+        <translation>&lt;name&gt;(으)로 로그인해요(필수).</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of &lt;file&gt; (&quot;-&quot;: standard input).</source>
+        <translation>&lt;file&gt;의 첫 줄에서 비밀번호를 읽어요(&quot;-&quot;는 표준 입력).</translation>
+    </message>
+    <message>
+        <source>Create the account (on a server that lets you) instead of signing in.</source>
+        <translation>로그인하는 대신 계정을 만들어요(허용하는 서버에서).</translation>
+    </message>
+    <message>
+        <source>The invite code an admin gave you, with --create-account on a server that takes new accounts by invitation.</source>
+        <translation>관리자가 준 초대 코드예요. 초대로만 새 계정을 받는 서버에서 --create-account와 함께 써요.</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s self-signed certificate whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it.</source>
+        <translation>SHA-256 지문이 &lt;sha256&gt;인 서버의 자체 서명 인증서를 신뢰해요(hubbub-server가 출력하는 그대로).</translation>
+    </message>
+    <message>
+        <source>After signing in with a one-time code from an admin: read the new password from &lt;file&gt; (else HUBBUB_NEW_PASSWORD, else a prompt).</source>
+        <translation>관리자가 준 일회용 코드로 로그인한 뒤 새 비밀번호를 &lt;file&gt;에서 읽어요(없으면 HUBBUB_NEW_PASSWORD, 그것도 없으면 입력 요청).</translation>
+    </message>
+    <message>
+        <source>Sign in and keep the token for the next commands.</source>
+        <translation>로그인하고 다음 명령을 위해 토큰을 보관해요.</translation>
+    </message>
+    <message>
+        <source>The password comes from the prompt (without echo), the environment variable HUBBUB_PASSWORD, or --password-file; never from the command line. The token is kept in the system&apos;s keychain (else a file only you can read), or in --config&apos;s folder. hubbub-cli is a session of its own on the server, apart from the app&apos;s.</source>
+        <translation>비밀번호는 입력 요청(화면에 표시되지 않아요), 환경 변수 HUBBUB_PASSWORD, --password-file에서 받아요. 명령줄에서는 절대 받지 않아요. 토큰은 시스템 키체인(없으면 나만 읽을 수 있는 파일)이나 --config 폴더에 보관해요. hubbub-cli는 서버에서 앱과 별개인 자체 세션이에요.</translation>
+    </message>
+    <message>
+        <source>login needs --user NAME.</source>
+        <translation>login에는 --user NAME이 필요해요.</translation>
+    </message>
+    <message>
+        <source>--trust-fingerprint needs a SHA-256 fingerprint: 32 hex pairs joined by colons.</source>
+        <translation>--trust-fingerprint에는 SHA-256 지문이 필요해요. 콜론으로 이은 16진수 32쌍이에요.</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2: </source>
+        <translation>%2의 %1 비밀번호: </translation>
+    </message>
+    <message>
+        <source>Trust this certificate? [y/N] </source>
+        <translation>이 인증서를 신뢰할까요? [y/N] </translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>%1의 인증서가 바뀌었어요.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>%1의 인증서를 신뢰하지 않아요.</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code. New password: </source>
+        <translation>일회용 코드로 로그인했어요. 새 비밀번호: </translation>
+    </message>
+    <message>
+        <source>Only forget the token here, without telling the server (when it cannot be reached; the session stays valid until it expires or is signed out from another device).</source>
+        <translation>서버에 알리지 않고 여기서 토큰만 잊어요(서버에 연결할 수 없을 때. 세션은 만료되거나 다른 기기에서 로그아웃할 때까지 유효해요).</translation>
+    </message>
+    <message>
+        <source>Sign out: end this session on the server and forget the token.</source>
+        <translation>로그아웃: 서버에서 이 세션을 끝내고 토큰을 잊어요.</translation>
+    </message>
+    <message>
+        <source>Forgot the token for %1.</source>
+        <translation>%1의 토큰을 잊었어요.</translation>
+    </message>
+    <message>
+        <source>Signed out of %1.</source>
+        <translation>%1에서 로그아웃했어요.</translation>
+    </message>
+    <message>
+        <source>Show who is signed in, on which server.</source>
+        <translation>누가 어느 서버에 로그인했는지 보여줘요.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>Token kept in %1.</source>
+        <translation>토큰 보관 위치: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::AdminCommands</name>
+    <message>
+        <source>There is no user named %1.</source>
+        <translation>%1(이)라는 사용자가 없어요.</translation>
+    </message>
+    <message>
+        <source>List every account.</source>
+        <translation>모든 계정을 나열해요.</translation>
+    </message>
+    <message>
+        <source>admin commands</source>
+        <translation>관리자 명령</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>비활성화됨</translation>
+    </message>
+    <message>
+        <source>one-time code</source>
+        <translation>일회용 코드</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>온라인</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>세션 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>A username or a user id.</source>
+        <translation>사용자 이름이나 사용자 ID.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is disabled; %n session(s) signed out.</source>
+        <translation>
+            <numerusform>%1 님을 비활성화했어요. 세션 %n개를 로그아웃했어요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can sign in again.</source>
+        <translation>%1 님이 다시 로그인할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>One-time code for %1: %2 (valid until %3). Give it to them in person.</source>
+        <translation>%1 님의 일회용 코드: %2 (%3까지 유효해요). 직접 전해 주세요.</translation>
+    </message>
+    <message>
+        <source>Make someone an admin or a member.</source>
+        <translation>누군가를 관리자나 멤버로 정해요.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>admin or member.</source>
+        <translation>admin 또는 member.</translation>
+    </message>
+    <message>
+        <source>ROLE must be admin or member.</source>
+        <translation>역할은 admin 또는 member여야 해요.</translation>
+    </message>
+    <message>
+        <source>%1 is an admin.</source>
+        <translation>%1 님은 관리자예요.</translation>
+    </message>
+    <message>
+        <source>%1 is a member.</source>
+        <translation>%1 님은 멤버예요.</translation>
+    </message>
+    <message>
+        <source>Valid for &lt;n&gt; hours (1 to 720, default 168: a week).</source>
+        <translation>&lt;n&gt;시간 동안 유효해요(1~720, 기본값 168: 일주일).</translation>
+    </message>
+    <message>
+        <source>Make an invite code for a new account.</source>
+        <translation>새 계정용 초대 코드를 만들어요.</translation>
+    </message>
+    <message>
+        <source>invites</source>
+        <translation>초대</translation>
+    </message>
+    <message>
+        <source>Invite code: %1 (valid until %2).</source>
+        <translation>초대 코드: %1 (%2까지 유효해요).</translation>
+    </message>
+    <message>
+        <source>List the open invites and those used or expired lately.</source>
+        <translation>열린 초대와 최근에 쓰였거나 만료된 초대를 나열해요.</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>만든 사람: %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>%1까지</translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation>사용한 사람: %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>열림</translation>
+    </message>
+    <message>
+        <source>Withdraw an unused invite.</source>
+        <translation>쓰지 않은 초대를 취소해요.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>The invite&apos;s id (invite list).</source>
+        <translation>초대 ID(invite list).</translation>
+    </message>
+    <message>
+        <source>Invite %1 withdrawn.</source>
+        <translation>초대 %1을 취소했어요.</translation>
+    </message>
+    <message>
+        <source>The &lt;n&gt; newest entries (1 to 500, default 100).</source>
+        <translation>가장 최근 항목 &lt;n&gt;개(1~500, 기본값 100).</translation>
+    </message>
+    <message>
+        <source>Only entries older than the entry &lt;id&gt;.</source>
+        <translation>&lt;id&gt; 항목보다 오래된 항목만.</translation>
+    </message>
+    <message>
+        <source>Show the audit log of what admins changed, newest first.</source>
+        <translation>관리자가 바꾼 내용의 감사 기록을 최신순으로 보여줘요.</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>감사 기록</translation>
+    </message>
+    <message>
+        <source>Disable an account and sign out all its devices.</source>
+        <translation>계정을 비활성화하고 모든 기기에서 로그아웃해요.</translation>
+    </message>
+    <message>
+        <source>Let a disabled account sign in again.</source>
+        <translation>비활성화된 계정이 다시 로그인할 수 있게 해요.</translation>
+    </message>
+    <message>
+        <source>Replace someone&apos;s password with a one-time code.</source>
+        <translation>누군가의 비밀번호를 일회용 코드로 바꿔요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::CliSettings</name>
+    <message>
+        <source>the system&apos;s keychain (service &quot;%1&quot;)</source>
+        <translation>시스템 키체인(서비스 &quot;%1&quot;)</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::CommandLine</name>
+    <message>
+        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to).</source>
+        <translation>서버, 예: wss://192.168.1.10:7300 (기본값: 마지막으로 로그인한 서버).</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in and settings in &lt;dir&gt; (hubbub-cli.ini, secrets.json) instead of the system&apos;s settings and keychain; also the environment variable HUBBUB_CLI_CONFIG.</source>
+        <translation>로그인 정보와 설정을 시스템 설정·키체인 대신 &lt;dir&gt;(hubbub-cli.ini, secrets.json)에 보관해요. 환경 변수 HUBBUB_CLI_CONFIG로도 정할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Print results as JSON, one value per line, and errors on standard error as JSON.</source>
+        <translation>결과를 한 줄에 값 하나씩 JSON으로 출력하고, 오류도 표준 오류에 JSON으로 출력해요.</translation>
+    </message>
+    <message>
+        <source>Give up when the server does not answer within &lt;seconds&gt; (default 15).</source>
+        <translation>서버가 &lt;seconds&gt;초 안에 답하지 않으면 포기해요(기본값 15).</translation>
+    </message>
+    <message>
+        <source>Log the connection on standard error.</source>
+        <translation>연결 기록을 표준 오류에 출력해요.</translation>
+    </message>
+    <message>
+        <source>hubbub-cli: the command-line client of Hubbub, the feed and chat of your local network.</source>
+        <translation>hubbub-cli: 로컬 네트워크의 피드와 채팅 Hubbub의 명령줄 클라이언트예요.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>명령:</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>종료 코드:</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>the server refused (invalid, conflict, rate limited, …) or another error</source>
+        <translation>서버가 거절했거나(잘못된 값, 충돌, 요청 과다 등) 다른 오류</translation>
+    </message>
+    <message>
+        <source>wrong command line, or input that cannot be read</source>
+        <translation>잘못된 명령줄이거나 읽을 수 없는 입력</translation>
+    </message>
+    <message>
+        <source>not signed in, or the sign-in or the token was refused</source>
+        <translation>로그인하지 않았거나 로그인 또는 토큰이 거절됨</translation>
+    </message>
+    <message>
+        <source>not found (channel, user, message, invite)</source>
+        <translation>찾을 수 없음(채널, 사용자, 메시지, 초대)</translation>
+    </message>
+    <message>
+        <source>not allowed (e.g. an admin command as a member)</source>
+        <translation>허용되지 않음(예: 멤버가 관리자 명령 실행)</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached or did not answer in time</source>
+        <translation>서버에 연결할 수 없거나 제때 답하지 않음</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (see login --trust-fingerprint)</source>
+        <translation>서버 인증서를 신뢰하지 않음(login --trust-fingerprint 참고)</translation>
+    </message>
+    <message>
+        <source>tail: the server no longer has the events after the state&apos;s seq</source>
+        <translation>tail: 서버에 상태 파일의 seq 이후 이벤트가 더 이상 없음</translation>
+    </message>
+    <message>
+        <source>Run &quot;hubbub-cli help COMMAND&quot; for the arguments and options of a command.</source>
+        <translation>명령의 인자와 옵션은 &quot;hubbub-cli help 명령&quot;으로 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>One of the commands above.</source>
+        <translation>위 명령 중 하나.</translation>
+    </message>
+    <message>
+        <source>COMMAND [ARGUMENTS]</source>
+        <translation>명령 [인자]</translation>
+    </message>
+    <message>
+        <source>Exit codes: see &quot;hubbub-cli --help&quot;.</source>
+        <translation>종료 코드: &quot;hubbub-cli --help&quot;를 보세요.</translation>
+    </message>
+    <message>
+        <source>Commands of &quot;%1&quot;:</source>
+        <translation>&quot;%1&quot;의 명령:</translation>
+    </message>
+    <message>
+        <source>Run &quot;hubbub-cli help %1 COMMAND&quot; for the arguments and options of one.</source>
+        <translation>각 명령의 인자와 옵션은 &quot;hubbub-cli help %1 명령&quot;으로 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>hubbub-cli takes no password on the command line (it would show in process lists and the shell&apos;s history): type it at the prompt, or use HUBBUB_PASSWORD or --password-file FILE.</source>
+        <translation>hubbub-cli는 명령줄에서 비밀번호를 받지 않아요(프로세스 목록과 셸 기록에 보이기 때문이에요). 입력 요청에 입력하거나 HUBBUB_PASSWORD 또는 --password-file 파일을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>There is no command &quot;%1&quot;. Run &quot;hubbub-cli --help&quot; for the list.</source>
+        <translation>&quot;%1&quot; 명령은 없어요. 목록은 &quot;hubbub-cli --help&quot;로 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments. Usage: %1</source>
+        <translation>인자 개수가 맞지 않아요. 사용법: %1</translation>
+    </message>
+    <message>
+        <source>--server needs a wss:// or ws:// address, e.g. wss://192.168.1.10:7300</source>
+        <translation>--server에는 wss:// 또는 ws:// 주소가 필요해요. 예: wss://192.168.1.10:7300</translation>
+    </message>
+    <message>
+        <source>--timeout needs a whole number of seconds from 1 to 3600.</source>
+        <translation>--timeout에는 1~3600 사이의 정수 초가 필요해요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Commands</name>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>%1은(는) %2~%3 사이의 정수여야 해요. &quot;%4&quot;은(는) 안 돼요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::ContentCommands</name>
+    <message>
+        <source>List the channels and your direct conversations.</source>
+        <translation>채널과 내 다이렉트 대화를 나열해요.</translation>
+    </message>
+    <message>
+        <source>Publish a post in the feed.</source>
+        <translation>피드에 게시물을 올려요.</translation>
+    </message>
+    <message>
+        <source>Example, from cron: df -h | hubbub-cli post &quot;Disk space on $(hostname)&quot; -</source>
+        <translation>예(cron에서): df -h | hubbub-cli post &quot;Disk space on $(hostname)&quot; -</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>The post&apos;s title.</source>
+        <translation>게시물 제목.</translation>
+    </message>
+    <message>
+        <source>[TEXT|-]</source>
+        <translation>[내용|-]</translation>
+    </message>
+    <message>
+        <source>Its text (Markdown); &quot;-&quot; reads it from standard input.</source>
+        <translation>내용(Markdown). &quot;-&quot;이면 표준 입력에서 읽어요.</translation>
+    </message>
+    <message>
+        <source>Posted [%1] %2.</source>
+        <translation>게시했어요 [%1] %2.</translation>
+    </message>
+    <message>
+        <source>Send a message to a channel or a person.</source>
+        <translation>채널이나 사람에게 메시지를 보내요.</translation>
+    </message>
+    <message>
+        <source>CHANNEL</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>#name or name, a channel id, or @user for a direct conversation.</source>
+        <translation>#이름 또는 이름, 채널 ID, 다이렉트 대화는 @사용자.</translation>
+    </message>
+    <message>
+        <source>TEXT|-</source>
+        <translation>내용|-</translation>
+    </message>
+    <message>
+        <source>The message (Markdown); &quot;-&quot; reads it from standard input.</source>
+        <translation>메시지(Markdown). &quot;-&quot;이면 표준 입력에서 읽어요.</translation>
+    </message>
+    <message>
+        <source>Sent [%1] to %2.</source>
+        <translation>%2에 보냈어요 [%1].</translation>
+    </message>
+    <message>
+        <source>Show the &lt;n&gt; newest messages (1 to 200, default 50).</source>
+        <translation>가장 최근 메시지 &lt;n&gt;개를 보여줘요(1~200, 기본값 50).</translation>
+    </message>
+    <message>
+        <source>Only messages older than the message &lt;id&gt;: the next page back.</source>
+        <translation>&lt;id&gt; 메시지보다 오래된 메시지만 보여줘요. 즉 이전 페이지예요.</translation>
+    </message>
+    <message>
+        <source>Show the latest messages of a channel or conversation.</source>
+        <translation>채널이나 대화의 최근 메시지를 보여줘요.</translation>
+    </message>
+    <message>
+        <source>No messages in %1.</source>
+        <translation>%1에 메시지가 없어요.</translation>
+    </message>
+    <message>
+        <source>Older messages: --before %1</source>
+        <translation>이전 메시지: --before %1</translation>
+    </message>
+    <message>
+        <source>Search &lt;what&gt;: all (default), messages or posts.</source>
+        <translation>&lt;what&gt;에서 찾아요: all(기본값), messages, posts.</translation>
+    </message>
+    <message>
+        <source>Only messages of &lt;channel&gt;.</source>
+        <translation>&lt;channel&gt;의 메시지만.</translation>
+    </message>
+    <message>
+        <source>At most &lt;n&gt; results (1 to 50, default 20).</source>
+        <translation>결과는 최대 &lt;n&gt;개(1~50, 기본값 20).</translation>
+    </message>
+    <message>
+        <source>Search messages and posts (on servers that can).</source>
+        <translation>메시지와 게시물을 검색해요(지원하는 서버에서).</translation>
+    </message>
+    <message>
+        <source>All words must match, in any case and with or without accents; &quot;a phrase&quot; in quotes matches the words together; word* matches the beginning of words. The newest first.</source>
+        <translation>모든 단어가 맞아야 해요(대소문자와 악센트는 상관없어요). 따옴표로 묶은 &quot;구절&quot;은 단어가 붙어 있을 때 찾고, 단어*는 단어의 시작을 찾아요. 최신순이에요.</translation>
+    </message>
+    <message>
+        <source>QUERY</source>
+        <translation>검색어</translation>
+    </message>
+    <message>
+        <source>What to look for.</source>
+        <translation>찾을 내용.</translation>
+    </message>
+    <message>
+        <source>--in must be all, messages or posts.</source>
+        <translation>--in은 all, messages, posts 중 하나여야 해요.</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>게시물</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>찾은 결과가 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::ExportCommand</name>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>표준 출력에 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없어요: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n post(s) of the feed to %1.</source>
+        <translation>
+            <numerusform>피드의 게시물 %n개를 %1(으)로 내보냈어요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) of %1 to %2.</source>
+        <translation>
+            <numerusform>%1의 메시지 %n개를 %2(으)로 내보냈어요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>json (default) or csv.</source>
+        <translation>json(기본값) 또는 csv.</translation>
+    </message>
+    <message>
+        <source>Write to &lt;file&gt; (whole or not at all) instead of standard output.</source>
+        <translation>표준 출력 대신 &lt;file&gt;에 써요(전부 쓰거나 아예 쓰지 않아요).</translation>
+    </message>
+    <message>
+        <source>Export all of a channel, a conversation or the feed.</source>
+        <translation>채널, 대화, 피드 전체를 내보내요.</translation>
+    </message>
+    <message>
+        <source>Oldest first. JSON: an array of the messages or posts as the server sends them. CSV (RFC 4180, UTF-8): messages have the columns id, channel_id, author_id, author, author_display_name, created_at, edited_at, reply_to, text, files; posts id, author_id, author, author_display_name, created_at, updated_at, title, content, rating_average, rating_count, image_id, files (file names, one per line).</source>
+        <translation>오래된 것부터 내보내요. JSON: 서버가 보내는 그대로의 메시지나 게시물 배열. CSV(RFC 4180, UTF-8): 메시지 열은 id, channel_id, author_id, author, author_display_name, created_at, edited_at, reply_to, text, files이고 게시물 열은 id, author_id, author, author_display_name, created_at, updated_at, title, content, rating_average, rating_count, image_id, files(파일 이름, 한 줄에 하나)예요.</translation>
+    </message>
+    <message>
+        <source>CHANNEL|@user|feed</source>
+        <translation>채널|@사용자|feed</translation>
+    </message>
+    <message>
+        <source>A channel (#name, name or id), the direct conversation with @user, or the feed.</source>
+        <translation>채널(#이름, 이름, ID), @사용자와의 다이렉트 대화, 또는 피드.</translation>
+    </message>
+    <message>
+        <source>--format must be json or csv.</source>
+        <translation>--format은 json 또는 csv여야 해요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Runner</name>
+    <message>
+        <source>%1 Sign in again: hubbub-cli login --user NAME</source>
+        <translation>%1 다시 로그인하세요: hubbub-cli login --user NAME</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time code and have not chosen a password yet. Sign in again: hubbub-cli login --user NAME</source>
+        <translation>일회용 코드로 로그인했지만 아직 비밀번호를 정하지 않았어요. 다시 로그인하세요: hubbub-cli login --user NAME</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has changed.</source>
+        <translation>%1의 인증서가 바뀌었어요.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted.</source>
+        <translation>%1의 인증서를 신뢰하지 않아요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 Trying again in %n s.</source>
+        <translation>
+            <numerusform>%1 %n초 뒤에 다시 시도해요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not signed in to %1. Sign in first: hubbub-cli login --user NAME</source>
+        <translation>%1에 로그인하지 않았어요. 먼저 로그인하세요: hubbub-cli login --user NAME</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot do this: %2 (it does not announce &quot;%3&quot;).</source>
+        <translation>%1 서버는 이 기능을 지원하지 않아요: %2 (&quot;%3&quot;을 알리지 않아요).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has the SHA-256 fingerprint %1.</source>
+        <translation>서버 인증서의 SHA-256 지문은 %1이에요.</translation>
+    </message>
+    <message>
+        <source>The one trusted before was %1.</source>
+        <translation>이전에 신뢰한 지문은 %1이에요.</translation>
+    </message>
+    <message>
+        <source>If hubbub-server printed this fingerprint, trust it with: hubbub-cli login --server %1 --trust-fingerprint %2 --user NAME</source>
+        <translation>hubbub-server가 출력한 지문과 같다면 다음으로 신뢰하세요: hubbub-cli login --server %1 --trust-fingerprint %2 --user NAME</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::TailCommand</name>
+    <message>
+        <source>Cannot read the state file %1: %2</source>
+        <translation>상태 파일 %1을 읽을 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>The state file %1 is not one hubbub-cli wrote; remove it, or give another one.</source>
+        <translation>상태 파일 %1은 hubbub-cli가 쓴 파일이 아니에요. 지우거나 다른 파일을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>The state file %1 is for the server %2, not %3.</source>
+        <translation>상태 파일 %1은 %3이 아니라 %2 서버의 파일이에요.</translation>
+    </message>
+    <message>
+        <source>Keep the seq of the last line printed in &lt;file&gt;, and start after it: a script restarted with the same file misses nothing and repeats nothing.</source>
+        <translation>마지막으로 출력한 줄의 seq를 &lt;file&gt;에 보관하고 그다음부터 시작해요. 같은 파일로 다시 시작한 스크립트는 빠뜨리는 것도 반복하는 것도 없어요.</translation>
+    </message>
+    <message>
+        <source>Start with the events after &lt;seq&gt; (over the state file&apos;s).</source>
+        <translation>&lt;seq&gt; 이후 이벤트부터 시작해요(상태 파일보다 우선해요).</translation>
+    </message>
+    <message>
+        <source>Follow the server&apos;s events as JSON lines.</source>
+        <translation>서버 이벤트를 JSON 줄로 따라가요.</translation>
+    </message>
+    <message>
+        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried with backoff and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
+        <translation>이벤트마다 한 줄을 바로 출력해요: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}. data는 docs/protocol.md가 각 이벤트를 설명하는 그대로예요. --since나 상태 파일이 없으면 지금부터의 이벤트로 시작해요. 연결이 끊기면 간격을 늘려 가며 다시 시도하고 sync로 따라잡아서, 빠지거나 반복되는 이벤트가 없어요. SIGINT나 SIGTERM(종료 코드 0), 또는 서버가 토큰을 거절할 때(3)까지 실행돼요. 다른 사람들의 다이렉트 대화 이벤트는 보이지 않아요(그 seq는 건너뛰어요). 예: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
+    </message>
+    <message>
+        <source>The server no longer has all the events after the last one printed, or its database was replaced; its newest is %1. Start again without --since and the state file to follow from now.</source>
+        <translation>서버에 마지막으로 출력한 이벤트 이후의 이벤트가 모두 남아 있지 않거나 데이터베이스가 바뀌었어요. 가장 최근 이벤트는 %1이에요. 지금부터 따라가려면 --since와 상태 파일 없이 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output.</source>
+        <translation>표준 출력에 쓸 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Cannot write the state file %1: %2</source>
+        <translation>상태 파일 %1에 쓸 수 없어요: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Targets</name>
+    <message>
+        <source>direct conversations</source>
+        <translation>다이렉트 대화</translation>
+    </message>
+    <message>
+        <source>There is no user named %1.</source>
+        <translation>%1(이)라는 사용자가 없어요.</translation>
+    </message>
+    <message>
+        <source>A direct conversation needs someone other than you.</source>
+        <translation>다이렉트 대화에는 나 말고 다른 사람이 필요해요.</translation>
+    </message>
+    <message>
+        <source>You have no direct conversation with %1.</source>
+        <translation>%1 님과의 다이렉트 대화가 없어요.</translation>
+    </message>
+    <message>
+        <source>No channel named.</source>
+        <translation>채널을 지정하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>conversation %1</source>
+        <translation>대화 %1</translation>
+    </message>
+    <message>
+        <source>There is no channel #%1.</source>
+        <translation>#%1 채널이 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Cli::Terminal</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을 읽을 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>Standard input is not UTF-8 text.</source>
+        <translation>표준 입력이 UTF-8 텍스트가 아니에요.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1은 UTF-8 텍스트가 아니에요.</translation>
     </message>
 </context>
 <context>
@@ -230,6 +980,10 @@
     <message>
         <source>This device</source>
         <translation>이 기기</translation>
+    </message>
+    <message>
+        <source>%1 — Hubbub command line %2 on %3</source>
+        <translation>%1 — %3의 Hubbub 명령줄 %2</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +3532,13 @@
     <message>
         <source>The image could not be decoded: %1.</source>
         <translation>이미지를 디코딩하지 못했어요: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubbub::Server::MetricsServer</name>
+    <message>
+        <source>cannot listen for metrics on %1:%2: %3</source>
+        <translation>%1:%2에서 메트릭 연결을 받을 수 없어요: %3</translation>
     </message>
 </context>
 <context>
