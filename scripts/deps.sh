@@ -15,8 +15,10 @@ hubbub_packages=(
     qt6-translations-l10n
 )
 # What the tests need besides: a real Secret Service of their own for the keychain test
-# (tests/support/with-keyring.sh runs a private D-Bus session and GNOME Keyring).
-hubbub_test_packages=(dbus gnome-keyring libsecret-1-0)
+# (tests/support/with-keyring.sh runs a private D-Bus session and GNOME Keyring); what
+# tst_packaging builds, inspects and lints the .debs with; and lld, which links the hundred test
+# programs four times faster than GNU ld (scripts/test.sh uses it when it is there).
+hubbub_test_packages=(dbus gnome-keyring libsecret-1-0 dpkg-dev file lintian desktop-file-utils lld)
 # What scripts/check-format.sh needs besides the above (lupdate, for check-i18n.sh, comes with
 # qt6-l10n-tools): Debian 12's clang-format is version 14, the reference for .clang-format.
 hubbub_check_packages=(clang-format)
