@@ -2173,7 +2173,7 @@
     </message>
     <message>
         <source>S&amp;witch server or account…</source>
-        <translation><translation>Server oder Konto &amp;wechseln …</translation>amp;Server oder Konto wechseln …</translation>
+        <translation>&amp;Server oder Konto wechseln …</translation>
     </message>
     <message>
         <source>Could not start the conversation: %1</source>

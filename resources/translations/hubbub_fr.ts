@@ -2173,7 +2173,7 @@
     </message>
     <message>
         <source>S&amp;witch server or account…</source>
-        <translation>Changer de <translation>&amp;Changer de serveur ou de compte…</translation>amp;serveur ou de compte…</translation>
+        <translation>Changer de &amp;serveur ou de compte…</translation>
     </message>
     <message>
         <source>Could not start the conversation: %1</source>
