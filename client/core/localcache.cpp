@@ -424,13 +424,17 @@ LocalCache::~LocalCache()
     delete m_thread;
 }
 
-QString LocalCache::fileFor(const QString &dataDir, const QUrl &server, qint64 userId)
+QString accountFileKey(const QUrl &server, qint64 userId)
 {
     const QByteArray key = server.adjusted(QUrl::StripTrailingSlash).toString().toUtf8() + '#'
         + QByteArray::number(userId);
-    return dataDir + QStringLiteral("/cache-")
-        + QString::fromLatin1(
-            QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16))
+    return QString::fromLatin1(
+        QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+QString LocalCache::fileFor(const QString &dataDir, const QUrl &server, qint64 userId)
+{
+    return dataDir + QStringLiteral("/cache-") + accountFileKey(server, userId)
         + QStringLiteral(".sqlite");
 }
 

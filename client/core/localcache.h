@@ -15,6 +15,10 @@ namespace Hubbub::Client {
 
 class CacheWriter;
 
+//! The 16 hex digits that name one account's files on one server in the app's data folder (its
+//! outbox and its local cache): the start of SHA-1 of "<server>#<user id>".
+QString accountFileKey(const QUrl &server, qint64 userId);
+
 //! What the app had seen of one account on one server when it last wrote its cache: enough
 //! to paint every view at once on the next start, and the seq they stood at, to catch up
 //! from with `sync`.
@@ -73,7 +77,7 @@ public:
     ~LocalCache() override;
     Q_DISABLE_COPY_MOVE(LocalCache)
 
-    //! The file of an account: "cache-<16 hex digits>.sqlite" in `dataDir`.
+    //! The file of an account: "cache-<accountFileKey()>.sqlite" in `dataDir`.
     static QString fileFor(const QString &dataDir, const QUrl &server, qint64 userId);
 
     //! Opens (or creates) the cache of `userId` on `server` at `path` and reads it; blocks

@@ -18,7 +18,6 @@
 #include "typing.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
@@ -218,12 +217,8 @@ void Session::openOutbox(const QUrl &url, qint64 userId)
 {
     if (m_paths.dataDir.isEmpty() || userId == 0)
         return;
-    const QByteArray key = url.adjusted(QUrl::StripTrailingSlash).toString().toUtf8() + '#'
-        + QByteArray::number(userId);
-    const QString name = QString::fromLatin1(
-        QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
-    const QString path
-        = m_paths.dataDir + QStringLiteral("/outbox-") + name + QStringLiteral(".json");
+    const QString path = m_paths.dataDir + QStringLiteral("/outbox-") + accountFileKey(url, userId)
+        + QStringLiteral(".json");
     if (m_outbox->path() == path)
         return;
     if (!m_outbox->open(path))

@@ -512,6 +512,17 @@ bool Context::greet(QString *why)
     }
 }
 
+//! What an accepted auth.register or auth.login says of the account: its token, id, name (as
+//! the server spells it) and role.
+static void takeSignIn(Account &account, const QJsonObject &reply)
+{
+    account.token = reply.value(QStringLiteral("token")).toString();
+    const QJsonObject user = reply.value(QStringLiteral("user")).toObject();
+    account.id = idOf(user.value(QStringLiteral("id")));
+    account.username = user.value(QStringLiteral("username")).toString();
+    account.role = user.value(QStringLiteral("role")).toString();
+}
+
 bool Context::registerAccount(Account &account, QString *why)
 {
     std::unique_ptr<Peer> peer = connect();
@@ -531,10 +542,7 @@ bool Context::registerAccount(Account &account, QString *why)
                    .arg(account.username, show(reply));
         return false;
     }
-    account.token = reply.value(QStringLiteral("token")).toString();
-    const QJsonObject user = reply.value(QStringLiteral("user")).toObject();
-    account.id = idOf(user.value(QStringLiteral("id")));
-    account.role = user.value(QStringLiteral("role")).toString();
+    takeSignIn(account, reply);
     return true;
 }
 
@@ -552,11 +560,7 @@ bool Context::prepareAccounts(QString *why)
                            .arg(account.username, show(reply));
                 return false;
             }
-            account.token = reply.value(QStringLiteral("token")).toString();
-            const QJsonObject user = reply.value(QStringLiteral("user")).toObject();
-            account.id = idOf(user.value(QStringLiteral("id")));
-            account.username = user.value(QStringLiteral("username")).toString();
-            account.role = user.value(QStringLiteral("role")).toString();
+            takeSignIn(account, reply);
             m_accounts.append(account);
         }
         if (!m_accounts.isEmpty() || m_registration == u"closed") {
