@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -127,6 +126,7 @@ void CacheWriter::closeDatabase()
     QSqlDatabase::database(m_connectionName, false).close();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_path.clear();
+    m_olderPosts.clear();
     m_posts.clear();
     m_channels.clear();
     m_chats.clear();
@@ -451,14 +451,16 @@ CachedState LocalCache::open(
         },
         Qt::BlockingQueuedConnection);
     m_path = opened ? path : QString();
+    const quint64 thisOpen = ++m_opens;
     if (state.olderPostsCached) {
-        QPointer<LocalCache> self(this);
-        QMetaObject::invokeMethod(m_writer, [self, writer = m_writer] {
-            const QList<Post> posts = writer->decodeOlderPosts();
-            // `self` is read on its own thread only.
-            QMetaObject::invokeMethod(self.data(), [self, posts] {
-                if (self)
-                    Q_EMIT self->olderPostsRead(posts);
+        QMetaObject::invokeMethod(m_writer, [this, thisOpen] {
+            const QList<Post> posts = m_writer->decodeOlderPosts();
+            // Back on this object's thread (it outlives the job: its destructor waits for the
+            // writer). Only for the open that asked: after another open or a close they would
+            // be another account's posts.
+            QMetaObject::invokeMethod(this, [this, thisOpen, posts] {
+                if (thisOpen == m_opens)
+                    Q_EMIT olderPostsRead(posts);
             });
         });
     }
@@ -483,6 +485,7 @@ void LocalCache::remove()
     QMetaObject::invokeMethod(
         m_writer, [this] { m_writer->remove(); }, Qt::BlockingQueuedConnection);
     m_path.clear();
+    ++m_opens;
 }
 
 void LocalCache::close()
@@ -490,6 +493,7 @@ void LocalCache::close()
     QMetaObject::invokeMethod(
         m_writer, [this] { m_writer->close(); }, Qt::BlockingQueuedConnection);
     m_path.clear();
+    ++m_opens;
 }
 
 int LocalCache::writes() const

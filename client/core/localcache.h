@@ -103,13 +103,16 @@ public:
     qint64 rowsWritten() const;
 
 Q_SIGNALS:
-    //! The posts of the file older than those open() returned, newest first.
+    //! The posts of the file older than those open() returned, newest first; not emitted when
+    //! another open(), close() or remove() came meanwhile.
     void olderPostsRead(const QList<Hubbub::Post> &posts);
 
 private:
     QThread *m_thread;
     CacheWriter *m_writer;
     QString m_path;
+    //! Counts opens and closes: older posts decoded for an earlier one are not emitted.
+    quint64 m_opens = 0;
 };
 
 } // namespace Hubbub::Client

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void discardsWhatIsNotItsOwn_data();
     void discardsWhatIsNotItsOwn();
     void survivesKillsAtAnyMoment();
+    void olderPostsOfAnEarlierOpenAreDropped();
     void startsOfflineFromCache();
     void catchesUpFromCachedSeq();
     void tooOldReloads();
@@ -301,6 +302,38 @@ void tst_LocalCache::survivesKillsAtAnyMoment()
         lastSeq = state.seq;
     }
     QVERIFY2(lastSeq > Kills, "the writer should have written many snapshots");
+}
+
+void tst_LocalCache::olderPostsOfAnEarlierOpenAreDropped()
+{
+    // Two accounts' caches, each with more posts than the first screen.
+    const QString first = LocalCache::fileFor(m_fx.dir->path(), CacheServer, UserId);
+    const QString second = LocalCache::fileFor(m_fx.dir->path(), CacheServer, UserId + 1);
+    {
+        LocalCache cache;
+        cache.open(first, CacheServer, UserId);
+        cache.save(snapshot(1, 150));
+        cache.open(second, CacheServer, UserId + 1);
+        cache.save(snapshot(2, 150));
+    }
+    // Switched to the second account before the first one's older posts were decoded: only
+    // the second's arrive.
+    LocalCache cache;
+    QSignalSpy older(&cache, &LocalCache::olderPostsRead);
+    QCOMPARE(cache.open(first, CacheServer, UserId, 100).posts.size(), 100);
+    const CachedState state = cache.open(second, CacheServer, UserId + 1, 100);
+    QVERIFY(state.olderPostsCached);
+    QTRY_COMPARE(older.size(), 1);
+    QTest::qWait(100);
+    QCOMPARE(older.size(), 1);
+    const auto posts = older.at(0).at(0).value<QList<Post>>();
+    QCOMPARE(posts.size(), 50);
+    QCOMPARE(posts.first().title, u"2"_s);
+    // And none after a close.
+    cache.open(first, CacheServer, UserId, 100);
+    cache.close();
+    QTest::qWait(200);
+    QCOMPARE(older.size(), 1);
 }
 
 void tst_LocalCache::firstRun(QString *token, User *ada)
