@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "discovery.h"
+#include "store/sqlconnection.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -29,8 +30,15 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption portOption(QStringLiteral("port"),
         tr("Port (default 7300; 0 picks a free one)."), QStringLiteral("N"),
         QStringLiteral("7300"));
-    const QCommandLineOption dbOption(
-        QStringLiteral("db"), tr("SQLite database file."), QStringLiteral("FILE"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+        tr("SQLite database file, or a PostgreSQL database as "
+           "postgresql://USER@HOST:PORT/DBNAME, which any number of instances may share (the "
+           "password from PGPASSFILE or PGPASSWORD, never here)."),
+        QStringLiteral("FILE|URL"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+        tr("With PostgreSQL: the folder for uploaded files and the self-signed certificate; "
+           "instances of one database share it (default: the user's data folder)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption durabilityOption(QStringLiteral("durability"),
         tr("full: fsync every commit (default); normal: faster, may lose the last commits on "
            "power loss."),
@@ -71,10 +79,10 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         tr("Address of the metrics port (default 127.0.0.1). Anyone who can reach it can read "
            "the metrics."),
         QStringLiteral("ADDR"));
-    parser.addOptions(
-        {hostOption, portOption, dbOption, durabilityOption, registrationOption, retentionOption,
-            promoteOption, verboseOption, tlsOption, certificateOption, keyOption, nameOption,
-            noAnnounceOption, discoveryPortOption, metricsPortOption, metricsAddressOption});
+    parser.addOptions({hostOption, portOption, dbOption, dataDirOption, durabilityOption,
+        registrationOption, retentionOption, promoteOption, verboseOption, tlsOption,
+        certificateOption, keyOption, nameOption, noAnnounceOption, discoveryPortOption,
+        metricsPortOption, metricsAddressOption});
 
     // QCommandLineParser's own messages (unknown option, missing value) are translated by Qt.
     if (!parser.parse(arguments))
@@ -195,8 +203,25 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         }
     }
 
-    if (parser.isSet(dbOption)) {
-        config.databasePath = parser.value(dbOption);
+    const QString db = parser.value(dbOption);
+    if (db.startsWith(QLatin1StringView("postgresql:"))
+        || db.startsWith(QLatin1StringView("postgres:"))) {
+        if (Result<PostgresUrl> url = PostgresUrl::parse(db); !url)
+            return invalid(QStringLiteral("db"), url.error().message);
+        config.databaseUrl = db;
+        QString dir = parser.value(dataDirOption);
+        if (dir.isEmpty())
+            dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (dir.isEmpty() || !QDir().mkpath(dir))
+            return invalid(
+                QStringLiteral("data-dir"), tr("no writable data folder; pass --data-dir DIR"));
+        // Side files are named as beside an SQLite file "hubbub": hubbub.cert.pem, hubbub.files.
+        config.databasePath = QDir(dir).filePath(QStringLiteral("hubbub"));
+    } else if (parser.isSet(dataDirOption)) {
+        return invalid(QStringLiteral("data-dir"),
+            tr("--data-dir is for PostgreSQL; an SQLite database keeps its files beside it"));
+    } else if (parser.isSet(dbOption)) {
+        config.databasePath = db;
     } else {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         if (dir.isEmpty() || !QDir().mkpath(dir))
@@ -212,7 +237,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     line.verbose = parser.isSet(verboseOption);
     if (parser.isSet(promoteOption)) {
         // Promoting into a database that is not there would create an empty one.
-        if (!dbFile.exists()) {
+        if (config.databaseUrl.isEmpty() && !dbFile.exists()) {
             return invalid(
                 QStringLiteral("db"), tr("there is no database at %1").arg(config.databasePath));
         }

@@ -87,9 +87,10 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("hubbub.*.debug=true"));
 
     if (line.action == CommandLine::Action::Promote) {
-        Writer writer(config.databasePath, config.durability, config.eventRetention);
+        Writer writer(DatabaseTarget::of(config), config.eventRetention);
         if (Status s = writer.start(); !s)
-            fail(QStringLiteral("cannot open %1: %2").arg(config.databasePath, s.error().message));
+            fail(QStringLiteral("cannot open %1: %2")
+                     .arg(DatabaseTarget::of(config).display(), s.error().message));
         const QString username = line.promoteUsername;
         WriteOutcome outcome = writer.runAndWait([username](WriteTx &tx) -> Result<QJsonObject> {
             Result<User> user = UserStore::setRole(tx, username, Role::Admin);
@@ -114,7 +115,8 @@ int main(int argc, char *argv[])
     // Stop the writer thread before exiting on an error: exit() tears down Qt Sql under it.
     if (Status s = server.open(); !s) {
         server.shutdown();
-        fail(QStringLiteral("cannot open %1: %2").arg(config.databasePath, s.error().message));
+        fail(QStringLiteral("cannot open %1: %2")
+                 .arg(DatabaseTarget::of(config).display(), s.error().message));
     }
     if (Status s = server.listen(); !s) {
         server.shutdown();
@@ -133,7 +135,7 @@ int main(int argc, char *argv[])
     if (server.isTls())
         std::printf("Certificate SHA-256 fingerprint: %s\n", qPrintable(server.tlsFingerprint()));
     std::fflush(stdout);
-    qCInfo(lcServer) << "database" << config.databasePath;
+    qCInfo(lcServer) << "database" << DatabaseTarget::of(config).display();
 
 #ifdef Q_OS_UNIX
     installSignalHandlers(

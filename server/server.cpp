@@ -104,15 +104,14 @@ Status Server::open()
         return makeError(ErrorCode::Internal, tr("libsodium could not be initialised"));
     configureImageAllocationLimit();
 
-    m_writer = std::make_unique<Writer>(
-        m_config.databasePath, m_config.durability, m_config.eventRetention);
+    m_writer = std::make_unique<Writer>(DatabaseTarget::of(m_config), m_config.eventRetention);
     m_writer->setMetrics(&m_metrics);
     if (Status s = m_writer->start(); !s)
         return s;
     connect(m_writer.get(), &Writer::committed, this, &Server::broadcast);
 
-    Result<std::unique_ptr<SqlConnection>> reader = SqlConnection::open(m_config.databasePath,
-        QStringLiteral("hubbub-read-%1").arg(quintptr(this), 0, 16), m_config.durability);
+    Result<std::unique_ptr<SqlConnection>> reader = SqlConnection::open(
+        DatabaseTarget::of(m_config), QStringLiteral("hubbub-read-%1").arg(quintptr(this), 0, 16));
     if (!reader)
         return reader.error();
     m_reader = std::move(*reader);

@@ -20,7 +20,13 @@ struct ServerConfig
 {
     QHostAddress host = QHostAddress::Any;
     quint16 port = 7300;
+    //! SQLite: the database file. PostgreSQL: the base of the files kept beside the database
+    //! (the self-signed certificate, uploaded files), under --data-dir.
     QString databasePath;
+    //! Empty: SQLite at databasePath. Else a PostgreSQL URL,
+    //! postgresql://USER@HOST:PORT/DBNAME[?KEYWORD=VALUE...] (libpq keywords such as sslmode or
+    //! options; never a password: libpq reads PGPASSFILE or PGPASSWORD).
+    QString databaseUrl;
     //! wss:// (TLS 1.2 or newer) unless off. Without a certificate and key the server makes a
     //! self-signed certificate beside the database on first start and keeps using it.
     bool tls = true;

@@ -176,7 +176,7 @@ Result<QJsonObject> run(SqlConnection &c, const SearchStore::Query &q)
 
 SearchHandler::SearchHandler(ServerContext &context)
     : Handler(context)
-    , m_worker(context.config.databasePath, context.config.durability,
+    , m_worker(DatabaseTarget::of(context.config),
           QStringLiteral("hubbub-search-%1").arg(quintptr(this), 0, 16))
 { }
 

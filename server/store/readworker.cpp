@@ -4,9 +4,8 @@
 
 namespace Hubbub::Server {
 
-ReadWorker::ReadWorker(QString databasePath, Durability durability, QString name)
-    : m_path(std::move(databasePath))
-    , m_durability(durability)
+ReadWorker::ReadWorker(DatabaseTarget target, QString name)
+    : m_target(std::move(target))
     , m_name(std::move(name))
 {
     m_thread.setObjectName(m_name);
@@ -38,8 +37,7 @@ Status ReadWorker::start()
     QMetaObject::invokeMethod(
         m_context,
         [this, &status] {
-            Result<std::unique_ptr<SqlConnection>> sql
-                = SqlConnection::open(m_path, m_name, m_durability);
+            Result<std::unique_ptr<SqlConnection>> sql = SqlConnection::open(m_target, m_name);
             if (sql)
                 m_sql = std::move(*sql);
             else

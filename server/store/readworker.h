@@ -2,6 +2,7 @@
 
 #include "error.h"
 #include "serverconfig.h"
+#include "store/sqlconnection.h"
 
 #include <QThread>
 
@@ -10,15 +11,13 @@
 
 namespace Hubbub::Server {
 
-class SqlConnection;
-
 //! A thread with a read connection of its own, for reads that can take longer than the network
 //! thread may stall (a full-text search over millions of rows). Jobs run one at a time, in
 //! order; the connection sees the newest committed state (WAL) when each job starts.
 class ReadWorker final
 {
 public:
-    ReadWorker(QString databasePath, Durability durability, QString name);
+    ReadWorker(DatabaseTarget target, QString name);
     ~ReadWorker();
     Q_DISABLE_COPY_MOVE(ReadWorker)
 
@@ -28,8 +27,7 @@ public:
     void post(std::function<void(SqlConnection &)> job);
 
 private:
-    QString m_path;
-    Durability m_durability;
+    DatabaseTarget m_target;
     QString m_name;
     QThread m_thread;
     QObject *m_context = nullptr; //!< lives on m_thread; queued jobs are invoked on it

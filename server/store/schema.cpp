@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "serverframe.h"
 #include "store/poststore.h"
+#include "store/schemapostgres.h"
 #include "store/sqlconnection.h"
 #include "types.h"
 #include "validation.h"
@@ -575,6 +576,8 @@ static_assert(std::size(migrations) == SchemaVersion);
 
 Status migrate(SqlConnection &c, int upTo)
 {
+    if (c.isPostgres())
+        return migratePostgres(c);
     QSqlQuery version(c.database());
     if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next()) {
         return makeError(ErrorCode::Internal,

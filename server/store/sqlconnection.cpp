@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -18,9 +20,76 @@ Error databaseError(const QString &context, const QString &detail)
             "database error occurred."));
 }
 
-SqlConnection::SqlConnection(QSqlDatabase db, QString name)
+namespace {
+//! The libpq keywords a URL's query may set: where and how to connect, never a password.
+const QStringList &postgresKeywords()
+{
+    static const QStringList keywords = {u"host"_s, u"hostaddr"_s, u"port"_s, u"dbname"_s,
+        u"user"_s, u"passfile"_s, u"connect_timeout"_s, u"options"_s, u"application_name"_s,
+        u"keepalives"_s, u"keepalives_idle"_s, u"keepalives_interval"_s, u"keepalives_count"_s,
+        u"tcp_user_timeout"_s, u"sslmode"_s, u"sslcert"_s, u"sslkey"_s, u"sslrootcert"_s,
+        u"sslcrl"_s, u"sslcompression"_s, u"channel_binding"_s, u"gssencmode"_s, u"krbsrvname"_s,
+        u"target_session_attrs"_s, u"service"_s};
+    return keywords;
+}
+
+//! A conninfo value in single quotes, as libpq reads it.
+QString quoteConninfo(QString value)
+{
+    value.replace(u"\\"_s, u"\\\\"_s);
+    value.replace(u"'"_s, u"\\'"_s);
+    return u'\'' + value + u'\'';
+}
+} // namespace
+
+Result<PostgresUrl> PostgresUrl::parse(const QString &text)
+{
+    const auto invalid = [&text](const QString &why) {
+        return makeError(ErrorCode::Invalid,
+            QCoreApplication::translate("Hubbub::Server", "%1 is not a usable PostgreSQL URL: %2")
+                .arg(text, why));
+    };
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return invalid(url.errorString());
+    if (url.scheme() != u"postgresql"_s && url.scheme() != u"postgres"_s)
+        return invalid(
+            QCoreApplication::translate("Hubbub::Server", "it must begin with postgresql://"));
+    if (!url.password().isEmpty() || url.hasFragment())
+        return invalid(QCoreApplication::translate("Hubbub::Server",
+            "it holds a password; put it in a password file (PGPASSFILE, ~/.pgpass) or "
+            "PGPASSWORD instead, where the process list does not show it"));
+    PostgresUrl parsed;
+    parsed.user = url.userName();
+    parsed.host = url.host();
+    parsed.port = url.port(-1);
+    parsed.database = url.path(QUrl::FullyDecoded).mid(1);
+    if (parsed.database.contains(u'/'))
+        return invalid(QCoreApplication::translate("Hubbub::Server", "the path names no database"));
+    QStringList options;
+    const QList<std::pair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (key == u"password"_s)
+            return invalid(QCoreApplication::translate("Hubbub::Server",
+                "it holds a password; put it in a password file (PGPASSFILE, ~/.pgpass) or "
+                "PGPASSWORD instead, where the process list does not show it"));
+        if (!postgresKeywords().contains(key))
+            return invalid(
+                QCoreApplication::translate("Hubbub::Server", "unknown keyword %1").arg(key));
+        // QPSQL joins its options with ';' and turns each into a space: none may hold one.
+        if (value.contains(u';'))
+            return invalid(
+                QCoreApplication::translate("Hubbub::Server", "%1 holds a ';'").arg(key));
+        options.append(key + u'=' + quoteConninfo(value));
+    }
+    parsed.options = options.join(u';');
+    return parsed;
+}
+
+SqlConnection::SqlConnection(QSqlDatabase db, QString name, bool postgres)
     : m_db(std::move(db))
     , m_name(std::move(name))
+    , m_postgres(postgres)
 { }
 
 SqlConnection::~SqlConnection()
@@ -31,25 +100,92 @@ SqlConnection::~SqlConnection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-Result<std::unique_ptr<SqlConnection>> SqlConnection::open(
-    const QString &path, const QString &name, Durability durability)
+Result<QSqlDatabase> SqlConnection::connect(const DatabaseTarget &target, const QString &name)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    // Wait for the writer's lock rather than failing at once.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!target.isPostgres()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(target.path);
+        // Wait for the writer's lock rather than failing at once.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        return db;
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return makeError(ErrorCode::Internal,
+            QCoreApplication::translate("Hubbub::Server",
+                "Qt's PostgreSQL driver (QPSQL) is not installed; on Debian and Ubuntu it is the "
+                "package libqt6sql6-psql"));
+    }
+    Result<PostgresUrl> url = PostgresUrl::parse(target.url);
+    if (!url)
+        return url.error();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setUserName(url->user);
+    db.setHostName(url->host);
+    db.setPort(url->port);
+    db.setDatabaseName(url->database);
+    QString options = url->options;
+    // A database that does not answer fails the start (or a reconnect) in seconds, not never.
+    if (!options.contains(u"connect_timeout="_s))
+        options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=5"_s;
+    if (!options.contains(u"application_name="_s))
+        options += u";application_name=hubbub-server"_s;
+    db.setConnectOptions(options);
+    return db;
+}
+
+Result<std::unique_ptr<SqlConnection>> SqlConnection::open(
+    const DatabaseTarget &target, const QString &name)
+{
+    Result<QSqlDatabase> made = connect(target, name);
+    if (!made)
+        return made.error();
+    QSqlDatabase db = *made;
     if (!db.open()) {
         const QString detail = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        return makeError(
-            ErrorCode::Internal, QStringLiteral("cannot open database %1: %2").arg(path, detail));
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("cannot open database %1: %2").arg(target.display(), detail));
     }
-    std::unique_ptr<SqlConnection> connection(new SqlConnection(db, name));
+    std::unique_ptr<SqlConnection> connection(new SqlConnection(db, name, target.isPostgres()));
     db = QSqlDatabase(); // the connection object holds it now; removeDatabase() must see no other
+    connection->m_target = target;
+    if (Status s = connection->configure(); !s)
+        return s.error();
+    return connection;
+}
 
-    const QString synchronous
-        = durability == Durability::Full ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
+Status SqlConnection::configure()
+{
+    const QString where = m_target.display();
+    if (m_postgres) {
+        QSqlQuery version(m_db);
+        if (!version.exec(u"SHOW server_version_num"_s) || !version.next())
+            return makeError(ErrorCode::Internal,
+                QStringLiteral("cannot use database %1: %2")
+                    .arg(where, version.lastError().text()));
+        // Generated columns and websearch_to_tsquery (12), and the rest of what schema.cpp
+        // uses; Debian 11 has 13.
+        if (version.value(0).toInt() < 130000)
+            return makeError(ErrorCode::Internal,
+                QStringLiteral("cannot use database %1: PostgreSQL %2 is older than 13")
+                    .arg(where, version.value(0).toString()));
+        QStringList settings = {u"SET client_min_messages = warning"_s};
+        // Durability::Full is PostgreSQL's default: a commit returns once its WAL is flushed.
+        if (m_target.durability == Durability::Normal)
+            settings.append(u"SET synchronous_commit = off"_s);
+        for (const QString &setting : settings) {
+            QSqlQuery query(m_db);
+            if (!query.exec(setting))
+                return makeError(ErrorCode::Internal,
+                    QStringLiteral("cannot use database %1: %2")
+                        .arg(where, query.lastError().text()));
+        }
+        return Ok {};
+    }
+
+    const QString synchronous = m_target.durability == Durability::Full ? QStringLiteral("FULL")
+                                                                        : QStringLiteral("NORMAL");
     const QStringList pragmas = {
         QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
@@ -57,19 +193,38 @@ Result<std::unique_ptr<SqlConnection>> SqlConnection::open(
         QStringLiteral("PRAGMA temp_store=MEMORY"),
     };
     for (const QString &pragma : pragmas) {
-        QSqlQuery query(connection->m_db);
+        QSqlQuery query(m_db);
         if (!query.exec(pragma)) {
             return makeError(ErrorCode::Internal,
-                QStringLiteral("cannot use database %1: %2").arg(path, query.lastError().text()));
+                QStringLiteral("cannot use database %1: %2").arg(where, query.lastError().text()));
         }
         if (pragma.contains(QLatin1StringView("journal_mode")) && query.next()
             && query.value(0).toString().compare(QLatin1StringView("wal"), Qt::CaseInsensitive)
                 != 0) {
             return makeError(ErrorCode::Internal,
-                QStringLiteral("cannot use database %1: WAL mode refused").arg(path));
+                QStringLiteral("cannot use database %1: WAL mode refused").arg(where));
         }
     }
-    return connection;
+    return Ok {};
+}
+
+bool SqlConnection::isAlive()
+{
+    if (!m_postgres)
+        return true;
+    QSqlQuery query(m_db);
+    return query.exec(u"SELECT 1"_s) && query.next();
+}
+
+Status SqlConnection::reopen()
+{
+    m_statements.clear();
+    m_db.close();
+    if (!m_db.open())
+        return makeError(ErrorCode::Internal,
+            QStringLiteral("cannot open database %1: %2")
+                .arg(m_target.display(), m_db.lastError().text()));
+    return configure();
 }
 
 Result<QSqlQuery *> SqlConnection::prepare(const QString &sql)
@@ -107,6 +262,9 @@ Result<QSqlQuery *> SqlConnection::run(const QString &sql, const QVariantList &v
         // text is never NULL here. A NULL column is bound as an invalid QVariant instead.
         if (value.typeId() == QMetaType::QString && value.toString().isNull())
             (*query)->bindValue(static_cast<int>(i), QString(u""_s));
+        // Flags are INTEGER 0/1 in both schemas; QPSQL would bind a bool as TRUE/FALSE.
+        else if (m_postgres && value.typeId() == QMetaType::Bool)
+            (*query)->bindValue(static_cast<int>(i), value.toBool() ? 1 : 0);
         else
             (*query)->bindValue(static_cast<int>(i), value);
     }

@@ -12,15 +12,52 @@
 
 namespace Hubbub::Server {
 
-//! One named SQLite connection with a cache of prepared statements. Used from the thread that
-//! opened it only (Qt Sql's rule); the server has one on the network thread for bounded reads
-//! and one on the writer thread.
+//! Which database a connection opens: an SQLite file, or a PostgreSQL database by URL.
+struct DatabaseTarget
+{
+    QString path; //!< SQLite: the file; used when url is empty
+    QString url; //!< postgresql://USER@HOST:PORT/DBNAME[?KEYWORD=VALUE...]
+    Durability durability = Durability::Full;
+
+    bool isPostgres() const { return !url.isEmpty(); }
+    //! What log lines and errors name: the file, or the URL (which holds no password).
+    QString display() const { return isPostgres() ? url : path; }
+    static DatabaseTarget of(const ServerConfig &config)
+    {
+        return DatabaseTarget {config.databasePath, config.databaseUrl, config.durability};
+    }
+};
+
+//! A PostgreSQL URL taken apart for the QPSQL driver.
+struct PostgresUrl
+{
+    QString user;
+    QString host; //!< empty: libpq's default (the local socket), or a host= keyword
+    int port = -1;
+    QString database;
+    //! libpq conninfo keywords from the query, quoted, joined with ';' (QPSQL's separator).
+    QString options;
+
+    //! Accepts postgresql:// and postgres://; refuses a password in the URL (it would show in
+    //! the process list: libpq reads PGPASSFILE or PGPASSWORD instead) and unknown keywords.
+    static Result<PostgresUrl> parse(const QString &url);
+};
+
+//! One named SQLite or PostgreSQL connection with a cache of prepared statements. Used from the
+//! thread that opened it only (Qt Sql's rule); the server has one on the network thread for bounded
+//! reads and one on the writer thread.
 class SqlConnection final
 {
 public:
-    //! Opens (creating if needed) the file, sets WAL, foreign keys and synchronous.
+    //! SQLite: opens (creating if needed) the file, sets WAL, foreign keys and synchronous.
+    //! PostgreSQL: connects, with synchronous_commit off for Durability::Normal.
     static Result<std::unique_ptr<SqlConnection>> open(
-        const QString &path, const QString &name, Durability durability);
+        const DatabaseTarget &target, const QString &name);
+    static Result<std::unique_ptr<SqlConnection>> open(
+        const QString &path, const QString &name, Durability durability)
+    {
+        return open(DatabaseTarget {path, {}, durability}, name);
+    }
     ~SqlConnection();
     Q_DISABLE_COPY_MOVE(SqlConnection)
 
@@ -36,12 +73,28 @@ public:
 
     QSqlDatabase database() const { return m_db; }
     QString name() const { return m_name; }
+    bool isPostgres() const { return m_postgres; }
+    //! The statement for this connection's dialect: most SQL is the same in both.
+    const QString &pick(const QString &sqlite, const QString &postgres) const
+    {
+        return m_postgres ? postgres : sqlite;
+    }
+    //! Whether the connection still reaches its database (PostgreSQL restarted, network gone).
+    //! SQLite files are always reachable. Runs a trivial query.
+    bool isAlive();
+    //! Closes and opens the connection again (PostgreSQL after isAlive() said no); prepared
+    //! statements are dropped.
+    Status reopen();
 
 private:
-    SqlConnection(QSqlDatabase db, QString name);
+    SqlConnection(QSqlDatabase db, QString name, bool postgres);
+    static Result<QSqlDatabase> connect(const DatabaseTarget &target, const QString &name);
+    Status configure();
 
     QSqlDatabase m_db;
     QString m_name;
+    bool m_postgres = false;
+    DatabaseTarget m_target;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 

@@ -20,6 +20,8 @@ namespace Hubbub::Server {
 namespace {
 constexpr std::size_t MaxBatch = 4096;
 constexpr qint64 PruneEvery = 1000;
+//! pg_advisory_xact_lock's key for the writers of all instances ("Hubb").
+constexpr qint64 WriterLockKey = 0x48756262;
 
 qint64 steadyNowNs()
 {
@@ -32,6 +34,10 @@ qint64 steadyNowNs()
 //! times per batch, and preparing each anew costs more than the insert they wrap.
 Status transactionStep(SqlConnection &sql, const QString &statement)
 {
+    // PostgreSQL cannot PREPARE transaction control; its simple query protocol is one round
+    // trip all the same.
+    if (sql.isPostgres())
+        return sql.execOnce(statement);
     Result<QSqlQuery *> query = sql.run(statement);
     if (!query)
         return query.error();
@@ -87,10 +93,9 @@ Result<QJsonObject> WriteTx::publish(
     return result;
 }
 
-Writer::Writer(QString databasePath, Durability durability, qint64 eventRetention, QObject *parent)
+Writer::Writer(DatabaseTarget target, qint64 eventRetention, QObject *parent)
     : QObject(parent)
-    , m_path(std::move(databasePath))
-    , m_durability(durability)
+    , m_target(std::move(target))
     , m_retention(std::max<qint64>(1, eventRetention))
 { }
 
@@ -104,7 +109,8 @@ Status Writer::start()
     std::promise<Status> opened;
     std::future<Status> openedFuture = opened.get_future();
     m_thread.reset(QThread::create([this, &opened] {
-        auto connection = SqlConnection::open(m_path, QStringLiteral("hubbub-write"), m_durability);
+        auto connection = SqlConnection::open(
+            m_target, QStringLiteral("hubbub-write-%1").arg(quintptr(this), 0, 16));
         if (!connection) {
             opened.set_value(connection.error());
             return;
@@ -112,7 +118,8 @@ Status Writer::start()
         m_sql = std::move(*connection);
         Status migrated = migrate(*m_sql);
         if (migrated) {
-            Result<QSqlQuery *> head = m_sql->run(QStringLiteral("SELECT MAX(seq) FROM events"));
+            Result<QSqlQuery *> head
+                = m_sql->run(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"));
             if (!head) {
                 migrated = head.error();
             } else {
@@ -232,13 +239,14 @@ void Writer::processBatch(std::deque<Item> &batch)
 {
     std::vector<std::pair<WriteOutcome, Item>> outcomes;
     outcomes.reserve(batch.size());
-    const qint64 headBefore = m_head;
     qint64 txHead = m_head; // head when the open transaction began
     std::size_t txFirst = 0; // first outcome that belongs to the open transaction
 
     const qint64 startedNs = steadyNowNs();
     m_busySinceNs.store(startedNs, std::memory_order_relaxed);
-    Status begun = transactionStep(*m_sql, QStringLiteral("BEGIN IMMEDIATE"));
+    Status begun = beginTransaction();
+    txHead = m_head;
+    qint64 eventsCommitted = 0;
     qint64 committedJobs = 0;
     // Fails every job of the open transaction that looked committed: it is gone.
     const auto failOpenTransaction = [&](const Error &error) {
@@ -290,13 +298,26 @@ void Writer::processBatch(std::deque<Item> &batch)
                 m_sql->execOnce(QStringLiteral("ROLLBACK"));
                 failOpenTransaction(outcome.result.error());
                 txFirst = outcomes.size() + 1;
-                begun = transactionStep(*m_sql, QStringLiteral("BEGIN IMMEDIATE"));
+                begun = beginTransaction();
                 txHead = m_head;
             }
         }
         outcomes.emplace_back(std::move(outcome), std::move(item));
     }
 
+    if (begun && m_sql->isPostgres() && m_head > txHead) {
+        // Wakes every instance's follower once this commits (EventFollower); it is only a
+        // wake-up: they read the events by seq, so a lost one delays them by a poll at most.
+        Result<QSqlQuery *> notified = m_sql->run(
+            QStringLiteral("SELECT pg_notify('hubbub_events', ?)"), {QString::number(m_head)});
+        if (!notified) {
+            m_sql->execOnce(QStringLiteral("ROLLBACK"));
+            failOpenTransaction(notified.error());
+            begun = notified.error();
+        } else {
+            (*notified)->finish();
+        }
+    }
     if (begun) {
         Status committed = transactionStep(*m_sql, QStringLiteral("COMMIT"));
         if (!committed) {
@@ -304,6 +325,8 @@ void Writer::processBatch(std::deque<Item> &batch)
             failOpenTransaction(committed.error());
         }
     }
+    for (const auto &done : outcomes)
+        eventsCommitted += done.first.events.size();
     {
         std::lock_guard lock(m_mutex);
         ++m_stats.transactions;
@@ -312,10 +335,10 @@ void Writer::processBatch(std::deque<Item> &batch)
     if (m_metrics) {
         m_metrics->commitSeconds.observe(double(steadyNowNs() - startedNs) / 1e9);
         m_metrics->writerBatchJobs.observe(double(batch.size()));
-        m_metrics->eventsStored.add(quint64(m_head - headBefore));
+        m_metrics->eventsStored.add(quint64(eventsCommitted));
     }
 
-    m_sinceLastPrune += m_head - headBefore;
+    m_sinceLastPrune += eventsCommitted;
     if (m_sinceLastPrune >= PruneEvery) {
         m_sinceLastPrune = 0;
         pruneEvents();
@@ -341,6 +364,35 @@ void Writer::deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes)
         if (item.done)
             item.done(outcome);
     }
+}
+
+Status Writer::beginTransaction()
+{
+    if (!m_sql->isPostgres())
+        return transactionStep(*m_sql, QStringLiteral("BEGIN IMMEDIATE"));
+    Status begun = transactionStep(*m_sql, QStringLiteral("BEGIN"));
+    if (!begun && !m_sql->isAlive()) {
+        // PostgreSQL restarted or the network went: one new connection, then the batch.
+        qCWarning(lcDb) << "the database connection was lost; connecting again";
+        if (Status reopened = m_sql->reopen(); !reopened)
+            return reopened;
+        begun = transactionStep(*m_sql, QStringLiteral("BEGIN"));
+    }
+    if (!begun)
+        return begun;
+    // One lock for every instance's writer, held to COMMIT: seqs are given out and become
+    // visible in one order, so a follower reading by seq never sees N+1 before N.
+    Result<QSqlQuery *> head = m_sql->run(
+        QStringLiteral("SELECT pg_advisory_xact_lock(%1), (SELECT COALESCE(MAX(seq), 0) FROM "
+                       "events)")
+            .arg(WriterLockKey));
+    if (!head || !(*head)->next()) {
+        m_sql->execOnce(QStringLiteral("ROLLBACK"));
+        return head ? databaseError(QStringLiteral("no head"), QString()) : head.error();
+    }
+    m_head = (*head)->value(1).toLongLong();
+    (*head)->finish();
+    return Ok {};
 }
 
 void Writer::pruneEvents()

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "eventtype.h"
 #include "serverconfig.h"
+#include "store/sqlconnection.h"
 
 #include <QByteArrayList>
 #include <QJsonObject>
@@ -20,7 +21,6 @@
 namespace Hubbub::Server {
 
 class Metrics;
-class SqlConnection;
 
 //! Who may see an event: the user ids of its audience, sorted; empty means everyone.
 using Audience = QList<qint64>;
@@ -87,8 +87,11 @@ class Writer final : public QObject
 {
     Q_OBJECT
 public:
+    Writer(DatabaseTarget target, qint64 eventRetention, QObject *parent = nullptr);
     Writer(QString databasePath, Durability durability, qint64 eventRetention,
-        QObject *parent = nullptr);
+        QObject *parent = nullptr)
+        : Writer(DatabaseTarget {std::move(databasePath), {}, durability}, eventRetention, parent)
+    { }
     ~Writer() override;
     Q_DISABLE_COPY_MOVE(Writer)
 
@@ -132,10 +135,13 @@ private:
     void run();
     void processBatch(std::deque<Item> &batch);
     void pruneEvents();
+    //! BEGIN IMMEDIATE on SQLite. On PostgreSQL, BEGIN, then the lock all instances' writers
+    //! take (so seqs are given out and committed in one order), then the head as committed
+    //! by any instance. Reconnects once when the database went away under the connection.
+    Status beginTransaction();
     void deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes);
 
-    QString m_path;
-    Durability m_durability;
+    DatabaseTarget m_target;
     qint64 m_retention;
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<SqlConnection> m_sql;
