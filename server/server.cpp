@@ -28,6 +28,8 @@
 #include "serverframe.h"
 #include "session.h"
 #include "store/accountstore.h"
+#include "store/eventfollower.h"
+#include "store/eventsequencer.h"
 #include "store/filestore.h"
 #include "store/imagestore.h"
 #include "store/sqlconnection.h"
@@ -109,6 +111,36 @@ Status Server::open()
     if (Status s = m_writer->start(); !s)
         return s;
     connect(m_writer.get(), &Writer::committed, this, &Server::broadcast);
+    if (!m_config.databaseUrl.isEmpty()) {
+        // Several instances may write: each seq goes out once, in order, whoever wrote it.
+        // (On SQLite there is one writer, and its commits are every event, in order.)
+        m_sequencer = std::make_unique<EventSequencer>(
+            m_writer->startHead(),
+            [this](const QByteArrayList &events, const QList<EventAudience> &audiences) {
+                broadcast(events, audiences);
+            },
+            [this](qint64 after) {
+                if (m_follower)
+                    m_follower->wake(after);
+            });
+        m_writer->setSequencer(m_sequencer.get());
+        m_follower = std::make_unique<EventFollower>(
+            DatabaseTarget::of(m_config), m_sequencer->deliveredCounter(), m_config.followerPoll);
+        connect(m_follower.get(), &EventFollower::eventsRead, this,
+            [this](const QList<EventSequencer::Event> &events) { m_sequencer->offer(events); });
+        connect(m_follower.get(), &EventFollower::eventsPruned, this, [this](qint64 oldest) {
+            // Fallen so far behind that the log no longer holds what this instance's clients
+            // missed: they must reload, as after a too_old.
+            if (const qint64 skipped = m_sequencer->skipTo(oldest); skipped > 0) {
+                qCWarning(lcDb) << skipped << "events were pruned before this instance read them";
+                const QList<Session *> sessions = m_sessions.values();
+                for (Session *session : sessions)
+                    session->close(CloseCode::GoingAway, QStringLiteral("events lost; reconnect"));
+            }
+        });
+        if (Status s = m_follower->start(); !s)
+            return s;
+    }
 
     Result<std::unique_ptr<SqlConnection>> reader = SqlConnection::open(
         DatabaseTarget::of(m_config), QStringLiteral("hubbub-read-%1").arg(quintptr(this), 0, 16));
@@ -735,6 +767,8 @@ void Server::shutdown()
         m_writer->stop(); // commits everything queued
         QCoreApplication::sendPostedEvents(m_writer.get(), QEvent::MetaCall);
     }
+    if (m_follower)
+        m_follower->stop();
     const QList<Session *> sessions = m_sessions.values();
     for (Session *session : sessions) {
         session->close(CloseCode::GoingAway, QStringLiteral("server shutting down"));

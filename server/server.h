@@ -30,6 +30,8 @@ class MetricsServer;
 class TlsContext;
 class SqlConnection;
 class Writer;
+class EventFollower;
+class EventSequencer;
 
 //! The Hubbub server: accepts WebSocket connections, dispatches requests to the handlers,
 //! and broadcasts every committed change to every authenticated connection in seq order.
@@ -130,6 +132,9 @@ private:
     std::unique_ptr<MetricsServer> m_metricsServer;
     std::unique_ptr<SqlConnection> m_reader;
     std::unique_ptr<Writer> m_writer;
+    //! PostgreSQL only: every instance's events in one order, read by the follower.
+    std::unique_ptr<EventSequencer> m_sequencer;
+    std::unique_ptr<EventFollower> m_follower;
     QThreadPool m_workers;
     LoginThrottle m_throttle;
     std::unique_ptr<ServerContext> m_context;

@@ -47,6 +47,10 @@ struct ServerConfig
     std::optional<quint16> metricsPort;
     QHostAddress metricsHost = QHostAddress::LocalHost;
 
+    //! PostgreSQL: how often an instance looks for other instances' events when no
+    //! notification woke it (a lost NOTIFY delays events by this much at most).
+    std::chrono::milliseconds followerPoll {500};
+
     int maxConnections = 20000; //!< further capped below RLIMIT_NOFILE
     int listenBacklog = 1024;
     std::chrono::milliseconds handshakeTimeout {10000};

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "metrics/metrics.h"
 #include "serverframe.h"
+#include "store/eventsequencer.h"
 #include "store/schema.h"
 #include "store/sqlconnection.h"
 #include "types.h"
@@ -125,6 +126,7 @@ Status Writer::start()
             } else {
                 (*head)->next();
                 m_head = (*head)->value(0).toLongLong();
+                m_startHead = m_head;
                 (*head)->finish();
             }
         }
@@ -359,6 +361,15 @@ void Writer::processBatch(std::deque<Item> &batch)
 void Writer::deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes)
 {
     for (auto &[outcome, item] : outcomes) {
+        if (m_sequencer && !outcome.events.isEmpty()) {
+            m_sequencer->offerCommitted(
+                outcome.lastSeq - outcome.events.size() + 1, outcome.events, outcome.audiences);
+            if (item.done) {
+                m_sequencer->afterDelivered(
+                    outcome.lastSeq, [done = std::move(item.done), outcome] { done(outcome); });
+            }
+            continue;
+        }
         if (!outcome.events.isEmpty())
             Q_EMIT committed(outcome.events, outcome.audiences);
         if (item.done)
@@ -381,16 +392,19 @@ Status Writer::beginTransaction()
     if (!begun)
         return begun;
     // One lock for every instance's writer, held to COMMIT: seqs are given out and become
-    // visible in one order, so a follower reading by seq never sees N+1 before N.
-    Result<QSqlQuery *> head = m_sql->run(
-        QStringLiteral("SELECT pg_advisory_xact_lock(%1), (SELECT COALESCE(MAX(seq), 0) FROM "
-                       "events)")
-            .arg(WriterLockKey));
+    // visible in one order, so a follower reading by seq never sees N+1 before N. The head is
+    // read by a statement of its own: one statement's snapshot is taken before its lock.
+    Result<QSqlQuery *> locked
+        = m_sql->run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WriterLockKey));
+    if (locked)
+        (*locked)->finish();
+    Result<QSqlQuery *> head
+        = locked ? m_sql->run(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) : locked;
     if (!head || !(*head)->next()) {
         m_sql->execOnce(QStringLiteral("ROLLBACK"));
         return head ? databaseError(QStringLiteral("no head"), QString()) : head.error();
     }
-    m_head = (*head)->value(1).toLongLong();
+    m_head = (*head)->value(0).toLongLong();
     (*head)->finish();
     return Ok {};
 }

@@ -20,6 +20,7 @@
 
 namespace Hubbub::Server {
 
+class EventSequencer;
 class Metrics;
 
 //! Who may see an event: the user ids of its audience, sorted; empty means everyone.
@@ -97,6 +98,12 @@ public:
 
     //! Where to count events, batch sizes and commit times; set before start(). Optional.
     void setMetrics(Metrics *metrics) { m_metrics = metrics; }
+    //! PostgreSQL, several instances: committed events go through the sequencer (network
+    //! thread) instead of `committed`, and each job's callback waits for its events to be
+    //! broadcast. Set before the first job.
+    void setSequencer(EventSequencer *sequencer) { m_sequencer = sequencer; }
+    //! The head when start() read it (the newest seq committed by any instance).
+    qint64 startHead() const { return m_startHead; }
     //! Opens the write connection, migrates the schema and starts the thread.
     Status start();
     //! Commits everything queued, then stops the thread. Idempotent.
@@ -154,6 +161,8 @@ private:
     bool m_stopping = false;
     Stats m_stats;
     Metrics *m_metrics = nullptr;
+    EventSequencer *m_sequencer = nullptr;
+    qint64 m_startHead = 0;
     std::atomic<bool> m_running {false};
     std::atomic<qint64> m_busySinceNs {0}; //!< steady clock; 0 while waiting for work
 };
