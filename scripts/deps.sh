@@ -6,6 +6,8 @@ set -euo pipefail
 hubbub_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
+    # Qt's driver for a server whose database is PostgreSQL (ServerConfig::databaseUrl).
+    libqt6sql6-psql
     qt6-image-formats-plugins libqt6svg6 libsodium-dev
     # The server's TLS: OpenSSL 3 (the app's goes through Qt Network, on the same library).
     libssl-dev
@@ -16,9 +18,12 @@ hubbub_packages=(
 )
 # What the tests need besides: a real Secret Service of their own for the keychain test
 # (tests/support/with-keyring.sh runs a private D-Bus session and GNOME Keyring); what
-# tst_packaging builds, inspects and lints the .debs with; and lld, which links the hundred test
-# programs four times faster than GNU ld (scripts/test.sh uses it when it is there).
-hubbub_test_packages=(dbus gnome-keyring libsecret-1-0 dpkg-dev file lintian desktop-file-utils lld)
+# tst_packaging builds, inspects and lints the .debs with; lld, which links the hundred test
+# programs four times faster than GNU ld (scripts/test.sh uses it when it is there); and the
+# PostgreSQL server that scripts/pg-cluster.sh makes a throwaway cluster with for the tests
+# labelled postgres (the driver, libqt6sql6-psql, is in the list above).
+hubbub_test_packages=(dbus gnome-keyring libsecret-1-0 dpkg-dev file lintian desktop-file-utils lld
+    postgresql)
 # What scripts/check-format.sh needs besides the above (lupdate, for check-i18n.sh, comes with
 # qt6-l10n-tools): Debian 12's clang-format is version 14, the reference for .clang-format.
 hubbub_check_packages=(clang-format)
