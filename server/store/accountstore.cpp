@@ -1,6 +1,7 @@
 #include "store/accountstore.h"
 
 #include "store/sqlconnection.h"
+#include "store/sqldialect.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 #include "validation.h"
@@ -239,12 +240,13 @@ Result<bool> setRole(WriteTx &tx, qint64 userId, Role role)
 
 Result<QList<AccountRow>> accounts(SqlConnection &c, int limit)
 {
-    Result<QSqlQuery *> q
-        = c.run(QStringLiteral("SELECT %1, u.disabled, u.must_change_password, u.created_at, "
-                               "(SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id "
-                               "AND s.expires_at > ?) FROM users u ORDER BY u.username_key LIMIT ?")
-                    .arg(userColumns(QStringLiteral("u"))),
-            {nowTimestamp(), limit});
+    Result<QSqlQuery *> q = c.run(
+        QStringLiteral("SELECT %1, u.disabled, u.must_change_password, u.created_at, "
+                       "(SELECT COUNT(*) FROM sessions s WHERE s.user_id = u.id "
+                       "AND s.expires_at > ?) FROM users u ORDER BY u.username_key%2 LIMIT ?")
+            .arg(userColumns(QStringLiteral("u")),
+                c.isPostgres() ? SqlDialect::PostgresBinaryOrder : QString()),
+        {nowTimestamp(), limit});
     if (!q)
         return q.error();
     QList<AccountRow> rows;
@@ -261,11 +263,11 @@ Result<Invite> createInvite(WriteTx &tx, qint64 createdBy, const QByteArray &cod
     const QDateTime now = QDateTime::currentDateTimeUtc();
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO invites (code_hash, created_by, created_at, expires_at) "
-                       "VALUES (?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?) RETURNING id"),
         {codeHash, createdBy, formatTimestamp(now), formatTimestamp(now.addSecs(hours * 3600LL))});
     if (!q)
         return q.error();
-    const qint64 id = (*q)->lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(**q);
     Result<QSqlQuery *> read
         = tx.sql().run(inviteSelect() + QStringLiteral("WHERE i.id = ?"), {id});
     if (!read)

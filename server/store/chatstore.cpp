@@ -4,6 +4,7 @@
 #include "store/mentionstore.h"
 #include "store/reactionstore.h"
 #include "store/sqlconnection.h"
+#include "store/sqldialect.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 
@@ -97,8 +98,10 @@ Result<Message> mustGet(SqlConnection &c, qint64 messageId)
 
 Result<QList<Channel>> channels(SqlConnection &c)
 {
-    Result<QSqlQuery *> q = c.run(QStringLiteral(
-        "SELECT id, name, topic FROM channels WHERE kind = 'public' ORDER BY name_key, id"));
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT id, name, topic FROM channels WHERE kind = 'public' "
+                               "ORDER BY name_key%1, id")
+                    .arg(c.isPostgres() ? SqlDialect::PostgresBinaryOrder : QString()));
     if (!q)
         return q.error();
     QList<Channel> list;
@@ -210,11 +213,11 @@ Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &t
     }
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO channels (name, name_key, topic, created_at, created_seq) "
-                       "VALUES (?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
         {name, key, topic, nowTimestamp(), tx.head() + 1});
     if (!q)
         return q.error();
-    return Channel {(*q)->lastInsertId().toLongLong(), name, topic};
+    return Channel {SqlDialect::insertedId(**q), name, topic};
 }
 
 Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64> before, int limit)
@@ -321,15 +324,15 @@ Result<std::optional<Message>> insert(WriteTx &tx, qint64 channelId, qint64 auth
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO messages (channel_id, author_id, text, created_at, nonce, "
                        "created_seq, reply_to_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (author_id, nonce) DO NOTHING"),
+                       "ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id"),
         {channelId, authorId, text, message.createdAt,
             nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1,
             replyTo ? QVariant(replyTo->id) : QVariant()});
     if (!q)
         return q.error();
-    if ((*q)->numRowsAffected() == 0)
+    message.id = SqlDialect::insertedId(**q);
+    if (message.id == 0)
         return std::optional<Message>(); // a repeat of an earlier message
-    message.id = (*q)->lastInsertId().toLongLong();
     Result<User> author = UserStore::mustFindById(tx.sql(), authorId);
     if (!author)
         return author.error();

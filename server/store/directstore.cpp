@@ -2,6 +2,7 @@
 
 #include "store/chatstore.h"
 #include "store/sqlconnection.h"
+#include "store/sqldialect.h"
 #include "store/writer.h"
 
 #include <QSqlQuery>
@@ -48,11 +49,11 @@ Result<Channel> create(WriteTx &tx, const QList<qint64> &memberIds)
 {
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO channels (name, name_key, topic, created_at, kind, created_seq)"
-                       " VALUES ('', ?, '', ?, 'direct', ?)"),
+                       " VALUES ('', ?, '', ?, 'direct', ?) RETURNING id"),
         {memberKey(memberIds), nowTimestamp(), tx.head() + 1});
     if (!q)
         return q.error();
-    const qint64 id = (*q)->lastInsertId().toLongLong();
+    const qint64 id = SqlDialect::insertedId(**q);
     for (qint64 userId : memberIds) {
         Result<QSqlQuery *> member = tx.sql().run(
             QStringLiteral("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?)"),
@@ -74,8 +75,10 @@ Result<QList<Channel>> list(SqlConnection &c, qint64 userId)
         = c.run(QStringLiteral(
                     "SELECT ch.id FROM channel_members m JOIN channels ch ON ch.id = m.channel_id"
                     " WHERE m.user_id = ? AND ch.kind = 'direct'"
-                    " ORDER BY max(ch.created_seq, coalesce((SELECT created_seq FROM messages"
-                    " WHERE channel_id = ch.id ORDER BY id DESC LIMIT 1), 0)) DESC, ch.id DESC"),
+                    " ORDER BY %1(ch.created_seq, coalesce((SELECT created_seq FROM messages"
+                    " WHERE channel_id = ch.id ORDER BY id DESC LIMIT 1), 0)) DESC, ch.id DESC")
+                    // SQLite's max() of two values is PostgreSQL's greatest().
+                    .arg(c.isPostgres() ? QStringLiteral("greatest") : QStringLiteral("max")),
             {userId});
     if (!q)
         return q.error();

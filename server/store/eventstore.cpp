@@ -41,7 +41,11 @@ bool audienceHolds(QStringView audience, qint64 userId)
 Result<Since> since(SqlConnection &c, qint64 userId, qint64 since, qint64 maxBytes)
 {
     // One read transaction, so the bounds and the rows agree with each other.
-    if (Status s = c.execOnce(QStringLiteral("BEGIN")); !s)
+    // PostgreSQL reads each statement of a READ COMMITTED transaction as of its own start: a
+    // commit between the two would leave rows past the bounds.
+    if (Status s = c.execOnce(c.pick(QStringLiteral("BEGIN"),
+            QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
+        !s)
         return s.error();
     auto finish = [&c] { c.execOnce(QStringLiteral("COMMIT")); };
 
@@ -68,10 +72,13 @@ Result<Since> since(SqlConnection &c, qint64 userId, qint64 since, qint64 maxByt
             EventStoreText::tr("Changes before %1 are no longer kept: reload.").arg(oldest));
     }
 
-    // As bytes: the frames are stored as UTF-8 and leave as UTF-8, never UTF-16 in between.
+    // SQLite: as bytes, the frames are stored as UTF-8 and leave as UTF-8, never UTF-16 in
+    // between. PostgreSQL has no such cast (a bytea would come as hex): the text, which
+    // QVariant::toByteArray() makes UTF-8 again.
     Result<QSqlQuery *> q = c.run(
-        QStringLiteral(
-            "SELECT CAST(frame AS BLOB), seq, audience FROM events WHERE seq > ? ORDER BY seq"),
+        c.pick(QStringLiteral("SELECT CAST(frame AS BLOB), seq, audience FROM events "
+                              "WHERE seq > ? ORDER BY seq"),
+            QStringLiteral("SELECT frame, seq, audience FROM events WHERE seq > ? ORDER BY seq")),
         {since});
     if (!q) {
         finish();

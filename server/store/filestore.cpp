@@ -31,8 +31,8 @@ struct FileStoreText
     Q_DECLARE_TR_FUNCTIONS(Hubbub::Server::FileStore)
 };
 
-//! A JSON array of ids, bound as one string and read back with json_each(): one prepared
-//! statement serves any number of ids.
+//! A JSON array of ids, bound as one string and read back with json_each() (PostgreSQL:
+//! json_array_elements_text()): one prepared statement serves any number of ids.
 QString jsonIds(const QList<qint64> &ids)
 {
     QJsonArray array;
@@ -76,9 +76,11 @@ Status loadFilesOf(
         ids.append(entry.id);
     Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT a.%2, a.file_id, a.name, a.mime, f.size "
                                                  "FROM %1 a JOIN files f ON f.id = a.file_id "
-                                                 "WHERE a.%2 IN (SELECT value FROM json_each(?)) "
-                                                 "ORDER BY a.%2, a.position")
-                                      .arg(table, column),
+                                                 "WHERE a.%2 IN (%3) ORDER BY a.%2, a.position")
+                                      .arg(table, column,
+                                          c.pick(QStringLiteral("SELECT value FROM json_each(?)"),
+                                              QStringLiteral("SELECT value::bigint FROM "
+                                                             "json_array_elements_text(?::json)"))),
         {jsonIds(ids)});
     if (!q)
         return q.error();
@@ -295,7 +297,7 @@ Result<std::optional<File>> readable(SqlConnection &c, qint64 userId, const QStr
             "  WHERE mf.file_id = ? AND (ch.kind = 'public' OR EXISTS (SELECT 1 FROM"
             "  channel_members cm WHERE cm.channel_id = ch.id AND cm.user_id = ?))"
             " UNION ALL SELECT pf.name, pf.mime, 2 FROM post_files pf WHERE pf.file_id = ?"
-            ") x WHERE f.id = ? ORDER BY x.pref LIMIT 1"),
+            ") x ON f.id = ? ORDER BY x.pref LIMIT 1"),
         {fileId, userId, fileId, userId, fileId, fileId});
     if (!q)
         return q.error();

@@ -5,6 +5,7 @@
 #include "store/mentionstore.h"
 #include "store/reactionstore.h"
 #include "store/sqlconnection.h"
+#include "store/sqldialect.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 
@@ -86,10 +87,13 @@ Status fillRecentReviews(SqlConnection &c, QList<Post> &posts)
     Result<QSqlQuery *> q = c.run(ReviewFields
             + QStringLiteral(
                 " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY r.post_id ORDER BY %1) AS n"
-                " FROM reviews r WHERE r.post_id BETWEEN ? AND ?"
-                " AND TRIM(r.comment, ' ' || CHAR(9) || CHAR(10) || CHAR(13)) <> '') r"
+                " FROM reviews r WHERE r.post_id BETWEEN ? AND ? AND %2 <> '') r"
                 " JOIN users u ON u.id = r.author_id WHERE r.n <= ? ORDER BY r.post_id, r.n")
-                  .arg(ReviewOrder),
+                  .arg(ReviewOrder,
+                      // The comment without the blanks around it (SQLite's two-argument trim).
+                      c.pick(QStringLiteral("TRIM(r.comment, ' ' || CHAR(9) || CHAR(10) || "
+                                            "CHAR(13))"),
+                          QStringLiteral("btrim(r.comment, ' ' || chr(9) || chr(10) || chr(13))"))),
         {lowest, highest, Limits::RecentReviews});
     if (!q)
         return q.error();
@@ -222,14 +226,14 @@ Result<std::optional<Post>> insert(WriteTx &tx, qint64 authorId, const QString &
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO posts (author_id, title, content, image_id, created_at, nonce, "
                        "created_seq) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (author_id, nonce) DO NOTHING"),
+                       "ON CONFLICT (author_id, nonce) DO NOTHING RETURNING id"),
         {authorId, title, content, imageId.isEmpty() ? QVariant() : QVariant(imageId),
             post.createdAt, nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
     if (!q)
         return q.error();
-    if ((*q)->numRowsAffected() == 0)
+    post.id = SqlDialect::insertedId(**q);
+    if (post.id == 0)
         return std::optional<Post>(); // a repeat of an earlier post
-    post.id = (*q)->lastInsertId().toLongLong();
     Result<User> author = UserStore::mustFindById(tx.sql(), authorId);
     if (!author)
         return author.error();
@@ -331,11 +335,11 @@ Result<std::optional<Review>> addReview(WriteTx &tx, qint64 postId, qint64 autho
         review.createdAt = now;
         Result<QSqlQuery *> q = tx.sql().run(
             QStringLiteral("INSERT INTO reviews (post_id, author_id, rating, comment, created_at) "
-                           "VALUES (?, ?, ?, ?, ?)"),
+                           "VALUES (?, ?, ?, ?, ?) RETURNING id"),
             {postId, authorId, rating, comment, now});
         if (!q)
             return q.error();
-        review.id = (*q)->lastInsertId().toLongLong();
+        review.id = SqlDialect::insertedId(**q);
     }
     Result<QSqlQuery *> bump
         = tx.sql().run(QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "

@@ -58,11 +58,11 @@ Result<QList<ChannelState>> state(SqlConnection &c, qint64 userId)
     Result<QSqlQuery *> q = c.prepare(
         QStringLiteral("SELECT s.id, s.lr, s.level,"
                        " (SELECT COUNT(*) FROM (SELECT 1 FROM messages m WHERE m.channel_id = s.id"
-                       "  AND m.id > s.lr AND m.author_id <> :uid LIMIT :cap)),"
+                       "  AND m.id > s.lr AND m.author_id <> :uid LIMIT :cap) unread),"
                        " (SELECT COUNT(*) FROM (SELECT 1 FROM message_mentions mm"
                        "  JOIN messages m ON m.id = mm.message_id"
                        "  WHERE mm.user_id = :uid AND mm.message_id > s.lr AND m.channel_id = s.id"
-                       "  AND m.author_id <> :uid LIMIT :cap))"
+                       "  AND m.author_id <> :uid LIMIT :cap) mentioned)"
                        " FROM (SELECT ch.id AS id,"
                        "  COALESCE(rs.last_read_id, (SELECT message_id FROM read_floor WHERE "
                        "user_id = :uid), 0)"
@@ -97,7 +97,8 @@ Result<Marked> mark(WriteTx &tx, qint64 userId, qint64 channelId, qint64 message
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO read_state (user_id, channel_id, last_read_id) VALUES (?, ?, ?)"
                        " ON CONFLICT (user_id, channel_id) DO UPDATE"
-                       " SET last_read_id = MAX(last_read_id, excluded.last_read_id)"),
+                       " SET last_read_id = excluded.last_read_id"
+                       " WHERE read_state.last_read_id < excluded.last_read_id"),
         {userId, channelId, messageId});
     if (!q)
         return q.error();

@@ -1,6 +1,7 @@
 #include "store/userstore.h"
 
 #include "store/sqlconnection.h"
+#include "store/sqldialect.h"
 #include "store/writer.h"
 #include "validation.h"
 
@@ -121,11 +122,11 @@ Result<User> create(WriteTx &tx, const QString &username, const QByteArray &pass
         return nameTaken(username);
     Result<QSqlQuery *> q = tx.sql().run(
         QStringLiteral("INSERT INTO users (username, username_key, password_hash, role, "
-                       "created_at) VALUES (?, ?, ?, 'member', ?)"),
+                       "created_at) VALUES (?, ?, ?, 'member', ?) RETURNING id"),
         {username, key, QString::fromLatin1(passwordHash), nowTimestamp()});
     if (!q)
         return q.error();
-    return User {(*q)->lastInsertId().toLongLong(), username, Role::Member};
+    return User {SqlDialect::insertedId(**q), username, Role::Member};
 }
 
 Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
@@ -226,10 +227,12 @@ Result<QList<User>> list(SqlConnection &c, int limit)
 {
     // Sorted by the case-folded key: "ada" before "Bob" before "émile" as a reader expects,
     // from the index the unique key already has.
-    Result<QSqlQuery *> q = c.run(QStringLiteral("SELECT id, username, role, display_name, "
-                                                 "avatar_image_id FROM users "
-                                                 "ORDER BY username_key, id LIMIT ?"),
-        {limit});
+    Result<QSqlQuery *> q
+        = c.run(QStringLiteral("SELECT id, username, role, display_name, "
+                               "avatar_image_id FROM users "
+                               "ORDER BY username_key%1, id LIMIT ?")
+                    .arg(c.isPostgres() ? SqlDialect::PostgresBinaryOrder : QString()),
+            {limit});
     if (!q)
         return q.error();
     QList<User> users;
