@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "announcer.h"
+#include "cluster.h"
 #include "handlers/accounthandler.h"
 #include "handlers/adminhandler.h"
 #include "handlers/authhandler.h"
@@ -139,6 +140,10 @@ Status Server::open()
             }
         });
         if (Status s = m_follower->start(); !s)
+            return s;
+        m_cluster = std::make_unique<Cluster>(*m_writer, *m_follower);
+        connect(m_cluster.get(), &Cluster::received, this, &Server::applyBus);
+        if (Status s = m_cluster->join(); !s)
             return s;
     }
 
@@ -501,8 +506,12 @@ void Server::authenticate(
         return;
     m_subscriberIndex.insert(&session, m_subscribers.size());
     m_subscribers.push_back({session.connection(), &session, user.id});
-    if (++m_connectionsPerUser[user.id] == 1)
-        presence(user, true);
+    if (++m_connectionsPerUser[user.id] == 1) {
+        if (m_cluster)
+            m_cluster->userOnline(user); // online once, whichever instances it is on
+        else
+            presence(user, true);
+    }
 }
 
 void Server::deauthenticate(Session &session)
@@ -524,13 +533,35 @@ void Server::deauthenticate(Session &session)
     auto it = m_connectionsPerUser.find(user.id);
     if (it != m_connectionsPerUser.end() && --*it <= 0) {
         m_connectionsPerUser.erase(it);
-        presence(user, false);
+        if (m_cluster)
+            m_cluster->userOffline(user);
+        else
+            presence(user, false);
     }
+}
+
+bool Server::isOnline(qint64 userId) const
+{
+    if (m_connectionsPerUser.contains(userId))
+        return true;
+    if (!m_cluster)
+        return false;
+    const Result<QList<qint64>> ids = Cluster::onlineUserIds(*m_reader);
+    return ids && ids->contains(userId);
 }
 
 QList<User> Server::onlineUsers() const
 {
     QHash<qint64, User> users;
+    if (m_cluster) {
+        // Everyone online on any instance (a user on none but this one is in the table too).
+        Result<QList<qint64>> ids = Cluster::onlineUserIds(*m_reader);
+        for (qint64 id : ids ? *ids : QList<qint64>()) {
+            Result<std::optional<User>> user = UserStore::findById(*m_reader, id);
+            if (user && *user)
+                users.insert(id, **user);
+        }
+    }
     for (const Subscriber &subscriber : m_subscribers)
         users.insert(subscriber.session->user()->id, *subscriber.session->user());
     QList<User> list = users.values();
@@ -542,6 +573,10 @@ QList<User> Server::onlineUsers() const
 
 void Server::sendToOtherUsers(qint64 userId, const QByteArray &frame)
 {
+    if (m_cluster && !m_applyingBus) {
+        m_cluster->publish({{QStringLiteral("op"), QStringLiteral("others")},
+            {QStringLiteral("user"), userId}, {QStringLiteral("frame"), QString::fromUtf8(frame)}});
+    }
     const QByteArray wire = WireFrame::textUtf8(frame);
     for (const Subscriber &subscriber : m_subscribers) {
         if (subscriber.session->user()->id != userId)
@@ -551,6 +586,14 @@ void Server::sendToOtherUsers(qint64 userId, const QByteArray &frame)
 
 void Server::sendToUsers(const QList<qint64> &userIds, qint64 exceptUserId, const QByteArray &frame)
 {
+    if (m_cluster && !m_applyingBus) {
+        QJsonArray ids;
+        for (qint64 id : userIds)
+            ids.append(id);
+        m_cluster->publish({{QStringLiteral("op"), QStringLiteral("users")},
+            {QStringLiteral("users"), ids}, {QStringLiteral("except"), exceptUserId},
+            {QStringLiteral("frame"), QString::fromUtf8(frame)}});
+    }
     const QByteArray wire = WireFrame::textUtf8(frame);
     for (const Subscriber &subscriber : m_subscribers) {
         if (subscriber.userId != exceptUserId
@@ -561,6 +604,10 @@ void Server::sendToUsers(const QList<qint64> &userIds, qint64 exceptUserId, cons
 
 void Server::updateUser(const User &user)
 {
+    if (m_cluster && !m_applyingBus) {
+        m_cluster->publish(
+            {{QStringLiteral("op"), QStringLiteral("user")}, {QStringLiteral("user"), user.id}});
+    }
     for (const Subscriber &subscriber : m_subscribers)
         subscriber.session->updateUser(user);
 }
@@ -570,6 +617,17 @@ void Server::endSessions(const QList<QByteArray> &tokenHashes, const ConnectionH
 {
     if (tokenHashes.isEmpty())
         return;
+    if (m_cluster && !m_applyingBus) {
+        // In pieces that fit a notification (8,000 bytes): 100 hashes are 4,400 in base64.
+        for (qsizetype i = 0; i < tokenHashes.size(); i += 100) {
+            QJsonArray hashes;
+            for (const QByteArray &hash : tokenHashes.mid(i, 100))
+                hashes.append(QString::fromLatin1(hash.toBase64()));
+            m_cluster->publish({{QStringLiteral("op"), QStringLiteral("sessions")},
+                {QStringLiteral("tokens"), hashes}, {QStringLiteral("code"), int(code)},
+                {QStringLiteral("reason"), reason}});
+        }
+    }
     const QSet<QByteArray> ended(tokenHashes.cbegin(), tokenHashes.cend());
     QList<Session *> matched;
     for (const Subscriber &subscriber : m_subscribers) {
@@ -586,6 +644,11 @@ void Server::endSessions(const QList<QByteArray> &tokenHashes, const ConnectionH
 
 void Server::endUser(qint64 userId, quint16 code, const QString &reason)
 {
+    if (m_cluster && !m_applyingBus) {
+        m_cluster->publish(
+            {{QStringLiteral("op"), QStringLiteral("end")}, {QStringLiteral("user"), userId},
+                {QStringLiteral("code"), int(code)}, {QStringLiteral("reason"), reason}});
+    }
     QList<Session *> matched;
     for (const Subscriber &subscriber : m_subscribers) {
         if (subscriber.userId == userId)
@@ -599,6 +662,10 @@ void Server::endUser(qint64 userId, quint16 code, const QString &reason)
 
 void Server::passwordChosen(qint64 userId)
 {
+    if (m_cluster && !m_applyingBus) {
+        m_cluster->publish(
+            {{QStringLiteral("op"), QStringLiteral("password")}, {QStringLiteral("user"), userId}});
+    }
     for (const Subscriber &subscriber : m_subscribers) {
         if (subscriber.userId == userId)
             subscriber.session->setMustChangePassword(false);
@@ -613,6 +680,45 @@ QList<QByteArray> Server::connectedTokens(qint64 userId) const
             tokens.append(subscriber.session->tokenHash());
     }
     return tokens;
+}
+
+void Server::applyBus(const QJsonObject &message)
+{
+    const QString op = message.value(QLatin1StringView("op")).toString();
+    const qint64 user = message.value(QLatin1StringView("user")).toInteger();
+    const QByteArray frame = message.value(QLatin1StringView("frame")).toString().toUtf8();
+    const auto code = quint16(message.value(QLatin1StringView("code")).toInt());
+    const QString reason = message.value(QLatin1StringView("reason")).toString();
+    m_applyingBus = true;
+    if (op == QLatin1StringView("presence")) {
+        const QByteArray wire = WireFrame::textUtf8(frame);
+        sendToSubscribers({&wire, 1});
+    } else if (op == QLatin1StringView("others")) {
+        sendToOtherUsers(user, frame);
+    } else if (op == QLatin1StringView("users")) {
+        QList<qint64> ids;
+        const QJsonArray array = message.value(QLatin1StringView("users")).toArray();
+        for (const QJsonValue &id : array)
+            ids.append(id.toInteger());
+        std::sort(ids.begin(), ids.end());
+        sendToUsers(ids, message.value(QLatin1StringView("except")).toInteger(), frame);
+    } else if (op == QLatin1StringView("user")) {
+        // Renamed, or its role changed: read as stored now.
+        if (Result<std::optional<User>> found = UserStore::findById(*m_reader, user);
+            found && *found)
+            updateUser(**found);
+    } else if (op == QLatin1StringView("sessions")) {
+        QList<QByteArray> hashes;
+        const QJsonArray array = message.value(QLatin1StringView("tokens")).toArray();
+        for (const QJsonValue &hash : array)
+            hashes.append(QByteArray::fromBase64(hash.toString().toLatin1()));
+        endSessions(hashes, {}, code, reason);
+    } else if (op == QLatin1StringView("end")) {
+        endUser(user, code, reason);
+    } else if (op == QLatin1StringView("password")) {
+        passwordChosen(user);
+    }
+    m_applyingBus = false;
 }
 
 void Server::broadcast(const QByteArrayList &events, const QList<EventAudience> &audiences)
@@ -763,6 +869,8 @@ void Server::shutdown()
     // Let hashing and image checks finish; their results may queue more writes.
     m_workers.waitForDone();
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    if (m_cluster)
+        m_cluster->leave(); // its users who are on no other instance go offline now
     if (m_writer) {
         m_writer->stop(); // commits everything queued
         QCoreApplication::sendPostedEvents(m_writer.get(), QEvent::MetaCall);

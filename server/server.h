@@ -30,6 +30,7 @@ class MetricsServer;
 class TlsContext;
 class SqlConnection;
 class Writer;
+class Cluster;
 class EventFollower;
 class EventSequencer;
 
@@ -98,7 +99,7 @@ private:
         quint16 code, const QString &reason) override;
     void endUser(qint64 userId, quint16 code, const QString &reason) override;
     void passwordChosen(qint64 userId) override;
-    bool isOnline(qint64 userId) const override { return m_connectionsPerUser.contains(userId); }
+    bool isOnline(qint64 userId) const override;
     QList<QByteArray> connectedTokens(qint64 userId) const override;
     QObject *networkContext() override { return this; }
 
@@ -118,6 +119,8 @@ private:
     void handleText(Session &session, const QString &text);
     void handleBinary(Session &session, const QByteArray &data);
     void broadcast(const QByteArrayList &events, const QList<EventAudience> &audiences);
+    //! Another instance's bus message (Cluster): applied to this instance's connections.
+    void applyBus(const QJsonObject &message);
     //! A commit with events for some users only: each peer is sent, per event, the frame or
     //! its `hidden` stub, still in one send().
     void sendByAudience(const QList<QByteArray> &wires, const QList<EventAudience> &audiences);
@@ -135,6 +138,8 @@ private:
     //! PostgreSQL only: every instance's events in one order, read by the follower.
     std::unique_ptr<EventSequencer> m_sequencer;
     std::unique_ptr<EventFollower> m_follower;
+    std::unique_ptr<Cluster> m_cluster;
+    bool m_applyingBus = false; //!< applying another instance's message: not published again
     QThreadPool m_workers;
     LoginThrottle m_throttle;
     std::unique_ptr<ServerContext> m_context;
