@@ -380,6 +380,14 @@ Result<Collected> collectGarbage(WriteTx &tx, const QString &dir, std::chrono::s
             QDir sub(dir + u'/' + folder);
             const QStringList names = sub.entryList(QDir::Files);
             for (const QString &name : names) {
+                // On PostgreSQL the folder is shared: another instance may have put a file in
+                // place whose row it has not committed yet. Only the old ones are strays there.
+                if (tx.sql().isPostgres()
+                    && QFileInfo(sub.filePath(name))
+                            .lastModified()
+                            .secsTo(QDateTime::currentDateTime())
+                        < abandoned.count())
+                    continue;
                 Result<std::optional<qint64>> size = storedSize(tx.sql(), name);
                 if (!size)
                     return size.error();
