@@ -32,12 +32,14 @@ QString connectionName(const char *what)
 bool execOnPostgres(const QString &url, const QStringList &statements, QString *error)
 {
     const QString name = connectionName("admin");
+    // Without the notices of DROP ... CASCADE on stderr, one per table.
+    const QString quiet = withPostgresOptions(url, u"-c client_min_messages=warning"_s);
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
         if (!db.isValid()) {
             *error = u"the Qt driver QPSQL is not installed (Debian: libqt6sql6-psql)"_s;
-        } else if (setPostgresUrl(db, url, error)) {
+        } else if (setPostgresUrl(db, quiet, error)) {
             if (!db.open()) {
                 *error = db.lastError().text();
             } else {
