@@ -365,8 +365,8 @@ void Writer::deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes)
             m_sequencer->offerCommitted(
                 outcome.lastSeq - outcome.events.size() + 1, outcome.events, outcome.audiences);
             if (item.done) {
-                m_sequencer->afterDelivered(
-                    outcome.lastSeq, [done = std::move(item.done), outcome] { done(outcome); });
+                m_sequencer->afterDelivered(outcome.lastSeq,
+                    [done = std::move(item.done), result = outcome] { done(result); });
             }
             continue;
         }
