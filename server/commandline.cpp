@@ -39,6 +39,10 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         tr("With PostgreSQL: the folder for uploaded files and the self-signed certificate; "
            "instances of one database share it (default: the user's data folder)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption migrateOption(QStringLiteral("migrate-from"),
+        tr("Copy the SQLite database FILE (with its files and certificate) into the empty "
+           "PostgreSQL database of --db, check it row by row, and exit."),
+        QStringLiteral("FILE"));
     const QCommandLineOption durabilityOption(QStringLiteral("durability"),
         tr("full: fsync every commit (default); normal: faster, may lose the last commits on "
            "power loss."),
@@ -79,9 +83,9 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         tr("Address of the metrics port (default 127.0.0.1). Anyone who can reach it can read "
            "the metrics."),
         QStringLiteral("ADDR"));
-    parser.addOptions({hostOption, portOption, dbOption, dataDirOption, durabilityOption,
-        registrationOption, retentionOption, promoteOption, verboseOption, tlsOption,
-        certificateOption, keyOption, nameOption, noAnnounceOption, discoveryPortOption,
+    parser.addOptions({hostOption, portOption, dbOption, dataDirOption, migrateOption,
+        durabilityOption, registrationOption, retentionOption, promoteOption, verboseOption,
+        tlsOption, certificateOption, keyOption, nameOption, noAnnounceOption, discoveryPortOption,
         metricsPortOption, metricsAddressOption});
 
     // QCommandLineParser's own messages (unknown option, missing value) are translated by Qt.
@@ -235,6 +239,18 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     }
 
     line.verbose = parser.isSet(verboseOption);
+    if (parser.isSet(migrateOption)) {
+        if (config.databaseUrl.isEmpty()) {
+            return invalid(QStringLiteral("migrate-from"),
+                tr("--migrate-from copies into PostgreSQL: pass --db postgresql://…"));
+        }
+        if (!QFileInfo::exists(parser.value(migrateOption))) {
+            return invalid(QStringLiteral("migrate-from"),
+                tr("there is no database at %1").arg(parser.value(migrateOption)));
+        }
+        line.action = Action::MigrateFrom;
+        line.migrateFrom = parser.value(migrateOption);
+    }
     if (parser.isSet(promoteOption)) {
         // Promoting into a database that is not there would create an empty one.
         if (config.databaseUrl.isEmpty() && !dbFile.exists()) {

@@ -17,11 +17,12 @@ struct CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Action { Serve, Promote, ShowHelp, ShowVersion };
+    enum class Action { Serve, Promote, MigrateFrom, ShowHelp, ShowVersion };
 
     Action action = Action::Serve;
     ServerConfig config; //!< host, port, database, durability, registration, retention, metrics
     QString promoteUsername; //!< for Action::Promote
+    QString migrateFrom; //!< for Action::MigrateFrom: the SQLite file to copy
     bool verbose = false;
     QString text; //!< what to print on standard output for ShowHelp and ShowVersion
 

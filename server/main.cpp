@@ -2,6 +2,7 @@
 #include "logging.h"
 #include "server.h"
 #include "store/accountstore.h"
+#include "store/sqlitetopostgres.h"
 #include "store/userstore.h"
 #include "store/writer.h"
 
@@ -108,6 +109,19 @@ int main(int argc, char *argv[])
             fail(outcome.result.error().message);
         std::printf("%s is now an admin.\n",
             qPrintable(outcome.result->value(QLatin1StringView("username")).toString()));
+        return 0;
+    }
+
+    if (line.action == CommandLine::Action::MigrateFrom) {
+        const Result<SqliteToPostgres::Report> report = SqliteToPostgres::copy(
+            line.migrateFrom, DatabaseTarget::of(config), config.databasePath);
+        if (!report)
+            fail(QStringLiteral("nothing was copied: %1").arg(report.error().message));
+        std::printf("Copied %lld rows of %d tables from %s, checked row by row; %lld uploaded "
+                    "files%s.\n",
+            static_cast<long long>(report->rows), report->tables, qPrintable(line.migrateFrom),
+            static_cast<long long>(report->files),
+            report->certificate ? " and the TLS certificate" : "");
         return 0;
     }
 
