@@ -28,8 +28,9 @@ struct CommandLine
 
     QCommandLineParser parser;
     const QCommandLineOption server {QStringLiteral("server"),
-        QCoreApplication::translate(
-            "main", "Connect to the server at <url> (default: the last one)."),
+        QCoreApplication::translate("main",
+            "Connect to the server at <url> (default: the last one). A server with several "
+            "addresses: all of them, separated by commas, tried in turn."),
         QStringLiteral("url")};
     const QCommandLineOption user {QStringLiteral("user"),
         QCoreApplication::translate(
@@ -107,10 +108,9 @@ int main(int argc, char *argv[])
 
     AppController::Options options;
     if (parser.isSet(serverOption)) {
-        options.server = QUrl(parser.value(serverOption), QUrl::StrictMode);
-        if (!options.server.isValid() || options.server.host().isEmpty()
-            || (options.server.scheme() != QLatin1String("ws")
-                && options.server.scheme() != QLatin1String("wss"))) {
+        // One address, or several of one deployment separated by commas and/or spaces.
+        options.server = Deployment::fromUrls(parser.value(serverOption)).value_or(Deployment());
+        if (options.server.isEmpty()) {
             std::fprintf(stderr,
                 "hubbub: --server needs a wss:// or ws:// address, e.g. "
                 "wss://192.168.1.10:7300\n");
@@ -142,7 +142,8 @@ int main(int argc, char *argv[])
                 "32 hex pairs joined by colons\n");
             return 1;
         }
-        settings.setPinnedCertificate(options.server, fingerprint);
+        // Pinned for the first address; the others of the deployment take it from there.
+        settings.setPinnedCertificate(options.server.key(), fingerprint);
     }
     Session session(paths);
     AppController controller(&session, &settings);

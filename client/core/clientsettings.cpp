@@ -76,15 +76,18 @@ QString ClientSettings::serverKey(const QUrl &server)
             QCryptographicHash::hash(normal, QCryptographicHash::Sha1).toHex().left(16));
 }
 
-QUrl ClientSettings::lastServer() const
+Deployment ClientSettings::lastServer() const
 {
-    const QUrl url(m_settings->value(QStringLiteral("lastServer")).toString());
-    return url.isValid() && !url.isEmpty() ? url : defaultServer();
+    // One address, as an older version wrote it, or several joined by ", ".
+    const Deployment deployment
+        = Deployment::fromUrls(m_settings->value(QStringLiteral("lastServer")).toString())
+              .value_or(Deployment());
+    return deployment.isEmpty() ? Deployment(defaultServer()) : deployment;
 }
 
-void ClientSettings::setLastServer(const QUrl &url)
+void ClientSettings::setLastServer(const Deployment &deployment)
 {
-    m_settings->setValue(QStringLiteral("lastServer"), url.toString());
+    m_settings->setValue(QStringLiteral("lastServer"), deployment.toString());
 }
 
 QString ClientSettings::lastUsername() const
@@ -117,40 +120,41 @@ void ClientSettings::setPinnedCertificate(const QUrl &server, const QString &fin
     m_settings->sync();
 }
 
-QString ClientSettings::token(const QUrl &server) const
+QString ClientSettings::token(const Deployment &server) const
 {
-    return m_secrets->value(tokenKey(server));
+    return m_secrets->value(tokenKey(server.key()));
 }
 
-User ClientSettings::user(const QUrl &server) const
+User ClientSettings::user(const Deployment &server) const
 {
     const QByteArray json
-        = m_settings->value(serverKey(server) + QStringLiteral("/user")).toByteArray();
+        = m_settings->value(serverKey(server.key()) + QStringLiteral("/user")).toByteArray();
     return User::fromJson(QJsonDocument::fromJson(json).object());
 }
 
-void ClientSettings::setCredentials(const QUrl &server, const User &user, const QString &token)
+void ClientSettings::setCredentials(
+    const Deployment &server, const User &user, const QString &token)
 {
     setLastServer(server);
     m_settings->setValue(QStringLiteral("lastUsername"), user.username);
-    m_secrets->setValue(tokenKey(server), token);
-    m_settings->setValue(serverKey(server) + QStringLiteral("/hasToken"), true);
-    m_settings->setValue(serverKey(server) + QStringLiteral("/user"),
+    m_secrets->setValue(tokenKey(server.key()), token);
+    m_settings->setValue(serverKey(server.key()) + QStringLiteral("/hasToken"), true);
+    m_settings->setValue(serverKey(server.key()) + QStringLiteral("/user"),
         QJsonDocument(user.toJson()).toJson(QJsonDocument::Compact));
     m_settings->sync();
 }
 
-void ClientSettings::forgetToken(const QUrl &server)
+void ClientSettings::forgetToken(const Deployment &server)
 {
-    m_secrets->remove(tokenKey(server));
-    m_settings->remove(serverKey(server) + QStringLiteral("/hasToken"));
+    m_secrets->remove(tokenKey(server.key()));
+    m_settings->remove(serverKey(server.key()) + QStringLiteral("/hasToken"));
     m_settings->sync();
 }
 
-UnreadState ClientSettings::unread(const QUrl &server, qint64 userId) const
+UnreadState ClientSettings::unread(const Deployment &server, qint64 userId) const
 {
     const QString group
-        = serverKey(server) + QStringLiteral("/unread-") + QString::number(userId) + u'/';
+        = serverKey(server.key()) + QStringLiteral("/unread-") + QString::number(userId) + u'/';
     UnreadState state;
     bool ok = false;
     state.seq = m_settings->value(group + QStringLiteral("seq"), -1).toLongLong(&ok);
@@ -173,10 +177,10 @@ UnreadState ClientSettings::unread(const QUrl &server, qint64 userId) const
     return state;
 }
 
-void ClientSettings::setUnread(const QUrl &server, qint64 userId, const UnreadState &state)
+void ClientSettings::setUnread(const Deployment &server, qint64 userId, const UnreadState &state)
 {
     const QString group
-        = serverKey(server) + QStringLiteral("/unread-") + QString::number(userId) + u'/';
+        = serverKey(server.key()) + QStringLiteral("/unread-") + QString::number(userId) + u'/';
     QList<qint64> ids = state.channels.keys();
     std::sort(ids.begin(), ids.end());
     QStringList pairs;
@@ -189,26 +193,27 @@ void ClientSettings::setUnread(const QUrl &server, qint64 userId, const UnreadSt
     m_settings->setValue(group + QStringLiteral("channels"), pairs.join(u' '));
 }
 
-qint64 ClientSettings::lastView(const QUrl &server, qint64 userId) const
+qint64 ClientSettings::lastView(const Deployment &server, qint64 userId) const
 {
     bool ok = false;
     const qint64 id
-        = m_settings->value(serverKey(server) + QStringLiteral("/view-") + QString::number(userId))
+        = m_settings
+              ->value(serverKey(server.key()) + QStringLiteral("/view-") + QString::number(userId))
               .toLongLong(&ok);
     return ok && id > 0 ? id : 0;
 }
 
-QString ClientSettings::lastViewName(const QUrl &server, qint64 userId) const
+QString ClientSettings::lastViewName(const Deployment &server, qint64 userId) const
 {
     return m_settings
-        ->value(serverKey(server) + QStringLiteral("/view-name-") + QString::number(userId))
+        ->value(serverKey(server.key()) + QStringLiteral("/view-name-") + QString::number(userId))
         .toString();
 }
 
 void ClientSettings::setLastView(
-    const QUrl &server, qint64 userId, qint64 channelId, const QString &channelName)
+    const Deployment &server, qint64 userId, qint64 channelId, const QString &channelName)
 {
-    const QString key = serverKey(server) + QStringLiteral("/view-");
+    const QString key = serverKey(server.key()) + QStringLiteral("/view-");
     m_settings->setValue(key + QString::number(userId), channelId);
     m_settings->setValue(key + QStringLiteral("name-") + QString::number(userId), channelName);
 }

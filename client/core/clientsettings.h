@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deployment.h"
 #include "secretstore.h"
 #include "sessionstate.h"
 #include "types.h"
@@ -15,7 +16,8 @@ namespace Hubbub::Client {
 
 //! What the app remembers between runs: the last server, the sign-in token for it, and
 //! preferences. The password is never stored. Tokens are in the system's keychain
-//! (SecretStore), not with the rest: the settings only note which servers have one.
+//! (SecretStore), not with the rest: the settings only note which servers have one. What is
+//! kept per server is kept per deployment, under its first address (Deployment::key()).
 class ClientSettings final
 {
 public:
@@ -36,32 +38,34 @@ public:
 
     static QUrl defaultServer();
 
-    QUrl lastServer() const;
-    void setLastServer(const QUrl &url);
+    //! The addresses last signed in to (or typed), in their order.
+    Deployment lastServer() const;
+    void setLastServer(const Deployment &deployment);
     QString lastUsername() const;
 
     //! The token remembered for `server`, or empty.
-    QString token(const QUrl &server) const;
-    User user(const QUrl &server) const;
-    void setCredentials(const QUrl &server, const User &user, const QString &token);
-    void forgetToken(const QUrl &server);
+    QString token(const Deployment &server) const;
+    User user(const Deployment &server) const;
+    void setCredentials(const Deployment &server, const User &user, const QString &token);
+    void forgetToken(const Deployment &server);
 
     //! The unread counts `userId` left on `server` (UnreadState::seq -1 when none).
-    UnreadState unread(const QUrl &server, qint64 userId) const;
-    void setUnread(const QUrl &server, qint64 userId, const UnreadState &state);
+    UnreadState unread(const Deployment &server, qint64 userId) const;
+    void setUnread(const Deployment &server, qint64 userId, const UnreadState &state);
 
     //! What `userId` last looked at on `server`: 0 the feed (also when nothing is known), else
     //! a channel id.
-    qint64 lastView(const QUrl &server, qint64 userId) const;
+    qint64 lastView(const Deployment &server, qint64 userId) const;
     //! The name the last viewed channel had, so a start before the channel list has loaded can
     //! still say where the window is ("#general"); empty for the feed or when not known.
-    QString lastViewName(const QUrl &server, qint64 userId) const;
+    QString lastViewName(const Deployment &server, qint64 userId) const;
     void setLastView(
-        const QUrl &server, qint64 userId, qint64 channelId, const QString &channelName = {});
+        const Deployment &server, qint64 userId, qint64 channelId, const QString &channelName = {});
 
     //! The SHA-256 fingerprint ("AB:CD:…") of the certificate the user trusted for the host and
-    //! port of `server` (trust on first use), or empty. Not a secret: what it guards is that
-    //! the next certificate is the same.
+    //! port of `server` (trust on first use), or empty. Per address, not per deployment: the
+    //! connection looks at the deployment's other addresses itself (Connection::PinLookup). Not a
+    //! secret: what it guards is that the next certificate is the same.
     QString pinnedCertificate(const QUrl &server) const;
     void setPinnedCertificate(const QUrl &server, const QString &fingerprint);
 

@@ -111,12 +111,11 @@ Connection::~Connection()
     }
 }
 
-void Connection::signIn(const QUrl &url, const QString &username, const QString &password,
-    bool createAccount, const QString &invite)
+void Connection::signIn(const Deployment &deployment, const QString &username,
+    const QString &password, bool createAccount, const QString &invite)
 {
     dropSocket();
     m_heldCheck.reset();
-    m_url = url;
     m_authMode = createAccount ? AuthMode::Register : AuthMode::Password;
     m_username = username;
     m_password = password;
@@ -125,15 +124,13 @@ void Connection::signIn(const QUrl &url, const QString &username, const QString 
     m_lastCloseCode = 1000;
     m_token.clear();
     m_autoReconnect = false;
-    m_backoff.reset();
-    openSocket();
+    start(deployment);
 }
 
-void Connection::resume(const QUrl &url, const QString &token, qint64 fromSeq)
+void Connection::resume(const Deployment &deployment, const QString &token, qint64 fromSeq)
 {
     dropSocket();
     m_heldCheck.reset();
-    m_url = url;
     m_authMode = AuthMode::Token;
     m_token = token;
     if (fromSeq >= 0)
@@ -141,6 +138,15 @@ void Connection::resume(const QUrl &url, const QString &token, qint64 fromSeq)
     m_mustChangePassword = false;
     m_lastCloseCode = 1000;
     m_autoReconnect = true;
+    start(deployment);
+}
+
+void Connection::start(const Deployment &deployment)
+{
+    m_deployment = deployment;
+    m_address = 0;
+    m_failedInRound = 0;
+    m_reconnectTimer.stop();
     m_backoff.reset();
     openSocket();
 }
@@ -281,18 +287,17 @@ void Connection::openSocket()
     connect(m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
     connect(m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
     setState(State::Connecting);
-    qCInfo(lcClientNet) << "connecting to" << m_url.toDisplayString();
+    qCInfo(lcClientNet) << "connecting to" << url().toDisplayString();
+    Q_EMIT connecting(url());
+    m_attemptError.clear();
     m_lastReceived.start();
     m_connectTimer.start();
-    m_socket->open(m_url);
+    m_socket->open(url());
 }
 
 QString Connection::displayAddress(QUrl url)
 {
-    // The root path is how the URL is stored, not what the user typed or needs to read.
-    if (url.path() == QLatin1String("/"))
-        url.setPath({});
-    return url.toDisplayString();
+    return Deployment::displayAddress(std::move(url));
 }
 
 void Connection::setConnectTimeout(std::chrono::milliseconds timeout)
@@ -309,13 +314,31 @@ void Connection::onConnectTimeout()
               .count();
     const QString message = tr("%1 did not answer within %2 s. Check the address, and that a "
                                "Hubbub server runs there.")
-                                .arg(displayAddress(m_url), QLocale().toString(seconds));
+                                .arg(displayAddress(url()), QLocale().toString(seconds));
     qCInfo(lcClientNet) << "no answer to the upgrade within" << seconds << "s";
-    if (!m_autoReconnect)
-        return giveUp(makeError(ErrorCode::Internal, message));
     dropSocket();
-    m_lastError = message;
-    scheduleReconnect();
+    tryNextAddress(makeError(ErrorCode::Internal, message));
+}
+
+void Connection::tryNextAddress(const Error &error)
+{
+    m_lastError = error.message;
+    const qsizetype addresses = std::max<qsizetype>(1, m_deployment.size());
+    m_address = (m_address + 1) % addresses;
+    if (++m_failedInRound < addresses) {
+        // Another instance of the deployment may well be up: no reason to wait for it.
+        qCInfo(lcClientNet) << "trying the next address";
+        setState(State::Connecting);
+        m_reconnectTimer.start(0);
+        return;
+    }
+    m_failedInRound = 0;
+    if (m_autoReconnect)
+        return scheduleReconnect();
+    Error failed = error;
+    if (addresses > 1)
+        failed.message = tr("Can't reach server at %1.").arg(m_deployment.toDisplayString());
+    giveUp(failed);
 }
 
 void Connection::dropSocket()
@@ -340,7 +363,7 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
     if (qobject_cast<QWebSocket *>(sender()) != m_socket || !m_socket)
         return;
     CertificateCheck check;
-    check.server = m_url;
+    check.server = url();
     for (const QSslError &error : errors)
         check.problems.append(error.errorString());
     // The leaf: the certificate whose key the handshake proved. Never one named by an error:
@@ -349,19 +372,19 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
     check.certificate = m_socket->sslConfiguration().peerCertificate();
     if (check.certificate.isNull()) {
         giveUp(makeError(
-            ErrorCode::Internal, tr("%1 presented no certificate.").arg(displayAddress(m_url))));
+            ErrorCode::Internal, tr("%1 presented no certificate.").arg(displayAddress(url()))));
         return;
     }
     check.fingerprint = QString::fromLatin1(
         check.certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
-    check.pinned = m_pinLookup ? m_pinLookup(m_url) : QString();
-    if (check.pinned == check.fingerprint) {
+    check.pinned = m_pinLookup ? m_pinLookup(check.server) : QString();
+    if (check.pinned == check.fingerprint || (check.pinned.isEmpty() && pinnedElsewhere(check))) {
         // The certificate the user trusted for this server: what the system says about it
         // (self-signed, not issued for this address) was known when they trusted it.
         m_socket->ignoreSslErrors(errors);
         return;
     }
-    qCInfo(lcClientNet) << "certificate of" << m_url.authority()
+    qCInfo(lcClientNet) << "certificate of" << check.server.authority()
                         << "not trusted:" << check.fingerprint << "pinned" << check.pinned
                         << check.problems;
     // Held, not retried: a changed certificate asked about again every few seconds would
@@ -370,13 +393,23 @@ void Connection::onSslErrors(const QList<QSslError> &errors)
     m_autoReconnect = false;
     m_reconnectTimer.stop();
     m_lastError = check.changed()
-        ? tr("The certificate of %1 has changed.").arg(displayAddress(m_url))
-        : tr("The certificate of %1 is not trusted yet.").arg(displayAddress(m_url));
+        ? tr("The certificate of %1 has changed.").arg(displayAddress(check.server))
+        : tr("The certificate of %1 is not trusted yet.").arg(displayAddress(check.server));
     m_heldCheck = check;
     m_heldSignIn = m_authMode == AuthMode::Password || m_authMode == AuthMode::Register;
     dropSocket();
     setState(State::Disconnected);
     Q_EMIT certificateUntrusted(check);
+}
+
+bool Connection::pinnedElsewhere(const CertificateCheck &check) const
+{
+    if (!m_pinLookup)
+        return false;
+    const QList<QUrl> addresses = m_deployment.addresses();
+    return std::any_of(addresses.cbegin(), addresses.cend(), [&](const QUrl &address) {
+        return address != check.server && m_pinLookup(address) == check.fingerprint;
+    });
 }
 
 void Connection::retryCertificate()
@@ -386,6 +419,7 @@ void Connection::retryCertificate()
     m_heldCheck.reset();
     m_autoReconnect = m_heldAutoReconnect;
     m_lastError.clear();
+    m_failedInRound = 0;
     m_backoff.reset();
     openSocket();
 }
@@ -421,7 +455,7 @@ void Connection::abortOnTimeout(const Reply &reply)
     // A step of the handshake that never answers leaves the connection useless even when
     // pings still pass: start over.
     if (reply.outcome() == Reply::Outcome::Timeout && m_socket) {
-        m_lastError = reply.error().message;
+        m_attemptError = reply.error().message;
         m_socket->abort();
     }
 }
@@ -434,7 +468,7 @@ void Connection::onHello(const Reply &reply)
         if (reply.error().code == ErrorCode::UnsupportedProtocol) {
             giveUp(makeError(ErrorCode::UnsupportedProtocol,
                 tr("The server at %1 speaks a different protocol version.")
-                    .arg(displayAddress(m_url))));
+                    .arg(displayAddress(url()))));
         } else {
             giveUp(reply.error());
         }
@@ -484,7 +518,7 @@ void Connection::onAuth(const Reply &reply)
         if (m_authMode == AuthMode::Token && error.code != ErrorCode::Unauthorized
             && error.code != ErrorCode::UnsupportedProtocol) {
             // A busy or failing server is not a reason to forget the token: come back later.
-            m_lastError = error.message;
+            m_attemptError = error.message;
             m_socket->abort();
             return;
         }
@@ -514,9 +548,10 @@ void Connection::onAuth(const Reply &reply)
     m_tooOldInARow = 0;
     m_authMode = AuthMode::Token;
     m_autoReconnect = true;
+    m_failedInRound = 0;
     m_backoff.reset();
     m_lastError.clear();
-    qCInfo(lcClientNet) << "signed in as" << m_user.username;
+    qCInfo(lcClientNet) << "signed in as" << m_user.username << "at" << url().toDisplayString();
     Q_EMIT signedIn(m_user, m_token);
     if (m_mustChangePassword) {
         // The server answers nothing else until a password is chosen: no sync yet.
@@ -599,7 +634,7 @@ void Connection::onSync(const Reply &reply)
             return;
         }
         qCWarning(lcClientNet) << "sync failed:" << reply.error().toString();
-        m_lastError = reply.error().message;
+        m_attemptError = reply.error().message;
         if (m_socket)
             m_socket->abort();
         return;
@@ -789,14 +824,9 @@ void Connection::onDisconnected()
             makeError(ErrorCode::Unauthorized, endedSessionMessage(m_lastCloseCode, closeReason)));
         return;
     }
-    if (!m_autoReconnect) {
-        if (m_state != State::Disconnected) {
-            giveUp(makeError(
-                ErrorCode::Internal, tr("Can't reach server at %1.").arg(displayAddress(m_url))));
-        }
+    if (!m_autoReconnect && m_state == State::Disconnected)
         return;
-    }
-    if (std::exchange(m_reconnectAtOnce, false)) {
+    if (m_autoReconnect && std::exchange(m_reconnectAtOnce, false)) {
         // Not a failure: a deliberate restart (to reload after too_old).
         QTimer::singleShot(0, this, [this] {
             if (m_autoReconnect && !m_socket)
@@ -804,9 +834,12 @@ void Connection::onDisconnected()
         });
         return;
     }
-    if (m_lastError.isEmpty())
-        m_lastError = tr("Can't reach server at %1.").arg(displayAddress(m_url));
-    scheduleReconnect();
+    // Once signed in, what went wrong on this attempt if it said (a step timed out); else, and
+    // always before the first sign-in, that the address did not answer.
+    const QString message = m_autoReconnect && !m_attemptError.isEmpty()
+        ? m_attemptError
+        : tr("Can't reach server at %1.").arg(displayAddress(url()));
+    tryNextAddress(makeError(ErrorCode::Internal, message));
 }
 
 void Connection::scheduleReconnect()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backoff.h"
+#include "deployment.h"
 #include "error.h"
 #include "eventtype.h"
 #include "messagetype.h"
@@ -33,7 +34,7 @@ using ReplyCallback = std::function<void(const Reply &)>;
 //! Mumble do it).
 struct CertificateCheck
 {
-    QUrl server;
+    QUrl server; //!< the address it was offered at
     QString fingerprint; //!< SHA-256 of the certificate offered, "AB:CD:…"
     QString pinned; //!< the one trusted before for this host and port; empty the first time
     // Initialised: its default constructor is explicit, which `CertificateCheck {}` (what
@@ -47,7 +48,9 @@ struct CertificateCheck
 //! One signed-in connection to a Hubbub server: hello, sign-in, requests with ids and
 //! timeouts, and the event stream applied once per seq. When the connection drops it
 //! reconnects by itself with backoff, signs in again with the token and resumes with `sync`
-//! from the last applied seq, so the events it emits have no gap and no repeat.
+//! from the last applied seq, so the events it emits have no gap and no repeat. A deployment
+//! of several addresses is tried round robin: a failed attempt or a drop moves on to the next
+//! address at once, and the backoff waits only between full rounds.
 class Connection final : public QObject
 {
     Q_OBJECT
@@ -67,15 +70,16 @@ public:
     Q_DISABLE_COPY_MOVE(Connection)
 
     //! Signs in with a password (createAccount: auth.register). Fails once, with
-    //! signInFailed(), if the server cannot be reached; reconnects by itself once signed in.
-    void signIn(const QUrl &url, const QString &username, const QString &password,
+    //! signInFailed(), if no address of the deployment can be reached; reconnects by itself
+    //! once signed in.
+    void signIn(const Deployment &deployment, const QString &username, const QString &password,
         bool createAccount = false, const QString &invite = {});
     //! Signs in with a remembered token and keeps trying until the server answers.
     //! `fromSeq` >= 0: what the caller already has (a local cache, a script's state file) is
     //! up to that seq, so the first sign-in catches up with `sync` from there, emitting every
     //! later event, instead of reloadRequired() at hello's head. A `too_old` answer still
     //! falls back to reloadRequired().
-    void resume(const QUrl &url, const QString &token, qint64 fromSeq = -1);
+    void resume(const Deployment &deployment, const QString &token, qint64 fromSeq = -1);
     //! auth.logout, then closes; no reconnect.
     void signOut();
     //! Closes and forgets the account here without logging out: the token stays valid on the
@@ -89,8 +93,10 @@ public:
     //! While waiting to reconnect: try now. Held for a certificate: try again (and ask again).
     void retryNow();
 
-    //! The fingerprint the user trusts for a server, asked on every TLS connection whose
-    //! certificate no CA vouches for (empty: none yet).
+    //! The fingerprint the user trusts for an address (host and port), asked on every TLS
+    //! connection whose certificate no CA vouches for (empty: none yet). An address with none
+    //! takes the certificate pinned for another address of its deployment: the instances of
+    //! one deployment share their certificate.
     using PinLookup = std::function<QString(const QUrl &server)>;
     void setPinLookup(PinLookup lookup) { m_pinLookup = std::move(lookup); }
     //! After certificateUntrusted(): tries again, as the sign-in or resume it interrupted (the
@@ -124,7 +130,10 @@ public:
 
     State state() const { return m_state; }
     bool isOnline() const { return m_state == State::Online; }
-    QUrl url() const { return m_url; }
+    //! The addresses signed in to; key() names the account's files and settings.
+    Deployment deployment() const { return m_deployment; }
+    //! The address in use, or being tried: one of deployment()'s.
+    QUrl url() const { return m_deployment.isEmpty() ? QUrl() : m_deployment.at(m_address); }
     User user() const { return m_user; }
     QString token() const { return m_token; }
     //! The seq of the last event applied; -1 before the first sign-in.
@@ -153,6 +162,9 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Hubbub::Client::Connection::State state);
+    //! An attempt to connect starts at `address` (url(), one of the deployment's): also from
+    //! one address to the next while the state stays Connecting.
+    void connecting(const QUrl &address);
     //! Signed in (the first time on this connection object or again after a drop).
     void signedIn(const Hubbub::User &user, const QString &token);
     //! The sign-in used a one-time code: a new password must be chosen (choosePassword()).
@@ -194,7 +206,13 @@ private:
     };
     enum class AuthMode { None, Password, Register, Token };
 
+    void start(const Deployment &deployment);
     void openSocket();
+    //! An attempt failed or the connection dropped: the next address at once while this round
+    //! has one left, then the backoff (or, before the first sign-in, giving up with `error`).
+    void tryNextAddress(const Error &error);
+    //! Whether the certificate offered is the one pinned for another address of the deployment.
+    bool pinnedElsewhere(const CertificateCheck &check) const;
     void setState(State state);
     qint64 sendRequest(MessageType type, const QJsonObject &params, QObject *context,
         ReplyCallback callback, std::chrono::milliseconds timeout);
@@ -226,7 +244,9 @@ private:
 
     QWebSocket *m_socket = nullptr;
     State m_state = State::Disconnected;
-    QUrl m_url;
+    Deployment m_deployment;
+    qsizetype m_address = 0; //!< the one in use in m_deployment
+    qsizetype m_failedInRound = 0; //!< attempts failed since the last sign-in or wait
     AuthMode m_authMode = AuthMode::None;
     QString m_username;
     QString m_password; //!< only until the first sign-in answers; never stored
@@ -261,6 +281,7 @@ private:
     QElapsedTimer m_waitClock;
     qint64 m_waitMs = 0;
     QString m_lastError;
+    QString m_attemptError; //!< why this attempt ended, when it said (a step timed out)
 
     std::chrono::milliseconds m_keepAlive {20000};
     QElapsedTimer m_lastReceived;

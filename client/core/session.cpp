@@ -84,8 +84,8 @@ Session::Session(Paths paths, QObject *parent)
             adoptUser(user);
             // Always: after a sign-out another account may sign in, and the queue open now is
             // not theirs to send. (openOutbox() does nothing when it is already the right one.)
-            openOutbox(m_url, user.id);
-            openCache(m_url, user.id);
+            openOutbox(m_deployment.key(), user.id);
+            openCache(m_deployment.key(), user.id);
             Q_EMIT signedIn(user, token);
         });
     connect(m_connection, &Connection::signInFailed, this, &Session::signInFailed);
@@ -97,7 +97,10 @@ Session::Session(Paths paths, QObject *parent)
     connect(m_read, &ReadState::failed, this, &Session::requestFailed);
     connect(m_connection, &Connection::online, this, &Session::onOnline);
     connect(m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
-        if (state == Connection::State::Waiting || state == Connection::State::Disconnected) {
+        // Connecting straight after Online: a drop moved on to another address of the
+        // deployment at once, without Waiting.
+        if (state == Connection::State::Waiting || state == Connection::State::Disconnected
+            || state == Connection::State::Connecting) {
             m_state.people->clear();
             m_typing->clear();
         }
@@ -225,16 +228,18 @@ void Session::openOutbox(const QUrl &url, qint64 userId)
         qCWarning(lcClient) << "outbox:" << m_outbox->errorString();
 }
 
-void Session::signIn(const QUrl &url, const QString &username, const QString &password,
+void Session::signIn(const Deployment &deployment, const QString &username, const QString &password,
     bool createAccount, const QString &invite)
 {
-    m_url = url;
-    m_connection->signIn(url, username, password, createAccount, invite);
+    m_deployment = deployment;
+    m_connection->signIn(deployment, username, password, createAccount, invite);
 }
 
-void Session::resume(const QUrl &url, const QString &token, const User &user)
+void Session::resume(const Deployment &deployment, const QString &token, const User &user)
 {
-    m_url = url;
+    m_deployment = deployment;
+    // Its files are the deployment's whichever address is in use: its first one names them.
+    const QUrl url = deployment.key();
     adoptUser(user);
     openOutbox(url, user.id);
     qint64 fromSeq = -1;
@@ -263,7 +268,7 @@ void Session::resume(const QUrl &url, const QString &token, const User &user)
             }
         }
     }
-    m_connection->resume(url, token, fromSeq);
+    m_connection->resume(deployment, token, fromSeq);
 }
 
 void Session::signOut()

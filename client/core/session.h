@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deployment.h"
 #include "error.h"
 #include "outbox.h"
 #include "sessionstate.h"
@@ -75,12 +76,14 @@ public:
     ChatModel *chat(qint64 channelId);
 
     //! `invite`: the code for a server that takes new accounts by invitation (createAccount).
-    void signIn(const QUrl &url, const QString &username, const QString &password,
+    //! The account's outbox and local cache are the deployment's (Deployment::key()), whichever
+    //! of its addresses is in use.
+    void signIn(const Deployment &deployment, const QString &username, const QString &password,
         bool createAccount, const QString &invite = {});
     //! Opens with a remembered token; the outbox of that account shows at once, even offline,
     //! and so does everything its local cache kept: the connection then catches up from the
     //! cache's seq instead of reloading the views.
-    void resume(const QUrl &url, const QString &token, const User &user);
+    void resume(const Deployment &deployment, const QString &token, const User &user);
     //! auth.logout; this account's local cache is deleted.
     void signOut();
     //! Like signOut() but the token stays valid on the server: to sign in elsewhere and come
@@ -227,7 +230,7 @@ private:
     int m_accountGeneration = 0;
     //! Requests of reloadViews() not answered yet.
     int m_reloadsPending = 0;
-    QUrl m_url;
+    Deployment m_deployment;
     bool m_viewsNeedReload = false;
 };
 

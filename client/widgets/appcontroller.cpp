@@ -133,7 +133,7 @@ void AppController::showSignIn(const QString &message)
             m_session->leave();
         });
         connect(m_dialog, &QDialog::accepted, this, [this] {
-            m_returnTo.clear();
+            m_returnTo = {};
             m_leftReturnTo = false;
             m_server = m_settings->lastServer();
             m_dialog->deleteLater();
@@ -206,12 +206,12 @@ void AppController::onSignInCancelled()
 {
     if (m_returnTo.isEmpty()) {
         // Nothing to go back to: the app ends, and the address typed is the next start's.
-        if (m_dialog && m_dialog->server().isValid())
+        if (m_dialog && !m_dialog->server().isEmpty())
             m_settings->setLastServer(m_dialog->server());
         Q_EMIT quitRequested();
         return;
     }
-    const QUrl server = std::exchange(m_returnTo, QUrl());
+    const Deployment server = std::exchange(m_returnTo, Deployment());
     if (std::exchange(m_leftReturnTo, false)) {
         m_server = server;
         m_session->resume(m_server, m_settings->token(m_server), m_settings->user(m_server));

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "deployment.h"
 #include "mainwindow.h"
 #include "signindialog.h"
 
@@ -32,7 +33,7 @@ class AppController final : public QObject
 public:
     struct Options
     {
-        QUrl server; //!< empty: the last server
+        Deployment server; //!< empty: the last server
         QString username; //!< with password: sign in (or create the account) without a dialog
         QString password;
     };
@@ -66,7 +67,7 @@ private:
 
     Session *m_session;
     ClientSettings *m_settings;
-    QUrl m_server;
+    Deployment m_server;
     QPointer<MainWindow> m_window;
     QPointer<SignInDialog> m_dialog;
     QPointer<CertificateDialog> m_certificateDialog;
@@ -74,7 +75,7 @@ private:
     QString m_secretsNotice; //!< said once the window shows
     bool m_unreadRestored = false;
     //! While switching: the account to go back to if the dialog is cancelled.
-    QUrl m_returnTo;
+    Deployment m_returnTo;
     //! While switching: an attempt started, so the session left m_returnTo.
     bool m_leftReturnTo = false;
 };

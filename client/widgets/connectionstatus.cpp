@@ -31,6 +31,7 @@ ConnectionStatus::ConnectionStatus(Session *session, QWidget *parent)
 
     Connection *connection = m_session->connection();
     connect(connection, &Connection::stateChanged, this, &ConnectionStatus::update);
+    connect(connection, &Connection::connecting, this, &ConnectionStatus::update);
     connect(connection, &Connection::userChanged, this, &ConnectionStatus::update);
     connect(m_session->outbox(), &Outbox::countChanged, this, &ConnectionStatus::update);
     connect(m_session->outbox(), &Outbox::changed, this, &ConnectionStatus::update);
@@ -56,7 +57,9 @@ QString ConnectionStatus::outboxText() const
 void ConnectionStatus::update()
 {
     Connection *connection = m_session->connection();
-    const QString host = connection->url().host();
+    // A deployment of several addresses: which one is in use (its instances often share a host).
+    const bool several = connection->deployment().size() > 1;
+    const QString host = several ? connection->url().authority() : connection->url().host();
     QString state;
     bool waiting = false;
     switch (connection->state()) {
@@ -82,7 +85,13 @@ void ConnectionStatus::update()
         break;
     }
     m_state->setText(state);
-    m_state->setToolTip(waiting ? connection->lastError() : QString());
+    if (waiting)
+        m_state->setToolTip(connection->lastError());
+    else if (several)
+        m_state->setToolTip(tr("This server's addresses, tried in turn: %1")
+                                .arg(connection->deployment().toDisplayString()));
+    else
+        m_state->setToolTip(QString());
     if (waiting && !m_tick.isActive())
         m_tick.start();
     else if (!waiting)

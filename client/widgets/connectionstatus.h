@@ -9,7 +9,8 @@ namespace Hubbub::Client {
 
 class Session;
 
-//! The status bar line: "Connected to HOST as NAME · N online", "Reconnecting in 4 s…", and
+//! The status bar line: "Connected to HOST as NAME · N online" (HOST:PORT, the address in use,
+//! for a server of several addresses), "Reconnecting in 4 s…", and
 //! what the outbox still holds ("Offline — 2 changes will be sent…"). Retry now is on the
 //! OfflineBanner, which is hard to miss.
 class ConnectionStatus final : public QWidget

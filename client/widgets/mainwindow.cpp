@@ -96,8 +96,10 @@ MainWindow::MainWindow(Session *session, ClientSettings *settings, QWidget *pare
     connect(channels, &ChannelModel::modelReset, this, &MainWindow::updateTitle);
     connect(channels, &ChannelModel::rowsInserted, this, &MainWindow::updateTitle);
     connect(m_session, &Session::signedIn, this, [this](const User &user) {
-        // Signed out and in as someone else: their last view, not the one before.
-        if (user.id != m_viewUser || m_session->connection()->url() != m_viewServer)
+        // Signed out and in as someone else: their last view, not the one before. Signed in
+        // again at another address of the same deployment: the same account, left as it is.
+        if (user.id != m_viewUser
+            || m_session->connection()->deployment().key() != m_viewServer.key())
             restoreView();
     });
     connect(m_session, &Session::notify, m_notifier, &Notifier::notify);
@@ -204,7 +206,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::restoreView()
 {
-    m_viewServer = m_session->connection()->url();
+    m_viewServer = m_session->connection()->deployment();
     m_viewUser = m_session->user().id;
     const qint64 channel = m_viewUser != 0 ? m_settings->lastView(m_viewServer, m_viewUser) : 0;
     if (channel > 0) {

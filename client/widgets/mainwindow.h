@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deployment.h"
 #include "types.h"
 
 #include <QMainWindow>
@@ -101,7 +102,7 @@ private:
     SearchPanel *m_search;
     QWidget *m_pageBeforeSearch = nullptr;
     // Whose last view this window shows and keeps: another account signing in gets its own.
-    QUrl m_viewServer;
+    Deployment m_viewServer;
     qint64 m_viewUser = 0;
 };
 

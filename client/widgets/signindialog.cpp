@@ -47,6 +47,9 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     m_server->setObjectName(QStringLiteral("serverEdit"));
     m_server->setPlaceholderText(ClientSettings::defaultServer().toString());
     m_server->setAccessibleName(tr("Server address"));
+    m_server->setToolTip(tr("The server's address. A server with several addresses: all of "
+                            "them, separated by commas; when one cannot be reached, the next "
+                            "is used."));
     m_username->setObjectName(QStringLiteral("usernameEdit"));
     m_username->setAccessibleName(tr("Username"));
     // Letters, marks and digits of any script and _ . - (the spec's rule): a space or an emoji
@@ -154,6 +157,8 @@ SignInDialog::SignInDialog(Session *session, ClientSettings *settings, QWidget *
     connect(m_session, &Session::signInFailed, this, &SignInDialog::onFailed);
     connect(
         m_session->connection(), &Connection::stateChanged, this, &SignInDialog::onStateChanged);
+    // The next address of a deployment, while still Connecting.
+    connect(m_session->connection(), &Connection::connecting, this, &SignInDialog::onStateChanged);
     updateButtons();
 }
 
@@ -179,9 +184,9 @@ void SignInDialog::setConnectTimeout(std::chrono::milliseconds timeout)
     m_session->connection()->setConnectTimeout(timeout);
 }
 
-QUrl SignInDialog::server() const
+Deployment SignInDialog::server() const
 {
-    return normalizeServer(m_server->text());
+    return normalizeServers(m_server->text());
 }
 
 void SignInDialog::setConfirmShown(bool shown)
@@ -231,7 +236,8 @@ void SignInDialog::onStateChanged()
 {
     if (!m_busy)
         return;
-    const QString address = Connection::displayAddress(m_url);
+    // The address being tried, of the several a deployment may have.
+    const QString address = Connection::displayAddress(m_session->connection()->url());
     switch (m_session->connection()->state()) {
     case Connection::State::Connecting:
         m_progress->setText(tr("Connecting to %1…").arg(address));
@@ -248,9 +254,9 @@ void SignInDialog::onStateChanged()
     fitContents();
 }
 
-void SignInDialog::setServer(const QUrl &url)
+void SignInDialog::setServer(const Deployment &deployment)
 {
-    m_server->setText(Connection::displayAddress(url));
+    m_server->setText(deployment.toDisplayString());
 }
 
 void SignInDialog::setUsername(const QString &username)
@@ -310,6 +316,13 @@ QUrl SignInDialog::normalizeServer(const QString &text)
     return url;
 }
 
+Deployment SignInDialog::normalizeServers(const QString &text, QString *bad)
+{
+    if (Deployment::split(text).isEmpty())
+        return Deployment(ClientSettings::defaultServer());
+    return Deployment::parse(text, &SignInDialog::normalizeServer, bad).value_or(Deployment());
+}
+
 void SignInDialog::updateButtons()
 {
     const bool ready = !m_busy && !m_username->text().isEmpty() && !m_password->text().isEmpty();
@@ -333,11 +346,12 @@ void SignInDialog::setBusy(bool busy)
 
 void SignInDialog::submit(bool createAccount)
 {
-    const QUrl url = normalizeServer(m_server->text());
-    if (!url.isValid()) {
+    QString bad;
+    const Deployment deployment = normalizeServers(m_server->text(), &bad);
+    if (deployment.isEmpty()) {
         showError(tr("\"%1\" is not a server address. Use something like 192.168.1.10 or "
                      "wss://192.168.1.10:7300.")
-                      .arg(m_server->text().trimmed()));
+                      .arg(bad));
         m_server->setFocus();
         return;
     }
@@ -374,12 +388,12 @@ void SignInDialog::submit(bool createAccount)
     if (!createAccount)
         setConfirmShown(false);
     showError({});
-    m_url = url;
-    m_server->setText(Connection::displayAddress(url));
+    m_deployment = deployment;
+    m_server->setText(deployment.toDisplayString());
     m_reachedServer = false;
     Q_EMIT attemptStarted();
     setBusy(true);
-    m_session->signIn(url, username, m_password->text(), createAccount,
+    m_session->signIn(deployment, username, m_password->text(), createAccount,
         createAccount ? m_invite->text() : QString());
 }
 
@@ -388,7 +402,7 @@ void SignInDialog::onSignedIn(const User &user, const QString &token)
     if (!m_busy)
         return;
     setBusy(false);
-    m_settings->setCredentials(m_url, user, token);
+    m_settings->setCredentials(m_deployment, user, token);
     m_password->clear();
     setConfirmShown(false);
     accept();

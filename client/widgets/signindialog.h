@@ -1,5 +1,7 @@
 #pragma once
 
+#include "deployment.h"
+
 #include <QDialog>
 #include <QUrl>
 
@@ -22,8 +24,9 @@ namespace Hubbub::Client {
 class ClientSettings;
 class Session;
 
-//! Server address, username and password; Log in or Create account (which asks for the password
-//! twice). Stays open with a clear message until the server accepts, then closes with Accepted.
+//! Server address (or several addresses of one deployment), username and password; Log in or
+//! Create account (which asks for the password twice). Stays open with a clear message until the
+//! server accepts, then closes with Accepted.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -31,9 +34,9 @@ public:
     SignInDialog(Session *session, ClientSettings *settings, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(SignInDialog)
 
-    void setServer(const QUrl &url);
-    //! The address in the field as a full URL; invalid when it is not one.
-    QUrl server() const;
+    void setServer(const Deployment &deployment);
+    //! The addresses in the field as full URLs; empty when one of them is not an address.
+    Deployment server() const;
     void setUsername(const QString &username);
     //! A message shown above the form (e.g. "Your session has expired").
     void showError(const QString &message);
@@ -50,6 +53,10 @@ public:
     //! "localhost", "host:7400", "ws://host" → a full URL with the default port (7300); a bare
     //! address is wss://, a typed wss:// without a port keeps 443.
     static QUrl normalizeServer(const QString &text);
+    //! Several addresses of one deployment, separated by commas and/or spaces, each read as
+    //! normalizeServer() reads it; nothing typed is the default server. Empty when one is not
+    //! an address (`bad`: which).
+    static Deployment normalizeServers(const QString &text, QString *bad = nullptr);
 
     //! The servers found on the network, listed while the dialog shows; a click fills the
     //! address in.
@@ -90,7 +97,7 @@ private:
     QLabel *m_progress;
     QPushButton *m_login;
     QPushButton *m_create;
-    QUrl m_url;
+    Deployment m_deployment;
     bool m_busy = false;
     bool m_reachedServer = false; //!< the attempt got past the WebSocket upgrade
 };

@@ -1,9 +1,12 @@
 // Trust on first use in the client's Connection, against a real in-process server speaking
 // wss:// with certificates made for the test: the first connection is held and asks, a pinned
 // certificate connects without asking, a changed one is held (not retried) and names both
-// fingerprints, and a certificate signed by a CA the system trusts asks nothing.
+// fingerprints, and a certificate signed by a CA the system trusts asks nothing. A deployment
+// of several addresses: the certificate pinned for one is trusted on the others, while another
+// certificate still asks and a changed one is still held.
 
 #include "connection.h"
+#include "deployment.h"
 #include "net/tlscontext.h"
 #include "server.h"
 #include "testcertificates.h"
@@ -43,10 +46,17 @@ private Q_SLOTS:
     void changedCertificateIsHeldAndNamesBoth();
     void certificateSignedByTrustedAuthorityAsksNothing();
     void pinnedCertificateBehindAnotherLeafIsNotTrusted();
+    void pinnedForAnotherAddressOfTheDeployment();
+    void otherCertificateThanTheDeploymentsStillAsks();
+    void changedCertificateStillHeldWhereAnotherAddressHasIt();
 
 private:
     //! Connects `connection` to the server as a new account; the lookup answers `pins`.
     void startSignIn(Connection &connection, const QString &username);
+    //! The server by two names: "localhost" (first, so tried first) and 127.0.0.1, as two
+    //! instances of one deployment sharing a certificate look to the client.
+    Deployment twoNames() const;
+    QUrl byName() const;
 
     std::unique_ptr<TestServer> m_server;
     QHash<QString, QString> m_pins; //!< host:port -> fingerprint, as the app's settings keep
@@ -286,6 +296,73 @@ void tst_CertificateTrust::pinnedCertificateBehindAnotherLeafIsNotTrusted()
     QTest::qWait(500);
     QCOMPARE(signedIn.size(), 0);
     QCOMPARE(storedRows(m_server->databasePath(), u"users"_s), 0); // the password never went
+}
+
+Deployment tst_CertificateTrust::twoNames() const
+{
+    return Deployment({byName(), m_server->url()});
+}
+
+QUrl tst_CertificateTrust::byName() const
+{
+    QUrl url = m_server->url();
+    url.setHost(u"localhost"_s);
+    return url;
+}
+
+void tst_CertificateTrust::pinnedForAnotherAddressOfTheDeployment()
+{
+    // Pinned for 127.0.0.1 only; the connection starts at "localhost".
+    m_pins.insert(m_server->url().authority(), m_server->server()->tlsFingerprint());
+    Connection connection;
+    connection.setPinLookup(
+        [this](const QUrl &server) { return m_pins.value(server.authority()); });
+    QSignalSpy untrusted(&connection, &Connection::certificateUntrusted);
+    QSignalSpy online(&connection, &Connection::online);
+    connection.signIn(twoNames(), u"erin"_s, Password, true);
+    QTRY_COMPARE_WITH_TIMEOUT(online.size(), 1, SignInTimeout);
+    QCOMPARE(untrusted.size(), 0);
+    QCOMPARE(connection.url(), byName());
+}
+
+void tst_CertificateTrust::otherCertificateThanTheDeploymentsStillAsks()
+{
+    // The other address has a pin, but of another certificate: this one is unknown.
+    const QString other = QStringList(32, u"AB"_s).join(u':');
+    m_pins.insert(m_server->url().authority(), other);
+    Connection connection;
+    connection.setPinLookup(
+        [this](const QUrl &server) { return m_pins.value(server.authority()); });
+    QSignalSpy untrusted(&connection, &Connection::certificateUntrusted);
+    connection.signIn(twoNames(), u"fay"_s, Password, true);
+    QVERIFY(untrusted.wait(10000));
+    const auto check = untrusted.first().first().value<CertificateCheck>();
+    QCOMPARE(check.server, byName());
+    QVERIFY(check.pinned.isEmpty());
+    QVERIFY(!check.changed());
+    QVERIFY(connection.isHeldForCertificate());
+}
+
+void tst_CertificateTrust::changedCertificateStillHeldWhereAnotherAddressHasIt()
+{
+    // "localhost" had another certificate before: a changed one there, whatever 127.0.0.1's
+    // pin says.
+    const QString before = QStringList(32, u"CD"_s).join(u':');
+    m_pins.insert(byName().authority(), before);
+    m_pins.insert(m_server->url().authority(), m_server->server()->tlsFingerprint());
+    Connection connection;
+    connection.setPinLookup(
+        [this](const QUrl &server) { return m_pins.value(server.authority()); });
+    QSignalSpy untrusted(&connection, &Connection::certificateUntrusted);
+    QSignalSpy signedIn(&connection, &Connection::signedIn);
+    connection.signIn(twoNames(), u"gus"_s, Password, true);
+    QVERIFY(untrusted.wait(10000));
+    const auto check = untrusted.first().first().value<CertificateCheck>();
+    QVERIFY(check.changed());
+    QCOMPARE(check.pinned, before);
+    QCOMPARE(check.server, byName());
+    QVERIFY(connection.isHeldForCertificate());
+    QCOMPARE(signedIn.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CertificateTrust)

@@ -89,7 +89,7 @@ void TestMainWindowSignIn::startsWithRememberedToken()
     const QUrl server = m_server->url();
     const QString token = m_ada->settings.token(server);
     QVERIFY(!token.isEmpty());
-    QCOMPARE(m_ada->settings.lastServer(), server);
+    QCOMPARE(m_ada->settings.lastServer(), Deployment(server));
 
     // Quit and start again with the same settings: no dialog, the window at once.
     m_ada.reset();
@@ -312,7 +312,7 @@ void TestMainWindowSignIn::startWithNothingShowsSignIn()
     QTRY_VERIFY_WITH_TIMEOUT(app.isReady(), 10000);
     QTRY_VERIFY(!app.controller.signInDialog());
     QCOMPARE(app.session.user().username, QStringLiteral("dora"));
-    QCOMPARE(app.settings.lastServer(), m_server->url());
+    QCOMPARE(app.settings.lastServer(), Deployment(m_server->url()));
     QVERIFY(!app.settings.token(m_server->url()).isEmpty());
     QTRY_COMPARE(app.window()->connectionStatus()->text(),
         QStringLiteral("Connected to 127.0.0.1 as dora · 3 online"));

@@ -5,6 +5,7 @@
 
 #include "clientsettings.h"
 #include "connection.h"
+#include "connectionstatus.h"
 #include "protocollimits.h"
 #include "session.h"
 #include "signindialog.h"
@@ -46,7 +47,10 @@ private Q_SLOTS:
 
     void normalizeServer_data();
     void normalizeServer();
+    void normalizeServers_data();
+    void normalizeServers();
     void buttonsWaitForUsernameAndPassword();
+    void severalAddresses();
     void createAccount();
     void createAccountAsksPasswordTwice();
     void unicodeUsernames();
@@ -164,6 +168,45 @@ void TestSignInDialog::normalizeServer()
     QCOMPARE(url.isValid(), expected.isValid());
 }
 
+void TestSignInDialog::normalizeServers_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QList<QUrl>>("expected");
+    QTest::addColumn<QString>("bad");
+    const QUrl one(QStringLiteral("wss://hub1:7300/"));
+    const QUrl two(QStringLiteral("wss://hub2:7300/"));
+    QTest::addRow("one") << QStringLiteral("hub1") << QList<QUrl> {one} << QString();
+    QTest::addRow("comma") << QStringLiteral("hub1, hub2") << QList<QUrl> {one, two} << QString();
+    QTest::addRow("spaces only") << QStringLiteral(" hub1   hub2 ") << QList<QUrl> {one, two}
+                                 << QString();
+    QTest::addRow("commas without spaces, an empty part")
+        << QStringLiteral("hub1,,wss://hub2:7300,") << QList<QUrl> {one, two} << QString();
+    QTest::addRow("order kept") << QStringLiteral("hub2, hub1") << QList<QUrl> {two, one}
+                                << QString();
+    QTest::addRow("a repeat once")
+        << QStringLiteral("hub1, wss://hub1:7300/") << QList<QUrl> {one} << QString();
+    QTest::addRow("each its own scheme and port")
+        << QStringLiteral("ws://a:7400, b")
+        << QList<QUrl> {QUrl(QStringLiteral("ws://a:7400/")), QUrl(QStringLiteral("wss://b:7300/"))}
+        << QString();
+    QTest::addRow("one bad: none")
+        << QStringLiteral("hub1, ftp://x") << QList<QUrl> {} << QStringLiteral("ftp://x");
+    QTest::addRow("empty: the default")
+        << QString() << QList<QUrl> {ClientSettings::defaultServer()} << QString();
+    QTest::addRow("only commas: the default")
+        << QStringLiteral(" , ") << QList<QUrl> {ClientSettings::defaultServer()} << QString();
+}
+
+void TestSignInDialog::normalizeServers()
+{
+    QFETCH(QString, typed);
+    QFETCH(QList<QUrl>, expected);
+    QFETCH(QString, bad);
+    QString found;
+    QCOMPARE(SignInDialog::normalizeServers(typed, &found).addresses(), expected);
+    QCOMPARE(found, bad);
+}
+
 void TestSignInDialog::buttonsWaitForUsernameAndPassword()
 {
     QPushButton *login = button("loginButton");
@@ -219,7 +262,7 @@ void TestSignInDialog::createAccount()
     QCOMPARE(m_session->user().username, QStringLiteral("carol"));
 
     // Remembered for the next start: server, user, token (never the password).
-    QCOMPARE(m_settings->lastServer(), server);
+    QCOMPARE(m_settings->lastServer(), Deployment(server));
     QCOMPARE(m_settings->lastUsername(), QStringLiteral("carol"));
     QCOMPARE(m_settings->user(server).username, QStringLiteral("carol"));
     QCOMPARE(m_settings->token(server), m_session->connection()->token());
@@ -242,6 +285,42 @@ void TestSignInDialog::createAccount()
     QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->text(),
         QStringLiteral("carol"));
     QCOMPARE(again.focusWidget(), again.findChild<QLineEdit *>(QStringLiteral("passwordEdit")));
+}
+
+void TestSignInDialog::severalAddresses()
+{
+    TestClient client;
+    QVERIFY(client.open(m_server.url()));
+    QVERIFY(isOk(client.registerUser(QStringLiteral("hana"), Password)));
+    const quint16 closed = closedPort();
+    QVERIFY(closed != 0);
+    const QUrl first(QStringLiteral("ws://127.0.0.1:%1/").arg(closed));
+    const Deployment deployment({first, m_server.url()});
+
+    // The first address refuses; the second takes the sign-in.
+    QSignalSpy accepted(m_dialog.get(), &QDialog::accepted);
+    retype(edit("serverEdit"),
+        QStringLiteral("ws://127.0.0.1:%1 , %2").arg(closed).arg(m_server.url().toString()));
+    retype(edit("usernameEdit"), QStringLiteral("hana"));
+    retype(edit("passwordEdit"), Password);
+    QTest::mouseClick(button("loginButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
+    QCOMPARE(m_session->connection()->url(), m_server.url());
+
+    // Kept for the deployment, under its first address, not the one that answered.
+    QCOMPARE(m_settings->lastServer(), deployment);
+    QCOMPARE(m_settings->token(deployment), m_session->connection()->token());
+    QCOMPARE(m_settings->token(first), m_session->connection()->token());
+    QVERIFY(m_settings->token(m_server.url()).isEmpty());
+    QCOMPARE(edit("serverEdit")->text(), deployment.toDisplayString());
+
+    // The status bar names the address in use, with its port, and lists them all.
+    ConnectionStatus status(m_session.get());
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->connection()->state(), Connection::State::Online, 10000);
+    QVERIFY2(status.text().contains(m_server.url().authority()), qPrintable(status.text()));
+    const QLabel *state = status.findChild<QLabel *>(QStringLiteral("connectionState"));
+    QVERIFY(state);
+    QVERIFY2(state->toolTip().contains(deployment.toDisplayString()), qPrintable(state->toolTip()));
 }
 
 void TestSignInDialog::createAccountAsksPasswordTwice()
