@@ -87,11 +87,10 @@ void printSignedIn(Runner &runner, const User &user)
 {
     if (runner.output().isJson()) {
         runner.output().json(QJsonObject {{QStringLiteral("user"), user.toJson()},
-            {QStringLiteral("server"), Connection::displayAddress(runner.server())}});
+            {QStringLiteral("server"), runner.server().toDisplayString()}});
     } else {
-        runner.output().text(
-            AccountText::tr("Signed in to %1 as %2.")
-                .arg(Connection::displayAddress(runner.server()), describeUser(user)));
+        runner.output().text(AccountText::tr("Signed in to %1 as %2.")
+                                 .arg(runner.server().toDisplayString(), describeUser(user)));
     }
 }
 
@@ -131,7 +130,7 @@ Command login()
         const QString username = parser.value(user).trimmed();
         if (username.isEmpty())
             return usageError(runner, AccountText::tr("login needs --user NAME."));
-        const QUrl server = runner.server();
+        const Client::Deployment server = runner.server();
         // The certificate trusted for this sign-in: remembered once the sign-in succeeds, so
         // that a mistyped fingerprint is not kept.
         auto trusted = std::make_shared<QString>();
@@ -147,8 +146,7 @@ Command login()
         }
         const std::optional<QString> password
             = readPassword(runner, parser.value(passwordFile), QStringLiteral("HUBBUB_PASSWORD"),
-                AccountText::tr("Password for %1 on %2: ")
-                    .arg(username, Connection::displayAddress(server)),
+                AccountText::tr("Password for %1 on %2: ").arg(username, server.toDisplayString()),
                 parser.isSet(create));
         if (!password)
             return;
@@ -201,8 +199,9 @@ Command login()
         QObject::connect(connection, &Connection::signedIn, &runner,
             [&runner, connection, server, newFile, trusted](
                 const User &signedIn, const QString &token) {
+                // For the address that showed it; the deployment's others take it from there.
                 if (!trusted->isEmpty())
-                    runner.settings()->setPinnedCertificate(server, *trusted);
+                    runner.settings()->setPinnedCertificate(connection->url(), *trusted);
                 if (!connection->mustChangePassword()) {
                     runner.settings()->setCredentials(server, signedIn, token);
                     printSignedIn(runner, signedIn);
@@ -240,8 +239,8 @@ Command logout()
                                       "token.");
     command.options = {local};
     command.run = [local](Runner &runner, const QCommandLineParser &parser, const QStringList &) {
-        const QUrl server = runner.server();
-        const QString address = Connection::displayAddress(server);
+        const Client::Deployment server = runner.server();
+        const QString address = server.toDisplayString();
         if (parser.isSet(local)) {
             runner.settings()->loadToken(server, [&runner, server, address] {
                 runner.settings()->forgetToken(server);
@@ -276,7 +275,8 @@ Command whoami()
     command.run = [](Runner &runner, const QCommandLineParser &, const QStringList &) {
         runner.connectThen([&runner] {
             const User user = runner.user();
-            const QString address = Connection::displayAddress(runner.server());
+            // The address that answered, of the several a server may have.
+            const QString address = Connection::displayAddress(runner.connection()->url());
             if (runner.output().isJson()) {
                 runner.output().json(QJsonObject {{QStringLiteral("user"), user.toJson()},
                     {QStringLiteral("server"), address},

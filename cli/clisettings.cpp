@@ -64,50 +64,61 @@ QString CliSettings::endpointGroup(const QUrl &server)
         + digest(server.host().toLower() + QLatin1Char(' ') + QString::number(port));
 }
 
-QUrl CliSettings::lastServer() const
+Client::Deployment CliSettings::lastServer() const
 {
-    const QUrl url(m_settings->value(QStringLiteral("lastServer")).toString());
-    return url.isValid() && !url.isEmpty() ? url : QUrl(QStringLiteral("wss://localhost:7300"));
+    // One address, as an older version wrote it, or several joined by ", ".
+    const Client::Deployment deployment
+        = Client::Deployment::fromUrls(m_settings->value(QStringLiteral("lastServer")).toString())
+              .value_or(Client::Deployment());
+    return deployment.isEmpty() ? Client::Deployment(QUrl(QStringLiteral("wss://localhost:7300")))
+                                : deployment;
 }
 
-void CliSettings::loadToken(const QUrl &server, std::function<void()> done)
+void CliSettings::loadToken(const Client::Deployment &server, std::function<void()> done)
 {
-    const bool has = m_settings->value(serverGroup(server) + QStringLiteral("/hasToken")).toBool();
-    m_secrets->load(has ? QStringList {tokenKey(server)} : QStringList {}, std::move(done));
+    const bool has
+        = m_settings->value(serverGroup(server.key()) + QStringLiteral("/hasToken")).toBool();
+    m_secrets->load(has ? QStringList {tokenKey(server.key())} : QStringList {}, std::move(done));
 }
 
-QString CliSettings::token(const QUrl &server) const
+QString CliSettings::token(const Client::Deployment &server) const
 {
-    return m_secrets->value(tokenKey(server));
+    return m_secrets->value(tokenKey(server.key()));
 }
 
-User CliSettings::user(const QUrl &server) const
+User CliSettings::user(const Client::Deployment &server) const
 {
     const QByteArray json
-        = m_settings->value(serverGroup(server) + QStringLiteral("/user")).toByteArray();
+        = m_settings->value(serverGroup(server.key()) + QStringLiteral("/user")).toByteArray();
     return User::fromJson(QJsonDocument::fromJson(json).object());
 }
 
-void CliSettings::setCredentials(const QUrl &server, const User &user, const QString &token)
+void CliSettings::setCredentials(
+    const Client::Deployment &server, const User &user, const QString &token)
 {
-    m_settings->setValue(QStringLiteral("lastServer"), normalised(server));
-    m_secrets->setValue(tokenKey(server), token);
-    m_settings->setValue(serverGroup(server) + QStringLiteral("/hasToken"), true);
-    m_settings->setValue(serverGroup(server) + QStringLiteral("/address"), normalised(server));
+    // The whole list: the next command without --server fails over as this one would.
+    QStringList addresses;
+    for (const QUrl &url : server.addresses())
+        addresses.append(normalised(url));
+    m_settings->setValue(QStringLiteral("lastServer"), addresses.join(QStringLiteral(", ")));
+    m_secrets->setValue(tokenKey(server.key()), token);
+    const QString group = serverGroup(server.key());
+    m_settings->setValue(group + QStringLiteral("/hasToken"), true);
+    m_settings->setValue(group + QStringLiteral("/address"), normalised(server.key()));
     setUser(server, user);
 }
 
-void CliSettings::setUser(const QUrl &server, const User &user)
+void CliSettings::setUser(const Client::Deployment &server, const User &user)
 {
-    m_settings->setValue(serverGroup(server) + QStringLiteral("/user"),
+    m_settings->setValue(serverGroup(server.key()) + QStringLiteral("/user"),
         QJsonDocument(user.toJson()).toJson(QJsonDocument::Compact));
     m_settings->sync();
 }
 
-void CliSettings::forgetToken(const QUrl &server)
+void CliSettings::forgetToken(const Client::Deployment &server)
 {
-    m_secrets->remove(tokenKey(server));
-    m_settings->remove(serverGroup(server));
+    m_secrets->remove(tokenKey(server.key()));
+    m_settings->remove(serverGroup(server.key()));
     m_settings->sync();
 }
 

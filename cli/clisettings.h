@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deployment.h"
 #include "secretstore.h"
 #include "types.h"
 
@@ -27,20 +28,23 @@ public:
     ~CliSettings();
     Q_DISABLE_COPY_MOVE(CliSettings)
 
-    //! The server hubbub-cli uses when none is given: the last one signed in to, else
-    //! wss://localhost:7300.
-    QUrl lastServer() const;
+    //! The server hubbub-cli uses when none is given: the last one signed in to (all its
+    //! addresses), else wss://localhost:7300.
+    Client::Deployment lastServer() const;
+
+    // What is kept per server is kept under its first address (Deployment::key()): the same
+    // whichever of its addresses answers.
 
     //! Reads the token of `server` into memory (from the keychain: a round trip), then `done`.
-    void loadToken(const QUrl &server, std::function<void()> done);
+    void loadToken(const Client::Deployment &server, std::function<void()> done);
     //! The token of `server` (after loadToken()), or empty.
-    QString token(const QUrl &server) const;
+    QString token(const Client::Deployment &server) const;
     //! Who signed in on `server` last (id 0 when nobody).
-    User user(const QUrl &server) const;
+    User user(const Client::Deployment &server) const;
     //! Remembers a sign-in on `server`, which becomes the last server.
-    void setCredentials(const QUrl &server, const User &user, const QString &token);
-    void setUser(const QUrl &server, const User &user);
-    void forgetToken(const QUrl &server);
+    void setCredentials(const Client::Deployment &server, const User &user, const QString &token);
+    void setUser(const Client::Deployment &server, const User &user);
+    void forgetToken(const Client::Deployment &server);
 
     //! The SHA-256 fingerprint ("AB:CD:…") trusted for the host and port of `server`, or empty.
     QString pinnedCertificate(const QUrl &server) const;

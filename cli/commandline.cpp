@@ -38,7 +38,8 @@ QString commandList(const QList<const Command *> &commands)
 
 CommandLine::CommandLine()
     : m_serverOption(QStringLiteral("server"),
-        tr("The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to)."),
+        tr("The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to). A "
+           "server with several addresses: all of them, separated by commas, tried in turn."),
         QStringLiteral("url"))
     , m_configOption(QStringLiteral("config"),
           tr("Keep the sign-in and settings in <dir> (hubbub-cli.ini, secrets.json) instead of "
@@ -258,9 +259,9 @@ std::optional<int> CommandLine::parse(const QStringList &arguments)
     m_json = m_parser->isSet(m_jsonOption);
     m_verbose = m_parser->isSet(m_verboseOption);
     if (m_parser->isSet(m_serverOption)) {
-        m_server = QUrl(m_parser->value(m_serverOption), QUrl::StrictMode);
-        if (!m_server.isValid() || m_server.host().isEmpty()
-            || (m_server.scheme() != u"ws" && m_server.scheme() != u"wss")) {
+        m_server = Client::Deployment::fromUrls(m_parser->value(m_serverOption))
+                       .value_or(Client::Deployment());
+        if (m_server.isEmpty()) {
             return usage(tr("--server needs a wss:// or ws:// address, e.g. "
                             "wss://192.168.1.10:7300"));
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commands.h"
+#include "deployment.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -34,7 +35,8 @@ public:
     //! The command's arguments, after its name.
     QStringList arguments() const { return m_arguments; }
 
-    QUrl server() const { return m_server; } //!< empty: the last one signed in to
+    //! --server's addresses (one, or several of one deployment); empty: the last one signed in to
+    Client::Deployment server() const { return m_server; }
     QString configDir() const { return m_configDir; } //!< empty: the platform's places
     bool json() const { return m_json; }
     bool verbose() const { return m_verbose; }
@@ -65,7 +67,7 @@ private:
     const Command *m_command = nullptr;
     std::unique_ptr<QCommandLineParser> m_parser;
     QStringList m_arguments;
-    QUrl m_server;
+    Client::Deployment m_server;
     QString m_configDir;
     bool m_json = false;
     bool m_verbose = false;

@@ -41,7 +41,7 @@ int main(int argc, char *argv[])
 
     CliSettings settings(commandLine.configDir());
     const Output output(commandLine.json());
-    const QUrl server
+    const Hubbub::Client::Deployment server
         = commandLine.server().isEmpty() ? settings.lastServer() : commandLine.server();
     Runner runner(&settings, &output, server, commandLine.timeout());
     QObject::connect(

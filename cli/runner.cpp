@@ -11,7 +11,7 @@
 
 namespace Hubbub::Cli {
 
-Runner::Runner(CliSettings *settings, const Output *output, const QUrl &server,
+Runner::Runner(CliSettings *settings, const Output *output, const Client::Deployment &server,
     std::chrono::milliseconds timeout, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
@@ -73,9 +73,9 @@ void Runner::connectThen(std::function<void()> ready, Mode mode, qint64 fromSeq)
             explainCertificate(check);
             fail(ExitCode::Untrusted, QStringLiteral("untrusted_certificate"),
                 check.changed() ? tr("The certificate of %1 has changed.")
-                                      .arg(Connection::displayAddress(m_server))
+                                      .arg(Connection::displayAddress(check.server))
                                 : tr("The certificate of %1 is not trusted.")
-                                      .arg(Connection::displayAddress(m_server)));
+                                      .arg(Connection::displayAddress(check.server)));
         });
     connect(m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
         if (state != Connection::State::Waiting || m_finished)
@@ -94,7 +94,7 @@ void Runner::connectThen(std::function<void()> ready, Mode mode, qint64 fromSeq)
         if (token.isEmpty()) {
             fail(ExitCode::NotSignedIn, QStringLiteral("not_signed_in"),
                 tr("Not signed in to %1. Sign in first: hubbub-cli login --user NAME")
-                    .arg(Client::Connection::displayAddress(m_server)));
+                    .arg(m_server.toDisplayString()));
             return;
         }
         m_connection->resume(m_server, token, fromSeq);
@@ -119,7 +119,7 @@ bool Runner::require(const QString &feature, const QString &what)
         return true;
     fail(ExitCode::Failure, QStringLiteral("unsupported"),
         tr("The server at %1 cannot do this: %2 (it does not announce \"%3\").")
-            .arg(Client::Connection::displayAddress(m_server), what, feature));
+            .arg(Client::Connection::displayAddress(m_connection->url()), what, feature));
     return false;
 }
 

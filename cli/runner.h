@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deployment.h"
 #include "exitcode.h"
 #include "messagetype.h"
 #include "types.h"
@@ -34,7 +35,7 @@ public:
         Follow, //!< tail: reconnects with backoff for as long as it runs
     };
 
-    Runner(CliSettings *settings, const Output *output, const QUrl &server,
+    Runner(CliSettings *settings, const Output *output, const Client::Deployment &server,
         std::chrono::milliseconds timeout, QObject *parent = nullptr);
     ~Runner() override;
     Q_DISABLE_COPY_MOVE(Runner)
@@ -42,8 +43,10 @@ public:
     Client::Connection *connection() const { return m_connection; }
     CliSettings *settings() const { return m_settings; }
     const Output &output() const { return *m_output; }
-    //! The server of this run: --server, else the last one signed in to.
-    QUrl server() const { return m_server; }
+    //! The server of this run: --server, else the last one signed in to. Its token and user
+    //! are kept under its first address (Deployment::key()); connection()->url() is the
+    //! address in use.
+    Client::Deployment server() const { return m_server; }
     //! Who is signed in (once connected).
     User user() const;
 
@@ -74,7 +77,7 @@ Q_SIGNALS:
 private:
     CliSettings *m_settings;
     const Output *m_output;
-    QUrl m_server;
+    Client::Deployment m_server;
     Client::Connection *m_connection;
     Mode m_mode = Mode::Once;
     bool m_ready = false;

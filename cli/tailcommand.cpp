@@ -103,8 +103,9 @@ Command tailCommand()
     command.details = TailText::tr(
         "One line per event, flushed at once: {\"seq\":N,\"type\":\"message.created\","
         "\"data\":{…}}, the data as docs/protocol.md describes each event. Without --since or a "
-        "state file it starts with the events from now on. A lost connection is retried with "
-        "backoff and caught up with sync, so no event is missed or repeated. Runs until "
+        "state file it starts with the events from now on. A lost connection is retried (the "
+        "server's next address at once, if --server gives several; then with backoff) and "
+        "caught up with sync, so no event is missed or repeated. Runs until "
         "SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of "
         "direct conversations of others are not shown (their seq is skipped). Example: "
         "hubbub-cli tail --state ~/.hubbub-tail | jq -r 'select(.type==\"post.created\") | "
@@ -112,8 +113,9 @@ Command tailCommand()
     command.options = {stateOption, since};
     command.run = [stateOption, since](
                       Runner &runner, const QCommandLineParser &parser, const QStringList &) {
+        // The deployment's first address: any of its instances continues the same seqs.
         State state {parser.value(stateOption),
-            runner.server().adjusted(QUrl::StripTrailingSlash).toString()};
+            runner.server().key().adjusted(QUrl::StripTrailingSlash).toString()};
         qint64 fromSeq = -1;
         if (parser.isSet(since)) {
             const std::optional<qint64> seq = integerOption(runner, parser, since, 0, MaxSeq, -1);

@@ -1,7 +1,8 @@
 // hubbub-cli end to end: the real binary through QProcess, against the real hubbub-server binary
 // on loopback, with its settings and token in a folder of the test's (--config /
 // HUBBUB_CLI_CONFIG, no keychain). Every exit code, the password sources, export read back
-// field by field, and tail across restarts of the server and of itself.
+// field by field, tail across restarts of the server and of itself, and a server of two
+// addresses that moves from one to the other.
 
 #include "serverprocess.h"
 #include "testclient.h"
@@ -144,6 +145,7 @@ private Q_SLOTS:
     void tailBadStates();
     void tailAcrossServerRestart();
     void tailEndsWhenTheTokenIsRefused();
+    void tailFailsOverToTheNextAddress();
     void tlsTrust();
     void translated();
     void keychain();
@@ -1115,6 +1117,76 @@ void tst_Cli::tailEndsWhenTheTokenIsRefused()
     QVERIFY(cli(u"alice"_s, {u"admin"_s, u"enable"_s, u"carol"_s}).code == 0);
     // The token is gone: signed out here too.
     QCOMPARE(cli(u"carol"_s, {u"whoami"_s}).code, 3);
+}
+
+void tst_Cli::tailFailsOverToTheNextAddress()
+{
+    quint16 otherPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        otherPort = probe.serverPort();
+    }
+    const QString other = u"ws://127.0.0.1:%1"_s.arg(otherPort);
+    // Both addresses of the deployment, the second not listening yet; remembered for the next
+    // commands, which are given no --server.
+    const Run login = cli(u"failover"_s,
+        {u"--json"_s, u"login"_s, u"--server"_s, m_url + u", "_s + other, u"--user"_s, u"carol"_s},
+        {}, {{u"HUBBUB_PASSWORD"_s, Password}});
+    QVERIFY2(login.code == 0, qPrintable(login.describe()));
+    QCOMPARE(login.json().value("server"_L1).toString(), m_url + u", "_s + other);
+    const qint64 start = head();
+    const QString state = m_dir.filePath(u"failover-state.json"_s);
+    auto tail
+        = startTail(u"failover"_s, {u"--state"_s, state, u"--since"_s, QString::number(start)});
+    QByteArray buffer;
+    QList<QByteArray> lines;
+    {
+        auto writer = client(u"bob"_s);
+        QVERIFY(writer);
+        for (int i = 0; i < 3; ++i)
+            writer->request(
+                u"chat.send"_s, {{u"channelId"_s, 1}, {u"text"_s, u"first %1"_s.arg(i)}});
+        lines += readLines(*tail, buffer, 3);
+        QCOMPARE(lines.size(), 3);
+    }
+    const QStringList options {u"--durability"_s, u"normal"_s};
+    m_server->kill();
+    // Neither address answers: a command tries both, then fails at once.
+    const Run down = cli(u"failover"_s, {u"post"_s, u"nobody hears"_s});
+    QVERIFY2(down.code == 6 && down.elapsedMs < 5000, qPrintable(down.describe()));
+
+    // The deployment comes back at its second address, over the same database.
+    QVERIFY2(m_server->start(options, otherPort), qPrintable(m_server->diagnostics()));
+    {
+        TestClient writer;
+        QVERIFY(writer.open(QUrl(other)));
+        QVERIFY(writer.login(u"bob"_s, Password).value("ok"_L1).toBool());
+        for (int i = 0; i < 5; ++i)
+            writer.request(
+                u"chat.send"_s, {{u"channelId"_s, 1}, {u"text"_s, u"second %1"_s.arg(i)}});
+        lines += readLines(*tail, buffer, 5);
+        QCOMPARE(lines.size(), 8);
+    }
+    // Another command moves past the first address too, and says which one answered.
+    const Run whoami = cli(u"failover"_s, {u"whoami"_s});
+    QVERIFY2(whoami.code == 0, qPrintable(whoami.describe()));
+    QVERIFY2(whoami.out.contains(other.toUtf8()), qPrintable(whoami.describe()));
+    tail->terminate();
+    QVERIFY(waitForExit(*tail));
+    QCOMPARE(tail->exitCode(), 0);
+    lines += readLines(*tail, buffer, 1, 0); // nothing more
+    QList<qint64> seqs;
+    for (const QByteArray &line : std::as_const(lines))
+        seqs.append(seqOf(line));
+    // Caught up with sync at the other address: every event once, as the database has them.
+    QCOMPARE(seqs.size(), 8);
+    QCOMPARE(seqs, storedSeqs(start));
+    QVERIFY2(tail->readAllStandardError().contains("Trying again"), "a reconnect notice");
+
+    // Back where the other tests expect it.
+    QVERIFY2(m_server->terminate(), qPrintable(m_server->diagnostics()));
+    QVERIFY2(m_server->start(options, m_port), qPrintable(m_server->diagnostics()));
 }
 
 void tst_Cli::tlsTrust()
