@@ -16,10 +16,6 @@
         <translation>Port (Standard 7300; 0 wählt einen freien).</translation>
     </message>
     <message>
-        <source>SQLite database file.</source>
-        <translation>SQLite-Datenbankdatei.</translation>
-    </message>
-    <message>
         <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
         <translation>full: fsync bei jedem Commit (Standard); normal: schneller, bei Stromausfall können die letzten Commits verloren gehen.</translation>
     </message>
@@ -142,6 +138,22 @@
     <message>
         <source>--metrics-address: &apos;%1&apos; is not an IP address</source>
         <translation>--metrics-address: „%1“ ist keine IP-Adresse</translation>
+    </message>
+    <message>
+        <source>SQLite database file, or a PostgreSQL database as postgresql://USER@HOST:PORT/DBNAME, which any number of instances may share (the password from PGPASSFILE or PGPASSWORD, never here).</source>
+        <translation>SQLite-Datenbankdatei oder eine PostgreSQL-Datenbank als postgresql://USER@HOST:PORT/DBNAME, die beliebig viele Instanzen teilen können (das Passwort aus PGPASSFILE oder PGPASSWORD, nie hier).</translation>
+    </message>
+    <message>
+        <source>With PostgreSQL: the folder for uploaded files and the self-signed certificate; instances of one database share it (default: the user&apos;s data folder).</source>
+        <translation>Mit PostgreSQL: der Ordner für hochgeladene Dateien und das selbstsignierte Zertifikat; die Instanzen einer Datenbank teilen ihn (Standard: der Datenordner des Benutzers).</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --data-dir DIR</source>
+        <translation>kein beschreibbarer Datenordner; --data-dir DIR angeben</translation>
+    </message>
+    <message>
+        <source>--data-dir is for PostgreSQL; an SQLite database keeps its files beside it</source>
+        <translation>--data-dir ist für PostgreSQL; eine SQLite-Datenbank hält ihre Dateien neben sich</translation>
     </message>
 </context>
 <context>
@@ -452,10 +464,6 @@
 <context>
     <name>Hubbub::Cli::CommandLine</name>
     <message>
-        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to).</source>
-        <translation>Der Server, z. B. wss://192.168.1.10:7300 (Standard: der zuletzt angemeldete).</translation>
-    </message>
-    <message>
         <source>Keep the sign-in and settings in &lt;dir&gt; (hubbub-cli.ini, secrets.json) instead of the system&apos;s settings and keychain; also the environment variable HUBBUB_CLI_CONFIG.</source>
         <translation>Anmeldung und Einstellungen in &lt;dir&gt; aufbewahren (hubbub-cli.ini, secrets.json) statt in den Einstellungen und im Schlüsselbund des Systems; auch die Umgebungsvariable HUBBUB_CLI_CONFIG.</translation>
     </message>
@@ -562,6 +570,10 @@
     <message>
         <source>--timeout needs a whole number of seconds from 1 to 3600.</source>
         <translation>--timeout braucht eine ganze Zahl von Sekunden zwischen 1 und 3600.</translation>
+    </message>
+    <message>
+        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to). A server with several addresses: all of them, separated by commas, tried in turn.</source>
+        <translation>Der Server, z. B. wss://192.168.1.10:7300 (Standard: der zuletzt angemeldete). Ein Server mit mehreren Adressen: alle, durch Kommas getrennt, der Reihe nach versucht.</translation>
     </message>
 </context>
 <context>
@@ -824,10 +836,6 @@
         <translation>Die Ereignisse des Servers als JSON-Zeilen verfolgen.</translation>
     </message>
     <message>
-        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried with backoff and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
-        <translation>Eine Zeile pro Ereignis, sofort geschrieben: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, die Daten so, wie docs/protocol.md jedes Ereignis beschreibt. Ohne --since oder Zustandsdatei beginnt es mit den Ereignissen ab jetzt. Eine verlorene Verbindung wird mit wachsendem Abstand erneut versucht und mit sync nachgeholt, sodass kein Ereignis fehlt oder doppelt kommt. Läuft bis SIGINT oder SIGTERM (Exit 0) oder bis der Server das Token ablehnt (3). Ereignisse aus Direktunterhaltungen anderer werden nicht gezeigt (ihre seq wird übersprungen). Beispiel: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
-    </message>
-    <message>
         <source>The server no longer has all the events after the last one printed, or its database was replaced; its newest is %1. Start again without --since and the state file to follow from now.</source>
         <translation>Der Server hat nicht mehr alle Ereignisse nach dem zuletzt ausgegebenen, oder seine Datenbank wurde ersetzt; sein neuestes ist %1. Starten Sie ohne --since und Zustandsdatei neu, um ab jetzt zu folgen.</translation>
     </message>
@@ -838,6 +846,10 @@
     <message>
         <source>Cannot write the state file %1: %2</source>
         <translation>Die Zustandsdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried (the server&apos;s next address at once, if --server gives several; then with backoff) and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
+        <translation>Eine Zeile pro Ereignis, sofort geschrieben: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, die Daten so, wie docs/protocol.md jedes Ereignis beschreibt. Ohne --since oder Zustandsdatei beginnt es mit den Ereignissen ab jetzt. Eine verlorene Verbindung wird erneut versucht (sofort an der nächsten Adresse des Servers, wenn --server mehrere nennt; dann mit wachsendem Abstand) und mit sync nachgeholt, sodass kein Ereignis fehlt oder doppelt kommt. Läuft bis SIGINT oder SIGTERM (Exit 0) oder bis der Server das Token ablehnt (3). Ereignisse aus Direktunterhaltungen anderer werden nicht gezeigt (ihre seq wird übersprungen). Beispiel: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1751,10 @@
             <numerusform>%n Änderung konnte nicht gesendet werden</numerusform>
             <numerusform>%n Änderungen konnten nicht gesendet werden</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This server&apos;s addresses, tried in turn: %1</source>
+        <translation>Adressen dieses Servers, der Reihe nach versucht: %1</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3062,10 @@
         <source>&amp;Invite code:</source>
         <translation>&amp;Einladungscode:</translation>
     </message>
+    <message>
+        <source>The server&apos;s address. A server with several addresses: all of them, separated by commas; when one cannot be reached, the next is used.</source>
+        <translation>Die Adresse des Servers. Ein Server mit mehreren Adressen: alle, durch Kommas getrennt; ist eine nicht erreichbar, wird die nächste benutzt.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Uploads</name>
@@ -3138,6 +3158,34 @@
     <message>
         <source>The server could not store or read this: a database error occurred.</source>
         <translation>Der Server konnte das nicht speichern oder lesen: Ein Datenbankfehler ist aufgetreten.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable PostgreSQL URL: %2</source>
+        <translation>%1 ist keine brauchbare PostgreSQL-URL: %2</translation>
+    </message>
+    <message>
+        <source>it must begin with postgresql://</source>
+        <translation>sie muss mit postgresql:// beginnen</translation>
+    </message>
+    <message>
+        <source>it holds a password; put it in a password file (PGPASSFILE, ~/.pgpass) or PGPASSWORD instead, where the process list does not show it</source>
+        <translation>sie enthält ein Passwort; legen Sie es stattdessen in eine Passwortdatei (PGPASSFILE, ~/.pgpass) oder in PGPASSWORD, wo die Prozessliste es nicht zeigt</translation>
+    </message>
+    <message>
+        <source>the path names no database</source>
+        <translation>der Pfad nennt keine Datenbank</translation>
+    </message>
+    <message>
+        <source>unknown keyword %1</source>
+        <translation>unbekanntes Schlüsselwort %1</translation>
+    </message>
+    <message>
+        <source>%1 holds a &apos;;&apos;</source>
+        <translation>%1 enthält ein &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian and Ubuntu it is the package libqt6sql6-psql</source>
+        <translation>Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert; unter Debian und Ubuntu ist es das Paket libqt6sql6-psql</translation>
     </message>
 </context>
 <context>
@@ -3924,10 +3972,6 @@
         <translation>Hubbub: Beiträge und Chat deines lokalen Netzwerks.</translation>
     </message>
     <message>
-        <source>Connect to the server at &lt;url&gt; (default: the last one).</source>
-        <translation>Mit dem Server unter &lt;url&gt; verbinden (Standard: der zuletzt benutzte).</translation>
-    </message>
-    <message>
         <source>Sign in as &lt;name&gt; without the dialog, creating the account if needed.</source>
         <translation>Ohne Dialog als &lt;name&gt; anmelden und das Konto bei Bedarf erstellen.</translation>
     </message>
@@ -3938,6 +3982,10 @@
     <message>
         <source>Trust the certificate of the --server whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it, without asking.</source>
         <translation>Dem Zertifikat des --server mit dem SHA-256-Fingerabdruck &lt;sha256&gt;, wie hubbub-server ihn ausgibt, ohne Rückfrage vertrauen.</translation>
+    </message>
+    <message>
+        <source>Connect to the server at &lt;url&gt; (default: the last one). A server with several addresses: all of them, separated by commas, tried in turn.</source>
+        <translation>Mit dem Server unter &lt;url&gt; verbinden (Standard: der zuletzt benutzte). Ein Server mit mehreren Adressen: alle, durch Kommas getrennt, der Reihe nach versucht.</translation>
     </message>
 </context>
 </TS>

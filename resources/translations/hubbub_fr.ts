@@ -16,10 +16,6 @@
         <translation>Port (7300 par défaut&#xa0;; 0 en choisit un libre).</translation>
     </message>
     <message>
-        <source>SQLite database file.</source>
-        <translation>Fichier de base de données SQLite.</translation>
-    </message>
-    <message>
         <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
         <translation>full&#xa0;: fsync à chaque validation (par défaut)&#xa0;; normal&#xa0;: plus rapide, peut perdre les dernières validations en cas de coupure de courant.</translation>
     </message>
@@ -142,6 +138,22 @@
     <message>
         <source>--metrics-address: &apos;%1&apos; is not an IP address</source>
         <translation>--metrics-address&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse IP</translation>
+    </message>
+    <message>
+        <source>SQLite database file, or a PostgreSQL database as postgresql://USER@HOST:PORT/DBNAME, which any number of instances may share (the password from PGPASSFILE or PGPASSWORD, never here).</source>
+        <translation>Fichier de base de données SQLite, ou une base PostgreSQL sous la forme postgresql://USER@HOST:PORT/DBNAME, que plusieurs instances peuvent partager (le mot de passe vient de PGPASSFILE ou de PGPASSWORD, jamais d&apos;ici).</translation>
+    </message>
+    <message>
+        <source>With PostgreSQL: the folder for uploaded files and the self-signed certificate; instances of one database share it (default: the user&apos;s data folder).</source>
+        <translation>Avec PostgreSQL&#xa0;: le dossier des fichiers envoyés et du certificat auto-signé&#xa0;; les instances d&apos;une même base le partagent (par défaut&#xa0;: le dossier de données de l&apos;utilisateur).</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --data-dir DIR</source>
+        <translation>aucun dossier de données accessible en écriture&#xa0;; passez --data-dir DIR</translation>
+    </message>
+    <message>
+        <source>--data-dir is for PostgreSQL; an SQLite database keeps its files beside it</source>
+        <translation>--data-dir sert à PostgreSQL&#xa0;; une base SQLite garde ses fichiers à côté d&apos;elle</translation>
     </message>
 </context>
 <context>
@@ -452,10 +464,6 @@
 <context>
     <name>Hubbub::Cli::CommandLine</name>
     <message>
-        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to).</source>
-        <translation>Le serveur, par ex. wss://192.168.1.10:7300 (par défaut&#xa0;: le dernier où vous vous êtes connecté).</translation>
-    </message>
-    <message>
         <source>Keep the sign-in and settings in &lt;dir&gt; (hubbub-cli.ini, secrets.json) instead of the system&apos;s settings and keychain; also the environment variable HUBBUB_CLI_CONFIG.</source>
         <translation>Garder la connexion et les réglages dans &lt;dir&gt; (hubbub-cli.ini, secrets.json) au lieu des réglages et du trousseau du système&#xa0;; aussi la variable d&apos;environnement HUBBUB_CLI_CONFIG.</translation>
     </message>
@@ -562,6 +570,10 @@
     <message>
         <source>--timeout needs a whole number of seconds from 1 to 3600.</source>
         <translation>--timeout attend un nombre entier de secondes de 1 à 3600.</translation>
+    </message>
+    <message>
+        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to). A server with several addresses: all of them, separated by commas, tried in turn.</source>
+        <translation>Le serveur, par ex. wss://192.168.1.10:7300 (par défaut&#xa0;: le dernier où vous vous êtes connecté). Un serveur à plusieurs adresses&#xa0;: toutes, séparées par des virgules, essayées tour à tour.</translation>
     </message>
 </context>
 <context>
@@ -824,10 +836,6 @@
         <translation>Suivre les événements du serveur en lignes JSON.</translation>
     </message>
     <message>
-        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried with backoff and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
-        <translation>Une ligne par événement, écrite aussitôt&#xa0;: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, les données telles que docs/protocol.md décrit chaque événement. Sans --since ni fichier d&apos;état, il commence par les événements à partir de maintenant. Une connexion perdue est réessayée avec un délai croissant puis rattrapée avec sync&#xa0;: aucun événement n&apos;est manqué ni répété. Tourne jusqu&apos;à SIGINT ou SIGTERM (sortie 0) ou jusqu&apos;à ce que le serveur refuse le jeton (3). Les événements des conversations privées des autres ne sont pas affichés (leur seq est sauté). Exemple&#xa0;: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
-    </message>
-    <message>
         <source>The server no longer has all the events after the last one printed, or its database was replaced; its newest is %1. Start again without --since and the state file to follow from now.</source>
         <translation>Le serveur n&apos;a plus tous les événements après le dernier affiché, ou sa base de données a été remplacée&#xa0;; son plus récent est %1. Relancez sans --since ni fichier d&apos;état pour suivre à partir de maintenant.</translation>
     </message>
@@ -838,6 +846,10 @@
     <message>
         <source>Cannot write the state file %1: %2</source>
         <translation>Impossible d&apos;écrire le fichier d&apos;état %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried (the server&apos;s next address at once, if --server gives several; then with backoff) and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
+        <translation>Une ligne par événement, écrite aussitôt&#xa0;: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, les données telles que docs/protocol.md décrit chaque événement. Sans --since ni fichier d&apos;état, il commence par les événements à partir de maintenant. Une connexion perdue est réessayée (d&apos;abord aussitôt à l&apos;adresse suivante du serveur, si --server en donne plusieurs&#xa0;; puis avec un délai croissant) puis rattrapée avec sync&#xa0;: aucun événement n&apos;est manqué ni répété. Tourne jusqu&apos;à SIGINT ou SIGTERM (sortie 0) ou jusqu&apos;à ce que le serveur refuse le jeton (3). Les événements des conversations privées des autres ne sont pas affichés (leur seq est sauté). Exemple&#xa0;: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1751,10 @@
             <numerusform>%n modification n&apos;a pas pu être envoyée</numerusform>
             <numerusform>%n modifications n&apos;ont pas pu être envoyées</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This server&apos;s addresses, tried in turn: %1</source>
+        <translation>Adresses de ce serveur, essayées tour à tour&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3062,10 @@
         <source>&amp;Invite code:</source>
         <translation>Code d&apos;&amp;invitation&#xa0;:</translation>
     </message>
+    <message>
+        <source>The server&apos;s address. A server with several addresses: all of them, separated by commas; when one cannot be reached, the next is used.</source>
+        <translation>L&apos;adresse du serveur. Un serveur à plusieurs adresses&#xa0;: toutes, séparées par des virgules&#xa0;; quand l&apos;une est injoignable, la suivante est utilisée.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Uploads</name>
@@ -3138,6 +3158,34 @@
     <message>
         <source>The server could not store or read this: a database error occurred.</source>
         <translation>Le serveur n&apos;a pas pu enregistrer ou lire ceci&#xa0;: une erreur de base de données s&apos;est produite.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable PostgreSQL URL: %2</source>
+        <translation>%1 n&apos;est pas une URL PostgreSQL utilisable&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>it must begin with postgresql://</source>
+        <translation>elle doit commencer par postgresql://</translation>
+    </message>
+    <message>
+        <source>it holds a password; put it in a password file (PGPASSFILE, ~/.pgpass) or PGPASSWORD instead, where the process list does not show it</source>
+        <translation>elle contient un mot de passe&#xa0;; mettez-le plutôt dans un fichier de mots de passe (PGPASSFILE, ~/.pgpass) ou dans PGPASSWORD, où la liste des processus ne le montre pas</translation>
+    </message>
+    <message>
+        <source>the path names no database</source>
+        <translation>le chemin ne nomme aucune base de données</translation>
+    </message>
+    <message>
+        <source>unknown keyword %1</source>
+        <translation>mot-clé inconnu %1</translation>
+    </message>
+    <message>
+        <source>%1 holds a &apos;;&apos;</source>
+        <translation>%1 contient un &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian and Ubuntu it is the package libqt6sql6-psql</source>
+        <translation>Le pilote PostgreSQL de Qt (QPSQL) n&apos;est pas installé&#xa0;; sous Debian et Ubuntu, c&apos;est le paquet libqt6sql6-psql</translation>
     </message>
 </context>
 <context>
@@ -3924,10 +3972,6 @@
         <translation>Hubbub&#xa0;: le fil et la messagerie de votre réseau local.</translation>
     </message>
     <message>
-        <source>Connect to the server at &lt;url&gt; (default: the last one).</source>
-        <translation>Se connecter au serveur à l&apos;adresse &lt;url&gt; (par défaut&#xa0;: le dernier utilisé).</translation>
-    </message>
-    <message>
         <source>Sign in as &lt;name&gt; without the dialog, creating the account if needed.</source>
         <translation>Se connecter en tant que &lt;name&gt; sans boîte de dialogue, en créant le compte si besoin.</translation>
     </message>
@@ -3938,6 +3982,10 @@
     <message>
         <source>Trust the certificate of the --server whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it, without asking.</source>
         <translation>Approuver sans demander le certificat du --server dont l&apos;empreinte SHA-256 est &lt;sha256&gt;, telle que hubbub-server l&apos;affiche.</translation>
+    </message>
+    <message>
+        <source>Connect to the server at &lt;url&gt; (default: the last one). A server with several addresses: all of them, separated by commas, tried in turn.</source>
+        <translation>Se connecter au serveur à l&apos;adresse &lt;url&gt; (par défaut&#xa0;: le dernier utilisé). Un serveur à plusieurs adresses&#xa0;: toutes, séparées par des virgules, essayées tour à tour.</translation>
     </message>
 </context>
 </TS>

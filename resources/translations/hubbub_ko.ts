@@ -16,10 +16,6 @@
         <translation>포트 (기본값 7300, 0이면 빈 포트를 골라요).</translation>
     </message>
     <message>
-        <source>SQLite database file.</source>
-        <translation>SQLite 데이터베이스 파일.</translation>
-    </message>
-    <message>
         <source>full: fsync every commit (default); normal: faster, may lose the last commits on power loss.</source>
         <translation>full: 커밋할 때마다 fsync (기본값), normal: 더 빠르지만 정전 시 마지막 커밋을 잃을 수 있어요.</translation>
     </message>
@@ -142,6 +138,22 @@
     <message>
         <source>--metrics-address: &apos;%1&apos; is not an IP address</source>
         <translation>--metrics-address: &apos;%1&apos;은(는) IP 주소가 아니에요</translation>
+    </message>
+    <message>
+        <source>SQLite database file, or a PostgreSQL database as postgresql://USER@HOST:PORT/DBNAME, which any number of instances may share (the password from PGPASSFILE or PGPASSWORD, never here).</source>
+        <translation>SQLite 데이터베이스 파일, 또는 postgresql://USER@HOST:PORT/DBNAME 형식의 PostgreSQL 데이터베이스예요. PostgreSQL은 여러 인스턴스가 함께 쓸 수 있어요(비밀번호는 여기가 아니라 PGPASSFILE이나 PGPASSWORD에서 읽어요).</translation>
+    </message>
+    <message>
+        <source>With PostgreSQL: the folder for uploaded files and the self-signed certificate; instances of one database share it (default: the user&apos;s data folder).</source>
+        <translation>PostgreSQL을 쓸 때: 업로드된 파일과 자체 서명 인증서를 두는 폴더예요. 같은 데이터베이스의 인스턴스들이 함께 써요(기본값: 사용자의 데이터 폴더).</translation>
+    </message>
+    <message>
+        <source>no writable data folder; pass --data-dir DIR</source>
+        <translation>쓸 수 있는 데이터 폴더가 없어요. --data-dir DIR을 지정하세요</translation>
+    </message>
+    <message>
+        <source>--data-dir is for PostgreSQL; an SQLite database keeps its files beside it</source>
+        <translation>--data-dir은 PostgreSQL용이에요. SQLite 데이터베이스는 파일을 바로 옆에 둬요</translation>
     </message>
 </context>
 <context>
@@ -450,10 +462,6 @@
 <context>
     <name>Hubbub::Cli::CommandLine</name>
     <message>
-        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to).</source>
-        <translation>서버, 예: wss://192.168.1.10:7300 (기본값: 마지막으로 로그인한 서버).</translation>
-    </message>
-    <message>
         <source>Keep the sign-in and settings in &lt;dir&gt; (hubbub-cli.ini, secrets.json) instead of the system&apos;s settings and keychain; also the environment variable HUBBUB_CLI_CONFIG.</source>
         <translation>로그인 정보와 설정을 시스템 설정·키체인 대신 &lt;dir&gt;(hubbub-cli.ini, secrets.json)에 보관해요. 환경 변수 HUBBUB_CLI_CONFIG로도 정할 수 있어요.</translation>
     </message>
@@ -560,6 +568,10 @@
     <message>
         <source>--timeout needs a whole number of seconds from 1 to 3600.</source>
         <translation>--timeout에는 1~3600 사이의 정수 초가 필요해요.</translation>
+    </message>
+    <message>
+        <source>The server, e.g. wss://192.168.1.10:7300 (default: the last one signed in to). A server with several addresses: all of them, separated by commas, tried in turn.</source>
+        <translation>서버, 예: wss://192.168.1.10:7300 (기본값: 마지막으로 로그인한 서버). 주소가 여러 개인 서버는 모든 주소를 쉼표로 구분해 적으면 차례로 시도해요.</translation>
     </message>
 </context>
 <context>
@@ -819,10 +831,6 @@
         <translation>서버 이벤트를 JSON 줄로 따라가요.</translation>
     </message>
     <message>
-        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried with backoff and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
-        <translation>이벤트마다 한 줄을 바로 출력해요: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}. data는 docs/protocol.md가 각 이벤트를 설명하는 그대로예요. --since나 상태 파일이 없으면 지금부터의 이벤트로 시작해요. 연결이 끊기면 간격을 늘려 가며 다시 시도하고 sync로 따라잡아서, 빠지거나 반복되는 이벤트가 없어요. SIGINT나 SIGTERM(종료 코드 0), 또는 서버가 토큰을 거절할 때(3)까지 실행돼요. 다른 사람들의 다이렉트 대화 이벤트는 보이지 않아요(그 seq는 건너뛰어요). 예: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
-    </message>
-    <message>
         <source>The server no longer has all the events after the last one printed, or its database was replaced; its newest is %1. Start again without --since and the state file to follow from now.</source>
         <translation>서버에 마지막으로 출력한 이벤트 이후의 이벤트가 모두 남아 있지 않거나 데이터베이스가 바뀌었어요. 가장 최근 이벤트는 %1이에요. 지금부터 따라가려면 --since와 상태 파일 없이 다시 시작하세요.</translation>
     </message>
@@ -833,6 +841,10 @@
     <message>
         <source>Cannot write the state file %1: %2</source>
         <translation>상태 파일 %1에 쓸 수 없어요: %2</translation>
+    </message>
+    <message>
+        <source>One line per event, flushed at once: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}, the data as docs/protocol.md describes each event. Without --since or a state file it starts with the events from now on. A lost connection is retried (the server&apos;s next address at once, if --server gives several; then with backoff) and caught up with sync, so no event is missed or repeated. Runs until SIGINT or SIGTERM (exit 0) or until the server refuses the token (3). Events of direct conversations of others are not shown (their seq is skipped). Example: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</source>
+        <translation>이벤트마다 한 줄을 바로 출력해요: {&quot;seq&quot;:N,&quot;type&quot;:&quot;message.created&quot;,&quot;data&quot;:{…}}. data는 docs/protocol.md가 각 이벤트를 설명하는 그대로예요. --since나 상태 파일이 없으면 지금부터의 이벤트로 시작해요. 연결이 끊기면 다시 시도하고(--server에 주소가 여러 개면 먼저 다음 주소로 바로, 그다음엔 간격을 늘려 가며) sync로 따라잡아서, 빠지거나 반복되는 이벤트가 없어요. SIGINT나 SIGTERM(종료 코드 0), 또는 서버가 토큰을 거절할 때(3)까지 실행돼요. 다른 사람들의 다이렉트 대화 이벤트는 보이지 않아요(그 seq는 건너뛰어요). 예: hubbub-cli tail --state ~/.hubbub-tail | jq -r &apos;select(.type==&quot;post.created&quot;) | .data.post.title&apos;</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1736,10 @@
         <translation>
             <numerusform>변경 사항 %n개를 보내지 못했어요</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This server&apos;s addresses, tried in turn: %1</source>
+        <translation>이 서버의 주소(차례로 시도해요): %1</translation>
     </message>
 </context>
 <context>
@@ -3021,6 +3037,10 @@
         <source>&amp;Invite code:</source>
         <translation>초대 코드(&amp;I):</translation>
     </message>
+    <message>
+        <source>The server&apos;s address. A server with several addresses: all of them, separated by commas; when one cannot be reached, the next is used.</source>
+        <translation>서버 주소예요. 주소가 여러 개인 서버는 모든 주소를 쉼표로 구분해 적어요. 한 주소에 연결할 수 없으면 다음 주소를 써요.</translation>
+    </message>
 </context>
 <context>
     <name>Hubbub::Client::Uploads</name>
@@ -3113,6 +3133,34 @@
     <message>
         <source>The server could not store or read this: a database error occurred.</source>
         <translation>서버가 이 내용을 저장하거나 읽지 못했어요: 데이터베이스 오류가 발생했어요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable PostgreSQL URL: %2</source>
+        <translation>%1은(는) 쓸 수 있는 PostgreSQL URL이 아니에요: %2</translation>
+    </message>
+    <message>
+        <source>it must begin with postgresql://</source>
+        <translation>postgresql://로 시작해야 해요</translation>
+    </message>
+    <message>
+        <source>it holds a password; put it in a password file (PGPASSFILE, ~/.pgpass) or PGPASSWORD instead, where the process list does not show it</source>
+        <translation>비밀번호가 들어 있어요. 대신 비밀번호 파일(PGPASSFILE, ~/.pgpass)이나 PGPASSWORD에 두세요. 그러면 프로세스 목록에 보이지 않아요</translation>
+    </message>
+    <message>
+        <source>the path names no database</source>
+        <translation>경로에 데이터베이스 이름이 없어요</translation>
+    </message>
+    <message>
+        <source>unknown keyword %1</source>
+        <translation>알 수 없는 키워드 %1</translation>
+    </message>
+    <message>
+        <source>%1 holds a &apos;;&apos;</source>
+        <translation>%1에 &apos;;&apos;이 들어 있어요</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian and Ubuntu it is the package libqt6sql6-psql</source>
+        <translation>Qt의 PostgreSQL 드라이버(QPSQL)가 설치되어 있지 않아요. Debian과 Ubuntu에서는 libqt6sql6-psql 패키지예요</translation>
     </message>
 </context>
 <context>
@@ -3897,10 +3945,6 @@
         <translation>Hubbub: 로컬 네트워크의 피드와 채팅</translation>
     </message>
     <message>
-        <source>Connect to the server at &lt;url&gt; (default: the last one).</source>
-        <translation>&lt;url&gt; 서버에 연결해요(기본값: 마지막으로 쓴 서버).</translation>
-    </message>
-    <message>
         <source>Sign in as &lt;name&gt; without the dialog, creating the account if needed.</source>
         <translation>대화 상자 없이 &lt;name&gt;(으)로 로그인하고, 필요하면 계정을 만들어요.</translation>
     </message>
@@ -3911,6 +3955,10 @@
     <message>
         <source>Trust the certificate of the --server whose SHA-256 fingerprint is &lt;sha256&gt;, as hubbub-server prints it, without asking.</source>
         <translation>hubbub-server가 출력한 SHA-256 지문이 &lt;sha256&gt;인 --server의 인증서를 묻지 않고 믿어요.</translation>
+    </message>
+    <message>
+        <source>Connect to the server at &lt;url&gt; (default: the last one). A server with several addresses: all of them, separated by commas, tried in turn.</source>
+        <translation>&lt;url&gt; 서버에 연결해요(기본값: 마지막으로 쓴 서버). 주소가 여러 개인 서버는 모든 주소를 쉼표로 구분해 적으면 차례로 시도해요.</translation>
     </message>
 </context>
 </TS>
