@@ -155,6 +155,14 @@
         <source>--data-dir is for PostgreSQL; an SQLite database keeps its files beside it</source>
         <translation>--data-dir ist für PostgreSQL; eine SQLite-Datenbank hält ihre Dateien neben sich</translation>
     </message>
+    <message>
+        <source>Copy the SQLite database FILE (with its files and certificate) into the empty PostgreSQL database of --db, check it row by row, and exit.</source>
+        <translation>Die SQLite-Datenbank FILE (mit ihren Dateien und dem Zertifikat) in die leere PostgreSQL-Datenbank von --db kopieren, Zeile für Zeile prüfen und beenden.</translation>
+    </message>
+    <message>
+        <source>--migrate-from copies into PostgreSQL: pass --db postgresql://…</source>
+        <translation>--migrate-from kopiert nach PostgreSQL: --db postgresql://… angeben</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>

@@ -155,6 +155,14 @@
         <source>--data-dir is for PostgreSQL; an SQLite database keeps its files beside it</source>
         <translation>--data-dir sert à PostgreSQL&#xa0;; une base SQLite garde ses fichiers à côté d&apos;elle</translation>
     </message>
+    <message>
+        <source>Copy the SQLite database FILE (with its files and certificate) into the empty PostgreSQL database of --db, check it row by row, and exit.</source>
+        <translation>Copier la base SQLite FILE (avec ses fichiers et son certificat) dans la base PostgreSQL vide de --db, la vérifier ligne par ligne, puis quitter.</translation>
+    </message>
+    <message>
+        <source>--migrate-from copies into PostgreSQL: pass --db postgresql://…</source>
+        <translation>--migrate-from copie vers PostgreSQL&#xa0;: indiquez --db postgresql://…</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>

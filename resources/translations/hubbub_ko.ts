@@ -155,6 +155,14 @@
         <source>--data-dir is for PostgreSQL; an SQLite database keeps its files beside it</source>
         <translation>--data-dir은 PostgreSQL용이에요. SQLite 데이터베이스는 파일을 바로 옆에 둬요</translation>
     </message>
+    <message>
+        <source>Copy the SQLite database FILE (with its files and certificate) into the empty PostgreSQL database of --db, check it row by row, and exit.</source>
+        <translation>SQLite 데이터베이스 FILE(파일과 인증서 포함)을 --db의 빈 PostgreSQL 데이터베이스로 복사하고, 행마다 확인한 뒤 끝내요.</translation>
+    </message>
+    <message>
+        <source>--migrate-from copies into PostgreSQL: pass --db postgresql://…</source>
+        <translation>--migrate-from은 PostgreSQL로 복사해요. --db postgresql://…을 지정하세요</translation>
+    </message>
 </context>
 <context>
     <name>DeleteConfirmation</name>
