@@ -152,6 +152,7 @@ Status Server::open()
     if (!reader)
         return reader.error();
     m_reader = std::move(*reader);
+    m_reader->setReconnects(true);
 
     m_context = std::make_unique<ServerContext>(
         ServerContext {m_config, *m_reader, *m_writer, m_workers, *this, m_throttle});

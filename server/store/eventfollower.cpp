@@ -47,6 +47,15 @@ public:
         if (!sql)
             return sql.error();
         m_sql = std::move(*sql);
+        // Once: the driver outlives a reopen(), and a second connection would deliver each
+        // notification twice (every bus message, presence and typing, twice after a reconnect).
+        QObject::connect(m_sql->database().driver(), &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                if (name == BusChannel)
+                    Q_EMIT m_owner.busMessage(payload.toString().toUtf8());
+                else
+                    read(-1);
+            });
         if (Status s = listen(); !s)
             return s;
         m_timer = new QTimer(this);
@@ -66,13 +75,6 @@ public:
     Status listen()
     {
         QSqlDriver *driver = m_sql->database().driver();
-        QObject::connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-                if (name == BusChannel)
-                    Q_EMIT m_owner.busMessage(payload.toString().toUtf8());
-                else
-                    read(-1);
-            });
         if (!driver->subscribeToNotification(EventsChannel)
             || !driver->subscribeToNotification(BusChannel)) {
             return databaseError(u"cannot LISTEN:"_s, m_sql->database().lastError().text());
@@ -137,9 +139,13 @@ public:
     {
         if (m_sql->isAlive())
             return; // a failed statement on a working connection: the next poll tries again
-        qCWarning(lcDb) << "the follower lost its database connection; connecting again";
+        if (!m_lost)
+            qCWarning(lcDb) << "the follower lost its database connection; connecting again";
+        m_lost = true;
         if (Status s = m_sql->reopen(); !s)
             return; // the next poll tries again
+        m_lost = false;
+        qCInfo(lcDb) << "the follower is connected again";
         if (Status s = listen(); !s)
             qCWarning(lcDb) << "the follower could not LISTEN again";
         read(-1);
@@ -153,6 +159,7 @@ private:
     std::unique_ptr<SqlConnection> m_sql;
     QTimer *m_timer = nullptr;
     qint64 m_readUpTo = 0;
+    bool m_lost = false; //!< said once per outage, not once per poll
 };
 
 EventFollower::EventFollower(DatabaseTarget target, const std::atomic<qint64> &delivered,

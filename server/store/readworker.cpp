@@ -38,9 +38,10 @@ Status ReadWorker::start()
         m_context,
         [this, &status] {
             Result<std::unique_ptr<SqlConnection>> sql = SqlConnection::open(m_target, m_name);
-            if (sql)
+            if (sql) {
                 m_sql = std::move(*sql);
-            else
+                m_sql->setReconnects(true); // it only reads
+            } else
                 status = sql.error();
         },
         Qt::BlockingQueuedConnection);

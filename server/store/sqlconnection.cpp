@@ -253,6 +253,22 @@ Status SqlConnection::exec(QSqlQuery &query)
 
 Result<QSqlQuery *> SqlConnection::run(const QString &sql, const QVariantList &values)
 {
+    Result<QSqlQuery *> query = runOnce(sql, values);
+    if (query || !reconnectLost())
+        return query;
+    return runOnce(sql, values);
+}
+
+bool SqlConnection::reconnectLost()
+{
+    if (!m_postgres || !m_reconnects || isAlive())
+        return false;
+    qCWarning(lcDb) << "the database connection" << m_name << "was lost; connecting again";
+    return bool(reopen());
+}
+
+Result<QSqlQuery *> SqlConnection::runOnce(const QString &sql, const QVariantList &values)
+{
     Result<QSqlQuery *> query = prepare(sql);
     if (!query)
         return query;
@@ -275,10 +291,19 @@ Result<QSqlQuery *> SqlConnection::run(const QString &sql, const QVariantList &v
 
 Status SqlConnection::execOnce(const QString &sql)
 {
+    if (m_postgres && m_name.startsWith(QStringLiteral("hubbub-read")) && sql.startsWith(QStringLiteral("BEGIN")) && !isAlive()) // TEMPHACK
+        (void)reopen();
     QSqlQuery query(m_db);
-    if (!query.exec(sql))
-        return databaseError(QStringLiteral("statement failed:"), query.lastError().text());
-    return Ok {};
+    if (query.exec(sql))
+        return Ok {};
+    const QString detail = query.lastError().text();
+    query = QSqlQuery(); // a reopen() closes the database under it
+    if (reconnectLost()) {
+        QSqlQuery again(m_db);
+        if (again.exec(sql))
+            return Ok {};
+    }
+    return databaseError(QStringLiteral("statement failed:"), detail);
 }
 
 } // namespace Hubbub::Server

@@ -85,15 +85,24 @@ public:
     //! Closes and opens the connection again (PostgreSQL after isAlive() said no); prepared
     //! statements are dropped.
     Status reopen();
+    //! For connections that only read (the network thread's, the search thread's): when a
+    //! statement fails because PostgreSQL went away (restarted, network), connect again and
+    //! run it once more. Never for the writer's: a statement of a transaction that is gone
+    //! must fail, and the writer begins a new one itself.
+    void setReconnects(bool reconnects) { m_reconnects = reconnects; }
 
 private:
     SqlConnection(QSqlDatabase db, QString name, bool postgres);
     static Result<QSqlDatabase> connect(const DatabaseTarget &target, const QString &name);
     Status configure();
+    Result<QSqlQuery *> runOnce(const QString &sql, const QVariantList &values);
+    //! Whether a failed statement may be tried again: the connection was lost and is back.
+    bool reconnectLost();
 
     QSqlDatabase m_db;
     QString m_name;
     bool m_postgres = false;
+    bool m_reconnects = false;
     DatabaseTarget m_target;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
