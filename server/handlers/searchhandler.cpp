@@ -68,10 +68,11 @@ Result<SearchStore::Query> queryFrom(const Params &params)
     const Result<QString> typed = params.string(QStringLiteral("query"));
     if (!typed)
         return typed.error();
-    const Result<QString> match = SearchQuery::toFts(*typed);
-    if (!match)
-        return match.error();
-    q.match = *match;
+    const Result<QList<SearchQuery::Term>> terms = SearchQuery::parse(*typed);
+    if (!terms)
+        return terms.error();
+    q.terms = *terms;
+    q.match = SearchQuery::toFts(*terms);
     const Result<SearchStore::Scope> scope
         = choice<SearchStore::Scope>(params, QStringLiteral("in"),
             {{"all", SearchStore::Scope::All}, {"messages", SearchStore::Scope::Messages},
@@ -198,7 +199,11 @@ void SearchHandler::handle(const Caller &caller, const Request &request, const R
     m_worker.post([context, reply, q = *query](SqlConnection &c) {
         QByteArray frame;
         std::optional<ErrorCode> failed;
-        if (Status s = c.execOnce(QStringLiteral("BEGIN")); !s) {
+        // One snapshot for the page and its entries (PostgreSQL: READ COMMITTED would read
+        // each statement as of its own start).
+        if (Status s = c.execOnce(c.pick(QStringLiteral("BEGIN"),
+                QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
+            !s) {
             frame = encodeErrorReply(reply.requestId(), s.error());
             failed = s.error().code;
         } else {

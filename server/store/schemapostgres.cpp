@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "store/sqlconnection.h"
+#include "types.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,6 +24,30 @@ constexpr qint64 SchemaLockKey = 0x48756273;
 //! keeps a tsvector per row (SQLite: FTS5 tables).
 const char *const SchemaV1[] = {
     R"(CREATE TABLE hubbub_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL))",
+    // Full-text search folds case and, as SQLite's `remove_diacritics 2` does, the accents of
+    // Latin letters ("Café" is found by "cafe"): to_tsvector('simple') lowers case, and this
+    // function maps each accented Latin letter (those Unicode decomposes into an ASCII letter
+    // and marks) to its base letter, one character for one, so the folded text has the
+    // original's length and a snippet of it maps back onto the original. Not unaccent: an
+    // extension is not everywhere, and its function cannot make a generated column.
+    R"(CREATE FUNCTION hubbub_fold(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT
+        PARALLEL SAFE AS $$ SELECT translate(t,
+        'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆć' ||
+        'ĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕ' ||
+        'ŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟ' ||
+        'ǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳ' ||
+        'ḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼ' ||
+        'ḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹ' ||
+        'ṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼ' ||
+        'ẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ',
+        'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaacc' ||
+        'ccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorr' ||
+        'rrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaa' ||
+        'aaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyy' ||
+        'aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkklllllll' ||
+        'lmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuu' ||
+        'uuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwyaaaaaaaaaaaaaaaaaaaaaaaaeeeee' ||
+        'eeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy') $$)",
     R"(CREATE TABLE images (
         id TEXT PRIMARY KEY, mime TEXT NOT NULL, width BIGINT NOT NULL, height BIGINT NOT NULL,
         data BYTEA NOT NULL, created_at TEXT NOT NULL))",
@@ -52,7 +77,7 @@ const char *const SchemaV1[] = {
         rating_count BIGINT NOT NULL DEFAULT 0, nonce TEXT, created_seq BIGINT NOT NULL,
         reactions_seq BIGINT,
         search tsvector GENERATED ALWAYS AS
-            (to_tsvector('simple', title || ' ' || content)) STORED,
+            (to_tsvector('simple', hubbub_fold(title || ' ' || content))) STORED,
         UNIQUE (author_id, nonce)))",
     R"(CREATE INDEX posts_image ON posts(image_id) WHERE image_id IS NOT NULL)",
     R"(CREATE INDEX posts_search ON posts USING gin (search))",
@@ -68,7 +93,7 @@ const char *const SchemaV1[] = {
         author_id BIGINT NOT NULL REFERENCES users(id), text TEXT NOT NULL,
         created_at TEXT NOT NULL, edited_at TEXT, nonce TEXT, created_seq BIGINT NOT NULL,
         reply_to_id BIGINT, reactions_seq BIGINT,
-        search tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+        search tsvector GENERATED ALWAYS AS (to_tsvector('simple', hubbub_fold(text))) STORED,
         UNIQUE (author_id, nonce)))",
     R"(CREATE INDEX messages_channel ON messages(channel_id, id))",
     R"(CREATE INDEX messages_author ON messages(author_id, id))",
@@ -240,6 +265,12 @@ Status migratePostgres(SqlConnection &c)
             if (Status s = exec(c, QString::fromUtf8(statement)); !s)
                 return fail(s);
         }
+        // The channel every SQLite database begins with (schema.cpp, version 1).
+        if (Status s = exec(c,
+                u"INSERT INTO channels (name, name_key, topic, created_at) VALUES "
+                "('general', 'general', 'Anything and everything', '%1')"_s.arg(nowTimestamp()));
+            !s)
+            return fail(s);
         if (Status s = exec(c,
                 u"INSERT INTO hubbub_meta (key, value) VALUES ('schema_version', '%1')"_s.arg(
                     PostgresSchemaVersion));

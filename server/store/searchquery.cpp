@@ -61,7 +61,37 @@ Error queryError(ErrorCode code, const QString &message)
 
 } // namespace
 
-Result<QString> toFts(const QString &raw)
+Result<QString> toFts(const QString &typed)
+{
+    const Result<QList<Term>> terms = parse(typed);
+    if (!terms)
+        return terms.error();
+    return toFts(*terms);
+}
+
+QString toFts(const QList<Term> &terms)
+{
+    QStringList quotedTerms;
+    for (const Term &term : terms)
+        quotedTerms.append(quoted(term.text) + (term.prefix ? QStringLiteral("*") : QString()));
+    return quotedTerms.join(QLatin1Char(' '));
+}
+
+QString toTsQuery(const QList<Term> &terms, bool any)
+{
+    QStringList operands;
+    for (const Term &term : terms) {
+        // Inside tsquery quotes a quote is doubled and a backslash escapes.
+        QString escaped = term.text;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        escaped.replace(QLatin1Char('\''), QLatin1String("''"));
+        operands.append(QLatin1Char('\'') + escaped + QLatin1Char('\'')
+            + (term.prefix ? QStringLiteral(":*") : QString()));
+    }
+    return operands.join(any ? QStringLiteral(" | ") : QStringLiteral(" & "));
+}
+
+Result<QList<Term>> parse(const QString &raw)
 {
     if (raw.size() > Limits::SearchQueryMax) {
         return queryError(ErrorCode::TooLarge,
@@ -74,7 +104,7 @@ Result<QString> toFts(const QString &raw)
         if (c.category() == QChar::Other_Control)
             c = QLatin1Char(' ');
     }
-    QStringList terms;
+    QList<Term> terms;
     qsizetype i = 0;
     const qsizetype n = typed.size();
     while (i < n) {
@@ -108,7 +138,7 @@ Result<QString> toFts(const QString &raw)
             continue;
         // A one-letter prefix matches so many words that it reads most of the index.
         prefix = (prefix && letterCount(term) >= 2) || gluesParticles(term.trimmed());
-        terms.append(quoted(term) + (prefix ? QStringLiteral("*") : QString()));
+        terms.append(Term {term, prefix});
     }
     if (terms.isEmpty()) {
         return queryError(ErrorCode::Invalid, SearchQueryText::tr("Type a word to search for."));
@@ -117,7 +147,7 @@ Result<QString> toFts(const QString &raw)
         return queryError(ErrorCode::TooLarge,
             SearchQueryText::tr("A search has at most %1 words.").arg(Limits::SearchTermsMax));
     }
-    return terms.join(QLatin1Char(' '));
+    return terms;
 }
 
 } // namespace Hubbub::Server::SearchQuery

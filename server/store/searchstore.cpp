@@ -39,22 +39,41 @@ struct Candidates
     QVariantList values;
 };
 
-Candidates candidates(const Query &q, bool posts, Pass pass, qint64 floor, int rows)
+//! PostgreSQL's query for the terms, for `CROSS JOIN %1 tq`: folded as the search columns are
+//! (schemapostgres.cpp, hubbub_fold).
+const QString PostgresQuery = QStringLiteral("to_tsquery('simple', hubbub_fold(CAST(? AS text)))");
+
+Candidates candidates(const Query &q, bool postgres, bool posts, Pass pass, qint64 floor, int rows)
 {
     const QString fts = posts ? QStringLiteral("posts_fts") : QStringLiteral("messages_fts");
+    const QString table = posts ? QStringLiteral("posts") : QStringLiteral("messages");
     const QString t = posts ? QStringLiteral("p") : QStringLiteral("m");
+    // SQLite reads the FTS5 table and joins the rows; PostgreSQL reads the rows by their
+    // tsvector column (its GIN index). ts_rank's best is the highest, bm25's the lowest.
+    const QString id = postgres ? t + QStringLiteral(".id") : QStringLiteral("f.rowid");
     Candidates c;
-    c.sql = QStringLiteral("SELECT f.rowid, %1.created_at, %2 FROM %3 f")
-                .arg(t, pass == Pass::Best ? QStringLiteral("bm25(%1)").arg(fts) : u"0"_s, fts);
-    if (posts) {
-        c.sql += QStringLiteral(" JOIN posts p ON p.id = f.rowid WHERE posts_fts MATCH ?");
-        c.values = {q.match};
+    if (postgres) {
+        c.sql = QStringLiteral("SELECT %1.id, %1.created_at, %2 FROM %3 %1 CROSS JOIN %4 tq")
+                    .arg(t,
+                        pass == Pass::Best ? QStringLiteral("-ts_rank(%1.search, tq, 1)").arg(t)
+                                           : u"0"_s,
+                        table, PostgresQuery);
+        c.values = {SearchQuery::toTsQuery(q.terms)};
     } else {
-        c.sql += QStringLiteral(" JOIN messages m ON m.id = f.rowid"
-                                " JOIN channels ch ON ch.id = m.channel_id"
-                                " WHERE messages_fts MATCH ? AND ")
-            + MayReadChannel;
-        c.values = {q.match, q.userId};
+        c.sql = QStringLiteral("SELECT f.rowid, %1.created_at, %2 FROM %3 f JOIN %4 %1 ON %1.id = "
+                               "f.rowid")
+                    .arg(t, pass == Pass::Best ? QStringLiteral("bm25(%1)").arg(fts) : u"0"_s, fts,
+                        table);
+        c.values = {q.match};
+    }
+    const QString match = postgres ? QStringLiteral("%1.search @@ tq").arg(t)
+                                   : QStringLiteral("%1 MATCH ?").arg(fts);
+    if (posts) {
+        c.sql += QStringLiteral(" WHERE ") + match;
+    } else {
+        c.sql += QStringLiteral(" JOIN channels ch ON ch.id = m.channel_id WHERE ") + match
+            + QStringLiteral(" AND ") + MayReadChannel;
+        c.values.append(q.userId);
         if (q.channelId) {
             c.sql += QStringLiteral(" AND m.channel_id = ?");
             c.values.append(*q.channelId);
@@ -73,24 +92,68 @@ Candidates candidates(const Query &q, bool posts, Pass pass, qint64 floor, int r
         c.values.append(q.before);
     }
     if (floor > 0) {
-        c.sql += QStringLiteral(" AND f.rowid >= ?");
+        c.sql += QStringLiteral(" AND %1 >= ?").arg(id);
         c.values.append(floor);
     }
     switch (pass) {
     case Pass::Newest:
-        c.sql += QStringLiteral(" ORDER BY f.rowid DESC LIMIT ?");
+        c.sql += QStringLiteral(" ORDER BY %1 DESC LIMIT ?").arg(id);
         c.values.append(rows);
         break;
     case Pass::Best:
-        c.sql += QStringLiteral(" ORDER BY f.rank LIMIT ?");
+        // PostgreSQL: equal ranks newest first, as FTS5 happens to give them.
+        c.sql += postgres ? QStringLiteral(" ORDER BY 3, %1 DESC LIMIT ?").arg(id)
+                          : QStringLiteral(" ORDER BY f.rank LIMIT ?");
         c.values.append(rows);
         break;
     case Pass::Floor:
-        c.sql += QStringLiteral(" ORDER BY f.rowid DESC LIMIT 1 OFFSET ?");
+        c.sql += QStringLiteral(" ORDER BY %1 DESC LIMIT 1 OFFSET ?").arg(id);
         c.values.append(RelevanceWindow - 1);
         break;
     }
     return c;
+}
+
+bool hasWordCharacter(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber())
+            return true;
+    }
+    return false;
+}
+
+//! PostgreSQL: a snippet from ts_headline() over the folded text of a column, made to read as
+//! FTS5's: the text is the original's (folding keeps every character's place), and an ellipsis
+//! marks where it was cut. ts_headline leaves out the non-words before its first word (and
+//! writes markup-like text such as <b> as a space): what it left out at either end without a
+//! word in it comes back. When the snippet cannot be found in the text, it stays as folded.
+Snippet headlineSnippet(const QString &headline, const QString &folded, const QString &original)
+{
+    Snippet snippet = parseSnippet(headline);
+    if (snippet.text.isEmpty())
+        return snippet;
+    qsizetype from = folded.indexOf(snippet.text);
+    if (from < 0 || folded.size() != original.size())
+        return snippet;
+    qsizetype to = from + snippet.text.size();
+    int shift = 0;
+    if (!hasWordCharacter(QStringView(original).left(from))) {
+        shift = int(from);
+        from = 0;
+    }
+    if (!hasWordCharacter(QStringView(original).mid(to)))
+        to = original.size();
+    snippet.text = original.mid(from, to - from);
+    if (from > 0) {
+        snippet.text.prepend(u'…');
+        shift = 1;
+    }
+    if (to < original.size())
+        snippet.text.append(u'…');
+    for (auto &[start, length] : snippet.highlights)
+        start += shift;
+    return snippet;
 }
 
 Status collect(SqlConnection &c, const Candidates &candidates, bool post, QList<Hit> &hits)
@@ -110,8 +173,52 @@ Status collect(SqlConnection &c, const Candidates &candidates, bool post, QList<
     return Ok {};
 }
 
-Status fillSnippet(SqlConnection &c, const QString &match, Hit &hit)
+//! PostgreSQL's snippet of a hit: ts_headline() of a message's text, or of the post's title
+//! or content, whichever has more highlights (FTS5 picks the column with the best snippet).
+Status fillPostgresSnippet(SqlConnection &c, const Query &query, Hit &hit)
 {
+    // One fragment centred on the best match, as FTS5's snippet; MinWords only when no match
+    // is found (the text begins the snippet then).
+    const QString options = QStringLiteral("StartSel=%1, StopSel=%2, MaxWords=%3, MinWords=%4, "
+                                           "ShortWord=0, MaxFragments=1")
+                                .arg(QChar(OpenMark))
+                                .arg(QChar(CloseMark))
+                                .arg(SnippetTokens)
+                                .arg(SnippetTokens / 2);
+    const QString headline
+        = QStringLiteral("ts_headline('simple', hubbub_fold(%1), tq, CAST(? AS text)), "
+                         "hubbub_fold(%1), %1");
+    const QString sql = hit.post
+        ? QStringLiteral("SELECT %1, %2 FROM posts p CROSS JOIN %3 tq WHERE p.id = ?")
+              .arg(headline.arg(u"p.title"_s), headline.arg(u"p.content"_s), PostgresQuery)
+        : QStringLiteral("SELECT %1 FROM messages m CROSS JOIN %2 tq WHERE m.id = ?")
+              .arg(headline.arg(u"m.text"_s), PostgresQuery);
+    // Every term highlighted wherever it is, as FTS5 highlights each phrase it finds.
+    const QString any = SearchQuery::toTsQuery(query.terms, true);
+    Result<QSqlQuery *> q = c.run(sql,
+        hit.post ? QVariantList {options, options, any, hit.id}
+                 : QVariantList {options, any, hit.id});
+    if (!q)
+        return q.error();
+    if ((*q)->next()) {
+        hit.snippet = headlineSnippet(
+            (*q)->value(0).toString(), (*q)->value(1).toString(), (*q)->value(2).toString());
+        if (hit.post) {
+            Snippet content = headlineSnippet(
+                (*q)->value(3).toString(), (*q)->value(4).toString(), (*q)->value(5).toString());
+            if (content.highlights.size() > hit.snippet.highlights.size())
+                hit.snippet = std::move(content);
+        }
+    }
+    (*q)->finish();
+    return Ok {};
+}
+
+Status fillSnippet(SqlConnection &c, const Query &query, Hit &hit)
+{
+    if (c.isPostgres())
+        return fillPostgresSnippet(c, query, hit);
+    const QString &match = query.match;
     const QString sql = hit.post
         ? QStringLiteral("SELECT snippet(posts_fts, -1, ?, ?, ?, %1) FROM posts_fts"
                          " WHERE posts_fts MATCH ? AND rowid = ?")
@@ -132,13 +239,14 @@ Status fillSnippet(SqlConnection &c, const QString &match, Hit &hit)
 //! One table's candidates for the page: the newest, or the best among the newest matches.
 Status collectTable(SqlConnection &c, const Query &q, bool posts, int rows, QList<Hit> &hits)
 {
+    const bool pg = c.isPostgres();
     if (q.order == Order::Newest)
-        return collect(c, candidates(q, posts, Pass::Newest, 0, rows), posts, hits);
+        return collect(c, candidates(q, pg, posts, Pass::Newest, 0, rows), posts, hits);
     QList<Hit> floor;
-    if (Status s = collect(c, candidates(q, posts, Pass::Floor, 0, 0), posts, floor); !s)
+    if (Status s = collect(c, candidates(q, pg, posts, Pass::Floor, 0, 0), posts, floor); !s)
         return s;
     const qint64 from = floor.isEmpty() ? 0 : floor.first().id;
-    return collect(c, candidates(q, posts, Pass::Best, from, rows), posts, hits);
+    return collect(c, candidates(q, pg, posts, Pass::Best, from, rows), posts, hits);
 }
 
 } // namespace
@@ -203,7 +311,7 @@ Result<Page> search(SqlConnection &c, const Query &query)
     page.more = hits.size() > query.offset + query.limit;
     for (qsizetype i = query.offset; i < hits.size() && page.hits.size() < query.limit; ++i) {
         Hit hit = hits.at(i);
-        if (Status s = fillSnippet(c, query.match, hit); !s)
+        if (Status s = fillSnippet(c, query, hit); !s)
             return s.error();
         page.hits.append(hit);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "store/searchquery.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -24,6 +25,7 @@ struct Query
 {
     qint64 userId = 0; //!< the caller: direct conversations of others are never found
     QString match; //!< an FTS5 query from SearchQuery::toFts
+    QList<SearchQuery::Term> terms; //!< the same, parsed (PostgreSQL writes its own query)
     Scope scope = Scope::All;
     std::optional<qint64> channelId; //!< messages of this channel only (no posts)
     std::optional<qint64> authorId;
@@ -48,7 +50,7 @@ struct Hit
     bool post = false;
     qint64 id = 0;
     QString createdAt;
-    double rank = 0; //!< bm25: lower is better
+    double rank = 0; //!< bm25 (PostgreSQL: minus ts_rank): lower is better
     Snippet snippet;
 };
 
