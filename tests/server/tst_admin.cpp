@@ -609,10 +609,16 @@ void tst_Admin::openInvitesAreBounded()
     const QString now = formatTimestamp(QDateTime::currentDateTimeUtc());
     const QString later = formatTimestamp(QDateTime::currentDateTimeUtc().addDays(7));
     const auto bulk = [&](int count, const QVariant &usedBy) {
+        // PostgreSQL has no randomblob() and needs the types of the values it selects.
         return changeStored(*m_f.server,
-            u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
-            "INSERT INTO invites (code_hash, created_by, created_at, expires_at, used_by, "
-            "used_at) SELECT randomblob(32), ?, ?, ?, ?, ? FROM n"_s.arg(count),
+            m_f.server->isPostgres()
+                ? u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                  "INSERT INTO invites (code_hash, created_by, created_at, expires_at, used_by, "
+                  "used_at) SELECT sha256(convert_to(random()::text || i, 'UTF8')), ?::bigint, "
+                  "?::text, ?::text, ?::bigint, ?::text FROM n"_s.arg(count)
+                : u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                  "INSERT INTO invites (code_hash, created_by, created_at, expires_at, used_by, "
+                  "used_at) SELECT randomblob(32), ?, ?, ?, ?, ? FROM n"_s.arg(count),
             {m_f.admin->userId(), now, later, usedBy, usedBy.isNull() ? QVariant() : now});
     };
     QVERIFY(bulk(1000, miaId()));
@@ -782,7 +788,11 @@ void tst_Admin::promoteFromCommandLine()
         QSKIP("hubbub-server is not built");
     // On the database of the running server, as docs/operations.md allows.
     QProcess promote;
-    promote.start(binary, {u"--db"_s, m_f.server->databasePath(), u"--promote"_s, u"MIA"_s});
+    promote.start(binary,
+        {u"--db"_s,
+            m_f.server->isPostgres() ? m_f.server->config().databaseUrl
+                                     : m_f.server->databasePath(),
+            u"--promote"_s, u"MIA"_s});
     QVERIFY(promote.waitForFinished(30000));
     QCOMPARE(promote.exitStatus(), QProcess::NormalExit);
     QVERIFY2(promote.exitCode() == 0, promote.readAllStandardError().constData());

@@ -89,7 +89,6 @@ void tst_Mentions::cleanup()
     m_bob.reset();
     m_ada.reset();
     m_server.reset();
-    QSqlDatabase::removeDatabase(u"tst_mentions"_s);
 }
 
 void tst_Mentions::start()
@@ -121,14 +120,12 @@ QJsonObject tst_Mentions::send(const QString &text, qint64 channelId)
 
 QList<qint64> tst_Mentions::storedMentions(qint64 messageId)
 {
-    QSqlDatabase db = QSqlDatabase::contains(u"tst_mentions"_s)
-        ? QSqlDatabase::database(u"tst_mentions"_s)
-        : QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tst_mentions"_s);
-    db.setDatabaseName(m_server->databasePath());
-    QList<qint64> ids;
-    if (!db.open())
+    // The SQLite file or the PostgreSQL schema, on a connection of the test's own.
+    const StoredDatabase stored(*m_server);
+    if (!stored.isOpen())
         return {-1};
-    QSqlQuery q(db);
+    QList<qint64> ids;
+    QSqlQuery q(stored.database());
     q.prepare(u"SELECT user_id FROM message_mentions WHERE message_id = ? ORDER BY user_id"_s);
     q.addBindValue(messageId);
     if (!q.exec())

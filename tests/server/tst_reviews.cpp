@@ -292,6 +292,9 @@ void tst_Reviews::postsCarryTheNewestComments()
 
 void tst_Reviews::oldDatabaseIsFolded()
 {
+    if (m_server->isPostgres())
+        QSKIP("SQLite only: the migration of an SQLite file from before one review per author "
+              "(PostgreSQL's schema has the rule from the start)");
     // A file as the server wrote it before the rule: bob rated post 1 three times (two of them
     // with nonces), carol once; post 2 has one review, and a deleted review held id 6.
     {

@@ -541,12 +541,11 @@ void tst_Sync::acknowledgedWriteIsDurable()
     QVERIFY(ada.open(server.url()));
     QVERIFY(isOk(ada.registerUser(u"ada"_s)));
 
-    const QString connectionName = u"tst_sync-independent-reader"_s;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-        db.setDatabaseName(server.databasePath());
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        // The SQLite file or the PostgreSQL schema, on a connection of the test's own.
+        const StoredDatabase stored(server);
+        QVERIFY2(stored.isOpen(), qPrintable(stored.errorString()));
+        const QSqlDatabase db = stored.database();
 
         for (int i = 0; i < 20; ++i) {
             const QString title = u"durable "_s + QString::number(i);
@@ -570,9 +569,7 @@ void tst_Sync::acknowledgedWriteIsDurable()
             QVERIFY2(event.next(), "the event is not in the file");
             event.finish();
         }
-        db.close();
     }
-    QSqlDatabase::removeDatabase(connectionName);
 }
 
 void tst_Sync::groupCommitBatches()
