@@ -291,8 +291,6 @@ Result<QSqlQuery *> SqlConnection::runOnce(const QString &sql, const QVariantLis
 
 Status SqlConnection::execOnce(const QString &sql)
 {
-    if (m_postgres && m_name.startsWith(QStringLiteral("hubbub-read")) && sql.startsWith(QStringLiteral("BEGIN")) && !isAlive()) // TEMPHACK
-        (void)reopen();
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return Ok {};
