@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests: the CTest fixture hubbub_postgres
 # (tests/CMakeLists.txt, docs/testing.md). Usage: scripts/pg-cluster.sh start|stop DIR
+#                                                 scripts/pg-cluster.sh restart DIR [fast|immediate]
 #
 #   start  Stops and removes what a killed run left in DIR, then makes a fresh cluster there:
 #          superuser postgres with trust authentication, listening only on a unix socket in DIR
@@ -9,6 +10,10 @@
 #          also answers under port 5432's name (a link to the real one), so that the URL is
 #          known before the cluster starts, while the TCP port is whatever was free.
 #   stop   Stops it at once (nothing in it is kept) and removes DIR.
+#   restart  Restarts the cluster in DIR on the same port, under its clients: `fast` (the
+#          default) ends their sessions cleanly, `immediate` as a crash would (recovery from the
+#          WAL on the way up). Returns once it accepts connections again. For a test's own
+#          cluster (tst_multiinstance): the fixture's is shared by the tests running at once.
 #
 # As root (CI, containers) the PostgreSQL programs run as the system user postgres, since
 # initdb refuses root; DIR must then be somewhere that user can reach, such as /tmp.
@@ -16,7 +21,7 @@ set -euo pipefail
 
 usage()
 {
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop DIR | restart DIR [fast|immediate]" >&2
     exit 2
 }
 fail()
@@ -24,9 +29,11 @@ fail()
     echo "pg-cluster: $*" >&2
     exit 1
 }
-[ $# -eq 2 ] || usage
+[ $# -eq 2 ] || { [ $# -eq 3 ] && [ "$1" = restart ]; } || usage
 action=$1
 dir=$2
+mode=${3:-fast}
+[[ $mode =~ ^(fast|immediate)$ ]] || usage
 # The socket's path (DIR/.s.PGSQL.NNNNN) must fit in sockaddr_un, and DIR goes into
 # postgresql.conf and a URL unquoted.
 [[ $dir =~ ^/[A-Za-z0-9._/-]+$ ]] || fail "DIR must be an absolute path of [A-Za-z0-9._/-]: $dir"
@@ -150,8 +157,18 @@ EOF
         "$dir/.s.PGSQL.$socket_port, 127.0.0.1:$port, database hubbub"
 }
 
+restart_cluster()
+{
+    [ -e "$marker" ] && [ -f "$dir/data/postmaster.pid" ] ||
+        fail "no cluster made by this script runs in $dir"
+    # pg_ctl restart starts it again with the options it had (postmaster.opts): the same port.
+    as_owner "$bindir/pg_ctl" restart -D "$dir/data" -m "$mode" -l "$dir/server.log" -w -t 60 \
+        >/dev/null 2>&1 || { tail -n 20 "$dir/server.log" >&2; fail "restart failed"; }
+}
+
 case $action in
     start) start_cluster ;;
     stop) stop_cluster ;;
+    restart) restart_cluster ;;
     *) usage ;;
 esac
