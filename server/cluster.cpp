@@ -40,13 +40,21 @@ Status announcePresence(WriteTx &tx, const User &user, bool online)
     return Ok {};
 }
 
+//! The heartbeat_at at or below which an instance is dead. Heartbeats are whole seconds,
+//! rounded down: with "below", an instance lived up to a second past InstanceTimeout, and its
+//! users went offline up to 21 s after it died instead of 20.
+qint64 deadline()
+{
+    return nowSeconds() - Cluster::InstanceTimeout.count();
+}
+
 //! Whether `userId` has a connection on a live instance other than `instanceId`.
 Result<bool> onlineElsewhere(WriteTx &tx, qint64 userId, const QString &instanceId)
 {
     Result<QSqlQuery *> q = tx.sql().run(
         u"SELECT 1 FROM presence p JOIN instances i ON i.id = p.instance_id "
-        "WHERE p.user_id = ? AND p.instance_id <> ? AND i.heartbeat_at >= ? LIMIT 1"_s,
-        {userId, instanceId, nowSeconds() - Cluster::InstanceTimeout.count()});
+        "WHERE p.user_id = ? AND p.instance_id <> ? AND i.heartbeat_at > ? LIMIT 1"_s,
+        {userId, instanceId, deadline()});
     if (!q)
         return q.error();
     const bool found = (*q)->next();
@@ -62,6 +70,8 @@ Cluster::Cluster(Writer &writer, EventFollower &follower, QObject *parent)
     , m_id(QString::number(QRandomGenerator::system()->generate64(), 36))
 {
     m_heartbeat.setInterval(HeartbeatInterval);
+    // A coarse timer may fire up to 5 % (250 ms) late, past the 20 s bound of going offline.
+    m_heartbeat.setTimerType(Qt::PreciseTimer);
     connect(&m_heartbeat, &QTimer::timeout, this, &Cluster::heartbeat);
     connect(&m_follower, &EventFollower::busMessage, this, &Cluster::onBus);
 }
@@ -157,8 +167,8 @@ Result<QList<qint64>> Cluster::onlineUserIds(SqlConnection &reader)
 {
     Result<QSqlQuery *> q = reader.run(
         u"SELECT DISTINCT p.user_id FROM presence p JOIN instances i ON i.id = p.instance_id "
-        "WHERE i.heartbeat_at >= ?"_s,
-        {nowSeconds() - InstanceTimeout.count()});
+        "WHERE i.heartbeat_at > ?"_s,
+        {deadline()});
     if (!q)
         return q.error();
     QList<qint64> ids;
@@ -181,13 +191,13 @@ void Cluster::heartbeat()
             if (!q)
                 return q.error();
             // The dead: their users who are on no live instance go offline everywhere.
-            const qint64 deadline = now - InstanceTimeout.count();
+            const qint64 dead = now - InstanceTimeout.count();
             Result<QSqlQuery *> gone = tx.sql().run(
                 u"SELECT DISTINCT p.user_id FROM presence p JOIN instances i ON "
-                "i.id = p.instance_id WHERE i.heartbeat_at < ? AND NOT EXISTS (SELECT 1 FROM "
+                "i.id = p.instance_id WHERE i.heartbeat_at <= ? AND NOT EXISTS (SELECT 1 FROM "
                 "presence o JOIN instances oi ON oi.id = o.instance_id WHERE o.user_id = "
-                "p.user_id AND oi.heartbeat_at >= ?)"_s,
-                {deadline, deadline});
+                "p.user_id AND oi.heartbeat_at > ?)"_s,
+                {dead, dead});
             if (!gone)
                 return gone.error();
             QList<qint64> offline;
@@ -195,7 +205,7 @@ void Cluster::heartbeat()
                 offline.append((*gone)->value(0).toLongLong());
             (*gone)->finish();
             Result<QSqlQuery *> removed = tx.sql().run(
-                u"DELETE FROM instances WHERE heartbeat_at < ? RETURNING id"_s, {deadline});
+                u"DELETE FROM instances WHERE heartbeat_at <= ? RETURNING id"_s, {dead});
             if (!removed)
                 return removed.error();
             while ((*removed)->next())
