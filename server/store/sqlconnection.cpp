@@ -3,6 +3,7 @@
 #include "logging.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
@@ -127,8 +128,12 @@ Result<QSqlDatabase> SqlConnection::connect(const DatabaseTarget &target, const 
     // A database that does not answer fails the start (or a reconnect) in seconds, not never.
     if (!options.contains(u"connect_timeout="_s))
         options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=5"_s;
-    if (!options.contains(u"application_name="_s))
-        options += u";application_name=hubbub-server"_s;
+    // What pg_stat_activity shows: the connection's role, e.g. hubbub-write, hubbub-follower.
+    if (!options.contains(u"application_name="_s)) {
+        QString role = name;
+        role.remove(QRegularExpression(u"-[0-9a-f]+$"_s));
+        options += u";application_name="_s + quoteConninfo(role);
+    }
     db.setConnectOptions(options);
     return db;
 }
