@@ -77,6 +77,12 @@ class tst_Schema : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!qEnvironmentVariableIsEmpty("HUBBUB_TEST_POSTGRES"))
+            QSKIP("SQLite only: the SQLite schema and its migrations of old files (the PostgreSQL "
+                  "schema is made by every TestServer of the other tests)");
+    }
     void freshFile_data();
     void freshFile();
     void pragmasOnFreshFile();
