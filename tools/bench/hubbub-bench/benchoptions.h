@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -38,6 +39,12 @@ struct Options
     qint64 messages = 1000000; //!< seed
     qint64 deepBack = 900000; //!< history: how far back the deep cursor is
     qint64 syncEvents = 10000; //!< history: events a sync catches up on
+    //! --spawn on PostgreSQL (--db postgresql://...): instances of one fresh database, their
+    //! URLs and pids (instance 0 is `url`, the writers'), and the cluster's folder for its CPU.
+    int instances = 1;
+    QList<QUrl> instanceUrls;
+    QList<qint64> instancePids;
+    QString pgDir;
     double deadlineSeconds = 0; //!< 0: derived from the mode
     qint64 fileMiB = 100; //!< files: size of the file uploaded and downloaded
 };

@@ -6,6 +6,7 @@
 #include "fleet.h"
 #include "latencies.h"
 #include "modes.h"
+#include "postgres.h"
 #include "rawfleet.h"
 #include "report.h"
 #include "targetserver.h"
@@ -57,6 +58,7 @@ struct WriterState
 struct SubscriberThread
 {
     Latencies latencies;
+    Latencies remote; //!< of the subscribers on an instance other than the writers'
     std::vector<std::array<qint64, 4>> trace; //!< --trace: writer, seq, received ns, subscriber
     qint64 duplicates = 0;
     alignas(64) std::atomic<qint64> deliveries {0};
@@ -133,6 +135,10 @@ private:
         double generatorCpuPct = 0;
         double readWakeupsPerPost = 0;
         Latencies latencies;
+        Latencies remote;
+        std::vector<double> instanceCpuPct; //!< each instance's CPU, % of one core
+        double databaseCpuPct = -1; //!< PostgreSQL's, % of one core
+        double databaseCpuUs = -1; //!< PostgreSQL's CPU per delivery
         QString errorCodes;
         bool drained = false;
     };
@@ -142,6 +148,9 @@ private:
     void pace(ThreadState &state);
     void sendPost(WriterState &writer);
     void writeTrace() const;
+    //! CPU of every instance together (the one server when there is one).
+    qint64 serversCpuMicros() const;
+    std::vector<qint64> instanceCpuMicros() const;
     QJsonObject toJson(StepResult &result) const;
 
     const Options &m_o;
@@ -177,8 +186,11 @@ void FanoutRun::run()
     const int subscriberThreads = std::max(1, m_o.subscriberThreads);
     for (int t = 0; t < subscriberThreads; ++t)
         m_subThreads.push_back(std::make_unique<SubscriberThread>());
-    m_subscriberFleet = std::make_unique<RawFleet>(subscriberThreads, m_o.url, tokens,
-        [this](int t, int index, const char *data, std::size_t size) {
+    // Several instances: subscriber i on instance i % instances, the writers on instance 0.
+    const QList<QUrl> urls = m_o.instanceUrls.isEmpty() ? QList<QUrl> {m_o.url} : m_o.instanceUrls;
+    const int instances = int(urls.size());
+    m_subscriberFleet = std::make_unique<RawFleet>(subscriberThreads, urls, tokens,
+        [this, instances](int t, int index, const char *data, std::size_t size) {
             const qint64 now = nowNs();
             qint64 writer = 0;
             qint64 seq = 0;
@@ -189,6 +201,8 @@ void FanoutRun::run()
             Subscriber &sub = m_subscribers[std::size_t(index)];
             state.deliveries.fetch_add(1, std::memory_order_relaxed);
             state.latencies.add((now - sentNs) / 1000);
+            if (index % instances != 0)
+                state.remote.add((now - sentNs) / 1000);
             if (m_tracing)
                 state.trace.push_back({writer, seq, now, index});
             if (writer >= qint64(sub.received.size())) {
@@ -315,6 +329,7 @@ FanoutRun::StepResult FanoutRun::step(double rate, double seconds)
                 std::fill(m_subscribers[i].last.begin(), m_subscribers[i].last.end(), -1);
             }
             state.latencies.clear();
+            state.remote.clear();
             state.duplicates = 0;
             state.deliveries = 0;
         });
@@ -322,7 +337,9 @@ FanoutRun::StepResult FanoutRun::step(double rate, double seconds)
     m_pool.runEach([this](int t) { m_threads[std::size_t(t)]->deliveries = 0; });
 
     TargetServer::perfCounters(true); // the measured window alone
-    const qint64 cpu0 = m_server.cpuMicros();
+    const qint64 cpu0 = serversCpuMicros();
+    const std::vector<qint64> instanceCpu0 = instanceCpuMicros();
+    const qint64 db0 = postgresCpuMicros(m_o.pgDir);
     const qint64 gen0 = m_pool.cpuMicros() + m_subscriberFleet->cpuMicros();
     const qint64 wake0 = m_subscriberFleet->wakeups();
     const qint64 start = nowNs() + 20000000;
@@ -368,7 +385,9 @@ FanoutRun::StepResult FanoutRun::step(double rate, double seconds)
         },
         10000);
     const qint64 end = nowNs();
-    const qint64 cpu1 = m_server.cpuMicros();
+    const qint64 cpu1 = serversCpuMicros();
+    const std::vector<qint64> instanceCpu1 = instanceCpuMicros();
+    const qint64 db1 = postgresCpuMicros(m_o.pgDir);
     TargetServer::perfCounters(false);
     const qint64 gen1 = m_pool.cpuMicros() + m_subscriberFleet->cpuMicros();
     const qint64 wake1 = m_subscriberFleet->wakeups();
@@ -380,6 +399,7 @@ FanoutRun::StepResult FanoutRun::step(double rate, double seconds)
         m_subscriberFleet->run(t, [&, t] {
             SubscriberThread &state = *m_subThreads[std::size_t(t)];
             result.latencies.merge(state.latencies);
+            result.remote.merge(state.remote);
             result.duplicates += state.duplicates;
             result.deliveries += state.deliveries.load();
             for (std::size_t i = std::size_t(t); i < m_subscribers.size();
@@ -407,11 +427,37 @@ FanoutRun::StepResult FanoutRun::step(double rate, double seconds)
     result.seconds = double(end - start) / 1e9;
     result.serverCpuUs
         = cpu0 >= 0 && result.deliveries > 0 ? double(cpu1 - cpu0) / double(result.deliveries) : -1;
+    const double windowUs = double(end - start) / 1000;
+    for (std::size_t i = 0; i < instanceCpu0.size(); ++i)
+        result.instanceCpuPct.push_back(double(instanceCpu1[i] - instanceCpu0[i]) / windowUs * 100);
+    if (db0 >= 0 && db1 >= 0) {
+        result.databaseCpuPct = double(db1 - db0) / windowUs * 100;
+        if (result.deliveries > 0)
+            result.databaseCpuUs = double(db1 - db0) / double(result.deliveries);
+    }
     result.readWakeupsPerPost = acked > 0 ? double(wake1 - wake0) / double(acked) : 0;
     result.generatorCpuPct = 100.0 * double(gen1 - gen0) / (double(end - start) / 1000);
     for (auto &[code, n] : codes)
         result.errorCodes += QStringLiteral("%1:%2 ").arg(code).arg(n);
     return result;
+}
+
+qint64 FanoutRun::serversCpuMicros() const
+{
+    if (m_o.instancePids.size() <= 1)
+        return m_server.cpuMicros();
+    qint64 total = 0;
+    for (qint64 pid : m_o.instancePids)
+        total += TargetServer::cpuMicrosOf(pid);
+    return total;
+}
+
+std::vector<qint64> FanoutRun::instanceCpuMicros() const
+{
+    std::vector<qint64> cpu;
+    for (qint64 pid : m_o.instancePids)
+        cpu.push_back(TargetServer::cpuMicrosOf(pid));
+    return cpu;
 }
 
 void FanoutRun::pace(ThreadState &state)
@@ -506,6 +552,19 @@ QJsonObject FanoutRun::toJson(StepResult &r) const
     json.insert(QStringLiteral("readQuantumUs"), m_o.readQuantumUs);
     json.insert(QStringLiteral("windowSeconds"), std::round(r.seconds * 100) / 100);
     r.latencies.addTo(json, QStringLiteral("latency"));
+    if (r.remote.count() > 0)
+        r.remote.addTo(json, QStringLiteral("remoteLatency"));
+    if (!r.instanceCpuPct.empty()) {
+        QJsonArray cpu;
+        for (double pct : r.instanceCpuPct)
+            cpu.append(std::round(pct));
+        json.insert(QStringLiteral("instanceCpuPercent"), cpu);
+    }
+    if (r.databaseCpuPct >= 0) {
+        json.insert(QStringLiteral("databaseCpuPercent"), std::round(r.databaseCpuPct));
+        json.insert(
+            QStringLiteral("databaseCpuUsPerDelivery"), std::round(r.databaseCpuUs * 100) / 100);
+    }
     return json;
 }
 

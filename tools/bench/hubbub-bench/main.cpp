@@ -3,6 +3,7 @@
 #include "benchoptions.h"
 #include "modes.h"
 #include "net/tlscontext.h"
+#include "postgres.h"
 #include "report.h"
 #include "targetserver.h"
 
@@ -57,16 +58,18 @@ bool isLoopback(const QUrl &url)
 class Watchdog final
 {
 public:
-    Watchdog(double seconds, qint64 ownedPid)
-        : m_thread([this, seconds, ownedPid] {
+    Watchdog(double seconds, QList<qint64> ownedPids)
+        : m_thread([this, seconds, ownedPids] {
             std::unique_lock lock(m_mutex);
             const auto limit = std::chrono::milliseconds(qint64(seconds * 1000));
             if (m_wake.wait_for(lock, limit, [this] { return m_done; }))
                 return;
             std::fprintf(
                 stderr, "hubbub-bench: hard deadline of %.0f s passed; giving up\n", seconds);
-            if (ownedPid > 0)
-                ::kill(pid_t(ownedPid), SIGKILL);
+            for (qint64 pid : ownedPids) {
+                if (pid > 0)
+                    ::kill(pid_t(pid), SIGKILL);
+            }
             std::_Exit(3);
         })
     { }
@@ -94,6 +97,8 @@ double defaultDeadline(const Options &o)
         return 240 + (o.ramp ? 24 * (o.rampStepSeconds + 15) : o.seconds + 30);
     if (o.mode == u"writes")
         return 180 + o.seconds;
+    if (o.mode == u"failover")
+        return 300;
     if (o.mode == u"seed" || o.mode == u"search")
         return 1200;
     return 420;
@@ -116,9 +121,9 @@ int main(int argc, char *argv[])
     std::signal(SIGPIPE, SIG_IGN);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Loopback load generator for Hubbub protocol v1.\n"
-                       "Modes: fanout, writes, connections, history, seed, search, files."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Loopback load generator for Hubbub protocol v1.\n"
+        "Modes: fanout, writes, connections, history, seed, search, files, failover."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("What to measure."));
     auto option = [&parser](const char *name, const char *help, const char *valueName = nullptr,
@@ -161,6 +166,11 @@ int main(int argc, char *argv[])
     const auto deadline = option("deadline", "Hard limit for the whole run, seconds.", "S");
     const auto fileMiB = option("file-mib", "files: size of the file, MiB.", "N", "100");
     const auto tls = option("tls", "With --spawn or --spawn-node: serve and connect over wss://.");
+    const auto instances = option("instances",
+        "With --spawn and --db postgresql://...: instances of one fresh database (failover: 2+).",
+        "N", "1");
+    const auto pgDir = option("pg-dir",
+        "Folder of the PostgreSQL cluster (scripts/pg-cluster.sh), for its CPU time.", "DIR");
     parser.process(app);
 
     Options o;
@@ -169,7 +179,7 @@ int main(int argc, char *argv[])
     o.mode = parser.positionalArguments().first();
     const QStringList modes {QStringLiteral("fanout"), QStringLiteral("writes"),
         QStringLiteral("connections"), QStringLiteral("history"), QStringLiteral("seed"),
-        QStringLiteral("search"), QStringLiteral("files")};
+        QStringLiteral("search"), QStringLiteral("files"), QStringLiteral("failover")};
     if (!modes.contains(o.mode))
         fail(QStringLiteral("unknown mode '%1'").arg(o.mode));
     o.url = QUrl(parser.value(url));
@@ -179,6 +189,8 @@ int main(int argc, char *argv[])
     o.spawnServer = parser.value(spawn);
     o.spawnNode = parser.value(spawnNode);
     o.db = parser.value(db);
+    o.instances = std::clamp(parser.value(instances).toInt(), 1, 8);
+    o.pgDir = parser.value(pgDir);
     o.durability = parser.value(durability);
     o.jsonPath = parser.value(json);
     o.tracePath = parser.value(trace);
@@ -212,10 +224,13 @@ int main(int argc, char *argv[])
     raiseFileLimit();
     Report report;
     TargetServer server;
+    std::vector<std::unique_ptr<TargetServer>> others; //!< instances 1.. on PostgreSQL
+    QUrl scratchDatabase;
+    QTemporaryDir dataDir;
     if (o.mode == u"seed") {
         if (o.db.isEmpty())
             fail(QStringLiteral("seed needs --db FILE"));
-        Watchdog watchdog(o.deadlineSeconds, 0);
+        Watchdog watchdog(o.deadlineSeconds, {});
         runSeed(o, report);
     } else {
         if (o.mode == u"search" && (o.db.isEmpty() || !seedSearchDatabase(o, report)))
@@ -236,8 +251,35 @@ int main(int argc, char *argv[])
                           << QStringLiteral("--no-announce");
             else if (o.tls)
                 fail(QStringLiteral("%1 has no --tls").arg(o.spawnServer));
+            const bool postgres = o.db.startsWith(u"postgresql://");
+            if (postgres) {
+                // A fresh database for every run, and the folder its instances share.
+                QString error;
+                scratchDatabase = createScratchDatabase(QUrl(o.db), error);
+                if (!scratchDatabase.isValid())
+                    fail(QStringLiteral("cannot create a database: %1").arg(error));
+                arguments[arguments.indexOf(o.db)] = scratchDatabase.toString();
+                arguments << QStringLiteral("--data-dir") << dataDir.path();
+            } else if (o.instances > 1 || o.mode == u"failover") {
+                fail(QStringLiteral("--instances and failover need --db postgresql://..."));
+            }
+            // The first instance alone: it creates the schema (and the certificate).
             if (!server.spawn(o.spawnServer, arguments, 60000))
                 fail(server.error());
+            const int count = o.mode == u"failover" ? std::max(2, o.instances) : o.instances;
+            for (int i = 1; i < count; ++i) {
+                others.push_back(std::make_unique<TargetServer>());
+                if (!others.back()->spawn(o.spawnServer, arguments, 60000))
+                    fail(others.back()->error());
+            }
+            if (postgres) {
+                o.instanceUrls << server.url();
+                o.instancePids << server.pid();
+                for (const auto &other : others) {
+                    o.instanceUrls << other->url();
+                    o.instancePids << other->pid();
+                }
+            }
         } else if (!o.spawnNode.isEmpty()) {
             QStringList arguments {QStringLiteral("--max-old-space-size=4096"), o.spawnNode,
                 QStringLiteral("--port"), QStringLiteral("0")};
@@ -269,8 +311,16 @@ int main(int argc, char *argv[])
                                 "servers on this machine")
                      .arg(o.url.host()));
         report.set(QStringLiteral("serverStartupMs"), server.startupMs());
-        Watchdog watchdog(o.deadlineSeconds, server.ownedPid());
-        if (o.mode == u"fanout")
+        QList<qint64> owned {server.ownedPid()};
+        std::vector<TargetServer *> instanceServers {&server};
+        for (const auto &other : others) {
+            owned << other->ownedPid();
+            instanceServers.push_back(other.get());
+        }
+        Watchdog watchdog(o.deadlineSeconds, owned);
+        if (o.mode == u"failover")
+            runFailover(o, instanceServers, report);
+        else if (o.mode == u"fanout")
             runFanout(o, server, report);
         else if (o.mode == u"writes")
             runWrites(o, server, report);
@@ -283,6 +333,9 @@ int main(int argc, char *argv[])
         else
             runHistory(o, server, report);
         server.stop();
+        others.clear();
+        if (scratchDatabase.isValid())
+            dropScratchDatabase(scratchDatabase);
     }
 
     report.print(QStringLiteral("%1 %2").arg(o.mode, o.label));

@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <vector>
+
 namespace Hubbub::Bench {
 
 struct Options;
@@ -20,6 +22,10 @@ void runSearch(const Options &options, TargetServer &server, Report &report);
 bool seedSearchDatabase(const Options &options, Report &report);
 //! Upload and download throughput of one file against `cp` (part "files").
 void runFiles(const Options &options, TargetServer &server, Report &report);
+//! failover: clients on instance 0 of several on one PostgreSQL database; instance 0 is killed
+//! (SIGKILL) and the time until each client is signed in again on instance 1 and its `sync`
+//! from its last seq answered is measured.
+void runFailover(const Options &options, std::vector<TargetServer *> &servers, Report &report);
 //! Writes the seeded database at options.db with the server's own stores.
 void runSeed(const Options &options, Report &report);
 

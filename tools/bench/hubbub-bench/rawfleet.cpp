@@ -113,12 +113,12 @@ bool sendAll(int fd, const QByteArray &data)
 class RawFleet::Loop
 {
 public:
-    Loop(RawFleet &fleet, int thread, sockaddr_in address, QByteArray host, bool tls,
-        Handler handler)
+    Loop(RawFleet &fleet, int thread, std::vector<sockaddr_in> addresses,
+        std::vector<QByteArray> hosts, bool tls, Handler handler)
         : m_fleet(fleet)
         , m_thread(thread)
-        , m_address(address)
-        , m_host(std::move(host))
+        , m_addresses(std::move(addresses))
+        , m_hosts(std::move(hosts))
         , m_handler(std::move(handler))
     {
         if (tls) {
@@ -256,8 +256,10 @@ private:
             c->fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
             const int one = 1;
             setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-            const int r = ::connect(
-                c->fd, reinterpret_cast<const sockaddr *>(&m_address), sizeof m_address);
+            // Connection i goes to server i % servers (several instances of one database).
+            const sockaddr_in &address = m_addresses[std::size_t(index) % m_addresses.size()];
+            const int r
+                = ::connect(c->fd, reinterpret_cast<const sockaddr *>(&address), sizeof address);
             if (c->fd < 0 || (r < 0 && errno != EINPROGRESS)) {
                 m_fleet.fail(
                     QStringLiteral("connect: %1").arg(QString::fromLocal8Bit(strerror(errno))));
@@ -342,7 +344,8 @@ private:
         QByteArray key(16, Qt::Uninitialized);
         for (char &ch : key)
             ch = char(QRandomGenerator::global()->bounded(256));
-        const QByteArray request = "GET / HTTP/1.1\r\nHost: " + m_host
+        const QByteArray request
+            = "GET / HTTP/1.1\r\nHost: " + m_hosts[std::size_t(c.index) % m_hosts.size()]
             + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
             + key.toBase64() + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
         c.state = State::Handshaking;
@@ -474,8 +477,8 @@ private:
     RawFleet &m_fleet;
     SSL_CTX *m_tls = nullptr;
     int m_thread;
-    sockaddr_in m_address;
-    QByteArray m_host;
+    std::vector<sockaddr_in> m_addresses;
+    std::vector<QByteArray> m_hosts;
     Handler m_handler;
     int m_epoll = -1;
     int m_wake = -1;
@@ -491,17 +494,27 @@ private:
 };
 
 RawFleet::RawFleet(int threads, const QUrl &url, QStringList tokens, Handler onMessage)
+    : RawFleet(threads, QList<QUrl> {url}, std::move(tokens), std::move(onMessage))
+{ }
+
+RawFleet::RawFleet(int threads, const QList<QUrl> &urls, QStringList tokens, Handler onMessage)
 {
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(quint16(url.port(7300)));
-    const QByteArray host
-        = url.host() == u"localhost" ? QByteArray("127.0.0.1") : url.host().toLatin1();
-    inet_pton(AF_INET, host.constData(), &address.sin_addr);
+    std::vector<sockaddr_in> addresses;
+    std::vector<QByteArray> hosts;
+    for (const QUrl &url : urls) {
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(quint16(url.port(7300)));
+        const QByteArray host
+            = url.host() == u"localhost" ? QByteArray("127.0.0.1") : url.host().toLatin1();
+        inet_pton(AF_INET, host.constData(), &address.sin_addr);
+        addresses.push_back(address);
+        hosts.push_back(host + ':' + QByteArray::number(url.port(7300)));
+    }
     m_tokens = std::move(tokens);
     for (int t = 0; t < std::max(1, threads); ++t) {
-        m_loops.push_back(std::make_unique<Loop>(*this, t, address,
-            host + ':' + QByteArray::number(url.port(7300)), url.scheme() == u"wss", onMessage));
+        m_loops.push_back(std::make_unique<Loop>(
+            *this, t, addresses, hosts, urls.first().scheme() == u"wss", onMessage));
     }
 }
 

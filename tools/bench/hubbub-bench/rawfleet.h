@@ -23,6 +23,8 @@ public:
         = std::function<void(int thread, int connection, const char *data, std::size_t size)>;
 
     RawFleet(int threads, const QUrl &url, QStringList tokens, Handler onMessage);
+    //! Connection i to urls[i % urls.size()]: several instances sharing one database.
+    RawFleet(int threads, const QList<QUrl> &urls, QStringList tokens, Handler onMessage);
     ~RawFleet();
     Q_DISABLE_COPY_MOVE(RawFleet)
 

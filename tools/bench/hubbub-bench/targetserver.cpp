@@ -21,8 +21,11 @@ TargetServer::~TargetServer()
 
 bool TargetServer::spawn(const QString &program, const QStringList &arguments, qint64 timeoutMs)
 {
-    m_logPath = QDir::temp().filePath(
-        QStringLiteral("hubbub-bench-server-%1.log").arg(QCoreApplication::applicationPid()));
+    // One log per server: a run may start several (instances of one PostgreSQL database).
+    static int spawned = 0;
+    m_logPath = QDir::temp().filePath(QStringLiteral("hubbub-bench-server-%1-%2.log")
+                                          .arg(QCoreApplication::applicationPid())
+                                          .arg(++spawned));
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_logPath, QIODevice::Truncate);
@@ -89,9 +92,14 @@ void TargetServer::perfCounters(bool on)
 
 qint64 TargetServer::cpuMicros() const
 {
-    if (m_pid <= 0)
+    return cpuMicrosOf(m_pid);
+}
+
+qint64 TargetServer::cpuMicrosOf(qint64 pid)
+{
+    if (pid <= 0)
         return -1;
-    QFile file(QStringLiteral("/proc/%1/stat").arg(m_pid));
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!file.open(QIODevice::ReadOnly))
         return -1;
     const QByteArray stat = file.readAll();

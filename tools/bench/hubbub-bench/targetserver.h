@@ -41,6 +41,8 @@ public:
     static void perfCounters(bool on);
     //! utime + stime in microseconds; -1 when unknown.
     qint64 cpuMicros() const;
+    //! The same for any process.
+    static qint64 cpuMicrosOf(qint64 pid);
     //! VmRSS / VmHWM in KiB; -1 when unknown.
     qint64 rssKb() const { return statusField("VmRSS:"); }
     qint64 peakRssKb() const { return statusField("VmHWM:"); }

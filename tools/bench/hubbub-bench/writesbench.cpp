@@ -7,6 +7,7 @@
 #include "fleet.h"
 #include "latencies.h"
 #include "modes.h"
+#include "postgres.h"
 #include "rawfleet.h"
 #include "report.h"
 #include "targetserver.h"
@@ -125,6 +126,7 @@ void runWrites(const Options &o, TargetServer &server, Report &report)
         s.phaseNs = qint64(1e9 / s.rate * i / connections);
     }
     const qint64 cpu0 = server.cpuMicros();
+    const qint64 db0 = postgresCpuMicros(o.pgDir);
     const qint64 gen0 = fleet.cpuMicros();
     fleet.setTicker([&](int t) {
         const qint64 now = nowNs();
@@ -149,6 +151,11 @@ void runWrites(const Options &o, TargetServer &server, Report &report)
     });
 
     QThread::usleep(ulong(std::max<qint64>(0, stop - nowNs()) / 1000));
+    // What the server kept up with while it was offered the load: beyond its capacity the wait
+    // for late answers below stretches the window, and acksPerSec then mixes in the drain.
+    qint64 ackedAtStop = 0;
+    for (auto &t : state)
+        ackedAtStop += t->acked.load();
     const qint64 offered = qint64(std::llround(o.rate * o.seconds));
     // Answers still owed after the offered window count against the run, not for it.
     const bool answered = waitUntil(
@@ -164,6 +171,7 @@ void runWrites(const Options &o, TargetServer &server, Report &report)
         15000);
     const qint64 end = nowNs();
     const qint64 cpu1 = server.cpuMicros();
+    const qint64 db1 = postgresCpuMicros(o.pgDir);
     const qint64 gen1 = fleet.cpuMicros();
     fleet.setTicker(nullptr);
 
@@ -202,6 +210,8 @@ void runWrites(const Options &o, TargetServer &server, Report &report)
     // Over the offered window plus the wait for late answers: a server that falls behind
     // stretches the window and lowers the rate.
     report.set(QStringLiteral("acksPerSec"), std::round(double(acked) / window));
+    report.set(QStringLiteral("acksPerSecWhileOffered"),
+        std::round(double(ackedAtStop) / double(stop - start) * 1e9));
     report.set(QStringLiteral("eventsReceived"), events);
     report.set(
         QStringLiteral("generatorCpuPercent"), std::round(100.0 * (gen1 - gen0) / (window * 1e6)));
@@ -209,6 +219,18 @@ void runWrites(const Options &o, TargetServer &server, Report &report)
     if (cpu0 >= 0 && acked > 0)
         report.set(
             QStringLiteral("serverCpuUsPerCreate"), std::round((cpu1 - cpu0) / double(acked)));
+
+    // PostgreSQL's own processes (the server's backends, the WAL writer): part of each create's
+    // cost that the server's CPU does not show.
+    if (db0 >= 0 && db1 >= 0 && acked > 0) {
+        report.set(
+            QStringLiteral("databaseCpuUsPerCreate"), std::round((db1 - db0) / double(acked)));
+        report.set(QStringLiteral("databaseCpuPercent"),
+            std::round(100.0 * double(db1 - db0) / (window * 1e6)));
+    }
+    if (cpu0 >= 0)
+        report.set(QStringLiteral("serverCpuPercent"),
+            std::round(100.0 * double(cpu1 - cpu0) / (window * 1e6)));
 
     // Rows per commit: only the server knows. If it logs its writer statistics when it stops
     // ("N jobs in M transactions"), read them.
