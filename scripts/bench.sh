@@ -7,7 +7,12 @@
 # HUBBUB_BENCH_JOBS (build parallelism, default 2), HUBBUB_BENCH_SKIP (space-separated parts to
 # skip: fanout tls crosscheck ramp connections writes history feedview appstart appcache),
 # HUBBUB_BENCH_BASELINE (another hubbub-server binary, e.g. a Release build of an earlier commit:
-# every hubbub run is repeated with it right after, and a before/after table is printed).
+# every hubbub run is repeated with it right after, and a before/after table is printed),
+# HUBBUB_BENCH_ONLY (space-separated parts to run, all others skipped; e.g. "postgres"),
+# HUBBUB_BENCH_PREBUILT (a build folder with hubbub-server and hubbub-bench already built, e.g.
+# build/test: no configure, build or dependency install here; Release is the default's figures).
+# Part `postgres` (issue 15, docs/scaling.md) is not in the default run: it needs PostgreSQL
+# (Debian: postgresql, libqt6sql6-psql) and takes about 5 minutes; HUBBUB_BENCH_ONLY=postgres.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,23 +22,31 @@ seconds=${HUBBUB_BENCH_SECONDS:-10}
 repeats=${HUBBUB_BENCH_REPEATS:-3}
 skip=" ${HUBBUB_BENCH_SKIP:-} "
 
-# shellcheck source=scripts/deps.sh
-source "$root/scripts/deps.sh"
-extra=()
-command -v node >/dev/null 2>&1 || extra+=(nodejs)
-command -v npm >/dev/null 2>&1 || extra+=(npm)
-hubbub_install_deps "${extra[@]}"
+only=${HUBBUB_BENCH_ONLY:-}
+prebuilt=${HUBBUB_BENCH_PREBUILT:-}
 
-launcher=()
-command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DHUBBUB_BUILD_TESTS=OFF \
-    -DHUBBUB_BUILD_TOOLS=ON "${launcher[@]}" >/dev/null
-targets=(hubbub-server hubbub-bench hubbub)
-if ninja -C "$build" -t targets all 2>/dev/null | grep -q '^bench_feedview:'; then
-    targets+=(bench_feedview bench_appcache)
+if [ -n "$prebuilt" ]; then
+    build=$(cd "$prebuilt" && pwd)
+    out="$build/bench-results"
+else
+    # shellcheck source=scripts/deps.sh
+    source "$root/scripts/deps.sh"
+    extra=()
+    command -v node >/dev/null 2>&1 || extra+=(nodejs)
+    command -v npm >/dev/null 2>&1 || extra+=(npm)
+    hubbub_install_deps "${extra[@]}"
+
+    launcher=()
+    command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DHUBBUB_BUILD_TESTS=OFF \
+        -DHUBBUB_BUILD_TOOLS=ON "${launcher[@]}" >/dev/null
+    targets=(hubbub-server hubbub-bench hubbub)
+    if ninja -C "$build" -t targets all 2>/dev/null | grep -q '^bench_feedview:'; then
+        targets+=(bench_feedview bench_appcache)
+    fi
+    cmake --build "$build" --target "${targets[@]}" --parallel "${HUBBUB_BENCH_JOBS:-2}"
+    (cd "$root/tools/bench/node" && npm install --no-audit --no-fund --silent)
 fi
-cmake --build "$build" --target "${targets[@]}" --parallel "${HUBBUB_BENCH_JOBS:-2}"
-(cd "$root/tools/bench/node" && npm install --no-audit --no-fund --silent)
 
 bench="$build/tools/bench/hubbub-bench/hubbub-bench"
 server="$build/server/hubbub-server"
@@ -41,7 +54,7 @@ yardstick="$root/tools/bench/node/yardstick.js"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$out"
-rm -f "$out"/*.json
+rm -f "$out"/*.json "$out"/*.txt
 
 # One run of hubbub-bench; a failing run is reported in the table, not fatal.
 run() {
@@ -60,7 +73,14 @@ hubbub() {
     fi
 }
 yard() { run "$@" --spawn-node "$yardstick"; }
-wants() { [[ "$skip" != *" $1 "* ]]; }
+wants()
+{
+    if [ -n "$only" ]; then
+        [[ " $only " == *" $1 "* ]]
+    else
+        [[ "$skip" != *" $1 "* && $1 != postgres ]]
+    fi
+}
 
 if wants fanout; then
     # CPU per delivery moves by a quarter between runs on a shared machine: interleaved pairs,
@@ -170,6 +190,119 @@ if wants feedview && [ -x "$build/tools/bench/bench_feedview" ]; then
     echo "== bench_feedview"
     QT_QPA_PLATFORM=offscreen "$build/tools/bench/bench_feedview" | tee "$out/feedview.txt" || true
 fi
+
+if wants postgres; then
+    # Issue 15: one instance on PostgreSQL against one on SQLite, one to three instances on one
+    # PostgreSQL database, and failover. A throwaway cluster of its own (scripts/pg-cluster.sh:
+    # fsync on), stopped on the way out; every hubbub-bench run gets a fresh database in it.
+    pgdir=/tmp/hubbub-bench-pg-$$
+    trap '"$root/scripts/pg-cluster.sh" stop "$pgdir" || true; rm -rf "$tmp"' EXIT
+    "$root/scripts/pg-cluster.sh" start "$pgdir"
+    pgurl="postgresql://postgres@127.0.0.1:$(cat "$pgdir/port")/hubbub"
+    echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    sqlite() {
+        rm -rf "$tmp"/h.db*
+        run "$@" --spawn "$server" --db "$tmp/h.db"
+    }
+    pg() { run "$@" --spawn "$server" --db "$pgurl" --pg-dir "$pgdir"; }
+
+    # 1. The same server on either database, back to back.
+    for rate in 500 5000; do
+        sqlite "pg-writes-$rate-sqlite" writes --connections 64 --rate "$rate" --seconds "$seconds"
+        pg "pg-writes-$rate-postgres" writes --connections 64 --rate "$rate" --seconds "$seconds"
+    done
+    sqlite pg-fanout-1000-sqlite fanout --subscribers 1000 --rate 50 --writers 8 --seconds "$seconds"
+    pg pg-fanout-1000-postgres fanout --subscribers 1000 --rate 50 --writers 8 --seconds "$seconds"
+
+    # 2. One to three instances, N=3000 subscribers spread over them, the writers on the first:
+    # the sustained rate (ramp to p99 < 100 ms), and latency at a fixed 10 posts/s.
+    sqlite pg-ramp-3000-sqlite fanout --ramp --subscribers 3000 --rate 8 --step-seconds 4
+    for n in 1 2 3; do
+        pg "pg-ramp-3000-x$n" fanout --ramp --subscribers 3000 --rate 8 --step-seconds 4 --instances "$n"
+        pg "pg-fanout-3000-x$n" fanout --subscribers 3000 --rate 10 --writers 2 --seconds "$seconds" \
+            --instances "$n"
+    done
+
+    # 3. Failover: 500 clients on instance A, A killed, each resumed on B.
+    for rep in 1 2 3; do
+        pg "pg-failover-500-$rep" failover --connections 500
+    done
+
+    # An independent yardstick of the database alone (pgbench, same cluster): a round trip, and
+    # the writer's statements for one message (a table like messages: tsvector, GIN index).
+    pgb() { "$(dirname "$(find /usr/lib/postgresql -path '*/bin/pgbench' | sort -V | tail -n 1)")/pgbench" -h 127.0.0.1 -p "$(cat "$pgdir/port")" -U postgres -n "$@" hubbub; }
+    psql -h 127.0.0.1 -p "$(cat "$pgdir/port")" -U postgres -d hubbub -q <<'SQL'
+CREATE TABLE bench_messages (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    channel_id bigint NOT NULL, author_id bigint NOT NULL, text text NOT NULL,
+    created_at text NOT NULL, nonce text, created_seq bigint NOT NULL,
+    search tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED,
+    UNIQUE (author_id, nonce));
+CREATE INDEX ON bench_messages(channel_id, id);
+CREATE INDEX ON bench_messages USING gin (search);
+CREATE TABLE bench_events (seq bigint PRIMARY KEY, frame text NOT NULL, created_at text NOT NULL);
+SQL
+    text=$(printf 'w%.0s' $(seq 200))
+    job() {
+        cat <<SQL
+SAVEPOINT job;
+INSERT INTO bench_messages (channel_id, author_id, text, created_at, nonce, created_seq) VALUES (1, 1, '$text', '2026-12-06T00:00:00.000Z', :n || '-' || :client_id || '-$1', 1) RETURNING id;
+INSERT INTO bench_events (seq, frame, created_at) VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM bench_events), '{"event":"message.created","message":{"text":"$text"},"type":"event"}', '2026-12-06T00:00:00.000Z');
+RELEASE job;
+SQL
+    }
+    echo 'SELECT 1;' >"$tmp/rtt.sql"
+    { echo '\set n random(1, 2000000000)'; echo 'BEGIN;'; echo 'SELECT pg_advisory_xact_lock(1);'; job 0; echo 'COMMIT;'; } >"$tmp/one.sql"
+    { echo '\set n random(1, 2000000000)'; echo 'BEGIN;'; echo 'SELECT pg_advisory_xact_lock(1);'
+      for i in $(seq 50); do job "$i"; done; echo 'COMMIT;'; } >"$tmp/fifty.sql"
+    echo "== pgbench: a round trip (SELECT 1), 1 client"
+    pgb -c 1 -T 3 -f "$tmp/rtt.sql" | grep -E 'latency average|^tps' | tee "$out/pgbench-rtt.txt"
+    echo "== pgbench: one message per transaction (fsync per commit), 1 client"
+    pgb -c 1 -T 5 -r -f "$tmp/one.sql" | grep -vE '^(pgbench|transaction type|scaling|query mode|number of (clients|threads)|maximum|duration|initial|number of failed)' |
+        tee "$out/pgbench-one.txt"
+    echo "== pgbench: 50 messages per transaction (a group commit), 1 client"
+    pgb -c 1 -T 5 -f "$tmp/fifty.sql" | grep -E 'latency average|^tps' | tee "$out/pgbench-fifty.txt"
+    echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$root/scripts/pg-cluster.sh" stop "$pgdir"
+
+    node - "$out" <<'JS'
+const fs = require('fs');
+const dir = process.argv[2];
+const load = (n) => { try { return JSON.parse(fs.readFileSync(`${dir}/${n}.json`)).results; } catch { return null; } };
+const f = (v, d = 2) => (v === undefined || v === null ? '-' : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(d)) : String(v));
+const k = (r, key) => (r && r[key] !== undefined ? r[key] : null);
+const row = (...c) => console.log('| ' + c.map((x) => f(x)).join(' | ') + ' |');
+console.log('\n1. one instance: SQLite | PostgreSQL | PostgreSQL ÷ SQLite');
+for (const rate of [500, 5000]) {
+  const s = load(`pg-writes-${rate}-sqlite`), p = load(`pg-writes-${rate}-postgres`);
+  for (const [key, label] of [['acksPerSecWhileOffered', `acked creates/s while ${rate}/s offered`], ['ackP50Ms', 'ack p50 ms'], ['ackP99Ms', 'ack p99 ms'], ['rowsPerCommit', 'rows per commit'], ['serverCpuUsPerCreate', 'server CPU µs per create'], ['databaseCpuUsPerCreate', 'PostgreSQL CPU µs per create']])
+    row(label, k(s, key), k(p, key), k(s, key) && k(p, key) ? k(p, key) / k(s, key) : null);
+}
+{
+  const s = load('pg-fanout-1000-sqlite'), p = load('pg-fanout-1000-postgres');
+  for (const [key, label] of [['serverCpuUsPerDelivery', 'server CPU µs/delivery, N=1000, 50 posts/s'], ['databaseCpuUsPerDelivery', 'PostgreSQL CPU µs/delivery'], ['latencyP50Ms', 'fan-out p50 ms'], ['latencyP99Ms', 'fan-out p99 ms'], ['eventsLost', 'events lost']])
+    row(label, k(s, key), k(p, key), k(s, key) && k(p, key) ? k(p, key) / k(s, key) : null);
+}
+console.log('\n2. N=3000: instances | sustained deliveries/s (p99 < 100 ms) | at 10 posts/s: p99 all / other instances ms | CPU % of a core: each instance | PostgreSQL | lost');
+const ramp = load('pg-ramp-3000-sqlite');
+row('1 (SQLite)', k(ramp, 'sustainedDeliveriesPerSec'), '', '', '', '');
+for (const n of [1, 2, 3]) {
+  const r = load(`pg-ramp-3000-x${n}`), x = load(`pg-fanout-3000-x${n}`);
+  const steps = (r && r.steps) || [];
+  const best = steps.filter((s) => s.deliveriesPerSec === k(r, 'sustainedDeliveriesPerSec'))[0] || {};
+  row(`${n} (PostgreSQL)`, k(r, 'sustainedDeliveriesPerSec'), `${f(k(x, 'latencyP99Ms'))} / ${f(k(x, 'remoteLatencyP99Ms'))}`,
+    `${(k(x, 'instanceCpuPercent') || [k(x, 'serverCpuUsPerDelivery') && null]).join(', ')} (at the ramp's best: ${(best.instanceCpuPercent || []).join(', ')})`,
+    `${f(k(x, 'databaseCpuPercent'))} (${f(best.databaseCpuPercent)})`, k(x, 'eventsLost'));
+}
+console.log('\n3. failover, 500 clients: run | resumed | p50 ms | p99 ms | max ms | close seen p50 ms | retries/client');
+for (const rep of [1, 2, 3]) {
+  const r = load(`pg-failover-500-${rep}`);
+  row(rep, k(r, 'resumed'), k(r, 'resumedP50Ms'), k(r, 'resumedP99Ms'), k(r, 'resumedMaxMs'), k(r, 'closeSeenP50Ms'), k(r, 'retriesPerClient'));
+}
+JS
+fi
+
+# Part postgres alone prints its own tables above.
+[ "$only" = postgres ] && exit 0
 
 # The table: every target as a ratio against the yardstick of the same run, or a figure of the
 # server process alone.
