@@ -32,8 +32,8 @@ Status announcePresence(WriteTx &tx, const User &user, bool online)
 {
     const QJsonObject message {
         {u"op"_s, u"presence"_s}, {u"frame"_s, QString::fromUtf8(encodePresence(user, online))}};
-    Result<QSqlQuery *> q = tx.sql().run(
-        u"SELECT pg_notify('hubbub_bus', ?)"_s, {QString::fromUtf8(compact(message))});
+    Result<QSqlQuery *> q = tx.sql().run(u"SELECT pg_notify(?, ?)"_s,
+        {tx.sql().notifyChannel(u"hubbub_bus"_s), QString::fromUtf8(compact(message))});
     if (!q)
         return q.error();
     (*q)->finish();

@@ -51,7 +51,7 @@ public:
         // notification twice (every bus message, presence and typing, twice after a reconnect).
         QObject::connect(m_sql->database().driver(), &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-                if (name == BusChannel)
+                if (name == m_sql->notifyChannel(BusChannel))
                     Q_EMIT m_owner.busMessage(payload.toString().toUtf8());
                 else
                     read(-1);
@@ -75,8 +75,8 @@ public:
     Status listen()
     {
         QSqlDriver *driver = m_sql->database().driver();
-        if (!driver->subscribeToNotification(EventsChannel)
-            || !driver->subscribeToNotification(BusChannel)) {
+        if (!driver->subscribeToNotification(m_sql->notifyChannel(EventsChannel))
+            || !driver->subscribeToNotification(m_sql->notifyChannel(BusChannel))) {
             return databaseError(u"cannot LISTEN:"_s, m_sql->database().lastError().text());
         }
         return Ok {};
@@ -127,8 +127,8 @@ public:
     {
         if (!m_sql)
             return;
-        Result<QSqlQuery *> q
-            = m_sql->run(u"SELECT pg_notify(?, ?)"_s, {BusChannel, QString::fromUtf8(payload)});
+        Result<QSqlQuery *> q = m_sql->run(u"SELECT pg_notify(?, ?)"_s,
+            {m_sql->notifyChannel(BusChannel), QString::fromUtf8(payload)});
         if (q)
             (*q)->finish();
         else

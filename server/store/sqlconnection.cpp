@@ -175,6 +175,13 @@ Status SqlConnection::configure()
             return makeError(ErrorCode::Internal,
                 QStringLiteral("cannot use database %1: PostgreSQL %2 is older than 13")
                     .arg(where, version.value(0).toString()));
+        QSqlQuery schema(m_db);
+        if (!schema.exec(u"SELECT current_schema()"_s) || !schema.next())
+            return makeError(ErrorCode::Internal,
+                QStringLiteral("cannot use database %1: %2").arg(where, schema.lastError().text()));
+        // LISTEN takes an identifier: the schema's name folded to what one may hold.
+        m_schema = schema.value(0).toString().toLower();
+        m_schema.replace(QRegularExpression(u"[^a-z0-9_]"_s), u"_"_s);
         QStringList settings = {u"SET client_min_messages = warning"_s};
         // Durability::Full is PostgreSQL's default: a commit returns once its WAL is flushed.
         if (m_target.durability == Durability::Normal)

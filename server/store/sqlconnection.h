@@ -85,6 +85,12 @@ public:
     //! Closes and opens the connection again (PostgreSQL after isAlive() said no); prepared
     //! statements are dropped.
     Status reopen();
+    //! The name of a NOTIFY channel for this database and schema: channels are per database,
+    //! and deployments (or test servers) in other schemas of it must not hear each other.
+    QString notifyChannel(const QString &base) const
+    {
+        return QString(base + u'_' + m_schema).left(63);
+    }
     //! For connections that only read (the network thread's, the search thread's): when a
     //! statement fails because PostgreSQL went away (restarted, network), connect again and
     //! run it once more. Never for the writer's: a statement of a transaction that is gone
@@ -103,6 +109,7 @@ private:
     QString m_name;
     bool m_postgres = false;
     bool m_reconnects = false;
+    QString m_schema; //!< PostgreSQL: current_schema(), for notifyChannel()
     DatabaseTarget m_target;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };

@@ -310,8 +310,8 @@ void Writer::processBatch(std::deque<Item> &batch)
     if (begun && m_sql->isPostgres() && m_head > txHead) {
         // Wakes every instance's follower once this commits (EventFollower); it is only a
         // wake-up: they read the events by seq, so a lost one delays them by a poll at most.
-        Result<QSqlQuery *> notified = m_sql->run(
-            QStringLiteral("SELECT pg_notify('hubbub_events', ?)"), {QString::number(m_head)});
+        Result<QSqlQuery *> notified = m_sql->run(QStringLiteral("SELECT pg_notify(?, ?)"),
+            {m_sql->notifyChannel(QStringLiteral("hubbub_events")), QString::number(m_head)});
         if (!notified) {
             m_sql->execOnce(QStringLiteral("ROLLBACK"));
             failOpenTransaction(notified.error());

@@ -1,5 +1,7 @@
 #include "accountfixture.h"
 
+#include "testserver.h"
+
 #include "serverwrites.h"
 
 #include <QSqlDatabase>
@@ -80,42 +82,39 @@ QJsonObject hello(TestClient &client, const QString &clientName)
 
 QString accountState(const QString &databasePath)
 {
-    static int connections = 0;
-    const QString name = QStringLiteral("test_support_accounts_%1").arg(++connections);
+    static int calls = 0;
+    ++calls;
+    const StoredDatabase stored(databasePath, databaseUrlFor(databasePath));
+    // Never equal to another call's: a state that cannot be read fails a before/after check.
+    if (!stored.isOpen())
+        return QStringLiteral("cannot open the database (call %1): %2")
+            .arg(calls)
+            .arg(stored.errorString());
+    const bool postgres = stored.database().driverName() == QStringLiteral("QPSQL");
+    const QString hex = postgres ? QStringLiteral("encode(%1, 'hex')") : QStringLiteral("hex(%1)");
     const QStringList queries {
         QStringLiteral("SELECT id, username, role, disabled, must_change_password, "
-                       "code_expires_at, hex(password_hash) FROM users ORDER BY id"),
-        QStringLiteral("SELECT id, hex(token_hash), user_id, expires_at FROM sessions "
-                       "ORDER BY id"),
+                       "code_expires_at, password_hash FROM users ORDER BY id"),
+        QStringLiteral("SELECT id, %1, user_id, expires_at FROM sessions ORDER BY id")
+            .arg(hex.arg(QStringLiteral("token_hash"))),
         QStringLiteral("SELECT * FROM invites ORDER BY id"),
         QStringLiteral("SELECT * FROM audit ORDER BY id"),
         QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events"),
     };
     QStringList lines;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(databasePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (!db.open()) {
-            lines.append(QStringLiteral("cannot open the database"));
-        } else {
-            for (const QString &sql : queries) {
-                QSqlQuery query(db);
-                if (!query.exec(sql)) {
-                    lines.append(QStringLiteral("failed: ") + sql);
-                    continue;
-                }
-                while (query.next()) {
-                    QStringList values;
-                    for (int i = 0; i < query.record().count(); ++i)
-                        values.append(query.value(i).toString());
-                    lines.append(values.join(u'|'));
-                }
-            }
+    for (const QString &sql : queries) {
+        QSqlQuery query(stored.database());
+        if (!query.exec(sql)) {
+            lines.append(QStringLiteral("failed (call %1): %2").arg(calls).arg(sql));
+            continue;
         }
-        db.close();
+        while (query.next()) {
+            QStringList values;
+            for (int i = 0; i < query.record().count(); ++i)
+                values.append(query.value(i).toString());
+            lines.append(values.join(u'|'));
+        }
     }
-    QSqlDatabase::removeDatabase(name);
     return lines.join(u'\n');
 }
 

@@ -275,6 +275,12 @@ qint64 storedRows(const QString &databasePath, const QString &table)
     return countRows(StoredDatabase(databasePath, url), table);
 }
 
+QString databaseUrlFor(const QString &databasePath)
+{
+    const QMutexLocker lock(&urlsMutex);
+    return urlsByPath.value(databasePath);
+}
+
 qint64 storedRows(const TestServer &server, const QString &table)
 {
     return countRows(StoredDatabase(server), table);

@@ -90,6 +90,8 @@ private:
 //! (beside the server's, which may be running); -1 when it cannot be read. The path of a live
 //! TestServer on PostgreSQL reads its schema.
 qint64 storedRows(const QString &databasePath, const QString &table);
+//! The databaseUrl of the live TestServer whose databasePath this is; empty for SQLite.
+QString databaseUrlFor(const QString &databasePath);
 qint64 storedRows(const TestServer &server, const QString &table);
 
 } // namespace Hubbub::Test
