@@ -128,6 +128,11 @@ Result<QSqlDatabase> SqlConnection::connect(const DatabaseTarget &target, const 
     // A database that does not answer fails the start (or a reconnect) in seconds, not never.
     if (!options.contains(u"connect_timeout="_s))
         options += (options.isEmpty() ? u""_s : u";"_s) + u"connect_timeout=5"_s;
+    // A database host that vanishes without closing the connection (power, network) is
+    // noticed in about 25 s rather than the system's two hours: until then a writer that held
+    // the instances' lock would hold up every instance's writes.
+    if (!options.contains(u"keepalives_idle="_s))
+        options += u";keepalives_idle=10;keepalives_interval=5;keepalives_count=3"_s;
     // What pg_stat_activity shows: the connection's role, e.g. hubbub-write, hubbub-follower.
     if (!options.contains(u"application_name="_s)) {
         QString role = name;
@@ -182,7 +187,10 @@ Status SqlConnection::configure()
         // LISTEN takes an identifier: the schema's name folded to what one may hold.
         m_schema = schema.value(0).toString().toLower();
         m_schema.replace(QRegularExpression(u"[^a-z0-9_]"_s), u"_"_s);
-        QStringList settings = {u"SET client_min_messages = warning"_s};
+        // The other side of the same: an instance whose host vanished in a transaction holds
+        // the writers' lock; PostgreSQL ends such a session after a minute of silence.
+        QStringList settings = {u"SET client_min_messages = warning"_s,
+            u"SET idle_in_transaction_session_timeout = '60s'"_s};
         // Durability::Full is PostgreSQL's default: a commit returns once its WAL is flushed.
         if (m_target.durability == Durability::Normal)
             settings.append(u"SET synchronous_commit = off"_s);
