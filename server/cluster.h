@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QTimer>
 
@@ -16,6 +17,7 @@ namespace Hubbub::Server {
 class EventFollower;
 class SqlConnection;
 class Writer;
+class WriteTx;
 
 //! What one instance does with the others on one PostgreSQL database (not used on SQLite).
 //! - Each running instance has a row in `instances` it refreshes every HeartbeatInterval; one
@@ -44,11 +46,20 @@ public:
 
     void userOnline(const User &user);
     void userOffline(const User &user);
-    //! Users with a connection on any live instance.
-    static Result<QList<qint64>> onlineUserIds(SqlConnection &reader);
+    //! Users with a connection on any live instance, in one query.
+    static Result<QList<User>> onlineUsers(SqlConnection &reader);
+    //! Who has connections on this instance: the heartbeat makes the table agree with it.
+    void setLocalUsers(std::function<QSet<qint64>()> localUsers)
+    {
+        m_localUsers = std::move(localUsers);
+    }
 
-    //! Sends `message` (an "op" and its fields) to the other instances.
+    //! Sends `message` (an "op" and its fields) to the other instances: typing, read marks.
     void publish(QJsonObject message);
+    //! The same for what must not be lost (sign-outs, disabled accounts, renames): sent by the
+    //! writer, which reconnects by itself. An instance that was not listening checks its
+    //! sessions when it listens again (EventFollower::reconnected).
+    void publishDurably(QJsonObject message);
 
 Q_SIGNALS:
     //! A message from another instance, or a presence frame for every instance.
@@ -56,12 +67,18 @@ Q_SIGNALS:
 
 private:
     void heartbeat();
+    //! Presence rows of this instance, each change announced when the user is on no other.
+    static Result<bool> addPresence(WriteTx &tx, const QString &instanceId, qint64 userId);
+    static Result<bool> removePresence(WriteTx &tx, const QString &instanceId, qint64 userId);
+    static Status announceIfAlone(
+        WriteTx &tx, qint64 userId, const QString &instanceId, bool online);
     void onBus(const QByteArray &payload);
 
     Writer &m_writer;
     EventFollower &m_follower;
     QString m_id;
     QTimer m_heartbeat;
+    std::function<QSet<qint64>()> m_localUsers;
 };
 
 } // namespace Hubbub::Server

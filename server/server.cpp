@@ -143,6 +143,13 @@ Status Server::open()
             return s;
         m_cluster = std::make_unique<Cluster>(*m_writer, *m_follower);
         connect(m_cluster.get(), &Cluster::received, this, &Server::applyBus);
+        m_cluster->setLocalUsers([this] {
+            QSet<qint64> users;
+            for (auto it = m_connectionsPerUser.cbegin(); it != m_connectionsPerUser.cend(); ++it)
+                users.insert(it.key());
+            return users;
+        });
+        connect(m_follower.get(), &EventFollower::reconnected, this, &Server::checkSessions);
         if (Status s = m_cluster->join(); !s)
             return s;
     }
@@ -547,8 +554,15 @@ bool Server::isOnline(qint64 userId) const
         return true;
     if (!m_cluster)
         return false;
-    const Result<QList<qint64>> ids = Cluster::onlineUserIds(*m_reader);
-    return ids && ids->contains(userId);
+    // Asked once per row of the admin's list: one read serves a whole request.
+    if (!m_onlineElsewhereRead.isValid() || m_onlineElsewhereRead.elapsed() > 1000) {
+        m_onlineElsewhere.clear();
+        if (Result<QList<User>> online = Cluster::onlineUsers(*m_reader))
+            for (const User &user : std::as_const(*online))
+                m_onlineElsewhere.insert(user.id);
+        m_onlineElsewhereRead.start();
+    }
+    return m_onlineElsewhere.contains(userId);
 }
 
 QList<User> Server::onlineUsers() const
@@ -556,12 +570,9 @@ QList<User> Server::onlineUsers() const
     QHash<qint64, User> users;
     if (m_cluster) {
         // Everyone online on any instance (a user on none but this one is in the table too).
-        Result<QList<qint64>> ids = Cluster::onlineUserIds(*m_reader);
-        for (qint64 id : ids ? *ids : QList<qint64>()) {
-            Result<std::optional<User>> user = UserStore::findById(*m_reader, id);
-            if (user && *user)
-                users.insert(id, **user);
-        }
+        if (Result<QList<User>> online = Cluster::onlineUsers(*m_reader))
+            for (const User &user : std::as_const(*online))
+                users.insert(user.id, user);
     }
     for (const Subscriber &subscriber : m_subscribers)
         users.insert(subscriber.session->user()->id, *subscriber.session->user());
@@ -606,7 +617,7 @@ void Server::sendToUsers(const QList<qint64> &userIds, qint64 exceptUserId, cons
 void Server::updateUser(const User &user)
 {
     if (m_cluster && !m_applyingBus) {
-        m_cluster->publish(
+        m_cluster->publishDurably(
             {{QStringLiteral("op"), QStringLiteral("user")}, {QStringLiteral("user"), user.id}});
     }
     for (const Subscriber &subscriber : m_subscribers)
@@ -624,7 +635,7 @@ void Server::endSessions(const QList<QByteArray> &tokenHashes, const ConnectionH
             QJsonArray hashes;
             for (const QByteArray &hash : tokenHashes.mid(i, 100))
                 hashes.append(QString::fromLatin1(hash.toBase64()));
-            m_cluster->publish({{QStringLiteral("op"), QStringLiteral("sessions")},
+            m_cluster->publishDurably({{QStringLiteral("op"), QStringLiteral("sessions")},
                 {QStringLiteral("tokens"), hashes}, {QStringLiteral("code"), int(code)},
                 {QStringLiteral("reason"), reason}});
         }
@@ -664,7 +675,7 @@ void Server::endUser(qint64 userId, quint16 code, const QString &reason)
 void Server::passwordChosen(qint64 userId)
 {
     if (m_cluster && !m_applyingBus) {
-        m_cluster->publish(
+        m_cluster->publishDurably(
             {{QStringLiteral("op"), QStringLiteral("password")}, {QStringLiteral("user"), userId}});
     }
     for (const Subscriber &subscriber : m_subscribers) {
@@ -681,6 +692,55 @@ QList<QByteArray> Server::connectedTokens(qint64 userId) const
             tokens.append(subscriber.session->tokenHash());
     }
     return tokens;
+}
+
+void Server::checkSessions()
+{
+    // Sign-outs, disabled accounts and renames said on the bus while this instance was not
+    // listening: what the database holds now decides.
+    QList<Session *> ended;
+    QList<Session *> disabled;
+    QHash<qint64, User> renamed;
+    for (const Subscriber &subscriber : m_subscribers) {
+        Result<QSqlQuery *> q = m_reader->run(
+            QStringLiteral("SELECT u.disabled, u.username, u.role, u.display_name, "
+                           "u.avatar_image_id FROM sessions s JOIN users u ON u.id = s.user_id "
+                           "WHERE s.token_hash = ?"),
+            {subscriber.session->tokenHash()});
+        if (!q)
+            return; // the database is away again: the next reconnect checks
+        if (!(*q)->next()) {
+            ended.append(subscriber.session);
+        } else if ((*q)->value(0).toInt() != 0) {
+            disabled.append(subscriber.session);
+        } else {
+            const User stored {subscriber.userId, (*q)->value(1).toString(),
+                roleFromName((*q)->value(2).toString()), (*q)->value(3).toString(),
+                (*q)->value(4).toString()};
+            const User &held = *subscriber.session->user();
+            if (stored.username != held.username || stored.role != held.role
+                || stored.displayName != held.displayName || stored.avatarId != held.avatarId)
+                renamed.insert(stored.id, stored);
+        }
+        (*q)->finish();
+    }
+    m_applyingBus = true; // applied here only: every instance checks for itself
+    for (Session *session : std::as_const(ended)) {
+        deauthenticate(*session);
+        closeAfterReplies(
+            ConnectionHandle(session), CloseCode::SignedOut, QStringLiteral("signed out"));
+    }
+    for (Session *session : std::as_const(disabled)) {
+        deauthenticate(*session);
+        closeAfterReplies(ConnectionHandle(session), CloseCode::AccountDisabled,
+            QStringLiteral("account disabled"));
+    }
+    for (const User &user : std::as_const(renamed))
+        updateUser(user);
+    m_applyingBus = false;
+    if (!ended.isEmpty() || !disabled.isEmpty())
+        qCInfo(lcServer) << "after the database connection came back," << ended.size()
+                         << "signed-out and" << disabled.size() << "disabled connections closed";
 }
 
 void Server::applyBus(const QJsonObject &message)

@@ -10,6 +10,7 @@
 #include "serverconfig.h"
 #include "session.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -121,6 +122,9 @@ private:
     void broadcast(const QByteArrayList &events, const QList<EventAudience> &audiences);
     //! Another instance's bus message (Cluster): applied to this instance's connections.
     void applyBus(const QJsonObject &message);
+    //! After the follower listens again: ends the connections whose session was revoked or
+    //! whose account was disabled meanwhile, and refreshes renamed users.
+    void checkSessions();
     //! A commit with events for some users only: each peer is sent, per event, the frame or
     //! its `hidden` stub, still in one send().
     void sendByAudience(const QList<QByteArray> &wires, const QList<EventAudience> &audiences);
@@ -139,6 +143,8 @@ private:
     std::unique_ptr<EventSequencer> m_sequencer;
     std::unique_ptr<EventFollower> m_follower;
     std::unique_ptr<Cluster> m_cluster;
+    mutable QSet<qint64> m_onlineElsewhere; //!< isOnline's read of the presence table
+    mutable QElapsedTimer m_onlineElsewhereRead;
     bool m_applyingBus = false; //!< applying another instance's message: not published again
     QThreadPool m_workers;
     LoginThrottle m_throttle;

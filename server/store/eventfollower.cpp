@@ -144,10 +144,14 @@ public:
         m_lost = true;
         if (Status s = m_sql->reopen(); !s)
             return; // the next poll tries again
+        if (Status s = listen(); !s) {
+            m_sql->database().close(); // the next poll opens it again and listens
+            return;
+        }
         m_lost = false;
         qCInfo(lcDb) << "the follower is connected again";
-        if (Status s = listen(); !s)
-            qCWarning(lcDb) << "the follower could not LISTEN again";
+        // Whatever was said on the bus meanwhile is lost: the server checks what it holds.
+        Q_EMIT m_owner.reconnected();
         read(-1);
     }
 

@@ -45,6 +45,8 @@ Q_SIGNALS:
     //! The oldest event kept is `oldest`, after the `after` this instance still waits for.
     void eventsPruned(qint64 oldest);
     void busMessage(const QByteArray &payload);
+    //! Listening again after the connection was lost: bus messages of that time are gone.
+    void reconnected();
 
 private:
     class Worker;
