@@ -3,6 +3,7 @@
 #include "logging.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QUrl>
@@ -45,12 +46,14 @@ QString quoteConninfo(QString value)
 
 Result<PostgresUrl> PostgresUrl::parse(const QString &text)
 {
-    const auto invalid = [&text](const QString &why) {
+    const QUrl url(text, QUrl::StrictMode);
+    // Errors show the URL without its password, if it has one.
+    const QString shown = url.isValid() ? url.toString(QUrl::RemovePassword) : u"the URL"_s;
+    const auto invalid = [&shown](const QString &why) {
         return makeError(ErrorCode::Invalid,
             QCoreApplication::translate("Hubbub::Server", "%1 is not a usable PostgreSQL URL: %2")
-                .arg(text, why));
+                .arg(shown, why));
     };
-    const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return invalid(url.errorString());
     if (url.scheme() != u"postgresql"_s && url.scheme() != u"postgres"_s)
@@ -133,6 +136,10 @@ Result<QSqlDatabase> SqlConnection::connect(const DatabaseTarget &target, const 
     // the instances' lock would hold up every instance's writes.
     if (!options.contains(u"keepalives_idle="_s))
         options += u";keepalives_idle=10;keepalives_interval=5;keepalives_count=3"_s;
+    // Keepalives are silent while data waits for its acknowledgement: a statement sent to a
+    // vanished host would wait for TCP's retransmissions (about 15 minutes) without this.
+    if (!options.contains(u"tcp_user_timeout="_s))
+        options += u";tcp_user_timeout=25000"_s;
     // What pg_stat_activity shows: the connection's role, e.g. hubbub-write, hubbub-follower.
     if (!options.contains(u"application_name="_s)) {
         QString role = name;
@@ -184,9 +191,12 @@ Status SqlConnection::configure()
         if (!schema.exec(u"SELECT current_schema()"_s) || !schema.next())
             return makeError(ErrorCode::Internal,
                 QStringLiteral("cannot use database %1: %2").arg(where, schema.lastError().text()));
-        // LISTEN takes an identifier: the schema's name folded to what one may hold.
-        m_schema = schema.value(0).toString().toLower();
-        m_schema.replace(QRegularExpression(u"[^a-z0-9_]"_s), u"_"_s);
+        // LISTEN takes an identifier: a digest of the schema's exact name, which no other
+        // schema's (team-a and team_a, Hub and hub) shares.
+        m_schema = QString::fromLatin1(QCryptographicHash::hash(
+            schema.value(0).toString().toUtf8(), QCryptographicHash::Sha256)
+                                           .toHex()
+                                           .left(16));
         // The other side of the same: an instance whose host vanished in a transaction holds
         // the writers' lock; PostgreSQL ends such a session after a minute of silence.
         QStringList settings = {u"SET client_min_messages = warning"_s,
@@ -238,6 +248,7 @@ bool SqlConnection::isAlive()
 
 Status SqlConnection::reopen()
 {
+    m_inTransaction = false;
     m_statements.clear();
     m_db.close();
     if (!m_db.open())
@@ -281,8 +292,15 @@ Result<QSqlQuery *> SqlConnection::run(const QString &sql, const QVariantList &v
 
 bool SqlConnection::reconnectLost()
 {
-    if (!m_postgres || !m_reconnects || isAlive())
+    // Never inside a transaction: the statements after it would run outside it. The caller
+    // fails and begins again, and its next BEGIN reconnects.
+    if (!m_postgres || !m_reconnects || m_inTransaction || isAlive())
         return false;
+    // At most one attempt every few seconds: a database that does not answer would otherwise
+    // hold the thread for connect_timeout on every statement.
+    if (m_lastReconnect.isValid() && m_lastReconnect.elapsed() < ReconnectIntervalMs)
+        return false;
+    m_lastReconnect.start();
     qCWarning(lcDb) << "the database connection" << m_name << "was lost; connecting again";
     return bool(reopen());
 }
@@ -311,15 +329,25 @@ Result<QSqlQuery *> SqlConnection::runOnce(const QString &sql, const QVariantLis
 
 Status SqlConnection::execOnce(const QString &sql)
 {
+    // Transactions of the read connections are begun and ended here (EventStore, search).
+    const bool ends = sql.startsWith(u"COMMIT"_s) || sql.startsWith(u"ROLLBACK"_s);
+    if (ends)
+        m_inTransaction = false;
     QSqlQuery query(m_db);
-    if (query.exec(sql))
+    if (query.exec(sql)) {
+        if (sql.startsWith(u"BEGIN"_s))
+            m_inTransaction = true;
         return Ok {};
+    }
     const QString detail = query.lastError().text();
     query = QSqlQuery(); // a reopen() closes the database under it
-    if (reconnectLost()) {
+    if (!ends && reconnectLost()) {
         QSqlQuery again(m_db);
-        if (again.exec(sql))
+        if (again.exec(sql)) {
+            if (sql.startsWith(u"BEGIN"_s))
+                m_inTransaction = true;
             return Ok {};
+        }
     }
     return databaseError(QStringLiteral("statement failed:"), detail);
 }

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "serverconfig.h"
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -109,6 +110,9 @@ private:
     QString m_name;
     bool m_postgres = false;
     bool m_reconnects = false;
+    bool m_inTransaction = false; //!< between execOnce("BEGIN…") and COMMIT/ROLLBACK
+    QElapsedTimer m_lastReconnect;
+    static constexpr qint64 ReconnectIntervalMs = 3000;
     QString m_schema; //!< PostgreSQL: current_schema(), for notifyChannel()
     DatabaseTarget m_target;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
