@@ -38,6 +38,12 @@ void EventSequencer::afterDelivered(qint64 seq, std::function<void()> then)
         return;
     }
     m_continuations.emplace(seq, std::move(then));
+    if (m_pending.empty() && m_fetchAsked != delivered()) {
+        // Nothing of it has arrived yet (another instance's event): read it now rather than
+        // at the next notification or poll.
+        m_fetchAsked = delivered();
+        m_fetch(delivered());
+    }
 }
 
 qint64 EventSequencer::skipTo(qint64 seq)

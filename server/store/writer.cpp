@@ -370,6 +370,16 @@ void Writer::deliver(std::vector<std::pair<WriteOutcome, Item>> outcomes)
             }
             continue;
         }
+        if (m_sequencer && item.done && outcome.result) {
+            // A resend answered with its first commit's seq (a nonce seen before, perhaps on
+            // another instance): like any reply, it goes after that event.
+            const qint64 seq = outcome.result->value(QLatin1StringView("seq")).toInteger();
+            if (seq > m_sequencer->delivered()) {
+                m_sequencer->afterDelivered(
+                    seq, [done = std::move(item.done), result = outcome] { done(result); });
+                continue;
+            }
+        }
         if (!outcome.events.isEmpty())
             Q_EMIT committed(outcome.events, outcome.audiences);
         if (item.done)
