@@ -165,11 +165,17 @@ Status exec(SqlConnection &c, const QString &sql)
     return Ok {};
 }
 
-//! Copies `from` to `to` unless `to` exists; false when it could not.
+//! Copies `from` to `to`; a `to` that exists must hold the same bytes (an uploaded file is
+//! named by its digest; a certificate already there that differs is refused, since the apps
+//! pinned the one being copied). False when it could not.
 bool copyFile(const QString &from, const QString &to)
 {
-    if (QFileInfo::exists(to))
-        return true;
+    if (QFileInfo::exists(to)) {
+        QFile a(from);
+        QFile b(to);
+        return a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly)
+            && a.readAll() == b.readAll();
+    }
     QDir().mkpath(QFileInfo(to).absolutePath());
     return QFile::copy(from, to) && QFile::setPermissions(to, QFile::permissions(from));
 }
@@ -238,10 +244,18 @@ Result<Report> copy(
         ++report.tables;
         qCInfo(lcDb) << "copied" << *copied << "rows of" << table;
     }
+    // The next id after every one ever given out: SQLite's AUTOINCREMENT never gives a
+    // deleted row's id again (sqlite_sequence keeps the highest), and neither may PostgreSQL,
+    // or a reply would quote a new message under a deleted one's id.
     for (const QString &table : IdentityTables) {
+        QSqlQuery given((*sqlite)->database());
+        if (!given.exec(u"SELECT seq FROM sqlite_sequence WHERE name = '%1'"_s.arg(table)))
+            return fail(failure(given.lastError().text()));
+        const qint64 highest = given.next() ? given.value(0).toLongLong() : 0;
         if (Status s = exec(target,
-                u"SELECT setval(pg_get_serial_sequence('%1', 'id'), COALESCE((SELECT MAX(id) "
-                "FROM %1), 0) + 1, false)"_s.arg(table));
+                u"SELECT setval(pg_get_serial_sequence('%1', 'id'), GREATEST(COALESCE((SELECT "
+                "MAX(id) FROM %1), 0), %2) + 1, false)"_s.arg(table)
+                    .arg(highest));
             !s)
             return fail(s.error());
     }
@@ -271,7 +285,10 @@ Result<Report> copy(
     if (QFileInfo::exists(certificate) && QFileInfo::exists(key)) {
         if (!copyFile(certificate, dataBase + u".cert.pem"_s)
             || !copyFile(key, dataBase + u".key.pem"_s))
-            return fail(failure(u"cannot copy the certificate to %1"_s.arg(dataBase)));
+            return fail(failure(u"%1 holds another certificate or key than %2, or they cannot "
+                                "be copied there; the apps pinned the server's, so remove "
+                                "those (no instance must be running on them) and copy again"_s.arg(
+                                    dataBase + u".cert.pem"_s, certificate)));
         report.certificate = true;
     }
     if (Status s = exec(target, u"COMMIT"_s); !s)

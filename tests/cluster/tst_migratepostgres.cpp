@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +28,7 @@ private Q_SLOTS:
     void initTestCase();
     void copiesEverythingAndServesIt();
     void refusesADatabaseThatHoldsData();
+    void aValueThatChangesOnTheWayCommitsNothing();
 
 private:
     //! Runs the real binary; its exit code, with stdout+stderr in `output`.
@@ -191,6 +194,47 @@ void tst_MigratePostgres::refusesADatabaseThatHoldsData()
     // Without PostgreSQL as the target it is refused before anything is opened.
     QCOMPARE(runBinary({u"--migrate-from"_s, source.databasePath()}, &output), 1);
     QVERIFY2(output.contains("--db postgresql://"), output.constData());
+}
+
+void tst_MigratePostgres::aValueThatChangesOnTheWayCommitsNothing()
+{
+    TestServer source;
+    source.config().databaseUrl.clear();
+    QVERIFY(source.start());
+    TestClient alice;
+    QVERIFY(alice.open(source.url()));
+    QVERIFY(isOk(alice.registerUser(u"alice"_s)));
+    QVERIFY(isOk(alice.request(u"post.create"_s, {{u"title"_s, u"t"_s}, {u"content"_s, u"c"_s}})));
+    alice.close();
+    source.stop();
+    // SQLite keeps what a column is given: a fraction in an INTEGER column stays one, and
+    // PostgreSQL's bigint rounds it on the way in. Only the comparison after the copy sees it.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
+        db.setDatabaseName(source.databasePath());
+        QVERIFY(db.open());
+        QSqlQuery tamper(db);
+        QVERIFY(tamper.exec(u"UPDATE posts SET rating_sum = 2.5"_s));
+        tamper.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"tamper"_s);
+
+    Cluster::ScratchDatabase target(testPostgresUrl());
+    QVERIFY2(target.isValid(), qPrintable(target.errorString()));
+    QTemporaryDir dataDir;
+    QByteArray output;
+    QCOMPARE(runBinary({u"--migrate-from"_s, source.databasePath(), u"--db"_s, target.url(),
+                           u"--data-dir"_s, dataDir.path()},
+                 &output),
+        1);
+    QVERIFY2(output.contains("nothing was copied: posts row 1 differs in rating_sum"),
+        output.constData());
+    QStringList problems;
+    QCOMPARE(
+        target.select(u"SELECT count(*) FROM users"_s, {}, problems).value(0).value(0).toLongLong(),
+        0);
+    QVERIFY(problems.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_MigratePostgres)
