@@ -548,7 +548,10 @@ void Connection::onAuth(const Reply &reply)
     m_tooOldInARow = 0;
     m_authMode = AuthMode::Token;
     m_autoReconnect = true;
-    m_failedInRound = 0;
+    // The round of addresses starts again only once this connection has proved stable
+    // (onDisconnected): instances that accept a sign-in and then drop it must not be tried in
+    // turn without a pause.
+    m_signedInClock.start();
     m_backoff.reset();
     m_lastError.clear();
     qCInfo(lcClientNet) << "signed in as" << m_user.username << "at" << url().toDisplayString();
@@ -839,6 +842,9 @@ void Connection::onDisconnected()
     const QString message = m_autoReconnect && !m_attemptError.isEmpty()
         ? m_attemptError
         : tr("Can't reach server at %1.").arg(displayAddress(url()));
+    if (m_signedInClock.isValid() && m_signedInClock.elapsed() >= StableConnectionMs)
+        m_failedInRound = 0; // a connection that lasted: its loss starts a new round
+    m_signedInClock.invalidate();
     tryNextAddress(makeError(ErrorCode::Internal, message));
 }
 

@@ -247,6 +247,9 @@ private:
     Deployment m_deployment;
     qsizetype m_address = 0; //!< the one in use in m_deployment
     qsizetype m_failedInRound = 0; //!< attempts failed since the last sign-in or wait
+    //! Since the last sign-in; a connection that lasted StableConnectionMs starts a new round.
+    QElapsedTimer m_signedInClock;
+    static constexpr qint64 StableConnectionMs = 10000;
     AuthMode m_authMode = AuthMode::None;
     QString m_username;
     QString m_password; //!< only until the first sign-in answers; never stored
