@@ -272,16 +272,12 @@ std::unique_ptr<TestClient> tst_MultiInstance::signIn(int i, const QString &toke
 
 QList<qint64> tst_MultiInstance::followers(QStringList &problems) const
 {
-    // The brief's application_name hubbub-follower-* is not set (SqlConnection names every
-    // connection hubbub-server), so also: the one whose last statement is the follower's poll,
-    // "... FROM events WHERE seq > ? ORDER BY seq LIMIT ?" with its batch of 2000, which QPSQL
-    // runs as a prepared statement (EventFollower; nothing else reads with that LIMIT).
+    // Each instance's follower connection names itself (application_name hubbub-follower).
     QList<qint64> pids;
-    const QList<QVariantList> rows = m_db->select(
-        u"SELECT pid FROM pg_stat_activity WHERE datname = ? AND (application_name LIKE "
-        "'hubbub-follower-%' OR query ~ '^EXECUTE \\w+ \\(\\d+, 2000\\)$') "
-        "ORDER BY backend_start, pid"_s,
-        {m_db->name()}, problems);
+    const QList<QVariantList> rows
+        = m_db->select(u"SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = "
+                       "'hubbub-follower' ORDER BY backend_start, pid"_s,
+            {m_db->name()}, problems);
     for (const QVariantList &row : rows)
         pids.append(row.at(0).toLongLong());
     return pids;
