@@ -267,13 +267,15 @@ Result<Invite> createInvite(WriteTx &tx, qint64 createdBy, const QByteArray &cod
         {codeHash, createdBy, formatTimestamp(now), formatTimestamp(now.addSecs(hours * 3600LL))});
     if (!q)
         return q.error();
-    const qint64 id = SqlDialect::insertedId(**q);
+    Result<qint64> id = SqlDialect::insertedId(**q);
+    if (!id)
+        return id.error();
     Result<QSqlQuery *> read
-        = tx.sql().run(inviteSelect() + QStringLiteral("WHERE i.id = ?"), {id});
+        = tx.sql().run(inviteSelect() + QStringLiteral("WHERE i.id = ?"), {*id});
     if (!read)
         return read.error();
     if (!(*read)->next())
-        return databaseError(QStringLiteral("invite"), QString::number(id));
+        return databaseError(QStringLiteral("invite"), QString::number(*id));
     Invite invite = inviteFrom(**read);
     (*read)->finish();
     return invite;

@@ -217,7 +217,10 @@ Result<Channel> createChannel(WriteTx &tx, const QString &name, const QString &t
         {name, key, topic, nowTimestamp(), tx.head() + 1});
     if (!q)
         return q.error();
-    return Channel {SqlDialect::insertedId(**q), name, topic};
+    Result<qint64> id = SqlDialect::insertedId(**q);
+    if (!id)
+        return id.error();
+    return Channel {*id, name, topic};
 }
 
 Result<History> history(SqlConnection &c, qint64 channelId, std::optional<qint64> before, int limit)
@@ -330,7 +333,10 @@ Result<std::optional<Message>> insert(WriteTx &tx, qint64 channelId, qint64 auth
             replyTo ? QVariant(replyTo->id) : QVariant()});
     if (!q)
         return q.error();
-    message.id = SqlDialect::insertedId(**q);
+    Result<qint64> id = SqlDialect::insertedId(**q);
+    if (!id)
+        return id.error();
+    message.id = *id;
     if (message.id == 0)
         return std::optional<Message>(); // a repeat of an earlier message
     Result<User> author = UserStore::mustFindById(tx.sql(), authorId);

@@ -53,7 +53,10 @@ Result<Channel> create(WriteTx &tx, const QList<qint64> &memberIds)
         {memberKey(memberIds), nowTimestamp(), tx.head() + 1});
     if (!q)
         return q.error();
-    const qint64 id = SqlDialect::insertedId(**q);
+    Result<qint64> inserted = SqlDialect::insertedId(**q);
+    if (!inserted)
+        return inserted.error();
+    const qint64 id = *inserted;
     for (qint64 userId : memberIds) {
         Result<QSqlQuery *> member = tx.sql().run(
             QStringLiteral("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?)"),

@@ -231,7 +231,10 @@ Result<std::optional<Post>> insert(WriteTx &tx, qint64 authorId, const QString &
             post.createdAt, nonce.isEmpty() ? QVariant() : QVariant(nonce), tx.head() + 1});
     if (!q)
         return q.error();
-    post.id = SqlDialect::insertedId(**q);
+    Result<qint64> id = SqlDialect::insertedId(**q);
+    if (!id)
+        return id.error();
+    post.id = *id;
     if (post.id == 0)
         return std::optional<Post>(); // a repeat of an earlier post
     Result<User> author = UserStore::mustFindById(tx.sql(), authorId);
@@ -339,7 +342,10 @@ Result<std::optional<Review>> addReview(WriteTx &tx, qint64 postId, qint64 autho
             {postId, authorId, rating, comment, now});
         if (!q)
             return q.error();
-        review.id = SqlDialect::insertedId(**q);
+        Result<qint64> id = SqlDialect::insertedId(**q);
+        if (!id)
+            return id.error();
+        review.id = *id;
     }
     Result<QSqlQuery *> bump
         = tx.sql().run(QStringLiteral("UPDATE posts SET rating_sum = rating_sum + ?, "

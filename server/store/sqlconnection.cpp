@@ -153,10 +153,15 @@ Result<QSqlDatabase> SqlConnection::connect(const DatabaseTarget &target, const 
 Result<std::unique_ptr<SqlConnection>> SqlConnection::open(
     const DatabaseTarget &target, const QString &name)
 {
-    Result<QSqlDatabase> made = connect(target, name);
-    if (!made)
-        return made.error();
-    QSqlDatabase db = *made;
+    QSqlDatabase db;
+    {
+        // Its copy must be gone before removeDatabase() (in the destructor or below), or Qt
+        // warns on stderr that the connection is still in use.
+        Result<QSqlDatabase> made = connect(target, name);
+        if (!made)
+            return made.error();
+        db = *made;
+    }
     if (!db.open()) {
         const QString detail = db.lastError().text();
         db = QSqlDatabase();

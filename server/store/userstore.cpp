@@ -126,7 +126,10 @@ Result<User> create(WriteTx &tx, const QString &username, const QByteArray &pass
         {username, key, QString::fromLatin1(passwordHash), nowTimestamp()});
     if (!q)
         return q.error();
-    return User {SqlDialect::insertedId(**q), username, Role::Member};
+    Result<qint64> id = SqlDialect::insertedId(**q);
+    if (!id)
+        return id.error();
+    return User {*id, username, Role::Member};
 }
 
 Result<User> rename(WriteTx &tx, qint64 userId, const QString &username)
