@@ -16,6 +16,17 @@ using namespace Qt::StringLiterals;
 
 namespace Hubbub::Test::Cluster {
 
+QString skipReason()
+{
+    const QString missing = qEnvironmentVariable("HUBBUB_POSTGRES_MISSING");
+    if (!missing.isEmpty())
+        return u"PostgreSQL is not installed: "_s + missing;
+    if (testPostgresUrl().isEmpty())
+        return u"HUBBUB_TEST_POSTGRES is not set: this test runs against the CTest fixture "
+               "hubbub_postgres (ctest -L postgres)"_s;
+    return {};
+}
+
 namespace {
 
 std::atomic<int> serial = 0;

@@ -13,6 +13,10 @@
 
 namespace Hubbub::Test::Cluster {
 
+//! Why a cluster test cannot run here (PostgreSQL not installed, or not started by the CTest
+//! fixture), for its initTestCase() to QSKIP with; empty when it can.
+QString skipReason();
+
 //! One row of the events table.
 struct StoredEvent
 {

@@ -201,12 +201,8 @@ private:
 
 void tst_MultiInstance::initTestCase()
 {
-    const QString missing = qEnvironmentVariable("HUBBUB_POSTGRES_MISSING");
-    if (!missing.isEmpty())
-        QSKIP(qPrintable(u"PostgreSQL is not installed: "_s + missing));
-    if (testPostgresUrl().isEmpty())
-        QSKIP("HUBBUB_TEST_POSTGRES is not set: this test runs against the CTest fixture "
-              "hubbub_postgres (ctest -L postgres)");
+    if (const QString why = Cluster::skipReason(); !why.isEmpty())
+        QSKIP(qPrintable(why));
 }
 
 void tst_MultiInstance::cleanup()
